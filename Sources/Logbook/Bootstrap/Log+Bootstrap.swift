@@ -1,0 +1,41 @@
+extension Log {
+    /// Configures the process's logging once: the root's level and sinks.
+    ///
+    /// Until the application calls it, the root has no sink, so libraries produce no
+    /// output of their own (only the last resort shows warnings; see ``lastResort``).
+    ///
+    /// ```swift
+    /// try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
+    /// ```
+    ///
+    /// - Throws: ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a second call.
+    @discardableResult
+    public static func bootstrap(
+        level: LogLevel = .info,
+        sinks: [any LogSink],
+        ignoreBrokenPipe: Bool = false,
+        file: String = #fileID,
+        line: UInt = #line
+    ) throws(LogBootstrapError) -> LogSetup {
+        try bootstrap(
+            LogConfiguration(level: level, sinks: sinks, ignoresBrokenPipe: ignoreBrokenPipe), file: file, line: line)
+    }
+
+    /// Configures the process's logging once from a ``LogConfiguration``.
+    ///
+    /// It is safe to call while other threads log: they see either the old or the new
+    /// configuration, never a mix. It either applies everything or, when it throws,
+    /// nothing.
+    ///
+    /// - Throws: ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a second call;
+    ///   ``LogBootstrapError/invalidLoggerName(_:)`` for a bad name in
+    ///   ``LogConfiguration/loggerLevels``.
+    @discardableResult
+    public static func bootstrap(
+        _ configuration: LogConfiguration,
+        file: String = #fileID,
+        line: UInt = #line
+    ) throws(LogBootstrapError) -> LogSetup {
+        try LogHierarchy.shared.bootstrap(configuration, file: file, line: line)
+    }
+}

@@ -1,0 +1,21 @@
+/// Why ``Log/bootstrap(_:file:line:)`` refused a configuration. Nothing is applied when
+/// it throws.
+public enum LogBootstrapError: Error, Sendable, CustomStringConvertible {
+    /// Bootstrap already ran in this process; `firstCall` is where (`File.swift:42`).
+    /// Configure loggers directly (``Log/level``, ``Log/addSink(_:)``) to change the
+    /// setup later.
+    case alreadyBootstrapped(firstCall: String)
+    /// A name in ``LogConfiguration/loggerLevels`` is not a valid logger name.
+    case invalidLoggerName(LogNameError)
+
+    /// A message saying what was wrong and what to do.
+    public var description: String {
+        switch self {
+        case .alreadyBootstrapped(let firstCall):
+            "Log.bootstrap was already called (first at \(firstCall)); it configures output once per process. "
+                + "Change levels and sinks on Log values instead."
+        case .invalidLoggerName(let error):
+            "Log.bootstrap: \(error)"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// What ``Log/bootstrap(_:file:line:)`` applies: the root's level and sinks, per-logger
+/// levels, and process-wide options.
+///
+/// ```swift
+/// var configuration = LogConfiguration(level: .info, sinks: [StreamSink(.standardOutput)])
+/// configuration.loggerLevels = ["payments": .debug, "chatty.dependency": .warning]
+/// try Log.bootstrap(configuration)
+/// ```
+public struct LogConfiguration: Sendable {
+    /// The root logger's level, which every logger without its own level inherits.
+    public var level: LogLevel
+    /// The sinks attached to the root logger.
+    public var sinks: [any LogSink]
+    /// Levels for individual loggers, by dotted name. Names must be valid (see
+    /// ``Log/init(validating:)``).
+    public var loggerLevels: [String: LogLevel]
+    /// Whether to ignore `SIGPIPE` for the whole process, so writing to a closed pipe
+    /// (a log reader that went away) fails with `EPIPE`, which sinks count and report,
+    /// instead of killing the process. Off by default because it changes process-wide
+    /// signal handling, which belongs to the application.
+    public var ignoresBrokenPipe: Bool
+
+    /// Creates a configuration.
+    public init(
+        level: LogLevel = .info,
+        sinks: [any LogSink] = [],
+        loggerLevels: [String: LogLevel] = [:],
+        ignoresBrokenPipe: Bool = false
+    ) {
+        self.level = level
+        self.sinks = sinks
+        self.loggerLevels = loggerLevels
+        self.ignoresBrokenPipe = ignoresBrokenPipe
+    }
+}

@@ -1,0 +1,44 @@
+/// What ``Log/bootstrap(_:file:line:)`` set up, returned so it can be printed and so the
+/// application can flush its sinks at exit.
+///
+/// ```swift
+/// let setup = try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput)])
+/// print(setup)   // level=info sinks=[standard output (JSONFormatter)] ...
+/// ```
+public struct LogSetup: Sendable, CustomStringConvertible {
+    /// The root level.
+    public let level: LogLevel
+    /// The sinks attached to the root.
+    public let sinks: [any LogSink]
+    /// Levels set on individual loggers, by name.
+    public let loggerLevels: [String: LogLevel]
+    /// Whether `SIGPIPE` is ignored.
+    public let ignoresBrokenPipe: Bool
+
+    /// Blocks until every root sink has written what it accepted.
+    public func flush() {
+        for sink in sinks { sink.flush() }
+    }
+
+    /// One line describing the setup: level, sinks, per-logger levels, `SIGPIPE` handling.
+    public var description: String {
+        var text = "level=\(level) sinks=[" + sinks.map(Self.describe).joined(separator: ", ") + "]"
+        if !loggerLevels.isEmpty {
+            text +=
+                " loggers=["
+                + loggerLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                .joined(separator: ", ") + "]"
+        }
+        if ignoresBrokenPipe { text += " sigpipe=ignored" }
+        return text
+    }
+
+    static func describe(_ sink: any LogSink) -> String {
+        var text = String(describing: sink)
+        if let stream = sink as? StreamSink {
+            text += " (\(type(of: stream.formatter)))"
+        }
+        if sink.level > .trace { text += " level>=\(sink.level)" }
+        return text
+    }
+}

@@ -1,0 +1,142 @@
+/// Fields bound to the current task tree, attached to every record created inside it.
+///
+/// Middleware binds request-scoped fields once; every record created below it, by any
+/// logger, in any layer and in child tasks, carries them:
+///
+/// ```swift
+/// await LogContext.with(["request_id": "r-42", "user_id": "u-7"]) {
+///     await handle(request)   // every record in here has request_id and user_id
+/// }
+/// ```
+///
+/// The context lives in a task-local value, never on shared logger state, so concurrent
+/// requests cannot see each other's fields. It is immutable: binding more fields creates
+/// a new scope on top of the current one, sharing the outer scopes rather than copying
+/// them. Child tasks (`async let`, task groups, `Task {}`) inherit it; `Task.detached`,
+/// threads and Dispatch queues do not: capture ``current`` and re-bind it there with
+/// ``with(_:operation:)-(LogContext,_)``.
+public struct LogContext: Sendable {
+    @usableFromInline
+    let scope: Scope?
+
+    /// The empty context.
+    public init() {
+        scope = nil
+    }
+
+    /// A context holding `fields`, with no outer scope.
+    public init(_ fields: LogFields) {
+        scope = fields.isEmpty ? nil : Scope(fields: fields.deduplicated(), parent: nil)
+    }
+
+    init(scope: Scope?) {
+        self.scope = scope
+    }
+
+    /// Whether the context holds no fields.
+    @inlinable
+    public var isEmpty: Bool { scope == nil }
+
+    /// This context with `fields` bound in a new innermost scope. A key already present
+    /// is overridden in the result; `self` is unchanged.
+    public func adding(_ fields: LogFields) -> LogContext {
+        if fields.isEmpty { return self }
+        let own = fields.deduplicated()
+        guard let scope else { return LogContext(scope: Scope(fields: own, parent: nil)) }
+        if scope.depth >= Scope.maximumDepth {
+            // Keep iteration bounded: collapse a very deep chain into one scope.
+            return LogContext(scope: Scope(fields: self.fields.merging(own), parent: nil))
+        }
+        return LogContext(scope: Scope(fields: own, parent: scope))
+    }
+
+    /// The value a record would get for `key`, or `nil`.
+    public subscript(key: String) -> (any LogValueConvertible)? {
+        var current = scope
+        while let node = current {
+            if let value = node.fields[key] { return value }
+            current = node.parent
+        }
+        return nil
+    }
+
+    /// Every field with each key once (inner scopes win), outermost scope first.
+    public var fields: LogFields {
+        var merged: [(String, any LogValueConvertible)] = []
+        forEachField { merged.append(($0, $1)) }
+        return LogFields(merged)
+    }
+
+    /// Calls `body` once per distinct key with the innermost value, outermost scope first.
+    @inlinable
+    public func forEachField(_ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void) rethrows {
+        guard let scope else { return }
+        try scope.forEachField(innermost: scope, body)
+    }
+}
+
+extension LogContext {
+    /// One level of bound fields, linked to the scope it was bound inside.
+    @usableFromInline
+    final class Scope: Sendable {
+        /// Chains deeper than this are collapsed into one scope when extended.
+        static let maximumDepth = 16
+
+        /// This scope's own fields, each key once.
+        @usableFromInline let fields: LogFields
+        @usableFromInline let parent: Scope?
+        /// Whether no key appears twice anywhere along the chain from here outwards, in
+        /// which case iteration needs no shadowing checks.
+        @usableFromInline let keysAreUnique: Bool
+        let depth: Int
+
+        init(fields: LogFields, parent: Scope?) {
+            self.fields = fields
+            self.parent = parent
+            self.depth = (parent?.depth ?? 0) + 1
+            if let parent {
+                self.keysAreUnique = parent.keysAreUnique && !fields.contains { parent.hasKey($0.key) }
+            } else {
+                self.keysAreUnique = true
+            }
+        }
+
+        func hasKey(_ key: String) -> Bool {
+            var current: Scope? = self
+            while let node = current {
+                if node.fields.containsKey(key) { return true }
+                current = node.parent
+            }
+            return false
+        }
+
+        /// Whether a scope between `innermost` (inclusive) and `self` (exclusive) has `key`.
+        @usableFromInline
+        func isShadowed(_ key: String, innermost: Scope) -> Bool {
+            var current: Scope? = innermost
+            while let node = current, node !== self {
+                if node.fields.containsKey(key) { return true }
+                current = node.parent
+            }
+            return false
+        }
+
+        @usableFromInline
+        func forEachField(
+            innermost: Scope,
+            _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
+        ) rethrows {
+            if let parent { try parent.forEachField(innermost: innermost, body) }
+            let checkShadowing = !innermost.keysAreUnique && innermost !== self
+            for entry in fields.storage {
+                if checkShadowing && isShadowed(entry.0, innermost: innermost) { continue }
+                try body(entry.0, entry.1)
+            }
+        }
+    }
+}
+
+extension LogContext: CustomStringConvertible {
+    /// The merged fields, outermost scope first.
+    public var description: String { fields.description }
+}

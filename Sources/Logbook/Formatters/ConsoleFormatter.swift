@@ -1,0 +1,110 @@
+/// Formats records as readable single lines for a terminal.
+///
+/// ```text
+/// 2024-08-06 13:54:56.789 INFO     payments.gateway: charge created amount=42 currency=EUR
+/// ```
+///
+/// Time, level (padded), logger, message, then fields as `key=value` (quoted when
+/// needed, nested values flattened to dotted keys), then `error.type` and
+/// `error.message` when the record has an error. Control characters in the message are
+/// escaped so a record is always one line. With ``Colors-swift.enum/automatic`` (the
+/// default) levels are coloured only when the sink writes to a terminal and the
+/// `NO_COLOR` environment variable is unset or empty.
+public struct ConsoleFormatter: LogFormatter {
+    /// When to use ANSI colours.
+    public enum Colors: Sendable, Hashable {
+        /// Colour when writing to a terminal and `NO_COLOR` is unset or empty.
+        case automatic
+        /// Always colour.
+        case always
+        /// Never colour.
+        case never
+    }
+
+    /// How the time is written.
+    public enum TimestampStyle: Sendable, Hashable {
+        /// Local time, `2024-08-06 13:54:56.789`.
+        case local
+        /// UTC in RFC 3339, `2024-08-06T11:54:56.789Z`.
+        case utc
+        /// No time.
+        case none
+    }
+
+    /// When to use colours.
+    public let colors: Colors
+    /// How the time is written.
+    public let timestamp: TimestampStyle
+    /// Whether to append the call site as `source=File.swift:42`.
+    public let includesSourceLocation: Bool
+
+    /// Creates a console formatter.
+    public init(colors: Colors = .automatic, timestamp: TimestampStyle = .local, includesSourceLocation: Bool = false) {
+        self.colors = colors
+        self.timestamp = timestamp
+        self.includesSourceLocation = includesSourceLocation
+    }
+
+    /// Resolves ``Colors-swift.enum/automatic`` for the destination.
+    public func resolved(forTerminal isTerminal: Bool) -> any LogFormatter {
+        guard colors == .automatic else { return self }
+        let noColor = System.environment("NO_COLOR").map { !$0.isEmpty } ?? false
+        return ConsoleFormatter(
+            colors: isTerminal && !noColor ? .always : .never, timestamp: timestamp,
+            includesSourceLocation: includesSourceLocation)
+    }
+
+    /// Appends the line for `record`. ``Colors-swift.enum/automatic`` that was never
+    /// resolved for a destination writes no colour.
+    public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
+        let colored = colors == .always
+        switch timestamp {
+        case .local:
+            buffer.appendLocalDateTime(record.timestamp)
+            buffer.append(UInt8(ascii: " "))
+        case .utc:
+            buffer.appendRFC3339(record.timestamp)
+            buffer.append(UInt8(ascii: " "))
+        case .none:
+            break
+        }
+        if colored { buffer.append(contentsOf: ANSI.level[Int(record.level.rawValue)]) }
+        let name = record.level.uppercaseName
+        buffer.append(name)
+        if colored { buffer.append(contentsOf: ANSI.reset) }
+        for _ in name.utf8.count..<9 { buffer.append(UInt8(ascii: " ")) }
+        if colored { buffer.append(contentsOf: ANSI.bold) }
+        buffer.appendSingleLine(record.logger)
+        if colored { buffer.append(contentsOf: ANSI.reset) }
+        buffer.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: " "))
+        buffer.appendSingleLine(record.message)
+        let keyPrefix = colored ? ANSI.dim : []
+        let keySuffix = colored ? ANSI.reset : []
+        record.forEachField { key, value in
+            buffer.appendLogfmtField(key, value.logValue, maximumDepth: 8, keyPrefix: keyPrefix, keySuffix: keySuffix)
+        }
+        if let error = record.error {
+            if colored { buffer.append(contentsOf: ANSI.level[Int(LogLevel.error.rawValue)]) }
+            buffer.appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
+            buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
+            if colored { buffer.append(contentsOf: ANSI.reset) }
+        }
+        if includesSourceLocation {
+            buffer.append(" source=")
+            buffer.appendLogfmtValue(record.file + ":" + String(record.line))
+        }
+    }
+}
+
+/// ANSI escape sequences used by ``ConsoleFormatter``.
+enum ANSI {
+    static let reset = Array("\u{1B}[0m".utf8)
+    static let bold = Array("\u{1B}[1m".utf8)
+    static let dim = Array("\u{1B}[2m".utf8)
+    /// Per level: trace dim, debug blue, info green, notice cyan, warning yellow, error
+    /// red, critical bold red.
+    static let level: [[UInt8]] = [
+        "\u{1B}[2m", "\u{1B}[34m", "\u{1B}[32m", "\u{1B}[36m", "\u{1B}[33m", "\u{1B}[31m", "\u{1B}[1;31m",
+    ].map { Array($0.utf8) }
+}

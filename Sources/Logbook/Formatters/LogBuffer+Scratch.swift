@@ -1,0 +1,24 @@
+extension LogBuffer {
+    /// Runs `body` with an empty buffer reused by the calling thread.
+    ///
+    /// Sinks use it to format a record without allocating: the buffer keeps its storage
+    /// between calls on the same thread. A nested call on the same thread (a sink that
+    /// formats while another formats) gets a fresh temporary buffer instead, so the two
+    /// never overwrite each other. Do not let the buffer's bytes escape `body`.
+    public static func withScratch<Result, Failure: Error>(
+        _ body: (inout LogBuffer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let scratch = ThreadScratch.current
+        guard !scratch.bufferInUse else {
+            var temporary = LogBuffer(capacity: 1024)
+            return try body(&temporary)
+        }
+        scratch.bufferInUse = true
+        defer {
+            scratch.buffer.pointee.shrink(ifLargerThan: 256 * 1024, to: 16 * 1024)
+            scratch.bufferInUse = false
+        }
+        scratch.buffer.pointee.removeAll()
+        return try body(&scratch.buffer.pointee)
+    }
+}

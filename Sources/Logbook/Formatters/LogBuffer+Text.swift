@@ -1,0 +1,127 @@
+extension LogBuffer {
+    /// Appends `text` for a single-line text format: control characters become escapes
+    /// (`\n`, `\r`, `\t`, `\u{1B}`), everything else is copied.
+    public mutating func appendSingleLine(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices where utf8[index] < 0x20 || utf8[index] == 0x7F {
+                append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
+                appendTextEscape(utf8[index])
+                runStart = index + 1
+            }
+            append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
+        }
+    }
+
+    /// Appends a logfmt value: as is when it is non-empty and has no space, `=`, `"` or
+    /// control character; otherwise in double quotes with `"` and `\` backslash-escaped
+    /// and control characters escaped.
+    public mutating func appendLogfmtValue(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            let needsQuotes = utf8.isEmpty || utf8.contains { Self.forcesQuotes($0) }
+            guard needsQuotes else {
+                append(contentsOf: UnsafeRawBufferPointer(utf8))
+                return
+            }
+            append(UInt8(ascii: "\""))
+            var runStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte == 0x22 || byte == 0x5C || byte < 0x20 || byte == 0x7F else { continue }
+                append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
+                if byte == 0x22 || byte == 0x5C {
+                    append(UInt8(ascii: "\\"))
+                    append(byte)
+                } else {
+                    appendTextEscape(byte)
+                }
+                runStart = index + 1
+            }
+            append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
+            append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// Appends a logfmt key: space, `=`, `"` and control characters become `_`, and an
+    /// empty key becomes `_`.
+    public mutating func appendLogfmtKey(_ key: String) {
+        var key = key
+        key.withUTF8 { utf8 in
+            if utf8.isEmpty {
+                append(UInt8(ascii: "_"))
+                return
+            }
+            for byte in utf8 {
+                append(Self.forcesQuotes(byte) ? UInt8(ascii: "_") : byte)
+            }
+        }
+    }
+
+    private static func forcesQuotes(_ byte: UInt8) -> Bool {
+        byte <= 0x20 || byte == 0x3D || byte == 0x22 || byte == 0x7F
+    }
+
+    private mutating func appendTextEscape(_ byte: UInt8) {
+        append(UInt8(ascii: "\\"))
+        switch byte {
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
+        default:
+            append(contentsOf: Self.escapeOpen)
+            append(Self.hexDigit(byte >> 4))
+            append(Self.hexDigit(byte & 0xF))
+            append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static let escapeOpen: [UInt8] = Array("u{".utf8)
+
+    /// Appends `key=value` pairs for a field, in logfmt style, preceded by a space.
+    /// Objects and arrays are flattened into dotted keys (`user.id=7`, `tags.0=a`);
+    /// empty ones are written as `{}` and `[]`; nesting past `maximumDepth` is written as
+    /// `[too deep]`. `keyPrefix` and `keySuffix` wrap each key (for colouring).
+    mutating func appendLogfmtField(
+        _ key: String,
+        _ value: LogValue,
+        maximumDepth: Int,
+        keyPrefix: [UInt8] = [],
+        keySuffix: [UInt8] = []
+    ) {
+        switch value {
+        case .object(let fields) where !fields.isEmpty && maximumDepth > 0:
+            for entry in fields.deduplicated() {
+                appendLogfmtField(
+                    key + "." + entry.key, entry.value.logValue, maximumDepth: maximumDepth - 1,
+                    keyPrefix: keyPrefix, keySuffix: keySuffix)
+            }
+        case .array(let elements) where !elements.isEmpty && maximumDepth > 0:
+            for (index, element) in elements.enumerated() {
+                appendLogfmtField(
+                    key + "." + String(index), element, maximumDepth: maximumDepth - 1,
+                    keyPrefix: keyPrefix, keySuffix: keySuffix)
+            }
+        default:
+            append(UInt8(ascii: " "))
+            append(contentsOf: keyPrefix)
+            appendLogfmtKey(key)
+            append(contentsOf: keySuffix)
+            append(UInt8(ascii: "="))
+            appendLogfmtScalar(value, depthExhausted: maximumDepth <= 0)
+        }
+    }
+
+    private mutating func appendLogfmtScalar(_ value: LogValue, depthExhausted: Bool) {
+        switch value {
+        case .string(let string): appendLogfmtValue(string)
+        case .int(let int): appendDecimal(int)
+        case .double(let double): append(double.description)
+        case .bool(let bool): append(bool ? "true" : "false")
+        case .null: append("null")
+        case .array(let elements): append(elements.isEmpty && !depthExhausted ? "[]" : "\"[too deep]\"")
+        case .object(let fields): append(fields.isEmpty && !depthExhausted ? "{}" : "\"[too deep]\"")
+        }
+    }
+}

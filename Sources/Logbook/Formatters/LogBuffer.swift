@@ -1,0 +1,177 @@
+/// A growable byte buffer that formatters encode records into.
+///
+/// Sinks reuse one buffer per thread (see ``withScratch(_:)``), so steady-state
+/// formatting allocates nothing. The buffer is non-copyable: pass it `inout`.
+///
+/// ```swift
+/// struct PlainFormatter: LogFormatter {
+///     func format(_ record: LogRecord, into buffer: inout LogBuffer) {
+///         buffer.append(record.level.uppercaseName)
+///         buffer.append(UInt8(ascii: " "))
+///         buffer.append(record.message)
+///     }
+/// }
+/// ```
+public struct LogBuffer: ~Copyable {
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var used: Int
+    @usableFromInline var capacity: Int
+    /// Per-buffer caches of the date-and-time prefix of the last second formatted.
+    var timestampCache: TimestampCache
+
+    /// Creates an empty buffer with room for `capacity` bytes before it grows.
+    public init(capacity: Int = 1024) {
+        let size = max(capacity, 16)
+        base = .allocate(capacity: size)
+        used = 0
+        self.capacity = size
+        timestampCache = TimestampCache()
+    }
+
+    deinit {
+        base.deallocate()
+    }
+
+    /// The number of bytes written.
+    @inlinable public var count: Int { used }
+
+    /// Whether nothing has been written.
+    @inlinable public var isEmpty: Bool { used == 0 }
+
+    /// The byte at `index`, which must be below ``count``.
+    @inlinable
+    public subscript(index: Int) -> UInt8 {
+        precondition(index >= 0 && index < used, "LogBuffer index out of range")
+        return base[index]
+    }
+
+    /// Removes every byte, keeping the storage for reuse.
+    @inlinable
+    public mutating func removeAll() {
+        used = 0
+    }
+
+    /// Shortens the buffer to its first `count` bytes. Longer counts are ignored.
+    @inlinable
+    public mutating func truncate(to count: Int) {
+        if count >= 0 && count < used { used = count }
+    }
+
+    /// Makes room for `additional` more bytes without further growth.
+    @inlinable
+    public mutating func reserveCapacity(_ additional: Int) {
+        if used + additional > capacity { grow(toAtLeast: used + additional) }
+    }
+
+    @usableFromInline
+    mutating func grow(toAtLeast needed: Int) {
+        var newCapacity = capacity * 2
+        while newCapacity < needed { newCapacity *= 2 }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: used)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
+    }
+
+    /// Releases storage beyond `limit` bytes, for a buffer kept around after writing an
+    /// unusually large record.
+    mutating func shrink(ifLargerThan limit: Int, to size: Int) {
+        guard capacity > limit, used <= size else { return }
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        newBase.update(from: base, count: used)
+        base.deallocate()
+        base = newBase
+        capacity = size
+    }
+
+    /// Appends one byte.
+    @inlinable
+    public mutating func append(_ byte: UInt8) {
+        if used == capacity { grow(toAtLeast: used + 1) }
+        base[used] = byte
+        used += 1
+    }
+
+    /// Appends raw bytes.
+    @inlinable
+    public mutating func append(contentsOf bytes: UnsafeRawBufferPointer) {
+        let length = bytes.count
+        guard length > 0, let source = bytes.baseAddress else { return }
+        if used + length > capacity { grow(toAtLeast: used + length) }
+        (base + used).update(from: source.assumingMemoryBound(to: UInt8.self), count: length)
+        used += length
+    }
+
+    /// Appends raw bytes.
+    @inlinable
+    public mutating func append(contentsOf bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append(contentsOf: $0) }
+    }
+
+    /// Appends a string's UTF-8 bytes, unescaped.
+    @inlinable
+    public mutating func append(_ string: String) {
+        var string = string
+        string.withUTF8 { append(contentsOf: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends `value` in decimal.
+    public mutating func appendDecimal(_ value: Int) {
+        if value >= 0 && value < 10 {
+            append(UInt8(truncatingIfNeeded: value) &+ 0x30)
+            return
+        }
+        reserveCapacity(20)
+        var magnitude = value.magnitude
+        var digits = 0
+        var scratch = magnitude
+        repeat {
+            digits += 1
+            scratch /= 10
+        } while scratch != 0
+        if value < 0 {
+            base[used] = UInt8(ascii: "-")
+            used += 1
+        }
+        var position = used + digits - 1
+        repeat {
+            base[position] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
+            magnitude /= 10
+            position -= 1
+        } while magnitude != 0
+        used += digits
+    }
+
+    /// Appends `value` in decimal, left-padded with zeros to `width` digits.
+    @usableFromInline
+    mutating func appendZeroPadded(_ value: Int, width: Int) {
+        reserveCapacity(width)
+        var remaining = value
+        var position = used + width - 1
+        while position >= used {
+            base[position] = UInt8(truncatingIfNeeded: remaining % 10) &+ 0x30
+            remaining /= 10
+            position -= 1
+        }
+        used += width
+    }
+
+    /// Calls `body` with the bytes written so far.
+    @inlinable
+    public func withUnsafeBytes<Result, Failure: Error>(
+        _ body: (UnsafeRawBufferPointer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        try body(UnsafeRawBufferPointer(start: base, count: used))
+    }
+
+    /// The bytes written so far, decoded as UTF-8 (invalid sequences become U+FFFD).
+    public var string: String {
+        String(decoding: UnsafeBufferPointer(start: base, count: used), as: UTF8.self)
+    }
+
+    /// A copy of the bytes written so far.
+    public var bytes: [UInt8] {
+        Array(UnsafeBufferPointer(start: base, count: used))
+    }
+}

@@ -1,0 +1,39 @@
+import Synchronization
+
+extension LogRegistry {
+    /// Applies `configuration` to the root and the named loggers, once.
+    func bootstrap(_ configuration: LogConfiguration, callSite: String) throws(LogBootstrapError) -> LogSetup {
+        for name in configuration.loggerLevels.keys {
+            do {
+                try LoggerName.validate(name)
+            } catch {
+                throw .invalidLoggerName(error)
+            }
+        }
+        let outcome: Result<Void, LogBootstrapError> = state.withLock { state in
+            if let firstCall = state.bootstrapCallSite {
+                return .failure(.alreadyBootstrapped(firstCall: firstCall))
+            }
+            let root = state.nodes[""]!
+            for (name, level) in configuration.loggerLevels {
+                let node = node(named: name, in: &state)
+                state.configurations[ObjectIdentifier(node)]!.level = level
+            }
+            let rootID = ObjectIdentifier(root)
+            state.configurations[rootID]!.level = configuration.level
+            state.configurations[rootID]!.sinks = configuration.sinks
+            state.bootstrapCallSite = callSite
+            refresh(root, in: &state)
+            return .success(())
+        }
+        try outcome.get()
+        if configuration.ignoresBrokenPipe {
+            System.ignoreBrokenPipeSignal()
+        }
+        return LogSetup(
+            level: configuration.level,
+            sinks: configuration.sinks,
+            loggerLevels: configuration.loggerLevels,
+            ignoresBrokenPipe: configuration.ignoresBrokenPipe)
+    }
+}

@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#else
+#error("Logbook needs a POSIX C library")
+#endif
+
+/// Thin wrappers over the C library, so the rest of the module needs no platform imports.
+enum System {
+    /// The current wall-clock time, from `CLOCK_REALTIME`.
+    static func now() -> (seconds: Int64, nanoseconds: Int32) {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return (Int64(spec.tv_sec), Int32(spec.tv_nsec))
+    }
+
+    /// The calendar fields of `seconds` since the epoch in the process's local time zone
+    /// (`TZ`, else `/etc/localtime`), and the zone's offset from UTC in seconds.
+    static func localTime(_ seconds: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        var time = time_t(seconds)
+        var fields = tm()
+        localtime_r(&time, &fields)
+        return (
+            Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday),
+            Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec)
+        )
+    }
+
+    /// The outcome of one `write(2)` attempt.
+    enum WriteResult {
+        case wrote(Int)
+        case interrupted
+        case wouldBlock
+        case failed(Int32)
+    }
+
+    /// One `write(2)` call.
+    static func write(_ fd: Int32, _ base: UnsafeRawPointer, _ count: Int) -> WriteResult {
+        #if canImport(Darwin)
+        let written = Darwin.write(fd, base, count)
+        #elseif canImport(Glibc)
+        let written = Glibc.write(fd, base, count)
+        #else
+        let written = Musl.write(fd, base, count)
+        #endif
+        if written >= 0 { return .wrote(written) }
+        let code = errno
+        if code == EINTR { return .interrupted }
+        if code == EAGAIN || code == EWOULDBLOCK { return .wouldBlock }
+        return .failed(code)
+    }
+
+    /// Waits until `fd` is writable, or up to `milliseconds`.
+    static func waitUntilWritable(_ fd: Int32, milliseconds: Int32) {
+        var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        _ = poll(&descriptor, 1, milliseconds)
+    }
+
+    /// Whether `fd` refers to a terminal.
+    static func isTerminal(_ fd: Int32) -> Bool {
+        isatty(fd) == 1
+    }
+
+    /// The value of an environment variable, or `nil` when it is unset.
+    static func environment(_ name: String) -> String? {
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
+
+    /// The system's description of an `errno` value, e.g. `"No space left on device"`.
+    static func errorDescription(_ code: Int32) -> String {
+        guard let text = strerror(code) else { return "error \(code)" }
+        return String(cString: text)
+    }
+
+    /// The symbolic name of common `errno` values, e.g. `"ENOSPC"`.
+    static func errorName(_ code: Int32) -> String {
+        switch code {
+        case EPIPE: "EPIPE"
+        case EBADF: "EBADF"
+        case ENOSPC: "ENOSPC"
+        case EIO: "EIO"
+        case EACCES: "EACCES"
+        case EPERM: "EPERM"
+        case ENOENT: "ENOENT"
+        case EDQUOT: "EDQUOT"
+        case EFBIG: "EFBIG"
+        case EINVAL: "EINVAL"
+        case EROFS: "EROFS"
+        case ECONNRESET: "ECONNRESET"
+        default: "errno \(code)"
+        }
+    }
+
+    /// Ignores `SIGPIPE` for the whole process, so a write to a closed pipe fails with
+    /// `EPIPE` instead of killing it.
+    static func ignoreBrokenPipeSignal() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+}

@@ -1,0 +1,95 @@
+extension Log {
+    /// The logger's own level, or `nil` to inherit its parent's.
+    ///
+    /// Setting it takes effect immediately, from any thread, for this logger and every
+    /// descendant that does not set its own. Only the level of the logger that creates a
+    /// record decides whether it is created; ancestors' levels do not re-filter records
+    /// propagated to their sinks (as in Python's `logging`). Use a sink's level to limit
+    /// what one output receives.
+    ///
+    /// ```swift
+    /// Log("payments").level = .debug
+    /// Log("chatty.dependency").level = .warning
+    /// ```
+    public var level: LogLevel? {
+        get { node.registry.configuration(of: node) { $0.level } }
+        nonmutating set { node.registry.update(node) { $0.level = newValue } }
+    }
+
+    /// The level that applies to this logger: its own, else the nearest ancestor's, else
+    /// the root's (``LogLevel/info`` until configured).
+    public var effectiveLevel: LogLevel {
+        node.registry.configuration(of: node) { $0.effectiveLevel }
+    }
+
+    /// Whether records created by this logger or its descendants continue to the parent's
+    /// sinks after this logger's own. `true` by default.
+    ///
+    /// ```swift
+    /// Log("audit").propagates = false   // audit records reach only audit's own sinks
+    /// ```
+    public var propagates: Bool {
+        get { node.registry.configuration(of: node) { $0.propagates } }
+        nonmutating set { node.registry.update(node) { $0.propagates = newValue } }
+    }
+
+    /// The sinks attached to this logger itself (not its ancestors').
+    public var sinks: [any LogSink] {
+        node.registry.configuration(of: node) { $0.sinks }
+    }
+
+    /// Attaches `sink` to this logger. Records created by this logger and its
+    /// propagating descendants reach it. A sink attached at several places on one
+    /// record's way up still receives the record once.
+    ///
+    /// Libraries should not attach sinks: configuring output is the application's job.
+    public func addSink(_ sink: any LogSink) {
+        node.registry.update(node) { configuration in
+            if !configuration.sinks.contains(where: { $0 === sink }) { configuration.sinks.append(sink) }
+        }
+    }
+
+    /// Detaches `sink` from this logger, if attached.
+    public func removeSink(_ sink: any LogSink) {
+        node.registry.update(node) { $0.sinks.removeAll { $0 === sink } }
+    }
+
+    /// Detaches every sink from this logger.
+    public func removeAllSinks() {
+        node.registry.update(node) { $0.sinks.removeAll() }
+    }
+
+    /// The filters of this logger, checked for every record it creates (not for records
+    /// propagated from descendants).
+    public var filters: [LogFilter] {
+        node.registry.configuration(of: node) { $0.filters }
+    }
+
+    /// Adds a filter checked for every record this logger creates; records it rejects go
+    /// nowhere.
+    public func addFilter(_ filter: LogFilter) {
+        node.registry.update(node) { $0.filters.append(filter) }
+    }
+
+    /// Removes every filter from this logger.
+    public func removeAllFilters() {
+        node.registry.update(node) { $0.filters.removeAll() }
+    }
+
+    /// The parent logger, or `nil` for the root.
+    public var parent: Log? {
+        node.parent.map { Log(node: $0, boundFields: LogFields()) }
+    }
+
+    /// Whether this is the root logger.
+    public var isRoot: Bool { node.parent == nil }
+
+    /// The logger for `name` below this one: `Log("payments").child("gateway")` is
+    /// `Log("payments.gateway")`.
+    public func child(_ name: String) -> Log {
+        let suffix = LoggerName.normalize(name)
+        if suffix.isEmpty { return Log(node: node, boundFields: LogFields()) }
+        let fullName = isRoot ? suffix : node.name + "." + suffix
+        return Log(node: node.registry.node(named: fullName), boundFields: LogFields())
+    }
+}

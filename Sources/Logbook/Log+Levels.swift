@@ -1,0 +1,135 @@
+extension Log {
+    /// Logs `message` at ``LogLevel/trace``: very fine-grained diagnostics.
+    ///
+    /// The message and fields are evaluated only when ``LogLevel/trace`` is enabled.
+    /// See ``log(level:_:_:error:file:function:line:)``.
+    @inlinable
+    public func trace(
+        _ message: @autoclosure () -> String,
+        _ fields: @autoclosure () -> LogFields = LogFields(),
+        error: (any Error)? = nil,
+        file: String = #fileID,
+        function: String = #function,
+        line: UInt = #line
+    ) {
+        if node.isEnabled(.trace) {
+            node.emit(
+                .trace, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
+        }
+    }
+
+    /// Logs `message` at ``LogLevel/debug``: diagnostics for developers.
+    ///
+    /// The message and fields are evaluated only when ``LogLevel/debug`` is enabled.
+    /// See ``log(level:_:_:error:file:function:line:)``.
+    @inlinable
+    public func debug(
+        _ message: @autoclosure () -> String,
+        _ fields: @autoclosure () -> LogFields = LogFields(),
+        error: (any Error)? = nil,
+        file: String = #fileID,
+        function: String = #function,
+        line: UInt = #line
+    ) {
+        if node.isEnabled(.debug) {
+            node.emit(
+                .debug, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
+        }
+    }
+
+    /// Logs `message` at ``LogLevel/info``: normal operational events.
+    ///
+    /// The message and fields are evaluated only when ``LogLevel/info`` is enabled.
+    /// See ``log(level:_:_:error:file:function:line:)``.
+    @inlinable
+    public func info(
+        _ message: @autoclosure () -> String,
+        _ fields: @autoclosure () -> LogFields = LogFields(),
+        error: (any Error)? = nil,
+        file: String = #fileID,
+        function: String = #function,
+        line: UInt = #line
+    ) {
+        if node.isEnabled(.info) {
+            node.emit(
+                .info, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
+        }
+    }
+
+    /// Logs `message` at ``LogLevel/notice``: normal but significant events.
+    ///
+    /// The message and fields are evaluated only when ``LogLevel/notice`` is enabled.
+    /// See ``log(level:_:_:error:file:function:line:)``.
+    @inlinable
+    public func notice(
+        _ message: @autoclosure () -> String,
+        _ fields: @autoclosure () -> LogFields = LogFields(),
+        error: (any Error)? = nil,
+        file: String = #fileID,
+        function: String = #function,
+        line: UInt = #line
+    ) {
+        if node.isEnabled(.notice) {
+            node.emit(
+                .notice, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
+        }
+    }
+
+    /// Logs `message` at ``LogLevel/warning``: something unexpected that the program survives.
+    ///
+    /// The message and fields are evaluated only when ``LogLevel/warning`` is enabled.
+    /// See ``log(level:_:_:error:file:function:line:)``.
+    @inlinable
+    public func warning(
+        _ message: @autoclosure () -> String,
+        _ fields: @autoclosure () -> LogFields = LogFields(),
+        error: (any Error)? = nil,
+        file: String = #fileID,
+        function: String = #function,
+        line: UInt = #line
+    ) {
+        if node.isEnabled(.warning) {
+            node.emit(
+                .warning, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
+        }
+    }
+
+    /// Logs `message` at ``LogLevel/error``: a failed operation.
+    ///
+    /// The message and fields are evaluated only when ``LogLevel/error`` is enabled.
+    /// See ``log(level:_:_:error:file:function:line:)``.
+    @inlinable
+    public func error(
+        _ message: @autoclosure () -> String,
+        _ fields: @autoclosure () -> LogFields = LogFields(),
+        error: (any Error)? = nil,
+        file: String = #fileID,
+        function: String = #function,
+        line: UInt = #line
+    ) {
+        if node.isEnabled(.error) {
+            node.emit(
+                .error, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
+        }
+    }
+
+    /// Logs `message` at ``LogLevel/critical``: a failure the program, or a major part of it, cannot continue after.
+    ///
+    /// The message and fields are evaluated only when ``LogLevel/critical`` is enabled.
+    /// See ``log(level:_:_:error:file:function:line:)``.
+    @inlinable
+    public func critical(
+        _ message: @autoclosure () -> String,
+        _ fields: @autoclosure () -> LogFields = LogFields(),
+        error: (any Error)? = nil,
+        file: String = #fileID,
+        function: String = #function,
+        line: UInt = #line
+    ) {
+        if node.isEnabled(.critical) {
+            node.emit(
+                .critical, message, fields, bound: boundFields, error: error, file: file, function: function, line: line
+            )
+        }
+    }
+}

@@ -1,0 +1,105 @@
+/// A handle to a named logger in the hierarchy.
+///
+/// Ask for a logger by its dotted name and log; never configure output from a library:
+///
+/// ```swift
+/// let log = Log("payments.gateway")
+/// log.info("charge created", ["amount": 42, "currency": "EUR", "captured": true])
+/// log.debug("cart \(expensiveDescription())")   // not evaluated unless debug is enabled
+/// log.error("charge failed", error: error)      // the error's type and message become fields
+/// ```
+///
+/// Every handle with the same name refers to the same node, so configuration set
+/// through one (``level``, ``propagates``, sinks, filters) is seen by all, immediately,
+/// from any thread. A handle is a small value: store it in a property or a `static let`.
+///
+/// A disabled call costs one atomic load and one comparison; the message and fields are
+/// autoclosures and are not evaluated.
+public struct Log: Sendable {
+    @usableFromInline
+    let node: LogNode
+    /// Fields added to every record created through this handle; see ``with(_:)``.
+    public let boundFields: LogFields
+
+    /// The logger named `name` in the process-wide hierarchy.
+    ///
+    /// Names are dot-separated: `payments.gateway` is a child of `payments`. Asking for a
+    /// name creates its missing ancestors, so a logger created before its parent still
+    /// gets the right parent. The name is normalized rather than rejected: whitespace
+    /// and control characters around segments are trimmed, ones inside a segment become
+    /// `_`, empty segments (`a..b`, a leading or trailing dot) are dropped, and a name
+    /// with nothing left (`""`) means the root. Use ``init(validating:)`` to reject such
+    /// names instead.
+    public init(_ name: String) {
+        self = LogHierarchy.shared.logger(name)
+    }
+
+    /// The logger named `name`, which must already be in normal form.
+    ///
+    /// - Throws: ``LogNameError`` when the name is empty, has an empty segment, or
+    ///   contains whitespace or control characters.
+    public init(validating name: String) throws(LogNameError) {
+        try LoggerName.validate(name)
+        self = LogHierarchy.shared.logger(name)
+    }
+
+    @usableFromInline
+    init(node: LogNode, boundFields: LogFields) {
+        self.node = node
+        self.boundFields = boundFields
+    }
+
+    /// The root of the process-wide hierarchy, named `root` in records.
+    public static var root: Log {
+        LogHierarchy.shared.root
+    }
+
+    /// The logger's dotted name; `root` for the root.
+    public var name: String { node.name }
+
+    /// A handle to the same logger that adds `fields` to every record it creates.
+    ///
+    /// Bound fields rank below the call site's fields and above the task-local context.
+    /// Binding on a handle that already has bound fields merges them, the new values
+    /// winning. The logger's configuration is shared, not copied.
+    ///
+    /// ```swift
+    /// let refunds = log.with(["component": "refunds"])
+    /// refunds.info("refund issued")   // carries component=refunds
+    /// ```
+    public func with(_ fields: LogFields) -> Log {
+        Log(node: node, boundFields: boundFields.merging(fields))
+    }
+
+    /// Whether a record at `level` from this logger would be delivered anywhere: the
+    /// level is at or above the effective level, and some sink on the way up (or the
+    /// last resort) accepts it.
+    @inlinable
+    public func isEnabled(_ level: LogLevel) -> Bool {
+        node.isEnabled(level)
+    }
+
+    /// Logs `message` at `level`.
+    ///
+    /// - Parameters:
+    ///   - level: The record's severity.
+    ///   - message: The message; evaluated only when the level is enabled.
+    ///   - fields: Call-site fields; evaluated only when the level is enabled. They win
+    ///     over bound and context fields with the same key.
+    ///   - error: An error whose type and description become part of the record.
+    @inlinable
+    public func log(
+        level: LogLevel,
+        _ message: @autoclosure () -> String,
+        _ fields: @autoclosure () -> LogFields = LogFields(),
+        error: (any Error)? = nil,
+        file: String = #fileID,
+        function: String = #function,
+        line: UInt = #line
+    ) {
+        if node.isEnabled(level) {
+            node.emit(
+                level, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
+        }
+    }
+}

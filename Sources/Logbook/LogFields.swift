@@ -1,0 +1,136 @@
+/// An ordered list of named, typed field values.
+///
+/// Write fields as a dictionary literal; values can be literals or any
+/// ``LogValueConvertible`` variable:
+///
+/// ```swift
+/// log.info("charge created", ["amount": amount, "currency": "EUR", "captured": true])
+/// ```
+///
+/// Order is kept as written. When a key appears more than once, the last occurrence
+/// wins, as with a dictionary; formatters never write the same key twice. Values are
+/// converted to ``LogValue`` only when a sink formats the record, so building fields
+/// for a record that is filtered out costs no conversion.
+public struct LogFields: Sendable {
+    /// One named value.
+    public typealias Element = (key: String, value: any LogValueConvertible)
+
+    @usableFromInline
+    var storage: [(String, any LogValueConvertible)]
+
+    /// Creates an empty set of fields.
+    @inlinable
+    public init() {
+        storage = []
+    }
+
+    /// Creates fields from key-value pairs, keeping their order.
+    @inlinable
+    public init(_ elements: [(String, any LogValueConvertible)]) {
+        storage = elements
+    }
+
+    /// The number of entries, counting repeated keys.
+    @inlinable public var count: Int { storage.count }
+
+    /// Whether there are no entries.
+    @inlinable public var isEmpty: Bool { storage.isEmpty }
+
+    /// The value for `key` (its last occurrence), or `nil`. Setting a value replaces
+    /// every occurrence of the key; setting `nil` removes them.
+    public subscript(key: String) -> (any LogValueConvertible)? {
+        get {
+            for index in storage.indices.reversed() where storage[index].0 == key {
+                return storage[index].1
+            }
+            return nil
+        }
+        set {
+            storage.removeAll { $0.0 == key }
+            if let newValue { storage.append((key, newValue)) }
+        }
+    }
+
+    /// The fields with `other`'s entries added; on a repeated key `other`'s value wins.
+    /// The result holds each key once.
+    public func merging(_ other: LogFields) -> LogFields {
+        if other.isEmpty { return deduplicated() }
+        if isEmpty { return other.deduplicated() }
+        return LogFields(storage + other.storage).deduplicated()
+    }
+
+    /// The fields with each key once, at the position of its last occurrence.
+    public func deduplicated() -> LogFields {
+        guard hasRepeatedKeys else { return self }
+        var result: [(String, any LogValueConvertible)] = []
+        result.reserveCapacity(storage.count)
+        for index in storage.indices where !containsKey(storage[index].0, from: index + 1) {
+            result.append(storage[index])
+        }
+        return LogFields(result)
+    }
+
+    /// Whether some key appears more than once.
+    @usableFromInline
+    var hasRepeatedKeys: Bool {
+        guard storage.count > 1 else { return false }
+        for index in storage.indices where containsKey(storage[index].0, from: index + 1) {
+            return true
+        }
+        return false
+    }
+
+    /// Whether any entry at or after `start` has this key. Keys of different lengths
+    /// are rejected without comparing bytes.
+    @usableFromInline
+    func containsKey(_ key: String, from start: Int = 0) -> Bool {
+        let length = key.utf8.count
+        var index = start
+        while index < storage.count {
+            let candidate = storage[index].0
+            if candidate.utf8.count == length && candidate == key { return true }
+            index += 1
+        }
+        return false
+    }
+}
+
+extension LogFields: ExpressibleByDictionaryLiteral {
+    /// Creates fields from a literal, keeping its order.
+    @inlinable
+    public init(dictionaryLiteral elements: (String, any LogValueConvertible)...) {
+        self.init(elements)
+    }
+}
+
+extension LogFields: RandomAccessCollection {
+    /// The position of the first entry.
+    @inlinable public var startIndex: Int { 0 }
+    /// The position after the last entry.
+    @inlinable public var endIndex: Int { storage.count }
+    /// The entry at `position`.
+    @inlinable public subscript(position: Int) -> Element {
+        let entry = storage[position]
+        return (key: entry.0, value: entry.1)
+    }
+}
+
+extension LogFields: LogValueConvertible {
+    /// The fields as an ``LogValue/object(_:)`` value.
+    public var logValue: LogValue { .object(self) }
+}
+
+extension LogFields: Equatable {
+    /// Compares entries in order, by key and by converted value.
+    public static func == (lhs: LogFields, rhs: LogFields) -> Bool {
+        lhs.count == rhs.count
+            && zip(lhs.storage, rhs.storage).allSatisfy { $0.0 == $1.0 && $0.1.logValue == $1.1.logValue }
+    }
+}
+
+extension LogFields: CustomStringConvertible {
+    /// The fields as `[key: value, ...]`.
+    public var description: String {
+        "[" + storage.map { "\($0.0): \($0.1.logValue)" }.joined(separator: ", ") + "]"
+    }
+}

@@ -1,0 +1,92 @@
+extension LogLevel {
+    /// The spellings ``init(parsing:)`` accepts, lowercase, with the level each one means.
+    ///
+    /// Matching ignores case and surrounding whitespace. Besides the canonical names the
+    /// common aliases of other logging systems are accepted: `warn` (log4j, Go, Lambda),
+    /// `err`, `fatal` (Lambda, log4j) and `crit`/`emerg`/`alert`
+    /// (syslog) for ``critical``, `trc`/`dbg`/`inf` shorthands, and `information`.
+    public static let acceptedSpellings: [(spelling: String, level: LogLevel)] = [
+        ("trace", .trace), ("trc", .trace),
+        ("debug", .debug), ("dbg", .debug),
+        ("info", .info), ("inf", .info), ("information", .info),
+        ("notice", .notice),
+        ("warning", .warning), ("warn", .warning),
+        ("error", .error), ("err", .error),
+        ("critical", .critical), ("crit", .critical), ("fatal", .critical),
+        ("emerg", .critical), ("alert", .critical),
+    ]
+
+    /// Parses a level name such as `"info"`, `"WARN"` or `"Fatal"`.
+    ///
+    /// Case and surrounding whitespace are ignored; ``acceptedSpellings`` lists every
+    /// spelling. Anything else throws a ``LogLevelParseError`` that names the rejected
+    /// value and lists the accepted ones.
+    ///
+    /// ```swift
+    /// let level = try LogLevel(parsing: "WARN")   // .warning
+    /// try LogLevel(parsing: "verbose")            // throws
+    /// ```
+    public init(parsing text: String) throws(LogLevelParseError) {
+        let key = Self.normalizedSpelling(text)
+        for entry in Self.acceptedSpellings where entry.spelling == key {
+            self = entry.level
+            return
+        }
+        throw LogLevelParseError(value: text)
+    }
+
+    private static func normalizedSpelling(_ text: String) -> String {
+        var scalars = Substring(text).unicodeScalars
+        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars)).lowercased()
+    }
+}
+
+/// The error thrown when text does not name a ``LogLevel``.
+///
+/// Its description names the rejected value and every accepted spelling, for example:
+/// `invalid log level "verbose"; expected one of: trace, debug, info, notice, warning,
+/// error, critical (aliases: trc, dbg, inf, information, warn, err, crit, fatal, emerg, alert)`.
+public struct LogLevelParseError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The text that was rejected, exactly as it was given.
+    public let value: String
+
+    /// Creates the error for a rejected value.
+    public init(value: String) {
+        self.value = value
+    }
+
+    /// The canonical level names followed by the accepted aliases.
+    public static var acceptedValuesDescription: String {
+        let canonical = LogLevel.allCases.map(\.name)
+        let aliases = LogLevel.acceptedSpellings.map(\.spelling).filter { !canonical.contains($0) }
+        return canonical.joined(separator: ", ") + " (aliases: " + aliases.joined(separator: ", ") + ")"
+    }
+
+    /// A message naming the rejected value and the accepted ones.
+    public var description: String {
+        "invalid log level \(quoted(value)); expected one of: \(Self.acceptedValuesDescription)"
+    }
+}
+
+/// Quotes a user-supplied value for an error message, escaping what would make it unreadable.
+func quoted(_ value: String) -> String {
+    var out = "\""
+    for scalar in value.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}

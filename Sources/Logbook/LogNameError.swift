@@ -1,0 +1,91 @@
+/// The error thrown by ``Log/init(validating:)`` for a malformed logger name.
+///
+/// A valid name is one or more non-empty segments separated by single dots, with no
+/// whitespace or control characters: `payments`, `payments.gateway`.
+public struct LogNameError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Why a name was rejected.
+    public enum Reason: Sendable, Hashable {
+        /// The name is empty; use ``Log/root`` for the root logger.
+        case empty
+        /// The name starts or ends with a dot, or has two dots in a row.
+        case emptySegment
+        /// The name contains whitespace or a control character.
+        case whitespaceOrControlCharacter
+    }
+
+    /// The rejected name, exactly as given.
+    public let name: String
+    /// Why it was rejected.
+    public let reason: Reason
+
+    /// Creates the error for a rejected name.
+    public init(name: String, reason: Reason) {
+        self.name = name
+        self.reason = reason
+    }
+
+    /// A message naming the rejected name and the rule it breaks.
+    public var description: String {
+        let rule =
+            switch reason {
+            case .empty: "it is empty (use Log.root for the root logger)"
+            case .emptySegment: "it has an empty segment (a leading or trailing dot, or two dots in a row)"
+            case .whitespaceOrControlCharacter: "it contains whitespace or a control character"
+            }
+        return "invalid logger name \(quoted(name)): \(rule); expected dot-separated segments like \"payments.gateway\""
+    }
+}
+
+/// Checking and normalizing dotted logger names.
+enum LoggerName {
+    /// The name of the root logger as it appears in records.
+    static let root = "root"
+
+    /// Throws unless `name` is already in normal form.
+    static func validate(_ name: String) throws(LogNameError) {
+        if name.isEmpty { throw LogNameError(name: name, reason: .empty) }
+        if name.unicodeScalars.contains(where: isDisallowed) {
+            throw LogNameError(name: name, reason: .whitespaceOrControlCharacter)
+        }
+        if name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            throw LogNameError(name: name, reason: .emptySegment)
+        }
+    }
+
+    /// The normal form of `name`: whitespace and control characters around segments
+    /// trimmed, inside segments replaced by `_`, and empty segments dropped. Returns the
+    /// empty string (meaning the root) when nothing is left.
+    static func normalize(_ name: String) -> String {
+        if (try? validate(name)) != nil { return name }
+        var segments: [String] = []
+        for rawSegment in name.split(separator: ".", omittingEmptySubsequences: true) {
+            var scalars = Substring(rawSegment).unicodeScalars
+            while let first = scalars.first, isDisallowed(first) { scalars.removeFirst() }
+            while let last = scalars.last, isDisallowed(last) { scalars.removeLast() }
+            guard !scalars.isEmpty else { continue }
+            var segment = String.UnicodeScalarView()
+            for scalar in scalars {
+                segment.append(isDisallowed(scalar) ? "_" : scalar)
+            }
+            segments.append(String(segment))
+        }
+        return segments.joined(separator: ".")
+    }
+
+    private static func isDisallowed(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// The names of `name` and its ancestors below the root, shortest first:
+    /// `a.b.c` gives `a`, `a.b`, `a.b.c`.
+    static func lineage(of name: String) -> [String] {
+        var result: [String] = []
+        var end = name.startIndex
+        while let dot = name[end...].firstIndex(of: ".") {
+            result.append(String(name[..<dot]))
+            end = name.index(after: dot)
+        }
+        result.append(name)
+        return result
+    }
+}

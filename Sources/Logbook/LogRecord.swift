@@ -1,0 +1,66 @@
+/// One log event: what happened, where, when, and the fields that describe it.
+///
+/// Loggers create records; sinks receive them and formatters turn them into bytes.
+/// A record's fields come from three layers, merged only when formatted (see
+/// ``forEachField(_:)``): the call site's ``fields``, the logger's ``boundFields`` (from
+/// ``Log/with(_:)``) and the task-local ``context`` captured when the record was created.
+///
+/// Build one yourself to test a formatter with a pinned clock:
+///
+/// ```swift
+/// let record = LogRecord(
+///     timestamp: LogTimestamp(secondsSinceEpoch: 1_722_945_296, nanoseconds: 789_000_000),
+///     level: .info, logger: "payments", message: "charge created", fields: ["amount": 42])
+/// JSONFormatter().format(record)
+/// ```
+public struct LogRecord: Sendable {
+    /// When the record was created.
+    public var timestamp: LogTimestamp
+    /// The record's severity.
+    public var level: LogLevel
+    /// The dotted name of the logger that created the record, e.g. `payments.gateway`.
+    public var logger: String
+    /// The message text.
+    public var message: String
+    /// Fields given at the call site. Highest precedence.
+    public var fields: LogFields
+    /// Fields bound to the logger value with ``Log/with(_:)``.
+    public var boundFields: LogFields
+    /// The task-local context captured when the record was created. Lowest precedence.
+    public var context: LogContext
+    /// The error passed to the logging call, if any.
+    public var error: (any Error)?
+    /// The source file of the call site (`#fileID`).
+    public var file: String
+    /// The function containing the call site (`#function`).
+    public var function: String
+    /// The line of the call site.
+    public var line: UInt
+
+    /// Creates a record. Only the level, logger and message are required.
+    public init(
+        timestamp: LogTimestamp = .now(),
+        level: LogLevel,
+        logger: String,
+        message: String,
+        fields: LogFields = [:],
+        boundFields: LogFields = [:],
+        context: LogContext = LogContext(),
+        error: (any Error)? = nil,
+        file: String = #fileID,
+        function: String = #function,
+        line: UInt = #line
+    ) {
+        self.timestamp = timestamp
+        self.level = level
+        self.logger = logger
+        self.message = message
+        self.fields = fields
+        self.boundFields = boundFields
+        self.context = context
+        self.error = error
+        self.file = file
+        self.function = function
+        self.line = line
+    }
+}

@@ -1,0 +1,60 @@
+/// A wall-clock instant with nanosecond resolution, as seconds and nanoseconds since the
+/// Unix epoch (1970-01-01T00:00:00Z).
+///
+/// Records are stamped with ``now()`` when they are created. Construct one directly to
+/// pin the clock, for example in a formatter's golden test.
+public struct LogTimestamp: Sendable, Hashable, Comparable {
+    /// Whole seconds since the Unix epoch; negative before 1970.
+    public var secondsSinceEpoch: Int64
+    /// Nanoseconds past ``secondsSinceEpoch``, in `0..<1_000_000_000`.
+    public var nanoseconds: Int32
+
+    /// Creates a timestamp. Nanoseconds outside `0..<1_000_000_000` carry into the seconds.
+    public init(secondsSinceEpoch: Int64, nanoseconds: Int32 = 0) {
+        let carry = Int64(nanoseconds).quotientAndRemainder(dividingBy: 1_000_000_000)
+        var seconds = secondsSinceEpoch &+ carry.quotient
+        var nanos = carry.remainder
+        if nanos < 0 {
+            nanos += 1_000_000_000
+            seconds &-= 1
+        }
+        self.secondsSinceEpoch = seconds
+        self.nanoseconds = Int32(nanos)
+    }
+
+    /// Creates a timestamp from milliseconds since the Unix epoch.
+    public init(millisecondsSinceEpoch milliseconds: Int64) {
+        let split = milliseconds.quotientAndRemainder(dividingBy: 1000)
+        self.init(secondsSinceEpoch: split.quotient, nanoseconds: Int32(split.remainder) * 1_000_000)
+    }
+
+    /// The current wall-clock time (`CLOCK_REALTIME`).
+    public static func now() -> LogTimestamp {
+        let time = System.now()
+        return LogTimestamp(uncheckedSeconds: time.seconds, nanoseconds: time.nanoseconds)
+    }
+
+    init(uncheckedSeconds seconds: Int64, nanoseconds: Int32) {
+        self.secondsSinceEpoch = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    /// Milliseconds since the Unix epoch, rounded toward negative infinity.
+    public var millisecondsSinceEpoch: Int64 {
+        secondsSinceEpoch * 1000 + Int64(nanoseconds / 1_000_000)
+    }
+
+    /// Orders timestamps chronologically.
+    public static func < (lhs: LogTimestamp, rhs: LogTimestamp) -> Bool {
+        (lhs.secondsSinceEpoch, lhs.nanoseconds) < (rhs.secondsSinceEpoch, rhs.nanoseconds)
+    }
+}
+
+extension LogTimestamp: CustomStringConvertible {
+    /// The instant in RFC 3339 UTC with milliseconds, e.g. `2024-08-06T11:54:56.789Z`.
+    public var description: String {
+        var buffer = LogBuffer(capacity: 32)
+        buffer.appendRFC3339(self, fractionDigits: 3)
+        return buffer.string
+    }
+}

@@ -1,0 +1,100 @@
+/// A typed field value: what a record's fields hold once converted for formatting.
+///
+/// Formatters keep the types: JSON writes numbers as numbers and booleans as booleans.
+/// Literals convert directly, so `["amount": 42, "ok": true, "tags": ["a", "b"]]` is a
+/// valid set of fields. A nested object with mixed value types needs its type spelled:
+/// `["user": ["id": 7, "name": "ada"] as LogValue]`.
+public enum LogValue: Sendable {
+    /// A string.
+    case string(String)
+    /// A signed integer.
+    case int(Int)
+    /// A double. Non-finite values are written as strings (`"NaN"`, `"Infinity"`,
+    /// `"-Infinity"`) by formatters whose syntax has no number for them.
+    case double(Double)
+    /// A boolean.
+    case bool(Bool)
+    /// An explicit absence of a value.
+    case null
+    /// An ordered list of values.
+    case array([LogValue])
+    /// An ordered set of named values.
+    case object(LogFields)
+}
+
+extension LogValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    /// Creates a string value from a literal.
+    @inlinable public init(stringLiteral value: String) { self = .string(value) }
+}
+
+extension LogValue: ExpressibleByIntegerLiteral {
+    /// Creates an integer value from a literal.
+    @inlinable public init(integerLiteral value: Int) { self = .int(value) }
+}
+
+extension LogValue: ExpressibleByFloatLiteral {
+    /// Creates a double value from a literal.
+    @inlinable public init(floatLiteral value: Double) { self = .double(value) }
+}
+
+extension LogValue: ExpressibleByBooleanLiteral {
+    /// Creates a boolean value from a literal.
+    @inlinable public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension LogValue: ExpressibleByNilLiteral {
+    /// Creates ``null`` from `nil`.
+    @inlinable public init(nilLiteral: ()) { self = .null }
+}
+
+extension LogValue: ExpressibleByArrayLiteral {
+    /// Creates an array value from a literal whose elements may have different types.
+    public init(arrayLiteral elements: (any LogValueConvertible)...) {
+        self = .array(elements.map(\.logValue))
+    }
+}
+
+extension LogValue: ExpressibleByDictionaryLiteral {
+    /// Creates an object value from a literal, keeping the literal's key order.
+    public init(dictionaryLiteral elements: (String, any LogValueConvertible)...) {
+        self = .object(LogFields(elements))
+    }
+}
+
+extension LogValue: Equatable {
+    /// Compares two values structurally; objects compare their entries in order.
+    public static func == (lhs: LogValue, rhs: LogValue) -> Bool {
+        switch (lhs, rhs) {
+        case (.string(let a), .string(let b)): a == b
+        case (.int(let a), .int(let b)): a == b
+        case (.double(let a), .double(let b)): a == b
+        case (.bool(let a), .bool(let b)): a == b
+        case (.null, .null): true
+        case (.array(let a), .array(let b)): a == b
+        case (.object(let a), .object(let b)): a == b
+        default: false
+        }
+    }
+}
+
+extension LogValue: CustomStringConvertible {
+    /// A compact rendering: strings as themselves, numbers and booleans as literals,
+    /// `null`, and arrays and objects in a JSON-like notation.
+    public var description: String {
+        switch self {
+        case .string(let value): value
+        case .int(let value): String(value)
+        case .double(let value): value.description
+        case .bool(let value): value ? "true" : "false"
+        case .null: "null"
+        case .array(let values): "[" + values.map(\.nestedDescription).joined(separator: ",") + "]"
+        case .object(let fields):
+            "{" + fields.map { $0.key + ":" + $0.value.logValue.nestedDescription }.joined(separator: ",") + "}"
+        }
+    }
+
+    private var nestedDescription: String {
+        if case .string(let value) = self { return quoted(value) }
+        return description
+    }
+}

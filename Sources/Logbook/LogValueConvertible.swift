@@ -1,0 +1,129 @@
+/// A type that can be logged as a typed field value.
+///
+/// Field dictionaries accept any conforming value directly, so variables need no
+/// wrapping: `log.info("charged", ["amount": amount, "currency": currency])`.
+/// Strings, booleans, every integer and floating-point type, arrays, string-keyed
+/// dictionaries, optionals, ``LogValue`` and ``LogFields`` conform.
+///
+/// Conform your own types to log them as structured values:
+///
+/// ```swift
+/// extension Money: LogValueConvertible {
+///     var logValue: LogValue { ["amount": cents, "currency": currency.code] }
+/// }
+/// ```
+///
+/// The conversion runs when a sink formats the record, possibly on another thread,
+/// which is why conforming types must be `Sendable`.
+public protocol LogValueConvertible: Sendable {
+    /// The value as it should appear in a record's fields.
+    var logValue: LogValue { get }
+}
+
+extension LogValue: LogValueConvertible {
+    /// The value itself.
+    @inlinable public var logValue: LogValue { self }
+}
+
+extension String: LogValueConvertible {
+    /// The string as a ``LogValue/string(_:)`` value.
+    @inlinable public var logValue: LogValue { .string(self) }
+}
+
+extension Substring: LogValueConvertible {
+    /// The substring as a ``LogValue/string(_:)`` value.
+    @inlinable public var logValue: LogValue { .string(String(self)) }
+}
+
+extension Bool: LogValueConvertible {
+    /// The boolean as a ``LogValue/bool(_:)`` value.
+    @inlinable public var logValue: LogValue { .bool(self) }
+}
+
+extension Int: LogValueConvertible {
+    /// The integer as a ``LogValue/int(_:)`` value.
+    @inlinable public var logValue: LogValue { .int(self) }
+}
+
+extension Int8: LogValueConvertible {
+    /// The integer as a ``LogValue/int(_:)`` value.
+    @inlinable public var logValue: LogValue { .int(Int(self)) }
+}
+
+extension Int16: LogValueConvertible {
+    /// The integer as a ``LogValue/int(_:)`` value.
+    @inlinable public var logValue: LogValue { .int(Int(self)) }
+}
+
+extension Int32: LogValueConvertible {
+    /// The integer as a ``LogValue/int(_:)`` value.
+    @inlinable public var logValue: LogValue { .int(Int(self)) }
+}
+
+extension Int64: LogValueConvertible {
+    /// The integer as a ``LogValue/int(_:)`` value.
+    @inlinable public var logValue: LogValue { .int(Int(self)) }
+}
+
+extension UInt8: LogValueConvertible {
+    /// The integer as a ``LogValue/int(_:)`` value.
+    @inlinable public var logValue: LogValue { .int(Int(self)) }
+}
+
+extension UInt16: LogValueConvertible {
+    /// The integer as a ``LogValue/int(_:)`` value.
+    @inlinable public var logValue: LogValue { .int(Int(self)) }
+}
+
+extension UInt32: LogValueConvertible {
+    /// The integer as a ``LogValue/int(_:)`` value.
+    @inlinable public var logValue: LogValue { .int(Int(self)) }
+}
+
+extension UInt: LogValueConvertible {
+    /// The integer as a ``LogValue/int(_:)`` value, or as its decimal string when it
+    /// exceeds `Int.max` (so no digit is lost).
+    @inlinable public var logValue: LogValue {
+        self <= UInt(Int.max) ? .int(Int(self)) : .string(String(self))
+    }
+}
+
+extension UInt64: LogValueConvertible {
+    /// The integer as a ``LogValue/int(_:)`` value, or as its decimal string when it
+    /// exceeds `Int.max` (so no digit is lost).
+    @inlinable public var logValue: LogValue {
+        self <= UInt64(Int.max) ? .int(Int(self)) : .string(String(self))
+    }
+}
+
+extension Double: LogValueConvertible {
+    /// The number as a ``LogValue/double(_:)`` value.
+    @inlinable public var logValue: LogValue { .double(self) }
+}
+
+extension Float: LogValueConvertible {
+    /// The number as a ``LogValue/double(_:)`` value.
+    @inlinable public var logValue: LogValue { .double(Double(self)) }
+}
+
+extension Optional: LogValueConvertible where Wrapped: LogValueConvertible {
+    /// The wrapped value's ``LogValueConvertible/logValue``, or ``LogValue/null`` for `nil`.
+    @inlinable public var logValue: LogValue {
+        switch self {
+        case .some(let wrapped): wrapped.logValue
+        case .none: .null
+        }
+    }
+}
+
+extension Array: LogValueConvertible where Element: LogValueConvertible {
+    /// The elements as a ``LogValue/array(_:)`` value.
+    @inlinable public var logValue: LogValue { .array(map(\.logValue)) }
+}
+
+extension Dictionary: LogValueConvertible where Key == String, Value: LogValueConvertible {
+    /// The entries as an ``LogValue/object(_:)`` value, sorted by key so output is stable.
+    public var logValue: LogValue {
+        .object(LogFields(sorted { $0.key < $1.key }.map { ($0.key, $0.value as any LogValueConvertible) }))
+    }
+}

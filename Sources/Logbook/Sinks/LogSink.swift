@@ -1,0 +1,48 @@
+/// A destination for records: standard output, a file, a socket, memory.
+///
+/// A sink owns a formatter (if it writes bytes) and decides what to do with each record
+/// it receives. Attach sinks to a logger (``Log/addSink(_:)``) or pass them to
+/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:file:line:)``; a record reaches the sinks of its
+/// logger and of each ancestor up to the first that does not propagate.
+///
+/// Implementations must be thread-safe: ``write(_:)`` is called concurrently from every
+/// thread that logs. It must never throw into or crash the caller: count failures and
+/// report them some other way. A sink that logs from inside ``write(_:)`` does not
+/// recurse: such records go to the last resort.
+///
+/// ```swift
+/// final class CountingSink: LogSink {
+///     let count = Mutex(0)
+///     func write(_ record: LogRecord) { count.withLock { $0 += 1 } }
+/// }
+/// ```
+public protocol LogSink: AnyObject, Sendable {
+    /// The lowest level this sink accepts. Records below it are not passed to
+    /// ``write(_:)``. Read when the sink is attached; a sink's level must not change
+    /// afterwards (attach a new sink instead). Defaults to ``LogLevel/trace``.
+    var level: LogLevel { get }
+
+    /// Filters a record must pass before ``write(_:)`` is called. Read when the sink is
+    /// attached. Defaults to none.
+    var filters: [LogFilter] { get }
+
+    /// Delivers one record. Called only for records at or above ``level`` that every
+    /// filter accepts.
+    func write(_ record: LogRecord)
+
+    /// Blocks until every record passed to ``write(_:)`` so far has reached its
+    /// destination. The default does nothing, which is right for sinks that write
+    /// synchronously.
+    func flush()
+}
+
+extension LogSink {
+    /// Accepts every level.
+    public var level: LogLevel { .trace }
+
+    /// No filters.
+    public var filters: [LogFilter] { [] }
+
+    /// Nothing to flush.
+    public func flush() {}
+}

@@ -1,0 +1,31 @@
+import Synchronization
+
+/// The default last resort: writes records that found no sink to standard error, one
+/// line each, as ``ConsoleFormatter`` text without colour, and once per process a line
+/// explaining why.
+final class StandardErrorLastResort: LogSink, CustomStringConvertible {
+    static let shared = StandardErrorLastResort()
+
+    let level = LogLevel.warning
+    private let formatter = ConsoleFormatter(colors: .never)
+    private let explained = Atomic(false)
+    private let lock = Mutex(())
+
+    func write(_ record: LogRecord) {
+        if !explained.exchange(true, ordering: .relaxed) {
+            Diagnostics.report(
+                "a warning or worse reached no sink (Log.bootstrap has not configured output for logger "
+                    + "\"\(record.logger)\"), so records at warning and above with no sink are written to standard "
+                    + "error. Set Log.lastResort = nil to drop them instead.")
+        }
+        LogBuffer.withScratch { buffer in
+            formatter.format(record, into: &buffer)
+            buffer.append(UInt8(ascii: "\n"))
+            buffer.withUnsafeBytes { bytes in
+                lock.withLock { _ in _ = FileDescriptorWriter.writeAll(Diagnostics.standardErrorFD, bytes) }
+            }
+        }
+    }
+
+    var description: String { "standard error (last resort, warning and above)" }
+}

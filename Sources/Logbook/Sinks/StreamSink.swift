@@ -1,0 +1,117 @@
+import Synchronization
+
+/// Writes each record as one line to standard output, standard error or any open file
+/// descriptor.
+///
+/// ```swift
+/// try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
+/// ```
+///
+/// Each record is formatted into a per-thread buffer, then written with a single
+/// `write(2)` of the complete line under a lock, looping on partial writes and
+/// retrying `EINTR`, so lines from concurrent threads never interleave or split.
+///
+/// A failing write (`EPIPE`, `EBADF`, `ENOSPC`, ...) never throws into or crashes the
+/// caller: it is counted in ``failureCount``, the first one is reported on standard
+/// error, and logging continues. A write to a closed pipe raises `SIGPIPE`, which kills
+/// the process unless ignored; see ``LogConfiguration/ignoresBrokenPipe``.
+public final class StreamSink: LogSink, CustomStringConvertible {
+    /// Where a ``StreamSink`` writes.
+    public enum Output: Sendable, Hashable {
+        /// File descriptor 1.
+        case standardOutput
+        /// File descriptor 2.
+        case standardError
+        /// An open file descriptor the caller owns; the sink never closes it.
+        case fileDescriptor(Int32)
+
+        /// The file descriptor number.
+        public var fileDescriptor: Int32 {
+            switch self {
+            case .standardOutput: 1
+            case .standardError: 2
+            case .fileDescriptor(let fd): fd
+            }
+        }
+    }
+
+    /// The destination.
+    public let output: Output
+    /// The formatter, resolved for the destination (see ``LogFormatter/resolved(forTerminal:)``).
+    public let formatter: any LogFormatter
+    /// The lowest level written.
+    public let level: LogLevel
+    /// Filters a record must pass to be written.
+    public let filters: [LogFilter]
+
+    private let fd: Int32
+    private let writeLock = Mutex(())
+    private let failures = Atomic(0)
+    private let reportFailure: @Sendable (String) -> Void
+
+    /// Creates a sink writing to `output`.
+    ///
+    /// - Parameters:
+    ///   - output: Standard output, standard error, or a descriptor you keep open.
+    ///   - formatter: How records become lines; JSON lines by default.
+    ///   - level: The lowest level this sink writes.
+    ///   - filters: Filters a record must pass to be written.
+    public convenience init(
+        _ output: Output,
+        formatter: any LogFormatter = JSONFormatter(),
+        level: LogLevel = .trace,
+        filters: [LogFilter] = []
+    ) {
+        self.init(output, formatter: formatter, level: level, filters: filters, reportFailure: Diagnostics.report)
+    }
+
+    /// Creates a sink that reports its first failure through `reportFailure`.
+    package init(
+        _ output: Output,
+        formatter: any LogFormatter,
+        level: LogLevel,
+        filters: [LogFilter],
+        reportFailure: @escaping @Sendable (String) -> Void
+    ) {
+        self.output = output
+        self.fd = output.fileDescriptor
+        self.formatter = formatter.resolved(forTerminal: System.isTerminal(output.fileDescriptor))
+        self.level = level
+        self.filters = filters
+        self.reportFailure = reportFailure
+    }
+
+    /// The number of records whose write failed.
+    public var failureCount: Int {
+        failures.load(ordering: .relaxed)
+    }
+
+    /// Formats `record` and writes it as one line.
+    public func write(_ record: LogRecord) {
+        LogBuffer.withScratch { buffer in
+            formatter.format(record, into: &buffer)
+            buffer.append(UInt8(ascii: "\n"))
+            let failure = buffer.withUnsafeBytes { bytes in
+                writeLock.withLock { _ in FileDescriptorWriter.writeAll(fd, bytes) }
+            }
+            if let failure { recordFailure(failure) }
+        }
+    }
+
+    private func recordFailure(_ code: Int32) {
+        let previous = failures.add(1, ordering: .relaxed).oldValue
+        guard previous == 0 else { return }
+        reportFailure(
+            "StreamSink could not write to \(description): \(System.errorName(code)) (\(System.errorDescription(code))). "
+                + "Logging continues; later failures are only counted (StreamSink.failureCount).")
+    }
+
+    /// The destination, e.g. `standard output` or `file descriptor 7`.
+    public var description: String {
+        switch output {
+        case .standardOutput: "standard output"
+        case .standardError: "standard error"
+        case .fileDescriptor(let fd): "file descriptor \(fd)"
+        }
+    }
+}

@@ -1,0 +1,4 @@
+import Logbook
+import Testing
+
+@Test func smoke() { #expect(LogLevel.info < .warning) }
