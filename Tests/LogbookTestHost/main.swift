@@ -1,19 +1,20 @@
-import Logbook
+// A scenario runner for tests that need a real process: standard error, signals,
+// exit status. Tests run `LogbookTestHost <scenario> [arguments...]` and inspect what it
+// printed. Each group of scenarios lives in its own file; list the groups here.
 
-struct Boom: Error { var code = 7 }
-let log = Log("payments.gateway")
-log.warning("before bootstrap \"quoted\"", ["k": 1])
-log.info("dropped before bootstrap")
-try Log.bootstrap(
-    level: .debug, sinks: [StreamSink(.standardOutput), StreamSink(.standardError, formatter: ConsoleFormatter())])
-log.info(
-    "charge created",
-    [
-        "amount": 42, "currency": "EUR", "captured": true, "ratio": 0.25, "tags": ["a", "b"], "level": "x",
-        "nan": Double.nan, "nested": ["a": 1, "b": [true, LogValue.null] as LogValue] as LogValue,
-    ])
-LogContext.with(["request_id": "r-42", "user_id": "u-7"]) {
-    log.with(["component": "refunds"]).error(
-        "charge failed\nline2 \u{2028} \u{1}", ["user_id": "override"], error: Boom())
+let groups: [[String: Scenario]] = [
+    CoreScenarios.all
+]
+
+var scenarios: [String: Scenario] = [:]
+for group in groups {
+    scenarios.merge(group) { first, _ in first }
 }
-do { try Log.bootstrap(level: .info, sinks: []) } catch { print(error) }
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let name = arguments.first, let scenario = scenarios[name] else {
+    let known = scenarios.keys.sorted().joined(separator: ", ")
+    print("usage: LogbookTestHost <scenario> [arguments...]; scenarios: \(known)")
+    exit(64)
+}
+exit(await scenario(Array(arguments.dropFirst())))
