@@ -1,11 +1,100 @@
 import Logbook
 
-/// Scenarios for the core: last resort, bootstrap, stream sink failures.
+/// Scenarios for the core: the last resort, bootstrap, and stream sinks that cannot write.
 enum CoreScenarios {
     static let all: [String: Scenario] = [
-        "hello": { _ in
-            print("hello")
+        "last-resort": lastResort,
+        "library-isolation": libraryIsolation,
+        "second-bootstrap": secondBootstrap,
+        "dev-full": devFull,
+        "closed-pipe": closedPipe,
+    ]
+
+    /// Logs from a "library" before and after the application bootstraps.
+    static func lastResort(_ arguments: [String]) async -> Int32 {
+        let library = Log("lib")
+        library.info("info before bootstrap")
+        library.warning("library warning before bootstrap")
+        do {
+            try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
+        } catch {
+            print("unexpected: \(error)")
+            return 1
+        }
+        library.info("info after bootstrap")
+        library.warning("warning after bootstrap")
+        return 0
+    }
+
+    /// An application bootstraps JSON to standard output, then runs library code that
+    /// only asks for a logger and logs.
+    static func libraryIsolation(_ arguments: [String]) async -> Int32 {
+        let app = Log("app")
+        do {
+            try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
+        } catch {
+            print("unexpected: \(error)")
+            return 1
+        }
+        app.info("app started")
+        PretendLibrary.run()
+        app.info("app done")
+        return 0
+    }
+
+    static func secondBootstrap(_ arguments: [String]) async -> Int32 {
+        do {
+            print("first bootstrap at \(#fileID):\(#line + 1)")
+            try Log.bootstrap(level: .info, sinks: [])
+            try Log.bootstrap(level: .debug, sinks: [])
+            print("second bootstrap returned normally")
+            return 1
+        } catch {
+            print(error)
             return 0
         }
-    ]
+    }
+
+    /// Logs 1,000 records into a sink writing to `/dev/full`.
+    static func devFull(_ arguments: [String]) async -> Int32 {
+        let fd = open("/dev/full", O_WRONLY)
+        guard fd >= 0 else { return 2 }
+        return logIntoBrokenDescriptor(fd, ignoreBrokenPipe: false)
+    }
+
+    /// Logs 1,000 records into a pipe whose reader has closed; `ignore` asks bootstrap to
+    /// ignore SIGPIPE, `default` leaves it alone.
+    static func closedPipe(_ arguments: [String]) async -> Int32 {
+        var descriptors: [Int32] = [0, 0]
+        guard pipe(&descriptors) == 0 else { return 2 }
+        close(descriptors[0])
+        return logIntoBrokenDescriptor(descriptors[1], ignoreBrokenPipe: arguments.first == "ignore")
+    }
+
+    private static func logIntoBrokenDescriptor(_ fd: Int32, ignoreBrokenPipe: Bool) -> Int32 {
+        let sink = StreamSink(.fileDescriptor(fd), formatter: JSONFormatter())
+        do {
+            try Log.bootstrap(level: .info, sinks: [sink], ignoreBrokenPipe: ignoreBrokenPipe)
+        } catch {
+            print("unexpected: \(error)")
+            return 1
+        }
+        let log = Log("service")
+        for index in 0..<1000 {
+            log.info("record", ["index": index])
+        }
+        print("logged 1000 records, \(sink.failureCount) failed writes")
+        return 0
+    }
+}
+
+/// Stands in for a third-party library: it asks for its logger and logs, nothing else.
+enum PretendLibrary {
+    static let log = Log("lib")
+
+    static func run() {
+        log.debug("library debug")
+        log.info("library info", ["step": 1])
+        log.warning("library warning", ["step": 2])
+    }
 }

@@ -47,11 +47,17 @@ public struct ConsoleFormatter: LogFormatter {
 
     /// Resolves ``Colors-swift.enum/automatic`` for the destination.
     public func resolved(forTerminal isTerminal: Bool) -> any LogFormatter {
-        guard colors == .automatic else { return self }
-        let noColor = System.environment("NO_COLOR").map { !$0.isEmpty } ?? false
-        return ConsoleFormatter(
-            colors: isTerminal && !noColor ? .always : .never, timestamp: timestamp,
-            includesSourceLocation: includesSourceLocation)
+        ConsoleFormatter(
+            colors: colors(forTerminal: isTerminal, noColor: System.environment("NO_COLOR")),
+            timestamp: timestamp, includesSourceLocation: includesSourceLocation)
+    }
+
+    /// The colour choice for a destination, given the value of `NO_COLOR` (`nil` when
+    /// unset). Only ``Colors-swift.enum/automatic`` depends on them.
+    package func colors(forTerminal isTerminal: Bool, noColor: String?) -> Colors {
+        guard colors == .automatic else { return colors }
+        let colorDisabled = noColor.map { !$0.isEmpty } ?? false
+        return isTerminal && !colorDisabled ? .always : .never
     }
 
     /// Appends the line for `record`. ``Colors-swift.enum/automatic`` that was never

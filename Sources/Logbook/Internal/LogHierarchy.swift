@@ -32,6 +32,7 @@ package final class LogHierarchy: Sendable {
     }
 
     /// Configures the root once; see ``Log/bootstrap(_:file:line:)``.
+    @discardableResult
     package func bootstrap(
         _ configuration: LogConfiguration,
         file: String = #fileID,

@@ -1,0 +1,65 @@
+import Logbook
+import Testing
+
+@Suite("Console formatter")
+struct ConsoleFormatterTests {
+    let plain = ConsoleFormatter(colors: .never, timestamp: .utc)
+
+    @Test("time, padded level, logger, message, then key=value fields")
+    func golden() {
+        let record = makeRecord(fields: ["amount": 42, "note": "two words", "empty": "", "eq": "a=b", "q": "say \"x\""])
+        #expect(
+            plain.format(record)
+                == #"2024-08-06T11:54:56.789Z INFO     payments: charge created amount=42 note="two words" empty="" eq="a=b" q="say \"x\"""#
+        )
+    }
+
+    @Test("nested values are flattened to dotted keys; errors become error fields")
+    func nestedAndError() {
+        let record = makeRecord(
+            level: .error, fields: ["user": ["id": 7, "tags": ["a", "b"]] as LogValue], error: GatewayError())
+        #expect(
+            plain.format(record)
+                == #"2024-08-06T11:54:56.789Z ERROR    payments: charge created user.id=7 user.tags.0=a user.tags.1=b error.type=LogbookTests.GatewayError error.message="card declined""#
+        )
+    }
+
+    @Test("control characters in the message are escaped so a record stays one line")
+    func oneLine() {
+        let line = plain.format(makeRecord(message: "first\nsecond\r\tthird\u{1B}[31m"))
+        #expect(line.hasSuffix(#"payments: first\nsecond\r\tthird\u{1b}[31m"#))
+        #expect(!line.utf8.contains { $0 < 0x20 })
+    }
+
+    @Test("context fields are written like other fields")
+    func context() {
+        let line = plain.format(makeRecord(fields: ["a": 1], context: LogContext(["request_id": "r-42"])))
+        #expect(line.hasSuffix("charge created a=1 request_id=r-42"))
+    }
+
+    @Test("colours are written only when asked for")
+    func colors() {
+        let colored = ConsoleFormatter(colors: .always, timestamp: .none).format(makeRecord(level: .warning))
+        #expect(colored.hasPrefix("\u{1B}[33mWARNING\u{1B}[0m  \u{1B}[1mpayments\u{1B}[0m: charge created"))
+        let automatic = ConsoleFormatter(timestamp: .none).format(makeRecord())
+        #expect(!automatic.contains("\u{1B}"))
+    }
+
+    @Test("automatic colour resolves to colour only on a terminal without NO_COLOR")
+    func automaticResolution() {
+        let formatter = ConsoleFormatter(timestamp: .none)
+        #expect(formatter.colors(forTerminal: true, noColor: nil) == .always)
+        #expect(formatter.colors(forTerminal: true, noColor: "") == .always)
+        #expect(formatter.colors(forTerminal: true, noColor: "1") == .never)
+        #expect(formatter.colors(forTerminal: false, noColor: nil) == .never)
+        #expect(ConsoleFormatter(colors: .never).colors(forTerminal: true, noColor: nil) == .never)
+        #expect(ConsoleFormatter(colors: .always).colors(forTerminal: false, noColor: "1") == .always)
+    }
+
+    @Test("local time is written without a zone designator")
+    func localTime() {
+        let line = ConsoleFormatter(colors: .never).format(makeRecord())
+        let pattern = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.789 INFO     payments: charge created$/
+        #expect(line.wholeMatch(of: pattern) != nil)
+    }
+}

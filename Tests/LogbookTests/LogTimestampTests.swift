@@ -1,0 +1,58 @@
+import Logbook
+import Testing
+
+@Suite("Timestamps")
+struct LogTimestampTests {
+    @Test(
+        "RFC 3339 UTC rendering matches known instants",
+        arguments: [
+            (Int64(0), Int32(0), "1970-01-01T00:00:00.000Z"),
+            (1_722_945_296, 789_000_000, "2024-08-06T11:54:56.789Z"),
+            (951_782_400, 999_999_999, "2000-02-29T00:00:00.999Z"),
+            (4_107_542_400, 1_000_000, "2100-03-01T00:00:00.001Z"),
+            (-1, 0, "1969-12-31T23:59:59.000Z"),
+            (253_402_300_799, 0, "9999-12-31T23:59:59.000Z"),
+        ])
+    func rfc3339(seconds: Int64, nanoseconds: Int32, expected: String) {
+        #expect(LogTimestamp(secondsSinceEpoch: seconds, nanoseconds: nanoseconds).description == expected)
+    }
+
+    @Test("nanoseconds outside one second carry into the seconds")
+    func normalization() {
+        let carried = LogTimestamp(secondsSinceEpoch: 10, nanoseconds: 1_500_000_000)
+        #expect(carried.secondsSinceEpoch == 11 && carried.nanoseconds == 500_000_000)
+        let borrowed = LogTimestamp(secondsSinceEpoch: 10, nanoseconds: -1)
+        #expect(borrowed.secondsSinceEpoch == 9 && borrowed.nanoseconds == 999_999_999)
+        #expect(LogTimestamp(millisecondsSinceEpoch: 1_722_945_296_789) == fixedTimestamp)
+    }
+
+    @Test("fraction digits are truncated, from none to nine")
+    func fractionDigits() {
+        let timestamp = LogTimestamp(secondsSinceEpoch: 0, nanoseconds: 123_456_789)
+        var buffer = LogBuffer()
+        buffer.appendRFC3339(timestamp, fractionDigits: 0)
+        buffer.append(" ")
+        buffer.appendRFC3339(timestamp, fractionDigits: 6)
+        buffer.append(" ")
+        buffer.appendRFC3339(timestamp, fractionDigits: 9)
+        #expect(buffer.string == "1970-01-01T00:00:00Z 1970-01-01T00:00:00.123456Z 1970-01-01T00:00:00.123456789Z")
+    }
+
+    @Test("consecutive records in different seconds do not reuse the cached date")
+    func cacheInvalidation() {
+        var buffer = LogBuffer()
+        for second in [Int64(86_399), 86_400, 86_399] {
+            buffer.removeAll()
+            buffer.appendRFC3339(LogTimestamp(secondsSinceEpoch: second))
+            #expect(buffer.string == (second == 86_400 ? "1970-01-02T00:00:00.000Z" : "1970-01-01T23:59:59.000Z"))
+        }
+    }
+
+    @Test("now() is close to the system clock and has sub-millisecond resolution")
+    func now() {
+        let first = LogTimestamp.now()
+        let second = LogTimestamp.now()
+        #expect(second >= first)
+        #expect(first.secondsSinceEpoch > 1_700_000_000)
+    }
+}

@@ -1,0 +1,68 @@
+import Logbook
+import Testing
+
+@Suite("Values and fields")
+struct LogValueTests {
+    @Test("literals and variables of every supported type convert to typed values")
+    func conversions() {
+        let amount = 42
+        let ratio: Float = 0.5
+        let maybe: String? = nil
+        let small: UInt8 = 7
+        let fields: LogFields = [
+            "amount": amount, "ratio": ratio, "maybe": maybe, "small": small, "flag": true, "name": "ada",
+            "tags": ["a", "b"], "sub": "substring".dropFirst(3), "int64": Int64(-5),
+        ]
+        #expect(fields["amount"]?.logValue == .int(42))
+        #expect(fields["ratio"]?.logValue == .double(0.5))
+        #expect(fields["maybe"]?.logValue == .null)
+        #expect(fields["small"]?.logValue == .int(7))
+        #expect(fields["flag"]?.logValue == .bool(true))
+        #expect(fields["name"]?.logValue == .string("ada"))
+        #expect(fields["tags"]?.logValue == .array([.string("a"), .string("b")]))
+        #expect(fields["sub"]?.logValue == .string("string"))
+        #expect(fields["int64"]?.logValue == .int(-5))
+    }
+
+    @Test("unsigned values beyond Int.max keep every digit as a string")
+    func bigUnsigned() {
+        #expect(UInt64.max.logValue == .string("18446744073709551615"))
+        #expect(UInt(Int.max).logValue == .int(Int.max))
+    }
+
+    @Test("dictionaries become objects sorted by key; literals keep their order")
+    func objects() {
+        let dictionary = ["b": 2, "a": 1, "c": 3]
+        #expect(dictionary.logValue == .object(["a": 1, "b": 2, "c": 3]))
+        let literal: LogValue = ["z": 1, "a": 2]
+        guard case .object(let fields) = literal else {
+            Issue.record("expected an object")
+            return
+        }
+        #expect(fields.map(\.key) == ["z", "a"])
+    }
+
+    @Test("subscript assignment replaces every occurrence; nil removes")
+    func subscriptSet() {
+        var fields: LogFields = ["a": 1, "b": 2, "a": 3]
+        #expect(fields["a"]?.logValue == .int(3))
+        fields["a"] = 9
+        #expect(fields == ["b": 2, "a": 9])
+        fields["b"] = nil
+        #expect(fields == ["a": 9])
+    }
+
+    @Test("merging keeps one entry per key, the other side winning")
+    func merging() {
+        let base: LogFields = ["a": 1, "b": 1]
+        #expect(base.merging(["b": 2, "c": 3]) == ["a": 1, "b": 2, "c": 3])
+        #expect(LogFields().merging(["x": 1, "x": 2]) == ["x": 2])
+    }
+
+    @Test("descriptions are compact")
+    func descriptions() {
+        let value: LogValue = ["s": "x", "n": 1, "l": [true, LogValue.null]]
+        #expect(value.description == #"{s:"x",n:1,l:[true,null]}"#)
+        #expect(LogValue.string("plain").description == "plain")
+    }
+}

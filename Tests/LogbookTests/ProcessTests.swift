@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// Behaviour only a real process shows: standard error, signals, exit status. Each test
+/// runs a scenario of the `LogbookTestHost` executable.
+@Suite("Process-level behaviour")
+struct ProcessTests {
+    @Test("before bootstrap a library's warning reaches stderr via the last resort; its info does not")
+    func lastResortBeforeBootstrap() throws {
+        let outcome = try TestHost.run("last-resort")
+        #expect(outcome.status == 0)
+        let errors = outcome.errorLines
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.first?.hasPrefix("Logbook: a warning or worse reached no sink") == true)
+        #expect(errors.last?.hasSuffix("WARNING  lib: library warning before bootstrap") == true)
+        #expect(!outcome.standardError.contains("info before bootstrap"))
+        #expect(!outcome.standardError.contains("after bootstrap"))
+        let messages = outcome.outputLines.compactMap { JSONCheck.object($0)?["message"] as? String }
+        #expect(messages == ["info after bootstrap", "warning after bootstrap"])
+    }
+
+    @Test("a library that only logs changes nothing about the application's output")
+    func libraryChangesNothing() throws {
+        let outcome = try TestHost.run("library-isolation")
+        #expect(outcome.status == 0)
+        #expect(outcome.standardError.isEmpty)
+        var received: [[String: String]] = []
+        for line in outcome.outputLines {
+            let object = try #require(JSONCheck.object(line))
+            #expect((object["timestamp"] as? String)?.wholeMatch(of: /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/) != nil)
+            var rest: [String: String] = [:]
+            for (key, value) in object where key != "timestamp" { rest[key] = "\(value)" }
+            received.append(rest)
+        }
+        #expect(
+            received == [
+                ["level": "info", "logger": "app", "message": "app started"],
+                ["level": "info", "logger": "lib", "message": "library info", "step": "1"],
+                ["level": "warning", "logger": "lib", "message": "library warning", "step": "2"],
+                ["level": "info", "logger": "app", "message": "app done"],
+            ])
+    }
+
+    @Test("a second bootstrap throws an error the caller can handle")
+    func secondBootstrap() throws {
+        let outcome = try TestHost.run("second-bootstrap")
+        #expect(outcome.status == 0)
+        let lines = outcome.outputLines
+        try #require(lines.count == 2)
+        let firstCall = lines[0].replacingOccurrences(of: "first bootstrap at ", with: "")
+        #expect(firstCall.hasPrefix("LogbookTestHost/CoreScenarios.swift:"))
+        #expect(
+            lines[1]
+                == "Log.bootstrap was already called (first at \(firstCall)); it configures output once per process. "
+                + "Change levels and sinks on Log values instead.")
+    }
+
+    @Test("writing to /dev/full: the process keeps running and reports once")
+    func devFull() throws {
+        let outcome = try TestHost.run("dev-full")
+        #expect(outcome.status == 0)
+        #expect(outcome.outputLines == ["logged 1000 records, 1000 failed writes"])
+        #expect(outcome.errorLines.count == 1)
+        #expect(outcome.errorLines.first?.contains("ENOSPC") == true)
+    }
+
+    @Test("a reader that went away, with SIGPIPE ignored through bootstrap: logging continues")
+    func closedPipeIgnored() throws {
+        let outcome = try TestHost.run("closed-pipe", ["ignore"])
+        #expect(outcome.status == 0)
+        #expect(outcome.outputLines == ["logged 1000 records, 1000 failed writes"])
+        #expect(outcome.errorLines.count == 1)
+        #expect(outcome.errorLines.first?.contains("EPIPE") == true)
+    }
+
+    @Test("a reader that went away, SIGPIPE left alone (the default): the signal ends the process")
+    func closedPipeDefault() throws {
+        let outcome = try TestHost.run("closed-pipe", ["default"])
+        #expect(outcome.killedBySignal)
+        #expect(outcome.status == SIGPIPE)
+    }
+}

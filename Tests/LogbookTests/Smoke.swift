@@ -1,4 +1,0 @@
-import Logbook
-import Testing
-
-@Test func smoke() { #expect(LogLevel.info < .warning) }

@@ -1,0 +1,95 @@
+import Foundation
+import Logbook
+import Synchronization
+import Testing
+
+@Suite("Stream sink")
+struct StreamSinkTests {
+    @Test("16 tasks x 10,000 records into one pipe: 160,000 complete, valid, distinct lines")
+    func concurrentWritersIntoAPipe() async throws {
+        var descriptors: [Int32] = [0, 0]
+        #expect(pipe(&descriptors) == 0)
+        let (readEnd, writeEnd) = (descriptors[0], descriptors[1])
+        let collected = Mutex(Data())
+        let reader = Thread {
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
+                if count <= 0 { break }
+                collected.withLock { $0.append(contentsOf: chunk[0..<count]) }
+            }
+        }
+        reader.start()
+
+        let hierarchy = LogHierarchy()
+        let sink = StreamSink(.fileDescriptor(writeEnd), formatter: JSONFormatter())
+        hierarchy.root.addSink(sink)
+        await withTaskGroup(of: Void.self) { group in
+            for task in 0..<16 {
+                group.addTask {
+                    let log = hierarchy.logger("writer.\(task)")
+                    for index in 0..<10_000 {
+                        log.info(
+                            "record \(index) with \"quotes\" and a newline\n",
+                            ["task": task, "index": index, "padding": String(repeating: "p", count: index % 300)])
+                    }
+                }
+            }
+        }
+        close(writeEnd)
+        while !reader.isFinished { try await Task.sleep(for: .milliseconds(10)) }
+        close(readEnd)
+
+        let data = collected.withLock { $0 }
+        #expect(data.last == 0x0A)
+        let verdict = try JSONCheck.python(bytes: data)
+        #expect(verdict.errors.count == 160_000)
+        #expect(verdict.errors.allSatisfy { $0 == nil })
+        var seen = Set<Int>()
+        for line in data.split(separator: 0x0A) {
+            guard let object = try JSONSerialization.jsonObject(with: line) as? [String: Any],
+                let task = object["task"] as? Int, let index = object["index"] as? Int
+            else {
+                Issue.record("unexpected line")
+                continue
+            }
+            seen.insert(task * 100_000 + index)
+        }
+        #expect(seen.count == 160_000)
+        #expect(sink.failureCount == 0)
+    }
+
+    @Test("writing to a full device: every failure counted, reported once, logging continues")
+    func fullDevice() throws {
+        let fd = open("/dev/full", O_WRONLY)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        let reports = Mutex<[String]>([])
+        let sink = StreamSink(
+            .fileDescriptor(fd), formatter: JSONFormatter(), level: .trace, filters: [],
+            reportFailure: { message in reports.withLock { $0.append(message) } })
+        let hierarchy = LogHierarchy()
+        hierarchy.root.addSink(sink)
+        for index in 0..<100 { hierarchy.logger("disk").info("record", ["index": index]) }
+        #expect(sink.failureCount == 100)
+        let messages = reports.withLock { $0 }
+        #expect(messages.count == 1)
+        #expect(messages.first?.contains("ENOSPC") == true)
+        #expect(messages.first?.contains("file descriptor \(fd)") == true)
+    }
+
+    @Test("the sink writes exactly the formatter's line plus a newline")
+    func exactBytes() throws {
+        var descriptors: [Int32] = [0, 0]
+        #expect(pipe(&descriptors) == 0)
+        defer { close(descriptors[0]) }
+        let sink = StreamSink(.fileDescriptor(descriptors[1]), formatter: ConsoleFormatter(colors: .always))
+        let record = makeRecord()
+        sink.write(record)
+        close(descriptors[1])
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        let count = bytes.withUnsafeMutableBytes { read(descriptors[0], $0.baseAddress, $0.count) }
+        let expected = ConsoleFormatter(colors: .always).format(record) + "\n"
+        #expect(String(decoding: bytes[0..<max(count, 0)], as: UTF8.self) == expected)
+    }
+}

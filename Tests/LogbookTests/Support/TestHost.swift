@@ -1,0 +1,63 @@
+import Foundation
+
+/// Runs scenarios of the `LogbookTestHost` executable, which SwiftPM builds next to the
+/// test bundle, and captures what they print.
+enum TestHost {
+    struct Outcome {
+        var status: Int32
+        /// Whether the process ended by a signal (then `status` is the signal number).
+        var killedBySignal: Bool
+        var standardOutput: String
+        var standardError: String
+
+        var outputLines: [String] { standardOutput.split(separator: "\n").map(String.init) }
+        var errorLines: [String] { standardError.split(separator: "\n").map(String.init) }
+    }
+
+    static var executable: URL {
+        let testBinary = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var directory = testBinary.deletingLastPathComponent()
+        // On macOS the test binary sits inside an .xctest bundle.
+        while directory.pathExtension == "xctest" || directory.lastPathComponent == "MacOS"
+            || directory.lastPathComponent == "Contents"
+        {
+            directory = directory.deletingLastPathComponent()
+        }
+        return directory.appendingPathComponent("LogbookTestHost")
+    }
+
+    /// Runs `scenario` with `arguments` and extra environment variables; waits for it.
+    static func run(
+        _ scenario: String,
+        _ arguments: [String] = [],
+        environment: [String: String] = [:]
+    ) throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = [scenario] + arguments
+        var merged = ProcessInfo.processInfo.environment
+        merged.merge(environment) { _, new in new }
+        process.environment = merged
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // Read both pipes concurrently so neither fills up and blocks the child.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var errorData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errorData = error.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus,
+            killedBySignal: process.terminationReason == .uncaughtSignal,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
+    }
+}
