@@ -93,3 +93,36 @@ struct StreamSinkTests {
         #expect(String(decoding: bytes[0..<max(count, 0)], as: UTF8.self) == expected)
     }
 }
+
+@Suite("Stream sink colours")
+struct StreamSinkColorTests {
+    @Test("automatic colour: none into a pipe")
+    func pipeHasNoColor() throws {
+        var descriptors: [Int32] = [0, 0]
+        #expect(pipe(&descriptors) == 0)
+        defer { close(descriptors[0]) }
+        let sink = StreamSink(.fileDescriptor(descriptors[1]), formatter: ConsoleFormatter())
+        sink.write(makeRecord(level: .error))
+        close(descriptors[1])
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        let count = bytes.withUnsafeMutableBytes { read(descriptors[0], $0.baseAddress, $0.count) }
+        #expect(count > 0)
+        #expect(!bytes[0..<max(count, 0)].contains(0x1B))
+    }
+
+    @Test("automatic colour: colour on a terminal unless NO_COLOR is set")
+    func terminalHasColor() throws {
+        let primary = posix_openpt(O_RDWR | O_NOCTTY)
+        try #require(primary >= 0)
+        defer { close(primary) }
+        #expect(grantpt(primary) == 0 && unlockpt(primary) == 0)
+        let name = try #require(ptsname(primary).map { String(cString: $0) })
+        let secondary = open(name, O_RDWR | O_NOCTTY)
+        try #require(secondary >= 0)
+        defer { close(secondary) }
+        let sink = StreamSink(.fileDescriptor(secondary), formatter: ConsoleFormatter())
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        let resolved = try #require(sink.formatter as? ConsoleFormatter)
+        #expect(resolved.colors == (noColor ? .never : .always))
+    }
+}
