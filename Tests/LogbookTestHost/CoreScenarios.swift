@@ -8,7 +8,15 @@ enum CoreScenarios {
         "second-bootstrap": secondBootstrap,
         "dev-full": devFull,
         "closed-pipe": closedPipe,
+        "console-colors": consoleColors,
     ]
+
+    /// Writes one error record to standard output with an automatic-colour console formatter.
+    static func consoleColors(_ arguments: [String]) async -> Int32 {
+        let sink = StreamSink(.standardOutput, formatter: ConsoleFormatter(timestamp: .none))
+        sink.write(LogRecord(level: .error, logger: "tty", message: "coloured?"))
+        return 0
+    }
 
     /// Logs from a "library" before and after the application bootstraps.
     static func lastResort(_ arguments: [String]) async -> Int32 {

@@ -110,19 +110,17 @@ struct StreamSinkColorTests {
         #expect(!bytes[0..<max(count, 0)].contains(0x1B))
     }
 
-    @Test("automatic colour: colour on a terminal unless NO_COLOR is set")
+    @Test("automatic colour: colour on a terminal, none when NO_COLOR is set")
     func terminalHasColor() throws {
-        let primary = posix_openpt(O_RDWR | O_NOCTTY)
-        try #require(primary >= 0)
-        defer { close(primary) }
-        #expect(grantpt(primary) == 0 && unlockpt(primary) == 0)
-        let name = try #require(ptsname(primary).map { String(cString: $0) })
-        let secondary = open(name, O_RDWR | O_NOCTTY)
-        try #require(secondary >= 0)
-        defer { close(secondary) }
-        let sink = StreamSink(.fileDescriptor(secondary), formatter: ConsoleFormatter())
-        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let resolved = try #require(sink.formatter as? ConsoleFormatter)
-        #expect(resolved.colors == (noColor ? .never : .always))
+        let onTerminal = try TestHost.run("console-colors", underTerminal: true, environment: ["NO_COLOR": ""])
+        #expect(onTerminal.status == 0)
+        #expect(onTerminal.standardOutput.contains("\u{1B}[31mERROR\u{1B}[0m"))
+        let noColor = try TestHost.run("console-colors", underTerminal: true, environment: ["NO_COLOR": "1"])
+        #expect(noColor.status == 0)
+        #expect(noColor.standardOutput.contains("ERROR"))
+        #expect(!noColor.standardOutput.contains("\u{1B}"))
+        let piped = try TestHost.run("console-colors", environment: ["NO_COLOR": ""])
+        #expect(piped.standardOutput.contains("ERROR"))
+        #expect(!piped.standardOutput.contains("\u{1B}"))
     }
 }

@@ -27,14 +27,23 @@ enum TestHost {
     }
 
     /// Runs `scenario` with `arguments` and extra environment variables; waits for it.
+    /// With `underTerminal`, its standard output and error are a pseudo-terminal (through
+    /// Python's `pty` module), whose output is then captured as standard output.
     static func run(
         _ scenario: String,
         _ arguments: [String] = [],
+        underTerminal: Bool = false,
         environment: [String: String] = [:]
     ) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = [scenario] + arguments
+        if underTerminal {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments =
+                ["python3", "-c", "import pty, sys; pty.spawn(sys.argv[1:])", executable.path, scenario] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = [scenario] + arguments
+        }
         var merged = ProcessInfo.processInfo.environment
         merged.merge(environment) { _, new in new }
         process.environment = merged
