@@ -33,6 +33,13 @@ extension Log {
         nonmutating set { node.registry.update(node) { $0.propagates = newValue } }
     }
 
+    /// The lowest level this logger delivers anywhere right now (what ``isEnabled(_:)``
+    /// compares against), or `nil` when it delivers nothing. One atomic load, for bridges
+    /// that must answer "which level is enabled" on every call.
+    package var lowestEnabledLevel: LogLevel? {
+        LogLevel(rawValue: node.currentGate)
+    }
+
     /// The sinks attached to this logger itself (not its ancestors').
     public var sinks: [any LogSink] {
         node.registry.configuration(of: node) { $0.sinks }

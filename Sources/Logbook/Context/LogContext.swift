@@ -18,19 +18,25 @@
 public struct LogContext: Sendable {
     @usableFromInline
     let scope: Scope?
+    /// The test capture bound in this task tree (see `LogbookTesting.LogCapture`), kept
+    /// with the fields so records find both with the one task-local read they already do.
+    let tap: LogTap?
 
     /// The empty context.
     public init() {
         scope = nil
+        tap = nil
     }
 
     /// A context holding `fields`, with no outer scope.
     public init(_ fields: LogFields) {
         scope = fields.isEmpty ? nil : Scope(fields: fields.deduplicated(), parent: nil)
+        tap = nil
     }
 
-    init(scope: Scope?) {
+    init(scope: Scope?, tap: LogTap?) {
         self.scope = scope
+        self.tap = tap
     }
 
     /// Whether the context holds no fields.
@@ -42,12 +48,12 @@ public struct LogContext: Sendable {
     public func adding(_ fields: LogFields) -> LogContext {
         if fields.isEmpty { return self }
         let own = fields.deduplicated()
-        guard let scope else { return LogContext(scope: Scope(fields: own, parent: nil)) }
+        guard let scope else { return LogContext(scope: Scope(fields: own, parent: nil), tap: tap) }
         if scope.depth >= Scope.maximumDepth {
             // Keep iteration bounded: collapse a very deep chain into one scope.
-            return LogContext(scope: Scope(fields: self.fields.merging(own), parent: nil))
+            return LogContext(scope: Scope(fields: self.fields.merging(own), parent: nil), tap: tap)
         }
-        return LogContext(scope: Scope(fields: own, parent: scope))
+        return LogContext(scope: Scope(fields: own, parent: scope), tap: tap)
     }
 
     /// The value a record would get for `key`, or `nil`.

@@ -28,23 +28,29 @@ final class DispatchPlan: Sendable {
     /// Where a record goes when ``slots`` is empty, or when it was created re-entrantly
     /// from inside a sink.
     let lastResort: Slot?
+    /// The lowest level delivered to ``slots`` or ``lastResort``: the effective level
+    /// raised to the lowest level a destination accepts; ``LogNode/closedGate`` when
+    /// nothing would receive any record. It is the node's gate unless a test capture
+    /// lowered the gate (see ``LogTap``); records between the two reach only taps.
+    let threshold: UInt8
 
-    init(originFilters: [LogFilter], slots: [Slot], lastResort: (any LogSink)?) {
+    init(originFilters: [LogFilter], slots: [Slot], lastResort: (any LogSink)?, effectiveLevel: LogLevel) {
         self.originFilters = originFilters
         self.slots = slots
         self.lastResort = lastResort.map(Slot.init)
+        let lowest: LogLevel? = slots.isEmpty ? self.lastResort?.level : slots.lazy.map(\.level).min()
+        self.threshold = lowest.map { max(effectiveLevel, $0).rawValue } ?? LogNode.closedGate
     }
 
-    /// The lowest level any destination in this plan accepts, or `nil` when nothing would
-    /// receive any record.
-    var lowestAcceptedLevel: LogLevel? {
-        if slots.isEmpty { return lastResort?.level }
-        return slots.lazy.map(\.level).min()
-    }
+    /// A plan that delivers nothing, for a node not yet configured.
+    static let empty = DispatchPlan(originFilters: [], slots: [], lastResort: nil, effectiveLevel: .info)
 
-    /// Hands `record` to every slot that accepts it.
+    /// Hands `record` to the test captures bound in its context, then to every slot that
+    /// accepts it.
     func deliver(_ record: LogRecord) {
         for filter in originFilters where !filter.accepts(record) { return }
+        if let tap = record.context.tap { tap.deliver(record) }
+        if record.level.rawValue < threshold { return }
         let scratch = ThreadScratch.current
         if scratch.isDelivering {
             // A sink or formatter logged while handling a record: never recurse into sinks.

@@ -35,6 +35,11 @@ final class LogNode: Sendable {
         level.rawValue >= gate.load(ordering: .relaxed)
     }
 
+    /// The gate's current value. One relaxed atomic load.
+    var currentGate: UInt8 {
+        gate.load(ordering: .relaxed)
+    }
+
     /// Installs a recomputed plan. Called by the registry under its lock.
     func install(_ newPlan: DispatchPlan, gate newGate: UInt8) {
         plan.withLock { $0 = newPlan }

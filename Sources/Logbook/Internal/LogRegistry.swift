@@ -25,6 +25,13 @@ final class LogRegistry: Sendable {
         var lastResort: (any LogSink)? = StandardErrorLastResort.shared
         /// Where bootstrap was first called (`file:line`), once it has been.
         var bootstrapCallSite: String?
+        /// How many test captures (``LogTap``) are open at each level, by raw value.
+        var openCaptures = [Int](repeating: 0, count: Int(LogNode.closedGate))
+
+        /// The lowest level an open capture receives, as a gate value.
+        var captureGate: UInt8? {
+            openCaptures.firstIndex { $0 > 0 }.map(UInt8.init)
+        }
     }
 
     static let defaultRootLevel = LogLevel.info
@@ -36,7 +43,7 @@ final class LogRegistry: Sendable {
         state.withLock { state in
             let root = LogNode(
                 name: LoggerName.root, parent: nil, registry: self,
-                plan: DispatchPlan(originFilters: [], slots: [], lastResort: nil), gate: LogNode.closedGate)
+                plan: .empty, gate: LogNode.closedGate)
             state.nodes[""] = root
             state.configurations[ObjectIdentifier(root)] = NodeConfiguration()
             refresh(root, in: &state)
@@ -60,7 +67,7 @@ final class LogRegistry: Sendable {
             }
             let child = LogNode(
                 name: ancestorName, parent: parent, registry: self,
-                plan: DispatchPlan(originFilters: [], slots: [], lastResort: nil), gate: LogNode.closedGate)
+                plan: .empty, gate: LogNode.closedGate)
             state.nodes[ancestorName] = child
             state.configurations[ObjectIdentifier(child)] = NodeConfiguration()
             state.configurations[ObjectIdentifier(parent)]!.children.append(child)
@@ -99,13 +106,12 @@ final class LogRegistry: Sendable {
         configuration.chain = chain
         state.configurations[id] = configuration
 
-        let plan = DispatchPlan(originFilters: configuration.filters, slots: chain, lastResort: state.lastResort)
-        let gate: UInt8
-        if let lowest = plan.lowestAcceptedLevel {
-            gate = max(configuration.effectiveLevel, lowest).rawValue
-        } else {
-            gate = LogNode.closedGate
-        }
+        let plan = DispatchPlan(
+            originFilters: configuration.filters, slots: chain, lastResort: state.lastResort,
+            effectiveLevel: configuration.effectiveLevel)
+        // While a test capture is open, records it wants must be created even when no
+        // sink would take them; the plan's threshold still keeps them from the sinks.
+        let gate = min(plan.threshold, state.captureGate ?? LogNode.closedGate)
         node.install(plan, gate: gate)
         for child in configuration.children {
             refresh(child, in: &state)

@@ -1,0 +1,35 @@
+import Synchronization
+
+extension LogHierarchy {
+    /// A copy of a hierarchy's configuration: every logger's level, sinks, filters and
+    /// propagation, the last resort, and whether bootstrap happened.
+    package struct Snapshot: Sendable {
+        fileprivate let configurations: [ObjectIdentifier: LogRegistry.NodeConfiguration]
+        fileprivate let lastResort: (any LogSink)?
+        fileprivate let bootstrapCallSite: String?
+    }
+
+    /// The current configuration, to hand back to ``restore(_:)`` later.
+    package func snapshot() -> Snapshot {
+        registry.state.withLock { state in
+            Snapshot(
+                configurations: state.configurations, lastResort: state.lastResort,
+                bootstrapCallSite: state.bootstrapCallSite)
+        }
+    }
+
+    /// Puts back the configuration `snapshot` copied. Loggers created since get the
+    /// initial configuration; handles stay valid; open test captures are unaffected.
+    package func restore(_ snapshot: Snapshot) {
+        registry.state.withLock { state in
+            for (id, configuration) in state.configurations {
+                var restored = snapshot.configurations[id] ?? LogRegistry.NodeConfiguration()
+                restored.children = configuration.children
+                state.configurations[id] = restored
+            }
+            state.lastResort = snapshot.lastResort
+            state.bootstrapCallSite = snapshot.bootstrapCallSite
+            registry.refresh(state.nodes[""]!, in: &state)
+        }
+    }
+}
