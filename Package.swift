@@ -26,7 +26,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "LogbookTestHost",
-            dependencies: ["Logbook"],
+            dependencies: ["Logbook", "LogbookTesting"],
             path: "Tests/LogbookTestHost",
             swiftSettings: strictSettings
         ),
