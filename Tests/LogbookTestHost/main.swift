@@ -4,6 +4,7 @@
 
 let groups: [[String: Scenario]] = [
     CoreScenarios.all,
+    SwiftLogScenarios.all,
     TestingScenarios.all,
 ]
 

@@ -1,0 +1,43 @@
+#if SwiftLogBridge
+public import Logbook
+public import Logging
+
+extension Logger.MetadataValue: LogValueConvertible {
+    /// The value as a typed Logbook value, converted only when a sink formats the record.
+    ///
+    /// `.string` is a string; `.stringConvertible` keeps the type of an `Int`, `Double`,
+    /// `Bool` or any other ``LogValueConvertible`` value and is otherwise its description;
+    /// `.array` is an array; `.dictionary` an object with its keys sorted.
+    public var logValue: LogValue {
+        switch self {
+        case .string(let text):
+            return .string(text)
+        case .stringConvertible(let value):
+            if let typed = value as? any LogValueConvertible { return typed.logValue }
+            return .string(value.description)
+        case .array(let values):
+            return .array(values.map(\.logValue))
+        case .dictionary(let metadata):
+            return .object(LogFields(metadata: metadata))
+        }
+    }
+
+    /// The swift-log form of a Logbook value, for swift-log handlers: strings as
+    /// `.string`, numbers, booleans and `null` as `.stringConvertible` (so their type
+    /// survives a trip back into Logbook), arrays as `.array`, objects as `.dictionary`.
+    public init(_ value: LogValue) {
+        switch value {
+        case .string(let text): self = .string(text)
+        case .int(let number): self = .stringConvertible(number)
+        case .double(let number): self = .stringConvertible(number)
+        case .bool(let flag): self = .stringConvertible(flag)
+        case .null: self = .stringConvertible(LogValue.null)
+        case .array(let values): self = .array(values.map(Logger.MetadataValue.init))
+        case .object(let fields):
+            var metadata: Logger.Metadata = [:]
+            for (key, value) in fields { metadata[key] = Logger.MetadataValue(value.logValue) }
+            self = .dictionary(metadata)
+        }
+    }
+}
+#endif

@@ -1,0 +1,32 @@
+#if SwiftLogBridge
+import Synchronization
+
+/// Why ``Logbook/LogSetup/bridgingSwiftLog(metadataProvider:file:line:)`` refused to
+/// install the bridge.
+public enum SwiftLogBridgeError: Error, Sendable, CustomStringConvertible {
+    /// The bridge is already installed in this process; `firstCall` is where (`main.swift:12`).
+    case alreadyInstalled(firstCall: String)
+
+    /// A message saying what was wrong.
+    public var description: String {
+        switch self {
+        case .alreadyInstalled(let firstCall):
+            "bridgingSwiftLog was already called (first at \(firstCall)); swift-log's LoggingSystem "
+                + "can be bootstrapped once per process."
+        }
+    }
+
+    /// Where the bridge was installed, once it has been.
+    private static let installation = Mutex<String?>(nil)
+
+    /// Records `callSite` as the installation, or throws when there already is one.
+    static func claimInstallation(callSite: String) throws(SwiftLogBridgeError) {
+        let firstCall: String? = installation.withLock { installed in
+            if let installed { return installed }
+            installed = callSite
+            return nil
+        }
+        if let firstCall { throw .alreadyInstalled(firstCall: firstCall) }
+    }
+}
+#endif

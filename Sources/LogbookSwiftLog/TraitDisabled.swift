@@ -1,0 +1,17 @@
+#if !SwiftLogBridge
+public import Logbook
+
+/// Unavailable: enable the `SwiftLogBridge` package trait to use the swift-log bridge.
+///
+/// Without the trait this module is empty apart from these markers, and the package
+/// depends on nothing. Enable it where you depend on Logbook:
+/// `.package(url: ..., from: ..., traits: ["SwiftLogBridge"])`.
+@available(*, unavailable, message: "enable the SwiftLogBridge trait: .package(..., traits: [\"SwiftLogBridge\"])")
+public struct LogbookLogHandler {}
+
+extension LogSetup {
+    /// Unavailable: enable the `SwiftLogBridge` package trait to install the swift-log bridge.
+    @available(*, unavailable, message: "enable the SwiftLogBridge trait: .package(..., traits: [\"SwiftLogBridge\"])")
+    public func bridgingSwiftLog() {}
+}
+#endif

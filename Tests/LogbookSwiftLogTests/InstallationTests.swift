@@ -1,0 +1,41 @@
+#if SwiftLogBridge
+import Foundation
+import Testing
+
+/// `LoggingSystem.bootstrap` runs once per process, so these run the test host.
+@Suite("swift-log bridge installed in a real process")
+struct InstallationTests {
+    @Test("one line installs the bridge: swift-log records join the JSON stream with the context")
+    func bridgeInstalled() throws {
+        let outcome = try HostProcess.run("swiftlog-bridge")
+        #expect(outcome.status == 0)
+        let objects = outcome.outputLines.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+        }
+        try #require(objects.count == outcome.outputLines.count, "every line is JSON: \(outcome.outputLines)")
+        #expect(objects.map { $0["message"] as? String } == ["request", "query", "still shown"])
+        let request = try #require(objects.first)
+        #expect(request["logger"] as? String == "Hummingbird")
+        #expect(request["level"] as? String == "info")
+        #expect(request["request_id"] as? String == "r-42")
+        #expect(request["hb.request.id"] as? String == "1")
+        #expect((request["status"] as? NSNumber)?.intValue == 200, "a number stays a number")
+        #expect(objects[1]["logger"] as? String == "com.example.db")
+        #expect(objects[1]["request_id"] as? String == "r-42", "child tasks carry the context")
+        #expect(objects[2]["request_id"] == nil)
+        let second = try #require(outcome.errorLines.first)
+        #expect(second.hasPrefix("second install: bridgingSwiftLog was already called (first at LogbookTestHost/"))
+        #expect(outcome.errorLines.count == 1, "\(outcome.errorLines)")
+    }
+
+    @Test("a plain StreamLogHandler sees the Logbook context through .logContext")
+    func contextProvider() throws {
+        let outcome = try HostProcess.run("swiftlog-context-provider")
+        #expect(outcome.status == 0)
+        try #require(outcome.outputLines.count == 2, "\(outcome.outputLines)")
+        #expect(outcome.outputLines[0].contains("request_id=r-7"))
+        #expect(outcome.outputLines[0].hasSuffix("inside"))
+        #expect(!outcome.outputLines[1].contains("request_id"))
+    }
+}
+#endif

@@ -1,0 +1,65 @@
+#if SwiftLogBridge
+import Logbook
+import LogbookSwiftLog
+import Logging
+import Synchronization
+import Testing
+
+/// A plain swift-log handler that keeps what it is given, as a third-party handler would.
+struct RecordingHandler: LogHandler {
+    final class Storage: Sendable {
+        let entries = Mutex<[Logger.Metadata]>([])
+    }
+
+    let storage: Storage
+    var metadata: Logger.Metadata = [:]
+    var metadataProvider: Logger.MetadataProvider?
+    var logLevel: Logger.Level = .trace
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        var merged = metadata
+        merged.merge(metadataProvider?.get() ?? [:]) { _, provided in provided }
+        merged.merge(event.metadata ?? [:]) { _, explicit in explicit }
+        storage.entries.withLock { $0.append(merged) }
+    }
+}
+
+@Suite("swift-log metadata provider for LogContext")
+struct MetadataProviderTests {
+    @Test("plain swift-log handlers see the task-local context through .logContext")
+    func plainHandlerSeesContext() {
+        let storage = RecordingHandler.Storage()
+        let logger = Logger(label: "plain") { _ in
+            RecordingHandler(storage: storage, metadataProvider: .logContext)
+        }
+        LogContext.with(["request_id": "r-42", "attempt": 2]) {
+            logger.info("inside")
+        }
+        logger.info("outside")
+        let entries = storage.entries.withLock { $0 }
+        #expect(entries.count == 2)
+        #expect(entries.first?["request_id"] == "r-42")
+        #expect(entries.first?["attempt"]?.description == "2")
+        #expect(entries.first?["attempt"]?.logValue == .int(2), "the number survives a trip back into Logbook")
+        #expect(entries.last == [:])
+    }
+
+    @Test("inner context scopes win, as for native records")
+    func innerScopeWins() {
+        let storage = RecordingHandler.Storage()
+        let logger = Logger(label: "plain") { _ in
+            RecordingHandler(storage: storage, metadataProvider: .logContext)
+        }
+        LogContext.with(["user": "outer", "tenant": "t"]) {
+            LogContext.with(["user": "inner"]) { logger.info("nested") }
+        }
+        let entry = storage.entries.withLock { $0.first }
+        #expect(entry == ["user": "inner", "tenant": "t"])
+    }
+}
+#endif
