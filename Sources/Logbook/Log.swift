@@ -73,7 +73,8 @@ public struct Log: Sendable {
 
     /// Whether a record at `level` from this logger would be delivered anywhere: the
     /// level is at or above the effective level, and some sink on the way up (or the
-    /// last resort) accepts it.
+    /// last resort) accepts it. While a test capture (`LogbookTesting.LogCapture`) is
+    /// open, the levels it keeps count as enabled too.
     @inlinable
     public func isEnabled(_ level: LogLevel) -> Bool {
         node.isEnabled(level)

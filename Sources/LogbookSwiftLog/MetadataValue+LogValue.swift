@@ -13,6 +13,10 @@ extension Logger.MetadataValue: LogValueConvertible {
         case .string(let text):
             return .string(text)
         case .stringConvertible(let value):
+            // Exact-type checks first: far cheaper than the protocol cast for the usual cases.
+            if let number = value as? Int { return .int(number) }
+            if let flag = value as? Bool { return .bool(flag) }
+            if let number = value as? Double { return .double(number) }
             if let typed = value as? any LogValueConvertible { return typed.logValue }
             return .string(value.description)
         case .array(let values):
