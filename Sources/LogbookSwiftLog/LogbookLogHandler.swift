@@ -13,7 +13,7 @@ public import Logging
 /// ```
 ///
 /// What maps to what:
-/// - The `Logger` label is the Logbook logger name: `Hummingbird` is ``Log`` `("Hummingbird")`,
+/// - The `Logger` label is the Logbook logger name: `Hummingbird` is `Log("Hummingbird")`,
 ///   `com.example.db` the dotted node `com.example.db`, normalized like ``Log/init(_:)``.
 /// - Levels map one to one. The hierarchy decides what is enabled: the `logLevel` this
 ///   handler reports is read from the Logbook logger on every call (one atomic load), so

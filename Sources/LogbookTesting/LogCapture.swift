@@ -1,6 +1,6 @@
 public import Logbook
 
-/// Collects the records that code run inside ``capture(_:)-(()->Result)`` creates, for
+/// Collects the records that code run inside `capture(_:)` creates, for
 /// assertions in tests that may run in parallel.
 ///
 /// ```swift

@@ -26,18 +26,18 @@ public import Logbook
 ///
 /// - Throws: What ``Log/bootstrap(_:file:line:)`` throws for `configuration` (then the
 ///   operation does not run), or what the operation throws.
-public func withScopedLogBootstrap<Result>(
+public nonisolated(nonsending) func withScopedLogBootstrap<Result>(
     _ configuration: LogConfiguration? = nil,
-    operation: () async throws -> Result
+    operation: nonisolated(nonsending) () async throws -> Result
 ) async throws -> Result {
     try await withScopedLogBootstrap(configuration, hierarchy: .shared, operation: operation)
 }
 
 /// ``withScopedLogBootstrap(_:operation:)`` on `hierarchy` rather than the process-wide one.
-package func withScopedLogBootstrap<Result>(
+package nonisolated(nonsending) func withScopedLogBootstrap<Result>(
     _ configuration: LogConfiguration?,
     hierarchy: LogHierarchy,
-    operation: () async throws -> Result
+    operation: nonisolated(nonsending) () async throws -> Result
 ) async throws -> Result {
     let isNested = ScopedBootstrapLock.isHeld
     if !isNested { await ScopedBootstrapLock.shared.lock() }

@@ -99,6 +99,24 @@ struct ScopedLogBootstrapTests {
         #expect(active.most == 1)
     }
 
+    @Test("usable from a main-actor test, touching main-actor state inside")
+    @MainActor
+    func mainActor() async throws {
+        let hierarchy = quietHierarchy()
+        var seen: [LogLevel] = []
+        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        try await withScopedLogBootstrap(LogConfiguration(level: .debug), hierarchy: hierarchy) {
+            seen.append(hierarchy.root.effectiveLevel)
+            await logs.capture {
+                await Task.yield()
+                seen.append(hierarchy.logger("ui").effectiveLevel)
+                hierarchy.logger("ui").debug("on the main actor")
+            }
+        }
+        #expect(seen == [.debug, .debug])
+        #expect(logs.messages == ["on the main actor"])
+    }
+
     @Test("captures stay open across a scoped bootstrap")
     func captureSurvivesRestore() async throws {
         let hierarchy = quietHierarchy()

@@ -18,7 +18,7 @@ extension LogHierarchy {
     }
 
     /// Runs the async `operation` with `sink` bound as a capture in the current task tree;
-    /// see ``withCapture(_:operation:)-(_,()``.
+    /// see the synchronous `withCapture(_:operation:)`.
     package nonisolated(nonsending) func withCapture<Result, Failure: Error>(
         _ sink: any LogSink,
         operation: nonisolated(nonsending) () async throws(Failure) -> Result
