@@ -97,7 +97,7 @@ import Testing
         #expect(LogContext.current.isEmpty)
     }
 
-    @Test func scopeIsRestoredAfterCancellation() async {
+    @Test(.timeLimit(.minutes(1))) func scopeIsRestoredAfterCancellation() async {
         let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
         let task = Task {
             await LogContext.with(["task": "outer"]) {
