@@ -177,7 +177,10 @@ public struct JSONFormatter: LogFormatter {
                     writeValue(value.logValue, depth: 1, into: &buffer)
                 }
                 buffer.append(UInt8(ascii: "}"))
-                if let fieldBudget, buffer.count - start > fieldBudget {
+                if first {
+                    // Every context key was overridden by a call-site or bound field.
+                    buffer.truncate(to: before)
+                } else if let fieldBudget, buffer.count - start > fieldBudget {
                     buffer.truncate(to: before)
                     dropped += 1
                 }
