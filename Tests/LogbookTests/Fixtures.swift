@@ -31,3 +31,8 @@ func fixedRecord(
         timestamp: fixedTimestamp, level: level, logger: logger, message: message, fields: fields,
         context: context, error: error, file: "Orders/Handler.swift", function: "handle(_:)", line: 42)
 }
+
+/// The context a Lambda invocation binds.
+func invocationContext(requestID: String = fixedRequestID, traceID: String? = fixedTraceID) -> LogContext {
+    LogContext(LambdaInvocation(requestID: requestID, traceID: traceID).fields)
+}
