@@ -3,7 +3,7 @@ extension JSONFormatter {
     /// Filebeat, Elastic Agent and Elasticsearch:
     ///
     /// ```json
-    /// {"@timestamp":"2024-08-06T11:54:56.789Z","log.level":"info","message":"charge created","log.logger":"payments","ecs.version":"8.11.0","service.name":"checkout","amount":42}
+    /// {"@timestamp":"2024-08-06T11:54:56.789Z","log.level":"info","message":"charge created","log.logger":"payments","ecs.version":"8.11.0","service.name":"checkout","event.dataset":"checkout.log","amount":42}
     /// ```
     ///
     /// `@timestamp`, `log.level` and `message` come first, in that order, as the
