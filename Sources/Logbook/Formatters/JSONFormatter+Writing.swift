@@ -11,26 +11,28 @@ extension JSONFormatter {
     ) -> Bool {
         var complete = true
         buffer.append(UInt8(ascii: "{"))
-        for slot in layout.header {
-            buffer.append(contentsOf: slot.key)
-            switch slot.member {
-            case .timestamp:
-                buffer.append(UInt8(ascii: "\""))
-                buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
-                buffer.append(UInt8(ascii: "\""))
-            case .level:
-                buffer.append(contentsOf: layout.levelValues[Int(record.level.rawValue)])
-            case .logger:
-                buffer.appendJSONString(record.logger)
-            case .message:
-                buffer.append(UInt8(ascii: "\""))
-                complete = buffer.appendJSONEscaped(record.message, limit: messageLimit)
-                if !complete {
-                    buffer.append(contentsOf: JSONLayout.truncationMarker)
-                    buffer.appendDecimal(record.message.utf8.count)
-                    buffer.append(contentsOf: JSONLayout.truncationMarkerEnd)
+        layout.headerKeys.withUnsafeBytes { keys in
+            for slot in layout.header {
+                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.keyStart..<slot.keyEnd]))
+                switch slot.member {
+                case .timestamp:
+                    buffer.append(UInt8(ascii: "\""))
+                    buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
+                    buffer.append(UInt8(ascii: "\""))
+                case .level:
+                    buffer.append(contentsOf: layout.levelValues[Int(record.level.rawValue)])
+                case .logger:
+                    buffer.appendJSONString(record.logger)
+                case .message:
+                    buffer.append(UInt8(ascii: "\""))
+                    complete = buffer.appendJSONEscaped(record.message, limit: messageLimit)
+                    if !complete {
+                        buffer.append(contentsOf: JSONLayout.truncationMarker)
+                        buffer.appendDecimal(record.message.utf8.count)
+                        buffer.append(contentsOf: JSONLayout.truncationMarkerEnd)
+                    }
+                    buffer.append(UInt8(ascii: "\""))
                 }
-                buffer.append(UInt8(ascii: "\""))
             }
         }
         if let error = record.error {

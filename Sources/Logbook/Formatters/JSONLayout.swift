@@ -1,11 +1,13 @@
 /// The pre-encoded bytes of a ``JSONFormatter``'s keys and level names, built once when
 /// the formatter is created so formatting only copies them.
 final class JSONLayout: Sendable {
-    /// One header member with its key, encoded as `"key":` (with a leading comma after
-    /// the first).
+    /// One header member and where its key, encoded as `"key":` (with a leading comma
+    /// after the first), sits in ``headerKeys``. Trivial, so iterating costs no
+    /// reference counting.
     struct HeaderSlot: Sendable {
         let member: JSONFormatter.HeaderMember
-        let key: [UInt8]
+        let keyStart: Int
+        let keyEnd: Int
     }
 
     /// A field written right after the error, before static and other fields, with a
@@ -23,6 +25,8 @@ final class JSONLayout: Sendable {
     }
 
     let header: [HeaderSlot]
+    /// The encoded keys of every header member, back to back.
+    let headerKeys: [UInt8]
     let levelValues: [[UInt8]]
     /// `,"error":{"type":` (nested) or `,"errorType":` (flattened).
     let errorOpen: [UInt8]
@@ -75,6 +79,7 @@ final class JSONLayout: Sendable {
 
         var reserved: [String] = []
         var slots: [HeaderSlot] = []
+        var headerKeys: [UInt8] = []
         for member in Self.normalized(headerOrder) {
             let name: String
             switch member {
@@ -84,10 +89,13 @@ final class JSONLayout: Sendable {
             case .message: name = keys.message
             }
             let encodedKey = slots.isEmpty ? Self.encoded(name) + [colon] : key(name)
-            slots.append(HeaderSlot(member: member, key: encodedKey))
+            slots.append(
+                HeaderSlot(member: member, keyStart: headerKeys.count, keyEnd: headerKeys.count + encodedKey.count))
+            headerKeys += encodedKey
             reserved.append(name)
         }
         header = slots
+        self.headerKeys = headerKeys
         levelValues = LogLevel.allCases.map { Self.encoded(levelNames[$0]) }
 
         errorIsNested = errorLayout == .nested
