@@ -3,7 +3,8 @@
 // printed. Each group of scenarios lives in its own file; list the groups here.
 
 let groups: [[String: Scenario]] = [
-    CoreScenarios.all
+    CoreScenarios.all,
+    EnvironmentScenarios.all,
 ]
 
 var scenarios: [String: Scenario] = [:]

@@ -27,7 +27,7 @@ struct ConsoleFormatterTests {
     @Test("control characters in the message are escaped so a record stays one line")
     func oneLine() {
         let line = plain.format(makeRecord(message: "first\nsecond\r\tthird\u{1B}[31m"))
-        #expect(line.hasSuffix(#"payments: first\nsecond\r\tthird\u{1b}[31m"#))
+        #expect(line.hasSuffix(#"payments: first\nsecond\r\tthird\u001b[31m"#))
         #expect(!line.utf8.contains { $0 < 0x20 })
     }
 
