@@ -46,4 +46,11 @@ enum BackgroundThread {
         #endif
         return true
     }
+
+    /// Sleeps the calling thread.
+    static func sleep(nanoseconds: Int64) {
+        var pause = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
+        var left = timespec()
+        while nanosleep(&pause, &left) != 0 && errno == EINTR { pause = left }
+    }
 }
