@@ -162,6 +162,7 @@ final class AsyncQueue: @unchecked Sendable {
             message: "AsyncSink dropped \(total) records because its queue was full",
             fields: ["dropped": total, "dropped_by_level": levels, "overflow": options.overflow.description])
         pending.append(summary)
+        storedCounters.accepted += 1
     }
 
     private var isWriterThread: Bool {

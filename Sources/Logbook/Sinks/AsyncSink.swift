@@ -90,10 +90,11 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
     /// Records still queued when ``shutdown(timeout:)`` ran out of time.
     public var droppedAtShutdownCount: Int { queue.counters.droppedAtShutdown }
 
-    /// Records accepted into the queue so far.
+    /// Records accepted into the queue so far, drop summaries included.
     public var acceptedCount: Int { queue.counters.accepted }
 
-    /// Records the background thread has handed to the wrapped sink so far.
+    /// Records the background thread has handed to the wrapped sink so far, drop
+    /// summaries included.
     public var writtenCount: Int { queue.counters.written }
 
     /// `async(<wrapped sink>)`.

@@ -35,7 +35,7 @@ extension FileSink {
     }
 
     /// `2024-08-06` for a daily period, `2024-08-06T13` for an hourly one.
-    static func stamp(forPeriod index: Int64, of period: FileRotation.Period) -> String {
+    package static func stamp(forPeriod index: Int64, of period: FileRotation.Period) -> String {
         let start = index * period.seconds
         let days = start.floorDivided(by: 86400)
         let date = LogBuffer.civilDate(daysSinceEpoch: days)
