@@ -178,7 +178,9 @@ import Testing
         await withTaskGroup(of: Void.self) { group in
             for task in 0..<8 {
                 group.addTask {
-                    for index in 0..<500 { sink.write(LogRecord(level: .info, logger: "t\(task)", message: "m\(index)")) }
+                    for index in 0..<500 {
+                        sink.write(LogRecord(level: .info, logger: "t\(task)", message: "m\(index)"))
+                    }
                 }
             }
         }

@@ -2,7 +2,10 @@ import Foundation
 
 /// A receiving socket on the loopback interface or a Unix path, for syslog tests.
 final class TestReceiver: @unchecked Sendable {
-    enum Kind { case udp, tcp, unix(String) }
+    enum Kind {
+        case udp, tcp
+        case unix(String)
+    }
 
     let fd: Int32
     let port: Int

@@ -111,16 +111,17 @@ public struct SyslogFormatter: LineLimitedFormatter {
         guard buffer.count - start > lineLimit else { return }
         // Too long: shorten the message; when the structured data alone does not fit,
         // leave out fields too.
-        let reserve = 40
-        if beforeMessage - start + reserve > lineLimit {
+        var messageStart = beforeMessage
+        if beforeMessage - start + 128 > lineLimit {
             buffer.truncate(to: start)
             writeHeader(record, into: &buffer)
             writeStructuredData(record, into: &buffer, start: start, budget: lineLimit / 2, dropped: &dropped)
             buffer.append(UInt8(ascii: " "))
+            messageStart = buffer.count
             buffer.appendSingleLine(record.message)
         }
         if buffer.count - start > lineLimit {
-            LineFraming.capLine(in: &buffer, from: start, limit: lineLimit)
+            LineFraming.capLine(in: &buffer, from: messageStart, limit: lineLimit - (messageStart - start))
         }
     }
 
@@ -143,7 +144,11 @@ public struct SyslogFormatter: LineLimitedFormatter {
     ) {
         buffer.append(UInt8(ascii: "["))
         buffer.append(structuredDataID)
-        writeParameter("logger", .string(record.logger), into: &buffer, start: start, budget: nil, dropped: &dropped)
+        // The logger name is always kept, cut to 256 bytes so fields still fit.
+        let logger =
+            record.logger.utf8.count <= 256
+            ? record.logger : String(decoding: Array(record.logger.utf8.prefix(256)), as: UTF8.self) + "…"
+        writeParameter("logger", .string(logger), into: &buffer, start: start, budget: nil, dropped: &dropped)
         record.forEachField { key, value in
             let name = key == "logger" ? "fields.logger" : key
             writeParameter(name, value.logValue, into: &buffer, start: start, budget: budget, dropped: &dropped)
@@ -195,8 +200,8 @@ public struct SyslogFormatter: LineLimitedFormatter {
         case .double(let double): buffer.append(double.description)
         case .bool(let bool): buffer.append(bool ? "true" : "false")
         case .null: buffer.append("null")
-        case .array(let elements): buffer.append(elements.isEmpty && depth < 8 ? "[]" : "[too deep]")
-        case .object(let fields): buffer.append(fields.isEmpty && depth < 8 ? "{}" : "[too deep]")
+        case .array(let elements): buffer.append(elements.isEmpty && depth < 8 ? "[\\]" : "[too deep\\]")
+        case .object(let fields): buffer.append(fields.isEmpty && depth < 8 ? "{}" : "[too deep\\]")
         }
         buffer.append(UInt8(ascii: "\""))
         if let budget, buffer.count - start > budget {

@@ -4,7 +4,9 @@
 /// as ``JSONFormatter`` with its `lineLimit`) is trusted. For any other formatter a line
 /// longer than the sink's limit is cut at a UTF-8 character boundary and marked with
 /// `…[truncated N bytes]` (N is the length of the whole line before the cut), so it stays
-/// one line of valid UTF-8.
+/// one line of valid UTF-8; the cut respects `key="quoted value"` syntax (see
+/// ``capLine(in:from:limit:)``) so logfmt-style lines still split into pairs. Formatters
+/// with stricter syntax should limit themselves and conform to ``LineLimitedFormatter``.
 public enum LineFraming {
     /// The line cap sinks apply to formatters that do not limit themselves: 64 KiB.
     public static let defaultLineLimit = 64 * 1024
@@ -24,8 +26,11 @@ public enum LineFraming {
         buffer.append(UInt8(ascii: "\n"))
     }
 
-    /// Cuts the bytes after `start` to at most `limit` bytes plus the truncation marker,
-    /// at a character boundary.
+    /// Cuts the bytes after `start` to at most `limit` bytes including the truncation
+    /// marker, at a character boundary, keeping `key="quoted value"` syntax intact: a
+    /// cut inside double quotes puts the marker inside them and closes them; a cut
+    /// elsewhere backs up to the last space outside quotes and adds the marker as a
+    /// `truncated="…"` pair.
     static func capLine(in buffer: inout LogBuffer, from start: Int, limit: Int) {
         let length = buffer.count - start
         let limit = max(limit, 64)
@@ -33,14 +38,43 @@ public enum LineFraming {
         var end = start + limit - markerReserve
         // Back up over UTF-8 continuation bytes so no character is split.
         while end > start && buffer[end] & 0xC0 == 0x80 { end -= 1 }
-        buffer.truncate(to: end)
+        var inQuotes = false
+        var lastSpace = -1
+        var index = start
+        while index < end {
+            let byte = buffer[index]
+            if inQuotes && byte == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if !inQuotes && byte == UInt8(ascii: " ") { lastSpace = index }
+            index += 1
+        }
+        if index > end {
+            // The cut fell between a backslash and the character it escapes.
+            end -= 1
+        }
+        if inQuotes {
+            buffer.truncate(to: end)
+            appendMarker(length, into: &buffer)
+            buffer.append(UInt8(ascii: "\""))
+        } else {
+            buffer.truncate(to: lastSpace > start ? lastSpace : end)
+            buffer.append(" truncated=\"")
+            appendMarker(length, into: &buffer)
+            buffer.append(UInt8(ascii: "\""))
+        }
+    }
+
+    private static func appendMarker(_ length: Int, into buffer: inout LogBuffer) {
         buffer.append("…[truncated ")
         buffer.appendDecimal(length)
         buffer.append(" bytes]")
     }
 
-    /// Room kept for the marker, which is at most 32 bytes.
-    private static let markerReserve = 32
+    /// Room kept for the marker, which is at most 48 bytes.
+    private static let markerReserve = 48
 }
 
 /// A formatter that keeps every line within its own `lineLimit` and valid in its syntax

@@ -74,7 +74,8 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         self.filters = filters
         self.options = options
         self.reportFailure = reportFailure
-        state = Mutex(State(socket: SyslogSocket(transport: transport), delay: options.reconnectDelay.wholeMilliseconds))
+        state = Mutex(
+            State(socket: SyslogSocket(transport: transport), delay: options.reconnectDelay.wholeMilliseconds))
     }
 
     deinit {
