@@ -49,7 +49,7 @@ import Testing
                 _ = try? hierarchy.bootstrap(LogConfiguration(level: .info, sinks: [AsyncSink(memory)]))
             }
         }
-        hierarchy.root.sinks.forEach { $0.flush() }
+        for sink in hierarchy.root.sinks { sink.flush() }
         #expect(memory.records.count <= 8000)
     }
 
