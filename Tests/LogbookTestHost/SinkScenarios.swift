@@ -26,17 +26,22 @@ enum SinkScenarios {
         usleep(UInt32(max(0, microseconds)))
     }
 
-    /// `file-writer PATH TOTAL TASKS RECORDS_PER_SECOND`: JSON records with a unique
-    /// `seq` from TASKS tasks, paced, through an AsyncSink over a FileSink.
+    /// `file-writer PATH TOTAL TASKS RECORDS_PER_SECOND [CHECK_MS]`: JSON records with a
+    /// unique `seq` from TASKS tasks, paced, through an AsyncSink over a FileSink whose
+    /// identity check interval is CHECK_MS (default: the FileSink default).
     static let fileWriter: Scenario = { arguments in
-        guard arguments.count == 4, let total = Int(arguments[1]), let tasks = Int(arguments[2]),
+        guard arguments.count >= 4, let total = Int(arguments[1]), let tasks = Int(arguments[2]),
             let rate = Int(arguments[3])
         else {
             say("usage: file-writer PATH TOTAL TASKS RECORDS_PER_SECOND")
             return 64
         }
         let file: FileSink
-        do { file = try FileSink(path: arguments[0]) } catch {
+        var options = FileSink.Options()
+        if arguments.count > 4, let milliseconds = Int(arguments[4]) {
+            options.identityCheckInterval = .milliseconds(milliseconds)
+        }
+        do { file = try FileSink(path: arguments[0], options: options) } catch {
             say("\(error)")
             return 1
         }

@@ -10,8 +10,8 @@ import Synchronization
 /// - The file is opened with `O_APPEND | O_CREAT` (mode ``Options/mode``, 0644 by default);
 ///   each record is one `write(2)` of a complete line under a lock, so lines never
 ///   interleave or split, even with other processes appending.
-/// - Before writing, at most every ``Options/identityCheckInterval``, the sink compares
-///   the device and inode of the path with those of its open descriptor. When logrotate
+/// - Before each write (or at most every ``Options/identityCheckInterval``) the sink
+///   compares the device and inode of the path with those of its open descriptor. When logrotate
 ///   has moved the file away (its default `create` mode) or it was deleted, the sink
 ///   opens a new file at the path. Under `copytruncate` nothing needs reopening: with
 ///   `O_APPEND` writes continue at the new end. ``reopen()`` reopens on demand, and
