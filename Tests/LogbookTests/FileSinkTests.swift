@@ -167,8 +167,8 @@ import Testing
         let lines = directory.lines("console.log")
         #expect(lines.count == 1)
         #expect(lines[0].utf8.count <= 1000)
-        #expect(lines[0].hasSuffix(" bytes]"))
-        #expect(lines[0].contains("…[truncated "))
+        #expect(lines[0].hasSuffix(" truncated=\"…[truncated 10043 bytes]\""), "5000 × 2 bytes + 43 of header")
+        #expect(lines[0].contains("éé"), "the message is cut, not dropped")
         #expect(!lines[0].contains("\u{FFFD}"), "cut on a character boundary")
     }
 

@@ -50,7 +50,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         var needsCheck = false
     }
 
-    let state: Mutex<State>
+    let state: LockedState<State>
     private let failures = Atomic(0)
     private let reopenings = Atomic(0)
     private let reportFailure: @Sendable (String) -> Void
@@ -105,7 +105,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         case .failure(let error): throw .cannotOpen(path: path, errno: error.code)
         }
         initial.hangupsSeen = HangupSignal.count.load(ordering: .relaxed)
-        state = Mutex(initial)
+        state = LockedState(initial)
         if options.reopensOnHangup { HangupSignal.install() }
     }
 

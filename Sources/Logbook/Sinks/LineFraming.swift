@@ -29,8 +29,9 @@ public enum LineFraming {
     /// Cuts the bytes after `start` to at most `limit` bytes including the truncation
     /// marker, at a character boundary, keeping `key="quoted value"` syntax intact: a
     /// cut inside double quotes puts the marker inside them and closes them; a cut
-    /// elsewhere backs up to the last space outside quotes and adds the marker as a
-    /// `truncated="…"` pair.
+    /// elsewhere backs up to the last space outside quotes (when it is near: within 1 KiB
+    /// and the last quarter of the kept line)
+    /// and adds the marker as a `truncated="…"` pair.
     static func capLine(in buffer: inout LogBuffer, from start: Int, limit: Int) {
         let length = buffer.count - start
         let limit = max(limit, 64)
@@ -60,7 +61,10 @@ public enum LineFraming {
             appendMarker(length, into: &buffer)
             buffer.append(UInt8(ascii: "\""))
         } else {
-            buffer.truncate(to: lastSpace > start ? lastSpace : end)
+            // Back up to the start of the cut pair when it is near, so a logfmt key is
+            // never left without its value; free text far from a space is cut mid-word.
+            let nearby = lastSpace > start && end - lastSpace <= min(1024, (end - start) / 4)
+            buffer.truncate(to: nearby ? lastSpace : end)
             buffer.append(" truncated=\"")
             appendMarker(length, into: &buffer)
             buffer.append(UInt8(ascii: "\""))

@@ -40,7 +40,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         var frame: [UInt8] = []
     }
 
-    private let state: Mutex<State>
+    private let state: LockedState<State>
     private let sent = Atomic(0)
     private let dropped = Atomic(0)
     private let failures = Atomic(0)
@@ -74,7 +74,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         self.filters = filters
         self.options = options
         self.reportFailure = reportFailure
-        state = Mutex(
+        state = LockedState(
             State(socket: SyslogSocket(transport: transport), delay: options.reconnectDelay.wholeMilliseconds))
     }
 
