@@ -29,9 +29,8 @@ public enum LineFraming {
     /// Cuts the bytes after `start` to at most `limit` bytes including the truncation
     /// marker, at a character boundary, keeping `key="quoted value"` syntax intact: a
     /// cut inside double quotes puts the marker inside them and closes them; a cut
-    /// elsewhere backs up to the last space outside quotes (when it is near: within 1 KiB
-    /// and the last quarter of the kept line)
-    /// and adds the marker as a `truncated="…"` pair.
+    /// inside a word without `=` backs up to the space before it; then the marker follows
+    /// as a `truncated="…"` pair.
     static func capLine(in buffer: inout LogBuffer, from start: Int, limit: Int) {
         let length = buffer.count - start
         let limit = max(limit, 64)
@@ -41,6 +40,7 @@ public enum LineFraming {
         while end > start && buffer[end] & 0xC0 == 0x80 { end -= 1 }
         var inQuotes = false
         var lastSpace = -1
+        var equalsSinceSpace = false
         var index = start
         while index < end {
             let byte = buffer[index]
@@ -49,7 +49,11 @@ public enum LineFraming {
                 continue
             }
             if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
-            if !inQuotes && byte == UInt8(ascii: " ") { lastSpace = index }
+            if !inQuotes && byte == UInt8(ascii: " ") {
+                lastSpace = index
+                equalsSinceSpace = false
+            }
+            if !inQuotes && byte == UInt8(ascii: "=") { equalsSinceSpace = true }
             index += 1
         }
         if index > end {
@@ -61,10 +65,10 @@ public enum LineFraming {
             appendMarker(length, into: &buffer)
             buffer.append(UInt8(ascii: "\""))
         } else {
-            // Back up to the start of the cut pair when it is near, so a logfmt key is
-            // never left without its value; free text far from a space is cut mid-word.
-            let nearby = lastSpace > start && end - lastSpace <= min(1024, (end - start) / 4)
-            buffer.truncate(to: nearby ? lastSpace : end)
+            // A cut inside a word without `=` (a logfmt key, or a word of free text)
+            // backs up to the space before it, so no key is left without its value; a
+            // cut inside an unquoted value keeps the shortened value.
+            buffer.truncate(to: !equalsSinceSpace && lastSpace > start ? lastSpace : end)
             buffer.append(" truncated=\"")
             appendMarker(length, into: &buffer)
             buffer.append(UInt8(ascii: "\""))
