@@ -14,6 +14,7 @@ enum SinkScenarios {
         "pipe-gone": pipeGone,
         "async-stress": asyncStress,
         "syslog-send": syslogSend,
+        "async-throughput": asyncThroughput,
     ]
 
     /// Writes to standard error (standard output may be the pipe under test).
@@ -56,7 +57,7 @@ enum SinkScenarios {
                 group.addTask {
                     for index in 0..<perTask {
                         log.info("record", ["seq": task * perTask + index, "task": task, "payload": "x y \"z\" é"])
-                        if index % 100 == 99 { sleep(microseconds: pause * 100) }
+                        if index % 100 == 99 { try? await Task.sleep(for: .microseconds(pause * 100)) }
                     }
                 }
             }
@@ -201,5 +202,39 @@ enum SinkScenarios {
             "policy=\(policy) sent=\(perWriter * writers) dropped=\(sink.droppedCount) "
                 + "complete=\(complete) producer_seconds=\(elapsed)")
         return complete ? 0 : 1
+    }
+
+    /// `async-throughput COUNT WRITERS`: COUNT records per writer through
+    /// AsyncSink(FileSink("/dev/null")); prints the producers' cost per record and the
+    /// sustained rate until everything was written.
+    static let asyncThroughput: Scenario = { arguments in
+        let count = Int(arguments.first ?? "") ?? 1_000_000
+        let writers = arguments.count > 1 ? Int(arguments[1]) ?? 1 : 1
+        let sink = AsyncSink(try! FileSink(path: "/dev/null"))
+        let hierarchy = LogHierarchy()
+        let setup = try! hierarchy.bootstrap(LogConfiguration(level: .info, sinks: [sink]))
+        let log = hierarchy.logger("bench")
+        let started = ContinuousClock.now
+        let producerTimes = await withTaskGroup(of: Duration.self) { group in
+            for _ in 0..<writers {
+                group.addTask {
+                    let begin = ContinuousClock.now
+                    for index in 0..<count { log.info("request handled", ["status": 200, "index": index]) }
+                    return ContinuousClock.now - begin
+                }
+            }
+            var total = Duration.zero
+            for await time in group { total += time }
+            return total
+        }
+        setup.shutdown(timeout: .seconds(120))
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let producerSeconds =
+            Double(producerTimes.components.seconds) + Double(producerTimes.components.attoseconds) / 1e18
+        say(
+            "records=\(count * writers) writers=\(writers) producer_ns_per_record=\(Int(producerSeconds / Double(count * writers) * 1e9)) "
+                + "sustained_records_per_second=\(Int(Double(count * writers) / seconds))")
+        return 0
     }
 }
