@@ -204,13 +204,19 @@ enum SinkScenarios {
         return complete ? 0 : 1
     }
 
-    /// `async-throughput COUNT WRITERS`: COUNT records per writer through
-    /// AsyncSink(FileSink("/dev/null")); prints the producers' cost per record and the
+    /// `async-throughput COUNT WRITERS [CAPACITY]`: COUNT records per writer through
+    /// AsyncSink(FileSink("/dev/null")) (CAPACITY 0: a sink that discards, to measure the
+    /// cost of creating records alone); prints the producers' cost per record and the
     /// sustained rate until everything was written.
     static let asyncThroughput: Scenario = { arguments in
         let count = Int(arguments.first ?? "") ?? 1_000_000
         let writers = arguments.count > 1 ? Int(arguments[1]) ?? 1 : 1
-        let sink = AsyncSink(try! FileSink(path: "/dev/null"))
+        let capacity = arguments.count > 2 ? Int(arguments[2]) ?? 16_384 : 16_384
+        let sink: any LogSink =
+            capacity == 0
+            ? DiscardingSink()
+            : AsyncSink(
+                try! FileSink(path: "/dev/null"), options: .init(capacity: capacity, maximumBytes: capacity * 1024))
         let hierarchy = LogHierarchy()
         let setup = try! hierarchy.bootstrap(LogConfiguration(level: .info, sinks: [sink]))
         let log = hierarchy.logger("bench")
@@ -237,4 +243,9 @@ enum SinkScenarios {
                 + "sustained_records_per_second=\(Int(Double(count * writers) / seconds))")
         return 0
     }
+}
+
+/// A sink that does nothing, as a baseline for the cost of creating records.
+final class DiscardingSink: LogSink {
+    func write(_ record: LogRecord) {}
 }

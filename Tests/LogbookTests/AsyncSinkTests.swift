@@ -4,19 +4,27 @@ import LogbookTesting
 import Synchronization
 import Testing
 
-/// A sink that takes `delay` per record, to make the queue fill up.
-private final class SlowSink: LogSink {
+/// A sink that takes `delay` per record, to make the queue fill up. Guarded by `NSLock`
+/// (pthreads), which ThreadSanitizer understands, unlike `Mutex` on Linux.
+private final class SlowSink: LogSink, @unchecked Sendable {
     let delay: Duration
-    let received = Mutex<[LogRecord]>([])
+    private let lock = NSLock()
+    private var received: [LogRecord] = []
 
     init(delay: Duration) { self.delay = delay }
 
     func write(_ record: LogRecord) {
         if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.attoseconds) / 1e18) }
-        received.withLock { $0.append(record) }
+        lock.lock()
+        received.append(record)
+        lock.unlock()
     }
 
-    var records: [LogRecord] { received.withLock { $0 } }
+    var records: [LogRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return received
+    }
 }
 
 /// A sink that blocks until released.

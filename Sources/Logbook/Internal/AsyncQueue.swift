@@ -4,7 +4,8 @@
 /// append and a few counters). The writer swaps the whole array out in one step and
 /// formats and writes it outside the lock, so producers and the writer hold the lock
 /// for nanoseconds per record, not for the write. Wake-ups are batched: a producer
-/// signals only when the writer is asleep, so a busy writer is never signalled.
+/// signals only when the writer is asleep, and the writer naps briefly before it falls
+/// asleep, so under a steady stream producers never make a system call.
 final class AsyncQueue: @unchecked Sendable {
     struct Counters {
         var accepted = 0
@@ -180,7 +181,16 @@ final class AsyncQueue: @unchecked Sendable {
         lock.lock()
         writerThread = ObjectIdentifier(ThreadScratch.current)
         while true {
+            var napped = false
             while pending.isEmpty && phase == .running {
+                if !napped {
+                    // A short nap first, without asking to be woken: under a steady stream
+                    // of records the next batch is there when it ends, and producers
+                    // never pay for a wake-up. Only an idle writer is signalled.
+                    napped = true
+                    _ = lock.wait(workAvailable, until: ConditionLock.now() + Self.napNanoseconds)
+                    continue
+                }
                 writerAsleep = true
                 lock.wait(workAvailable)
             }
@@ -230,6 +240,9 @@ final class AsyncQueue: @unchecked Sendable {
         }
         lines.shrink(ifLargerThan: 4 * options.batchBytes, to: 64 * 1024)
     }
+
+    /// How long the writer waits for more records before it sleeps until signalled.
+    static let napNanoseconds: Int64 = 200_000
 
     /// A cheap estimate of a record's formatted size: no formatting, no traversal.
     static func estimatedBytes(of record: LogRecord) -> Int {
