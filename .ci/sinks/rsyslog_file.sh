@@ -36,12 +36,12 @@ touch "$DIR/logs/app.log"
 start_rsyslog "$DIR/rsyslog.conf" "$DIR/rsyslog.pid"
 sleep 0.5
 
-# 100,000 records from 8 tasks over about 10 s, rotated every second (a few thousand lines).
+# 100,000 records from 8 tasks over about 10 s, rotated every 0.3 s (a few thousand lines).
 "$HOST" file-writer "$DIR/logs/app.log" "$TOTAL" 8 10000 ${CHECK_MS:-} 2>"$DIR/writer.txt" &
 writer=$!
 rotations=0
 while kill -0 "$writer" 2>/dev/null; do
-    sleep ${ROTATE_EVERY:-1}
+    sleep ${ROTATE_EVERY:-0.3}
     logrotate -f -s "$DIR/logrotate.state" "$DIR/logrotate.conf" && rotations=$((rotations + 1))
 done
 wait "$writer" || { cat "$DIR/writer.txt"; fail "the writer failed"; }
