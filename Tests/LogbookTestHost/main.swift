@@ -5,6 +5,8 @@
 let groups: [[String: Scenario]] = [
     CoreScenarios.all,
     EnvironmentScenarios.all,
+    SinkScenarios.all,
+    CorpusScenarios.all,
 ]
 
 var scenarios: [String: Scenario] = [:]

@@ -23,6 +23,26 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         for sink in sinks { sink.flush() }
     }
 
+    /// Drains and stops every root sink (see ``LogSink/shutdown(timeout:)``), sharing
+    /// one `timeout` between them. Call it once at exit, after the last record that
+    /// matters; records logged later are still written directly or counted, never a
+    /// crash. Returns whether every sink wrote everything it had accepted in time.
+    ///
+    /// ```swift
+    /// let setup = try Log.bootstrap(level: .info, sinks: [AsyncSink(try FileSink(path: "app.log"))])
+    /// defer { setup.shutdown() }
+    /// ```
+    @discardableResult
+    public func shutdown(timeout: Duration = .seconds(5)) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        var complete = true
+        for sink in sinks {
+            let remaining = max(.zero, deadline - ContinuousClock.now)
+            if !sink.shutdown(timeout: remaining) { complete = false }
+        }
+        return complete
+    }
+
     /// One line describing the setup: level, sinks, per-logger levels, `SIGPIPE` handling,
     /// and, after bootstrapping from the environment, what was chosen and why.
     public var description: String {

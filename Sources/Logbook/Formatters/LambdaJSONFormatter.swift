@@ -20,7 +20,7 @@
 /// It is a ``JSONFormatter`` underneath, with the same guarantees: valid JSON for every
 /// input, no key twice (a field named like one of these keys is written as
 /// `fields.<key>`), and a line cap that truncates the message and stays valid.
-public struct LambdaJSONFormatter: LogFormatter {
+public struct LambdaJSONFormatter: LineLimitedFormatter {
     /// Fields written into every line after `traceId`, such as ``LambdaFunction/fields``.
     /// A record field with the same key wins.
     public let staticFields: LogFields
