@@ -4,6 +4,9 @@
 
 let groups: [[String: Scenario]] = [
     CoreScenarios.all,
+    EnvironmentScenarios.all,
+    SinkScenarios.all,
+    CorpusScenarios.all,
     SwiftLogScenarios.all,
     TestingScenarios.all,
 ]
