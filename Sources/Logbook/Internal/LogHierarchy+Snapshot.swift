@@ -1,5 +1,3 @@
-import Synchronization
-
 extension LogHierarchy {
     /// A copy of a hierarchy's configuration: every logger's level, sinks, filters and
     /// propagation, the last resort, and whether bootstrap happened.

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The one place that holds a hierarchy's mutable state: the nodes by name, each node's
 /// configuration, the last resort and whether bootstrap happened.
 ///
@@ -36,7 +34,9 @@ final class LogRegistry: Sendable {
 
     static let defaultRootLevel = LogLevel.info
 
-    let state = Mutex(State())
+    /// A pthread lock rather than `Synchronization.Mutex`, so the thread sanitizer sees it:
+    /// test captures open and close concurrently from many tasks (see ``LogTap``).
+    let state = LockedState(State())
 
     /// Creates the root node of a new hierarchy.
     func makeRoot() -> LogNode {
