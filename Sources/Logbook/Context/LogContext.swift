@@ -111,7 +111,6 @@ extension LogContext {
         }
 
         /// Whether a scope between `innermost` (inclusive) and `self` (exclusive) has `key`.
-        @usableFromInline
         func isShadowed(_ key: String, innermost: Scope) -> Bool {
             var current: Scope? = innermost
             while let node = current, node !== self {
@@ -126,11 +125,26 @@ extension LogContext {
             innermost: Scope,
             _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
         ) rethrows {
-            if let parent { try parent.forEachField(innermost: innermost, body) }
-            let checkShadowing = !innermost.keysAreUnique && innermost !== self
-            for entry in fields.storage {
-                if checkShadowing && isShadowed(entry.0, innermost: innermost) { continue }
-                try body(entry.0, entry.1)
+            try forEachField(innermost: innermost, skipping: nil, body)
+        }
+
+        /// Calls `body` for this scope's and its parents' fields, outermost first, leaving
+        /// out keys that a scope nearer `innermost` or `shadows` also has. Entries are
+        /// read in place, never copied.
+        func forEachField(
+            innermost: Scope,
+            skipping shadows: FieldShadows?,
+            _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
+        ) rethrows {
+            if let parent { try parent.forEachField(innermost: innermost, skipping: shadows, body) }
+            let checkInnerScopes = !innermost.keysAreUnique && innermost !== self
+            try fields.storage.withUnsafeBufferPointer { entries in
+                for index in entries.indices {
+                    let key = FieldKeys.key(entries, index)
+                    if let shadows, shadows.hides(key.pointee) { continue }
+                    if checkInnerScopes && isShadowed(key.pointee, innermost: innermost) { continue }
+                    try body(key.pointee, FieldKeys.value(entries, index).pointee)
+                }
             }
         }
     }
