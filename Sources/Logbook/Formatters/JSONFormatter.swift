@@ -174,7 +174,7 @@ public struct JSONFormatter: LogFormatter {
                     first = false
                     buffer.appendJSONString(key)
                     buffer.append(UInt8(ascii: ":"))
-                    writeValue(value.logValue, depth: 1, into: &buffer)
+                    if !buffer.appendJSONScalar(value) { writeValue(value.logValue, depth: 1, into: &buffer) }
                 }
                 buffer.append(UInt8(ascii: "}"))
                 if let fieldBudget, buffer.count - start > fieldBudget {
@@ -235,7 +235,7 @@ public struct JSONFormatter: LogFormatter {
             buffer.appendJSONString(key)
         }
         buffer.append(UInt8(ascii: ":"))
-        writeValue(value.logValue, depth: 1, into: &buffer)
+        if !buffer.appendJSONScalar(value) { writeValue(value.logValue, depth: 1, into: &buffer) }
         if let budget, buffer.count - start > budget {
             buffer.truncate(to: before)
             dropped += 1

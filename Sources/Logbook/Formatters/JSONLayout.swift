@@ -65,8 +65,10 @@ final class JSONLayout: Sendable {
     /// Whether a field key collides with one of the formatter's own keys.
     @inline(__always)
     func isReserved(_ key: String) -> Bool {
-        if reservedLengths & (1 &<< UInt64(key.utf8.count & 63)) == 0 { return false }
-        return reservedKeys.contains(key)
+        let length = key.utf8.count
+        if reservedLengths & (1 &<< UInt64(length & 63)) == 0 { return false }
+        // Comparing lengths first skips most calls into string comparison.
+        return reservedKeys.contains { $0.utf8.count == length && $0 == key }
     }
 
     /// A key for a field whose own key is reserved: prefixed with `fields.` as often as
