@@ -14,6 +14,8 @@ final class JSONLayout: Sendable {
     private let reservedKeys: [String]
     /// Bit `n` is set when a reserved key is `n` bytes long (modulo 64).
     private let reservedLengths: UInt64
+    /// The byte length of each reserved key.
+    private let reservedKeyLengths: [Int]
     /// Keys of static fields, which a renamed key must also avoid.
     private let staticKeys: [String]
 
@@ -58,6 +60,7 @@ final class JSONLayout: Sendable {
         if includesSourceLocation { reserved.append(keys.source) }
         reserved.append("logbook.dropped_fields")
         reservedKeys = reserved
+        reservedKeyLengths = reserved.map(\.utf8.count)
         reservedLengths = reserved.reduce(0) { $0 | (1 &<< UInt64($1.utf8.count & 63)) }
         staticKeys = staticFields.map(\.key)
     }
@@ -68,7 +71,10 @@ final class JSONLayout: Sendable {
         let length = key.utf8.count
         if reservedLengths & (1 &<< UInt64(length & 63)) == 0 { return false }
         // Comparing lengths first skips most calls into string comparison.
-        return reservedKeys.contains { $0.utf8.count == length && $0 == key }
+        for index in reservedKeyLengths.indices where reservedKeyLengths[index] == length {
+            if reservedKeys[index] == key { return true }
+        }
+        return false
     }
 
     /// A key for a field whose own key is reserved: prefixed with `fields.` as often as

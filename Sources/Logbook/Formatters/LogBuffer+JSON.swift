@@ -64,7 +64,7 @@ extension LogBuffer {
                 first = word
                 last = word
             }
-            guard !Self.mayNeedEscaping(first) && !Self.mayNeedEscaping(last) else { return false }
+            guard !Self.mayNeedEscaping(first) && (count <= 8 || !Self.mayNeedEscaping(last)) else { return false }
             // Room for both words, wherever the string ends.
             reserveCapacity(16 + quotes)
             if quoted { base[used] = UInt8(ascii: "\"") }
