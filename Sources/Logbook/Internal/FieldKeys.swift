@@ -58,16 +58,33 @@ enum FieldKeys {
 
     /// Whether some key appears more than once.
     static func hasRepeats(_ entries: Entries) -> Bool {
-        guard entries.count > 1 else { return false }
-        var seenLengths: UInt64 = 0
-        var lengthRepeats = false
-        for index in entries.indices {
-            let bit = lengthBit(key(entries, index).pointee)
-            if seenLengths & bit != 0 { lengthRepeats = true }
-            seenLengths |= bit
+        let count = entries.count
+        guard count > 1 else { return false }
+        if count > 16 { return hasRepeatsByScanning(entries) }
+        // Each key's length once, then strings compared only where lengths are equal.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { lengths in
+            var seenLengths: UInt64 = 0
+            var lengthRepeats = false
+            for index in 0..<count {
+                let length = key(entries, index).pointee.utf8.count
+                lengths[index] = length
+                let bit: UInt64 = 1 &<< UInt64(length & 63)
+                if seenLengths & bit != 0 { lengthRepeats = true }
+                seenLengths |= bit
+            }
+            // Keys of pairwise different lengths cannot repeat.
+            guard lengthRepeats else { return false }
+            for first in 0..<count - 1 {
+                for second in (first + 1)..<count
+                where lengths[first] == lengths[second] && key(entries, first).pointee == key(entries, second).pointee {
+                    return true
+                }
+            }
+            return false
         }
-        // Keys of pairwise different lengths cannot repeat.
-        guard lengthRepeats else { return false }
+    }
+
+    private static func hasRepeatsByScanning(_ entries: Entries) -> Bool {
         for index in entries.indices where contains(key(entries, index).pointee, in: entries, from: index + 1) {
             return true
         }
