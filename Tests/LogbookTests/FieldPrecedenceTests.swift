@@ -86,6 +86,23 @@ struct FieldPrecedenceTests {
         }
     }
 
+    @Test("records with many fields (more than 16 in a layer) keep the same rules")
+    func manyFields() {
+        var generator = SplitMix64(seed: 99)
+        for _ in 0..<200 {
+            let callSite = Self.randomEntries(&generator, count: 17 + Int(generator.next() % 8))
+            let bound = Self.randomEntries(&generator, count: 17 + Int(generator.next() % 3))
+            let record = makeRecord(fields: Self.fields(callSite), boundFields: Self.fields(bound))
+            let expected = Self.reference(callSite: callSite, bound: bound, scopes: [], includeContext: true)
+            let actual = Self.observed(record, includeContext: true)
+            #expect(actual.map(\.key) == expected.map(\.key))
+            #expect(actual.map(\.value) == expected.map(\.value))
+        }
+        let distinct = (0..<20).map { (key: "key\($0)", value: $0) }
+        let record = makeRecord(fields: Self.fields(distinct))
+        #expect(Self.observed(record, includeContext: true).map(\.key) == distinct.map(\.key))
+    }
+
     @Test("JSON lines of random records carry each key once, with the winning value")
     func randomJSON() throws {
         var generator = SplitMix64(seed: 7)
