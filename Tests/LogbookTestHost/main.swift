@@ -3,7 +3,10 @@
 // printed. Each group of scenarios lives in its own file; list the groups here.
 
 let groups: [[String: Scenario]] = [
-    CoreScenarios.all
+    CoreScenarios.all,
+    EnvironmentScenarios.all,
+    SinkScenarios.all,
+    CorpusScenarios.all,
 ]
 
 var scenarios: [String: Scenario] = [:]

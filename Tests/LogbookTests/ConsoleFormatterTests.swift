@@ -24,10 +24,22 @@ struct ConsoleFormatterTests {
         )
     }
 
+    @Test("a field named like the error's keys is moved aside, so no key appears twice")
+    func reservedKeys() {
+        let record = makeRecord(
+            level: .error, fields: ["error.type": "mine"],
+            context: LogContext(["error": ["message": "ctx"] as LogValue]),
+            error: GatewayError())
+        #expect(
+            plain.format(record).hasSuffix(
+                #"charge created fields.error.type=mine fields.error.message=ctx "#
+                    + #"error.type=LogbookTests.GatewayError error.message="card declined""#))
+    }
+
     @Test("control characters in the message are escaped so a record stays one line")
     func oneLine() {
         let line = plain.format(makeRecord(message: "first\nsecond\r\tthird\u{1B}[31m"))
-        #expect(line.hasSuffix(#"payments: first\nsecond\r\tthird\u{1b}[31m"#))
+        #expect(line.hasSuffix(#"payments: first\nsecond\r\tthird\u001b[31m"#))
         #expect(!line.utf8.contains { $0 < 0x20 })
     }
 

@@ -120,6 +120,10 @@ struct JSONFormatterTests {
         #expect(formatter.format(record).hasSuffix(#""amount":1,"user_id":"call-site","request_id":"r-42"}"#))
         let nested = JSONFormatter(contextKey: "context").format(record)
         #expect(nested.hasSuffix(#""amount":1,"user_id":"call-site","context":{"request_id":"r-42"}}"#))
+        let overridden = makeRecord(fields: ["request_id": "call-site"], context: LogContext(["request_id": "r-42"]))
+        #expect(
+            JSONFormatter(contextKey: "context").format(overridden).hasSuffix(
+                #""message":"charge created","request_id":"call-site"}"#))
     }
 
     @Test("a 1 MiB message is truncated to the line cap, marked, and stays valid")

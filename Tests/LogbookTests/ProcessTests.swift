@@ -11,7 +11,7 @@ struct ProcessTests {
         #expect(outcome.status == 0)
         let errors = outcome.errorLines
         #expect(errors.count == 2, "\(errors)")
-        #expect(errors.first?.hasPrefix("Logbook: a warning or worse reached no sink") == true)
+        #expect(errors.first?.hasPrefix("Logbook: a warning or worse from logger \"lib\" reached no sink") == true)
         #expect(errors.last?.hasSuffix("WARNING  lib: library warning before bootstrap") == true)
         #expect(!outcome.standardError.contains("info before bootstrap"))
         #expect(!outcome.standardError.contains("after bootstrap"))

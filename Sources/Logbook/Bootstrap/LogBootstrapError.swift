@@ -7,6 +7,9 @@ public enum LogBootstrapError: Error, Sendable, CustomStringConvertible {
     case alreadyBootstrapped(firstCall: String)
     /// A name in ``LogConfiguration/loggerLevels`` is not a valid logger name.
     case invalidLoggerName(LogNameError)
+    /// An environment variable read by ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``
+    /// has a value that is not accepted.
+    case invalidEnvironment(LogEnvironmentError)
 
     /// A message saying what was wrong and what to do.
     public var description: String {
@@ -16,6 +19,8 @@ public enum LogBootstrapError: Error, Sendable, CustomStringConvertible {
                 + "Change levels and sinks on Log values instead."
         case .invalidLoggerName(let error):
             "Log.bootstrap: \(error)"
+        case .invalidEnvironment(let error):
+            "Log.bootstrap(.environment): \(error). Nothing was applied."
         }
     }
 }

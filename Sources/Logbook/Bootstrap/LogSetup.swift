@@ -14,13 +14,37 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     public let loggerLevels: [String: LogLevel]
     /// Whether `SIGPIPE` is ignored.
     public let ignoresBrokenPipe: Bool
+    /// What bootstrap chose from the environment and why, one entry per setting; empty
+    /// for a bootstrap configured in code. See ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
+    public internal(set) var choices: [Choice] = []
 
     /// Blocks until every root sink has written what it accepted.
     public func flush() {
         for sink in sinks { sink.flush() }
     }
 
-    /// One line describing the setup: level, sinks, per-logger levels, `SIGPIPE` handling.
+    /// Drains and stops every root sink (see ``LogSink/shutdown(timeout:)``), sharing
+    /// one `timeout` between them. Call it once at exit, after the last record that
+    /// matters; records logged later are still written directly or counted, never a
+    /// crash. Returns whether every sink wrote everything it had accepted in time.
+    ///
+    /// ```swift
+    /// let setup = try Log.bootstrap(level: .info, sinks: [AsyncSink(try FileSink(path: "app.log"))])
+    /// defer { setup.shutdown() }
+    /// ```
+    @discardableResult
+    public func shutdown(timeout: Duration = .seconds(5)) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        var complete = true
+        for sink in sinks {
+            let remaining = max(.zero, deadline - ContinuousClock.now)
+            if !sink.shutdown(timeout: remaining) { complete = false }
+        }
+        return complete
+    }
+
+    /// One line describing the setup: level, sinks, per-logger levels, `SIGPIPE` handling,
+    /// and, after bootstrapping from the environment, what was chosen and why.
     public var description: String {
         var text = "level=\(level) sinks=[" + sinks.map(Self.describe).joined(separator: ", ") + "]"
         if !loggerLevels.isEmpty {
@@ -30,6 +54,9 @@ public struct LogSetup: Sendable, CustomStringConvertible {
                 .joined(separator: ", ") + "]"
         }
         if ignoresBrokenPipe { text += " sigpipe=ignored" }
+        if !choices.isEmpty {
+            text += " chosen=[" + choices.map(\.description).joined(separator: ", ") + "]"
+        }
         return text
     }
 

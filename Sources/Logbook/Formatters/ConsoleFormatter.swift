@@ -38,6 +38,9 @@ public struct ConsoleFormatter: LogFormatter {
     /// Whether to append the call site as `source=File.swift:42`.
     public let includesSourceLocation: Bool
 
+    /// Keys the formatter writes itself; a field with one of them is written as `fields.<key>`.
+    private static let reserved = ReservedKeys(["error", "error.type", "error.message", "source"])
+
     /// Creates a console formatter.
     public init(colors: Colors = .automatic, timestamp: TimestampStyle = .local, includesSourceLocation: Bool = false) {
         self.colors = colors
@@ -88,7 +91,8 @@ public struct ConsoleFormatter: LogFormatter {
         let keyPrefix = colored ? ANSI.dim : []
         let keySuffix = colored ? ANSI.reset : []
         record.forEachField { key, value in
-            buffer.appendLogfmtField(key, value.logValue, maximumDepth: 8, keyPrefix: keyPrefix, keySuffix: keySuffix)
+            let name = Self.reserved.contains(key) ? Self.reserved.renamed(key, in: record) : key
+            buffer.appendLogfmtField(name, value.logValue, maximumDepth: 8, keyPrefix: keyPrefix, keySuffix: keySuffix)
         }
         if let error = record.error {
             if colored { buffer.append(contentsOf: ANSI.level[Int(LogLevel.error.rawValue)]) }

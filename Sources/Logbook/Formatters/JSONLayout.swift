@@ -1,102 +1,158 @@
 /// The pre-encoded bytes of a ``JSONFormatter``'s keys and level names, built once when
 /// the formatter is created so formatting only copies them.
 final class JSONLayout: Sendable {
-    let openTimestamp: [UInt8]
-    let levelKey: [UInt8]
+    /// One header member and where its key, encoded as `"key":` (with a leading comma
+    /// after the first), sits in ``headerKeys``. Trivial, so iterating costs no
+    /// reference counting.
+    struct HeaderSlot: Sendable {
+        let member: JSONFormatter.HeaderMember
+        let keyStart: Int
+        let keyEnd: Int
+    }
+
+    /// A field written right after the error, before static and other fields, with a
+    /// value to write when no field has it (internal: Lambda's `requestId`).
+    struct PromotedField: Sendable {
+        let key: String
+        let encodedKey: [UInt8]
+        let fallback: LogValue?
+
+        init(key: String, fallback: LogValue?) {
+            self.key = key
+            self.encodedKey = [UInt8(ascii: ",")] + JSONLayout.encoded(key) + [UInt8(ascii: ":")]
+            self.fallback = fallback
+        }
+    }
+
+    let header: [HeaderSlot]
+    /// The encoded keys of every header member, back to back.
+    let headerKeys: [UInt8]
     let levelValues: [[UInt8]]
-    let loggerKey: [UInt8]
-    let messageKey: [UInt8]
+    /// `,"error":{"type":` (nested) or `,"errorType":` (flattened).
     let errorOpen: [UInt8]
     let errorMessageKey: [UInt8]
+    let stackTraceKey: [UInt8]
+    let errorIsNested: Bool
+    /// `,"source":{"file":` (nested) or `,"file-key":` (flattened).
     let sourceOpen: [UInt8]
+    let sourceFunctionKey: [UInt8]
+    let sourceLineKey: [UInt8]
+    let sourceIsNested: Bool
+    let sourceLineAsString: Bool
+    let promoted: [PromotedField]
+    /// Bit `n` is set when a promoted key is `n` bytes long (modulo 64); 0 when none.
+    private let promotedLengths: UInt64
 
     /// The formatter's own top-level keys, which record fields must not repeat.
-    private let reservedKeys: [String]
-    /// Bit `n` is set when a reserved key is `n` bytes long (modulo 64).
-    private let reservedLengths: UInt64
-    /// The byte length of each reserved key.
-    private let reservedKeyLengths: [Int]
-    /// Keys of static fields, which a renamed key must also avoid.
-    private let staticKeys: [String]
+    let reserved: ReservedKeys
 
     static let truncationMarker = Array("…[truncated ".utf8)
     static let truncationMarkerEnd = Array(" bytes]".utf8)
+    static let droppedFieldsKeyName = "logbook.dropped_fields"
     static let droppedFieldsKey = Array(",\"logbook.dropped_fields\":".utf8)
     static let colonBrace = Array(":{".utf8)
     static let trueLiteral = Array("true".utf8)
     static let falseLiteral = Array("false".utf8)
     static let nullLiteral = Array("null".utf8)
     static let tooDeep = Array("\"[too deep]\"".utf8)
-    static let functionKey = Array(",\"function\":".utf8)
-    static let lineKey = Array(",\"line\":".utf8)
-    /// The prefix that moves a colliding field key out of the way.
-    static let renamePrefix = "fields."
+
+    static func encoded(_ text: String) -> [UInt8] {
+        var buffer = LogBuffer(capacity: 64)
+        buffer.appendJSONString(text)
+        return buffer.bytes
+    }
 
     init(
         keys: JSONFormatter.Keys,
+        headerOrder: [JSONFormatter.HeaderMember],
         levelNames: LogLevelNames,
+        errorLayout: JSONFormatter.ErrorLayout,
+        sourceLocationLayout: JSONFormatter.SourceLocationLayout,
         staticFields: LogFields,
         contextKey: String?,
-        includesSourceLocation: Bool
+        includesSourceLocation: Bool,
+        promotedFields: [PromotedField]
     ) {
-        func encoded(_ text: String) -> [UInt8] {
-            var buffer = LogBuffer(capacity: 64)
-            buffer.appendJSONString(text)
-            return buffer.bytes
-        }
-        openTimestamp = [UInt8(ascii: "{")] + encoded(keys.timestamp) + Array(":\"".utf8)
-        levelKey = Array("\",".utf8) + encoded(keys.level) + [UInt8(ascii: ":")]
-        levelValues = LogLevel.allCases.map { encoded(levelNames[$0]) }
-        loggerKey = [UInt8(ascii: ",")] + encoded(keys.logger) + [UInt8(ascii: ":")]
-        messageKey = [UInt8(ascii: ",")] + encoded(keys.message) + [UInt8(ascii: ":")]
-        errorOpen =
-            [UInt8(ascii: ",")] + encoded(keys.error) + Array(":{".utf8) + encoded(keys.errorType)
-            + [UInt8(ascii: ":")]
-        errorMessageKey = [UInt8(ascii: ",")] + encoded(keys.errorMessage) + [UInt8(ascii: ":")]
-        sourceOpen = [UInt8(ascii: ",")] + encoded(keys.source) + Array(":{\"file\":".utf8)
+        let comma = UInt8(ascii: ",")
+        let colon = UInt8(ascii: ":")
+        func key(_ name: String) -> [UInt8] { [comma] + Self.encoded(name) + [colon] }
 
-        var reserved = [keys.timestamp, keys.level, keys.logger, keys.message, keys.error]
+        var reserved: [String] = []
+        var slots: [HeaderSlot] = []
+        var headerKeys: [UInt8] = []
+        for member in Self.normalized(headerOrder) {
+            let name: String
+            switch member {
+            case .timestamp: name = keys.timestamp
+            case .level: name = keys.level
+            case .logger: name = keys.logger
+            case .message: name = keys.message
+            }
+            let encodedKey = slots.isEmpty ? Self.encoded(name) + [colon] : key(name)
+            slots.append(
+                HeaderSlot(member: member, keyStart: headerKeys.count, keyEnd: headerKeys.count + encodedKey.count))
+            headerKeys += encodedKey
+            reserved.append(name)
+        }
+        header = slots
+        self.headerKeys = headerKeys
+        levelValues = LogLevel.allCases.map { Self.encoded(levelNames[$0]) }
+
+        errorIsNested = errorLayout == .nested
+        if errorIsNested {
+            errorOpen = key(keys.error) + [UInt8(ascii: "{")] + Self.encoded(keys.errorType) + [colon]
+            reserved.append(keys.error)
+        } else {
+            errorOpen = key(keys.errorType)
+            reserved += [keys.errorType, keys.errorMessage, keys.stackTrace]
+        }
+        errorMessageKey = key(keys.errorMessage)
+        stackTraceKey = key(keys.stackTrace)
+
+        sourceIsNested = sourceLocationLayout.isNested
+        sourceLineAsString = sourceLocationLayout.lineAsString
+        if sourceIsNested {
+            let objectKey = sourceLocationLayout.objectKey ?? keys.source
+            sourceOpen = key(objectKey) + [UInt8(ascii: "{")] + Self.encoded(sourceLocationLayout.file) + [colon]
+            if includesSourceLocation { reserved.append(objectKey) }
+        } else {
+            sourceOpen = key(sourceLocationLayout.file)
+            if includesSourceLocation {
+                reserved += [sourceLocationLayout.file, sourceLocationLayout.function, sourceLocationLayout.line]
+            }
+        }
+        sourceFunctionKey = key(sourceLocationLayout.function)
+        sourceLineKey = key(sourceLocationLayout.line)
+
         if let contextKey { reserved.append(contextKey) }
-        if includesSourceLocation { reserved.append(keys.source) }
-        reserved.append("logbook.dropped_fields")
-        reservedKeys = reserved
-        reservedKeyLengths = reserved.map(\.utf8.count)
-        reservedLengths = reserved.reduce(0) { $0 | (1 &<< UInt64($1.utf8.count & 63)) }
-        staticKeys = staticFields.map(\.key)
+        reserved.append(Self.droppedFieldsKeyName)
+        self.reserved = ReservedKeys(reserved, alsoAvoiding: staticFields.map(\.key))
+        promoted = promotedFields
+        promotedLengths = promotedFields.reduce(0) { $0 | (1 &<< UInt64($1.key.utf8.count & 63)) }
+    }
+
+    /// The header members in order, each once; the default order when none is given.
+    static func normalized(_ order: [JSONFormatter.HeaderMember]) -> [JSONFormatter.HeaderMember] {
+        var result: [JSONFormatter.HeaderMember] = []
+        for member in order where !result.contains(member) { result.append(member) }
+        return result.isEmpty ? JSONFormatter.defaultHeaderOrder : result
     }
 
     /// Whether a field key collides with one of the formatter's own keys.
     @inline(__always)
     func isReserved(_ key: String) -> Bool {
-        let length = key.utf8.count
-        if reservedLengths & (1 &<< UInt64(length & 63)) == 0 { return false }
-        // Comparing lengths first skips most calls into string comparison.
-        for index in reservedKeyLengths.indices where reservedKeyLengths[index] == length {
-            if reservedKeys[index] == key { return true }
-        }
-        return false
+        reserved.contains(key)
     }
 
-    /// A key for a field whose own key is reserved: prefixed with `fields.` as often as
-    /// needed to be distinct from every reserved, static and record field key.
+    /// Whether a field is written at its promoted position rather than with the others.
+    @inline(__always)
+    func isPromoted(_ key: String) -> Bool {
+        if promotedLengths & (1 &<< UInt64(key.utf8.count & 63)) == 0 { return false }
+        return promoted.contains { $0.key == key }
+    }
+
+    /// A key for a field whose own key is reserved; see ``ReservedKeys/renamed(_:in:)``.
     func renamedKey(for key: String, record: LogRecord) -> String {
-        var candidate = Self.renamePrefix + key
-        while reservedKeys.contains(candidate) || staticKeys.contains(candidate) || record.field(candidate) != nil {
-            candidate = Self.renamePrefix + candidate
-        }
-        return candidate
-    }
-}
-
-/// How an error is described in records.
-enum ErrorDescription {
-    /// The error's fully qualified type name, e.g. `Payments.GatewayError`.
-    static func typeName(of error: any Error) -> String {
-        String(reflecting: type(of: error))
-    }
-
-    /// The error's description (`CustomStringConvertible`, else the default rendering).
-    static func message(of error: any Error) -> String {
-        String(describing: error)
+        reserved.renamed(key, in: record)
     }
 }

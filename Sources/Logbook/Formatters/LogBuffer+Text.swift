@@ -1,6 +1,7 @@
 extension LogBuffer {
     /// Appends `text` for a single-line text format: control characters become escapes
-    /// (`\n`, `\r`, `\t`, `\u{1B}`), everything else is copied.
+    /// (`\n`, `\r`, `\t`, and `\u001b` for the others, as JSON and logfmt parsers
+    /// decode them), everything else is copied.
     public mutating func appendSingleLine(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
@@ -73,11 +74,10 @@ extension LogBuffer {
             append(contentsOf: Self.escapeOpen)
             append(Self.hexDigit(byte >> 4))
             append(Self.hexDigit(byte & 0xF))
-            append(UInt8(ascii: "}"))
         }
     }
 
-    private static let escapeOpen: [UInt8] = Array("u{".utf8)
+    private static let escapeOpen: [UInt8] = Array("u00".utf8)
 
     /// Appends `key=value` pairs for a field, in logfmt style, preceded by a space.
     /// Objects and arrays are flattened into dotted keys (`user.id=7`, `tags.0=a`);

@@ -91,6 +91,15 @@ enum System {
         case EINVAL: "EINVAL"
         case EROFS: "EROFS"
         case ECONNRESET: "ECONNRESET"
+        case ECONNREFUSED: "ECONNREFUSED"
+        case ENOTCONN: "ENOTCONN"
+        case ETIMEDOUT: "ETIMEDOUT"
+        case EHOSTUNREACH: "EHOSTUNREACH"
+        case ENOTDIR: "ENOTDIR"
+        case EISDIR: "EISDIR"
+        case EAGAIN: "EAGAIN"
+        case EMSGSIZE: "EMSGSIZE"
+        case ENAMETOOLONG: "ENAMETOOLONG"
         default: "errno \(code)"
         }
     }

@@ -34,6 +34,15 @@ public protocol LogSink: AnyObject, Sendable {
     /// destination. The default does nothing, which is right for sinks that write
     /// synchronously.
     func flush()
+
+    /// Writes everything accepted so far and stops background work, waiting at most
+    /// `timeout`. Returns whether everything accepted was written in time.
+    ///
+    /// ``LogSetup/shutdown(timeout:)`` calls it on every sink at exit. Records that
+    /// arrive afterwards must still not crash: a sink writes them directly or drops and
+    /// counts them. The default calls ``flush()`` and returns `true`.
+    @discardableResult
+    func shutdown(timeout: Duration) -> Bool
 }
 
 extension LogSink {
@@ -45,4 +54,11 @@ extension LogSink {
 
     /// Nothing to flush.
     public func flush() {}
+
+    /// Flushes; nothing else to stop.
+    @discardableResult
+    public func shutdown(timeout: Duration) -> Bool {
+        flush()
+        return true
+    }
 }

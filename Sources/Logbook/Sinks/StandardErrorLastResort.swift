@@ -14,9 +14,9 @@ final class StandardErrorLastResort: LogSink, CustomStringConvertible {
     func write(_ record: LogRecord) {
         if !explained.exchange(true, ordering: .relaxed) {
             Diagnostics.report(
-                "a warning or worse reached no sink (Log.bootstrap has not configured output for logger "
-                    + "\"\(record.logger)\"), so records at warning and above with no sink are written to standard "
-                    + "error. Set Log.lastResort = nil to drop them instead.")
+                "a warning or worse from logger \"\(record.logger)\" reached no sink: the application has not "
+                    + "called Log.bootstrap, or that logger's branch has no sink. Such records go to standard error "
+                    + "(set Log.lastResort = nil to drop them).")
         }
         LogBuffer.withScratch { buffer in
             formatter.format(record, into: &buffer)

@@ -15,7 +15,7 @@ import Synchronization
 /// caller: it is counted in ``failureCount``, the first one is reported on standard
 /// error, and logging continues. A write to a closed pipe raises `SIGPIPE`, which kills
 /// the process unless ignored; see ``LogConfiguration/ignoresBrokenPipe``.
-public final class StreamSink: LogSink, CustomStringConvertible {
+public final class StreamSink: LineWritingSink, CustomStringConvertible {
     /// Where a ``StreamSink`` writes.
     public enum Output: Sendable, Hashable {
         /// File descriptor 1.
@@ -89,13 +89,15 @@ public final class StreamSink: LogSink, CustomStringConvertible {
     /// Formats `record` and writes it as one line.
     public func write(_ record: LogRecord) {
         LogBuffer.withScratch { buffer in
-            formatter.format(record, into: &buffer)
-            buffer.append(UInt8(ascii: "\n"))
-            let failure = buffer.withUnsafeBytes { bytes in
-                writeLock.withLock { _ in FileDescriptorWriter.writeAll(fd, bytes) }
-            }
-            if let failure { recordFailure(failure) }
+            LineFraming.appendLine(record, formatter: formatter, lineLimit: lineLimit, into: &buffer)
+            buffer.withUnsafeBytes { writeLines($0) }
         }
+    }
+
+    /// Writes preformatted complete lines with one `write(2)` under the sink's lock.
+    public func writeLines(_ lines: UnsafeRawBufferPointer) {
+        let failure = writeLock.withLock { _ in FileDescriptorWriter.writeAll(fd, lines) }
+        if let failure { recordFailure(failure) }
     }
 
     private func recordFailure(_ code: Int32) {

@@ -1,8 +1,9 @@
 import Foundation
 
 /// Checks JSON lines with parsers that are not ours: Foundation's `JSONSerialization`
-/// for validity, and Python's `json` module, which also rejects duplicate keys, lone
-/// surrogates and invalid UTF-8, and reports each object's keys in order.
+/// for validity, and Python's `json` module, strict: it rejects a repeated key at any
+/// depth, the non-standard `NaN`/`Infinity` literals, lone surrogates and invalid UTF-8,
+/// and reports each object's keys in order.
 enum JSONCheck {
     /// Parses `line` with Foundation; returns the object, or `nil` when it is not a
     /// valid JSON object.
@@ -22,6 +23,8 @@ enum JSONCheck {
 
     private static let script = #"""
         import json, sys
+        def constant(name):
+            raise ValueError("non-standard literal %s" % name)
         def no_duplicates(pairs):
             seen = set()
             for key, _ in pairs:
@@ -34,8 +37,8 @@ enum JSONCheck {
             for raw in handle.read().split(b"\n")[:-1]:
                 try:
                     text = raw.decode("utf-8", errors="strict")
-                    ordered = json.loads(text, object_pairs_hook=lambda pairs: pairs)
-                    json.loads(text, object_pairs_hook=no_duplicates)
+                    ordered = json.loads(text, object_pairs_hook=lambda pairs: pairs, parse_constant=constant)
+                    json.loads(text, object_pairs_hook=no_duplicates, parse_constant=constant)
                     if not isinstance(ordered, list):
                         raise ValueError("not an object")
                     text.encode("utf-8", errors="strict")  # rejects lone surrogates
@@ -74,6 +77,27 @@ enum JSONCheck {
             throw CheckError("python3 exited with status \(process.terminationStatus); is python3 installed?")
         }
         return try JSONDecoder().decode(PythonVerdict.self, from: data)
+    }
+
+    /// Parses every line strictly with Python and, once all are valid, with Foundation.
+    /// Throws on the first invalid line; returns each line's top-level keys in order and
+    /// its object.
+    static func parse(_ lines: [String]) throws -> [(keys: [String], object: [String: Any])] {
+        let verdict = try python(lines)
+        var result: [(keys: [String], object: [String: Any])] = []
+        for (index, line) in lines.enumerated() {
+            if let error = verdict.errors[index] {
+                throw CheckError("line \(index + 1): \(error): \(line)")
+            }
+            guard let object = object(line) else { throw CheckError("line \(index + 1): Foundation rejects \(line)") }
+            result.append((verdict.keys[index], object))
+        }
+        return result
+    }
+
+    /// The top-level keys of each line, in order; throws on the first invalid line.
+    static func keys(of lines: [String]) throws -> [[String]] {
+        try parse(lines).map(\.keys)
     }
 
     struct CheckError: Error, CustomStringConvertible {

@@ -28,12 +28,14 @@ enum TestHost {
 
     /// Runs `scenario` with `arguments` and extra environment variables; waits for it.
     /// With `underTerminal`, its standard output and error are a pseudo-terminal (through
-    /// Python's `pty` module), whose output is then captured as standard output.
+    /// Python's `pty` module), whose output is then captured as standard output. Without
+    /// `inheritsEnvironment`, the scenario sees only `environment`.
     static func run(
         _ scenario: String,
         _ arguments: [String] = [],
         underTerminal: Bool = false,
-        environment: [String: String] = [:]
+        environment: [String: String] = [:],
+        inheritsEnvironment: Bool = true
     ) throws -> Outcome {
         let process = Process()
         if underTerminal {
@@ -44,7 +46,7 @@ enum TestHost {
             process.executableURL = executable
             process.arguments = [scenario] + arguments
         }
-        var merged = ProcessInfo.processInfo.environment
+        var merged = inheritsEnvironment ? ProcessInfo.processInfo.environment : [:]
         merged.merge(environment) { _, new in new }
         process.environment = merged
         let output = Pipe()

@@ -1,0 +1,412 @@
+#!/usr/bin/env python3
+"""End-to-end check of context propagation in the ContextServer example.
+
+Starts the built server on a free port, sends concurrent requests with distinct request
+and user ids over real HTTP connections, stops the server with SIGTERM, then parses every
+line it wrote to standard output and checks that:
+
+- every line is a JSON object with timestamp, level, logger and message;
+- every record from a request layer (app.http, app.orders.*) carries a request_id and a
+  user_id, the request_id is one the client sent (or the server generated and returned),
+  and the user_id is that request's;
+- no record mentions another request's request id, user id or order id anywhere in it;
+- every request has its start and end records (with the status the client saw and a
+  duration) and records from every layer its route goes through;
+- records written from child tasks (async let, task group) and from the Dispatch queue
+  carry the context.
+
+Prints counts and exits 1 on any violation. Standard library only.
+"""
+
+import argparse
+import collections
+import concurrent.futures
+import http.client
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+REQUEST_LOGGERS = ("app.http", "app.orders.service", "app.orders.repository", "app.orders.audit")
+KINDS = ("show", "summary", "list", "create", "missing")
+# Layers each kind of request must leave records in.
+EXPECTED_LAYERS = {
+    "show": {"app.http", "app.orders.service", "app.orders.repository"},
+    "summary": {"app.http", "app.orders.service", "app.orders.repository"},
+    "list": {"app.http", "app.orders.service", "app.orders.repository"},
+    "create": {"app.http", "app.orders.service", "app.orders.repository", "app.orders.audit"},
+    "missing": {"app.http", "app.orders.service", "app.orders.repository"},
+}
+EXPECTED_STATUS = {"show": 200, "summary": 200, "list": 200, "create": 201, "missing": 404}
+# Strings that identify one request; none may appear in another request's records.
+ID_PATTERN = re.compile(r"[A-Za-z]+(?:-[0-9A-Za-z]+)+")
+
+
+class Request:
+    def __init__(self, index, kind, send_request_id):
+        self.index = index
+        self.kind = kind
+        self.user_id = f"user-{index:04d}"
+        self.sent_request_id = f"req-{index:04d}-{os.urandom(3).hex()}" if send_request_id else None
+        self.request_id = self.sent_request_id
+        self.order_ids = set()
+        self.status = None
+        self.error = None
+        if kind in ("show", "summary"):
+            self.order_ids.add(f"o-{index}-{os.urandom(2).hex()}")
+        elif kind == "missing":
+            self.order_ids.add(f"missing-{index}-{os.urandom(2).hex()}")
+        elif kind == "list":
+            self.order_ids.update(f"{self.user_id}-o{n}" for n in (1, 2, 3))
+
+    def method_and_path(self):
+        order_id = next(iter(self.order_ids), None)
+        if self.kind == "show" or self.kind == "missing":
+            return "GET", f"/orders/{order_id}", None
+        if self.kind == "summary":
+            return "GET", f"/orders/{order_id}/summary", None
+        if self.kind == "list":
+            return "GET", "/orders", None
+        body = json.dumps({"item": f"book-{self.index}", "quantity": 1 + self.index % 5})
+        return "POST", "/orders", body
+
+    def identifiers(self):
+        ids = {self.user_id} | self.order_ids
+        if self.request_id:
+            ids.add(self.request_id)
+        return ids
+
+
+def send(port, request, start_barrier=None):
+    method, path, body = request.method_and_path()
+    headers = {"X-User-Id": request.user_id, "Connection": "close"}
+    if request.sent_request_id:
+        headers["X-Request-Id"] = request.sent_request_id
+    if body is not None:
+        headers["Content-Type"] = "application/json"
+    if start_barrier is not None:
+        start_barrier.wait()
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        payload = response.read()
+        request.status = response.status
+        returned_id = response.getheader("X-Request-Id")
+        if request.sent_request_id is None:
+            request.request_id = returned_id
+        elif returned_id != request.sent_request_id:
+            request.error = f"response X-Request-Id {returned_id!r}, sent {request.sent_request_id!r}"
+        if request.kind == "create" and response.status == 201:
+            request.order_ids.add(json.loads(payload)["id"])
+        connection.close()
+    except Exception as error:  # noqa: BLE001 - any failure is a reported violation
+        request.error = f"{type(error).__name__}: {error}"
+
+
+def strings_in(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from strings_in(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from strings_in(item)
+
+
+def wait_for_port(stdout_path, server, deadline):
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            return None
+        with open(stdout_path, encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue
+                if record.get("message") == "server started":
+                    return record.get("port")
+        time.sleep(0.1)
+    return None
+
+
+class Report:
+    """What `check` found: violations and the counts to print."""
+
+    def __init__(self):
+        self.violations = []
+        self.lines = 0
+        self.malformed = 0
+        self.lifecycle = 0
+        self.in_requests = 0
+        self.per_logger = collections.Counter()
+        self.child_records = collections.Counter()
+        # The most requests between their start and end records at one point of the log:
+        # how much the requests really overlapped inside the server.
+        self.max_in_flight = 0
+
+    def violation(self, text):
+        self.violations.append(text)
+
+
+def check(requests, lines, report):
+    """Checks the server's output `lines` (bytes, one record each) against `requests`."""
+    for request in requests:
+        if request.error:
+            report.violation(f"request {request.index} ({request.kind}): {request.error}")
+        elif request.status != EXPECTED_STATUS[request.kind]:
+            report.violation(f"request {request.index} ({request.kind}): status {request.status}")
+        if not request.request_id:
+            report.violation(f"request {request.index}: no request id known")
+    by_request_id = {request.request_id: request for request in requests if request.request_id}
+    if len(by_request_id) != len(requests):
+        report.violation(f"{len(requests)} requests but {len(by_request_id)} distinct request ids")
+    owner_of = {}
+    for request in requests:
+        for identifier in request.identifiers():
+            owner_of[identifier] = request
+
+    report.lines = len(lines)
+    records_per_request = collections.defaultdict(list)
+    in_flight = set()
+    for number, raw in enumerate(lines, 1):
+        try:
+            record = json.loads(raw.decode("utf-8"))
+            if not isinstance(record, dict):
+                raise ValueError("not an object")
+            for key in ("timestamp", "level", "logger", "message"):
+                if not isinstance(record.get(key), str):
+                    raise ValueError(f"no string {key!r}")
+        except ValueError as error:
+            report.malformed += 1
+            report.violation(f"line {number} is not a valid record ({error}): {raw[:200]!r}")
+            continue
+        logger = record["logger"]
+        report.per_logger[logger] += 1
+        if logger not in REQUEST_LOGGERS:
+            report.lifecycle += 1
+            if "request_id" in record or "user_id" in record:
+                report.violation(f"line {number}: lifecycle record carries request context: {raw[:200]!r}")
+            continue
+        request = by_request_id.get(record.get("request_id"))
+        if request is None:
+            report.violation(
+                f"line {number}: request_id {record.get('request_id')!r} is no request's: {raw[:200]!r}")
+            continue
+        if record.get("user_id") != request.user_id:
+            report.violation(f"line {number}: user_id {record.get('user_id')!r} in request"
+                             f" {request.request_id} of {request.user_id}")
+        for text in strings_in(record):
+            for identifier in ID_PATTERN.findall(text):
+                owner = owner_of.get(identifier)
+                if owner is not None and owner is not request:
+                    report.violation(f"line {number}: {identifier!r} of request {owner.index} appears in a"
+                                     f" record of request {request.index}")
+        records_per_request[request.request_id].append(record)
+        report.in_requests += 1
+        if record["message"] == "request started":
+            in_flight.add(request.request_id)
+            report.max_in_flight = max(report.max_in_flight, len(in_flight))
+        elif record["message"] == "request finished":
+            in_flight.discard(request.request_id)
+
+    for request in requests:
+        records = records_per_request.get(request.request_id, [])
+        label = f"request {request.index} ({request.kind}, {request.request_id})"
+        layers = {record["logger"] for record in records}
+        missing_layers = EXPECTED_LAYERS[request.kind] - layers
+        if missing_layers:
+            report.violation(f"{label}: no records from {sorted(missing_layers)}")
+        starts = [r for r in records if r["message"] == "request started"]
+        ends = [r for r in records if r["message"] == "request finished"]
+        if len(starts) != 1 or len(ends) != 1:
+            report.violation(f"{label}: {len(starts)} start and {len(ends)} end records")
+        elif ends[0].get("status") != request.status or not isinstance(ends[0].get("duration_ms"), (int, float)):
+            report.violation(f"{label}: end record {ends[0]} does not match status {request.status}")
+        fan_out = [r for r in records if r["message"] == "child task finished"]
+        report.child_records.update(r.get("fan_out") for r in fan_out)
+        if request.kind == "summary":
+            parts = sorted(r.get("part") for r in fan_out if r.get("fan_out") == "async_let")
+            if parts != ["order", "payments", "shipments"]:
+                report.violation(f"{label}: async let child records for parts {parts}")
+            # The service binds order_id for the fan-out: every record below it has it.
+            below = [r for r in records if r["logger"] != "app.http"]
+            if any(r.get("order_id") not in request.order_ids for r in below):
+                report.violation(f"{label}: a service or repository record lacks the bound order_id")
+        if request.kind == "list":
+            children = sorted(r.get("order_id") for r in fan_out if r.get("fan_out") == "task_group")
+            if children != sorted(request.order_ids):
+                report.violation(f"{label}: task group child records for {children}")
+        if request.kind == "create":
+            audit = [r for r in records if r["logger"] == "app.orders.audit"]
+            if len(audit) != 1 or audit[0].get("order_id") not in request.order_ids:
+                report.violation(f"{label}: audit records {audit}")
+
+
+def run_server(binary, requests, concurrency):
+    """Starts the server on a free port, sends `requests`, stops it; returns its output
+    lines, its exit status and how long the requests took, or `None` if it never started."""
+    workdir = tempfile.mkdtemp(prefix="context-server-e2e-")
+    stdout_path = os.path.join(workdir, "stdout.jsonl")
+    stderr_path = os.path.join(workdir, "stderr.txt")
+    environment = dict(os.environ, PORT="0", LOG_LEVEL="debug")
+    with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
+        server = subprocess.Popen([binary], stdout=out, stderr=err, env=environment)
+    try:
+        port = wait_for_port(stdout_path, server, time.monotonic() + 60)
+        if port is None:
+            print(f"server did not start; stderr:\n{open(stderr_path).read()}", file=sys.stderr)
+            return None
+        print(f"server started on 127.0.0.1:{port} (pid {server.pid}); output in {workdir}")
+        # The first `concurrency` requests start together; after that every worker sends
+        # its next request as soon as the previous one is answered, so `concurrency`
+        # requests stay in flight.
+        first_wave = min(concurrency, len(requests))
+        barrier = threading.Barrier(first_wave)
+
+        def send_one(request):
+            send(port, request, barrier if request.index < first_wave else None)
+
+        started = time.monotonic()
+        with concurrent.futures.ThreadPoolExecutor(max_workers=concurrency) as pool:
+            list(pool.map(send_one, requests))
+        elapsed = time.monotonic() - started
+    finally:
+        if server.poll() is None:
+            server.send_signal(signal.SIGTERM)
+        try:
+            exit_status = server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            exit_status = server.wait()
+    with open(stdout_path, "rb") as handle:
+        lines = handle.read().split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    return lines, exit_status, elapsed
+
+
+def self_test():
+    """Proves the checks fire: a clean synthetic log passes, and each kind of leak or
+    loss, injected into it, is reported."""
+    first = Request(0, "show", send_request_id=True)
+    second = Request(1, "create", send_request_id=False)
+    first.status, second.status = 200, 201
+    second.request_id = "gen-0123abcd"
+    second.order_ids.add("ord-xyz")
+    order = next(iter(first.order_ids))
+
+    def record(request, logger, message, **fields):
+        base = {"timestamp": "2024-08-06T11:54:56.789Z", "level": "info", "logger": logger,
+                "message": message}
+        base.update(fields)
+        base.update(request_id=request.request_id, user_id=request.user_id)
+        return base
+
+    def clean():
+        records = []
+        for request, status in ((first, 200), (second, 201)):
+            records.append(record(request, "app.http", "request started"))
+            records.append(record(request, "app.orders.service", "loading order"))
+            records.append(record(request, "app.orders.repository", "order row read"))
+            records.append(record(request, "app.http", "request finished", status=status, duration_ms=1.5))
+        records.append(record(second, "app.orders.audit", "audit event", order_id="ord-xyz"))
+        records[1]["order_id"] = order
+        return records
+
+    def lines_of(records):
+        return [json.dumps(r).encode() for r in records]
+
+    def leak_user(records):
+        records[2]["user_id"] = second.user_id
+
+    def foreign_order(records):
+        records[5]["order_id"] = order
+
+    def lost_context(records):
+        del records[2]["request_id"]
+
+    def lost_audit_context(records):
+        del records[-1]["request_id"], records[-1]["user_id"]
+
+    def lost_layer(records):
+        del records[6]
+
+    def lifecycle_with_context(records):
+        records.append(record(first, "app", "server started"))
+
+    mutations = [leak_user, foreign_order, lost_context, lost_audit_context, lost_layer,
+                 lifecycle_with_context]
+    failures = []
+    report = Report()
+    check([first, second], lines_of(clean()), report)
+    if report.violations:
+        failures.append(f"clean log reported {report.violations}")
+    for mutation in mutations:
+        records = clean()
+        mutation(records)
+        report = Report()
+        check([first, second], lines_of(records), report)
+        if not report.violations:
+            failures.append(f"{mutation.__name__}: not detected")
+    report = Report()
+    check([first, second], lines_of(clean()) + [b'{"truncated": '], report)
+    if report.malformed != 1:
+        failures.append("malformed line: not detected")
+    print(f"self-test: clean log passes, {len(mutations) + 1} injected faults detected"
+          if not failures else "self-test FAILED:\n  " + "\n  ".join(failures))
+    return 1 if failures else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--binary", help="the built ContextServer executable")
+    parser.add_argument("--requests", type=int, default=250)
+    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--self-test", action="store_true", help="check the checker on synthetic logs")
+    arguments = parser.parse_args()
+    if arguments.self_test:
+        return self_test()
+    if not arguments.binary:
+        parser.error("--binary is required")
+
+    requests = [Request(index, KINDS[index % len(KINDS)], send_request_id=index % 7 != 3)
+                for index in range(arguments.requests)]
+    outcome = run_server(arguments.binary, requests, arguments.concurrency)
+    if outcome is None:
+        return 1
+    lines, exit_status, elapsed = outcome
+    report = Report()
+    if exit_status != 0:
+        report.violation(f"server exited with status {exit_status} after SIGTERM")
+    check(requests, lines, report)
+
+    distinct = len({r.request_id for r in requests if r.request_id})
+    without_header = sum(1 for request in requests if request.sent_request_id is None)
+    print(f"requests: {len(requests)} sent, {distinct} distinct request ids, {without_header} without"
+          f" X-Request-Id, {arguments.concurrency} concurrent, {elapsed:.2f}s")
+    print("requests per kind: " + ", ".join(
+        f"{kind}={sum(1 for r in requests if r.kind == kind)}" for kind in KINDS))
+    print(f"records: {report.lines} lines, {report.malformed} malformed, {report.in_requests} in requests,"
+          f" {report.lifecycle} lifecycle; at most {report.max_in_flight} requests in flight in the server")
+    print("records per logger: " + ", ".join(f"{name}={count}" for name, count in sorted(report.per_logger.items())))
+    print(f"child-task records: async_let={report.child_records['async_let']},"
+          f" task_group={report.child_records['task_group']},"
+          f" dispatch queue (audit)={report.per_logger['app.orders.audit']}")
+    print(f"violations: {len(report.violations)}")
+    for text in report.violations[:50]:
+        print(f"  {text}")
+    if len(report.violations) > 50:
+        print(f"  ... and {len(report.violations) - 50} more")
+    return 1 if report.violations else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

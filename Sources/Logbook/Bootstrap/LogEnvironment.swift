@@ -1,0 +1,118 @@
+/// Logging configured from environment variables, the way AWS Lambda's runtimes
+/// configure theirs, with defaults and overrides set in code.
+///
+/// ```swift
+/// let setup = try Log.bootstrap(.environment)
+/// print(setup)   // says which format, level and loggers were chosen, and why
+///
+/// try Log.bootstrap(.environment { $0.jsonFormatter = .datadog(service: "checkout") })
+/// ```
+///
+/// It reads:
+/// - `LOG_LEVEL`: the root level (any spelling ``LogLevel/init(parsing:)`` accepts);
+/// - `LOG_LEVELS`: per-logger levels, `payments=debug,chatty.dependency=warning`;
+/// - `LOG_FORMAT`: `json`, `logfmt`, `console`, `lambda-text` or `lambda-json`;
+/// - on Lambda (`AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` set):
+///   `AWS_LAMBDA_LOG_FORMAT` (`Text` or `JSON`, choosing ``LambdaTextFormatter`` or
+///   ``LambdaJSONFormatter``) and `AWS_LAMBDA_LOG_LEVEL`, which take precedence over
+///   `LOG_FORMAT` and `LOG_LEVEL`.
+///
+/// Precedence, highest first. Level: ``level`` set in code, `AWS_LAMBDA_LOG_LEVEL` on
+/// Lambda, `LOG_LEVEL`, ``defaultLevel``. Format: ``format`` set in code,
+/// `AWS_LAMBDA_LOG_FORMAT` on Lambda, `LOG_FORMAT`, ``defaultFormat``, `lambda-text` on
+/// Lambda, `console` when the output is a terminal, else `json`. Per-logger levels:
+/// ``loggerLevels`` set in code, then `LOG_LEVELS`.
+///
+/// Output goes to standard output (``output``). An empty variable counts as unset. Any
+/// other value that is not accepted, including in a variable that is not used (such as
+/// `AWS_LAMBDA_LOG_FORMAT` off Lambda), makes bootstrap throw
+/// ``LogBootstrapError/invalidEnvironment(_:)`` naming the variable, the value and what is
+/// accepted, and nothing is applied.
+///
+/// The variables are a plain dictionary, so tests pass their own instead of changing the
+/// process environment: `LogEnvironment(variables: ["LOG_LEVEL": "debug"])`.
+public struct LogEnvironment: Sendable {
+    /// The variables read; ``environment`` holds the process's.
+    public var variables: [String: String]
+    /// Whether the output is a terminal, for the default format; `nil` asks the system.
+    public var outputIsTerminal: Bool?
+
+    /// The root level when no variable sets one. Default ``LogLevel/info``.
+    public var defaultLevel: LogLevel = .info
+    /// The format when no variable sets one; `nil` leaves the choice to the platform
+    /// (`lambda-text` on Lambda) and the terminal (`console` on a terminal, else `json`).
+    public var defaultFormat: LogFormat?
+    /// A root level that wins over every variable.
+    public var level: LogLevel?
+    /// A format that wins over every variable.
+    public var format: LogFormat?
+    /// Per-logger levels that win over `LOG_LEVELS` for the same logger.
+    public var loggerLevels: [String: LogLevel] = [:]
+
+    /// The formatter used for `json`; set a preset or static fields here.
+    public var jsonFormatter = JSONFormatter()
+    /// The formatter used for `logfmt`.
+    public var logfmtFormatter = LogfmtFormatter()
+    /// The formatter used for `console`.
+    public var consoleFormatter = ConsoleFormatter()
+    /// The formatter used for `lambda-text`.
+    public var lambdaTextFormatter = LambdaTextFormatter()
+    /// The formatter used for `lambda-json`.
+    public var lambdaJSONFormatter = LambdaJSONFormatter()
+    /// Whether to add ``LambdaFunction/fields`` (function name, memory size, version) as
+    /// static fields to the `json`, `lambda-text` and `lambda-json` formatters. Off by
+    /// default.
+    public var includesLambdaFunctionFields = false
+
+    /// Where records go. Default standard output, which Lambda sends to CloudWatch.
+    public var output: StreamSink.Output = .standardOutput
+    /// See ``LogConfiguration/ignoresBrokenPipe``. Off by default.
+    public var ignoresBrokenPipe = false
+
+    /// The variables this type reads.
+    public static let variableNames = [
+        "LOG_LEVEL", "LOG_LEVELS", "LOG_FORMAT", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL",
+        LambdaFunction.nameVariable, "AWS_LAMBDA_RUNTIME_API", LambdaFunction.memorySizeVariable,
+        LambdaFunction.versionVariable,
+    ]
+
+    /// Configuration read from `variables` instead of the process environment.
+    public init(variables: [String: String], outputIsTerminal: Bool? = nil) {
+        self.variables = variables
+        self.outputIsTerminal = outputIsTerminal
+    }
+
+    /// Configuration read from the process environment.
+    public static var environment: LogEnvironment {
+        var variables: [String: String] = [:]
+        for name in variableNames {
+            variables[name] = System.environment(name)
+        }
+        return LogEnvironment(variables: variables)
+    }
+
+    /// Configuration read from the process environment, with defaults and overrides set
+    /// by `configure`:
+    ///
+    /// ```swift
+    /// try Log.bootstrap(.environment { $0.defaultLevel = .debug; $0.includesLambdaFunctionFields = true })
+    /// ```
+    public static func environment(_ configure: (inout LogEnvironment) -> Void) -> LogEnvironment {
+        var environment = LogEnvironment.environment
+        configure(&environment)
+        return environment
+    }
+
+    /// Whether the variables say the process runs on AWS Lambda:
+    /// `AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` is set and not empty.
+    public var isLambda: Bool {
+        value(of: LambdaFunction.nameVariable) != nil || value(of: "AWS_LAMBDA_RUNTIME_API") != nil
+    }
+
+    /// The value of `name`, trimmed, or `nil` when it is unset or empty.
+    func value(of name: String) -> String? {
+        guard let raw = variables[name] else { return nil }
+        let trimmed = raw.trimmingSpaces()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,25 @@
+/// The output formats ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)`` can choose,
+/// by the names `LOG_FORMAT` accepts.
+public enum LogFormat: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
+    /// JSON lines, ``JSONFormatter`` (or the one configured in ``LogEnvironment/jsonFormatter``).
+    case json
+    /// logfmt, ``LogfmtFormatter``.
+    case logfmt
+    /// Human-readable lines, ``ConsoleFormatter``.
+    case console
+    /// Lambda's text format, ``LambdaTextFormatter``.
+    case lambdaText = "lambda-text"
+    /// Lambda's JSON format, ``LambdaJSONFormatter``.
+    case lambdaJSON = "lambda-json"
+
+    /// The format named `name` (`json`, `logfmt`, `console`, `lambda-text`,
+    /// `lambda-json`), ignoring case and surrounding spaces, or `nil`.
+    public init?(name: String) {
+        let key = name.trimmingSpaces().lowercased()
+        guard let format = LogFormat(rawValue: key) else { return nil }
+        self = format
+    }
+
+    /// The name `LOG_FORMAT` uses, e.g. `lambda-json`.
+    public var description: String { rawValue }
+}

@@ -1,0 +1,22 @@
+extension LogContext {
+    /// One bound scope as seen from outside: its identity and how many fields it holds
+    /// itself (not counting outer scopes).
+    package struct ScopeInfo: Equatable, Sendable {
+        /// Equal for two contexts that share the same scope object.
+        package let identity: ObjectIdentifier
+        /// The number of fields the scope holds itself.
+        package let ownFieldCount: Int
+    }
+
+    /// The scopes from the innermost outwards. Tests use it to check that binding shares
+    /// the outer scopes rather than copying them.
+    package var scopeChain: [ScopeInfo] {
+        var chain: [ScopeInfo] = []
+        var current = scope
+        while let node = current {
+            chain.append(ScopeInfo(identity: ObjectIdentifier(node), ownFieldCount: node.fields.count))
+            current = node.parent
+        }
+        return chain
+    }
+}

@@ -1,0 +1,209 @@
+extension JSONFormatter {
+    /// Writes the whole object. The message is cut to `messageLimit` bytes (then marked).
+    /// With a `fieldBudget`, fields that would push the line past it are left out.
+    /// Returns whether the message was written whole.
+    func writeObject(
+        _ record: LogRecord,
+        into buffer: inout LogBuffer,
+        start: Int,
+        messageLimit: Int,
+        fieldBudget: Int?
+    ) -> Bool {
+        var complete = true
+        buffer.append(UInt8(ascii: "{"))
+        layout.headerKeys.withUnsafeBytes { keys in
+            for slot in layout.header {
+                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.keyStart..<slot.keyEnd]))
+                switch slot.member {
+                case .timestamp:
+                    buffer.append(UInt8(ascii: "\""))
+                    buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
+                    buffer.append(UInt8(ascii: "\""))
+                case .level:
+                    buffer.append(contentsOf: layout.levelValues[Int(record.level.rawValue)])
+                case .logger:
+                    buffer.appendJSONString(record.logger)
+                case .message:
+                    buffer.append(UInt8(ascii: "\""))
+                    complete = buffer.appendJSONEscaped(record.message, limit: messageLimit)
+                    if !complete {
+                        buffer.append(contentsOf: JSONLayout.truncationMarker)
+                        buffer.appendDecimal(record.message.utf8.count)
+                        buffer.append(contentsOf: JSONLayout.truncationMarkerEnd)
+                    }
+                    buffer.append(UInt8(ascii: "\""))
+                }
+            }
+        }
+        if let error = record.error {
+            writeError(error, into: &buffer)
+        }
+        var dropped = 0
+        for field in layout.promoted {
+            guard let value = record.field(field.key)?.logValue ?? staticFields[field.key]?.logValue ?? field.fallback
+            else { continue }
+            buffer.append(contentsOf: field.encodedKey)
+            writeValue(value, depth: 1, into: &buffer)
+        }
+        let hasPromoted = !layout.promoted.isEmpty
+        for entry in staticFields.storage where record.field(entry.0) == nil {
+            if hasPromoted && layout.isPromoted(entry.0) { continue }
+            writeMember(
+                entry.0, entry.1, record: record, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
+        }
+        if let contextKey {
+            record.forEachFieldExcludingContext { key, value in
+                if hasPromoted && layout.isPromoted(key) { return }
+                writeMember(
+                    key, value, record: record, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
+            }
+            writeContextObject(
+                record, under: contextKey, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
+        } else {
+            record.forEachField { key, value in
+                if hasPromoted && layout.isPromoted(key) { return }
+                writeMember(
+                    key, value, record: record, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
+            }
+        }
+        if includesSourceLocation {
+            writeSource(record, into: &buffer)
+        }
+        if dropped > 0 {
+            buffer.append(contentsOf: JSONLayout.droppedFieldsKey)
+            buffer.appendDecimal(dropped)
+        }
+        buffer.append(UInt8(ascii: "}"))
+        return complete
+    }
+
+    private func writeContextObject(
+        _ record: LogRecord,
+        under contextKey: String,
+        into buffer: inout LogBuffer,
+        start: Int,
+        budget: Int?,
+        dropped: inout Int
+    ) {
+        let hasPromoted = !layout.promoted.isEmpty
+        let before = buffer.count
+        var first = true
+        record.forEachContextField { key, value in
+            if hasPromoted && layout.isPromoted(key) { return }
+            if first {
+                buffer.append(UInt8(ascii: ","))
+                buffer.appendJSONString(contextKey)
+                buffer.append(contentsOf: JSONLayout.colonBrace)
+                first = false
+            } else {
+                buffer.append(UInt8(ascii: ","))
+            }
+            buffer.appendJSONString(key)
+            buffer.append(UInt8(ascii: ":"))
+            if !buffer.appendJSONScalar(value) { writeValue(value.logValue, depth: 1, into: &buffer) }
+        }
+        guard !first else { return }
+        buffer.append(UInt8(ascii: "}"))
+        if let budget, buffer.count - start > budget {
+            buffer.truncate(to: before)
+            dropped += 1
+        }
+    }
+
+    private func writeMember(
+        _ key: String,
+        _ value: any LogValueConvertible,
+        record: LogRecord,
+        into buffer: inout LogBuffer,
+        start: Int,
+        budget: Int?,
+        dropped: inout Int
+    ) {
+        let before = buffer.count
+        buffer.append(UInt8(ascii: ","))
+        if layout.isReserved(key) {
+            buffer.appendJSONString(layout.renamedKey(for: key, record: record))
+        } else {
+            buffer.appendJSONString(key)
+        }
+        buffer.append(UInt8(ascii: ":"))
+        if !buffer.appendJSONScalar(value) { writeValue(value.logValue, depth: 1, into: &buffer) }
+        if let budget, buffer.count - start > budget {
+            buffer.truncate(to: before)
+            dropped += 1
+        }
+    }
+
+    func writeValue(_ value: LogValue, depth: Int, into buffer: inout LogBuffer) {
+        switch value {
+        case .string(let string):
+            buffer.appendJSONString(string)
+        case .int(let int):
+            buffer.appendDecimal(int)
+        case .double(let double):
+            buffer.appendJSONNumber(double)
+        case .bool(let bool):
+            buffer.append(contentsOf: bool ? JSONLayout.trueLiteral : JSONLayout.falseLiteral)
+        case .null:
+            buffer.append(contentsOf: JSONLayout.nullLiteral)
+        case .array(let elements):
+            guard depth < maximumDepth else {
+                buffer.append(contentsOf: JSONLayout.tooDeep)
+                return
+            }
+            buffer.append(UInt8(ascii: "["))
+            for (index, element) in elements.enumerated() {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                writeValue(element, depth: depth + 1, into: &buffer)
+            }
+            buffer.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            guard depth < maximumDepth else {
+                buffer.append(contentsOf: JSONLayout.tooDeep)
+                return
+            }
+            buffer.append(UInt8(ascii: "{"))
+            let unique = fields.deduplicated()
+            for (index, entry) in unique.storage.enumerated() {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                buffer.appendJSONString(entry.0)
+                buffer.append(UInt8(ascii: ":"))
+                writeValue(entry.1.logValue, depth: depth + 1, into: &buffer)
+            }
+            buffer.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private func writeError(_ error: any Error, into buffer: inout LogBuffer) {
+        buffer.append(contentsOf: layout.errorOpen)
+        buffer.appendJSONString(ErrorDescription.typeName(of: error))
+        buffer.append(contentsOf: layout.errorMessageKey)
+        buffer.appendJSONString(ErrorDescription.message(of: error))
+        if let stackTrace = ErrorDescription.stackTrace(of: error) {
+            buffer.append(contentsOf: layout.stackTraceKey)
+            if writesStackTraceAsArray {
+                buffer.append(UInt8(ascii: "["))
+                for (index, frame) in stackTrace.enumerated() {
+                    if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                    buffer.appendJSONString(frame)
+                }
+                buffer.append(UInt8(ascii: "]"))
+            } else {
+                buffer.appendJSONString(stackTrace.joined(separator: "\n"))
+            }
+        }
+        if layout.errorIsNested { buffer.append(UInt8(ascii: "}")) }
+    }
+
+    private func writeSource(_ record: LogRecord, into buffer: inout LogBuffer) {
+        buffer.append(contentsOf: layout.sourceOpen)
+        buffer.appendJSONString(record.file)
+        buffer.append(contentsOf: layout.sourceFunctionKey)
+        buffer.appendJSONString(record.function)
+        buffer.append(contentsOf: layout.sourceLineKey)
+        if layout.sourceLineAsString { buffer.append(UInt8(ascii: "\"")) }
+        buffer.appendDecimal(Int(clamping: record.line))
+        if layout.sourceLineAsString { buffer.append(UInt8(ascii: "\"")) }
+        if layout.sourceIsNested { buffer.append(UInt8(ascii: "}")) }
+    }
+}

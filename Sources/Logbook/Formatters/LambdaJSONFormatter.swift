@@ -1,0 +1,71 @@
+/// Formats records as AWS Lambda's advanced logging controls expect with
+/// `AWS_LAMBDA_LOG_FORMAT=JSON`: one JSON object per line.
+///
+/// ```json
+/// {"timestamp":"2024-08-06T11:54:56.789Z","level":"INFO","message":"Hello from Lambda!","logger":"orders","requestId":"79b4f56e-95b1-4643-9700-2807f4e68189","traceId":"1-66b20e50-4b8f3c2a1d9e7f6a5b4c3d2e","order_id":42}
+/// ```
+///
+/// Members come in this order: `timestamp` (RFC 3339 UTC with milliseconds), `level`,
+/// `message`, `logger`; then `errorType`, `errorMessage` and, when the error provides
+/// one (see ``StackTraceProviding``), `stackTrace` as an array of lines; then
+/// `requestId` (empty outside an invocation, as Python's runtime writes it); then
+/// `traceId` when known; then the static fields and the record's fields. The request and
+/// trace ids come from the fields bound by
+/// ``LogContext/withLambdaInvocation(_:operation:)-(LambdaInvocation,_)``.
+///
+/// Levels are the names Lambda's log-level filter recognises (``LogLevelNames/lambda``):
+/// `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR`, `FATAL`. Lambda has no notice or critical
+/// level: ``LogLevel/notice`` is written `INFO` and ``LogLevel/critical`` `FATAL`.
+///
+/// It is a ``JSONFormatter`` underneath, with the same guarantees: valid JSON for every
+/// input, no key twice (a field named like one of these keys is written as
+/// `fields.<key>`), and a line cap that truncates the message and stays valid.
+public struct LambdaJSONFormatter: LineLimitedFormatter {
+    /// Fields written into every line after `traceId`, such as ``LambdaFunction/fields``.
+    /// A record field with the same key wins.
+    public let staticFields: LogFields
+    /// The longest line, in bytes without the newline. Default 16 KiB.
+    public let lineLimit: Int
+
+    let json: JSONFormatter
+
+    /// Creates a Lambda JSON formatter.
+    public init(staticFields: LogFields = [:], lineLimit: Int = 16 * 1024) {
+        self.init(json: Self.makeJSONFormatter(staticFields: staticFields, lineLimit: lineLimit))
+    }
+
+    private init(json: JSONFormatter) {
+        self.json = json
+        self.staticFields = json.staticFields
+        self.lineLimit = json.lineLimit
+    }
+
+    /// This formatter with `fields` added to its static fields.
+    public func addingStaticFields(_ fields: LogFields) -> LambdaJSONFormatter {
+        LambdaJSONFormatter(json: json.addingStaticFields(fields))
+    }
+
+    /// Appends the JSON object for `record`, without a newline.
+    public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
+        json.format(record, into: &buffer)
+    }
+
+    private static func makeJSONFormatter(staticFields: LogFields, lineLimit: Int) -> JSONFormatter {
+        JSONFormatter(
+            keys: JSONFormatter.Keys(errorType: "errorType", errorMessage: "errorMessage", stackTrace: "stackTrace"),
+            headerOrder: [.timestamp, .level, .message, .logger],
+            levelNames: .lambda,
+            errorLayout: .flattened,
+            staticFields: staticFields,
+            contextKey: nil,
+            includesSourceLocation: false,
+            sourceLocationLayout: .standard,
+            lineLimit: lineLimit,
+            maximumDepth: 32,
+            promotedFields: [
+                JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, fallback: .string("")),
+                JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, fallback: nil),
+            ],
+            writesStackTraceAsArray: true)
+    }
+}

@@ -1,0 +1,98 @@
+/// Formats records exactly as AWS Lambda's runtimes write their default text logs:
+///
+/// ```text
+/// [INFO]	2024-08-06T11:54:56.789Z	79b4f56e-95b1-4643-9700-2807f4e68189	Hello from Lambda!
+/// ```
+///
+/// `[LEVEL]`, a tab, the time in UTC with exactly three fractional digits and a `Z`, a
+/// tab, the request id, a tab, the message. The request id is the record's
+/// ``LambdaInvocation/requestIDKey`` field, bound by
+/// ``LogContext/withLambdaInvocation(_:operation:)-(LambdaInvocation,_)``; outside an
+/// invocation the field is empty, leaving two adjacent tabs, as the runtimes do.
+///
+/// - Levels are `DEBUG`, `INFO`, `WARNING`, `ERROR` and `CRITICAL`, the names Python's
+///   runtime writes; Logbook's two extra levels print as `TRACE` and `NOTICE` (pass
+///   other ``levelNames`` to change them).
+/// - Line feeds in the message become carriage returns, as the runtimes write
+///   tracebacks, so a multi-line message stays one CloudWatch event. Tabs and line
+///   breaks in the request id become spaces.
+/// - Fields are not lost: by default (``appendsFields``) the static fields and the
+///   record's fields follow the message as logfmt pairs after a space
+///   (`… Hello from Lambda! order_id=42 cold_start=true`), leaving out the request id
+///   and trace id. An error is always appended as `error.type=… error.message=…`.
+public struct LambdaTextFormatter: LogFormatter {
+    /// The text written between the brackets for each level. Default
+    /// ``LogLevelNames/uppercase``: `TRACE`, `DEBUG`, `INFO`, `NOTICE`, `WARNING`,
+    /// `ERROR`, `CRITICAL`.
+    public let levelNames: LogLevelNames
+    /// Whether static and record fields follow the message as logfmt pairs. Default `true`.
+    public let appendsFields: Bool
+    /// Fields appended to every line (with ``appendsFields``), such as
+    /// ``LambdaFunction/fields``. A record field with the same key wins.
+    public let staticFields: LogFields
+    /// How deep appended arrays and objects are flattened. Default 8.
+    public let maximumDepth: Int
+
+    private let reserved = ReservedKeys(["error", "error.type", "error.message"])
+
+    /// Creates a Lambda text formatter.
+    public init(
+        levelNames: LogLevelNames = .uppercase,
+        appendsFields: Bool = true,
+        staticFields: LogFields = [:],
+        maximumDepth: Int = 8
+    ) {
+        self.levelNames = levelNames
+        self.appendsFields = appendsFields
+        self.staticFields = staticFields.deduplicated()
+        self.maximumDepth = max(maximumDepth, 0)
+    }
+
+    /// This formatter with `fields` added to its static fields.
+    public func addingStaticFields(_ fields: LogFields) -> LambdaTextFormatter {
+        LambdaTextFormatter(
+            levelNames: levelNames, appendsFields: appendsFields, staticFields: staticFields.merging(fields),
+            maximumDepth: maximumDepth)
+    }
+
+    /// Appends the line for `record`.
+    public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
+        buffer.append(UInt8(ascii: "["))
+        buffer.append(levelNames[record.level])
+        buffer.append(UInt8(ascii: "]"))
+        buffer.append(UInt8(ascii: "\t"))
+        buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
+        buffer.append(UInt8(ascii: "\t"))
+        if let requestID = record.field(LambdaInvocation.requestIDKey)?.logValue {
+            if case .string(let text) = requestID {
+                buffer.appendLambdaTextField(text, replacingTabs: true)
+            } else {
+                buffer.appendLambdaTextField(requestID.description, replacingTabs: true)
+            }
+        }
+        buffer.append(UInt8(ascii: "\t"))
+        buffer.appendLambdaTextField(record.message, replacingTabs: false)
+        if let error = record.error {
+            buffer.appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
+            buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
+        }
+        guard appendsFields else { return }
+        for entry in staticFields.storage where record.field(entry.0) == nil {
+            appendField(entry.0, entry.1, record: record, into: &buffer)
+        }
+        record.forEachField { key, value in
+            if key == LambdaInvocation.requestIDKey || key == LambdaInvocation.traceIDKey { return }
+            appendField(key, value, record: record, into: &buffer)
+        }
+    }
+
+    private func appendField(
+        _ key: String,
+        _ value: any LogValueConvertible,
+        record: LogRecord,
+        into buffer: inout LogBuffer
+    ) {
+        let name = reserved.contains(key) ? reserved.renamed(key, in: record) : key
+        buffer.appendLogfmtField(name, value.logValue, maximumDepth: maximumDepth)
+    }
+}

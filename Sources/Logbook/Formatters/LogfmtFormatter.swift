@@ -1,0 +1,67 @@
+/// Formats records as logfmt: one line of space-separated `key=value` pairs.
+///
+/// ```text
+/// time=2024-08-06T11:54:56.789Z level=info logger=payments msg="charge created" amount=42 currency=EUR
+/// ```
+///
+/// Pairs come in a fixed order: `time` (RFC 3339 UTC with milliseconds), `level`,
+/// `logger`, `msg`, then `error.type` and `error.message` when the record has an error,
+/// then the record's fields (see ``LogRecord/forEachField(_:)``), then `source` when
+/// enabled.
+///
+/// The rules, which Loki's, Vector's and Go's logfmt parsers read back exactly:
+/// - a value is written bare unless it is empty or contains a space, `=`, `"` or a
+///   control character; then it is quoted, with `"` and `\` escaped by a backslash and
+///   control characters written as `\n`, `\r`, `\t` or `\u001b`;
+/// - a key never contains a space, `=`, `"` or a control character: each becomes `_`
+///   (an empty key is written `_`);
+/// - arrays and objects are flattened into dotted keys (`user.id=7 tags.0=a`); empty ones
+///   are written `[]` and `{}`; nesting past ``maximumDepth`` is written `"[too deep]"`;
+/// - numbers and booleans are written as literals, `null` for a null value;
+/// - a field whose key is one of the formatter's own (`time`, `level`, `logger`, `msg`,
+///   `error`, `error.type`, `error.message`, and `source` when enabled) is written as
+///   `fields.<key>`, so no key appears twice.
+public struct LogfmtFormatter: LogFormatter {
+    /// The text written for each level. Default ``LogLevelNames/lowercase``.
+    public let levelNames: LogLevelNames
+    /// Whether to append the call site as `source=File.swift:42`.
+    public let includesSourceLocation: Bool
+    /// How deep arrays and objects in field values are flattened. Default 8.
+    public let maximumDepth: Int
+
+    private let reserved: ReservedKeys
+
+    /// Creates a logfmt formatter.
+    public init(levelNames: LogLevelNames = .lowercase, includesSourceLocation: Bool = false, maximumDepth: Int = 8) {
+        self.levelNames = levelNames
+        self.includesSourceLocation = includesSourceLocation
+        self.maximumDepth = max(maximumDepth, 0)
+        var keys = ["time", "level", "logger", "msg", "error", "error.type", "error.message"]
+        if includesSourceLocation { keys.append("source") }
+        self.reserved = ReservedKeys(keys)
+    }
+
+    /// Appends the logfmt line for `record`.
+    public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
+        buffer.append("time=")
+        buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
+        buffer.append(" level=")
+        buffer.appendLogfmtValue(levelNames[record.level])
+        buffer.append(" logger=")
+        buffer.appendLogfmtValue(record.logger)
+        buffer.append(" msg=")
+        buffer.appendLogfmtValue(record.message)
+        if let error = record.error {
+            buffer.appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
+            buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
+        }
+        record.forEachField { key, value in
+            let name = reserved.contains(key) ? reserved.renamed(key, in: record) : key
+            buffer.appendLogfmtField(name, value.logValue, maximumDepth: maximumDepth)
+        }
+        if includesSourceLocation {
+            buffer.append(" source=")
+            buffer.appendLogfmtValue(record.file + ":" + String(record.line))
+        }
+    }
+}

@@ -1,0 +1,265 @@
+/// Formats records as RFC 5424 syslog messages, fields carried as structured data.
+///
+/// ```text
+/// <134>1 2024-08-06T11:54:56.789012Z web-1 payments 4242 - [logbook@32473 logger="payments" amount="42"] charge created
+/// ```
+///
+/// - `PRI` is `facility * 8 + severity`, with severities trace and debug 7, info 6,
+///   notice 5, warning 4, error 3, critical 2.
+/// - The timestamp is UTC with microseconds; `HOSTNAME`, `APP-NAME` and `PROCID` come
+///   from the formatter (the host name, the program name and the process id by
+///   default); `MSGID` is `-`.
+/// - One structured-data element, ID ``structuredDataID`` (`logbook@32473`, in the
+///   enterprise number range reserved for documentation), holds `logger`, then every
+///   field (nested values flattened to dotted names, as in logfmt), then `error.type`
+///   and `error.message`. Parameter names are cut to 32 printable ASCII characters
+///   (others become `_`); values escape `"`, `\` and `]`, and control characters are
+///   written as `\n`, `\t` or `\u{1B}`.
+/// - The message is one line without a BOM. A message longer than ``lineLimit`` bytes
+///   has its text shortened and marked `…[truncated N bytes]`; if the structured data
+///   alone is too long, the fields are left out and counted in `logbook.dropped_fields`.
+public struct SyslogFormatter: LineLimitedFormatter {
+    /// A syslog facility (RFC 5424 section 6.2.1).
+    public enum Facility: UInt8, Sendable, Hashable, CaseIterable {
+        /// Kernel messages (0).
+        case kernel = 0
+        /// User-level messages (1), the default.
+        case user = 1
+        /// Mail system (2).
+        case mail = 2
+        /// System daemons (3).
+        case daemon = 3
+        /// Security and authorization (4).
+        case auth = 4
+        /// Local use 0 (16).
+        case local0 = 16
+        /// Local use 1 (17).
+        case local1 = 17
+        /// Local use 2 (18).
+        case local2 = 18
+        /// Local use 3 (19).
+        case local3 = 19
+        /// Local use 4 (20).
+        case local4 = 20
+        /// Local use 5 (21).
+        case local5 = 21
+        /// Local use 6 (22).
+        case local6 = 22
+        /// Local use 7 (23).
+        case local7 = 23
+    }
+
+    /// The facility in every message's `PRI`.
+    public let facility: Facility
+    /// The `APP-NAME` field.
+    public let appName: String
+    /// The `HOSTNAME` field.
+    public let hostname: String
+    /// The `PROCID` field.
+    public let processID: String
+    /// The structured-data element ID that carries the fields.
+    public let structuredDataID: String
+    /// The longest message in bytes. Default 8192 (rsyslog's default maximum).
+    public let lineLimit: Int
+
+    /// Creates a formatter.
+    ///
+    /// - Parameters:
+    ///   - facility: The facility; `user` by default.
+    ///   - appName: The application name; the program's file name by default.
+    ///   - hostname: The host name; the system's by default.
+    ///   - processID: The process id by default.
+    ///   - structuredDataID: The SD-ID of the fields element, `name@number`.
+    ///   - lineLimit: The longest message in bytes (at least 480, RFC 5424's minimum).
+    public init(
+        facility: Facility = .user,
+        appName: String? = nil,
+        hostname: String? = nil,
+        processID: String? = nil,
+        structuredDataID: String = "logbook@32473",
+        lineLimit: Int = 8192
+    ) {
+        self.facility = facility
+        self.appName = Self.headerField(appName ?? SyslogHost.programName, maximumLength: 48)
+        self.hostname = Self.headerField(hostname ?? SyslogHost.hostname, maximumLength: 255)
+        self.processID = Self.headerField(processID ?? String(SyslogHost.processID), maximumLength: 128)
+        self.structuredDataID = Self.headerField(structuredDataID, maximumLength: 32)
+        self.lineLimit = max(lineLimit, 480)
+    }
+
+    /// The RFC 5424 severity of `level`.
+    public static func severity(of level: LogLevel) -> Int {
+        switch level {
+        case .trace, .debug: 7
+        case .info: 6
+        case .notice: 5
+        case .warning: 4
+        case .error: 3
+        case .critical: 2
+        }
+    }
+
+    /// Appends the message for `record`, without a trailing newline.
+    public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
+        let start = buffer.count
+        writeHeader(record, into: &buffer)
+        var dropped = 0
+        writeStructuredData(record, into: &buffer, start: start, budget: nil, dropped: &dropped)
+        buffer.append(UInt8(ascii: " "))
+        let beforeMessage = buffer.count
+        buffer.appendSingleLine(record.message)
+        guard buffer.count - start > lineLimit else { return }
+        // Too long: shorten the message; when the structured data alone does not fit,
+        // leave out fields too.
+        var messageStart = beforeMessage
+        if beforeMessage - start + 128 > lineLimit {
+            buffer.truncate(to: start)
+            writeHeader(record, into: &buffer)
+            writeStructuredData(record, into: &buffer, start: start, budget: lineLimit / 2, dropped: &dropped)
+            buffer.append(UInt8(ascii: " "))
+            messageStart = buffer.count
+            buffer.appendSingleLine(record.message)
+        }
+        if buffer.count - start > lineLimit {
+            LineFraming.capLine(in: &buffer, from: messageStart, limit: lineLimit - (messageStart - start))
+        }
+    }
+
+    private func writeHeader(_ record: LogRecord, into buffer: inout LogBuffer) {
+        buffer.append(UInt8(ascii: "<"))
+        buffer.appendDecimal(Int(facility.rawValue) * 8 + Self.severity(of: record.level))
+        buffer.append(">1 ")
+        buffer.appendRFC3339(record.timestamp, fractionDigits: 6)
+        buffer.append(UInt8(ascii: " "))
+        buffer.append(hostname)
+        buffer.append(UInt8(ascii: " "))
+        buffer.append(appName)
+        buffer.append(UInt8(ascii: " "))
+        buffer.append(processID)
+        buffer.append(" - ")
+    }
+
+    private func writeStructuredData(
+        _ record: LogRecord, into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
+    ) {
+        buffer.append(UInt8(ascii: "["))
+        buffer.append(structuredDataID)
+        // The logger name is always kept, cut to 256 bytes so fields still fit.
+        let logger =
+            record.logger.utf8.count <= 256
+            ? record.logger : String(decoding: Array(record.logger.utf8.prefix(256)), as: UTF8.self) + "…"
+        writeParameter("logger", .string(logger), into: &buffer, start: start, budget: nil, dropped: &dropped)
+        record.forEachField { key, value in
+            let name = key == "logger" ? "fields.logger" : key
+            writeParameter(name, value.logValue, into: &buffer, start: start, budget: budget, dropped: &dropped)
+        }
+        if let error = record.error {
+            let type = LogValue.string(ErrorDescription.typeName(of: error))
+            let message = LogValue.string(ErrorDescription.message(of: error))
+            writeParameter("error.type", type, into: &buffer, start: start, budget: budget, dropped: &dropped)
+            writeParameter("error.message", message, into: &buffer, start: start, budget: budget, dropped: &dropped)
+        }
+        if dropped > 0 {
+            buffer.append(" logbook.dropped_fields=\"")
+            buffer.appendDecimal(dropped)
+            buffer.append(UInt8(ascii: "\""))
+        }
+        buffer.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes ` name="value"`, flattening arrays and objects into dotted names.
+    private func writeParameter(
+        _ name: String, _ value: LogValue, into buffer: inout LogBuffer, start: Int, budget: Int?,
+        dropped: inout Int, depth: Int = 0
+    ) {
+        switch value {
+        case .object(let fields) where !fields.isEmpty && depth < 8:
+            for entry in fields.deduplicated() {
+                writeParameter(
+                    name + "." + entry.key, entry.value.logValue, into: &buffer, start: start, budget: budget,
+                    dropped: &dropped, depth: depth + 1)
+            }
+            return
+        case .array(let elements) where !elements.isEmpty && depth < 8:
+            for (index, element) in elements.enumerated() {
+                writeParameter(
+                    name + "." + String(index), element, into: &buffer, start: start, budget: budget,
+                    dropped: &dropped, depth: depth + 1)
+            }
+            return
+        default:
+            break
+        }
+        let before = buffer.count
+        buffer.append(UInt8(ascii: " "))
+        Self.appendParameterName(name, into: &buffer)
+        buffer.append("=\"")
+        switch value {
+        case .string(let text): Self.appendParameterValue(text, into: &buffer)
+        case .int(let int): buffer.appendDecimal(int)
+        case .double(let double): buffer.append(double.description)
+        case .bool(let bool): buffer.append(bool ? "true" : "false")
+        case .null: buffer.append("null")
+        case .array(let elements): buffer.append(elements.isEmpty && depth < 8 ? "[\\]" : "[too deep\\]")
+        case .object(let fields): buffer.append(fields.isEmpty && depth < 8 ? "{}" : "[too deep\\]")
+        }
+        buffer.append(UInt8(ascii: "\""))
+        if let budget, buffer.count - start > budget {
+            buffer.truncate(to: before)
+            dropped += 1
+        }
+    }
+
+    /// PARAM-NAME: 1 to 32 printable ASCII characters except `=`, space, `]` and `"`.
+    static func appendParameterName(_ name: String, into buffer: inout LogBuffer) {
+        var written = 0
+        for byte in name.utf8 where written < 32 {
+            if byte & 0xC0 == 0x80 { continue }  // one `_` per non-ASCII character
+            let valid = byte > 0x20 && byte < 0x7F && byte != 0x3D && byte != 0x5D && byte != 0x22
+            buffer.append(valid ? byte : UInt8(ascii: "_"))
+            written += 1
+        }
+        if written == 0 { buffer.append(UInt8(ascii: "_")) }
+    }
+
+    /// PARAM-VALUE: UTF-8 with `"`, `\` and `]` escaped; control characters as text escapes.
+    static func appendParameterValue(_ text: String, into buffer: inout LogBuffer) {
+        var needsWork = false
+        for byte in text.utf8 where byte < 0x20 || byte == 0x7F || byte == 0x22 || byte == 0x5C || byte == 0x5D {
+            needsWork = true
+            break
+        }
+        guard needsWork else {
+            buffer.append(text)
+            return
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x22, 0x5C, 0x5D:
+                buffer.append(UInt8(ascii: "\\"))
+                buffer.append(byte)
+            case 0x0A: buffer.append("\\n")
+            case 0x0D: buffer.append("\\r")
+            case 0x09: buffer.append("\\t")
+            case 0..<0x20, 0x7F:
+                buffer.append("\\u{")
+                buffer.append(LogBuffer.hexDigit(byte >> 4))
+                buffer.append(LogBuffer.hexDigit(byte & 0xF))
+                buffer.append(UInt8(ascii: "}"))
+            default:
+                buffer.append(byte)
+            }
+        }
+    }
+
+    /// A header field: printable ASCII only (others become `_`), at most
+    /// `maximumLength`, `-` when empty.
+    static func headerField(_ text: String, maximumLength: Int) -> String {
+        var bytes: [UInt8] = []
+        for byte in text.utf8 where bytes.count < maximumLength {
+            if byte & 0xC0 == 0x80 { continue }
+            bytes.append(byte > 0x20 && byte < 0x7F ? byte : UInt8(ascii: "_"))
+        }
+        return bytes.isEmpty ? "-" : String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Thin wrappers over the file-system calls the file sink needs. Every function returns
+/// an `errno` value on failure instead of throwing.
+enum FileSystem {
+    /// A file's identity: device and inode. Two paths name the same file when equal.
+    struct Identity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    /// What ``status(ofPath:)`` and ``status(of:)`` report.
+    struct Status {
+        var identity: Identity
+        var size: Int64
+        var modificationSeconds: Int64
+    }
+
+    /// Opens `path` for appending, creating it with `mode` when missing.
+    static func openForAppending(_ path: String, mode: UInt32) -> Result<Int32, Errno> {
+        while true {
+            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode_t(mode))
+            if fd >= 0 { return .success(fd) }
+            if errno != EINTR { return .failure(Errno(errno)) }
+        }
+    }
+
+    static func close(_ fd: Int32) {
+        #if canImport(Darwin)
+        _ = Darwin.close(fd)
+        #elseif canImport(Glibc)
+        _ = Glibc.close(fd)
+        #else
+        _ = Musl.close(fd)
+        #endif
+    }
+
+    static func status(ofPath path: String) -> Result<Status, Errno> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(Errno(errno)) }
+        return .success(Status(info))
+    }
+
+    static func status(of fd: Int32) -> Result<Status, Errno> {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(Errno(errno)) }
+        return .success(Status(info))
+    }
+
+    /// Creates `path` and its missing ancestors with mode 0755.
+    static func createDirectories(_ path: String) -> Errno? {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component
+            if mkdir(prefix, 0o755) != 0 && errno != EEXIST {
+                let code = errno
+                var existing = stat()
+                if stat(prefix, &existing) != 0 || (existing.st_mode & S_IFMT) != S_IFDIR { return Errno(code) }
+            }
+            prefix += "/"
+        }
+        return nil
+    }
+
+    static func rename(_ from: String, to: String) -> Errno? {
+        posixRename(from, to) == 0 ? nil : Errno(errno)
+    }
+
+    static func remove(_ path: String) -> Errno? {
+        unlink(path) == 0 ? nil : Errno(errno)
+    }
+
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// Cuts the file back to `size` bytes (used to remove a partially written line).
+    static func truncate(_ fd: Int32, to size: Int64) -> Bool {
+        ftruncate(fd, off_t(size)) == 0
+    }
+
+    /// The names in `directory`, without `.` and `..`.
+    static func contents(ofDirectory directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    /// A monotonic clock in milliseconds, cheap enough to read on every write.
+    static func monotonicMilliseconds() -> Int64 {
+        var spec = timespec()
+        #if os(Linux)
+        clock_gettime(CLOCK_MONOTONIC_COARSE, &spec)
+        #else
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        #endif
+        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+    }
+}
+
+/// An `errno` value with its symbolic name and description.
+struct Errno: Error, Equatable, CustomStringConvertible {
+    let code: Int32
+
+    init(_ code: Int32) { self.code = code }
+
+    static let noSuchFile = Errno(ENOENT)
+
+    /// `ENOSPC (No space left on device)`.
+    var description: String { "\(System.errorName(code)) (\(System.errorDescription(code)))" }
+}
+
+extension FileSystem.Status {
+    fileprivate init(_ info: stat) {
+        identity = FileSystem.Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+        size = Int64(info.st_size)
+        #if canImport(Darwin)
+        modificationSeconds = Int64(info.st_mtimespec.tv_sec)
+        #else
+        modificationSeconds = Int64(info.st_mtim.tv_sec)
+        #endif
+    }
+}
+
+private func posixRename(_ from: String, _ to: String) -> Int32 {
+    rename(from, to)
+}

@@ -1,0 +1,194 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One connection of a ``SyslogSink``: a connected UDP, TCP or Unix datagram socket.
+struct SyslogSocket {
+    /// What a send attempt did.
+    enum SendResult {
+        case sent
+        /// The receiver is busy (a full datagram queue): keep the connection, retry soon.
+        case busy
+        /// The connection is gone: reconnect, then resend.
+        case disconnected(Errno)
+        /// The message can never be sent (too large): drop it.
+        case rejected(Errno)
+    }
+
+    let transport: SyslogSink.Transport
+    private(set) var fd: Int32 = -1
+
+    init(transport: SyslogSink.Transport) {
+        self.transport = transport
+    }
+
+    var isConnected: Bool { fd >= 0 }
+
+    /// Connects, waiting at most `timeoutMilliseconds` for a TCP handshake.
+    mutating func connect(timeoutMilliseconds: Int32) -> Errno? {
+        disconnect()
+        switch transport {
+        case .udp(let host, let port):
+            return connectInternet(host: host, port: port, stream: false, timeout: timeoutMilliseconds)
+        case .tcp(let host, let port):
+            return connectInternet(host: host, port: port, stream: true, timeout: timeoutMilliseconds)
+        case .unix(let path):
+            return connectUnix(path: path)
+        }
+    }
+
+    mutating func disconnect() {
+        if fd >= 0 { FileSystem.close(fd) }
+        fd = -1
+    }
+
+    /// Whether a stream peer has closed its end (checked before each TCP send, so a
+    /// restarted receiver is noticed before a message is written into a dead socket).
+    func peerHasClosed() -> Bool {
+        guard fd >= 0, case .tcp = transport else { return false }
+        var byte: UInt8 = 0
+        let received = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
+        if received == 0 { return true }
+        if received < 0 { return !(errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) }
+        return false
+    }
+
+    /// Sends `bytes` (one datagram, or one framed message on a stream).
+    func send(_ bytes: UnsafeRawBufferPointer, timeoutMilliseconds: Int32) -> SendResult {
+        guard fd >= 0, var base = bytes.baseAddress else { return .disconnected(Errno(ENOTCONN)) }
+        var remaining = bytes.count
+        let deadline = ConditionLock.now() + Int64(timeoutMilliseconds) * 1_000_000
+        while remaining > 0 {
+            let sent = posixSend(fd, base, remaining)
+            if sent >= 0 {
+                if case .tcp = transport {
+                    base += sent
+                    remaining -= sent
+                    continue
+                }
+                return .sent
+            }
+            let code = errno
+            switch code {
+            case EINTR:
+                continue
+            case EAGAIN, EWOULDBLOCK, ENOBUFS:
+                guard case .tcp = transport else { return .busy }
+                let left = (deadline - ConditionLock.now()) / 1_000_000
+                if left <= 0 { return .disconnected(Errno(ETIMEDOUT)) }
+                var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&descriptor, 1, Int32(left))
+            case EMSGSIZE:
+                return .rejected(Errno(code))
+            default:
+                return .disconnected(Errno(code))
+            }
+        }
+        return .sent
+    }
+
+    private mutating func connectUnix(path: String) -> Errno? {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let capacity = MemoryLayout.size(ofValue: address.sun_path)
+        guard path.utf8.count < capacity else { return Errno(ENAMETOOLONG) }
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            raw.copyBytes(from: path.utf8)
+            raw[path.utf8.count] = 0
+        }
+        let socketFD = socket(AF_UNIX, Self.datagram, 0)
+        guard socketFD >= 0 else { return Errno(errno) }
+        Self.prepare(socketFD)
+        let status = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                posixConnect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard status == 0 else {
+            let code = errno
+            FileSystem.close(socketFD)
+            return Errno(code)
+        }
+        fd = socketFD
+        return nil
+    }
+
+    private mutating func connectInternet(host: String, port: Int, stream: Bool, timeout: Int32) -> Errno? {
+        var hints = addrinfo()
+        hints.ai_family = AF_UNSPEC
+        hints.ai_socktype = stream ? Self.stream : Self.datagram
+        hints.ai_flags = AI_NUMERICSERV
+        var list: UnsafeMutablePointer<addrinfo>?
+        let status = getaddrinfo(host, String(port), &hints, &list)
+        guard status == 0, let first = list else { return Errno(EHOSTUNREACH) }
+        defer { freeaddrinfo(list) }
+        var lastError = Errno(EHOSTUNREACH)
+        var entry: UnsafeMutablePointer<addrinfo>? = first
+        while let info = entry {
+            entry = info.pointee.ai_next
+            let socketFD = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
+            guard socketFD >= 0 else {
+                lastError = Errno(errno)
+                continue
+            }
+            Self.prepare(socketFD)
+            if let error = Self.connect(socketFD, info.pointee.ai_addr, info.pointee.ai_addrlen, timeout: timeout) {
+                FileSystem.close(socketFD)
+                lastError = error
+                continue
+            }
+            fd = socketFD
+            return nil
+        }
+        return lastError
+    }
+
+    /// Connects a non-blocking socket, waiting at most `timeout` milliseconds.
+    private static func connect(
+        _ fd: Int32, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t, timeout: Int32
+    ) -> Errno? {
+        if posixConnect(fd, address, length) == 0 { return nil }
+        let code = errno
+        guard code == EINPROGRESS || code == EINTR else { return Errno(code) }
+        var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        guard poll(&descriptor, 1, timeout) == 1 else { return Errno(ETIMEDOUT) }
+        var failure: Int32 = 0
+        var size = socklen_t(MemoryLayout<Int32>.size)
+        getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &size)
+        return failure == 0 ? nil : Errno(failure)
+    }
+
+    /// Non-blocking, close-on-exec, and no `SIGPIPE` where the platform needs a socket option.
+    private static func prepare(_ fd: Int32) {
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL, 0) | O_NONBLOCK)
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        #if canImport(Darwin)
+        var on: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+        #endif
+    }
+
+    #if canImport(Darwin)
+    private static let datagram = SOCK_DGRAM
+    private static let stream = SOCK_STREAM
+    #else
+    private static let datagram = Int32(SOCK_DGRAM.rawValue)
+    private static let stream = Int32(SOCK_STREAM.rawValue)
+    #endif
+}
+
+private func posixConnect(_ fd: Int32, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t) -> Int32 {
+    connect(fd, address, length)
+}
+
+private func posixSend(_ fd: Int32, _ base: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    send(fd, base, count, 0)
+    #else
+    send(fd, base, count, Int32(MSG_NOSIGNAL))
+    #endif
+}

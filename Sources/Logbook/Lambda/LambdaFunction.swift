@@ -1,0 +1,63 @@
+/// The static description of a Lambda function, read from the variables Lambda sets in
+/// every execution environment, for formatters' static fields.
+///
+/// ```swift
+/// LambdaJSONFormatter(staticFields: LambdaFunction.current.fields)
+/// // ..."function_name":"orders","function_memory_size":512,"function_version":"$LATEST"
+/// ```
+///
+/// ``LogEnvironment/includesLambdaFunctionFields`` adds them when bootstrapping from the
+/// environment.
+public struct LambdaFunction: Sendable, Hashable {
+    /// The variable holding the function's name.
+    public static let nameVariable = "AWS_LAMBDA_FUNCTION_NAME"
+    /// The variable holding the function's memory size in megabytes.
+    public static let memorySizeVariable = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE"
+    /// The variable holding the function's version (`$LATEST` or a number).
+    public static let versionVariable = "AWS_LAMBDA_FUNCTION_VERSION"
+
+    /// The function's name, `AWS_LAMBDA_FUNCTION_NAME`.
+    public var name: String?
+    /// The memory configured for the function in megabytes, `AWS_LAMBDA_FUNCTION_MEMORY_SIZE`.
+    public var memorySize: Int?
+    /// The function's version, `AWS_LAMBDA_FUNCTION_VERSION`.
+    public var version: String?
+
+    /// Describes a function explicitly.
+    public init(name: String? = nil, memorySize: Int? = nil, version: String? = nil) {
+        self.name = name
+        self.memorySize = memorySize
+        self.version = version
+    }
+
+    /// Reads the function's description from `variables`. Empty values count as
+    /// unset; a memory size that is not a whole number is left out.
+    public init(environment variables: [String: String]) {
+        func value(_ name: String) -> String? {
+            guard let value = variables[name], !value.isEmpty else { return nil }
+            return value
+        }
+        self.init(
+            name: value(Self.nameVariable),
+            memorySize: value(Self.memorySizeVariable).flatMap { Int($0) },
+            version: value(Self.versionVariable))
+    }
+
+    /// The function this process runs as, from its environment.
+    public static var current: LambdaFunction {
+        var variables: [String: String] = [:]
+        for name in [nameVariable, memorySizeVariable, versionVariable] {
+            variables[name] = System.environment(name)
+        }
+        return LambdaFunction(environment: variables)
+    }
+
+    /// `function_name`, `function_memory_size` and `function_version`, each when known.
+    public var fields: LogFields {
+        var fields = LogFields()
+        if let name { fields["function_name"] = name }
+        if let memorySize { fields["function_memory_size"] = memorySize }
+        if let version { fields["function_version"] = version }
+        return fields
+    }
+}

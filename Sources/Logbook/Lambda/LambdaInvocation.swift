@@ -1,0 +1,82 @@
+/// The identity of one AWS Lambda invocation: its request id, its X-Ray trace id and
+/// whether it is the execution environment's first (a cold start).
+///
+/// Bind it for the duration of the handler with
+/// ``LogContext/withLambdaInvocation(_:operation:)-(LambdaInvocation,_)``; every record
+/// created inside carries it, and ``LambdaTextFormatter`` and ``LambdaJSONFormatter``
+/// write it where Lambda's runtimes do:
+///
+/// ```swift
+/// let invocation = LambdaInvocation.current(requestID: context.requestID, isColdStart: coldStart.claim())
+/// try await LogContext.withLambdaInvocation(invocation) {
+///     try await handle(event)
+/// }
+/// ```
+///
+/// The values live in the task-local context as fields named ``requestIDKey``,
+/// ``traceIDKey`` and ``coldStartKey``, so they end with the scope: nothing bound during
+/// one invocation can appear in the next.
+public struct LambdaInvocation: Sendable, Hashable {
+    /// The field holding the request id: `requestId`, the key of Lambda's JSON format.
+    public static let requestIDKey = "requestId"
+    /// The field holding the X-Ray trace id: `traceId`.
+    public static let traceIDKey = "traceId"
+    /// The field holding the cold-start flag: `cold_start`.
+    public static let coldStartKey = "cold_start"
+    /// The environment variable in which Lambda's runtimes publish each invocation's
+    /// X-Ray trace header: `_X_AMZN_TRACE_ID`.
+    public static let traceHeaderVariable = "_X_AMZN_TRACE_ID"
+
+    /// The invocation's request id (`Lambda-Runtime-Aws-Request-Id`).
+    public var requestID: String
+    /// The X-Ray trace id, such as `1-5759e988-bd862e3fe1be46a994272793`, or `nil`.
+    public var traceID: String?
+    /// Whether this is the first invocation in the execution environment, or `nil` to
+    /// leave the `cold_start` field out (it is opt-in).
+    public var isColdStart: Bool?
+
+    /// Creates an invocation from its parts.
+    public init(requestID: String, traceID: String? = nil, isColdStart: Bool? = nil) {
+        self.requestID = requestID
+        self.traceID = traceID.flatMap { $0.isEmpty ? nil : $0 }
+        self.isColdStart = isColdStart
+    }
+
+    /// Creates an invocation whose trace id comes from an X-Ray trace header such as
+    /// `Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1`
+    /// (the value of `_X_AMZN_TRACE_ID` or of `Lambda-Runtime-Trace-Id`).
+    public init(requestID: String, traceHeader: String?, isColdStart: Bool? = nil) {
+        self.init(
+            requestID: requestID, traceID: traceHeader.flatMap(Self.traceID(fromHeader:)), isColdStart: isColdStart)
+    }
+
+    /// The invocation with the trace id the runtime published in this process's
+    /// `_X_AMZN_TRACE_ID` for the current invocation.
+    public static func current(requestID: String, isColdStart: Bool? = nil) -> LambdaInvocation {
+        LambdaInvocation(
+            requestID: requestID, traceHeader: System.environment(traceHeaderVariable), isColdStart: isColdStart)
+    }
+
+    /// The trace id in an X-Ray trace header: the value of its `Root` part, or the whole
+    /// header when it has no `Root` part. `nil` for an empty header.
+    public static func traceID(fromHeader header: String) -> String? {
+        for part in header.split(separator: ";") {
+            let trimmed = part.drop { $0 == " " }
+            if trimmed.hasPrefix("Root=") {
+                let root = trimmed.dropFirst(5)
+                return root.isEmpty ? nil : String(root)
+            }
+        }
+        let whole = header.trimmingSpaces()
+        return whole.isEmpty ? nil : whole
+    }
+
+    /// The fields bound for the invocation: `requestId`, then `traceId` and `cold_start`
+    /// when known.
+    public var fields: LogFields {
+        var fields: LogFields = [Self.requestIDKey: requestID]
+        if let traceID { fields[Self.traceIDKey] = traceID }
+        if let isColdStart { fields[Self.coldStartKey] = isColdStart }
+        return fields
+    }
+}

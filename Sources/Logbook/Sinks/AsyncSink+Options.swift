@@ -1,0 +1,53 @@
+extension AsyncSink {
+    /// What an ``AsyncSink`` does with a record when its queue is full.
+    public enum OverflowPolicy: Sendable, Hashable, CustomStringConvertible {
+        /// The logging call waits until the background thread made room. Nothing is ever
+        /// lost; a stalled destination slows the service down. The default.
+        case block
+        /// Records below `level` are dropped and counted (see ``AsyncSink/droppedCount``);
+        /// records at or above it still wait for room, so errors are never dropped.
+        /// `.drop(below: .warning)` keeps every warning, error and critical record.
+        case drop(below: LogLevel)
+
+        /// Whether a record at `level` is dropped when the queue is full.
+        func drops(_ level: LogLevel) -> Bool {
+            if case .drop(let below) = self { return level < below }
+            return false
+        }
+
+        /// `block` or `drop(below: warning)`.
+        public var description: String {
+            switch self {
+            case .block: "block"
+            case .drop(let level): "drop(below: \(level))"
+            }
+        }
+    }
+
+    /// Queue bounds and overflow policy of an ``AsyncSink``.
+    public struct Options: Sendable, Hashable {
+        /// The most records waiting to be written. Default 16,384.
+        public var capacity: Int
+        /// The most bytes waiting to be written, estimated from each record's message
+        /// and field count before formatting. Default 16 MiB.
+        public var maximumBytes: Int
+        /// What happens when either bound is reached. Default ``OverflowPolicy/block``.
+        public var overflow: OverflowPolicy
+        /// The largest batch of formatted lines handed to a ``LineWritingSink`` in one
+        /// write. Default 256 KiB.
+        public var batchBytes: Int
+
+        /// Creates options; every parameter has the default described on its property.
+        public init(
+            capacity: Int = 16_384,
+            maximumBytes: Int = 16 << 20,
+            overflow: OverflowPolicy = .block,
+            batchBytes: Int = 256 << 10
+        ) {
+            self.capacity = max(1, capacity)
+            self.maximumBytes = max(1024, maximumBytes)
+            self.overflow = overflow
+            self.batchBytes = max(4096, batchBytes)
+        }
+    }
+}

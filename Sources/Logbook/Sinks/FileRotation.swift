@@ -1,0 +1,58 @@
+/// When a ``FileSink`` rotates its file itself, for services that run without
+/// logrotate.
+///
+/// Rotation renames the file (an atomic `rename(2)`) and opens a fresh one. Every
+/// `write(2)` holds complete lines, so a shipper tailing the file never sees a partial
+/// line in either file.
+///
+/// ```swift
+/// let sink = try FileSink(path: "/var/log/app/app.log",
+///                         options: .init(rotation: .size(maximumBytes: 50 << 20, keep: 5)))
+/// ```
+public enum FileRotation: Sendable, Hashable {
+    /// Never rotates; use this with logrotate (the sink notices logrotate's renames).
+    case none
+    /// Rotates before a write would make the file larger than `maximumBytes`:
+    /// `app.log` becomes `app.log.1`, `app.log.1` becomes `app.log.2`, and so on;
+    /// `app.log.<keep>` is deleted. A single line larger than the limit still gets
+    /// written, alone in its file.
+    case size(maximumBytes: Int, keep: Int)
+    /// Rotates at the first write in a new UTC hour or day: `app.log` becomes
+    /// `app.log.2024-08-06` (daily) or `app.log.2024-08-06T13` (hourly), named after the
+    /// period its records belong to. Only the newest `keep` of those are kept.
+    case time(Period, keep: Int)
+
+    /// A rotation period, in UTC.
+    public enum Period: Sendable, Hashable {
+        /// Every hour, on the hour (UTC).
+        case hourly
+        /// Every day at midnight UTC.
+        case daily
+
+        /// The period's length in seconds.
+        var seconds: Int64 {
+            switch self {
+            case .hourly: 3600
+            case .daily: 86400
+            }
+        }
+    }
+
+    func validate() throws(FileSinkError) {
+        switch self {
+        case .none:
+            return
+        case .size(let maximumBytes, let keep):
+            if maximumBytes < 1 {
+                throw .invalidOption(name: "rotation maximumBytes", value: "\(maximumBytes)", accepted: "at least 1")
+            }
+            if keep < 1 || keep > 1000 {
+                throw .invalidOption(name: "rotation keep", value: "\(keep)", accepted: "1 to 1000")
+            }
+        case .time(_, let keep):
+            if keep < 1 || keep > 10000 {
+                throw .invalidOption(name: "rotation keep", value: "\(keep)", accepted: "1 to 10000")
+            }
+        }
+    }
+}

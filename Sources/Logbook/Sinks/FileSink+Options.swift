@@ -1,0 +1,62 @@
+extension FileSink {
+    /// How a ``FileSink`` opens, checks and rotates its file.
+    public struct Options: Sendable, Hashable {
+        /// The permission bits of a newly created file (before the umask). Default 0644.
+        public var mode: UInt32
+        /// Whether to create missing parent directories (mode 0755). Default `false`.
+        public var createsDirectories: Bool
+        /// Built-in rotation. Default ``FileRotation/none`` (use logrotate).
+        public var rotation: FileRotation
+        /// Whether `SIGHUP` makes every file sink with this option reopen its file before
+        /// its next write. Installs a process-wide `SIGHUP` handler (replacing any other)
+        /// the first time such a sink is created. Default `false`.
+        public var reopensOnHangup: Bool
+        /// How often, at most, the sink compares the path's device and inode with its open
+        /// file before a write. Default `.zero`: before every write (one `stat(2)`, about
+        /// as costly as a small `write(2)`, and amortized over a whole batch behind an
+        /// ``AsyncSink``). A longer interval saves that call but lets lines land in the
+        /// rotated file for up to the interval after logrotate renamed it; a shipper that
+        /// has already finished that file (rsyslog's imfile does, measured in CI) never
+        /// reads them.
+        public var identityCheckInterval: Duration
+        /// The line cap for formatters that do not limit their own lines (see
+        /// ``LineFraming``). Default 64 KiB.
+        public var lineLimit: Int
+
+        /// Creates options; every parameter has the default described on its property.
+        public init(
+            mode: UInt32 = 0o644,
+            createsDirectories: Bool = false,
+            rotation: FileRotation = .none,
+            reopensOnHangup: Bool = false,
+            identityCheckInterval: Duration = .zero,
+            lineLimit: Int = LineFraming.defaultLineLimit
+        ) {
+            self.mode = mode
+            self.createsDirectories = createsDirectories
+            self.rotation = rotation
+            self.reopensOnHangup = reopensOnHangup
+            self.identityCheckInterval = identityCheckInterval
+            self.lineLimit = lineLimit
+        }
+
+        var identityCheckMilliseconds: Int64 {
+            let (seconds, attoseconds) = identityCheckInterval.components
+            return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        }
+
+        func validate() throws(FileSinkError) {
+            if mode > 0o7777 {
+                throw .invalidOption(name: "mode", value: String(mode, radix: 8), accepted: "0 to 7777 (octal)")
+            }
+            if identityCheckInterval < .zero {
+                throw .invalidOption(
+                    name: "identityCheckInterval", value: "\(identityCheckInterval)", accepted: "zero or more")
+            }
+            if lineLimit < 64 {
+                throw .invalidOption(name: "lineLimit", value: "\(lineLimit)", accepted: "at least 64")
+            }
+            try rotation.validate()
+        }
+    }
+}

@@ -1,0 +1,95 @@
+extension FileSink {
+    /// Rotates the file when the next write of `incoming` bytes is due in a new one.
+    /// Returns a description of a failure; the write then goes to the current file.
+    func rotateIfDue(_ state: inout State, incoming: Int, now: Int64) -> String? {
+        switch options.rotation {
+        case .none:
+            return nil
+        case .size(let maximumBytes, let keep):
+            guard state.size > 0, state.size + Int64(incoming) > Int64(maximumBytes) else { return nil }
+            _ = FileSystem.remove(path + "." + String(keep))
+            for index in stride(from: keep - 1, through: 1, by: -1) {
+                _ = FileSystem.rename(path + "." + String(index), to: path + "." + String(index + 1))
+            }
+            return renameAndReopen(&state, to: path + ".1", now: now)
+        case .time(let period, let keep):
+            let current = System.now().seconds.floorDivided(by: period.seconds)
+            guard current != state.period else { return nil }
+            guard state.size > 0 else {
+                state.period = current
+                return nil
+            }
+            let target = Self.unusedName(path + "." + Self.stamp(forPeriod: state.period, of: period))
+            let problem = renameAndReopen(&state, to: target, now: now)
+            state.period = current
+            removeExpired(period: period, keep: keep)
+            return problem
+        }
+    }
+
+    private func renameAndReopen(_ state: inout State, to target: String, now: Int64) -> String? {
+        if let error = FileSystem.rename(path, to: target) {
+            return "rotating to \"\(target)\" failed: \(error)"
+        }
+        return reopenFile(&state, now: now)
+    }
+
+    /// `2024-08-06` for a daily period, `2024-08-06T13` for an hourly one.
+    package static func stamp(forPeriod index: Int64, of period: FileRotation.Period) -> String {
+        let start = index * period.seconds
+        let days = start.floorDivided(by: 86400)
+        let date = LogBuffer.civilDate(daysSinceEpoch: days)
+        var text = padded(date.year, 4) + "-" + padded(date.month, 2) + "-" + padded(date.day, 2)
+        if period == .hourly {
+            text += "T" + padded(Int((start - days * 86400) / 3600), 2)
+        }
+        return text
+    }
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// `name`, or `name.1`, `name.2`, ... when it exists (the file was rotated for the
+    /// same period before, for example across restarts).
+    private static func unusedName(_ name: String) -> String {
+        guard FileSystem.exists(name) else { return name }
+        var index = 1
+        while FileSystem.exists(name + "." + String(index)) { index += 1 }
+        return name + "." + String(index)
+    }
+
+    /// Deletes the oldest time-rotated files beyond `keep`.
+    private func removeExpired(period: FileRotation.Period, keep: Int) {
+        let directory = Self.directory(of: path) ?? "."
+        let base = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        let prefix = base + "."
+        let stampLength = period == .hourly ? 13 : 10
+        let rotated = FileSystem.contents(ofDirectory: directory).filter { name in
+            guard name.hasPrefix(prefix) else { return false }
+            let rest = name.utf8.dropFirst(prefix.utf8.count)
+            guard rest.count >= stampLength else { return false }
+            return rest.prefix(stampLength).allSatisfy(Self.isStampByte)
+        }
+        guard rotated.count > keep else { return }
+        // Stamps sort chronologically; `name.1` sorts after `name` of the same period.
+        for name in rotated.sorted(by: Self.rotationOrder).dropLast(keep) {
+            _ = FileSystem.remove(directory + "/" + name)
+        }
+    }
+
+    private static func isStampByte(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "-") || byte == UInt8(ascii: "T") || (byte >= 0x30 && byte <= 0x39)
+    }
+
+    private static func rotationOrder(_ lhs: String, _ rhs: String) -> Bool {
+        let left = lhs.split(separator: ".", omittingEmptySubsequences: false)
+        let right = rhs.split(separator: ".", omittingEmptySubsequences: false)
+        for (a, b) in zip(left, right) where a != b {
+            if let x = Int(a), let y = Int(b) { return x < y }
+            return a < b
+        }
+        return left.count < right.count
+    }
+}

@@ -1,0 +1,293 @@
+import Synchronization
+
+/// Appends each record as one line to a file, cooperating with logrotate and shippers.
+///
+/// ```swift
+/// let file = try FileSink(path: "/var/log/app/app.log")
+/// try Log.bootstrap(level: .info, sinks: [file])
+/// ```
+///
+/// - The file is opened with `O_APPEND | O_CREAT` (mode ``Options/mode``, 0644 by default);
+///   each record is one `write(2)` of a complete line under a lock, so lines never
+///   interleave or split, even with other processes appending.
+/// - Before each write (or at most every ``Options/identityCheckInterval``) the sink
+///   compares the device and inode of the path with those of its open descriptor. When logrotate
+///   has moved the file away (its default `create` mode) or it was deleted, the sink
+///   opens a new file at the path. Under `copytruncate` nothing needs reopening: with
+///   `O_APPEND` writes continue at the new end. ``reopen()`` reopens on demand, and
+///   ``Options/reopensOnHangup`` reopens after `SIGHUP`.
+/// - ``Options/rotation`` rotates by size or by time without logrotate.
+/// - An unopenable path throws ``FileSinkError`` from the initializer. Later failures
+///   (disk full, file deleted, permission changed) are counted in ``failureCount``,
+///   the first is reported on standard error, and the sink retries on later writes; a
+///   line that could only be written in part is removed again, so a full disk never
+///   leaves a broken line in the file.
+public final class FileSink: LineWritingSink, CustomStringConvertible {
+    /// The path the sink writes to, as given.
+    public let path: String
+    /// The formatter that turns records into lines.
+    public let formatter: any LogFormatter
+    /// The lowest level written.
+    public let level: LogLevel
+    /// Filters a record must pass to be written.
+    public let filters: [LogFilter]
+    /// The options the sink was created with.
+    public let options: Options
+
+    /// The longest line for formatters that do not cap their own lines.
+    public var lineLimit: Int { options.lineLimit }
+
+    struct State {
+        var fd: Int32 = -1
+        var identity: FileSystem.Identity?
+        var size: Int64 = 0
+        /// For time rotation: the UTC period (seconds / period length) of the open file.
+        var period: Int64 = 0
+        /// Monotonic milliseconds of the last identity check.
+        var lastCheck: Int64 = 0
+        var hangupsSeen = 0
+        /// Set after a failure: check (and reopen) before the next write.
+        var needsCheck = false
+    }
+
+    let state: LockedState<State>
+    private let failures = Atomic(0)
+    private let reopenings = Atomic(0)
+    private let reportFailure: @Sendable (String) -> Void
+
+    /// Opens (creating when missing) the file at `path` for appending.
+    ///
+    /// - Parameters:
+    ///   - path: The log file. Relative paths are relative to the working directory at
+    ///     each (re)open.
+    ///   - formatter: How records become lines; JSON lines by default.
+    ///   - level: The lowest level written.
+    ///   - filters: Filters a record must pass to be written.
+    ///   - options: File mode, directory creation, rotation, reopening.
+    /// - Throws: ``FileSinkError`` naming the path and the system's error when the file
+    ///   cannot be opened, or an option that is not accepted.
+    public convenience init(
+        path: String,
+        formatter: any LogFormatter = JSONFormatter(),
+        level: LogLevel = .trace,
+        filters: [LogFilter] = [],
+        options: Options = Options()
+    ) throws(FileSinkError) {
+        try self.init(
+            path: path, formatter: formatter, level: level, filters: filters, options: options,
+            reportFailure: Diagnostics.report)
+    }
+
+    /// Creates a sink that reports its first failure through `reportFailure`.
+    package init(
+        path: String,
+        formatter: any LogFormatter,
+        level: LogLevel,
+        filters: [LogFilter],
+        options: Options,
+        reportFailure: @escaping @Sendable (String) -> Void
+    ) throws(FileSinkError) {
+        try options.validate()
+        self.path = path
+        self.formatter = formatter.resolved(forTerminal: false)
+        self.level = level
+        self.filters = filters
+        self.options = options
+        self.reportFailure = reportFailure
+        if options.createsDirectories, let directory = Self.directory(of: path),
+            let error = FileSystem.createDirectories(directory)
+        {
+            throw .cannotCreateDirectory(path: directory, errno: error.code)
+        }
+        var initial = State()
+        switch Self.open(path, options: options, now: FileSystem.monotonicMilliseconds(), into: &initial) {
+        case .success: break
+        case .failure(let error): throw .cannotOpen(path: path, errno: error.code)
+        }
+        initial.hangupsSeen = HangupSignal.count.load(ordering: .relaxed)
+        state = LockedState(initial)
+        if options.reopensOnHangup { HangupSignal.install() }
+    }
+
+    deinit {
+        state.withLock { state in
+            if state.fd >= 0 { FileSystem.close(state.fd) }
+        }
+    }
+
+    /// The number of writes (records, or batches from ``AsyncSink``) that failed, plus
+    /// failed attempts to reopen or rotate the file.
+    public var failureCount: Int { failures.load(ordering: .relaxed) }
+
+    /// How many times the sink opened a new file after the first: rotations, reopens
+    /// after logrotate moved the file, ``reopen()`` calls.
+    public var reopenCount: Int { reopenings.load(ordering: .relaxed) }
+
+    /// Formats `record` and appends it as one line.
+    public func write(_ record: LogRecord) {
+        LogBuffer.withScratch { buffer in
+            LineFraming.appendLine(record, formatter: formatter, lineLimit: options.lineLimit, into: &buffer)
+            buffer.withUnsafeBytes { writeLines($0) }
+        }
+    }
+
+    /// Appends preformatted complete lines with one `write(2)`, after checking whether
+    /// the file was moved and whether it is time to rotate.
+    public func writeLines(_ lines: UnsafeRawBufferPointer) {
+        guard !lines.isEmpty else { return }
+        let problem: String? = state.withLock { state in
+            let problem = prepare(&state, incoming: lines.count)
+            guard state.fd >= 0 else { return problem ?? "the file is not open" }
+            if let error = Self.appendAll(state.fd, lines) {
+                state.needsCheck = true
+                return problem ?? "writing failed: \(error)"
+            }
+            state.size += Int64(lines.count)
+            return problem
+        }
+        if let problem { recordFailure(problem) }
+    }
+
+    /// Closes the file and opens the path again (creating it), for example after moving
+    /// the file away yourself. Never throws: a failure is counted and reported, and the
+    /// old descriptor stays in use.
+    public func reopen() {
+        let problem: String? = state.withLock { state in
+            reopenFile(&state, now: FileSystem.monotonicMilliseconds())
+        }
+        if let problem { recordFailure(problem) }
+    }
+
+    /// The path, e.g. `file /var/log/app.log`.
+    public var description: String { "file \(path)" }
+
+    // MARK: - Internals
+
+    /// Checks the path and rotation before a write of `incoming` bytes. Returns a
+    /// description of a failure to reopen or rotate (the write still goes to the old
+    /// descriptor when there is one).
+    private func prepare(_ state: inout State, incoming: Int) -> String? {
+        let now = FileSystem.monotonicMilliseconds()
+        if options.reopensOnHangup {
+            let hangups = HangupSignal.count.load(ordering: .relaxed)
+            if hangups != state.hangupsSeen {
+                state.hangupsSeen = hangups
+                if let problem = reopenFile(&state, now: now) { return problem }
+            }
+        }
+        if state.needsCheck || state.fd < 0 || now - state.lastCheck >= options.identityCheckMilliseconds {
+            state.lastCheck = now
+            if let problem = checkIdentity(&state, now: now) { return problem }
+        }
+        return rotateIfDue(&state, incoming: incoming, now: now)
+    }
+
+    /// Reopens when the path no longer names the open file.
+    private func checkIdentity(_ state: inout State, now: Int64) -> String? {
+        guard state.fd >= 0, let identity = state.identity else { return reopenFile(&state, now: now) }
+        switch FileSystem.status(ofPath: path) {
+        case .success(let status) where status.identity == identity:
+            state.size = status.size  // copytruncate shrinks the file under us
+            state.needsCheck = false
+            return nil
+        default:
+            return reopenFile(&state, now: now)
+        }
+    }
+
+    /// Opens the path again; keeps the old descriptor when that fails.
+    func reopenFile(_ state: inout State, now: Int64) -> String? {
+        var fresh = State()
+        fresh.hangupsSeen = state.hangupsSeen
+        switch Self.open(path, options: options, now: now, into: &fresh) {
+        case .success:
+            if state.fd >= 0 { FileSystem.close(state.fd) }
+            state = fresh
+            reopenings.add(1, ordering: .relaxed)
+            return nil
+        case .failure(let error):
+            state.lastCheck = now
+            state.needsCheck = false
+            return "reopening failed: \(error)"
+        }
+    }
+
+    /// Opens `path` into `state`, reading its identity, size and age.
+    static func open(_ path: String, options: Options, now: Int64, into state: inout State) -> Result<Void, Errno> {
+        if options.createsDirectories, let directory = directory(of: path), !FileSystem.exists(directory) {
+            _ = FileSystem.createDirectories(directory)
+        }
+        let fd: Int32
+        switch FileSystem.openForAppending(path, mode: options.mode) {
+        case .success(let opened): fd = opened
+        case .failure(let error): return .failure(error)
+        }
+        state.fd = fd
+        state.lastCheck = now
+        state.needsCheck = false
+        if case .success(let status) = FileSystem.status(of: fd) {
+            state.identity = status.identity
+            state.size = status.size
+            let wall = System.now().seconds
+            let stamp = status.size > 0 ? min(status.modificationSeconds, wall) : wall
+            if case .time(let period, _) = options.rotation {
+                state.period = stamp.floorDivided(by: period.seconds)
+            }
+        }
+        return .success(())
+    }
+
+    /// Writes all of `bytes`; when a write fails part-way, cuts the file back so no
+    /// partial line stays in it. Returns the failure.
+    static func appendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
+        guard var base = bytes.baseAddress else { return nil }
+        var remaining = bytes.count
+        while remaining > 0 {
+            switch System.write(fd, base, remaining) {
+            case .wrote(let count) where count > 0:
+                base += count
+                remaining -= count
+            case .wrote:
+                return removePartialLine(fd, written: bytes.count - remaining, error: Errno(5))
+            case .interrupted, .wouldBlock:
+                continue
+            case .failed(let code):
+                return removePartialLine(fd, written: bytes.count - remaining, error: Errno(code))
+            }
+        }
+        return nil
+    }
+
+    private static func removePartialLine(_ fd: Int32, written: Int, error: Errno) -> Errno {
+        guard written > 0, case .success(let status) = FileSystem.status(of: fd),
+            status.size >= Int64(written)
+        else { return error }
+        // With O_APPEND the partial bytes are the file's last `written` bytes, unless
+        // another process appended since; a truncating rotation in between is the only
+        // race, and then cutting would be wrong only if the file grew back meanwhile.
+        _ = FileSystem.truncate(fd, to: status.size - Int64(written))
+        return error
+    }
+
+    private func recordFailure(_ problem: String) {
+        let previous = failures.add(1, ordering: .relaxed).oldValue
+        guard previous == 0 else { return }
+        reportFailure(
+            "FileSink \"\(path)\": \(problem). Logging continues and the sink retries on later writes; "
+                + "later failures are only counted (FileSink.failureCount).")
+    }
+
+    static func directory(of path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/") else { return nil }
+        let directory = String(path[..<slash])
+        return directory.isEmpty ? "/" : directory
+    }
+}
+
+extension Int64 {
+    /// Division rounding toward negative infinity.
+    func floorDivided(by divisor: Int64) -> Int64 {
+        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
+        return remainder < 0 ? quotient - 1 : quotient
+    }
+}

@@ -1,0 +1,63 @@
+extension SyslogSink {
+    /// Where a ``SyslogSink`` sends its messages.
+    public enum Transport: Sendable, Hashable, CustomStringConvertible {
+        /// UDP datagrams, one message each (RFC 5426). Fire and forget: a message sent
+        /// just after the receiver stopped is lost before the sink can notice.
+        case udp(host: String, port: Int = 514)
+        /// A TCP stream with octet-counting framing (`LENGTH SP MESSAGE`, RFC 6587).
+        case tcp(host: String, port: Int = 514)
+        /// A Unix datagram socket such as `/dev/log`, one message each. Reliable while
+        /// the receiver runs; the receiver must accept RFC 5424 (for rsyslog's
+        /// `imuxsock`: `useSpecialParser="off"` and `parseHostname="on"`).
+        case unix(path: String = "/dev/log")
+
+        /// `udp://host:port`, `tcp://host:port` or `unix:///dev/log`.
+        public var description: String {
+            switch self {
+            case .udp(let host, let port): "udp://\(host):\(port)"
+            case .tcp(let host, let port): "tcp://\(host):\(port)"
+            case .unix(let path): "unix://\(path)"
+            }
+        }
+    }
+
+    /// Backlog and reconnection settings of a ``SyslogSink``.
+    public struct Options: Sendable, Hashable {
+        /// The most messages kept while the receiver is unreachable. Default 10,000.
+        public var backlogCapacity: Int
+        /// The most bytes kept while the receiver is unreachable. Default 4 MiB.
+        public var backlogBytes: Int
+        /// The first wait before reconnecting after a failure; it doubles per failed
+        /// attempt up to ``maximumReconnectDelay``. Default 100 ms.
+        public var reconnectDelay: Duration
+        /// The longest wait between reconnection attempts. Default 5 s.
+        public var maximumReconnectDelay: Duration
+        /// How long a TCP connect or a blocked send may take before the connection is
+        /// given up and the message kept for later. Default 1 s.
+        public var timeout: Duration
+
+        /// Creates options; every parameter has the default described on its property.
+        public init(
+            backlogCapacity: Int = 10_000,
+            backlogBytes: Int = 4 << 20,
+            reconnectDelay: Duration = .milliseconds(100),
+            maximumReconnectDelay: Duration = .seconds(5),
+            timeout: Duration = .seconds(1)
+        ) {
+            self.backlogCapacity = max(0, backlogCapacity)
+            self.backlogBytes = max(0, backlogBytes)
+            self.reconnectDelay = reconnectDelay
+            self.maximumReconnectDelay = maximumReconnectDelay
+            self.timeout = timeout
+        }
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, saturating at `Int64.max`.
+    var wholeMilliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        let (milliseconds, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        return overflow ? .max : milliseconds &+ attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,280 @@
+import Synchronization
+
+/// Sends each record as an RFC 5424 message to a syslog receiver over UDP, TCP or a
+/// Unix socket, keeping a bounded backlog while the receiver is down.
+///
+/// ```swift
+/// let syslog = SyslogSink(.tcp(host: "127.0.0.1", port: 514),
+///                         formatter: SyslogFormatter(facility: .local0, appName: "payments"))
+/// try Log.bootstrap(level: .info, sinks: [AsyncSink(syslog)])
+/// ```
+///
+/// Messages are formatted by a ``SyslogFormatter`` (fields travel as structured data).
+/// When the receiver cannot be reached, messages go to a backlog bounded by
+/// ``Options/backlogCapacity`` and ``Options/backlogBytes`` (the oldest are dropped and
+/// counted in ``droppedCount`` when it overflows). The sink reconnects with exponential
+/// backoff on later writes and on ``flush()``, then sends the backlog first, in order.
+///
+/// Writes happen on the logging thread and may wait up to ``Options/timeout`` for a
+/// TCP receiver; wrap the sink in an ``AsyncSink`` to keep logging calls from waiting.
+public final class SyslogSink: LogSink, CustomStringConvertible {
+    /// Where messages go.
+    public let transport: Transport
+    /// The RFC 5424 formatter.
+    public let formatter: SyslogFormatter
+    /// The lowest level sent.
+    public let level: LogLevel
+    /// Filters a record must pass to be sent.
+    public let filters: [LogFilter]
+    /// Backlog and reconnection settings.
+    public let options: Options
+
+    private struct State {
+        var socket: SyslogSocket
+        var backlog: [[UInt8]] = []
+        var backlogStart = 0
+        var backlogBytes = 0
+        /// Monotonic milliseconds before which no (re)connection is attempted.
+        var nextAttempt: Int64 = 0
+        var delay: Int64
+        var frame: [UInt8] = []
+    }
+
+    private let state: LockedState<State>
+    private let sent = Atomic(0)
+    private let dropped = Atomic(0)
+    private let failures = Atomic(0)
+    private let reportFailure: @Sendable (String) -> Void
+
+    /// Creates a sink; it connects on the first write.
+    public convenience init(
+        _ transport: Transport,
+        formatter: SyslogFormatter = SyslogFormatter(),
+        level: LogLevel = .trace,
+        filters: [LogFilter] = [],
+        options: Options = Options()
+    ) {
+        self.init(
+            transport, formatter: formatter, level: level, filters: filters, options: options,
+            reportFailure: Diagnostics.report)
+    }
+
+    /// Creates a sink that reports its first failure through `reportFailure`.
+    package init(
+        _ transport: Transport,
+        formatter: SyslogFormatter,
+        level: LogLevel,
+        filters: [LogFilter],
+        options: Options,
+        reportFailure: @escaping @Sendable (String) -> Void
+    ) {
+        self.transport = transport
+        self.formatter = formatter
+        self.level = level
+        self.filters = filters
+        self.options = options
+        self.reportFailure = reportFailure
+        state = LockedState(
+            State(socket: SyslogSocket(transport: transport), delay: options.reconnectDelay.wholeMilliseconds))
+    }
+
+    deinit {
+        state.withLock { $0.socket.disconnect() }
+    }
+
+    /// Messages handed to the receiver's socket so far.
+    public var sentCount: Int { sent.load(ordering: .relaxed) }
+    /// Messages dropped: the oldest in a full backlog, or ones the transport rejected.
+    public var droppedCount: Int { dropped.load(ordering: .relaxed) }
+    /// Failed connection and send attempts.
+    public var failureCount: Int { failures.load(ordering: .relaxed) }
+    /// Messages waiting for the receiver.
+    public var backlogCount: Int { state.withLock { $0.backlog.count - $0.backlogStart } }
+
+    /// Formats `record` and sends it, or keeps it in the backlog.
+    public func write(_ record: LogRecord) {
+        LogBuffer.withScratch { buffer in
+            formatter.format(record, into: &buffer)
+            buffer.withUnsafeBytes { send(message: $0) }
+        }
+    }
+
+    /// Tries once to reconnect (ignoring the backoff) and send the backlog.
+    public func flush() {
+        let problem = state.withLock { state -> String? in
+            guard state.backlog.count > state.backlogStart else { return nil }
+            state.nextAttempt = 0
+            return deliverBacklog(&state)
+        }
+        if let problem { recordFailure(problem) }
+    }
+
+    /// Keeps trying to deliver the backlog until it is empty or `timeout` passed, then
+    /// closes the connection (a later write reconnects). Returns whether the backlog
+    /// was delivered.
+    @discardableResult
+    public func shutdown(timeout: Duration) -> Bool {
+        let deadline = ConditionLock.deadline(after: timeout)
+        while true {
+            flush()
+            if backlogCount == 0 { break }
+            let left = deadline - ConditionLock.now()
+            if left <= 0 { break }
+            BackgroundThread.sleep(nanoseconds: min(left, 50_000_000))
+        }
+        return state.withLock { state in
+            state.socket.disconnect()
+            return state.backlog.count == state.backlogStart
+        }
+    }
+
+    /// `syslog(tcp://127.0.0.1:514)`.
+    public var description: String { "syslog(\(transport))" }
+
+    // MARK: - Internals
+
+    private func send(message: UnsafeRawBufferPointer) {
+        let problem = state.withLock { state -> String? in
+            frame(message, into: &state.frame)
+            if state.backlog.count > state.backlogStart {
+                let problem = deliverBacklog(&state)
+                if state.backlog.count > state.backlogStart || !state.socket.isConnected {
+                    keep(state.frame, in: &state)
+                    return problem
+                }
+            }
+            if !state.socket.isConnected {
+                let problem = connect(&state)
+                if !state.socket.isConnected {
+                    keep(state.frame, in: &state)
+                    return problem
+                }
+            }
+            let outcome = state.frame.withUnsafeBytes { sendFrame($0, state: &state) }
+            if case .retry(let problem) = outcome {
+                keep(state.frame, in: &state)
+                return problem
+            }
+            return outcome.problem
+        }
+        if let problem { recordFailure(problem) }
+    }
+
+    private enum Outcome {
+        case sent
+        case retry(String?)
+        case dropped(String)
+
+        var problem: String? {
+            switch self {
+            case .sent: nil
+            case .retry(let problem): problem
+            case .dropped(let problem): problem
+            }
+        }
+    }
+
+    private func sendFrame(_ bytes: UnsafeRawBufferPointer, state: inout State) -> Outcome {
+        if state.socket.peerHasClosed() {
+            state.socket.disconnect()
+            let problem = connect(&state)
+            if !state.socket.isConnected { return .retry(problem) }
+        }
+        let timeout = Int32(clamping: options.timeout.wholeMilliseconds)
+        switch state.socket.send(bytes, timeoutMilliseconds: timeout) {
+        case .sent:
+            sent.add(1, ordering: .relaxed)
+            state.delay = options.reconnectDelay.wholeMilliseconds
+            return .sent
+        case .busy:
+            state.nextAttempt = FileSystem.monotonicMilliseconds() + 10
+            return .retry(nil)
+        case .disconnected(let error):
+            state.socket.disconnect()
+            scheduleReconnect(&state)
+            return .retry("sending to \(transport) failed: \(error)")
+        case .rejected(let error):
+            dropped.add(1, ordering: .relaxed)
+            return .dropped("\(transport) rejected a message of \(bytes.count) bytes: \(error)")
+        }
+    }
+
+    /// Sends the backlog in order until it is empty or a send fails.
+    private func deliverBacklog(_ state: inout State) -> String? {
+        guard FileSystem.monotonicMilliseconds() >= state.nextAttempt else { return nil }
+        if !state.socket.isConnected {
+            let problem = connect(&state)
+            if !state.socket.isConnected { return problem }
+        }
+        while state.backlogStart < state.backlog.count {
+            let message = state.backlog[state.backlogStart]
+            switch message.withUnsafeBytes({ sendFrame($0, state: &state) }) {
+            case .sent, .dropped:
+                state.backlog[state.backlogStart] = []
+                state.backlogStart += 1
+                state.backlogBytes -= message.count
+            case .retry(let problem):
+                return problem
+            }
+        }
+        state.backlog.removeAll(keepingCapacity: state.backlog.capacity <= 1024)
+        state.backlogStart = 0
+        state.backlogBytes = 0
+        return nil
+    }
+
+    private func connect(_ state: inout State) -> String? {
+        let now = FileSystem.monotonicMilliseconds()
+        guard now >= state.nextAttempt else { return nil }
+        if let error = state.socket.connect(timeoutMilliseconds: Int32(clamping: options.timeout.wholeMilliseconds)) {
+            scheduleReconnect(&state)
+            return "connecting to \(transport) failed: \(error)"
+        }
+        return nil
+    }
+
+    private func scheduleReconnect(_ state: inout State) {
+        state.nextAttempt = FileSystem.monotonicMilliseconds() + state.delay
+        state.delay = min(state.delay * 2, options.maximumReconnectDelay.wholeMilliseconds)
+    }
+
+    /// Adds a message to the backlog, dropping the oldest when it is full.
+    private func keep(_ frame: [UInt8], in state: inout State) {
+        guard options.backlogCapacity > 0, frame.count <= options.backlogBytes else {
+            dropped.add(1, ordering: .relaxed)
+            return
+        }
+        while state.backlog.count - state.backlogStart >= options.backlogCapacity
+            || state.backlogBytes + frame.count > options.backlogBytes
+        {
+            state.backlogBytes -= state.backlog[state.backlogStart].count
+            state.backlog[state.backlogStart] = []
+            state.backlogStart += 1
+            dropped.add(1, ordering: .relaxed)
+        }
+        if state.backlogStart > 1024 && state.backlogStart * 2 > state.backlog.count {
+            state.backlog.removeFirst(state.backlogStart)
+            state.backlogStart = 0
+        }
+        state.backlog.append(frame)
+        state.backlogBytes += frame.count
+    }
+
+    /// The bytes to send for `message`: as is for datagrams, `LENGTH SP MESSAGE` on TCP.
+    private func frame(_ message: UnsafeRawBufferPointer, into frame: inout [UInt8]) {
+        frame.removeAll(keepingCapacity: true)
+        if case .tcp = transport {
+            frame.append(contentsOf: String(message.count).utf8)
+            frame.append(UInt8(ascii: " "))
+        }
+        frame.append(contentsOf: message)
+    }
+
+    private func recordFailure(_ problem: String) {
+        let previous = failures.add(1, ordering: .relaxed).oldValue
+        guard previous == 0 else { return }
+        reportFailure(
+            "SyslogSink \(transport): \(problem). Messages are kept in a bounded backlog and the sink reconnects; "
+                + "later failures are only counted (SyslogSink.failureCount, droppedCount).")
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import Logbook
+import LogbookTesting
+import Synchronization
+import Testing
+
+/// A sink that takes `delay` per record, to make the queue fill up. Guarded by `NSLock`
+/// (pthreads), which ThreadSanitizer understands, unlike `Mutex` on Linux.
+private final class SlowSink: LogSink, @unchecked Sendable {
+    let delay: Duration
+    private let lock = NSLock()
+    private var received: [LogRecord] = []
+
+    init(delay: Duration) { self.delay = delay }
+
+    func write(_ record: LogRecord) {
+        if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.attoseconds) / 1e18) }
+        lock.lock()
+        received.append(record)
+        lock.unlock()
+    }
+
+    var records: [LogRecord] {
+        lock.lock()
+        defer { lock.unlock() }
+        return received
+    }
+}
+
+/// A sink that blocks until released.
+private final class GateSink: LogSink {
+    let open = Mutex(false)
+    let count = Atomic(0)
+
+    func write(_ record: LogRecord) {
+        while !open.withLock({ $0 }) { Thread.sleep(forTimeInterval: 0.001) }
+        count.add(1, ordering: .relaxed)
+    }
+}
+
+@Suite struct AsyncSinkTests {
+    private func record(_ message: String, _ fields: LogFields = [:], level: LogLevel = .info) -> LogRecord {
+        LogRecord(level: level, logger: "test", message: message, fields: fields)
+    }
+
+    private func isSummary(_ record: LogRecord) -> Bool { record.logger == "logbook" }
+
+    @Test func blockPolicyDeliversEveryRecordExactlyOnceInOrderPerWriter() async {
+        let slow = SlowSink(delay: .microseconds(20))
+        let sink = AsyncSink(slow, options: .init(capacity: 64))
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    for index in 0..<500 { sink.write(self.record("m", ["w": writer, "i": index])) }
+                }
+            }
+        }
+        sink.flush()
+        let records = slow.records
+        #expect(records.count == 4000)
+        #expect(sink.droppedCount == 0)
+        for writer in 0..<8 {
+            let indices = records.filter { ($0.fields["w"] as? Int) == writer }.map { $0.fields["i"] as! Int }
+            #expect(indices == Array(0..<500))
+        }
+    }
+
+    @Test func dropPolicyCountsEveryDropAndSummarizes() async {
+        let slow = SlowSink(delay: .microseconds(50))
+        let sink = AsyncSink(slow, options: .init(capacity: 16, overflow: .drop(below: .warning)))
+        let sent = 8 * 400
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask { for _ in 0..<400 { sink.write(self.record("m")) } }
+            }
+        }
+        // One warning after the burst: never dropped, and it ends the drop episode.
+        sink.write(record("end", level: .warning))
+        sink.flush()
+        let records = slow.records
+        let arrived = records.filter { !isSummary($0) && $0.message == "m" }.count
+        #expect(sink.droppedCount > 0)
+        #expect(arrived + sink.droppedCount == sent)
+        #expect(sink.droppedCounts == [.info: sink.droppedCount])
+        let summarized = records.filter(isSummary).map { $0.fields["dropped"] as! Int }.reduce(0, +)
+        #expect(summarized == sink.droppedCount)
+        #expect(records.last?.message == "end")
+    }
+
+    @Test func recordsAtOrAboveTheDropLevelAreNeverDropped() async {
+        let slow = SlowSink(delay: .microseconds(20))
+        let sink = AsyncSink(slow, options: .init(capacity: 4, overflow: .drop(below: .warning)))
+        for index in 0..<300 { sink.write(record("e\(index)", level: .error)) }
+        sink.flush()
+        #expect(sink.droppedCount == 0)
+        #expect(slow.records.count == 300)
+    }
+
+    @Test func flushWaitsForEverythingAccepted() {
+        let memory = InMemorySink()
+        let sink = AsyncSink(memory)
+        for index in 0..<1000 { sink.write(record("\(index)")) }
+        sink.flush()
+        #expect(memory.records.count == 1000)
+        #expect(sink.acceptedCount == 1000)
+        #expect(sink.writtenCount == 1000)
+    }
+
+    @Test func shutdownDrainsAndLaterRecordsAreWrittenDirectly() {
+        let memory = InMemorySink()
+        let sink = AsyncSink(memory)
+        for index in 0..<100 { sink.write(record("\(index)")) }
+        #expect(sink.shutdown(timeout: .seconds(5)))
+        #expect(memory.records.count == 100)
+        sink.write(record("after"))
+        sink.flush()
+        #expect(memory.messages.last == "after")
+        #expect(sink.shutdown(timeout: .seconds(1)), "a second shutdown is harmless")
+    }
+
+    @Test func shutdownGivesUpAtTheDeadlineAndCountsWhatWasLeft() {
+        let gate = GateSink()
+        let sink = AsyncSink(gate, options: .init(capacity: 100))
+        for index in 0..<50 { sink.write(record("\(index)")) }
+        let started = ContinuousClock.now
+        #expect(!sink.shutdown(timeout: .milliseconds(200)))
+        #expect(ContinuousClock.now - started < .seconds(2))
+        gate.open.withLock { $0 = true }
+        // The writer finishes its current batch and discards the rest.
+        for _ in 0..<200 where gate.count.load(ordering: .relaxed) + sink.droppedAtShutdownCount < 50 {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        #expect(gate.count.load(ordering: .relaxed) + sink.droppedAtShutdownCount == 50)
+    }
+
+    @Test func batchesFormattedLinesIntoALineWritingSink() throws {
+        let directory = TemporaryDirectory()
+        let file = try FileSink(path: directory.file("app.log"))
+        let sink = AsyncSink(file)
+        for index in 0..<5000 { sink.write(record("\(index)", ["i": index])) }
+        sink.flush()
+        let lines = directory.lines("app.log")
+        #expect(lines.count == 5000)
+        #expect(lines.compactMap { jsonObject($0)?["i"] as? Int } == Array(0..<5000))
+    }
+
+    @Test func aSinkThatLogsOnTheBackgroundThreadGoesToTheLastResort() {
+        let hierarchy = LogHierarchy()
+        let lastResort = InMemorySink()
+        hierarchy.lastResort = lastResort
+        let chatty = hierarchy.logger("chatty")
+
+        final class LoggingSink: LogSink {
+            let log: Log
+            let inner = InMemorySink()
+            init(_ log: Log) { self.log = log }
+            func write(_ record: LogRecord) {
+                log.error("sink is logging about \(record.message)")
+                inner.write(record)
+            }
+        }
+        let logging = LoggingSink(chatty)
+        let sink = AsyncSink(logging, options: .init(capacity: 2))
+        chatty.addSink(sink)
+        for index in 0..<50 { chatty.info("record \(index)") }
+        sink.flush()
+        #expect(logging.inner.records.count == 50)
+        #expect(lastResort.records.count == 50)
+        #expect(lastResort.messages.first == "sink is logging about record 0")
+    }
+
+    @Test func setupShutdownDrainsEverySink() throws {
+        let hierarchy = LogHierarchy()
+        let memory = InMemorySink()
+        let slow = SlowSink(delay: .microseconds(100))
+        let setup = try hierarchy.bootstrap(LogConfiguration(sinks: [AsyncSink(memory), AsyncSink(slow)]))
+        let log = hierarchy.logger("app")
+        for index in 0..<200 { log.info("\(index)") }
+        #expect(setup.shutdown(timeout: .seconds(10)))
+        #expect(memory.records.count == 200)
+        #expect(slow.records.count == 200)
+        log.info("after shutdown")
+        #expect(memory.messages.last == "after shutdown")
+    }
+}

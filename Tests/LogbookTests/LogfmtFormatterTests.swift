@@ -1,0 +1,116 @@
+import Logbook
+import Testing
+
+/// Golden lines for logfmt, with the quoting and escaping edge cases.
+@Suite struct LogfmtFormatterTests {
+    let formatter = LogfmtFormatter()
+    let head = "time=2024-08-06T11:54:56.789Z level=info logger=payments"
+
+    func line(_ message: String = "ok", _ fields: LogFields = [:], error: (any Error)? = nil) -> String {
+        formatter.format(fixedRecord(.info, message, fields: fields, error: error, logger: "payments"))
+    }
+
+    @Test func theHeaderComesFirstInItsFixedOrder() {
+        #expect(
+            line("charge created", ["amount": 42, "currency": "EUR"])
+                == head + " msg=\"charge created\" amount=42 currency=EUR")
+    }
+
+    @Test(arguments: [
+        ("plain", "plain"),
+        ("", #""""#),
+        ("two words", #""two words""#),
+        ("a=b", #""a=b""#),
+        (#"say "hi""#, #""say \"hi\"""#),
+        (#"C:\dir"#, #"C:\dir"#),
+        (#"C:\my dir"#, #""C:\\my dir""#),
+        ("line one\nline two", #""line one\nline two""#),
+        ("cr\rtab\t", #""cr\rtab\t""#),
+        ("\u{1B}[31mred", #""\u001b[31mred""#),
+        ("del\u{7F}", #""del\u007f""#),
+        ("nul\u{0}", #""nul\u0000""#),
+        ("Zürich🌍", "Zürich🌍"),
+        ("Zürich 🌍 café", #""Zürich 🌍 café""#),
+    ])
+    func valuesAreQuotedOnlyWhenNeeded(value: String, written: String) {
+        #expect(line("m", ["v": value]) == head + " msg=m v=" + written)
+    }
+
+    @Test func theMessageFollowsTheSameRules() {
+        #expect(line("") == head + #" msg="""#)
+        #expect(line("multi\nline \"quoted\"") == head + #" msg="multi\nline \"quoted\"""#)
+    }
+
+    @Test(arguments: [
+        ("user name", "user_name"),
+        ("a=b", "a_b"),
+        (#"say"hi"#, "say_hi"),
+        ("tab\there", "tab_here"),
+        ("new\nline", "new_line"),
+        ("", "_"),
+        ("ünïcode.key", "ünïcode.key"),
+    ])
+    func keysNeverContainSpaceEqualsOrQuote(key: String, written: String) {
+        #expect(line("m", [key: 1]) == head + " msg=m \(written)=1")
+    }
+
+    @Test func scalarsAreLiterals() {
+        #expect(
+            line("m", ["int": -7, "double": 0.5, "yes": true, "no": false, "none": LogValue.null])
+                == head + " msg=m int=-7 double=0.5 yes=true no=false none=null")
+        #expect(
+            line("m", ["nan": Double.nan, "inf": Double.infinity, "ninf": -Double.infinity])
+                == head + " msg=m nan=nan inf=inf ninf=-inf")
+    }
+
+    @Test func nestedValuesAreFlattenedWithDottedKeys() {
+        let user: LogValue = ["id": 7, "name": "ada lovelace", "roles": ["admin", "ops"]]
+        #expect(
+            line("m", ["user": user, "empty": [:] as LogFields, "none": [] as [String]])
+                == head
+                + " msg=m user.id=7 user.name=\"ada lovelace\" user.roles.0=admin user.roles.1=ops empty={} none=[]")
+    }
+
+    @Test func nestingPastTheLimitIsMarked() {
+        let shallow = LogfmtFormatter(maximumDepth: 1)
+        let deep: LogValue = ["a": ["b": 1] as LogValue]
+        #expect(
+            shallow.format(fixedRecord(.info, "m", fields: ["x": deep], logger: "payments"))
+                == head + #" msg=m x.a="[too deep]""#)
+    }
+
+    @Test func anErrorFollowsTheMessage() {
+        #expect(
+            line("failed", ["order": 1], error: ChargeError())
+                == head + #" msg=failed error.type=LogbookTests.ChargeError error.message="card declined" order=1"#)
+    }
+
+    @Test func fieldsNamedLikeTheFormattersKeysAreRenamed() {
+        #expect(
+            line("m", ["time": "t", "level": "l", "logger": "g", "msg": "x", "error": "e"])
+                == head + " msg=m fields.time=t fields.level=l fields.logger=g fields.msg=x fields.error=e")
+        #expect(
+            line("m", ["msg": "x", "fields.msg": "y"])
+                == head + " msg=m fields.fields.msg=x fields.msg=y")
+    }
+
+    @Test func contextFieldsFollowCallSiteFields() {
+        let record = fixedRecord(
+            .warning, "slow", fields: ["ms": 1200], context: LogContext(["request_id": "r-42"]), logger: "payments")
+        #expect(
+            formatter.format(record)
+                == "time=2024-08-06T11:54:56.789Z level=warning logger=payments msg=slow ms=1200 request_id=r-42")
+    }
+
+    @Test func theSourceLocationIsOptIn() {
+        let withSource = LogfmtFormatter(includesSourceLocation: true)
+        #expect(
+            withSource.format(fixedRecord(.info, "m", logger: "payments"))
+                == head + " msg=m source=Orders/Handler.swift:42")
+    }
+
+    @Test(arguments: LogLevel.allCases)
+    func levelsAreLowercaseNames(level: LogLevel) {
+        #expect(formatter.format(fixedRecord(level, "m")).contains(" level=\(level.name) "))
+    }
+}

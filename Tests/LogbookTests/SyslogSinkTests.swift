@@ -1,0 +1,117 @@
+import Foundation
+import Logbook
+import Testing
+
+@Suite struct SyslogSinkTests {
+    private let formatter = SyslogFormatter(facility: .local0, appName: "payments", hostname: "web-1", processID: "42")
+
+    private func record(_ message: String, level: LogLevel = .info, fields: LogFields = [:]) -> LogRecord {
+        LogRecord(
+            timestamp: LogTimestamp(secondsSinceEpoch: 1_722_945_296, nanoseconds: 789_012_000),
+            level: level, logger: "payments.gateway", message: message, fields: fields)
+    }
+
+    @Test func formatsRFC5424WithFieldsAsStructuredData() {
+        // PRI = local0 (16) * 8 + info (6) = 134, checked by hand against RFC 5424 6.2.1.
+        let line = formatter.format(record("charge created", fields: ["amount": 42, "ok": true]))
+        #expect(
+            line == "<134>1 2024-08-06T11:54:56.789012Z web-1 payments 42 - "
+                + "[logbook@32473 logger=\"payments.gateway\" amount=\"42\" ok=\"true\"] charge created")
+    }
+
+    @Test func mapsLevelsToSyslogSeverities() {
+        let expected: [LogLevel: Int] = [
+            .trace: 7, .debug: 7, .info: 6, .notice: 5, .warning: 4, .error: 3, .critical: 2,
+        ]
+        for (level, severity) in expected {
+            let line = SyslogFormatter(facility: .user).format(record("x", level: level))
+            #expect(line.hasPrefix("<\(8 + severity)>1 "))
+        }
+    }
+
+    @Test func escapesParameterValuesAndSanitizesNames() {
+        let line = formatter.format(
+            record("two\nlines", fields: ["a b=c]\"": "q\"u]o\\te\n", "nested": ["k": 1] as LogValue]))
+        #expect(line.contains(" a_b_c__=\"q\\\"u\\]o\\\\te\\n\""))
+        #expect(line.contains(" nested.k=\"1\""))
+        #expect(line.hasSuffix("] two\\nlines"))
+        #expect(!line.contains("\n"))
+    }
+
+    @Test func cutsParameterNamesTo32Characters() {
+        let line = formatter.format(record("x", fields: [String(repeating: "k", count: 40): 1]))
+        #expect(line.contains(" " + String(repeating: "k", count: 32) + "=\"1\""))
+    }
+
+    @Test func truncatesLongMessagesWithinTheLimit() {
+        let small = SyslogFormatter(appName: "a", hostname: "h", processID: "1", lineLimit: 600)
+        let line = small.format(record(String(repeating: "x", count: 5000)))
+        #expect(line.utf8.count <= 600)
+        #expect(line.contains("…[truncated "))
+        let crowded = small.format(record("m", fields: LogFields((0..<100).map { ("key\($0)", "value \($0)") })))
+        #expect(crowded.utf8.count <= 600)
+        #expect(crowded.contains("logbook.dropped_fields=\""))
+        #expect(crowded.hasSuffix("] m"))
+    }
+
+    @Test func sendsOneDatagramPerRecordOverUDP() {
+        let receiver = TestReceiver(.udp)
+        let sink = SyslogSink(.udp(host: "127.0.0.1", port: receiver.port), formatter: formatter)
+        sink.write(record("hello", level: .error))
+        #expect(receiver.datagram()?.hasPrefix("<131>1 ") == true)
+        #expect(sink.sentCount == 1)
+    }
+
+    @Test func framesTCPMessagesWithOctetCounts() {
+        let receiver = TestReceiver(.tcp)
+        let sink = SyslogSink(.tcp(host: "127.0.0.1", port: receiver.port), formatter: formatter)
+        sink.write(record("first"))
+        sink.write(record("second"))
+        #expect(receiver.frame()?.hasSuffix("] first") == true)
+        #expect(receiver.frame()?.hasSuffix("] second") == true)
+    }
+
+    @Test func sendsToAUnixDatagramSocket() {
+        let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"
+        let receiver = TestReceiver(.unix(path))
+        defer { unlink(path) }
+        let sink = SyslogSink(.unix(path: path), formatter: formatter)
+        sink.write(record("local"))
+        #expect(receiver.datagram()?.hasSuffix("] local") == true)
+    }
+
+    @Test func keepsABacklogWhileTheReceiverIsDownAndDeliversItInOrder() {
+        let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"
+        defer { unlink(path) }
+        let reports = ReportCollector()
+        let sink = SyslogSink(
+            .unix(path: path), formatter: formatter, level: .trace, filters: [],
+            options: .init(backlogCapacity: 5, reconnectDelay: .milliseconds(1)), reportFailure: reports.report)
+        for index in 0..<8 { sink.write(record("m\(index)")) }
+        #expect(sink.backlogCount == 5)
+        #expect(sink.droppedCount == 3, "the oldest are dropped when the backlog is full")
+        #expect(reports.messages.count == 1)
+        let receiver = TestReceiver(.unix(path))
+        Thread.sleep(forTimeInterval: 0.01)
+        sink.write(record("m8"))
+        let received = (0..<6).compactMap { _ in receiver.datagram(timeout: 500) }
+        #expect(received.map { String($0.split(separator: " ").last!) } == ["m3", "m4", "m5", "m6", "m7", "m8"])
+        #expect(sink.backlogCount == 0)
+    }
+
+    @Test func reconnectsToARestartedTCPReceiver() {
+        var receiver = TestReceiver(.tcp)
+        let port = receiver.port
+        let sink = SyslogSink(
+            .tcp(host: "127.0.0.1", port: port), formatter: formatter, level: .trace, filters: [],
+            options: .init(reconnectDelay: .milliseconds(1)), reportFailure: { _ in })
+        sink.write(record("before"))
+        #expect(receiver.frame()?.hasSuffix("] before") == true)
+        receiver.close()
+        sink.write(record("while down"))
+        receiver = TestReceiver(.tcp, port: port)
+        Thread.sleep(forTimeInterval: 0.01)
+        #expect(sink.shutdown(timeout: .seconds(2)))
+        #expect(receiver.frame()?.hasSuffix("] while down") == true)
+    }
+}
