@@ -9,10 +9,11 @@ enum CountsMode {
         Report.line(
             "# counts: iterations=\(iterations) allocation-counting=\(bench_allocation_counting_available()) "
                 + "callgrind=\(bench_running_on_valgrind())")
-        for scenario in scenarios {
+        let underValgrind = bench_running_on_valgrind() != 0
+        for scenario in scenarios where scenario.runsUnderValgrind || !underValgrind {
             scenario.prepare()
             await measure(scenario.logbook, id: scenario.id, side: "logbook", iterations: iterations)
-            if let peer = scenario.peer, scenario.peerRunsUnderValgrind || bench_running_on_valgrind() == 0 {
+            if let peer = scenario.peer, scenario.peerRunsUnderValgrind || !underValgrind {
                 await measure(peer, id: scenario.id, side: "swift-log", iterations: iterations)
             }
         }

@@ -17,16 +17,14 @@ enum FormattingScenarios {
             formatting(
                 id: "format.json", title: "3. format JSON, 5 + 3 fields", formatter: JSONFormatter(),
                 target: Target(criteria: [.noAllocations, .nanosecondsAtMost(300)], text: "0 allocs, <= 300 ns")),
-            // HOOK(issue 4): formatting(id: "format.logfmt", title: "3. format logfmt, 5 + 3 fields", formatter: LogfmtFormatter(), target: nil),
-            // HOOK(issue 4): formatting(id: "format.lambda-json", title: "3. format Lambda JSON, 5 + 3 fields", formatter: LambdaJSONFormatter(), target: nil),
+            formatting(
+                id: "format.logfmt", title: "3. format logfmt, 5 + 3 fields", formatter: LogfmtFormatter(),
+                target: nil),
+            formatting(
+                id: "format.lambda-json", title: "3. format Lambda JSON, 5 + 3 fields",
+                formatter: LambdaJSONFormatter(), target: nil),
         ]
     }
-
-    /// Rows the table lists as not yet measured, with the issue that brings them.
-    static let pending = [
-        "3. format logfmt, 5 + 3 fields (issue 4: logfmt formatter)",
-        "3. format Lambda JSON, 5 + 3 fields (issue 4: Lambda JSON formatter)",
-    ]
 
     /// Formats the record into the thread's reused buffer, as a sink does.
     static func formatting(id: String, title: String, formatter: any LogFormatter, target: Target?) -> Scenario {

@@ -28,15 +28,27 @@ struct HarnessOptions {
 }
 
 enum Harness {
+    /// Time spent in ``untimed(_:)`` during the current sample. Samples run one at a
+    /// time, on one task.
+    nonisolated(unsafe) private static var excludedNanoseconds: UInt64 = 0
+
+    /// Runs `work` inside a workload without counting its time (a drain between chunks).
+    static func untimed(_ work: () -> Void) {
+        let start = bench_monotonic_nanoseconds()
+        work()
+        excludedNanoseconds += bench_monotonic_nanoseconds() - start
+    }
+
     /// Runs `workload` once for `iterations`, returning time and allocations per operation.
     static func sample(_ workload: Workload, iterations: Int) async -> Sample {
+        excludedNanoseconds = 0
         let allocationsBefore = bench_allocation_count()
         let start = bench_monotonic_nanoseconds()
         await workload(iterations)
         let end = bench_monotonic_nanoseconds()
         let allocationsAfter = bench_allocation_count()
         return Sample(
-            nanoseconds: Double(end - start) / Double(iterations),
+            nanoseconds: Double(end - start - excludedNanoseconds) / Double(iterations),
             allocations: Double(allocationsAfter - allocationsBefore) / Double(iterations))
     }
 

@@ -77,9 +77,7 @@ struct LogbookBenchmarks {
             let measured = await Harness.compare(scenario.logbook, scenario.peer, options: options)
             results.append(ScenarioResult(scenario: scenario, logbook: measured.logbook, peer: measured.peer))
         }
-        let pending = FormattingScenarios.pending + AsyncSinkScenarios.pending
-        for line in Table.render(
-            results, pending: pending, options: options, loadBefore: loadBefore, loadAfter: Machine.loadAverage)
+        for line in Table.render(results, options: options, loadBefore: loadBefore, loadAfter: Machine.loadAverage)
         {
             Report.line(line)
         }
