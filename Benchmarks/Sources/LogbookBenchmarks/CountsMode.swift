@@ -1,5 +1,11 @@
 import CBenchSupport
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `--counts`: runs each scenario's sides a fixed number of times and prints their
 /// allocation counts. Under `valgrind --tool=callgrind` it also brackets each measured
 /// loop with client requests, so callgrind writes one profile dump per side whose
@@ -9,7 +15,8 @@ enum CountsMode {
         Report.line(
             "# counts: iterations=\(iterations) allocation-counting=\(bench_allocation_counting_available()) "
                 + "callgrind=\(bench_running_on_valgrind())")
-        let underValgrind = bench_running_on_valgrind() != 0
+        // BENCH_ALL_UNDER_VALGRIND=1 runs every scenario under valgrind anyway.
+        let underValgrind = bench_running_on_valgrind() != 0 && getenv("BENCH_ALL_UNDER_VALGRIND") == nil
         for scenario in scenarios where scenario.runsUnderValgrind || !underValgrind {
             scenario.prepare()
             await measure(scenario.logbook, id: scenario.id, side: "logbook", iterations: iterations)
