@@ -22,7 +22,7 @@ struct SideResult {
 /// How long and how often to measure.
 struct HarnessOptions {
     /// Rounds per scenario; each round runs both sides once, alternating which goes first.
-    var rounds = 9
+    var rounds = 15
     /// The wall-clock length of one sample of one side.
     var sampleNanoseconds: Double = 20_000_000
 }
