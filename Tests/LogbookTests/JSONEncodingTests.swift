@@ -100,6 +100,18 @@ struct JSONEncodingTests {
         }
     }
 
+    @Test("integers are written in decimal, small ones included")
+    func integers() {
+        var values = Array(-1100...1100) + [Int.max, Int.min, Int.max - 1, Int.min + 1, 9999, 10000, 123_456_789]
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<1000 { values.append(Int(bitPattern: UInt(generator.next()))) }
+        for value in values {
+            var buffer = LogBuffer(capacity: 4)
+            buffer.appendDecimal(value)
+            #expect(buffer.string == String(value))
+        }
+    }
+
     @Test("String, Int, Bool and Double fields format the same as their LogValue")
     func scalarFields() {
         let values: [any LogValueConvertible] = [
