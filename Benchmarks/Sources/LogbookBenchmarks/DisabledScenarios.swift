@@ -30,18 +30,29 @@ enum DisabledScenarios {
         // The peer: swift-log's standard handler at its default level, info.
         let logger = Logger(label: "bench", factory: { StreamLogHandler.standardOutput(label: $0) })
         let target = Target(criteria: [.ratioAtMost(0.5), .noAllocations], text: "<= 0.5x, 0 allocs")
-        let depthTarget = Target(
-            criteria: [.ratioAtMost(0.5), .noAllocations, .withinFractionOf(id: "disabled.stored.depth1", fraction: 0.10)],
-            text: "<= 0.5x, 0 allocs, within 10% of depth 1")
+        let shallowService = Service(log: shallow, logger: logger)
+        let deepService = Service(log: deep, logger: logger)
         return [
             local(id: "disabled.local.depth1", title: "1. disabled, local, depth 1", log: shallow, logger: logger),
             local(id: "disabled.local.depth10", title: "1. disabled, local, depth 10", log: deep, logger: logger),
             stored(
                 id: "disabled.stored.depth1", title: "1. disabled, stored property, depth 1",
-                service: Service(log: shallow, logger: logger), target: target),
+                service: shallowService, target: target),
             stored(
                 id: "disabled.stored.depth10", title: "1. disabled, stored property, depth 10",
-                service: Service(log: deep, logger: logger), target: depthTarget),
+                service: deepService, target: target),
+            // Depth against depth, alternating in the same rounds like every other pair: the
+            // "swift-log" column of this row holds Logbook at depth 1.
+            Scenario(
+                id: "disabled.stored.depth10-vs-depth1",
+                title: "1. disabled, stored property, depth 10 vs depth 1 (peer column: Logbook at depth 1)",
+                logbook: { iterations in
+                    for _ in 0..<iterations { deepService.handleWithLogbook() }
+                },
+                peer: { iterations in
+                    for _ in 0..<iterations { shallowService.handleWithLogbook() }
+                },
+                target: Target(criteria: [.ratioAtMost(1.10)], text: "depth 10 within 10% of depth 1")),
         ]
     }
 

@@ -68,8 +68,6 @@ struct Target {
         case nanosecondsAtMost(Double)
         /// Logbook handles at least this many operations per second.
         case recordsPerSecondAtLeast(Double)
-        /// Logbook's time is within this fraction above the named row's Logbook time.
-        case withinFractionOf(id: String, fraction: Double)
     }
 
     let criteria: [Criterion]
@@ -77,11 +75,11 @@ struct Target {
     let text: String
 
     /// Whether every criterion holds, and a short account of each.
-    func evaluate(_ result: ScenarioResult, among all: [ScenarioResult]) -> (met: Bool, detail: String) {
+    func evaluate(_ result: ScenarioResult) -> (met: Bool, detail: String) {
         var met = true
         var details: [String] = []
         for criterion in criteria {
-            let (holds, detail) = evaluate(criterion, result, among: all)
+            let (holds, detail) = evaluate(criterion, result)
             met = met && holds
             details.append(detail)
         }
@@ -89,7 +87,7 @@ struct Target {
     }
 
     private func evaluate(
-        _ criterion: Criterion, _ result: ScenarioResult, among all: [ScenarioResult]
+        _ criterion: Criterion, _ result: ScenarioResult
     ) -> (Bool, String) {
         switch criterion {
         case .ratioAtMost(let limit):
@@ -110,12 +108,6 @@ struct Target {
             let rate = result.logbook.recordsPerSecond
             let holds = rate >= limit
             return (holds, "\(Format.rate(rate)) \(holds ? ">=" : "<") \(Format.rate(limit))")
-        case .withinFractionOf(let id, let fraction):
-            guard let reference = all.first(where: { $0.scenario.id == id }) else { return (false, "no \(id)") }
-            let excess = result.logbook.nanoseconds / reference.logbook.nanoseconds - 1
-            let holds = excess <= fraction
-            let percent = Format.fixed(excess * 100, 1)
-            return (holds, "\(excess >= 0 ? "+" : "")\(percent)% vs depth 1 (\(holds ? "<=" : ">") \(Format.fixed(fraction * 100, 0))%)")
         }
     }
 }

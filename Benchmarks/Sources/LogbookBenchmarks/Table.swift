@@ -28,7 +28,7 @@ enum Table {
             var targetText = "-"
             var verdict = "-"
             if let target = result.scenario.target {
-                let evaluation = target.evaluate(result, among: results)
+                let evaluation = target.evaluate(result)
                 targetText = target.text
                 verdict = (evaluation.met ? "**met**: " : "**MISSED**: ") + evaluation.detail
                 if evaluation.met { met += 1 } else { missed += 1 }
