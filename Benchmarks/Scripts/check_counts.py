@@ -115,10 +115,10 @@ def main():
     instructions = run_instructions(binary, extra) if have_valgrind else {}
     version = swift_version()
 
-    print("%-28s %-10s %14s %16s" % ("scenario", "side", "allocs/op", "instructions/op"))
+    print("%-34s %-10s %10s %16s" % ("scenario", "side", "allocs/op", "instructions/op"))
     for (scenario, side), per_op in sorted(allocations.items()):
         count = instructions.get((scenario, side))
-        print("%-28s %-10s %14.3f %16s" % (scenario, side, per_op, "-" if count is None else "%.1f" % count))
+        print("%-34s %-10s %10.3f %16s" % (scenario, side, per_op, "-" if count is None else "%.1f" % count))
 
     if arguments.update:
         scenarios = {}
