@@ -73,25 +73,14 @@ public struct LogFields: Sendable {
     /// Whether some key appears more than once.
     @usableFromInline
     var hasRepeatedKeys: Bool {
-        guard storage.count > 1 else { return false }
-        for index in storage.indices where containsKey(storage[index].0, from: index + 1) {
-            return true
-        }
-        return false
+        storage.withUnsafeBufferPointer { FieldKeys.hasRepeats($0) }
     }
 
     /// Whether any entry at or after `start` has this key. Keys of different lengths
     /// are rejected without comparing bytes.
     @usableFromInline
     func containsKey(_ key: String, from start: Int = 0) -> Bool {
-        let length = key.utf8.count
-        var index = start
-        while index < storage.count {
-            let candidate = storage[index].0
-            if candidate.utf8.count == length && candidate == key { return true }
-            index += 1
-        }
-        return false
+        storage.withUnsafeBufferPointer { FieldKeys.contains(key, in: $0, from: start) }
     }
 }
 

@@ -28,11 +28,7 @@ extension LogRecord {
     public func forEachContextField(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
-        let shadowMask = Self.lengthMask(of: fields) | Self.lengthMask(of: boundFields)
-        try context.forEachField { key, value in
-            if shadowMask != 0 && isShadowed(key, mask: shadowMask, inBound: true) { return }
-            try body(key, value)
-        }
+        try forEachField(includingFields: false, includingContext: true, body)
     }
 
     /// The winning value for `key` across all three layers, or `nil`.
@@ -59,45 +55,77 @@ extension LogRecord {
         includingContext: Bool,
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
-        let callSite = fields.storage
-        let callSiteMask = Self.lengthMask(of: fields)
-        let callSiteRepeats = fields.hasRepeatedKeys
-        for index in callSite.indices {
-            let entry = callSite[index]
-            if callSiteRepeats && fields.containsKey(entry.0, from: index + 1) { continue }
-            try body(entry.0, entry.1)
-        }
-        let bound = boundFields.storage
-        if !bound.isEmpty {
-            let boundRepeats = boundFields.hasRepeatedKeys
-            for index in bound.indices {
-                let entry = bound[index]
-                if callSiteMask != 0 && isShadowed(entry.0, mask: callSiteMask, inBound: false) { continue }
-                if boundRepeats && boundFields.containsKey(entry.0, from: index + 1) { continue }
-                try body(entry.0, entry.1)
+        try forEachField(includingFields: true, includingContext: includingContext, body)
+    }
+
+    /// The one iteration behind the public ones. It reads every layer's entries in place
+    /// (see ``FieldKeys``): formatting a record copies, retains and releases no entry.
+    @usableFromInline
+    func forEachField(
+        includingFields: Bool,
+        includingContext: Bool,
+        _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
+    ) rethrows {
+        try fields.storage.withUnsafeBufferPointer { callSite in
+            try boundFields.storage.withUnsafeBufferPointer { bound in
+                if includingFields {
+                    try Self.forEachCallSiteAndBoundField(callSite: callSite, bound: bound, body)
+                }
+                if includingContext, let scope = context.scope {
+                    let shadows = FieldShadows(callSite: callSite, bound: bound)
+                    try scope.forEachField(innermost: scope, skipping: shadows, body)
+                }
             }
         }
-        if includingContext && !context.isEmpty {
-            try forEachContextField(body)
-        }
     }
 
-    /// Whether a higher-precedence layer (call site, and bound fields when `inBound`) has
-    /// `key`. `mask` has bit `n` set when some key in those layers is `n` bytes long
-    /// (`n` modulo 64), so most keys are cleared without comparing bytes.
-    @usableFromInline
-    func isShadowed(_ key: String, mask: UInt64, inBound: Bool) -> Bool {
-        let length = key.utf8.count
-        if mask & (1 &<< UInt64(length & 63)) == 0 { return false }
-        return fields.containsKey(key) || (inBound && boundFields.containsKey(key))
+    private static func forEachCallSiteAndBoundField(
+        callSite: FieldKeys.Entries,
+        bound: FieldKeys.Entries,
+        _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
+    ) rethrows {
+        if FieldKeys.hasRepeats(callSite) {
+            for index in callSite.indices {
+                let key = FieldKeys.key(callSite, index)
+                if FieldKeys.contains(key.pointee, in: callSite, from: index + 1) { continue }
+                try body(key.pointee, FieldKeys.value(callSite, index).pointee)
+            }
+        } else {
+            for index in callSite.indices {
+                try body(FieldKeys.key(callSite, index).pointee, FieldKeys.value(callSite, index).pointee)
+            }
+        }
+        guard !bound.isEmpty else { return }
+        let callSiteMask = FieldKeys.lengthMask(callSite)
+        let boundRepeats = FieldKeys.hasRepeats(bound)
+        for index in bound.indices {
+            let key = FieldKeys.key(bound, index)
+            if callSiteMask & FieldKeys.lengthBit(key.pointee) != 0 && FieldKeys.contains(key.pointee, in: callSite) {
+                continue
+            }
+            if boundRepeats && FieldKeys.contains(key.pointee, in: bound, from: index + 1) { continue }
+            try body(key.pointee, FieldKeys.value(bound, index).pointee)
+        }
+    }
+}
+
+/// The call-site and bound keys that hide context fields of the same name.
+struct FieldShadows {
+    let callSite: FieldKeys.Entries
+    let bound: FieldKeys.Entries
+    /// Bit `n` is set when a call-site or bound key is `n` bytes long (modulo 64).
+    let lengthMask: UInt64
+
+    init(callSite: FieldKeys.Entries, bound: FieldKeys.Entries) {
+        self.callSite = callSite
+        self.bound = bound
+        self.lengthMask = FieldKeys.lengthMask(callSite) | FieldKeys.lengthMask(bound)
     }
 
-    @usableFromInline
-    static func lengthMask(of fields: LogFields) -> UInt64 {
-        var mask: UInt64 = 0
-        for entry in fields.storage {
-            mask |= 1 &<< UInt64(entry.0.utf8.count & 63)
-        }
-        return mask
+    /// Whether a call-site or bound field has `key`.
+    @inline(__always)
+    func hides(_ key: String) -> Bool {
+        if lengthMask == 0 || lengthMask & FieldKeys.lengthBit(key) == 0 { return false }
+        return FieldKeys.contains(key, in: callSite) || FieldKeys.contains(key, in: bound)
     }
 }

@@ -14,10 +14,14 @@
 /// JSONFormatter().format(record)
 /// ```
 public struct LogRecord: Sendable {
-    /// When the record was created.
-    public var timestamp: LogTimestamp
+    // The stored properties are declared in an order of their own, so the compiler's
+    // memberwise initializer (which builds a record without the extra retain and release
+    // of every field an explicit initializer costs) does not clash with the public one.
+
     /// The record's severity.
     public var level: LogLevel
+    /// When the record was created.
+    public var timestamp: LogTimestamp
     /// The dotted name of the logger that created the record, e.g. `payments.gateway`.
     public var logger: String
     /// The message text.
@@ -36,7 +40,9 @@ public struct LogRecord: Sendable {
     public var function: String
     /// The line of the call site.
     public var line: UInt
+}
 
+extension LogRecord {
     /// Creates a record. Only the level, logger and message are required.
     public init(
         timestamp: LogTimestamp = .now(),
@@ -51,16 +57,8 @@ public struct LogRecord: Sendable {
         function: String = #function,
         line: UInt = #line
     ) {
-        self.timestamp = timestamp
-        self.level = level
-        self.logger = logger
-        self.message = message
-        self.fields = fields
-        self.boundFields = boundFields
-        self.context = context
-        self.error = error
-        self.file = file
-        self.function = function
-        self.line = line
+        self.init(
+            level: level, timestamp: timestamp, logger: logger, message: message, fields: fields,
+            boundFields: boundFields, context: context, error: error, file: file, function: function, line: line)
     }
 }

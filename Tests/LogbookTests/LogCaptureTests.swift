@@ -33,6 +33,27 @@ struct LogCaptureTests {
         #expect(logs.contains(fields: ["request_id": "r-1"]), "context fields count as fields")
     }
 
+    @Test("a capture adds no field: the context stays empty, or keeps exactly its fields")
+    func captureAddsNoField() {
+        let hierarchy = quietHierarchy()
+        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        logs.capture {
+            #expect(LogContext.current.isEmpty)
+            #expect(LogContext.current.fields.isEmpty)
+            LogContext.with(["k": 1]) {
+                #expect(!LogContext.current.isEmpty)
+                #expect(LogContext.current.fields == ["k": 1])
+            }
+        }
+        LogContext.with(["outer": true]) {
+            logs.capture {
+                #expect(LogContext.current.fields == ["outer": true])
+                hierarchy.logger("a").info("inside")
+            }
+        }
+        #expect(logs.records.first?.mergedFields == ["outer": true])
+    }
+
     @Test("a context chain deep enough to be collapsed keeps the capture")
     func deepContextKeepsCapture() {
         let hierarchy = quietHierarchy()

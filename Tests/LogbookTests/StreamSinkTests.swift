@@ -92,6 +92,35 @@ struct StreamSinkTests {
         let expected = ConsoleFormatter(colors: .always).format(record) + "\n"
         #expect(String(decoding: bytes[0..<max(count, 0)], as: UTF8.self) == expected)
     }
+
+    @Test("lines of a formatter that caps itself are written whole; other formatters' lines are capped")
+    func lineCapByFormatter() throws {
+        let directory = TemporaryDirectory()
+        let message = String(repeating: "m", count: 100_000)
+        for (name, formatter) in [
+            ("json", JSONFormatter(lineLimit: 200_000) as any LogFormatter),
+            ("console", ConsoleFormatter(colors: .never)),
+        ] {
+            let fd = open(directory.file(name), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            #expect(fd >= 0)
+            let sink = StreamSink(.fileDescriptor(fd), formatter: formatter)
+            sink.write(makeRecord(message: message))
+            sink.write(makeRecord(message: message))
+            close(fd)
+            let lines = directory.lines(name)
+            #expect(lines.count == 2)
+            for line in lines {
+                if name == "json" {
+                    // Longer than the sink's 64 KiB cap, yet whole: the formatter caps its own lines.
+                    #expect(line.utf8.count > LineFraming.defaultLineLimit)
+                    #expect(jsonObject(line)?["message"] as? String == message)
+                } else {
+                    #expect(line.utf8.count <= LineFraming.defaultLineLimit)
+                    #expect(line.hasSuffix("bytes]\""))
+                }
+            }
+        }
+    }
 }
 
 @Suite("Stream sink colours")

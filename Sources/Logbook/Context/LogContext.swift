@@ -18,42 +18,46 @@
 public struct LogContext: Sendable {
     @usableFromInline
     let scope: Scope?
-    /// The test capture bound in this task tree (see `LogbookTesting.LogCapture`), kept
-    /// with the fields so records find both with the one task-local read they already do.
-    let tap: LogTap?
 
     /// The empty context.
     public init() {
         scope = nil
-        tap = nil
     }
 
     /// A context holding `fields`, with no outer scope.
     public init(_ fields: LogFields) {
         scope = fields.isEmpty ? nil : Scope(fields: fields.deduplicated(), parent: nil)
-        tap = nil
     }
 
-    init(scope: Scope?, tap: LogTap?) {
+    init(scope: Scope?) {
         self.scope = scope
-        self.tap = tap
     }
 
     /// Whether the context holds no fields.
     @inlinable
-    public var isEmpty: Bool { scope == nil }
+    public var isEmpty: Bool { scope?.hasFields != true }
+
+    /// The innermost test capture bound in this task tree (see `LogbookTesting.LogCapture`).
+    /// It rides on the scope chain, so records find it with the one task-local read they
+    /// already do for the fields, and a context is no bigger for it.
+    var tap: LogTap? { scope?.tap }
+
+    /// This context with `tap` bound as the innermost capture, in a scope of no fields.
+    func capturing(_ tap: LogTap) -> LogContext {
+        LogContext(scope: Scope(fields: LogFields(), parent: scope, tap: tap))
+    }
 
     /// This context with `fields` bound in a new innermost scope. A key already present
     /// is overridden in the result; `self` is unchanged.
     public func adding(_ fields: LogFields) -> LogContext {
         if fields.isEmpty { return self }
         let own = fields.deduplicated()
-        guard let scope else { return LogContext(scope: Scope(fields: own, parent: nil), tap: tap) }
+        guard let scope else { return LogContext(scope: Scope(fields: own, parent: nil)) }
         if scope.depth >= Scope.maximumDepth {
             // Keep iteration bounded: collapse a very deep chain into one scope.
-            return LogContext(scope: Scope(fields: self.fields.merging(own), parent: nil), tap: tap)
+            return LogContext(scope: Scope(fields: self.fields.merging(own), parent: nil, tap: scope.tap))
         }
-        return LogContext(scope: Scope(fields: own, parent: scope), tap: tap)
+        return LogContext(scope: Scope(fields: own, parent: scope))
     }
 
     /// The value a record would get for `key`, or `nil`.
@@ -94,11 +98,18 @@ extension LogContext {
         /// Whether no key appears twice anywhere along the chain from here outwards, in
         /// which case iteration needs no shadowing checks.
         @usableFromInline let keysAreUnique: Bool
+        /// Whether this scope or an outer one holds a field (a capture's scope holds none).
+        @usableFromInline let hasFields: Bool
+        /// The innermost capture bound here or outside, if any.
+        let tap: LogTap?
         let depth: Int
 
-        init(fields: LogFields, parent: Scope?) {
+        /// A scope of `fields` inside `parent`, binding `tap` or else keeping the parent's.
+        init(fields: LogFields, parent: Scope?, tap: LogTap? = nil) {
             self.fields = fields
             self.parent = parent
+            self.tap = tap ?? parent?.tap
+            self.hasFields = !fields.isEmpty || parent?.hasFields == true
             self.depth = (parent?.depth ?? 0) + 1
             if let parent {
                 self.keysAreUnique = parent.keysAreUnique && !fields.contains { parent.hasKey($0.key) }
@@ -117,7 +128,6 @@ extension LogContext {
         }
 
         /// Whether a scope between `innermost` (inclusive) and `self` (exclusive) has `key`.
-        @usableFromInline
         func isShadowed(_ key: String, innermost: Scope) -> Bool {
             var current: Scope? = innermost
             while let node = current, node !== self {
@@ -132,11 +142,26 @@ extension LogContext {
             innermost: Scope,
             _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
         ) rethrows {
-            if let parent { try parent.forEachField(innermost: innermost, body) }
-            let checkShadowing = !innermost.keysAreUnique && innermost !== self
-            for entry in fields.storage {
-                if checkShadowing && isShadowed(entry.0, innermost: innermost) { continue }
-                try body(entry.0, entry.1)
+            try forEachField(innermost: innermost, skipping: nil, body)
+        }
+
+        /// Calls `body` for this scope's and its parents' fields, outermost first, leaving
+        /// out keys that a scope nearer `innermost` or `shadows` also has. Entries are
+        /// read in place, never copied.
+        func forEachField(
+            innermost: Scope,
+            skipping shadows: FieldShadows?,
+            _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
+        ) rethrows {
+            if let parent { try parent.forEachField(innermost: innermost, skipping: shadows, body) }
+            let checkInnerScopes = !innermost.keysAreUnique && innermost !== self
+            try fields.storage.withUnsafeBufferPointer { entries in
+                for index in entries.indices {
+                    let key = FieldKeys.key(entries, index)
+                    if let shadows, shadows.hides(key.pointee) { continue }
+                    if checkInnerScopes && isShadowed(key.pointee, innermost: innermost) { continue }
+                    try body(key.pointee, FieldKeys.value(entries, index).pointee)
+                }
             }
         }
     }

@@ -100,7 +100,7 @@ extension JSONFormatter {
             }
             buffer.appendJSONString(key)
             buffer.append(UInt8(ascii: ":"))
-            writeValue(value.logValue, depth: 1, into: &buffer)
+            if !buffer.appendJSONScalar(value) { writeValue(value.logValue, depth: 1, into: &buffer) }
         }
         guard !first else { return }
         buffer.append(UInt8(ascii: "}"))
@@ -127,7 +127,7 @@ extension JSONFormatter {
             buffer.appendJSONString(key)
         }
         buffer.append(UInt8(ascii: ":"))
-        writeValue(value.logValue, depth: 1, into: &buffer)
+        if !buffer.appendJSONScalar(value) { writeValue(value.logValue, depth: 1, into: &buffer) }
         if let budget, buffer.count - start > budget {
             buffer.truncate(to: before)
             dropped += 1

@@ -5,6 +5,9 @@ extension LogBuffer {
     /// and escapes U+2028 and U+2029 so the output is also safe to embed in JavaScript.
     /// Swift strings are always valid Unicode, so the output is always valid UTF-8.
     public mutating func appendJSONString(_ string: String) {
+        // Most strings need no escaping: they are copied whole, quotes included.
+        let copied = string.utf8.withContiguousStorageIfAvailable { appendIfPlainJSON($0, quoted: true) }
+        if copied == true { return }
         append(UInt8(ascii: "\""))
         _ = appendJSONEscaped(string, limit: Int.max)
         append(UInt8(ascii: "\""))
@@ -15,8 +18,100 @@ extension LogBuffer {
     /// Returns whether the whole string was written.
     @discardableResult
     mutating func appendJSONEscaped(_ string: String, limit: Int) -> Bool {
+        // Native and small strings lend their UTF-8 in place; only other
+        // representations are copied into a contiguous one first.
+        let complete = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            if utf8.count <= limit && appendIfPlainJSON(utf8, quoted: false) { return true }
+            return appendJSONEscaped(utf8: utf8, limit: limit)
+        }
+        if let complete { return complete }
         var string = string
         return string.withUTF8 { appendJSONEscaped(utf8: $0, limit: limit) }
+    }
+
+    /// Appends `utf8` as it is (between quotes when `quoted`) if none of its bytes needs
+    /// escaping, and returns whether it did. Strings of up to 16 bytes, most keys and
+    /// values, are checked and copied as one or two 8-byte words.
+    @inline(__always)
+    private mutating func appendIfPlainJSON(_ utf8: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Bool {
+        let count = utf8.count
+        let quotes = quoted ? 2 : 0
+        guard let source = utf8.baseAddress, count > 0 else {
+            if quoted {
+                append(UInt8(ascii: "\""))
+                append(UInt8(ascii: "\""))
+            }
+            return true
+        }
+        if count > 16 {
+            guard Self.isPlainJSON(utf8) else { return false }
+            reserveCapacity(count + quotes)
+            if quoted { base[used] = UInt8(ascii: "\"") }
+            (base + used + quotes / 2).update(from: source, count: count)
+        } else {
+            // Two words cover the string, overlapping when it is shorter than 16 bytes;
+            // strings under 8 bytes are assembled into one word padded with spaces.
+            let first: UInt64
+            let last: UInt64
+            if count >= 8 {
+                first = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
+                last = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
+            } else {
+                var word: UInt64 = 0x2020_2020_2020_2020
+                withUnsafeMutableBytes(of: &word) { raw in
+                    for offset in 0..<count { raw[offset] = source[offset] }
+                }
+                first = word
+                last = word
+            }
+            guard !Self.mayNeedEscaping(first) && (count <= 8 || !Self.mayNeedEscaping(last)) else { return false }
+            // Room for both words, wherever the string ends.
+            reserveCapacity(16 + quotes)
+            if quoted { base[used] = UInt8(ascii: "\"") }
+            let destination = UnsafeMutableRawPointer(base + used + quotes / 2)
+            destination.storeBytes(of: first, as: UInt64.self)
+            if count > 8 { (destination + count - 8).storeBytes(of: last, as: UInt64.self) }
+        }
+        if quoted { base[used + 1 + count] = UInt8(ascii: "\"") }
+        used += count + quotes
+        return true
+    }
+
+    /// Whether no byte of `utf8` needs escaping: checked 8 bytes at a time.
+    static func isPlainJSON(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = utf8.count
+        guard let source = utf8.baseAddress else { return true }
+        var index = 0
+        while index + 8 <= count {
+            if mayNeedEscaping(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)) { return false }
+            index += 8
+        }
+        guard index < count else { return true }
+        // The last 1 to 7 bytes, as the last 8 bytes when there are 8, else padded.
+        if count >= 8 {
+            return !mayNeedEscaping(UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self))
+        }
+        var word: UInt64 = 0x2020_2020_2020_2020
+        withUnsafeMutableBytes(of: &word) { raw in
+            for offset in 0..<count { raw[offset] = source[offset] }
+        }
+        return !mayNeedEscaping(word)
+    }
+
+    /// Whether any of the 8 bytes of `word` may need attention: a control character,
+    /// `"`, `\`, or a non-ASCII byte (which could start U+2028 or U+2029). Exact for
+    /// "none": a word that passes holds only bytes that are copied as they are.
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        // A byte below 0x20: subtracting 0x20 from it borrows into its high bit.
+        let control = (word &- ones &* 0x20) & ~word
+        // A byte equal to c: xor with c makes it zero, and subtracting 1 then borrows.
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let quoteOrBackslash = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+        return (control | quoteOrBackslash | word) & highBits != 0
     }
 
     private mutating func appendJSONEscaped(utf8 input: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
@@ -27,7 +122,20 @@ extension LogBuffer {
         reserveCapacity(min(total, limit) + 8)
         var runStart = 0
         var index = 0
+        // Bytes before this index are checked one at a time.
+        var byteByByteUntil = 0
         while index < total {
+            if index >= byteByByteUntil {
+                // Skip 8 plain bytes at a time; a word that may hold something to escape
+                // is then checked byte by byte.
+                while index + 8 <= total
+                    && !Self.mayNeedEscaping(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                }
+                byteByByteUntil = index + 8
+                if index >= total { break }
+            }
             let byte = source[index]
             let needsEscape = byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
             if !needsEscape {
@@ -130,12 +238,58 @@ extension LogBuffer {
     /// NaN and the infinities, the strings `"NaN"`, `"Infinity"` and `"-Infinity"`.
     public mutating func appendJSONNumber(_ value: Double) {
         if value.isFinite {
-            append(value.description)
+            if !appendShortDecimal(value) { append(value.description) }
         } else if value.isNaN {
             append(contentsOf: Self.jsonNaN)
         } else {
             append(contentsOf: value < 0 ? Self.jsonNegativeInfinity : Self.jsonInfinity)
         }
+    }
+
+    /// Writes `value` exactly as `value.description` would, without building a string,
+    /// when that text is plain decimal notation with at most four fraction digits
+    /// (`12.5`, `42.0`, `-0.25`, `1234.5678`), which covers durations, amounts and
+    /// ratios. Returns `false`, writing nothing, for every other value.
+    ///
+    /// `description` writes the shortest decimal that reads back as `value` (the closest
+    /// one when several are that short), in plain notation between 0.0001 and 10^16. The
+    /// digits here are taken only when they are provably that decimal: `m / 10^d` reads
+    /// back as `value`, neither `m - 1` nor `m + 1` does, and no decimal with `d - 1`
+    /// fraction digits does.
+    private mutating func appendShortDecimal(_ value: Double) -> Bool {
+        let magnitude = value.magnitude
+        guard magnitude >= 0.001 && magnitude < 1e15 else { return false }
+        var scale = 1.0
+        for digits in 0...4 {
+            let scaled = magnitude * scale
+            if scaled == scaled.rounded(.towardZero) {
+                // Integers below 2^53 and powers of ten up to 10^4 are exact, so each
+                // division below is the one correctly rounded conversion of a decimal.
+                guard scaled < 9_007_199_254_740_992, scaled / scale == magnitude,
+                    (scaled - 1) / scale != magnitude, (scaled + 1) / scale != magnitude
+                else { return false }
+                if digits > 0 {
+                    let shorterScale = scale / 10
+                    let shorter = (scaled / 10).rounded(.down)
+                    if shorter / shorterScale == magnitude || (shorter + 1) / shorterScale == magnitude {
+                        return false
+                    }
+                }
+                let units = UInt64(scaled)
+                let divisor = UInt64(scale)
+                if value < 0 { append(UInt8(ascii: "-")) }
+                appendDecimal(Int(units / divisor))
+                append(UInt8(ascii: "."))
+                if digits == 0 {
+                    append(UInt8(ascii: "0"))
+                } else {
+                    appendZeroPadded(Int(units % divisor), width: digits)
+                }
+                return true
+            }
+            scale *= 10
+        }
+        return false
     }
 
     static let jsonNaN: [UInt8] = Array("\"NaN\"".utf8)

@@ -28,10 +28,13 @@ extension LogBuffer {
         let digits = min(max(digits, 0), 9)
         guard digits > 0 else { return }
         append(UInt8(ascii: "."))
-        var value = Int(nanoseconds)
-        for _ in digits..<9 { value /= 10 }
-        appendZeroPadded(value, width: digits)
+        appendZeroPadded(Int(nanoseconds) / Self.fractionDivisors[digits], width: digits)
     }
+
+    /// `10^(9 - digits)`: what divides nanoseconds down to `digits` digits.
+    private static let fractionDivisors = [
+        1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1,
+    ]
 
     private mutating func appendDateTime(_ timestamp: LogTimestamp, separator: UInt8, local: Bool) {
         let second = timestamp.secondsSinceEpoch

@@ -122,6 +122,18 @@ public struct LogBuffer: ~Copyable {
             append(UInt8(truncatingIfNeeded: value) &+ 0x30)
             return
         }
+        if value >= 10 && value < 1000 {
+            // Status codes, counts, milliseconds: two or three digits without a loop.
+            reserveCapacity(3)
+            if value >= 100 {
+                base[used] = UInt8(truncatingIfNeeded: value / 100) &+ 0x30
+                used += 1
+            }
+            base[used] = UInt8(truncatingIfNeeded: value / 10 % 10) &+ 0x30
+            base[used + 1] = UInt8(truncatingIfNeeded: value % 10) &+ 0x30
+            used += 2
+            return
+        }
         reserveCapacity(20)
         var magnitude = value.magnitude
         var digits = 0

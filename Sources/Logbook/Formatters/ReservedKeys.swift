@@ -8,6 +8,8 @@ struct ReservedKeys: Sendable {
     static let renamePrefix = "fields."
 
     private let keys: [String]
+    /// The byte length of each key, so most keys are compared by length only.
+    private let keyLengths: [Int]
     /// Bit `n` is set when a reserved key is `n` bytes long (modulo 64).
     private let lengths: UInt64
     /// Other keys a renamed key must also avoid (static fields).
@@ -15,6 +17,7 @@ struct ReservedKeys: Sendable {
 
     init(_ keys: [String], alsoAvoiding otherKeys: [String] = []) {
         self.keys = keys
+        self.keyLengths = keys.map(\.utf8.count)
         self.lengths = keys.reduce(0) { $0 | (1 &<< UInt64($1.utf8.count & 63)) }
         self.otherKeys = otherKeys
     }
@@ -23,8 +26,12 @@ struct ReservedKeys: Sendable {
     /// without comparing bytes.
     @inline(__always)
     func contains(_ key: String) -> Bool {
-        if lengths & (1 &<< UInt64(key.utf8.count & 63)) == 0 { return false }
-        return keys.contains(key)
+        let length = key.utf8.count
+        if lengths & (1 &<< UInt64(length & 63)) == 0 { return false }
+        for index in keyLengths.indices where keyLengths[index] == length {
+            if keys[index] == key { return true }
+        }
+        return false
     }
 
     /// A key for a field whose own key is reserved: prefixed with `fields.` as often as

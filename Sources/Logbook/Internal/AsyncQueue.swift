@@ -226,10 +226,12 @@ final class AsyncQueue: @unchecked Sendable {
             return
         }
         let formatter = lineSink.formatter
+        let limitsItsLines = LineFraming.limitsItsLines(formatter)
         let lineLimit = lineSink.lineLimit
         lines.removeAll()
         for record in records {
-            LineFraming.appendLine(record, formatter: formatter, lineLimit: lineLimit, into: &lines)
+            LineFraming.appendLine(
+                record, formatter: formatter, limitsItsLines: limitsItsLines, lineLimit: lineLimit, into: &lines)
             if lines.count >= options.batchBytes {
                 lines.withUnsafeBytes { lineSink.writeLines($0) }
                 lines.removeAll()

@@ -6,15 +6,21 @@ final class DispatchPlan: Sendable {
         let sink: any LogSink
         let level: LogLevel
         let filters: [LogFilter]
+        /// Whether ``filters`` is non-empty, so the logging path need not touch the array.
+        let hasFilters: Bool
 
         init(_ sink: any LogSink) {
             self.sink = sink
             self.level = sink.level
             self.filters = sink.filters
+            self.hasFilters = !filters.isEmpty
         }
 
         func accepts(_ record: LogRecord) -> Bool {
-            guard record.level >= level else { return false }
+            record.level >= level && (!hasFilters || filtersAccept(record))
+        }
+
+        func filtersAccept(_ record: LogRecord) -> Bool {
             for filter in filters where !filter.accepts(record) { return false }
             return true
         }
@@ -28,18 +34,31 @@ final class DispatchPlan: Sendable {
     /// Where a record goes when ``slots`` is empty, or when it was created re-entrantly
     /// from inside a sink.
     let lastResort: Slot?
+
     /// The lowest level delivered to ``slots`` or ``lastResort``: the effective level
     /// raised to the lowest level a destination accepts; ``LogNode/closedGate`` when
     /// nothing would receive any record. It is the node's gate unless a test capture
     /// lowered the gate (see ``LogTap``); records between the two reach only taps.
     let threshold: UInt8
 
+    /// A copy of ``slots`` the logging path reads in place, with no array to retain.
+    private nonisolated(unsafe) let slotStorage: UnsafeMutableBufferPointer<Slot>
+    private let hasOriginFilters: Bool
+
     init(originFilters: [LogFilter], slots: [Slot], lastResort: (any LogSink)?, effectiveLevel: LogLevel) {
         self.originFilters = originFilters
         self.slots = slots
         self.lastResort = lastResort.map(Slot.init)
+        self.hasOriginFilters = !originFilters.isEmpty
         let lowest: LogLevel? = slots.isEmpty ? self.lastResort?.level : slots.lazy.map(\.level).min()
         self.threshold = lowest.map { max(effectiveLevel, $0).rawValue } ?? LogNode.closedGate
+        slotStorage = .allocate(capacity: slots.count)
+        _ = slotStorage.initialize(from: slots)
+    }
+
+    deinit {
+        slotStorage.deinitialize()
+        slotStorage.deallocate()
     }
 
     /// A plan that delivers nothing, for a node not yet configured.
@@ -47,20 +66,48 @@ final class DispatchPlan: Sendable {
 
     /// Hands `record` to the test captures bound in its context, then to every slot that
     /// accepts it.
+    ///
+    /// The slots are read in place and the thread's scratch state is used without being
+    /// retained, so the only reference counting left here is each sink's, for its call.
+    @inline(__always)
     func deliver(_ record: LogRecord) {
-        for filter in originFilters where !filter.accepts(record) { return }
+        if hasOriginFilters {
+            for filter in originFilters where !filter.accepts(record) { return }
+        }
         if let tap = record.context.tap { tap.deliver(record) }
         if record.level.rawValue < threshold { return }
-        let scratch = ThreadScratch.current
-        if scratch.isDelivering {
-            // A sink or formatter logged while handling a record: never recurse into sinks.
-            if let lastResort, lastResort.accepts(record) { lastResort.sink.write(record) }
+        guard let scratch = ThreadScratch.unmanagedCurrent else {
+            deliverWithoutThreadState(record)
             return
         }
-        scratch.isDelivering = true
-        defer { scratch.isDelivering = false }
+        if scratch._withUnsafeGuaranteedRef({ $0.isDelivering }) {
+            // A sink or formatter logged while handling a record: never recurse into sinks.
+            deliverToLastResort(record)
+            return
+        }
+        scratch._withUnsafeGuaranteedRef { $0.isDelivering = true }
+        if slotStorage.isEmpty {
+            deliverToLastResort(record)
+        } else {
+            let slots = slotStorage.baseAddress!
+            for index in 0..<slotStorage.count
+            where record.level >= slots[index].level && (!slots[index].hasFilters || slots[index].filtersAccept(record))
+            {
+                slots[index].sink.write(record)
+            }
+        }
+        scratch._withUnsafeGuaranteedRef { $0.isDelivering = false }
+    }
+
+    private func deliverToLastResort(_ record: LogRecord) {
+        if let lastResort, lastResort.accepts(record) { lastResort.sink.write(record) }
+    }
+
+    /// Delivery when the process has no thread-local key left (never in practice):
+    /// re-entry cannot be detected, so only the slots are used.
+    private func deliverWithoutThreadState(_ record: LogRecord) {
         if slots.isEmpty {
-            if let lastResort, lastResort.accepts(record) { lastResort.sink.write(record) }
+            deliverToLastResort(record)
             return
         }
         for slot in slots where slot.accepts(record) {

@@ -33,7 +33,7 @@ extension LogHierarchy {
         let current = LogContext.current
         let tap = LogTap(sink, parent: current.tap)
         registry.updateAll { $0.openCaptures[Int(tap.level.rawValue)] += 1 }
-        return LogContext(scope: current.scope, tap: tap)
+        return current.capturing(tap)
     }
 
     private func closeCapture(_ tap: LogTap) {

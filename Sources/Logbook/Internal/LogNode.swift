@@ -64,8 +64,8 @@ final class LogNode: Sendable {
     ) {
         let plan = currentPlan
         let record = LogRecord(
-            timestamp: .now(),
             level: level,
+            timestamp: .now(),
             logger: name,
             message: message(),
             fields: fields(),

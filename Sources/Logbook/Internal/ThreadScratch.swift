@@ -42,14 +42,22 @@ final class ThreadScratch {
         return status == 0 ? key : nil
     }()
 
+    /// The calling thread's instance, created on first use, unretained: the thread's
+    /// slot holds it for as long as the thread lives. `nil` when the process ran out of
+    /// thread-local keys.
+    @inline(__always)
+    static var unmanagedCurrent: Unmanaged<ThreadScratch>? {
+        guard let key else { return nil }
+        if let existing = pthread_getspecific(key) {
+            return Unmanaged<ThreadScratch>.fromOpaque(existing)
+        }
+        let created = Unmanaged.passRetained(ThreadScratch())
+        pthread_setspecific(key, created.toOpaque())
+        return created
+    }
+
     /// The calling thread's instance, created on first use.
     static var current: ThreadScratch {
-        guard let key else { return ThreadScratch() }
-        if let existing = pthread_getspecific(key) {
-            return Unmanaged<ThreadScratch>.fromOpaque(existing).takeUnretainedValue()
-        }
-        let created = ThreadScratch()
-        pthread_setspecific(key, Unmanaged.passRetained(created).toOpaque())
-        return created
+        unmanagedCurrent?.takeUnretainedValue() ?? ThreadScratch()
     }
 }

@@ -27,6 +27,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     public let path: String
     /// The formatter that turns records into lines.
     public let formatter: any LogFormatter
+    /// Whether ``formatter`` caps its own lines, asked once (see ``LineFraming``).
+    private let formatterLimitsItsLines: Bool
     /// The lowest level written.
     public let level: LogLevel
     /// Filters a record must pass to be written.
@@ -90,6 +92,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         try options.validate()
         self.path = path
         self.formatter = formatter.resolved(forTerminal: false)
+        self.formatterLimitsItsLines = LineFraming.limitsItsLines(self.formatter)
         self.level = level
         self.filters = filters
         self.options = options
@@ -126,7 +129,9 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// Formats `record` and appends it as one line.
     public func write(_ record: LogRecord) {
         LogBuffer.withScratch { buffer in
-            LineFraming.appendLine(record, formatter: formatter, lineLimit: options.lineLimit, into: &buffer)
+            LineFraming.appendLine(
+                record, formatter: formatter, limitsItsLines: formatterLimitsItsLines, lineLimit: options.lineLimit,
+                into: &buffer)
             buffer.withUnsafeBytes { writeLines($0) }
         }
     }

@@ -18,12 +18,34 @@ public enum LineFraming {
         lineLimit: Int,
         into buffer: inout LogBuffer
     ) {
+        appendLine(
+            record, formatter: formatter, limitsItsLines: limitsItsLines(formatter), lineLimit: lineLimit,
+            into: &buffer)
+    }
+
+    /// Appends the line for `record` and its `\n` to `buffer`, with `limitsItsLines`
+    /// (see ``limitsItsLines(_:)``) worked out once by the caller.
+    static func appendLine(
+        _ record: LogRecord,
+        formatter: any LogFormatter,
+        limitsItsLines: Bool,
+        lineLimit: Int,
+        into buffer: inout LogBuffer
+    ) {
         let start = buffer.count
         formatter.format(record, into: &buffer)
-        if !(formatter is any LineLimitedFormatter) {
+        if !limitsItsLines {
             capLine(in: &buffer, from: start, limit: lineLimit)
         }
         buffer.append(UInt8(ascii: "\n"))
+    }
+
+    /// Whether `formatter` keeps its own lines within their cap (is a
+    /// ``LineLimitedFormatter``). Sinks ask once, not per record: the check is a
+    /// conformance lookup. (On the metatype: a value cast would copy the formatter into a
+    /// new existential, a heap allocation for most formatters.)
+    static func limitsItsLines(_ formatter: any LogFormatter) -> Bool {
+        type(of: formatter) is any LineLimitedFormatter.Type
     }
 
     /// Cuts the bytes after `start` to at most `limit` bytes including the truncation

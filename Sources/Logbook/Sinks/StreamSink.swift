@@ -45,6 +45,8 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     public let filters: [LogFilter]
 
     private let fd: Int32
+    /// Whether ``formatter`` caps its own lines, asked once (see ``LineFraming``).
+    private let formatterLimitsItsLines: Bool
     private let writeLock = Mutex(())
     private let failures = Atomic(0)
     private let reportFailure: @Sendable (String) -> Void
@@ -76,6 +78,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
         self.output = output
         self.fd = output.fileDescriptor
         self.formatter = formatter.resolved(forTerminal: System.isTerminal(output.fileDescriptor))
+        self.formatterLimitsItsLines = LineFraming.limitsItsLines(self.formatter)
         self.level = level
         self.filters = filters
         self.reportFailure = reportFailure
@@ -89,7 +92,9 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     /// Formats `record` and writes it as one line.
     public func write(_ record: LogRecord) {
         LogBuffer.withScratch { buffer in
-            LineFraming.appendLine(record, formatter: formatter, lineLimit: lineLimit, into: &buffer)
+            LineFraming.appendLine(
+                record, formatter: formatter, limitsItsLines: formatterLimitsItsLines, lineLimit: lineLimit,
+                into: &buffer)
             buffer.withUnsafeBytes { writeLines($0) }
         }
     }

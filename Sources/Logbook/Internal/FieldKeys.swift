@@ -1,0 +1,93 @@
+/// Key lookups over borrowed field entries.
+///
+/// Formatting checks keys against other keys several times per record (repeats within
+/// a layer, shadowing across layers). These scans read each entry's key and value in
+/// place through pointers, so no entry (a string and an existential) is copied,
+/// retained or released on the way: reading a tuple element through the array or a
+/// buffer subscript copies the whole tuple first.
+enum FieldKeys {
+    typealias Entry = (String, any LogValueConvertible)
+    typealias Entries = UnsafeBufferPointer<Entry>
+
+    /// The offset of the value within an entry: after the key, aligned for the value.
+    @usableFromInline
+    static var valueOffset: Int {
+        let alignment = MemoryLayout<any LogValueConvertible>.alignment
+        return (MemoryLayout<String>.size + alignment - 1) & ~(alignment - 1)
+    }
+
+    /// The key of entry `index`, in place.
+    @inline(__always)
+    static func key(_ entries: Entries, _ index: Int) -> UnsafePointer<String> {
+        UnsafeRawPointer(entries.baseAddress! + index).assumingMemoryBound(to: String.self)
+    }
+
+    /// The value of entry `index`, in place.
+    @inline(__always)
+    static func value(_ entries: Entries, _ index: Int) -> UnsafePointer<any LogValueConvertible> {
+        (UnsafeRawPointer(entries.baseAddress! + index) + valueOffset)
+            .assumingMemoryBound(to: (any LogValueConvertible).self)
+    }
+
+    /// Bit `n` is set when some key is `n` bytes long (modulo 64), so most keys are
+    /// told apart from a set of keys without comparing bytes.
+    @inline(__always)
+    static func lengthBit(_ key: String) -> UInt64 {
+        1 &<< UInt64(key.utf8.count & 63)
+    }
+
+    static func lengthMask(_ entries: Entries) -> UInt64 {
+        var mask: UInt64 = 0
+        for index in entries.indices {
+            mask |= lengthBit(key(entries, index).pointee)
+        }
+        return mask
+    }
+
+    /// Whether an entry at or after `start` has `key`.
+    static func contains(_ key: String, in entries: Entries, from start: Int = 0) -> Bool {
+        let length = key.utf8.count
+        var index = start
+        while index < entries.count {
+            let candidate = self.key(entries, index)
+            if candidate.pointee.utf8.count == length && candidate.pointee == key { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Whether some key appears more than once.
+    static func hasRepeats(_ entries: Entries) -> Bool {
+        let count = entries.count
+        guard count > 1 else { return false }
+        if count > 16 { return hasRepeatsByScanning(entries) }
+        // Each key's length once, then strings compared only where lengths are equal.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { lengths in
+            var seenLengths: UInt64 = 0
+            var lengthRepeats = false
+            for index in 0..<count {
+                let length = key(entries, index).pointee.utf8.count
+                lengths[index] = length
+                let bit: UInt64 = 1 &<< UInt64(length & 63)
+                if seenLengths & bit != 0 { lengthRepeats = true }
+                seenLengths |= bit
+            }
+            // Keys of pairwise different lengths cannot repeat.
+            guard lengthRepeats else { return false }
+            for first in 0..<count - 1 {
+                for second in (first + 1)..<count
+                where lengths[first] == lengths[second] && key(entries, first).pointee == key(entries, second).pointee {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    private static func hasRepeatsByScanning(_ entries: Entries) -> Bool {
+        for index in entries.indices where contains(key(entries, index).pointee, in: entries, from: index + 1) {
+            return true
+        }
+        return false
+    }
+}

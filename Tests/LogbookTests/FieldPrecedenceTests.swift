@@ -1,0 +1,123 @@
+import Logbook
+import Testing
+
+/// `LogRecord`'s field iteration checked against a plain model of the documented rules,
+/// over many random records: keys repeated within a layer, shadowed across layers and
+/// scopes, and keys whose lengths differ by 64 (they share a bit in the length masks the
+/// iteration uses to skip comparisons).
+@Suite("Field precedence across call site, bound fields and context scopes")
+struct FieldPrecedenceTests {
+    typealias Entry = (key: String, value: Int)
+
+    /// The documented rules, written out directly: call-site fields, then bound fields,
+    /// then context fields from the outermost scope inwards; a key appears once, at its
+    /// last occurrence in the layer (or scope) that wins, with that occurrence's value.
+    static func reference(callSite: [Entry], bound: [Entry], scopes: [[Entry]], includeContext: Bool) -> [Entry] {
+        func lastOccurrences(_ entries: [Entry]) -> [Entry] {
+            entries.enumerated().filter { index, entry in
+                !entries[(index + 1)...].contains { $0.key == entry.key }
+            }.map(\.element)
+        }
+        var result = lastOccurrences(callSite)
+        result += lastOccurrences(bound).filter { entry in !callSite.contains { $0.key == entry.key } }
+        guard includeContext else { return result }
+        for (depth, scope) in scopes.enumerated() {
+            for entry in lastOccurrences(scope) {
+                let shadowedByInnerScope = scopes[(depth + 1)...].contains { $0.contains { $0.key == entry.key } }
+                let shadowedByFields =
+                    callSite.contains { $0.key == entry.key } || bound.contains { $0.key == entry.key }
+                if !shadowedByInnerScope && !shadowedByFields { result.append(entry) }
+            }
+        }
+        return result
+    }
+
+    /// Keys of lengths 1, 2, 65 and 66: `b` and a 65-byte key share a length bit.
+    static let keys = [
+        "a", "b", "c", "ab", "cd", String(repeating: "k", count: 65), String(repeating: "j", count: 65),
+        String(repeating: "k", count: 66),
+    ]
+
+    static func randomEntries(_ generator: inout SplitMix64, count: Int) -> [Entry] {
+        (0..<count).map { _ in
+            (key: keys[Int(generator.next() % UInt64(keys.count))], value: Int(generator.next() % 1000))
+        }
+    }
+
+    static func fields(_ entries: [Entry]) -> LogFields {
+        LogFields(entries.map { ($0.key, $0.value as any LogValueConvertible) })
+    }
+
+    static func observed(_ record: LogRecord, includeContext: Bool) -> [Entry] {
+        var entries: [Entry] = []
+        let collect = { (key: String, value: any LogValueConvertible) in
+            guard case .int(let number) = value.logValue else { return }
+            entries.append((key, number))
+        }
+        if includeContext { record.forEachField(collect) } else { record.forEachFieldExcludingContext(collect) }
+        return entries
+    }
+
+    @Test("forEachField and forEachFieldExcludingContext follow the documented precedence")
+    func randomRecords() {
+        var generator = SplitMix64(seed: 42)
+        for _ in 0..<3000 {
+            let callSite = Self.randomEntries(&generator, count: Int(generator.next() % 5))
+            let bound = Self.randomEntries(&generator, count: Int(generator.next() % 4))
+            let scopes = (0..<Int(generator.next() % 4)).map { _ in
+                Self.randomEntries(&generator, count: 1 + Int(generator.next() % 3))
+            }
+            var context = LogContext()
+            for scope in scopes { context = context.adding(Self.fields(scope)) }
+            let record = makeRecord(fields: Self.fields(callSite), boundFields: Self.fields(bound), context: context)
+            for includeContext in [true, false] {
+                let expected = Self.reference(
+                    callSite: callSite, bound: bound, scopes: scopes, includeContext: includeContext)
+                let actual = Self.observed(record, includeContext: includeContext)
+                #expect(actual.map(\.key) == expected.map(\.key), "\(callSite) \(bound) \(scopes)")
+                #expect(actual.map(\.value) == expected.map(\.value), "\(callSite) \(bound) \(scopes)")
+            }
+            let contextOnly = Self.reference(callSite: callSite, bound: bound, scopes: scopes, includeContext: true)
+                .dropFirst(
+                    Self.reference(callSite: callSite, bound: bound, scopes: scopes, includeContext: false).count)
+            var contextFields: [String] = []
+            record.forEachContextField { key, _ in contextFields.append(key) }
+            #expect(contextFields == contextOnly.map(\.key))
+        }
+    }
+
+    @Test("records with many fields (more than 16 in a layer) keep the same rules")
+    func manyFields() {
+        var generator = SplitMix64(seed: 99)
+        for _ in 0..<200 {
+            let callSite = Self.randomEntries(&generator, count: 17 + Int(generator.next() % 8))
+            let bound = Self.randomEntries(&generator, count: 17 + Int(generator.next() % 3))
+            let record = makeRecord(fields: Self.fields(callSite), boundFields: Self.fields(bound))
+            let expected = Self.reference(callSite: callSite, bound: bound, scopes: [], includeContext: true)
+            let actual = Self.observed(record, includeContext: true)
+            #expect(actual.map(\.key) == expected.map(\.key))
+            #expect(actual.map(\.value) == expected.map(\.value))
+        }
+        let distinct = (0..<20).map { (key: "key\($0)", value: $0) }
+        let record = makeRecord(fields: Self.fields(distinct))
+        #expect(Self.observed(record, includeContext: true).map(\.key) == distinct.map(\.key))
+    }
+
+    @Test("JSON lines of random records carry each key once, with the winning value")
+    func randomJSON() throws {
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<300 {
+            let callSite = Self.randomEntries(&generator, count: Int(generator.next() % 5))
+            let bound = Self.randomEntries(&generator, count: Int(generator.next() % 3))
+            let scope = Self.randomEntries(&generator, count: Int(generator.next() % 3))
+            let record = makeRecord(
+                fields: Self.fields(callSite), boundFields: Self.fields(bound), context: LogContext(Self.fields(scope)))
+            let object = try #require(JSONCheck.object(JSONFormatter().format(record)))
+            let expected = Self.reference(callSite: callSite, bound: bound, scopes: [scope], includeContext: true)
+            #expect(object.count == 4 + expected.count)
+            for entry in expected {
+                #expect(object[entry.key] as? Int == entry.value)
+            }
+        }
+    }
+}
