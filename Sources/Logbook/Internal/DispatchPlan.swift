@@ -60,25 +60,20 @@ final class DispatchPlan: Sendable {
         return slots.lazy.map(\.level).min()
     }
 
-    /// Hands `record` to every slot that accepts it.
+    /// Hands `record` to every slot that accepts it, on the calling thread, whose
+    /// scratch state is `scratch`.
     ///
-    /// The slots are read in place and the thread's scratch state is used without being
-    /// retained, so the only reference counting left here is each sink's, for its call.
+    /// The slots are read in place, so the only reference counting left here is each
+    /// sink's, for its call.
     @inline(__always)
-    func deliver(_ record: LogRecord) {
+    func deliver(_ record: LogRecord, on scratch: ThreadScratch) {
+        // Set before any user code (filters, sinks) runs: a record logged from there goes
+        // to the last resort and leaves this thread's plan cache alone.
+        scratch.isDelivering = true
+        defer { scratch.isDelivering = false }
         if hasOriginFilters {
             for filter in originFilters where !filter.accepts(record) { return }
         }
-        guard let scratch = ThreadScratch.unmanagedCurrent else {
-            deliverWithoutThreadState(record)
-            return
-        }
-        if scratch._withUnsafeGuaranteedRef({ $0.isDelivering }) {
-            // A sink or formatter logged while handling a record: never recurse into sinks.
-            deliverToLastResort(record)
-            return
-        }
-        scratch._withUnsafeGuaranteedRef { $0.isDelivering = true }
         if slotStorage.isEmpty {
             deliverToLastResort(record)
         } else {
@@ -89,7 +84,15 @@ final class DispatchPlan: Sendable {
                 slots[index].sink.write(record)
             }
         }
-        scratch._withUnsafeGuaranteedRef { $0.isDelivering = false }
+    }
+
+    /// Delivery of a record created while this thread was already delivering one (a sink
+    /// or formatter that logs): it goes to the last resort, never back into the sinks.
+    func deliverReentrant(_ record: LogRecord) {
+        if hasOriginFilters {
+            for filter in originFilters where !filter.accepts(record) { return }
+        }
+        deliverToLastResort(record)
     }
 
     private func deliverToLastResort(_ record: LogRecord) {
@@ -98,7 +101,7 @@ final class DispatchPlan: Sendable {
 
     /// Delivery when the process has no thread-local key left (never in practice):
     /// re-entry cannot be detected, so only the slots are used.
-    private func deliverWithoutThreadState(_ record: LogRecord) {
+    func deliverWithoutThreadState(_ record: LogRecord) {
         if slots.isEmpty {
             deliverToLastResort(record)
             return

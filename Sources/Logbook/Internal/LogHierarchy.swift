@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A tree of loggers with its own configuration.
 ///
 /// The process-wide hierarchy, ``shared``, is the one ``Log/init(_:)``, ``Log/root`` and

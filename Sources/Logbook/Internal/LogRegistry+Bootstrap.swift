@@ -1,5 +1,3 @@
-import Synchronization
-
 extension LogRegistry {
     /// Applies `configuration` to the root and the named loggers, once.
     func bootstrap(_ configuration: LogConfiguration, callSite: String) throws(LogBootstrapError) -> LogSetup {

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// The one place that holds a hierarchy's mutable state: the nodes by name, each node's
 /// configuration, the last resort and whether bootstrap happened.
 ///
@@ -29,7 +27,7 @@ final class LogRegistry: Sendable {
 
     static let defaultRootLevel = LogLevel.info
 
-    let state = Mutex(State())
+    let state = LockedState(State())
 
     /// Creates the root node of a new hierarchy.
     func makeRoot() -> LogNode {
