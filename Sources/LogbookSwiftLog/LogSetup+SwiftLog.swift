@@ -1,7 +1,6 @@
 #if SwiftLogBridge
 public import Logbook
 public import Logging
-import Synchronization
 
 extension LogSetup {
     /// Makes swift-log's `LoggingSystem` use ``LogbookLogHandler``, so every swift-log

@@ -1,5 +1,5 @@
 #if SwiftLogBridge
-import Synchronization
+import Logbook
 
 /// Why ``Logbook/LogSetup/bridgingSwiftLog(metadataProvider:file:line:)`` refused to
 /// install the bridge.
@@ -17,7 +17,7 @@ public enum SwiftLogBridgeError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Where the bridge was installed, once it has been.
-    private static let installation = Mutex<String?>(nil)
+    private static let installation = LockedState<String?>(nil)
 
     /// Records `callSite` as the installation, or throws when there already is one.
     static func claimInstallation(callSite: String) throws(SwiftLogBridgeError) {

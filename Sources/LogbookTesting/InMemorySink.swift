@@ -1,5 +1,4 @@
 public import Logbook
-import Synchronization
 
 /// A sink that keeps every record it receives, for assertions in tests.
 ///
@@ -14,7 +13,7 @@ public final class InMemorySink: LogSink, CustomStringConvertible {
     public let level: LogLevel
     /// Filters a record must pass to be kept.
     public let filters: [LogFilter]
-    private let storage = Mutex<[LogRecord]>([])
+    private let storage = LockedState<[LogRecord]>([])
 
     /// Creates an empty sink.
     public init(level: LogLevel = .trace, filters: [LogFilter] = []) {

@@ -1,4 +1,4 @@
-import Synchronization
+import Logbook
 
 /// Lets one ``withScopedLogBootstrap(_:operation:)`` run at a time, suspending (not
 /// blocking) the others, first come first served.
@@ -14,7 +14,7 @@ final class ScopedBootstrapLock: Sendable {
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
-    private let state = Mutex(State())
+    private let state = LockedState(State())
 
     func lock() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in

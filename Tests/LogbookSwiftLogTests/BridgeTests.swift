@@ -3,7 +3,6 @@ import Logbook
 import LogbookSwiftLog
 import LogbookTesting
 import Logging
-import Synchronization
 import Testing
 
 /// A swift-log `Logger` whose handler bridges into `hierarchy`, as the installed bridge
@@ -70,7 +69,7 @@ struct BridgeTests {
         let hierarchy = LogHierarchy()
         hierarchy.root.addSink(InMemorySink())
         let logger = bridgedLogger("lib", in: hierarchy)
-        let evaluations = Mutex(0)
+        let evaluations = LockedState(0)
         func expensive() -> String {
             evaluations.withLock { $0 += 1 }
             return "expensive"

@@ -2,13 +2,12 @@
 import Logbook
 import LogbookSwiftLog
 import Logging
-import Synchronization
 import Testing
 
 /// A plain swift-log handler that keeps what it is given, as a third-party handler would.
 struct RecordingHandler: LogHandler {
     final class Storage: Sendable {
-        let entries = Mutex<[Logger.Metadata]>([])
+        let entries = LockedState<[Logger.Metadata]>([])
     }
 
     let storage: Storage

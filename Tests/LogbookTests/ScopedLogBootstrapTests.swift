@@ -1,6 +1,5 @@
 import Logbook
 import LogbookTesting
-import Synchronization
 import Testing
 
 @Suite("Scoped bootstrap for tests")
@@ -68,7 +67,7 @@ struct ScopedLogBootstrapTests {
     func invalidConfiguration() async {
         let hierarchy = quietHierarchy()
         hierarchy.root.level = .warning
-        let ran = Mutex(false)
+        let ran = LockedState(false)
         await #expect(throws: LogBootstrapError.self) {
             try await withScopedLogBootstrap(
                 LogConfiguration(loggerLevels: ["bad..name": .debug]), hierarchy: hierarchy
@@ -135,7 +134,7 @@ private struct ScopeError: Error {}
 
 /// How many tasks are inside a section now, and the most there ever were at once.
 private final class ActiveCount: Sendable {
-    private let counts = Mutex((now: 0, most: 0))
+    private let counts = LockedState((now: 0, most: 0))
 
     var most: Int { counts.withLock { $0.most } }
 

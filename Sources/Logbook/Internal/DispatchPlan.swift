@@ -35,15 +35,14 @@ final class DispatchPlan: Sendable {
     /// from inside a sink.
     let lastResort: Slot?
 
+    /// A copy of ``slots`` the logging path reads in place, with no array to retain.
+    private nonisolated(unsafe) let slotStorage: UnsafeMutableBufferPointer<Slot>
+    private let hasOriginFilters: Bool
     /// The lowest level delivered to ``slots`` or ``lastResort``: the effective level
     /// raised to the lowest level a destination accepts; ``LogNode/closedGate`` when
     /// nothing would receive any record. It is the node's gate unless a test capture
     /// lowered the gate (see ``LogTap``); records between the two reach only taps.
     let threshold: UInt8
-
-    /// A copy of ``slots`` the logging path reads in place, with no array to retain.
-    private nonisolated(unsafe) let slotStorage: UnsafeMutableBufferPointer<Slot>
-    private let hasOriginFilters: Bool
 
     init(originFilters: [LogFilter], slots: [Slot], lastResort: (any LogSink)?, effectiveLevel: LogLevel) {
         self.originFilters = originFilters
@@ -65,27 +64,21 @@ final class DispatchPlan: Sendable {
     static let empty = DispatchPlan(originFilters: [], slots: [], lastResort: nil, effectiveLevel: .info)
 
     /// Hands `record` to the test captures bound in its context, then to every slot that
-    /// accepts it.
+    /// accepts it, on the calling thread, whose scratch state is `scratch`.
     ///
-    /// The slots are read in place and the thread's scratch state is used without being
-    /// retained, so the only reference counting left here is each sink's, for its call.
+    /// The slots are read in place, so the only reference counting left here is each
+    /// sink's, for its call.
     @inline(__always)
-    func deliver(_ record: LogRecord) {
+    func deliver(_ record: LogRecord, on scratch: ThreadScratch) {
+        // Set before any user code (filters, sinks) runs: a record logged from there goes
+        // to the last resort and leaves this thread's plan cache alone.
+        scratch.isDelivering = true
+        defer { scratch.isDelivering = false }
         if hasOriginFilters {
             for filter in originFilters where !filter.accepts(record) { return }
         }
         if let tap = record.context.tap { tap.deliver(record) }
         if record.level.rawValue < threshold { return }
-        guard let scratch = ThreadScratch.unmanagedCurrent else {
-            deliverWithoutThreadState(record)
-            return
-        }
-        if scratch._withUnsafeGuaranteedRef({ $0.isDelivering }) {
-            // A sink or formatter logged while handling a record: never recurse into sinks.
-            deliverToLastResort(record)
-            return
-        }
-        scratch._withUnsafeGuaranteedRef { $0.isDelivering = true }
         if slotStorage.isEmpty {
             deliverToLastResort(record)
         } else {
@@ -96,7 +89,17 @@ final class DispatchPlan: Sendable {
                 slots[index].sink.write(record)
             }
         }
-        scratch._withUnsafeGuaranteedRef { $0.isDelivering = false }
+    }
+
+    /// Delivery of a record created while this thread was already delivering one (a sink
+    /// or formatter that logs): it goes to the last resort, never back into the sinks.
+    func deliverReentrant(_ record: LogRecord) {
+        if hasOriginFilters {
+            for filter in originFilters where !filter.accepts(record) { return }
+        }
+        if let tap = record.context.tap { tap.deliver(record) }
+        if record.level.rawValue < threshold { return }
+        deliverToLastResort(record)
     }
 
     private func deliverToLastResort(_ record: LogRecord) {
@@ -105,7 +108,9 @@ final class DispatchPlan: Sendable {
 
     /// Delivery when the process has no thread-local key left (never in practice):
     /// re-entry cannot be detected, so only the slots are used.
-    private func deliverWithoutThreadState(_ record: LogRecord) {
+    func deliverWithoutThreadState(_ record: LogRecord) {
+        if let tap = record.context.tap { tap.deliver(record) }
+        if record.level.rawValue < threshold { return }
         if slots.isEmpty {
             deliverToLastResort(record)
             return

@@ -3,7 +3,9 @@ public import Synchronization
 /// The single node behind every ``Log`` handle with the same name.
 ///
 /// A node's configuration lives in its ``LogRegistry``; the node itself holds only what
-/// the logging path reads: the gate level (one atomic byte) and the dispatch plan.
+/// the logging path reads: the gate level (one atomic byte), the dispatch plan, and the
+/// plan's generation, which lets each thread keep the plan in its ``ThreadScratch``
+/// cache and use it without taking the lock or touching its reference count.
 @usableFromInline
 final class LogNode: Sendable {
     /// The dotted name, or `"root"` for the root.
@@ -16,7 +18,9 @@ final class LogNode: Sendable {
     /// nothing is delivered.
     @usableFromInline
     let gate: Atomic<UInt8>
-    private let plan: Mutex<DispatchPlan>
+    /// Incremented, under the plan's lock, every time a plan is installed.
+    let planGeneration = Atomic<UInt64>(0)
+    private let plan: LockedState<DispatchPlan>
 
     /// The gate value that disables every level.
     static let closedGate: UInt8 = 7
@@ -25,7 +29,7 @@ final class LogNode: Sendable {
         self.name = name
         self.parent = parent
         self.registry = registry
-        self.plan = Mutex(plan)
+        self.plan = LockedState(plan)
         self.gate = Atomic(gate)
     }
 
@@ -42,12 +46,16 @@ final class LogNode: Sendable {
 
     /// Installs a recomputed plan. Called by the registry under its lock.
     func install(_ newPlan: DispatchPlan, gate newGate: UInt8) {
-        plan.withLock { $0 = newPlan }
+        plan.withLock { current in
+            current = newPlan
+            planGeneration.wrappingAdd(1, ordering: .releasing)
+        }
         gate.store(newGate, ordering: .releasing)
     }
 
-    var currentPlan: DispatchPlan {
-        plan.withLock { $0 }
+    /// The current plan and its generation, read together under the lock.
+    func lockedPlan() -> (plan: DispatchPlan, generation: UInt64) {
+        plan.withLock { ($0, planGeneration.load(ordering: .relaxed)) }
     }
 
     /// Creates a record and delivers it. Called only after ``isEnabled(_:)`` said yes.
@@ -62,8 +70,43 @@ final class LogNode: Sendable {
         function: String,
         line: UInt
     ) {
-        let plan = currentPlan
-        let record = LogRecord(
+        guard let scratch = ThreadScratch.unmanagedCurrent else {
+            // No thread-local state (the process ran out of keys): lock for the plan.
+            let plan = lockedPlan().plan
+            plan.deliverWithoutThreadState(
+                record(level, message, fields, bound: bound, error: error, file: file, function: function, line: line))
+            return
+        }
+        scratch._withUnsafeGuaranteedRef { scratch in
+            if scratch.isDelivering {
+                // A sink or formatter logged while handling a record on this thread. Leave
+                // the plan cache alone (a plan in it is being used) and never recurse.
+                let plan = lockedPlan().plan
+                plan.deliverReentrant(
+                    record(
+                        level, message, fields, bound: bound, error: error, file: file, function: function, line: line))
+                return
+            }
+            // The record first: its message and fields are user code that may log, and a
+            // record logged from there must not evict the plan this one is about to use.
+            let record = record(
+                level, message, fields, bound: bound, error: error, file: file, function: function, line: line)
+            scratch.cachedPlan(for: self)._withUnsafeGuaranteedRef { $0.deliver(record, on: scratch) }
+        }
+    }
+
+    @inline(__always)
+    private func record(
+        _ level: LogLevel,
+        _ message: () -> String,
+        _ fields: () -> LogFields,
+        bound: LogFields,
+        error: (any Error)?,
+        file: String,
+        function: String,
+        line: UInt
+    ) -> LogRecord {
+        LogRecord(
             level: level,
             timestamp: .now(),
             logger: name,
@@ -76,6 +119,5 @@ final class LogNode: Sendable {
             function: function,
             line: line
         )
-        plan.deliver(record)
     }
 }

@@ -34,8 +34,6 @@ final class LogRegistry: Sendable {
 
     static let defaultRootLevel = LogLevel.info
 
-    /// A pthread lock rather than `Synchronization.Mutex`, so the thread sanitizer sees it:
-    /// test captures open and close concurrently from many tasks (see ``LogTap``).
     let state = LockedState(State())
 
     /// Creates the root node of a new hierarchy.

@@ -9,7 +9,7 @@ final class StandardErrorLastResort: LogSink, CustomStringConvertible {
     let level = LogLevel.warning
     private let formatter = ConsoleFormatter(colors: .never)
     private let explained = Atomic(false)
-    private let lock = Mutex(())
+    private let lock = ConditionLock()
 
     func write(_ record: LogRecord) {
         if !explained.exchange(true, ordering: .relaxed) {
@@ -22,7 +22,7 @@ final class StandardErrorLastResort: LogSink, CustomStringConvertible {
             formatter.format(record, into: &buffer)
             buffer.append(UInt8(ascii: "\n"))
             buffer.withUnsafeBytes { bytes in
-                lock.withLock { _ in _ = FileDescriptorWriter.writeAll(Diagnostics.standardErrorFD, bytes) }
+                lock.withLock { _ = FileDescriptorWriter.writeAll(Diagnostics.standardErrorFD, bytes) }
             }
         }
     }

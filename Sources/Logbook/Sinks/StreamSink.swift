@@ -47,7 +47,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     private let fd: Int32
     /// Whether ``formatter`` caps its own lines, asked once (see ``LineFraming``).
     private let formatterLimitsItsLines: Bool
-    private let writeLock = Mutex(())
+    private let writeLock = ConditionLock()
     private let failures = Atomic(0)
     private let reportFailure: @Sendable (String) -> Void
 
@@ -101,7 +101,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
 
     /// Writes preformatted complete lines with one `write(2)` under the sink's lock.
     public func writeLines(_ lines: UnsafeRawBufferPointer) {
-        let failure = writeLock.withLock { _ in FileDescriptorWriter.writeAll(fd, lines) }
+        let failure = writeLock.withLock { FileDescriptorWriter.writeAll(fd, lines) }
         if let failure { recordFailure(failure) }
     }
 

@@ -1,0 +1,131 @@
+import Foundation
+import Logbook
+import LogbookTesting
+import Testing
+
+/// Each thread caches the dispatch plans of the loggers it uses; these tests make sure the
+/// cache never delivers to a stale configuration or to the wrong logger's sinks.
+@Suite("Per-thread plan cache")
+struct PlanCacheTests {
+    @Test("40 loggers used in turn on one thread each reach exactly their own sink")
+    func manyLoggersOneThread() {
+        let hierarchy = LogHierarchy()
+        hierarchy.lastResort = nil
+        let loggers = (0..<40).map { hierarchy.logger("svc.part\($0)") }
+        let sinks = loggers.map { logger in
+            let sink = InMemorySink()
+            logger.addSink(sink)
+            logger.propagates = false
+            return sink
+        }
+        for round in 0..<5 {
+            for (index, logger) in loggers.enumerated() { logger.info("\(index)/\(round)") }
+        }
+        for (index, sink) in sinks.enumerated() {
+            #expect(sink.messages == (0..<5).map { "\(index)/\($0)" })
+        }
+        // Reconfigure half of them; the next records follow the new configuration at once.
+        for index in stride(from: 0, to: 40, by: 2) { loggers[index].removeAllSinks() }
+        let root = InMemorySink()
+        hierarchy.root.addSink(root)
+        for index in stride(from: 0, to: 40, by: 2) { loggers[index].propagates = true }
+        for (index, logger) in loggers.enumerated() { logger.info("after \(index)") }
+        #expect(root.messages == stride(from: 0, to: 40, by: 2).map { "after \($0)" })
+        for (index, sink) in sinks.enumerated() {
+            #expect(sink.messages.count == (index.isMultiple(of: 2) ? 5 : 6))
+        }
+    }
+
+    @Test("a change made on another thread reaches a thread that has the plan cached")
+    func crossThreadChange() async {
+        let hierarchy = LogHierarchy()
+        let first = InMemorySink()
+        let second = InMemorySink()
+        hierarchy.root.addSink(first)
+        let log = hierarchy.logger("worker")
+        let step = DispatchSemaphore(value: 0)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            log.info("before")  // caches the plan on this thread
+            step.wait()
+            log.info("after")
+            done.signal()
+        }
+        thread.start()
+        while first.messages.isEmpty { usleep(1000) }
+        hierarchy.root.removeSink(first)
+        hierarchy.root.addSink(second)
+        step.signal()
+        done.wait()
+        #expect(first.messages == ["before"])
+        #expect(second.messages == ["after"])
+    }
+
+    @Test("logging from inside a message is delivered normally; from inside a filter, to the last resort")
+    func loggingFromUserCode() {
+        let hierarchy = LogHierarchy()
+        let lastResort = InMemorySink()
+        hierarchy.lastResort = lastResort
+        let sink = InMemorySink()
+        hierarchy.root.addSink(sink)
+        let inner = hierarchy.logger("inner")
+        func describe() -> String {
+            inner.info("computing the description")
+            return "outer message"
+        }
+        hierarchy.logger("outer").info(describe())
+        #expect(sink.messages == ["computing the description", "outer message"])
+
+        let filtered = hierarchy.logger("filtered")
+        filtered.addFilter(
+            LogFilter { record in
+                inner.warning("filter saw \(record.message)")
+                return true
+            })
+        filtered.info("kept")
+        #expect(sink.messages.last == "kept")
+        #expect(lastResort.messages == ["filter saw kept"])
+    }
+
+    @Test("after sinks are swapped under load, no thread keeps delivering through a stale plan")
+    func concurrentSwaps() async {
+        let hierarchy = LogHierarchy()
+        hierarchy.lastResort = nil
+        let sinkA = InMemorySink()
+        let sinkB = InMemorySink()
+        hierarchy.root.addSink(sinkA)
+        let stop = SharedFlag()
+        await withTaskGroup(of: Void.self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    for index in 0..<4_000 { hierarchy.logger("l\((task + index) % 16)").info("r") }
+                }
+            }
+            group.addTask {
+                var useB = false
+                while !stop.isSet {
+                    hierarchy.root.removeAllSinks()
+                    hierarchy.root.addSink(useB ? sinkB : sinkA)
+                    useB.toggle()
+                    await Task.yield()
+                }
+            }
+            for _ in 0..<8 { await group.next() }
+            stop.set()
+        }
+        #expect(sinkA.records.count + sinkB.records.count <= 32_000)
+        let final = InMemorySink()
+        hierarchy.root.removeAllSinks()
+        hierarchy.root.addSink(final)
+        let before = (sinkA.records.count, sinkB.records.count)
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    for index in 0..<16 { hierarchy.logger("l\(index)").info("final") }
+                }
+            }
+        }
+        #expect(final.records.count == 128)
+        #expect(sinkA.records.count == before.0 && sinkB.records.count == before.1)
+    }
+}
