@@ -153,3 +153,43 @@ struct StreamSinkColorTests {
         #expect(!piped.standardOutput.contains("\u{1B}"))
     }
 }
+
+@Suite("Stream sinks sharing a descriptor")
+struct SharedDescriptorTests {
+    @Test("two sinks on one pipe, lines longer than PIPE_BUF from two threads: no line is split")
+    func twoSinksOnePipe() async throws {
+        var descriptors: [Int32] = [0, 0]
+        #expect(pipe(&descriptors) == 0)
+        let (readEnd, writeEnd) = (descriptors[0], descriptors[1])
+        let collected = LockedState(Data())
+        let reader = Thread {
+            // Small reads, so a line split by interleaved writes would show up split.
+            var chunk = [UInt8](repeating: 0, count: 3000)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(readEnd, $0.baseAddress, $0.count) }
+                if count <= 0 { break }
+                collected.withLock { $0.append(contentsOf: chunk[0..<count]) }
+            }
+        }
+        reader.start()
+        let hierarchy = LogHierarchy()
+        hierarchy.root.addSink(StreamSink(.fileDescriptor(writeEnd)))
+        let audit = hierarchy.logger("audit")
+        audit.addSink(StreamSink(.fileDescriptor(writeEnd)))
+        audit.propagates = false
+        let payload = String(repeating: "p", count: 6_000)
+        await withTaskGroup(of: Void.self) { group in
+            for logger in [hierarchy.logger("app"), audit] {
+                group.addTask {
+                    for index in 0..<300 { logger.info(payload, ["index": index]) }
+                }
+            }
+        }
+        close(writeEnd)
+        while !reader.isFinished { try await Task.sleep(for: .milliseconds(10)) }
+        close(readEnd)
+        let verdict = try JSONCheck.python(bytes: collected.withLock { $0 })
+        #expect(verdict.errors.count == 600)
+        #expect(verdict.errors.allSatisfy { $0 == nil })
+    }
+}

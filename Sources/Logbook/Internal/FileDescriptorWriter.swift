@@ -34,9 +34,13 @@ enum FileDescriptorWriter {
 enum Diagnostics {
     static let standardErrorFD: Int32 = 2
 
-    /// Writes `message` as one line to standard error. Never fails.
+    /// Writes `message` as one line to standard error, under the descriptor's shared
+    /// lock so it never lands inside another writer's line. Never fails.
     static func report(_ message: String) {
         var line = "Logbook: " + message + "\n"
-        line.withUTF8 { _ = FileDescriptorWriter.writeAll(standardErrorFD, UnsafeRawBufferPointer($0)) }
+        let lock = DescriptorLocks.lock(for: standardErrorFD)
+        line.withUTF8 { bytes in
+            lock.withLock { _ = FileDescriptorWriter.writeAll(standardErrorFD, UnsafeRawBufferPointer(bytes)) }
+        }
     }
 }

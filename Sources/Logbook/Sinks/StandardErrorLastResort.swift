@@ -9,7 +9,7 @@ final class StandardErrorLastResort: LogSink, CustomStringConvertible {
     let level = LogLevel.warning
     private let formatter = ConsoleFormatter(colors: .never)
     private let explained = Atomic(false)
-    private let lock = ConditionLock()
+    private let lock = DescriptorLocks.lock(for: Diagnostics.standardErrorFD)
 
     func write(_ record: LogRecord) {
         if !explained.exchange(true, ordering: .relaxed) {

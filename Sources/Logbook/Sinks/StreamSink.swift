@@ -47,7 +47,8 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     private let fd: Int32
     /// Whether ``formatter`` caps its own lines, asked once (see ``LineFraming``).
     private let formatterLimitsItsLines: Bool
-    private let writeLock = ConditionLock()
+    /// Shared with every other writer of the same descriptor (see `DescriptorLocks`).
+    private let writeLock: ConditionLock
     private let failures = Atomic(0)
     private let reportFailure: @Sendable (String) -> Void
 
@@ -77,6 +78,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     ) {
         self.output = output
         self.fd = output.fileDescriptor
+        self.writeLock = DescriptorLocks.lock(for: output.fileDescriptor)
         self.formatter = formatter.resolved(forTerminal: System.isTerminal(output.fileDescriptor))
         self.formatterLimitsItsLines = LineFraming.limitsItsLines(self.formatter)
         self.level = level
@@ -99,7 +101,8 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
         }
     }
 
-    /// Writes preformatted complete lines with one `write(2)` under the sink's lock.
+    /// Writes preformatted complete lines with one `write(2)` under the descriptor's lock,
+    /// which every sink writing to the same descriptor shares.
     public func writeLines(_ lines: UnsafeRawBufferPointer) {
         let failure = writeLock.withLock { FileDescriptorWriter.writeAll(fd, lines) }
         if let failure { recordFailure(failure) }
