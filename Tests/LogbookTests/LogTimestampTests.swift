@@ -1,3 +1,4 @@
+import Foundation
 import Logbook
 import Testing
 
@@ -54,5 +55,21 @@ struct LogTimestampTests {
         let second = LogTimestamp.now()
         #expect(second >= first)
         #expect(first.secondsSinceEpoch > 1_700_000_000)
+    }
+
+    @Test(
+        "instants outside years 0000–9999 are clamped, never crash, never write raw bytes",
+        arguments: [
+            (Int64.min, "0000-01-01T00:00:00.000Z"), (Int64.min + 1, "0000-01-01T00:00:00.000Z"),
+            (-62_167_219_201, "0000-01-01T00:00:00.000Z"), (Int64.max, "9999-12-31T23:59:59.000Z"),
+        ])
+    func extremes(seconds: Int64, expected: String) throws {
+        let timestamp = LogTimestamp(secondsSinceEpoch: seconds)
+        #expect(timestamp.description == expected)
+        var record = makeRecord()
+        record.timestamp = timestamp
+        let json = try #require(JSONCheck.object(JSONFormatter().format(record)))
+        #expect(json["timestamp"] as? String == expected)
+        #expect(!ConsoleFormatter(colors: .never).format(record).utf8.contains(0))
     }
 }

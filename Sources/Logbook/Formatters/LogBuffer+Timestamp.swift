@@ -36,8 +36,15 @@ extension LogBuffer {
         1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1,
     ]
 
+    /// The first and last second RFC 3339's four-digit years can write
+    /// (0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z); instants outside are clamped.
+    static let writableSeconds: ClosedRange<Int64> = -62_167_219_200...253_402_300_799
+
     private mutating func appendDateTime(_ timestamp: LogTimestamp, separator: UInt8, local: Bool) {
-        let second = timestamp.secondsSinceEpoch
+        // Clamped, so the calendar arithmetic cannot overflow and no instant equals the
+        // caches' `.min` "empty" marker.
+        let second = min(
+            max(timestamp.secondsSinceEpoch, Self.writableSeconds.lowerBound), Self.writableSeconds.upperBound)
         reserveCapacity(19)
         if local {
             if timestampCache.localSecond != second {

@@ -109,6 +109,9 @@ final class DispatchPlan: Sendable {
     /// Delivery when the process has no thread-local key left (never in practice):
     /// re-entry cannot be detected, so only the slots are used.
     func deliverWithoutThreadState(_ record: LogRecord) {
+        if hasOriginFilters {
+            for filter in originFilters where !filter.accepts(record) { return }
+        }
         if let tap = record.context.tap { tap.deliver(record) }
         if record.level.rawValue < threshold { return }
         if slots.isEmpty {

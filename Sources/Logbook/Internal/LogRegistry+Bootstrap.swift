@@ -13,13 +13,14 @@ extension LogRegistry {
                 return .failure(.alreadyBootstrapped(firstCall: firstCall))
             }
             let root = state.nodes[""]!
+            let rootID = ObjectIdentifier(root)
+            state.configurations[rootID]!.level = configuration.level
+            state.configurations[rootID]!.sinks = configuration.sinks
+            // After the root's level, so a per-logger level naming the root (`root`) wins.
             for (name, level) in configuration.loggerLevels {
                 let node = node(named: name, in: &state)
                 state.configurations[ObjectIdentifier(node)]!.level = level
             }
-            let rootID = ObjectIdentifier(root)
-            state.configurations[rootID]!.level = configuration.level
-            state.configurations[rootID]!.sinks = configuration.sinks
             state.bootstrapCallSite = callSite
             refresh(root, in: &state)
             return .success(())

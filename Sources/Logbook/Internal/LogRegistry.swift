@@ -57,8 +57,16 @@ final class LogRegistry: Sendable {
 
     func node(named name: String, in state: inout State) -> LogNode {
         if let existing = state.nodes[name] { return existing }
+        // The root's own name addresses the root: `root` is the root, `root.a` is `a`.
+        var name = Substring(name)
+        while name == LoggerName.root || name.hasPrefix(LoggerName.root + ".") {
+            name = name.dropFirst(min(name.count, LoggerName.root.count + 1))
+        }
+        if name.isEmpty { return state.nodes[""]! }
+        let resolved = String(name)
+        if let existing = state.nodes[resolved] { return existing }
         var parent = state.nodes[""]!
-        for ancestorName in LoggerName.lineage(of: name) {
+        for ancestorName in LoggerName.lineage(of: resolved) {
             if let existing = state.nodes[ancestorName] {
                 parent = existing
                 continue
@@ -91,6 +99,16 @@ final class LogRegistry: Sendable {
     /// Recomputes the derived configuration, plan and gate of `node` and its subtree
     /// from its parent's derived configuration.
     func refresh(_ node: LogNode, in state: inout State) {
+        // Parents before children, with an explicit stack: a name may have thousands of
+        // segments, and recursing once per level could overflow a thread's stack.
+        var pending = [node]
+        while let next = pending.popLast() {
+            refreshOne(next, in: &state)
+            pending.append(contentsOf: state.configurations[ObjectIdentifier(next)]!.children)
+        }
+    }
+
+    private func refreshOne(_ node: LogNode, in state: inout State) {
         let id = ObjectIdentifier(node)
         var configuration = state.configurations[id]!
         let inherited = node.parent.map { state.configurations[ObjectIdentifier($0)]! }
@@ -111,9 +129,6 @@ final class LogRegistry: Sendable {
         // sink would take them; the plan's threshold still keeps them from the sinks.
         let gate = min(plan.threshold, state.captureGate ?? LogNode.closedGate)
         node.install(plan, gate: gate)
-        for child in configuration.children {
-            refresh(child, in: &state)
-        }
     }
 
     /// Changes state that affects every node, then recomputes the whole tree.

@@ -67,7 +67,13 @@ public enum LineFraming {
         while index < end {
             let byte = buffer[index]
             if inQuotes && byte == UInt8(ascii: "\\") {
-                index += 2
+                // `\u001b` is six bytes, other escapes two: never cut inside one.
+                let width = index + 1 < buffer.count && buffer[index + 1] == UInt8(ascii: "u") ? 6 : 2
+                if index + width > end {
+                    end = index
+                    break
+                }
+                index += width
                 continue
             }
             if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
@@ -77,10 +83,6 @@ public enum LineFraming {
             }
             if !inQuotes && byte == UInt8(ascii: "=") { equalsSinceSpace = true }
             index += 1
-        }
-        if index > end {
-            // The cut fell between a backslash and the character it escapes.
-            end -= 1
         }
         if inQuotes {
             buffer.truncate(to: end)
