@@ -7,6 +7,7 @@ let groups: [[String: Scenario]] = [
     EnvironmentScenarios.all,
     SinkScenarios.all,
     CorpusScenarios.all,
+    FileFaultScenarios.all,
     SwiftLogScenarios.all,
     TestingScenarios.all,
 ]

@@ -189,3 +189,22 @@ import Testing
         #expect(lines.allSatisfy { jsonObject($0) != nil })
     }
 }
+
+@Suite("FileSink: a batch cut short")
+struct FileSinkPartialBatchTests {
+    @Test("a batch that fails part-way keeps its complete lines and removes only the partial one")
+    func partialBatch() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("partial-\(UUID().uuidString).log")
+            .path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let outcome = try TestHost.run("file-partial-batch", [path])
+        #expect(outcome.status == 0)
+        #expect(outcome.outputLines == ["failures=1"])
+        let contents = try String(contentsOfFile: path, encoding: .utf8)
+        let lines = contents.split(separator: "\n", omittingEmptySubsequences: false)
+        // 400-byte lines under a 1,000-byte limit: two complete lines fit, the third was cut.
+        #expect(lines.count == 3 && lines.last == "")
+        #expect(lines.prefix(2).allSatisfy { $0.hasPrefix("{\"line\":") && $0.hasSuffix("\"}") })
+        #expect(contents.utf8.count == 800)
+    }
+}

@@ -242,8 +242,9 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         return .success(())
     }
 
-    /// Writes all of `bytes`; when a write fails part-way, cuts the file back so no
-    /// partial line stays in it. Returns the failure.
+    /// Writes all of `bytes` (one or more complete lines); when a write fails part-way,
+    /// cuts the file back so no partial line stays in it, keeping the complete lines
+    /// already written. Returns the failure.
     static func appendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
         guard var base = bytes.baseAddress else { return nil }
         var remaining = bytes.count
@@ -253,24 +254,33 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
                 base += count
                 remaining -= count
             case .wrote:
-                return removePartialLine(fd, written: bytes.count - remaining, error: Errno(5))
+                return removePartialLine(fd, bytes, written: bytes.count - remaining, error: Errno(5))
             case .interrupted, .wouldBlock:
                 continue
             case .failed(let code):
-                return removePartialLine(fd, written: bytes.count - remaining, error: Errno(code))
+                return removePartialLine(fd, bytes, written: bytes.count - remaining, error: Errno(code))
             }
         }
         return nil
     }
 
-    private static func removePartialLine(_ fd: Int32, written: Int, error: Errno) -> Errno {
-        guard written > 0, case .success(let status) = FileSystem.status(of: fd),
-            status.size >= Int64(written)
+    /// Cuts the file back by the bytes of `bytes`' first `written` that follow its last
+    /// complete line: the lines before it (of a batch) stay, the partial one goes.
+    private static func removePartialLine(
+        _ fd: Int32,
+        _ bytes: UnsafeRawBufferPointer,
+        written: Int,
+        error: Errno
+    ) -> Errno {
+        let complete = bytes[0..<written].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let partial = written - complete
+        guard partial > 0, case .success(let status) = FileSystem.status(of: fd),
+            status.size >= Int64(partial)
         else { return error }
         // With O_APPEND the partial bytes are the file's last `written` bytes, unless
         // another process appended since; a truncating rotation in between is the only
         // race, and then cutting would be wrong only if the file grew back meanwhile.
-        _ = FileSystem.truncate(fd, to: status.size - Int64(written))
+        _ = FileSystem.truncate(fd, to: status.size - Int64(partial))
         return error
     }
 
