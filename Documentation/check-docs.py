@@ -8,7 +8,9 @@
    whose members are all curated in written groups as well, and the pages of standard
    library types that Logbook extends (`Swift/Int` and so on), where DocC lists the single
    `logValue` conformance itself.
-2. Coverage: every public symbol in the symbol graphs of Logbook, LogbookTesting and
+2. Articles: every guide in Documentation/ has a DocC article of the same name, and the
+   landing page lists it.
+3. Coverage: every public symbol in the symbol graphs of Logbook, LogbookTesting and
    LogbookSwiftLog has a doc comment written in that module. The only exceptions are the
    `init(rawValue:)` initializers the compiler synthesizes for raw-value enums, whose
    documentation comes from the standard library.
@@ -68,6 +70,19 @@ def check_curation(archive):
     return violations
 
 
+def check_articles(catalog, guides):
+    violations = []
+    landing = open(os.path.join(catalog, "Logbook.md"), encoding="utf-8").read()
+    names = sorted(os.path.splitext(os.path.basename(path))[0] for path in glob.glob(os.path.join(guides, "*.md")))
+    for name in names:
+        if not os.path.exists(os.path.join(catalog, f"{name}.md")):
+            violations.append(f"Documentation/{name}.md has no DocC article {name}.md")
+        elif f"<doc:{name}>" not in landing:
+            violations.append(f"the landing page does not list <doc:{name}>")
+    print(f"articles: {len(names)} guides, {len(names) - len(violations)} with a DocC article on the landing page")
+    return violations
+
+
 def check_coverage(graph_directory):
     violations = []
     for module in MODULES:
@@ -104,7 +119,11 @@ def main():
     parser.add_argument("--archive", required=True)
     parser.add_argument("--symbol-graphs", required=True)
     arguments = parser.parse_args()
-    violations = check_curation(arguments.archive) + check_coverage(arguments.symbol_graphs)
+    repository = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    violations = check_curation(arguments.archive)
+    violations += check_articles(os.path.join(repository, "Sources", "Logbook", "Logbook.docc"),
+                                 os.path.join(repository, "Documentation"))
+    violations += check_coverage(arguments.symbol_graphs)
     for text in violations:
         print(f"  {text}")
     print(f"documentation checks: {len(violations)} violations")
