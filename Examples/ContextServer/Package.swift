@@ -11,10 +11,11 @@ let package = Package(
     name: "ContextServer",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: "../.."),
+        // The trait builds the swift-log bridge, which routes Hummingbird's own records into Logbook.
+        .package(path: "../..", traits: ["SwiftLogBridge"]),
         // No traits: the server needs neither swift-configuration nor full Foundation.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
-        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
@@ -23,6 +24,7 @@ let package = Package(
             name: "ContextServer",
             dependencies: [
                 .product(name: "Logbook", package: logbook),
+                .product(name: "LogbookSwiftLog", package: logbook),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -9,6 +9,12 @@ line it wrote to standard output and checks that:
 - every record from a request layer (app.http, app.orders.*) carries a request_id and a
   user_id, the request_id is one the client sent (or the server generated and returned),
   and the user_id is that request's;
+- Hummingbird's own records (logger `hummingbird`, through the swift-log bridge) that
+  belong to a request (they carry Hummingbird's `hb.request.id`) carry that request's
+  request_id and user_id and no other: each request has exactly one `Request` record from
+  Hummingbird's LogRequestsMiddleware, with the request's method and path, and one
+  Hummingbird request id never appears with two request ids; Hummingbird's other records
+  (start, shutdown) carry no request context;
 - no record mentions another request's request id, user id or order id anywhere in it;
 - every request has its start and end records (with the status the client saw and a
   duration) and records from every layer its route goes through;
@@ -33,14 +39,19 @@ import threading
 import time
 
 REQUEST_LOGGERS = ("app.http", "app.orders.service", "app.orders.repository", "app.orders.audit")
+# The label of the swift-log `Logger` the server gives Hummingbird, which the bridge turns
+# into this Logbook logger name.
+HUMMINGBIRD_LOGGER = "hummingbird"
+# The metadata key Hummingbird binds on its per-request logger (`context.logger`).
+HUMMINGBIRD_REQUEST_ID = "hb.request.id"
 KINDS = ("show", "summary", "list", "create", "missing")
 # Layers each kind of request must leave records in.
 EXPECTED_LAYERS = {
-    "show": {"app.http", "app.orders.service", "app.orders.repository"},
-    "summary": {"app.http", "app.orders.service", "app.orders.repository"},
-    "list": {"app.http", "app.orders.service", "app.orders.repository"},
-    "create": {"app.http", "app.orders.service", "app.orders.repository", "app.orders.audit"},
-    "missing": {"app.http", "app.orders.service", "app.orders.repository"},
+    "show": {"app.http", "app.orders.service", "app.orders.repository", HUMMINGBIRD_LOGGER},
+    "summary": {"app.http", "app.orders.service", "app.orders.repository", HUMMINGBIRD_LOGGER},
+    "list": {"app.http", "app.orders.service", "app.orders.repository", HUMMINGBIRD_LOGGER},
+    "create": {"app.http", "app.orders.service", "app.orders.repository", "app.orders.audit", HUMMINGBIRD_LOGGER},
+    "missing": {"app.http", "app.orders.service", "app.orders.repository", HUMMINGBIRD_LOGGER},
 }
 EXPECTED_STATUS = {"show": 200, "summary": 200, "list": 200, "create": 201, "missing": 404}
 # Strings that identify one request; none may appear in another request's records.
@@ -148,6 +159,9 @@ class Report:
         self.in_requests = 0
         self.per_logger = collections.Counter()
         self.child_records = collections.Counter()
+        # Hummingbird's own records: inside a request (by message), and outside any.
+        self.hummingbird_in_requests = collections.Counter()
+        self.hummingbird_lifecycle = 0
         # The most requests between their start and end records at one point of the log:
         # how much the requests really overlapped inside the server.
         self.max_in_flight = 0
@@ -175,6 +189,8 @@ def check(requests, lines, report):
 
     report.lines = len(lines)
     records_per_request = collections.defaultdict(list)
+    # Hummingbird's request id -> the request_id its first record carried.
+    hummingbird_ids = {}
     in_flight = set()
     for number, raw in enumerate(lines, 1):
         try:
@@ -190,8 +206,11 @@ def check(requests, lines, report):
             continue
         logger = record["logger"]
         report.per_logger[logger] += 1
-        if logger not in REQUEST_LOGGERS:
+        from_hummingbird_request = logger == HUMMINGBIRD_LOGGER and HUMMINGBIRD_REQUEST_ID in record
+        if logger not in REQUEST_LOGGERS and not from_hummingbird_request:
             report.lifecycle += 1
+            if logger == HUMMINGBIRD_LOGGER:
+                report.hummingbird_lifecycle += 1
             if "request_id" in record or "user_id" in record:
                 report.violation(f"line {number}: lifecycle record carries request context: {raw[:200]!r}")
             continue
@@ -209,6 +228,13 @@ def check(requests, lines, report):
                 if owner is not None and owner is not request:
                     report.violation(f"line {number}: {identifier!r} of request {owner.index} appears in a"
                                      f" record of request {request.index}")
+        if from_hummingbird_request:
+            report.hummingbird_in_requests[record["message"]] += 1
+            hummingbird_id = str(record[HUMMINGBIRD_REQUEST_ID])
+            first_seen = hummingbird_ids.setdefault(hummingbird_id, request.request_id)
+            if first_seen != request.request_id:
+                report.violation(f"line {number}: Hummingbird request {hummingbird_id} carries request_id"
+                                 f" {request.request_id}, its earlier records {first_seen}")
         records_per_request[request.request_id].append(record)
         report.in_requests += 1
         if record["message"] == "request started":
@@ -230,6 +256,12 @@ def check(requests, lines, report):
             report.violation(f"{label}: {len(starts)} start and {len(ends)} end records")
         elif ends[0].get("status") != request.status or not isinstance(ends[0].get("duration_ms"), (int, float)):
             report.violation(f"{label}: end record {ends[0]} does not match status {request.status}")
+        method, path, _ = request.method_and_path()
+        framework = [r for r in records if r["logger"] == HUMMINGBIRD_LOGGER and r["message"] == "Request"]
+        if len(framework) != 1:
+            report.violation(f"{label}: {len(framework)} Request records from Hummingbird")
+        elif (framework[0].get("hb.request.method"), framework[0].get("hb.request.path")) != (method, path):
+            report.violation(f"{label}: Hummingbird's Request record {framework[0]} is not {method} {path}")
         fan_out = [r for r in records if r["message"] == "child task finished"]
         report.child_records.update(r.get("fan_out") for r in fan_out)
         if request.kind == "summary":
@@ -237,7 +269,7 @@ def check(requests, lines, report):
             if parts != ["order", "payments", "shipments"]:
                 report.violation(f"{label}: async let child records for parts {parts}")
             # The service binds order_id for the fan-out: every record below it has it.
-            below = [r for r in records if r["logger"] != "app.http"]
+            below = [r for r in records if r["logger"].startswith("app.orders.")]
             if any(r.get("order_id") not in request.order_ids for r in below):
                 report.violation(f"{label}: a service or repository record lacks the bound order_id")
         if request.kind == "list":
@@ -319,7 +351,16 @@ def self_test():
             records.append(record(request, "app.http", "request finished", status=status, duration_ms=1.5))
         records.append(record(second, "app.orders.audit", "audit event", order_id="ord-xyz"))
         records[1]["order_id"] = order
+        for request, hummingbird_id in ((first, "a1"), (second, "a2")):
+            method, path, _ = request.method_and_path()
+            records.append(record(request, HUMMINGBIRD_LOGGER, "Request", **{
+                "hb.request.method": method, "hb.request.path": path, HUMMINGBIRD_REQUEST_ID: hummingbird_id}))
+        records.append({"timestamp": "2024-08-06T11:54:56.789Z", "level": "info", "logger": HUMMINGBIRD_LOGGER,
+                        "message": "Server started and listening on 127.0.0.1:8080"})
         return records
+
+    def hummingbird_records(records):
+        return [r for r in records if r["logger"] == HUMMINGBIRD_LOGGER and HUMMINGBIRD_REQUEST_ID in r]
 
     def lines_of(records):
         return [json.dumps(r).encode() for r in records]
@@ -334,7 +375,28 @@ def self_test():
         del records[2]["request_id"]
 
     def lost_audit_context(records):
-        del records[-1]["request_id"], records[-1]["user_id"]
+        audit = next(r for r in records if r["logger"] == "app.orders.audit")
+        del audit["request_id"], audit["user_id"]
+
+    def hummingbird_outside_scope(records):
+        # Logged before the middleware bound the context (a middleware order mistake).
+        del hummingbird_records(records)[0]["request_id"]
+
+    def hummingbird_other_request(records):
+        # Tagged with the other request's context: its path still names the first's order.
+        hummingbird_records(records)[0].update(request_id=second.request_id, user_id=second.user_id)
+
+    def hummingbird_lost(records):
+        records.remove(hummingbird_records(records)[1])
+
+    def hummingbird_id_reused(records):
+        hummingbird_records(records)[1][HUMMINGBIRD_REQUEST_ID] = "a1"
+
+    def hummingbird_wrong_path(records):
+        hummingbird_records(records)[1]["hb.request.path"] = "/health"
+
+    def hummingbird_lifecycle_with_context(records):
+        records[-1].update(request_id=first.request_id, user_id=first.user_id)
 
     def lost_layer(records):
         del records[6]
@@ -343,7 +405,9 @@ def self_test():
         records.append(record(first, "app", "server started"))
 
     mutations = [leak_user, foreign_order, lost_context, lost_audit_context, lost_layer,
-                 lifecycle_with_context]
+                 lifecycle_with_context, hummingbird_outside_scope, hummingbird_other_request,
+                 hummingbird_lost, hummingbird_id_reused, hummingbird_wrong_path,
+                 hummingbird_lifecycle_with_context]
     failures = []
     report = Report()
     check([first, second], lines_of(clean()), report)
@@ -397,6 +461,10 @@ def main():
     print(f"records: {report.lines} lines, {report.malformed} malformed, {report.in_requests} in requests,"
           f" {report.lifecycle} lifecycle; at most {report.max_in_flight} requests in flight in the server")
     print("records per logger: " + ", ".join(f"{name}={count}" for name, count in sorted(report.per_logger.items())))
+    print(f"Hummingbird's own records (logger {HUMMINGBIRD_LOGGER}):"
+          f" {sum(report.hummingbird_in_requests.values())} in requests ("
+          + ", ".join(f"{message}={count}" for message, count in sorted(report.hummingbird_in_requests.items()))
+          + f"), each with its request's request_id; {report.hummingbird_lifecycle} outside any request")
     print(f"child-task records: async_let={report.child_records['async_let']},"
           f" task_group={report.child_records['task_group']},"
           f" dispatch queue (audit)={report.per_logger['app.orders.audit']}")

@@ -89,6 +89,9 @@ public struct Log: Sendable {
     ///   - fields: Call-site fields; evaluated only when the level is enabled. They win
     ///     over bound and context fields with the same key.
     ///   - error: An error whose type and description become part of the record.
+    ///   - file: The call site's file; leave the default, `#fileID`.
+    ///   - function: The call site's function; leave the default, `#function`.
+    ///   - line: The call site's line; leave the default, `#line`.
     @inlinable
     public func log(
         level: LogLevel,

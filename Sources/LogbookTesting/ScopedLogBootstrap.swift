@@ -6,7 +6,7 @@ public import Logbook
 ///
 /// Use it to test code that depends on the process-wide setup, or the application's own
 /// setup code: with `nil` the operation starts from a hierarchy that was never
-/// bootstrapped, so it may call ``Log/bootstrap(_:file:line:)`` itself.
+/// bootstrapped, so it may call ``Log/bootstrap(level:sinks:ignoreBrokenPipe:file:line:)`` itself.
 ///
 /// ```swift
 /// @Test func configurationQuietsTheDatabaseDriver() async throws {
@@ -24,7 +24,7 @@ public import Logbook
 /// ``LogCapture``, which no other test can disturb, rather than on the sinks of a scoped
 /// bootstrap, unless the suite is `.serialized`.
 ///
-/// - Throws: What ``Log/bootstrap(_:file:line:)`` throws for `configuration` (then the
+/// - Throws: What ``Log/bootstrap(_:file:line:)-(LogConfiguration,_,_)`` throws for `configuration` (then the
 ///   operation does not run), or what the operation throws.
 public nonisolated(nonsending) func withScopedLogBootstrap<Result>(
     _ configuration: LogConfiguration? = nil,

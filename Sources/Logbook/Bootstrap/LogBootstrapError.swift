@@ -1,5 +1,5 @@
-/// Why ``Log/bootstrap(_:file:line:)`` refused a configuration. Nothing is applied when
-/// it throws.
+/// Why ``Log/bootstrap(level:sinks:ignoreBrokenPipe:file:line:)`` or one of its overloads
+/// refused a configuration. Nothing is applied when it throws.
 public enum LogBootstrapError: Error, Sendable, CustomStringConvertible {
     /// Bootstrap already ran in this process; `firstCall` is where (`File.swift:42`).
     /// Configure loggers directly (``Log/level``, ``Log/addSink(_:)``) to change the

@@ -1,4 +1,4 @@
-/// What ``Log/bootstrap(_:file:line:)`` applies: the root's level and sinks, per-logger
+/// What ``Log/bootstrap(_:file:line:)-(LogConfiguration,_,_)`` applies: the root's level and sinks, per-logger
 /// levels, and process-wide options.
 ///
 /// ```swift

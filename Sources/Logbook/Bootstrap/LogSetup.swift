@@ -1,5 +1,6 @@
-/// What ``Log/bootstrap(_:file:line:)`` set up, returned so it can be printed and so the
-/// application can flush its sinks at exit.
+/// What ``Log/bootstrap(level:sinks:ignoreBrokenPipe:file:line:)`` or one of its overloads
+/// set up, returned so it can be printed and so the application can flush its sinks at
+/// exit.
 ///
 /// ```swift
 /// let setup = try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput)])

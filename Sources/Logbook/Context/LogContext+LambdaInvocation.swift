@@ -21,7 +21,7 @@ extension LogContext {
     }
 
     /// Runs one Lambda invocation's async handler with the invocation bound; see
-    /// ``withLambdaInvocation(_:operation:)-(LambdaInvocation,_)``.
+    /// ``withLambdaInvocation(_:operation:)-2zuw``.
     ///
     /// ```swift
     /// let invocation = LambdaInvocation.current(requestID: context.requestID, isColdStart: coldStart.claim())

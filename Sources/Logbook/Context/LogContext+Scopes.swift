@@ -7,7 +7,8 @@ extension LogContext {
     ///
     /// Reading it costs one task-local lookup. Capture it to carry the context somewhere
     /// task-locals do not reach (a `Task.detached`, a `Thread`, a `DispatchQueue`), and
-    /// re-bind it there with ``with(_:operation:)-(LogContext,_)``.
+    /// re-bind it there with ``with(_:operation:)-8a222`` (or, in a detached task, its async
+    /// form ``with(_:operation:)-19let``).
     @inlinable
     public static var current: LogContext { taskLocal }
 

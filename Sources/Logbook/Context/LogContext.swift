@@ -14,7 +14,8 @@
 /// a new scope on top of the current one, sharing the outer scopes rather than copying
 /// them. Child tasks (`async let`, task groups, `Task {}`) inherit it; `Task.detached`,
 /// threads and Dispatch queues do not: capture ``current`` and re-bind it there with
-/// ``with(_:operation:)-(LogContext,_)``.
+/// ``with(_:operation:)-8a222`` (or, in a detached task, its async form
+/// ``with(_:operation:)-19let``).
 public struct LogContext: Sendable {
     @usableFromInline
     let scope: Scope?

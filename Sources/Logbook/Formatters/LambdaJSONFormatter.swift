@@ -11,7 +11,7 @@
 /// `requestId` (empty outside an invocation, as Python's runtime writes it); then
 /// `traceId` when known; then the static fields and the record's fields. The request and
 /// trace ids come from the fields bound by
-/// ``LogContext/withLambdaInvocation(_:operation:)-(LambdaInvocation,_)``.
+/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``.
 ///
 /// Levels are the names Lambda's log-level filter recognises (``LogLevelNames/lambda``):
 /// `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR`, `FATAL`. Lambda has no notice or critical

@@ -7,7 +7,7 @@
 /// `[LEVEL]`, a tab, the time in UTC with exactly three fractional digits and a `Z`, a
 /// tab, the request id, a tab, the message. The request id is the record's
 /// ``LambdaInvocation/requestIDKey`` field, bound by
-/// ``LogContext/withLambdaInvocation(_:operation:)-(LambdaInvocation,_)``; outside an
+/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``; outside an
 /// invocation the field is empty, leaving two adjacent tabs, as the runtimes do.
 ///
 /// - Levels are `DEBUG`, `INFO`, `WARNING`, `ERROR` and `CRITICAL`, the names Python's

@@ -29,7 +29,7 @@ package final class LogHierarchy: Sendable {
         Log(node: registry.node(named: LoggerName.normalize(name)), boundFields: LogFields())
     }
 
-    /// Configures the root once; see ``Log/bootstrap(_:file:line:)``.
+    /// Configures the root once; see ``Log/bootstrap(_:file:line:)-(LogConfiguration,_,_)``.
     @discardableResult
     package func bootstrap(
         _ configuration: LogConfiguration,

@@ -2,7 +2,7 @@
 /// whether it is the execution environment's first (a cold start).
 ///
 /// Bind it for the duration of the handler with
-/// ``LogContext/withLambdaInvocation(_:operation:)-(LambdaInvocation,_)``; every record
+/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``; every record
 /// created inside carries it, and ``LambdaTextFormatter`` and ``LambdaJSONFormatter``
 /// write it where Lambda's runtimes do:
 ///

@@ -4,9 +4,9 @@
 /// as ``JSONFormatter`` with its `lineLimit`) is trusted. For any other formatter a line
 /// longer than the sink's limit is cut at a UTF-8 character boundary and marked with
 /// `…[truncated N bytes]` (N is the length of the whole line before the cut), so it stays
-/// one line of valid UTF-8; the cut respects `key="quoted value"` syntax (see
-/// ``capLine(in:from:limit:)``) so logfmt-style lines still split into pairs. Formatters
-/// with stricter syntax should limit themselves and conform to ``LineLimitedFormatter``.
+/// one line of valid UTF-8; the cut respects `key="quoted value"` syntax, so logfmt-style
+/// lines still split into pairs. Formatters with stricter syntax should limit themselves
+/// and conform to ``LineLimitedFormatter``.
 public enum LineFraming {
     /// The line cap sinks apply to formatters that do not limit themselves: 64 KiB.
     public static let defaultLineLimit = 64 * 1024

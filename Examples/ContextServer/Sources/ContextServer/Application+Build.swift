@@ -11,9 +11,15 @@ struct ServerSettings: Sendable {
 
 /// Builds the whole application: router, middleware, layers and the Hummingbird app.
 ///
-/// `hummingbirdLogger` is the swift-log `Logger` Hummingbird writes its own records to
-/// (server start, connection errors). It is a parameter so that a swift-log bridge can
-/// route those records into Logbook without touching anything else here.
+/// `hummingbirdLogger` is the swift-log `Logger` Hummingbird writes its own records to:
+/// server start and shutdown, and, per request, the `Request` record of its
+/// `LogRequestsMiddleware` through `context.logger`. `main` passes one whose handler is the
+/// Logbook bridge, so they come out in the same JSON stream.
+///
+/// The order of the middlewares matters: the first one added is the outermost.
+/// `RequestContextMiddleware` binds `request_id` and `user_id` around everything after it,
+/// so `LogRequestsMiddleware`, added second, logs inside that scope and its records carry
+/// the request's context. Added first, it would log before the context exists.
 func buildApplication(
     _ settings: ServerSettings,
     hummingbirdLogger: Logging.Logger
@@ -21,6 +27,7 @@ func buildApplication(
     let service = OrderService(repository: OrderRepository(), audit: AuditTrail())
     let router = Router(context: AppRequestContext.self)
     router.middlewares.add(RequestContextMiddleware())
+    router.middlewares.add(LogRequestsMiddleware(.info))
     OrderRoutes(service: service).register(on: router)
     let lifecycle = Log("app")
     return Application(

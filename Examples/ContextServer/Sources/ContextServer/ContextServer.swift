@@ -1,10 +1,12 @@
 import Foundation
 import Hummingbird
 import Logbook
+import LogbookSwiftLog
 import Logging
 
-/// Starts the server: JSON lines on standard output, listening on 127.0.0.1 and `PORT`
-/// (default 8080; `0` picks a free port, announced in the `server started` record).
+/// Starts the server: JSON lines on standard output, Hummingbird's own records among them
+/// through the swift-log bridge, listening on 127.0.0.1 and `PORT` (default 8080; `0` picks
+/// a free port, announced in the `server started` record).
 @main
 enum ContextServer {
     static func main() async throws {
@@ -26,14 +28,17 @@ enum ContextServer {
                 exit(2)
             }
         }
+        // The bridge goes in first, before anything creates a swift-log `Logger`: from here
+        // on every swift-log record, Hummingbird's included, is a Logbook record.
         try Log.bootstrap(level: level, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
+            .bridgingSwiftLog()
 
-        // Hummingbird's own swift-log records go to standard error, away from the JSON
-        // lines on standard output.
-        var hummingbirdLogger = Logging.Logger(label: "hummingbird") { label in
-            StreamLogHandler.standardError(label: label)
-        }
-        hummingbirdLogger.logLevel = .info
+        // Hummingbird logs through this swift-log `Logger`; its label is the Logbook logger
+        // name, so the hierarchy sets its level like any other logger's. At `info` it writes
+        // its start record and one `Request` record per request; its service lifecycle's
+        // `debug` records stay off (`.warning` would quiet it altogether).
+        let hummingbirdLogger = Logging.Logger(label: "hummingbird")
+        Log("hummingbird").level = .info
         let app = buildApplication(settings, hummingbirdLogger: hummingbirdLogger)
         try await app.runService()
         Log("app").info("server stopped")

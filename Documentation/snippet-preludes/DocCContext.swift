@@ -1,0 +1,5 @@
+// The reader's code that the DocC article Context.md refers to. Compiled by
+// Documentation/check-snippets.py.
+import Logbook
+
+func placeOrder() async {}

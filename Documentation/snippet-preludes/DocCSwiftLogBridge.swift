@@ -1,0 +1,3 @@
+// Imports for the snippets of the DocC article SwiftLogBridge.md.
+import Logbook
+import LogbookSwiftLog

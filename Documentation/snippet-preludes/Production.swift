@@ -1,0 +1,6 @@
+// The reader's code that Documentation/Production.md's snippets refer to. Compiled by
+// Documentation/check-snippets.py.
+import Logbook
+
+/// The file sink set up at the start of the guide.
+let file = try! FileSink(path: "/var/log/payments/app.log")
