@@ -4,3 +4,6 @@ import Logbook
 
 /// The file sink set up at the start of the guide.
 let file = try! FileSink(path: "/var/log/payments/app.log")
+
+/// The syslog sink set up in the guide's Syslog section.
+let syslog = try! SyslogSink(.tcp(host: "127.0.0.1", port: 514))

@@ -19,9 +19,15 @@ extension SinkScenarios {
         default:
             transport = .unix(path: arguments[1])
         }
-        let sink = SyslogSink(
-            transport, formatter: SyslogFormatter(facility: .local3, appName: "logbook-ci"),
-            options: .init(reconnectDelay: .milliseconds(50), maximumReconnectDelay: .milliseconds(200)))
+        let sink: SyslogSink
+        do {
+            sink = try SyslogSink(
+                transport, formatter: SyslogFormatter(facility: .local3, appName: "logbook-ci"),
+                options: .init(reconnectDelay: .milliseconds(50), maximumReconnectDelay: .milliseconds(200)))
+        } catch {
+            say("unexpected: \(error)")
+            return 1
+        }
         var firstBacklogged: Int?
         var lastBacklogged: Int?
         for seq in 0..<count {

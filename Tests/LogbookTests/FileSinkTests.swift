@@ -208,3 +208,26 @@ struct FileSinkPartialBatchTests {
         #expect(contents.utf8.count == 800)
     }
 }
+
+@Suite("FileSink: options")
+struct FileSinkOptionTests {
+    @Test(
+        "out-of-range options are refused at setup, naming the option and its value",
+        arguments: [
+            (FileSink.Options(mode: 0o17777), "mode"),
+            (FileSink.Options(identityCheckInterval: .seconds(-1)), "identityCheckInterval"),
+            (FileSink.Options(identityCheckInterval: .seconds(Int64.max)), "identityCheckInterval"),
+            (FileSink.Options(lineLimit: 10), "lineLimit"),
+        ])
+    func rejectsBadOptions(options: FileSink.Options, name: String) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("opts-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect {
+            try FileSink(path: path, options: options)
+        } throws: { error in
+            guard case FileSinkError.invalidOption(let rejected, _, _) = error else { return false }
+            return rejected == name && "\(error)".contains(name)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path), "nothing is created when an option is refused")
+    }
+}

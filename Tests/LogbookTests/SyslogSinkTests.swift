@@ -11,7 +11,7 @@ import Testing
             level: level, logger: "payments.gateway", message: message, fields: fields)
     }
 
-    @Test func formatsRFC5424WithFieldsAsStructuredData() {
+    @Test func formatsRFC5424WithFieldsAsStructuredData() throws {
         // PRI = local0 (16) * 8 + info (6) = 134, checked by hand against RFC 5424 6.2.1.
         let line = formatter.format(record("charge created", fields: ["amount": 42, "ok": true]))
         #expect(
@@ -19,7 +19,7 @@ import Testing
                 + "[logbook@32473 logger=\"payments.gateway\" amount=\"42\" ok=\"true\"] charge created")
     }
 
-    @Test func mapsLevelsToSyslogSeverities() {
+    @Test func mapsLevelsToSyslogSeverities() throws {
         let expected: [LogLevel: Int] = [
             .trace: 7, .debug: 7, .info: 6, .notice: 5, .warning: 4, .error: 3, .critical: 2,
         ]
@@ -29,7 +29,7 @@ import Testing
         }
     }
 
-    @Test func escapesParameterValuesAndSanitizesNames() {
+    @Test func escapesParameterValuesAndSanitizesNames() throws {
         let line = formatter.format(
             record("two\nlines", fields: ["a b=c]\"": "q\"u]o\\te\n", "nested": ["k": 1] as LogValue]))
         #expect(line.contains(" a_b_c__=\"q\\\"u\\]o\\\\te\\n\""))
@@ -38,12 +38,12 @@ import Testing
         #expect(!line.contains("\n"))
     }
 
-    @Test func cutsParameterNamesTo32Characters() {
+    @Test func cutsParameterNamesTo32Characters() throws {
         let line = formatter.format(record("x", fields: [String(repeating: "k", count: 40): 1]))
         #expect(line.contains(" " + String(repeating: "k", count: 32) + "=\"1\""))
     }
 
-    @Test func truncatesLongMessagesWithinTheLimit() {
+    @Test func truncatesLongMessagesWithinTheLimit() throws {
         let small = SyslogFormatter(appName: "a", hostname: "h", processID: "1", lineLimit: 600)
         let line = small.format(record(String(repeating: "x", count: 5000)))
         #expect(line.utf8.count <= 600)
@@ -54,37 +54,37 @@ import Testing
         #expect(crowded.hasSuffix("] m"))
     }
 
-    @Test func sendsOneDatagramPerRecordOverUDP() {
+    @Test func sendsOneDatagramPerRecordOverUDP() throws {
         let receiver = TestReceiver(.udp)
-        let sink = SyslogSink(.udp(host: "127.0.0.1", port: receiver.port), formatter: formatter)
+        let sink = try SyslogSink(.udp(host: "127.0.0.1", port: receiver.port), formatter: formatter)
         sink.write(record("hello", level: .error))
         #expect(receiver.datagram()?.hasPrefix("<131>1 ") == true)
         #expect(sink.sentCount == 1)
     }
 
-    @Test func framesTCPMessagesWithOctetCounts() {
+    @Test func framesTCPMessagesWithOctetCounts() throws {
         let receiver = TestReceiver(.tcp)
-        let sink = SyslogSink(.tcp(host: "127.0.0.1", port: receiver.port), formatter: formatter)
+        let sink = try SyslogSink(.tcp(host: "127.0.0.1", port: receiver.port), formatter: formatter)
         sink.write(record("first"))
         sink.write(record("second"))
         #expect(receiver.frame()?.hasSuffix("] first") == true)
         #expect(receiver.frame()?.hasSuffix("] second") == true)
     }
 
-    @Test func sendsToAUnixDatagramSocket() {
+    @Test func sendsToAUnixDatagramSocket() throws {
         let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"
         let receiver = TestReceiver(.unix(path))
         defer { unlink(path) }
-        let sink = SyslogSink(.unix(path: path), formatter: formatter)
+        let sink = try SyslogSink(.unix(path: path), formatter: formatter)
         sink.write(record("local"))
         #expect(receiver.datagram()?.hasSuffix("] local") == true)
     }
 
-    @Test func keepsABacklogWhileTheReceiverIsDownAndDeliversItInOrder() {
+    @Test func keepsABacklogWhileTheReceiverIsDownAndDeliversItInOrder() throws {
         let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"
         defer { unlink(path) }
         let reports = ReportCollector()
-        let sink = SyslogSink(
+        let sink = try SyslogSink(
             .unix(path: path), formatter: formatter, level: .trace, filters: [],
             options: .init(backlogCapacity: 5, reconnectDelay: .milliseconds(1)), reportFailure: reports.report)
         for index in 0..<8 { sink.write(record("m\(index)")) }
@@ -99,10 +99,10 @@ import Testing
         #expect(sink.backlogCount == 0)
     }
 
-    @Test func reconnectsToARestartedTCPReceiver() {
+    @Test func reconnectsToARestartedTCPReceiver() throws {
         var receiver = TestReceiver(.tcp)
         let port = receiver.port
-        let sink = SyslogSink(
+        let sink = try SyslogSink(
             .tcp(host: "127.0.0.1", port: port), formatter: formatter, level: .trace, filters: [],
             options: .init(reconnectDelay: .milliseconds(1)), reportFailure: { _ in })
         sink.write(record("before"))
@@ -113,5 +113,27 @@ import Testing
         Thread.sleep(forTimeInterval: 0.01)
         #expect(sink.shutdown(timeout: .seconds(2)))
         #expect(receiver.frame()?.hasSuffix("] while down") == true)
+    }
+
+    @Test(
+        "bad transports and options are refused at setup with the value named",
+        arguments: [
+            (SyslogSink.Transport.tcp(host: "", port: 514), SyslogSink.Options(), "host"),
+            (.udp(host: "127.0.0.1", port: 0), SyslogSink.Options(), "port"),
+            (.unix(path: String(repeating: "x", count: 108)), SyslogSink.Options(), "path"),
+            (.tcp(host: "127.0.0.1", port: 514), SyslogSink.Options(timeout: .milliseconds(-1)), "timeout"),
+            (
+                .tcp(host: "127.0.0.1", port: 514),
+                SyslogSink.Options(reconnectDelay: .seconds(2), maximumReconnectDelay: .seconds(1)),
+                "maximumReconnectDelay"
+            ),
+        ])
+    func rejectsBadOptions(transport: SyslogSink.Transport, options: SyslogSink.Options, name: String) {
+        #expect {
+            try SyslogSink(transport, options: options)
+        } throws: { error in
+            guard case SyslogSinkError.invalidOption(let rejected, _, _) = error else { return false }
+            return rejected == name && "\(error)".contains(name)
+        }
     }
 }

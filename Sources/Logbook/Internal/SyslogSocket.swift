@@ -58,10 +58,16 @@ struct SyslogSocket {
     }
 
     /// Sends `bytes` (one datagram, or one framed message on a stream).
+    ///
+    /// On TCP, once part of a frame is on the wire the rest gets ten times the timeout:
+    /// giving up then leaves the receiver a truncated frame on the old connection (which
+    /// it discards; the sink resends the whole message on the next one).
     func send(_ bytes: UnsafeRawBufferPointer, timeoutMilliseconds: Int32) -> SendResult {
         guard fd >= 0, var base = bytes.baseAddress else { return .disconnected(Errno(ENOTCONN)) }
         var remaining = bytes.count
-        let deadline = ConditionLock.now() + Int64(timeoutMilliseconds) * 1_000_000
+        let timeout = Int64(timeoutMilliseconds) * 1_000_000
+        var deadline = ConditionLock.now() + timeout
+        var extended = false
         while remaining > 0 {
             let sent = posixSend(fd, base, remaining)
             if sent >= 0 {
@@ -78,7 +84,12 @@ struct SyslogSocket {
                 continue
             case EAGAIN, EWOULDBLOCK, ENOBUFS:
                 guard case .tcp = transport else { return .busy }
-                let left = (deadline - ConditionLock.now()) / 1_000_000
+                var left = (deadline - ConditionLock.now()) / 1_000_000
+                if left <= 0 && remaining < bytes.count && !extended {
+                    extended = true
+                    deadline += 9 * timeout
+                    left = (deadline - ConditionLock.now()) / 1_000_000
+                }
                 if left <= 0 { return .disconnected(Errno(ETIMEDOUT)) }
                 var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
                 _ = poll(&descriptor, 1, Int32(left))

@@ -40,6 +40,9 @@ extension FileSink {
             self.lineLimit = lineLimit
         }
 
+        /// The longest accepted ``identityCheckInterval``: a day. Longer would mean never.
+        static let maximumIdentityCheckInterval = Duration.seconds(86_400)
+
         var identityCheckMilliseconds: Int64 {
             let (seconds, attoseconds) = identityCheckInterval.components
             return seconds * 1000 + attoseconds / 1_000_000_000_000_000
@@ -49,9 +52,10 @@ extension FileSink {
             if mode > 0o7777 {
                 throw .invalidOption(name: "mode", value: String(mode, radix: 8), accepted: "0 to 7777 (octal)")
             }
-            if identityCheckInterval < .zero {
+            if identityCheckInterval < .zero || identityCheckInterval > Self.maximumIdentityCheckInterval {
                 throw .invalidOption(
-                    name: "identityCheckInterval", value: "\(identityCheckInterval)", accepted: "zero or more")
+                    name: "identityCheckInterval", value: "\(identityCheckInterval)",
+                    accepted: "zero to \(Self.maximumIdentityCheckInterval)")
             }
             if lineLimit < 64 {
                 throw .invalidOption(name: "lineLimit", value: "\(lineLimit)", accepted: "at least 64")

@@ -50,6 +50,44 @@ extension SyslogSink {
             self.maximumReconnectDelay = maximumReconnectDelay
             self.timeout = timeout
         }
+
+        /// Throws for a duration outside the range a sink can work with, so a typo never
+        /// turns into an endless wait or an overflow later.
+        func validate() throws(SyslogSinkError) {
+            try Self.check("timeout", timeout, .milliseconds(1)...(.seconds(600)))
+            try Self.check("reconnectDelay", reconnectDelay, .milliseconds(1)...(.seconds(3600)))
+            try Self.check("maximumReconnectDelay", maximumReconnectDelay, reconnectDelay...(.seconds(86_400)))
+        }
+
+        private static func check(
+            _ name: String,
+            _ value: Duration,
+            _ accepted: ClosedRange<Duration>
+        ) throws(SyslogSinkError) {
+            guard accepted.contains(value) else {
+                throw .invalidOption(
+                    name: name, value: "\(value)", accepted: "\(accepted.lowerBound) to \(accepted.upperBound)")
+            }
+        }
+    }
+}
+
+extension SyslogSink.Transport {
+    /// Throws for an empty host, a port outside 1...65535, or a socket path that is empty
+    /// or longer than a Unix socket address holds (107 bytes).
+    func validate() throws(SyslogSinkError) {
+        switch self {
+        case .udp(let host, let port), .tcp(let host, let port):
+            if host.isEmpty { throw .invalidOption(name: "host", value: "\"\"", accepted: "a host name or address") }
+            if !(1...65_535).contains(port) {
+                throw .invalidOption(name: "port", value: "\(port)", accepted: "1 to 65535")
+            }
+        case .unix(let path):
+            if path.isEmpty || path.utf8.count > 107 {
+                throw .invalidOption(
+                    name: "path", value: "\"\(path)\"", accepted: "a socket path of 1 to 107 bytes")
+            }
+        }
     }
 }
 

@@ -4,7 +4,7 @@ import Synchronization
 /// Unix socket, keeping a bounded backlog while the receiver is down.
 ///
 /// ```swift
-/// let syslog = SyslogSink(.tcp(host: "127.0.0.1", port: 514),
+/// let syslog = try SyslogSink(.tcp(host: "127.0.0.1", port: 514),
 ///                         formatter: SyslogFormatter(facility: .local0, appName: "payments"))
 /// try Log.bootstrap(level: .info, sinks: [AsyncSink(syslog)])
 /// ```
@@ -47,14 +47,18 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private let reportFailure: @Sendable (String) -> Void
 
     /// Creates a sink; it connects on the first write.
+    ///
+    /// - Throws: ``SyslogSinkError/invalidOption(name:value:accepted:)`` for an empty
+    ///   host, a port outside 1...65535, a socket path that is empty or too long, or an
+    ///   option duration out of range.
     public convenience init(
         _ transport: Transport,
         formatter: SyslogFormatter = SyslogFormatter(),
         level: LogLevel = .trace,
         filters: [LogFilter] = [],
         options: Options = Options()
-    ) {
-        self.init(
+    ) throws(SyslogSinkError) {
+        try self.init(
             transport, formatter: formatter, level: level, filters: filters, options: options,
             reportFailure: Diagnostics.report)
     }
@@ -67,7 +71,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         filters: [LogFilter],
         options: Options,
         reportFailure: @escaping @Sendable (String) -> Void
-    ) {
+    ) throws(SyslogSinkError) {
+        try transport.validate()
+        try options.validate()
         self.transport = transport
         self.formatter = formatter
         self.level = level

@@ -1,0 +1,14 @@
+/// Why a ``SyslogSink`` could not be created. Thrown only at setup; once running, a
+/// syslog sink never throws (see ``SyslogSink``).
+public enum SyslogSinkError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// An option or part of the transport has a value that is not accepted.
+    case invalidOption(name: String, value: String, accepted: String)
+
+    /// Names the option, its value and what is accepted.
+    public var description: String {
+        switch self {
+        case .invalidOption(let name, let value, let accepted):
+            "SyslogSink: \(name) = \(value) is not accepted; expected \(accepted)"
+        }
+    }
+}
