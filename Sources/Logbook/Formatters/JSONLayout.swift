@@ -144,6 +144,12 @@ final class JSONLayout: Sendable {
         reserved.contains(key)
     }
 
+    /// Whether the field key at `key` collides with one of the formatter's own keys.
+    @inline(__always)
+    func isReserved(at key: UnsafePointer<String>) -> Bool {
+        reserved.contains(at: key)
+    }
+
     /// Whether a field is written at its promoted position rather than with the others.
     @inline(__always)
     func isPromoted(_ key: String) -> Bool {
