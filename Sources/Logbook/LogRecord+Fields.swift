@@ -83,11 +83,15 @@ extension LogRecord {
         includingContext: Bool = true,
         _ body: (FieldList) throws -> Result
     ) rethrows -> Result {
-        let scope = includingContext ? context.scope : nil
-        let capacity = (includingFields ? fields.count + boundFields.count : 0) + (scope?.chainFieldCount ?? 0)
+        let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
+        let capacity = (includingFields ? fields.count + boundFields.count : 0) + contextCount
         return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: capacity) { slots in
             var list = FieldListBuilder(slots.baseAddress!)
-            resolveFields(includingFields: includingFields, scope: scope, into: &list)
+            if contextCount > 0 {
+                resolveFields(includingFields: includingFields, scope: context.scope, into: &list)
+            } else {
+                resolveFields(includingFields: includingFields, scope: nil, into: &list)
+            }
             return try body(list.list)
         }
     }
@@ -122,8 +126,7 @@ extension LogRecord {
             }
         }
         if let scope, scope.hasFields {
-            scope.appendFields(
-                innermost: scope, skipping: FieldShadows(callSite: callSite, bound: bound), to: &list)
+            scope.appendFields(innermost: scope, skipping: FieldShadows(callSite: callSite, bound: bound), to: &list)
         }
     }
 }

@@ -20,7 +20,9 @@ extension JSONFormatter {
                     buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
                     buffer.append(UInt8(ascii: "\""))
                 case .level:
-                    buffer.append(contentsOf: layout.levelValues[Int(record.level.rawValue)])
+                    buffer.append(
+                        contentsOf: UnsafeRawBufferPointer(
+                            rebasing: keys[layout.levelValues[Int(record.level.rawValue)]]))
                 case .logger:
                     buffer.appendJSONString(record.logger)
                 case .message:

@@ -15,12 +15,33 @@ extension LogBuffer {
         } else if type == Int.self {
             appendDecimal(payload.address.load(as: Int.self))
         } else if type == Bool.self {
-            append(contentsOf: payload.address.load(as: Bool.self) ? JSONLayout.trueLiteral : JSONLayout.falseLiteral)
+            appendJSONBool(payload.address.load(as: Bool.self))
         } else if type == Double.self {
             appendJSONNumber(payload.address.load(as: Double.self))
         } else {
             return false
         }
         return true
+    }
+
+    /// Appends `true` or `false`.
+    @inline(__always)
+    mutating func appendJSONBool(_ value: Bool) {
+        reserveCapacity(5)
+        let destination = base + used
+        if value {
+            destination[0] = UInt8(ascii: "t")
+            destination[1] = UInt8(ascii: "r")
+            destination[2] = UInt8(ascii: "u")
+            destination[3] = UInt8(ascii: "e")
+            used += 4
+        } else {
+            destination[0] = UInt8(ascii: "f")
+            destination[1] = UInt8(ascii: "a")
+            destination[2] = UInt8(ascii: "l")
+            destination[3] = UInt8(ascii: "s")
+            destination[4] = UInt8(ascii: "e")
+            used += 5
+        }
     }
 }
