@@ -169,6 +169,39 @@ private final class GateSink: LogSink {
         #expect(lastResort.messages.first == "sink is logging about record 0")
     }
 
+    @Test("a record reaching an async sink and other sinks, in either order, arrives whole at each")
+    func recordsSharedWithOtherSinks() {
+        // The last sink a record reaches takes it over when it is an async sink; the
+        // others must still see it whole, before and after.
+        for asyncIsLast in [true, false] {
+            let hierarchy = LogHierarchy()
+            let other = InMemorySink()
+            let behindAsync = InMemorySink()
+            let async = AsyncSink(behindAsync)
+            let log = hierarchy.logger("app.orders")
+            if asyncIsLast {
+                log.addSink(other)
+                log.addSink(async)
+            } else {
+                log.addSink(async)
+                hierarchy.logger("app").addSink(other)
+            }
+            let bound = log.with(["component": "checkout"])
+            LogContext.with(["request_id": "r-1", "user_id": heapStored("u-1")]) {
+                for index in 0..<100 {
+                    bound.info("order \(index)", ["index": index, "path": "/orders/\(index)", "status": 200])
+                }
+            }
+            async.flush()
+            let formatter = JSONFormatter()
+            let expected = other.lines(formattedBy: formatter)
+            #expect(expected.count == 100)
+            #expect(behindAsync.lines(formattedBy: formatter) == expected)
+            #expect(expected.last?.contains("\"request_id\":\"r-1\"") == true)
+            #expect(expected.last?.contains("\"component\":\"checkout\"") == true)
+        }
+    }
+
     @Test func setupShutdownDrainsEverySink() throws {
         let hierarchy = LogHierarchy()
         let memory = InMemorySink()
