@@ -1,57 +1,89 @@
-/// A growable list of records that are moved in and moved out, never copied: the
-/// storage of ``AsyncQueue``.
+/// The records of an ``AsyncQueue``, in the order they were accepted. After the writer
+/// has written a buffer's records, callers take them back one at a time to destroy them
+/// (see ``popRecord(into:)``).
 ///
-/// An `Array` hands its elements out as copies (every reference in a record retained,
-/// and released again after formatting). Here a producer's record is moved into a slot
-/// and the writer moves it out to format it, so the only reference counting left is
-/// the record's own destruction, once.
+/// Records are moved in and moved out, never copied (an `Array` hands its elements out as
+/// copies: every reference in a record retained, and released again after formatting),
+/// and the writer reads them where they are, without writing to their memory.
 struct RecordBuffer {
-    private var base: UnsafeMutablePointer<LogRecord>
-    private(set) var capacity: Int
-    private(set) var count = 0
+    private var records: UnsafeMutablePointer<LogRecord>
+    private var capacity: Int
+    private var stored = 0
+    /// Records before this one were taken out by ``popRecord(into:)``.
+    private var popped = 0
+    /// Records before this one were written (see ``forEachUnwritten(_:)``).
+    private var written = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity)
+        records = .allocate(capacity: self.capacity)
     }
 
-    var isEmpty: Bool { count == 0 }
+    /// The records not written yet.
+    var unwrittenCount: Int { stored - written }
+
+    /// Whether every record was written.
+    var isEmpty: Bool { written == stored }
+
+    /// Whether every record was taken out by ``popRecord(into:)``.
+    var isDrained: Bool { popped == stored }
+
+    /// The records written but not yet taken by ``popRecord(into:)``.
+    var unpoppedCount: Int { written - popped }
 
     /// Moves `record` in at the end.
     mutating func append(_ record: consuming LogRecord) {
-        if count == capacity { grow() }
-        (base + count).initialize(to: record)
-        count += 1
+        if stored == capacity { grow() }
+        (records + stored).initialize(to: record)
+        stored += 1
     }
 
-    /// Calls `body` with each record in order, moved out of the buffer, which is then
-    /// empty. The records are destroyed after `body` returns for each.
-    mutating func removeEach(_ body: (borrowing LogRecord) -> Void) {
-        let records = count
-        count = 0
-        for index in 0..<records {
-            let record = (base + index).move()
-            body(record)
+    /// Calls `body` with each record not written yet, in order, in place (not a copy),
+    /// and counts them as written; they stay for ``popRecord(into:)``.
+    mutating func forEachUnwritten(_ body: (inout LogRecord) -> Void) {
+        while written < stored {
+            body(&records[written])
+            written += 1
         }
     }
 
-    /// Destroys every record.
+    /// Moves the oldest written record not yet taken into the uninitialized `slot` and
+    /// returns `true`, or returns `false` when none is left.
+    mutating func popRecord(into slot: UnsafeMutablePointer<LogRecord>) -> Bool {
+        guard popped < written else { return false }
+        slot.moveInitialize(from: records + popped, count: 1)
+        popped += 1
+        if popped == stored {
+            // Empty: start again at the front.
+            popped = 0
+            written = 0
+            stored = 0
+        }
+        return true
+    }
+
+    /// Destroys every record held.
     mutating func removeAll() {
-        (base).deinitialize(count: count)
-        count = 0
+        (records + popped).deinitialize(count: stored - popped)
+        stored = 0
+        popped = 0
+        written = 0
     }
 
     /// Returns the storage; the buffer must not be used afterwards.
     mutating func deallocate() {
         removeAll()
-        base.deallocate()
+        records.deallocate()
     }
 
     private mutating func grow() {
         let larger = UnsafeMutablePointer<LogRecord>.allocate(capacity: capacity * 2)
-        larger.moveInitialize(from: base, count: count)
-        base.deallocate()
-        base = larger
+        larger.moveInitialize(from: records + popped, count: stored - popped)
+        records.deallocate()
+        records = larger
+        stored -= popped
+        written -= popped
+        popped = 0
         capacity *= 2
     }
 }
