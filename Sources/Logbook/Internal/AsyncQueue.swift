@@ -95,23 +95,21 @@ final class AsyncQueue: @unchecked Sendable {
         }
     }
 
-    /// Moves `record` into the queue. Returns it when the caller must write it itself
-    /// (after shutdown), `nil` when it was queued or dropped.
-    func enqueue(_ record: consuming LogRecord) -> LogRecord? {
+    /// Moves `record` into the queue, or drops it by the overflow policy. After shutdown
+    /// it is written to the wrapped sink on the calling thread.
+    func enqueue(_ record: consuming LogRecord) {
         let cost = Self.estimatedBytes(of: record)
         let level = record.level
         lock.lock()
         switch admit(level: level, cost: cost) {
         case .closed:
             lock.unlock()
-            return record
+            output.sink.write(record)
         case .dropped:
             lock.unlock()
-            return nil
         case .admitted:
             state.pointee.pending.append(record)
             accepted(cost: cost)
-            return nil
         }
     }
 

@@ -56,9 +56,7 @@ public final class AsyncSink: LogSink, RecordTakingSink, CustomStringConvertible
     /// ``write(_:)`` for a record the caller gives up: it is moved into the queue, not
     /// copied.
     func take(_ record: consuming LogRecord) {
-        if let rejected = queue.enqueue(record) {
-            wrapped.write(rejected)
-        }
+        queue.enqueue(record)
     }
 
     /// Waits until every record accepted before the call has been written, then flushes
