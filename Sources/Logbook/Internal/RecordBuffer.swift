@@ -28,9 +28,6 @@ struct RecordBuffer {
     /// Whether every record was taken out by ``popRecord(into:)``.
     var isDrained: Bool { popped == stored }
 
-    /// The records written but not yet taken by ``popRecord(into:)``.
-    var unpoppedCount: Int { written - popped }
-
     /// Moves `record` in at the end.
     mutating func append(_ record: consuming LogRecord) {
         if stored == capacity { grow() }
