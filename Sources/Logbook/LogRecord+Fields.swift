@@ -125,9 +125,8 @@ extension LogRecord {
                 }
             }
         }
-        if let scope, scope.hasFields {
-            scope.appendFields(innermost: scope, skipping: FieldShadows(callSite: callSite, bound: bound), to: &list)
-        }
+        // Called through the optional, not bound to a local: a binding retains the scope.
+        scope?.appendFieldsAsInnermost(skipping: FieldShadows(callSite: callSite, bound: bound), to: &list)
     }
 }
 

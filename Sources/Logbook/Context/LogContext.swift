@@ -168,6 +168,12 @@ extension LogContext {
             }
         }
 
+        /// ``appendFields(innermost:skipping:to:)`` for this scope as the innermost one,
+        /// when the chain holds any field.
+        func appendFieldsAsInnermost(skipping shadows: FieldShadows, to list: inout FieldListBuilder) {
+            if hasFields { appendFields(innermost: self, skipping: shadows, to: &list) }
+        }
+
         /// Appends the entries ``forEachField(innermost:skipping:_:)`` would visit, in the
         /// same order, to `list`.
         func appendFields(innermost: Scope, skipping shadows: FieldShadows, to list: inout FieldListBuilder) {
