@@ -8,7 +8,8 @@
 /// Field keys and most short values are such strings; reading them here saves the calls
 /// and checks of `utf8.withContiguousStorageIfAvailable` and the copy of the `String`.
 /// Every other string (longer, non-ASCII, bridged) is reported as not small, and callers
-/// take the general path; `SmallStringTests` checks the representation.
+/// take the general path. `JSONEncodingTests` and `FieldPrecedenceTests` compare the output
+/// for strings of every length, stored inline and on the heap, with reference models.
 struct SmallString {
     /// Bytes 0 to 7; bytes past ``count`` are zero.
     let low: UInt64
