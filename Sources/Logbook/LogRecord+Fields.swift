@@ -85,7 +85,8 @@ extension LogRecord {
     ) rethrows -> Result {
         let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
         let capacity = (includingFields ? fields.count + boundFields.count : 0) + contextCount
-        return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: capacity) { slots in
+        // At least one slot, so the buffer always has an address.
+        return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: max(capacity, 1)) { slots in
             var list = FieldListBuilder(slots.baseAddress!)
             if contextCount > 0 {
                 resolveFields(includingFields: includingFields, scope: context.scope, into: &list)
