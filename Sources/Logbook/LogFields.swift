@@ -70,6 +70,13 @@ public struct LogFields: Sendable {
         return LogFields(result)
     }
 
+    /// The entries in place, for reading without copying them (see ``FieldKeys``). The
+    /// pointer stays valid while this value is alive and unmodified: the storage is a
+    /// native array, never moved while referenced.
+    var entries: FieldKeys.Entries {
+        storage.withUnsafeBufferPointer { $0 }
+    }
+
     /// Whether some key appears more than once.
     @usableFromInline
     var hasRepeatedKeys: Bool {

@@ -58,54 +58,76 @@ extension LogRecord {
         try forEachField(includingFields: true, includingContext: includingContext, body)
     }
 
-    /// The one iteration behind the public ones. It reads every layer's entries in place
-    /// (see ``FieldKeys``): formatting a record copies, retains and releases no entry.
+    /// The one iteration behind the public ones, over the resolved list (see
+    /// ``withFieldList(includingFields:includingContext:_:)``).
     @usableFromInline
     func forEachField(
         includingFields: Bool,
         includingContext: Bool,
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
-        try fields.storage.withUnsafeBufferPointer { callSite in
-            try boundFields.storage.withUnsafeBufferPointer { bound in
-                if includingFields {
-                    try Self.forEachCallSiteAndBoundField(callSite: callSite, bound: bound, body)
-                }
-                if includingContext, let scope = context.scope {
-                    let shadows = FieldShadows(callSite: callSite, bound: bound)
-                    try scope.forEachField(innermost: scope, skipping: shadows, body)
-                }
+        try withFieldList(includingFields: includingFields, includingContext: includingContext) { list in
+            for index in 0..<list.count {
+                try body(list[index].key.pointee, list[index].value.pointee)
             }
         }
     }
 
-    private static func forEachCallSiteAndBoundField(
-        callSite: FieldKeys.Entries,
-        bound: FieldKeys.Entries,
-        _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
-    ) rethrows {
-        if FieldKeys.hasRepeats(callSite) {
-            for index in callSite.indices {
-                let key = FieldKeys.key(callSite, index)
-                if FieldKeys.contains(key.pointee, in: callSite, from: index + 1) { continue }
-                try body(key.pointee, FieldKeys.value(callSite, index).pointee)
+    /// Calls `body` with the winning fields resolved into a list, in ``forEachField(_:)``
+    /// order: call-site fields, bound fields, then context fields from the outermost scope
+    /// inwards, each key once. The list points into this record's storage and lives in a
+    /// stack buffer, so it is valid only inside `body`.
+    @inline(__always)
+    func withFieldList<Result>(
+        includingFields: Bool = true,
+        includingContext: Bool = true,
+        _ body: (FieldList) throws -> Result
+    ) rethrows -> Result {
+        let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
+        let capacity = (includingFields ? fields.count + boundFields.count : 0) + contextCount
+        // At least one slot, so the buffer always has an address.
+        return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: max(capacity, 1)) { slots in
+            var list = FieldListBuilder(slots.baseAddress!)
+            if contextCount > 0 {
+                resolveFields(includingFields: includingFields, scope: context.scope, into: &list)
+            } else {
+                resolveFields(includingFields: includingFields, scope: nil, into: &list)
             }
-        } else {
-            for index in callSite.indices {
-                try body(FieldKeys.key(callSite, index).pointee, FieldKeys.value(callSite, index).pointee)
+            return try body(list.list)
+        }
+    }
+
+    /// Appends the winning entries of every layer to `list`. Entries are read in place
+    /// (see ``FieldKeys``): nothing is copied, retained or released.
+    private func resolveFields(includingFields: Bool, scope: LogContext.Scope?, into list: inout FieldListBuilder) {
+        let callSite = fields.entries
+        let bound = boundFields.entries
+        if includingFields {
+            if FieldKeys.hasRepeats(callSite) {
+                for index in callSite.indices
+                where !FieldKeys.contains(at: FieldKeys.key(callSite, index), in: callSite, from: index + 1) {
+                    list.append(callSite, index)
+                }
+            } else {
+                for index in callSite.indices { list.append(callSite, index) }
+            }
+            if !bound.isEmpty {
+                let callSiteMask = FieldKeys.lengthMask(callSite)
+                let boundRepeats = FieldKeys.hasRepeats(bound)
+                for index in bound.indices {
+                    let key = FieldKeys.key(bound, index)
+                    if callSiteMask & FieldKeys.lengthBit(key.pointee) != 0
+                        && FieldKeys.contains(at: key, in: callSite)
+                    {
+                        continue
+                    }
+                    if boundRepeats && FieldKeys.contains(at: key, in: bound, from: index + 1) { continue }
+                    list.append(bound, index)
+                }
             }
         }
-        guard !bound.isEmpty else { return }
-        let callSiteMask = FieldKeys.lengthMask(callSite)
-        let boundRepeats = FieldKeys.hasRepeats(bound)
-        for index in bound.indices {
-            let key = FieldKeys.key(bound, index)
-            if callSiteMask & FieldKeys.lengthBit(key.pointee) != 0 && FieldKeys.contains(key.pointee, in: callSite) {
-                continue
-            }
-            if boundRepeats && FieldKeys.contains(key.pointee, in: bound, from: index + 1) { continue }
-            try body(key.pointee, FieldKeys.value(bound, index).pointee)
-        }
+        // Called through the optional, not bound to a local: a binding retains the scope.
+        scope?.appendFieldsAsInnermost(skipping: FieldShadows(callSite: callSite, bound: bound), to: &list)
     }
 }
 
@@ -127,5 +149,12 @@ struct FieldShadows {
     func hides(_ key: String) -> Bool {
         if lengthMask == 0 || lengthMask & FieldKeys.lengthBit(key) == 0 { return false }
         return FieldKeys.contains(key, in: callSite) || FieldKeys.contains(key, in: bound)
+    }
+
+    /// Whether a call-site or bound field has the key at `key`.
+    @inline(__always)
+    func hides(at key: UnsafePointer<String>) -> Bool {
+        if lengthMask == 0 || lengthMask & FieldKeys.lengthBit(key.pointee) == 0 { return false }
+        return FieldKeys.contains(at: key, in: callSite) || FieldKeys.contains(at: key, in: bound)
     }
 }

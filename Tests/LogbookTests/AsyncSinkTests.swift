@@ -27,6 +27,53 @@ private final class SlowSink: LogSink, @unchecked Sendable {
     }
 }
 
+/// A line-writing sink that takes `delay` per batch of lines and keeps them.
+private final class SlowLineSink: LineWritingSink, @unchecked Sendable {
+    let formatter: any LogFormatter = JSONFormatter()
+    let delay: Duration
+    private let lock = NSLock()
+    private var text = ""
+    private(set) var writes = 0
+
+    init(delay: Duration) { self.delay = delay }
+
+    func write(_ record: LogRecord) {
+        var buffer = LogBuffer()
+        LineFraming.appendLine(record, formatter: formatter, lineLimit: lineLimit, into: &buffer)
+        buffer.withUnsafeBytes { writeLines($0) }
+    }
+
+    func writeLines(_ lines: UnsafeRawBufferPointer) {
+        if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.attoseconds) / 1e18) }
+        lock.lock()
+        text += String(decoding: lines, as: UTF8.self)
+        writes += 1
+        lock.unlock()
+    }
+
+    var lines: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+}
+
+/// Counts live `Tracked` values.
+private final class LiveCount: Sendable {
+    let value = Atomic(0)
+}
+
+/// A field value that counts its live instances, to see records destroyed exactly once.
+private final class Tracked: LogValueConvertible {
+    let count: LiveCount
+    init(_ count: LiveCount) {
+        self.count = count
+        count.value.add(1, ordering: .relaxed)
+    }
+    deinit { count.value.subtract(1, ordering: .relaxed) }
+    var logValue: LogValue { "tracked" }
+}
+
 /// A sink that blocks until released.
 private final class GateSink: LogSink {
     let open = Mutex(false)
@@ -133,6 +180,63 @@ private final class GateSink: LogSink {
         #expect(gate.count.load(ordering: .relaxed) + sink.droppedAtShutdownCount == 50)
     }
 
+    @Test("a backed-up queue into a line-writing sink: every line once, in each caller's order")
+    func backedUpQueueIntoALineWritingSink() async throws {
+        // A slow destination and a small queue: the writer is behind most of the time,
+        // so callers destroy the records it wrote while they queue new ones.
+        let slow = SlowLineSink(delay: .microseconds(200))
+        let sink = AsyncSink(slow, options: .init(capacity: 16))
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<8 {
+                group.addTask {
+                    for index in 0..<300 {
+                        sink.write(self.record("m \(writer) \(index)", ["w": writer, "i": index, "text": "a\"b\n"]))
+                    }
+                }
+            }
+        }
+        sink.flush()
+        let lines = slow.lines
+        #expect(lines.count == 2400)
+        #expect(sink.writtenCount == 2400 && sink.acceptedCount == 2400 && sink.droppedCount == 0)
+        let objects = lines.compactMap { jsonObject($0) }
+        #expect(objects.count == 2400)
+        for writer in 0..<8 {
+            let indices = objects.filter { $0["w"] as? Int == writer }.compactMap { $0["i"] as? Int }
+            #expect(indices == Array(0..<300))
+        }
+        #expect(objects.allSatisfy { $0["text"] as? String == "a\"b\n" })
+        // Each line is the one the formatter writes for its record.
+        let expected = JSONFormatter().format(record("m 3 7", ["w": 3, "i": 7, "text": "a\"b\n"]))
+        let line = try #require(lines.first { $0.contains("\"message\":\"m 3 7\"") })
+        #expect(line.dropFirst(40) == expected.dropFirst(40))  // past the timestamp
+    }
+
+    @Test("every record is destroyed exactly once, by a caller or by the writer, and none is kept")
+    func recordsAreDestroyedOnce() async throws {
+        let alive = LiveCount()
+        let slow = SlowLineSink(delay: .microseconds(50))
+        let sink = AsyncSink(slow, options: .init(capacity: 32))
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    for index in 0..<1000 {
+                        sink.write(self.record("m", ["w": writer, "i": index, "tracked": Tracked(alive)]))
+                    }
+                }
+            }
+        }
+        sink.flush()
+        #expect(slow.lines.count == 4000)
+        // Records the writer handed back and no caller took are destroyed once it is idle.
+        for _ in 0..<500 where alive.value.load(ordering: .relaxed) != 0 {
+            try await Task.sleep(for: .milliseconds(2))
+        }
+        #expect(alive.value.load(ordering: .relaxed) == 0)
+        #expect(sink.shutdown(timeout: .seconds(5)))
+        #expect(alive.value.load(ordering: .relaxed) == 0)
+    }
+
     @Test func batchesFormattedLinesIntoALineWritingSink() throws {
         let directory = TemporaryDirectory()
         let file = try FileSink(path: directory.file("app.log"))
@@ -167,6 +271,39 @@ private final class GateSink: LogSink {
         #expect(logging.inner.records.count == 50)
         #expect(lastResort.records.count == 50)
         #expect(lastResort.messages.first == "sink is logging about record 0")
+    }
+
+    @Test("a record reaching an async sink and other sinks, in either order, arrives whole at each")
+    func recordsSharedWithOtherSinks() {
+        // The last sink a record reaches takes it over when it is an async sink; the
+        // others must still see it whole, before and after.
+        for asyncIsLast in [true, false] {
+            let hierarchy = LogHierarchy()
+            let other = InMemorySink()
+            let behindAsync = InMemorySink()
+            let async = AsyncSink(behindAsync)
+            let log = hierarchy.logger("app.orders")
+            if asyncIsLast {
+                log.addSink(other)
+                log.addSink(async)
+            } else {
+                log.addSink(async)
+                hierarchy.logger("app").addSink(other)
+            }
+            let bound = log.with(["component": "checkout"])
+            LogContext.with(["request_id": "r-1", "user_id": heapStored("u-1")]) {
+                for index in 0..<100 {
+                    bound.info("order \(index)", ["index": index, "path": "/orders/\(index)", "status": 200])
+                }
+            }
+            async.flush()
+            let formatter = JSONFormatter()
+            let expected = other.lines(formattedBy: formatter)
+            #expect(expected.count == 100)
+            #expect(behindAsync.lines(formattedBy: formatter) == expected)
+            #expect(expected.last?.contains("\"request_id\":\"r-1\"") == true)
+            #expect(expected.last?.contains("\"component\":\"checkout\"") == true)
+        }
     }
 
     @Test func setupShutdownDrainsEverySink() throws {

@@ -32,11 +32,15 @@ struct FieldPrecedenceTests {
         return result
     }
 
-    /// Keys of lengths 1, 2, 65 and 66: `b` and a 65-byte key share a length bit.
-    static let keys = [
-        "a", "b", "c", "ab", "cd", String(repeating: "k", count: 65), String(repeating: "j", count: 65),
-        String(repeating: "k", count: 66),
-    ]
+    /// Keys of lengths 1, 2, 65 and 66 (`b` and a 65-byte key share a length bit); short
+    /// keys again with their text on the heap (short keys are compared by their bytes,
+    /// and both forms must be the same key); and enough other short keys that some share
+    /// one of the 64 hash bits the repeat check uses.
+    static let keys =
+        [
+            "a", "b", "c", "ab", "cd", String(repeating: "k", count: 65), String(repeating: "j", count: 65),
+            String(repeating: "k", count: 66), heapStored("a"), heapStored("cd"), "method", heapStored("method"),
+        ] + (0..<24).map { "key_\($0)" }
 
     static func randomEntries(_ generator: inout SplitMix64, count: Int) -> [Entry] {
         (0..<count).map { _ in

@@ -112,11 +112,51 @@ struct JSONEncodingTests {
         }
     }
 
+    @Test("field keys and string values of every length from 0 to 40, with each special character at every position")
+    func fieldKeysAndValues() {
+        let formatter = JSONFormatter()
+        for length in 0...40 {
+            let plain = String(repeating: "a", count: length)
+            for special in [""] + Self.specials {
+                for position in 0...(special.isEmpty ? 0 : length) {
+                    let text = String(plain.prefix(position)) + special + String(plain.dropFirst(position))
+                    let line = formatter.format(makeRecord(fields: [text: text]))
+                    let member = "," + Self.referenceEscaped(text) + ":" + Self.referenceEscaped(text) + "}"
+                    #expect(line.hasSuffix(member), "length \(length), position \(position)")
+                }
+            }
+        }
+    }
+
+    @Test("a key is the same key whether its text is stored in the string or on the heap")
+    func keysStoredEitherWay() throws {
+        let heapMethod = heapStored("method")
+        let line = JSONFormatter().format(
+            makeRecord(fields: ["method": "GET"], boundFields: [heapMethod: "POST", heapStored("path"): "/a"]))
+        let object = try #require(JSONCheck.object(line))
+        #expect(object["method"] as? String == "GET")
+        #expect(object["path"] as? String == "/a")
+        let bytes = Array(line.utf8)
+        let key = Array("\"method\"".utf8)
+        let occurrences = (0...(bytes.count - key.count)).filter { Array(bytes[$0..<($0 + key.count)]) == key }
+        #expect(occurrences.count == 1)
+        // Reserved keys are found however they are stored, long ones included.
+        let renamed = try #require(
+            JSONCheck.object(
+                JSONFormatter().format(
+                    makeRecord(fields: [heapStored("logger"): 1, "message": 2, "logbook.dropped_fields": 3]))))
+        #expect(renamed["fields.logger"] as? Int == 1)
+        #expect(renamed["fields.message"] as? Int == 2)
+        #expect(renamed["fields.logbook.dropped_fields"] as? Int == 3)
+        #expect(renamed["logger"] as? String == "payments")
+    }
+
     @Test("String, Int, Bool and Double fields format the same as their LogValue")
     func scalarFields() {
         let values: [any LogValueConvertible] = [
-            "plain", "needs \"escaping\"\n", "", String(repeating: "long ", count: 20), 0, -7, Int.max, Int.min,
-            true, false, 12.5, -0.0, Double.nan, 1e300,
+            "plain", "needs \"escaping\"\n", "", String(repeating: "long ", count: 20), heapStored("short"), 0, -7,
+            Int.max, Int.min, true, false, 12.5, -0.0, Double.nan, 1e300, Int8(-3), UInt(7), Float(0.5), "é",
+            Substring("sub"),
         ]
         let formatter = JSONFormatter()
         for value in values {

@@ -104,6 +104,8 @@ extension LogContext {
         /// The innermost capture bound here or outside, if any.
         let tap: LogTap?
         let depth: Int
+        /// The number of entries in this scope and every outer one.
+        let chainFieldCount: Int
 
         /// A scope of `fields` inside `parent`, binding `tap` or else keeping the parent's.
         init(fields: LogFields, parent: Scope?, tap: LogTap? = nil) {
@@ -112,6 +114,7 @@ extension LogContext {
             self.tap = tap ?? parent?.tap
             self.hasFields = !fields.isEmpty || parent?.hasFields == true
             self.depth = (parent?.depth ?? 0) + 1
+            self.chainFieldCount = fields.count + (parent?.chainFieldCount ?? 0)
             if let parent {
                 self.keysAreUnique = parent.keysAreUnique && !fields.contains { parent.hasKey($0.key) }
             } else {
@@ -163,6 +166,26 @@ extension LogContext {
                     if checkInnerScopes && isShadowed(key.pointee, innermost: innermost) { continue }
                     try body(key.pointee, FieldKeys.value(entries, index).pointee)
                 }
+            }
+        }
+
+        /// ``appendFields(innermost:skipping:to:)`` for this scope as the innermost one,
+        /// when the chain holds any field.
+        func appendFieldsAsInnermost(skipping shadows: FieldShadows, to list: inout FieldListBuilder) {
+            if hasFields { appendFields(innermost: self, skipping: shadows, to: &list) }
+        }
+
+        /// Appends the entries ``forEachField(innermost:skipping:_:)`` would visit, in the
+        /// same order, to `list`.
+        func appendFields(innermost: Scope, skipping shadows: FieldShadows, to list: inout FieldListBuilder) {
+            if let parent { parent.appendFields(innermost: innermost, skipping: shadows, to: &list) }
+            let checkInnerScopes = !innermost.keysAreUnique && innermost !== self
+            let entries = fields.entries
+            for index in entries.indices {
+                let key = FieldKeys.key(entries, index)
+                if shadows.hides(at: key) { continue }
+                if checkInnerScopes && isShadowed(key.pointee, innermost: innermost) { continue }
+                list.append(entries, index)
             }
         }
     }

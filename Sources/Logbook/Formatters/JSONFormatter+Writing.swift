@@ -20,7 +20,9 @@ extension JSONFormatter {
                     buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
                     buffer.append(UInt8(ascii: "\""))
                 case .level:
-                    buffer.append(contentsOf: layout.levelValues[Int(record.level.rawValue)])
+                    buffer.append(
+                        contentsOf: UnsafeRawBufferPointer(
+                            rebasing: keys[layout.levelValues[Int(record.level.rawValue)]]))
                 case .logger:
                     buffer.appendJSONString(record.logger)
                 case .message:
@@ -46,25 +48,26 @@ extension JSONFormatter {
             writeValue(value, depth: 1, into: &buffer)
         }
         let hasPromoted = !layout.promoted.isEmpty
-        for entry in staticFields.storage where record.field(entry.0) == nil {
-            if hasPromoted && layout.isPromoted(entry.0) { continue }
+        let statics = staticFields.entries
+        for index in statics.indices {
+            let key = FieldKeys.key(statics, index)
+            if record.field(key.pointee) != nil || (hasPromoted && layout.isPromoted(key.pointee)) { continue }
             writeMember(
-                entry.0, entry.1, record: record, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
+                key, FieldKeys.value(statics, index), record: record, into: &buffer, start: start,
+                budget: fieldBudget, dropped: &dropped)
+        }
+        record.withFieldList(includingContext: contextKey == nil) { fields in
+            for index in 0..<fields.count {
+                let field = fields[index]
+                if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
+                writeMember(
+                    field.key, field.value, record: record, into: &buffer, start: start, budget: fieldBudget,
+                    dropped: &dropped)
+            }
         }
         if let contextKey {
-            record.forEachFieldExcludingContext { key, value in
-                if hasPromoted && layout.isPromoted(key) { return }
-                writeMember(
-                    key, value, record: record, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
-            }
             writeContextObject(
                 record, under: contextKey, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
-        } else {
-            record.forEachField { key, value in
-                if hasPromoted && layout.isPromoted(key) { return }
-                writeMember(
-                    key, value, record: record, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
-            }
         }
         if includesSourceLocation {
             writeSource(record, into: &buffer)
@@ -88,19 +91,22 @@ extension JSONFormatter {
         let hasPromoted = !layout.promoted.isEmpty
         let before = buffer.count
         var first = true
-        record.forEachContextField { key, value in
-            if hasPromoted && layout.isPromoted(key) { return }
-            if first {
-                buffer.append(UInt8(ascii: ","))
-                buffer.appendJSONString(contextKey)
-                buffer.append(contentsOf: JSONLayout.colonBrace)
-                first = false
-            } else {
-                buffer.append(UInt8(ascii: ","))
+        record.withFieldList(includingFields: false) { fields in
+            for index in 0..<fields.count {
+                let field = fields[index]
+                if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
+                if first {
+                    buffer.append(UInt8(ascii: ","))
+                    buffer.appendJSONString(contextKey)
+                    buffer.append(contentsOf: JSONLayout.colonBrace)
+                    first = false
+                } else {
+                    buffer.append(UInt8(ascii: ","))
+                }
+                buffer.appendJSONString(at: field.key)
+                buffer.append(UInt8(ascii: ":"))
+                writeFieldValue(field.value, into: &buffer)
             }
-            buffer.appendJSONString(key)
-            buffer.append(UInt8(ascii: ":"))
-            if !buffer.appendJSONScalar(value) { writeValue(value.logValue, depth: 1, into: &buffer) }
         }
         guard !first else { return }
         buffer.append(UInt8(ascii: "}"))
@@ -110,9 +116,10 @@ extension JSONFormatter {
         }
     }
 
+    @inline(__always)
     private func writeMember(
-        _ key: String,
-        _ value: any LogValueConvertible,
+        _ key: UnsafePointer<String>,
+        _ value: UnsafePointer<any LogValueConvertible>,
         record: LogRecord,
         into buffer: inout LogBuffer,
         start: Int,
@@ -120,18 +127,29 @@ extension JSONFormatter {
         dropped: inout Int
     ) {
         let before = buffer.count
-        buffer.append(UInt8(ascii: ","))
-        if layout.isReserved(key) {
-            buffer.appendJSONString(layout.renamedKey(for: key, record: record))
+        if let small = SmallString(at: key), !small.needsJSONEscaping, !layout.reserved.contains(small, at: key) {
+            buffer.appendJSONMemberKey(small)
         } else {
-            buffer.appendJSONString(key)
+            buffer.append(UInt8(ascii: ","))
+            if layout.isReserved(at: key) {
+                buffer.appendJSONString(layout.renamedKey(for: key.pointee, record: record))
+            } else {
+                buffer.appendJSONString(at: key)
+            }
+            buffer.append(UInt8(ascii: ":"))
         }
-        buffer.append(UInt8(ascii: ":"))
-        if !buffer.appendJSONScalar(value) { writeValue(value.logValue, depth: 1, into: &buffer) }
+        writeFieldValue(value, into: &buffer)
         if let budget, buffer.count - start > budget {
             buffer.truncate(to: before)
             dropped += 1
         }
+    }
+
+    /// Writes a field's value, read in place: common scalars directly, anything else
+    /// through its ``LogValueConvertible/logValue``.
+    @inline(__always)
+    private func writeFieldValue(_ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer) {
+        if !buffer.appendJSONScalar(value) { writeValue(value.pointee.logValue, depth: 1, into: &buffer) }
     }
 
     func writeValue(_ value: LogValue, depth: Int, into buffer: inout LogBuffer) {

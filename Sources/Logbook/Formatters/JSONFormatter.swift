@@ -29,35 +29,36 @@
 /// strings, so a record with scalar fields formats without allocating.
 public struct JSONFormatter: LogFormatter {
     /// The key names.
-    public let keys: Keys
+    public var keys: Keys { layout.keys }
     /// The order of the header members; members left out are not written. Default
     /// ``defaultHeaderOrder``.
-    public let headerOrder: [HeaderMember]
+    public var headerOrder: [HeaderMember] { layout.headerOrder }
     /// The text written for each level. Default ``LogLevelNames/lowercase``.
-    public let levelNames: LogLevelNames
+    public var levelNames: LogLevelNames { layout.levelNames }
     /// Where the error goes. Default ``ErrorLayout-swift.enum/nested``.
-    public let errorLayout: ErrorLayout
+    public var errorLayout: ErrorLayout { layout.errorLayout }
     /// Fields written into every line after the error, before the record's fields, such
     /// as `service`, `env` and `version`. A record field with the same key wins.
-    public let staticFields: LogFields
+    public var staticFields: LogFields { layout.staticFields }
     /// When set, context fields are written as one object under this key instead of at
     /// the top level.
-    public let contextKey: String?
+    public var contextKey: String? { layout.contextKey }
     /// Whether to write the call site's file, function and line.
-    public let includesSourceLocation: Bool
+    public var includesSourceLocation: Bool { layout.includesSourceLocation }
     /// How the call site is written. Default ``SourceLocationLayout-swift.struct/standard``.
-    public let sourceLocationLayout: SourceLocationLayout
+    public var sourceLocationLayout: SourceLocationLayout { layout.sourceLocationLayout }
     /// The longest line, in bytes without the newline. Default 16 KiB; at least 256.
-    public let lineLimit: Int
+    public var lineLimit: Int { layout.lineLimit }
     /// How deep arrays and objects in field values may nest. Default 32.
-    public let maximumDepth: Int
+    public var maximumDepth: Int { layout.maximumDepth }
 
     /// `timestamp`, `level`, `logger`, `message`.
     public static let defaultHeaderOrder: [HeaderMember] = [.timestamp, .level, .logger, .message]
 
+    /// Every setting above and the pre-encoded keys: the formatter's only stored property.
     let layout: JSONLayout
     /// Whether a stack trace is written as an array of lines rather than one string.
-    let writesStackTraceAsArray: Bool
+    var writesStackTraceAsArray: Bool { layout.writesStackTraceAsArray }
 
     /// Creates a JSON formatter.
     ///
@@ -108,21 +109,12 @@ public struct JSONFormatter: LogFormatter {
         promotedFields: [JSONLayout.PromotedField],
         writesStackTraceAsArray: Bool
     ) {
-        self.keys = keys
-        self.headerOrder = JSONLayout.normalized(headerOrder)
-        self.levelNames = levelNames
-        self.errorLayout = errorLayout
-        self.staticFields = staticFields.deduplicated()
-        self.contextKey = contextKey
-        self.includesSourceLocation = includesSourceLocation
-        self.sourceLocationLayout = sourceLocationLayout
-        self.lineLimit = max(lineLimit, 256)
-        self.maximumDepth = max(maximumDepth, 1)
-        self.writesStackTraceAsArray = writesStackTraceAsArray
         self.layout = JSONLayout(
-            keys: keys, headerOrder: self.headerOrder, levelNames: levelNames, errorLayout: errorLayout,
-            sourceLocationLayout: sourceLocationLayout, staticFields: self.staticFields, contextKey: contextKey,
-            includesSourceLocation: includesSourceLocation, promotedFields: promotedFields)
+            keys: keys, headerOrder: headerOrder, levelNames: levelNames, errorLayout: errorLayout,
+            sourceLocationLayout: sourceLocationLayout, staticFields: staticFields.deduplicated(),
+            contextKey: contextKey, includesSourceLocation: includesSourceLocation, lineLimit: max(lineLimit, 256),
+            maximumDepth: max(maximumDepth, 1), promotedFields: promotedFields,
+            writesStackTraceAsArray: writesStackTraceAsArray)
     }
 
     /// This formatter with `fields` added to its static fields (theirs win on a

@@ -1,5 +1,7 @@
-/// The pre-encoded bytes of a ``JSONFormatter``'s keys and level names, built once when
-/// the formatter is created so formatting only copies them.
+/// A ``JSONFormatter``'s settings and the pre-encoded bytes of its keys and level names,
+/// built once when the formatter is created so formatting only copies them. The
+/// formatter itself holds only a reference to it: one word, cheap to copy and to store in
+/// an `any LogFormatter`.
 final class JSONLayout: Sendable {
     /// One header member and where its key, encoded as `"key":` (with a leading comma
     /// after the first), sits in ``headerKeys``. Trivial, so iterating costs no
@@ -24,10 +26,26 @@ final class JSONLayout: Sendable {
         }
     }
 
+    // The formatter's settings, as given (see ``JSONFormatter``'s properties).
+    let keys: JSONFormatter.Keys
+    let headerOrder: [JSONFormatter.HeaderMember]
+    let levelNames: LogLevelNames
+    let errorLayout: JSONFormatter.ErrorLayout
+    let staticFields: LogFields
+    let contextKey: String?
+    let includesSourceLocation: Bool
+    let sourceLocationLayout: JSONFormatter.SourceLocationLayout
+    let lineLimit: Int
+    let maximumDepth: Int
+    /// Whether a stack trace is written as an array of lines rather than one string.
+    let writesStackTraceAsArray: Bool
+
     let header: [HeaderSlot]
-    /// The encoded keys of every header member, back to back.
+    /// The encoded keys of every header member, back to back, then the encoded name of
+    /// every level.
     let headerKeys: [UInt8]
-    let levelValues: [[UInt8]]
+    /// Where each level's encoded name sits in ``headerKeys``, by raw value.
+    let levelValues: [Range<Int>]
     /// `,"error":{"type":` (nested) or `,"errorType":` (flattened).
     let errorOpen: [UInt8]
     let errorMessageKey: [UInt8]
@@ -71,8 +89,22 @@ final class JSONLayout: Sendable {
         staticFields: LogFields,
         contextKey: String?,
         includesSourceLocation: Bool,
-        promotedFields: [PromotedField]
+        lineLimit: Int,
+        maximumDepth: Int,
+        promotedFields: [PromotedField],
+        writesStackTraceAsArray: Bool
     ) {
+        self.keys = keys
+        self.headerOrder = Self.normalized(headerOrder)
+        self.levelNames = levelNames
+        self.errorLayout = errorLayout
+        self.staticFields = staticFields
+        self.contextKey = contextKey
+        self.includesSourceLocation = includesSourceLocation
+        self.sourceLocationLayout = sourceLocationLayout
+        self.lineLimit = lineLimit
+        self.maximumDepth = maximumDepth
+        self.writesStackTraceAsArray = writesStackTraceAsArray
         let comma = UInt8(ascii: ",")
         let colon = UInt8(ascii: ":")
         func key(_ name: String) -> [UInt8] { [comma] + Self.encoded(name) + [colon] }
@@ -95,8 +127,14 @@ final class JSONLayout: Sendable {
             reserved.append(name)
         }
         header = slots
+        var levelValues: [Range<Int>] = []
+        for level in LogLevel.allCases {
+            let start = headerKeys.count
+            headerKeys += Self.encoded(levelNames[level])
+            levelValues.append(start..<headerKeys.count)
+        }
         self.headerKeys = headerKeys
-        levelValues = LogLevel.allCases.map { Self.encoded(levelNames[$0]) }
+        self.levelValues = levelValues
 
         errorIsNested = errorLayout == .nested
         if errorIsNested {
@@ -142,6 +180,12 @@ final class JSONLayout: Sendable {
     @inline(__always)
     func isReserved(_ key: String) -> Bool {
         reserved.contains(key)
+    }
+
+    /// Whether the field key at `key` collides with one of the formatter's own keys.
+    @inline(__always)
+    func isReserved(at key: UnsafePointer<String>) -> Bool {
+        reserved.contains(at: key)
     }
 
     /// Whether a field is written at its promoted position rather than with the others.

@@ -23,9 +23,9 @@
 public struct LambdaJSONFormatter: LineLimitedFormatter {
     /// Fields written into every line after `traceId`, such as ``LambdaFunction/fields``.
     /// A record field with the same key wins.
-    public let staticFields: LogFields
+    public var staticFields: LogFields { json.staticFields }
     /// The longest line, in bytes without the newline. Default 16 KiB.
-    public let lineLimit: Int
+    public var lineLimit: Int { json.lineLimit }
 
     let json: JSONFormatter
 
@@ -36,8 +36,6 @@ public struct LambdaJSONFormatter: LineLimitedFormatter {
 
     private init(json: JSONFormatter) {
         self.json = json
-        self.staticFields = json.staticFields
-        self.lineLimit = json.lineLimit
     }
 
     /// This formatter with `fields` added to its static fields.

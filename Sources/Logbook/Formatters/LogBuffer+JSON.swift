@@ -5,6 +5,46 @@ extension LogBuffer {
     /// and escapes U+2028 and U+2029 so the output is also safe to embed in JavaScript.
     /// Swift strings are always valid Unicode, so the output is always valid UTF-8.
     public mutating func appendJSONString(_ string: String) {
+        withUnsafePointer(to: string) { appendJSONString(at: $0) }
+    }
+
+    /// Appends the string at `string` as a JSON string literal, reading it in place. A
+    /// short ASCII string with nothing to escape (most keys and many values) is checked
+    /// and copied as two words (see ``SmallString``).
+    @inline(__always)
+    mutating func appendJSONString(at string: UnsafePointer<String>) {
+        if let small = SmallString(at: string) {
+            if !small.needsJSONEscaping {
+                reserveCapacity(18)
+                let destination = UnsafeMutableRawPointer(base + used)
+                destination.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
+                destination.storeBytes(of: small.low, toByteOffset: 1, as: UInt64.self)
+                destination.storeBytes(of: small.high, toByteOffset: 9, as: UInt64.self)
+                destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: small.count + 1, as: UInt8.self)
+                used += small.count + 2
+                return
+            }
+        }
+        appendJSONStringInGeneral(string.pointee)
+    }
+
+    /// Appends `,"key":`, the start of an object member after the first, for a short
+    /// ASCII key with nothing to escape.
+    @inline(__always)
+    mutating func appendJSONMemberKey(_ key: SmallString) {
+        reserveCapacity(20)
+        let destination = UnsafeMutableRawPointer(base + used)
+        destination.storeBytes(of: UInt8(ascii: ","), as: UInt8.self)
+        destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: 1, as: UInt8.self)
+        destination.storeBytes(of: key.low, toByteOffset: 2, as: UInt64.self)
+        destination.storeBytes(of: key.high, toByteOffset: 10, as: UInt64.self)
+        destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: key.count + 2, as: UInt8.self)
+        destination.storeBytes(of: UInt8(ascii: ":"), toByteOffset: key.count + 3, as: UInt8.self)
+        used += key.count + 4
+    }
+
+    /// ``appendJSONString(_:)`` for any string.
+    private mutating func appendJSONStringInGeneral(_ string: String) {
         // Most strings need no escaping: they are copied whole, quotes included.
         let copied = string.utf8.withContiguousStorageIfAvailable { appendIfPlainJSON($0, quoted: true) }
         if copied == true { return }
@@ -43,11 +83,29 @@ extension LogBuffer {
             }
             return true
         }
-        if count > 16 {
+        if count > 128 {
             guard Self.isPlainJSON(utf8) else { return false }
             reserveCapacity(count + quotes)
             if quoted { base[used] = UInt8(ascii: "\"") }
             (base + used + quotes / 2).update(from: source, count: count)
+        } else if count > 16 {
+            // Checked and copied in the same pass, 8 bytes at a time; the last word
+            // overlaps the one before it. Nothing counts until the whole string passed.
+            reserveCapacity(count + quotes)
+            let destination = UnsafeMutableRawPointer(base + used + quotes / 2)
+            var index = 0
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                if Self.mayNeedEscaping(word) { return false }
+                destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
+                index += 8
+            }
+            if index < count {
+                let word = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
+                if Self.mayNeedEscaping(word) { return false }
+                destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
+            }
+            if quoted { base[used] = UInt8(ascii: "\"") }
         } else {
             // Two words cover the string, overlapping when it is shorter than 16 bytes;
             // strings under 8 bytes are assembled into one word padded with spaces.
@@ -262,7 +320,8 @@ extension LogBuffer {
         var scale = 1.0
         for digits in 0...4 {
             let scaled = magnitude * scale
-            if scaled == scaled.rounded(.towardZero) {
+            // Below 10^19, so the conversion cannot overflow; equal when `scaled` is whole.
+            if Double(UInt64(scaled)) == scaled {
                 // Integers below 2^53 and powers of ten up to 10^4 are exact, so each
                 // division below is the one correctly rounded conversion of a decimal.
                 guard scaled < 9_007_199_254_740_992, scaled / scale == magnitude,

@@ -8,17 +8,28 @@ extension LogBuffer {
     public static func withScratch<Result, Failure: Error>(
         _ body: (inout LogBuffer) throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        let scratch = ThreadScratch.current
-        guard !scratch.bufferInUse else {
+        // The thread's slot keeps the scratch alive: use it without retaining it.
+        guard let unmanaged = ThreadScratch.unmanagedCurrent else {
             var temporary = LogBuffer(capacity: 1024)
             return try body(&temporary)
         }
-        scratch.bufferInUse = true
-        defer {
-            scratch.buffer.pointee.shrink(ifLargerThan: 256 * 1024, to: 16 * 1024)
-            scratch.bufferInUse = false
+        let outcome: Swift.Result<Result, Failure> = unmanaged._withUnsafeGuaranteedRef { scratch in
+            do throws(Failure) {
+                guard !scratch.bufferInUse else {
+                    var temporary = LogBuffer(capacity: 1024)
+                    return .success(try body(&temporary))
+                }
+                scratch.bufferInUse = true
+                defer {
+                    scratch.buffer.pointee.shrink(ifLargerThan: 256 * 1024, to: 16 * 1024)
+                    scratch.bufferInUse = false
+                }
+                scratch.buffer.pointee.removeAll()
+                return .success(try body(&scratch.buffer.pointee))
+            } catch {
+                return .failure(error)
+            }
         }
-        scratch.buffer.pointee.removeAll()
-        return try body(&scratch.buffer.pointee)
+        return try outcome.get()
     }
 }

@@ -99,7 +99,25 @@ public struct LogBuffer: ~Copyable {
         let length = bytes.count
         guard length > 0, let source = bytes.baseAddress else { return }
         if used + length > capacity { grow(toAtLeast: used + length) }
-        (base + used).update(from: source.assumingMemoryBound(to: UInt8.self), count: length)
+        let destination = UnsafeMutableRawPointer(base + used)
+        if length >= 8 && length <= 32 {
+            // Keys, level names, timestamps: whole words, the last ones overlapping.
+            let lastWord = length - 8
+            destination.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            if length > 16 {
+                let secondLast = length - 16
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
+                destination.storeBytes(
+                    of: source.loadUnaligned(fromByteOffset: secondLast, as: UInt64.self), toByteOffset: secondLast,
+                    as: UInt64.self)
+            }
+            destination.storeBytes(
+                of: source.loadUnaligned(fromByteOffset: lastWord, as: UInt64.self), toByteOffset: lastWord,
+                as: UInt64.self)
+        } else {
+            destination.copyMemory(from: source, byteCount: length)
+        }
         used += length
     }
 

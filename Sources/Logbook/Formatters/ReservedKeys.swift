@@ -14,12 +14,52 @@ struct ReservedKeys: Sendable {
     private let lengths: UInt64
     /// Other keys a renamed key must also avoid (static fields).
     private let otherKeys: [String]
+    /// The reserved keys that are short ASCII strings, as words (see ``SmallString``).
+    private let smallKeys: [(UInt64, UInt64)]
+    /// The ``SmallString/hashBit`` of every key in ``smallKeys``.
+    private let smallKeyBits: UInt64
+    /// Bit `n` is set when a reserved key that is not a short ASCII string is `n` bytes
+    /// long.
+    private let otherKeyLengths: UInt64
 
     init(_ keys: [String], alsoAvoiding otherKeys: [String] = []) {
         self.keys = keys
         self.keyLengths = keys.map(\.utf8.count)
         self.lengths = keys.reduce(0) { $0 | (1 &<< UInt64($1.utf8.count & 63)) }
         self.otherKeys = otherKeys
+        var smallKeys: [(UInt64, UInt64)] = []
+        var smallKeyBits: UInt64 = 0
+        var otherKeyLengths: UInt64 = 0
+        for key in keys {
+            if let small = withUnsafePointer(to: key, { SmallString(at: $0) }) {
+                smallKeys.append((small.low, small.high))
+                smallKeyBits |= small.hashBit
+            } else {
+                otherKeyLengths |= 1 &<< UInt64(key.utf8.count & 63)
+            }
+        }
+        self.smallKeys = smallKeys
+        self.smallKeyBits = smallKeyBits
+        self.otherKeyLengths = otherKeyLengths
+    }
+
+    /// Whether the key at `key` is one of the reserved keys.
+    @inline(__always)
+    func contains(at key: UnsafePointer<String>) -> Bool {
+        guard let small = SmallString(at: key) else { return contains(key.pointee) }
+        return contains(small, at: key)
+    }
+
+    /// Whether the short ASCII key `small`, stored at `key`, is one of the reserved keys.
+    /// Most keys are cleared by one bit of a hash of their bytes, without comparing.
+    @inline(__always)
+    func contains(_ small: SmallString, at key: UnsafePointer<String>) -> Bool {
+        if smallKeyBits & small.hashBit != 0 {
+            for words in smallKeys where words == (small.low, small.high) { return true }
+        }
+        // A reserved key stored another way can still hold the same bytes.
+        if otherKeyLengths & (1 &<< UInt64(small.count)) != 0 { return contains(key.pointee) }
+        return false
     }
 
     /// Whether `key` is one of the reserved keys. Most keys are cleared by their length

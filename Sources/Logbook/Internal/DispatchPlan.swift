@@ -8,12 +8,16 @@ final class DispatchPlan: Sendable {
         let filters: [LogFilter]
         /// Whether ``filters`` is non-empty, so the logging path need not touch the array.
         let hasFilters: Bool
+        /// The sink again when it can take a record the caller gives up (``AsyncSink``
+        /// moves it into its queue instead of copying it).
+        let taker: (any RecordTakingSink)?
 
         init(_ sink: any LogSink) {
             self.sink = sink
             self.level = sink.level
             self.filters = sink.filters
             self.hasFilters = !filters.isEmpty
+            self.taker = sink as? any RecordTakingSink
         }
 
         func accepts(_ record: LogRecord) -> Bool {
@@ -63,31 +67,56 @@ final class DispatchPlan: Sendable {
     /// A plan that delivers nothing, for a node not yet configured.
     static let empty = DispatchPlan(originFilters: [], slots: [], lastResort: nil, effectiveLevel: .info)
 
-    /// Hands `record` to the test captures bound in its context, then to every slot that
-    /// accepts it, on the calling thread, whose scratch state is `scratch`.
+    /// What the logging path reads from a plan: trivial values, read once through the
+    /// thread's unretained reference to the plan and then used outside any closure.
+    struct Route {
+        let slots: UnsafeMutableBufferPointer<Slot>
+        let threshold: UInt8
+        let hasOriginFilters: Bool
+    }
+
+    private var route: Route {
+        Route(slots: slotStorage, threshold: threshold, hasOriginFilters: hasOriginFilters)
+    }
+
+    /// Hands `record` to the test captures bound in its context, then to every slot of
+    /// `plan` that accepts it, on the calling thread, whose scratch state is `scratch`.
     ///
-    /// The slots are read in place, so the only reference counting left here is each
-    /// sink's, for its call.
+    /// `plan` is the thread's cached, unretained plan (see ``ThreadScratch``), valid for
+    /// the call. The slots are read in place. The record is the caller's to give up: the
+    /// last slot gets it moved when its sink can take it (``RecordTakingSink``), so a
+    /// record handed to an ``AsyncSink`` is not copied.
     @inline(__always)
-    func deliver(_ record: LogRecord, on scratch: ThreadScratch) {
+    static func deliver(_ record: consuming LogRecord, through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch)
+    {
         // Set before any user code (filters, sinks) runs: a record logged from there goes
         // to the last resort and leaves this thread's plan cache alone.
         scratch.isDelivering = true
         defer { scratch.isDelivering = false }
-        if hasOriginFilters {
-            for filter in originFilters where !filter.accepts(record) { return }
+        let route = plan._withUnsafeGuaranteedRef { $0.route }
+        if route.hasOriginFilters {
+            let accepted = plan._withUnsafeGuaranteedRef { plan in
+                plan.originFilters.allSatisfy { $0.accepts(record) }
+            }
+            if !accepted { return }
         }
         if let tap = record.context.tap { tap.deliver(record) }
-        if record.level.rawValue < threshold { return }
-        if slotStorage.isEmpty {
-            deliverToLastResort(record)
+        if record.level.rawValue < route.threshold { return }
+        guard !route.slots.isEmpty, let slots = route.slots.baseAddress else {
+            plan._withUnsafeGuaranteedRef { $0.deliverToLastResort(record) }
+            return
+        }
+        let last = route.slots.count - 1
+        for index in 0..<last
+        where record.level >= slots[index].level && (!slots[index].hasFilters || slots[index].filtersAccept(record)) {
+            slots[index].sink.write(record)
+        }
+        guard record.level >= slots[last].level && (!slots[last].hasFilters || slots[last].filtersAccept(record))
+        else { return }
+        if let taker = slots[last].taker {
+            taker.take(record)
         } else {
-            let slots = slotStorage.baseAddress!
-            for index in 0..<slotStorage.count
-            where record.level >= slots[index].level && (!slots[index].hasFilters || slots[index].filtersAccept(record))
-            {
-                slots[index].sink.write(record)
-            }
+            slots[last].sink.write(record)
         }
     }
 

@@ -44,13 +44,41 @@ enum FieldKeys {
         return mask
     }
 
+    /// Whether two keys are the same: of the same UTF-8 length and equal as strings.
+    /// Two short ASCII keys (see ``SmallString``) are compared as two words each.
+    @inline(__always)
+    static func equal(_ key: UnsafePointer<String>, _ other: UnsafePointer<String>) -> Bool {
+        if let small = SmallString(at: key), let otherSmall = SmallString(at: other) {
+            return small.low == otherSmall.low && small.high == otherSmall.high
+        }
+        return key.pointee.utf8.count == other.pointee.utf8.count && key.pointee == other.pointee
+    }
+
     /// Whether an entry at or after `start` has `key`.
     static func contains(_ key: String, in entries: Entries, from start: Int = 0) -> Bool {
-        let length = key.utf8.count
+        withUnsafePointer(to: key) { contains(at: $0, in: entries, from: start) }
+    }
+
+    /// Whether an entry at or after `start` has the key at `key`.
+    static func contains(at key: UnsafePointer<String>, in entries: Entries, from start: Int = 0) -> Bool {
+        if let small = SmallString(at: key) {
+            var index = start
+            while index < entries.count {
+                let candidate = self.key(entries, index)
+                if let other = SmallString(at: candidate) {
+                    if other.low == small.low && other.high == small.high { return true }
+                } else if candidate.pointee.utf8.count == small.count && candidate.pointee == key.pointee {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+        let length = key.pointee.utf8.count
         var index = start
         while index < entries.count {
             let candidate = self.key(entries, index)
-            if candidate.pointee.utf8.count == length && candidate.pointee == key { return true }
+            if candidate.pointee.utf8.count == length && candidate.pointee == key.pointee { return true }
             index += 1
         }
         return false
@@ -61,7 +89,29 @@ enum FieldKeys {
         let count = entries.count
         guard count > 1 else { return false }
         if count > 16 { return hasRepeatsByScanning(entries) }
-        // Each key's length once, then strings compared only where lengths are equal.
+        // Short ASCII keys, the usual case, are compared as words. Each key also sets one
+        // of 64 bits picked by a hash of its words; only a key whose bit is already set is
+        // compared with the keys before it.
+        let allSmall = withUnsafeTemporaryAllocation(of: (UInt64, UInt64).self, capacity: count) { words -> Bool? in
+            var seen: UInt64 = 0
+            for index in 0..<count {
+                guard let small = SmallString(at: key(entries, index)) else { return nil }
+                words[index] = (small.low, small.high)
+                let bit = small.hashBit
+                if seen & bit != 0 {
+                    for earlier in 0..<index where words[earlier] == words[index] { return true }
+                }
+                seen |= bit
+            }
+            return false
+        }
+        return allSmall ?? hasRepeatsComparingLengths(entries)
+    }
+
+    /// ``hasRepeats(_:)`` for up to 16 keys of any kind: each key's length once, then
+    /// strings compared only where lengths are equal.
+    private static func hasRepeatsComparingLengths(_ entries: Entries) -> Bool {
+        let count = entries.count
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { lengths in
             var seenLengths: UInt64 = 0
             var lengthRepeats = false
@@ -85,7 +135,7 @@ enum FieldKeys {
     }
 
     private static func hasRepeatsByScanning(_ entries: Entries) -> Bool {
-        for index in entries.indices where contains(key(entries, index).pointee, in: entries, from: index + 1) {
+        for index in entries.indices where contains(at: key(entries, index), in: entries, from: index + 1) {
             return true
         }
         return false

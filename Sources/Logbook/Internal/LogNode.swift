@@ -91,7 +91,7 @@ final class LogNode: Sendable {
             // record logged from there must not evict the plan this one is about to use.
             let record = record(
                 level, message, fields, bound: bound, error: error, file: file, function: function, line: line)
-            scratch.cachedPlan(for: self)._withUnsafeGuaranteedRef { $0.deliver(record, on: scratch) }
+            DispatchPlan.deliver(record, through: scratch.cachedPlan(for: self), on: scratch)
         }
     }
 

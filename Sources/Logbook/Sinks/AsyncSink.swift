@@ -21,7 +21,7 @@
 ///   thread; records logged afterwards are written directly by the calling thread.
 /// - A sink or formatter that logs from the background thread never recurses: such
 ///   records go to the last resort.
-public final class AsyncSink: LogSink, CustomStringConvertible {
+public final class AsyncSink: LogSink, RecordTakingSink, CustomStringConvertible {
     /// The sink that receives the records.
     public let wrapped: any LogSink
     /// The wrapped sink's level, checked before enqueueing.
@@ -50,9 +50,13 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
     /// Enqueues `record` and returns; waits only when the queue is full and the policy
     /// is ``OverflowPolicy/block``.
     public func write(_ record: LogRecord) {
-        if !queue.enqueue(record) {
-            wrapped.write(record)
-        }
+        take(copy record)
+    }
+
+    /// ``write(_:)`` for a record the caller gives up: it is moved into the queue, not
+    /// copied.
+    func take(_ record: consuming LogRecord) {
+        queue.enqueue(record)
     }
 
     /// Waits until every record accepted before the call has been written, then flushes

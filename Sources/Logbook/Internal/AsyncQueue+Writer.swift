@@ -1,0 +1,113 @@
+extension AsyncQueue {
+    /// How long the writer waits for more records before it sleeps until signalled.
+    static let napNanoseconds: Int64 = 200_000
+
+    /// The background thread's loop: takes everything queued in one step, writes it
+    /// outside the lock, and repeats until stopped.
+    func runWriter() {
+        ThreadScratch.current.isDelivering = true
+        var batch = RecordBuffer(capacity: min(options.capacity, 4096))
+        defer { batch.deallocate() }
+        var lines = LogBuffer(capacity: 64 * 1024)
+        lock.lock()
+        state.pointee.writerThread = ObjectIdentifier(ThreadScratch.current)
+        while true {
+            var napped = false
+            while state.pointee.pending.isEmpty && state.pointee.phase == .running {
+                if !napped {
+                    // A short nap first, without asking to be woken: under a steady stream
+                    // of records the next batch is there when it ends, and producers
+                    // never pay for a wake-up. Only an idle writer is signalled.
+                    napped = true
+                    _ = lock.wait(workAvailable, until: ConditionLock.now() + Self.napNanoseconds)
+                    continue
+                }
+                if !state.pointee.finished.isDrained {
+                    // Idle: destroy what callers did not take, rather than keep it.
+                    swap(&batch, &state.pointee.finished)
+                    lock.unlock()
+                    batch.removeAll()
+                    lock.lock()
+                    continue
+                }
+                state.pointee.writerAsleep = true
+                lock.wait(workAvailable)
+            }
+            state.pointee.writerAsleep = false
+            if state.pointee.phase == .abandoned {
+                state.pointee.counters.droppedAtShutdown += state.pointee.pending.unwrittenCount
+                state.pointee.pending.removeAll()
+            }
+            if state.pointee.pending.isEmpty && state.pointee.phase != .running { break }
+            swap(&batch, &state.pointee.pending)
+            state.pointee.pendingBytes = 0
+            if state.pointee.waitingProducers > 0 { lock.broadcast(spaceAvailable) }
+            lock.unlock()
+
+            let count = batch.unwrittenCount
+            output.write(&batch, lines: &lines, batchBytes: options.batchBytes)
+
+            lock.lock()
+            state.pointee.counters.written += count
+            if state.pointee.waitingFlushers > 0 { lock.broadcast(progress) }
+            if !state.pointee.pending.isEmpty && state.pointee.finished.isDrained {
+                // Behind: callers destroy these records as they queue new ones.
+                swap(&batch, &state.pointee.finished)
+            } else {
+                // Caught up (or callers have not finished the last batch): destroy here.
+                lock.unlock()
+                batch.removeAll()
+                lock.lock()
+            }
+        }
+        swap(&batch, &state.pointee.finished)
+        state.pointee.phase = .stopped
+        state.pointee.writerThread = nil
+        lock.broadcast(progress)
+        lock.broadcast(spaceAvailable)
+        lock.unlock()
+        batch.removeAll()
+    }
+}
+
+extension AsyncQueue {
+    /// How records reach the wrapped sink: formatted into lines and written in batches
+    /// for a ``LineWritingSink``, one by one for any other sink. Worked out once.
+    struct Output: Sendable {
+        let sink: any LogSink
+        let lineSink: (any LineWritingSink)?
+        let formatter: (any LogFormatter)?
+        let limitsItsLines: Bool
+        let lineLimit: Int
+
+        init(_ sink: any LogSink) {
+            self.sink = sink
+            lineSink = sink as? any LineWritingSink
+            formatter = lineSink?.formatter
+            limitsItsLines = formatter.map(LineFraming.limitsItsLines) ?? false
+            lineLimit = lineSink?.lineLimit ?? LineFraming.defaultLineLimit
+        }
+
+        /// Writes the records of `records` not written yet, in order, in writes of up to
+        /// about `batchBytes`. The records stay in `records`.
+        func write(_ records: inout RecordBuffer, lines: inout LogBuffer, batchBytes: Int) {
+            guard let lineSink, let formatter else {
+                records.forEachUnwritten { sink.write($0) }
+                return
+            }
+            lines.removeAll()
+            records.forEachUnwritten { record in
+                LineFraming.appendLine(
+                    record, formatter: formatter, limitsItsLines: limitsItsLines, lineLimit: lineLimit, into: &lines)
+                if lines.count >= batchBytes {
+                    lines.withUnsafeBytes { lineSink.writeLines($0) }
+                    lines.removeAll()
+                }
+            }
+            if !lines.isEmpty {
+                lines.withUnsafeBytes { lineSink.writeLines($0) }
+            }
+            lines.shrink(ifLargerThan: 4 * batchBytes, to: 64 * 1024)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+/// The records of an ``AsyncQueue``, in the order they were accepted. After the writer
+/// has written a buffer's records, callers take them back one at a time to destroy them
+/// (see ``popRecord(into:)``).
+///
+/// Records are moved in and moved out, never copied (an `Array` hands its elements out as
+/// copies: every reference in a record retained, and released again after formatting),
+/// and the writer reads them where they are, without writing to their memory.
+struct RecordBuffer {
+    private var records: UnsafeMutablePointer<LogRecord>
+    private var capacity: Int
+    private var stored = 0
+    /// Records before this one were taken out by ``popRecord(into:)``.
+    private var popped = 0
+    /// Records before this one were written (see ``forEachUnwritten(_:)``).
+    private var written = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        records = .allocate(capacity: self.capacity)
+    }
+
+    /// The records not written yet.
+    var unwrittenCount: Int { stored - written }
+
+    /// Whether every record was written.
+    var isEmpty: Bool { written == stored }
+
+    /// Whether every record was taken out by ``popRecord(into:)``.
+    var isDrained: Bool { popped == stored }
+
+    /// Moves `record` in at the end.
+    mutating func append(_ record: consuming LogRecord) {
+        if stored == capacity { grow() }
+        (records + stored).initialize(to: record)
+        stored += 1
+    }
+
+    /// Calls `body` with each record not written yet, in order, in place (not a copy),
+    /// and counts them as written; they stay for ``popRecord(into:)``.
+    mutating func forEachUnwritten(_ body: (inout LogRecord) -> Void) {
+        while written < stored {
+            body(&records[written])
+            written += 1
+        }
+    }
+
+    /// Moves the oldest written record not yet taken into the uninitialized `slot` and
+    /// returns `true`, or returns `false` when none is left.
+    mutating func popRecord(into slot: UnsafeMutablePointer<LogRecord>) -> Bool {
+        guard popped < written else { return false }
+        slot.moveInitialize(from: records + popped, count: 1)
+        popped += 1
+        if popped == stored {
+            // Empty: start again at the front.
+            popped = 0
+            written = 0
+            stored = 0
+        }
+        return true
+    }
+
+    /// Destroys every record held.
+    mutating func removeAll() {
+        (records + popped).deinitialize(count: stored - popped)
+        stored = 0
+        popped = 0
+        written = 0
+    }
+
+    /// Returns the storage; the buffer must not be used afterwards.
+    mutating func deallocate() {
+        removeAll()
+        records.deallocate()
+    }
+
+    private mutating func grow() {
+        let larger = UnsafeMutablePointer<LogRecord>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: records + popped, count: stored - popped)
+        records.deallocate()
+        records = larger
+        stored -= popped
+        written -= popped
+        popped = 0
+        capacity *= 2
+    }
+}

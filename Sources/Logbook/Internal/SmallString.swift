@@ -1,0 +1,67 @@
+/// The bytes of a short ASCII string, read straight from the `String` value.
+///
+/// A Swift string of up to 15 UTF-8 bytes is stored inside the `String` value itself,
+/// with no heap object. On 64-bit little-endian platforms the value's two words then hold
+/// the bytes in order, and the top byte of the second word holds a discriminator and the
+/// count: `0xE0 | count` when every byte is ASCII. That representation is part of the
+/// standard library's ABI (frozen since Swift 5 on Apple platforms, the same on Linux).
+/// Field keys and most short values are such strings; reading them here saves the calls
+/// and checks of `utf8.withContiguousStorageIfAvailable` and the copy of the `String`.
+/// Every other string (longer, non-ASCII, bridged) is reported as not small, and callers
+/// take the general path. `JSONEncodingTests` and `FieldPrecedenceTests` compare the output
+/// for strings of every length, stored inline and on the heap, with reference models.
+struct SmallString {
+    /// Bytes 0 to 7; bytes past ``count`` are zero.
+    let low: UInt64
+    /// Bytes 8 to 14 and, in the top byte, the discriminator; bytes past ``count`` are zero.
+    let high: UInt64
+    let count: Int
+
+    /// The string at `string` if it is a small ASCII string, else `nil`.
+    @inline(__always)
+    init?(at string: UnsafePointer<String>) {
+        #if _pointerBitWidth(_64) && _endian(little)
+        guard MemoryLayout<String>.size == 16 else { return nil }
+        let words = UnsafeRawPointer(string).load(as: (UInt64, UInt64).self)
+        let discriminator = words.1 >> 56
+        guard discriminator & 0xF0 == 0xE0 else { return nil }
+        low = words.0
+        high = words.1
+        count = Int(discriminator & 0x0F)
+        #else
+        return nil
+        #endif
+    }
+
+    /// One bit of 64, picked by a hash of the string's bytes: sets of keys keep the bits
+    /// of their members, so most keys are found absent without a comparison.
+    @inline(__always)
+    var hashBit: UInt64 {
+        1 &<< (((low ^ high) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+
+    /// Whether a byte of the string must be escaped in JSON: a control character, `"` or
+    /// `\` (every byte is ASCII, so nothing else). All 15 bytes are checked at once.
+    @inline(__always)
+    var needsJSONEscaping: Bool {
+        if count <= 8 {
+            let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
+            return Self.escapeBits(low) & mask != 0
+        }
+        let highMask: UInt64 = (1 &<< UInt64((count &- 8) &* 8)) &- 1
+        return Self.escapeBits(low) | (Self.escapeBits(high) & highMask) != 0
+    }
+
+    /// The high bit of each byte of `word` that is below 0x20, `"` or `\`, for bytes
+    /// below 0x80. Each sum stays within its byte (a byte below 0x80 plus at most 0x7F),
+    /// so bytes do not disturb each other: `b + 0x60` reaches the high bit when `b` is at
+    /// least 0x20, `(b ^ c) + 0x7F` when `b` is not `c`.
+    @inline(__always)
+    private static func escapeBits(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let printable = word &+ ones &* 0x60
+        let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
+        let notBackslash = (word ^ (ones &* 0x5C)) &+ ones &* 0x7F
+        return ~(printable & notQuote & notBackslash) & (ones &* 0x80)
+    }
+}
