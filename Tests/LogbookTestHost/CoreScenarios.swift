@@ -9,7 +9,14 @@ enum CoreScenarios {
         "dev-full": devFull,
         "closed-pipe": closedPipe,
         "console-colors": consoleColors,
+        "last-resort-huge": lastResortHuge,
     ]
+
+    /// Logs a 200 KB error before bootstrap: the last resort writes it, capped.
+    static func lastResortHuge(_ arguments: [String]) async -> Int32 {
+        Log("lib").error(String(repeating: "e", count: 200_000))
+        return 0
+    }
 
     /// Writes one error record to standard output with an automatic-colour console formatter.
     static func consoleColors(_ arguments: [String]) async -> Int32 {

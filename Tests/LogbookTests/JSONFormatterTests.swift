@@ -144,10 +144,10 @@ struct JSONFormatterTests {
         // Raw bytes, not Strings: decoding into a String would repair a split character.
         var bytes = Data()
         // Varying the limit moves the cut across every byte of each multi-byte character.
-        for lineLimit in 300..<308 {
+        for lineLimit in 1024..<1032 {
             let formatter = JSONFormatter(lineLimit: lineLimit)
             for filler in ["é", "😀", "€", "\n", "\"", "a\u{1}"] {
-                for count in [60, 97, 150] {
+                for count in [300, 397, 600] {
                     var buffer = LogBuffer()
                     formatter.format(makeRecord(message: String(repeating: filler, count: count)), into: &buffer)
                     #expect(buffer.count <= lineLimit)

@@ -118,10 +118,10 @@ import Testing
     }
 
     @Test func aLongMessageIsTruncatedAndTheLineStaysValid() throws {
-        let small = LambdaJSONFormatter(lineLimit: 300)
-        let line = small.format(fixedRecord(.info, String(repeating: "é", count: 500), context: invocationContext()))
-        #expect(line.utf8.count <= 300)
-        #expect(line.contains("…[truncated 1000 bytes]"))
+        let small = LambdaJSONFormatter(lineLimit: 1024)
+        let line = small.format(fixedRecord(.info, String(repeating: "é", count: 1500), context: invocationContext()))
+        #expect(line.utf8.count <= 1024)
+        #expect(line.contains("…[truncated 3000 bytes]"))
         #expect(
             try JSONCheck.keys(of: [line]) == [["timestamp", "level", "message", "logger", "requestId", "traceId"]])
     }

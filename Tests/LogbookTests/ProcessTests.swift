@@ -19,6 +19,16 @@ struct ProcessTests {
         #expect(messages == ["info after bootstrap", "warning after bootstrap"])
     }
 
+    @Test("the last resort caps its lines like every sink")
+    func lastResortIsCapped() throws {
+        let outcome = try TestHost.run("last-resort-huge")
+        #expect(outcome.status == 0)
+        let lines = outcome.errorLines
+        #expect(lines.count == 2)
+        #expect(lines.last.map { $0.utf8.count <= 64 * 1024 } == true)
+        #expect(lines.last?.contains("…[truncated ") == true)
+    }
+
     @Test("a library that only logs changes nothing about the application's output")
     func libraryChangesNothing() throws {
         let outcome = try TestHost.run("library-isolation")

@@ -1,12 +1,26 @@
 extension JSONFormatter {
-    /// Writes the whole object. The message is cut to `messageLimit` bytes (then marked).
+    /// How long the text parts of a line may be, per pass of ``format(_:into:)``.
+    struct TextLimits {
+        /// The message's limit, in bytes of its escaped form.
+        var message: Int
+        /// The limit of every other free text: the logger name, the error's type and
+        /// description, promoted values and the source location.
+        var text: Int
+        /// Whether to leave out the error's stack trace.
+        var dropsStackTrace: Bool
+
+        /// Everything written whole.
+        static let unlimited = TextLimits(message: .max, text: .max, dropsStackTrace: false)
+    }
+
+    /// Writes the whole object, each text part cut to its limit in `limits` (then marked).
     /// With a `fieldBudget`, fields that would push the line past it are left out.
     /// Returns whether the message was written whole.
     func writeObject(
         _ record: LogRecord,
         into buffer: inout LogBuffer,
         start: Int,
-        messageLimit: Int,
+        limits: TextLimits,
         fieldBudget: Int?
     ) -> Bool {
         var complete = true
@@ -24,28 +38,25 @@ extension JSONFormatter {
                         contentsOf: UnsafeRawBufferPointer(
                             rebasing: keys[layout.levelValues[Int(record.level.rawValue)]]))
                 case .logger:
-                    buffer.appendJSONString(record.logger)
+                    buffer.appendJSONString(record.logger, limit: limits.text)
                 case .message:
-                    buffer.append(UInt8(ascii: "\""))
-                    complete = buffer.appendJSONEscaped(record.message, limit: messageLimit)
-                    if !complete {
-                        buffer.append(contentsOf: JSONLayout.truncationMarker)
-                        buffer.appendDecimal(record.message.utf8.count)
-                        buffer.append(contentsOf: JSONLayout.truncationMarkerEnd)
-                    }
-                    buffer.append(UInt8(ascii: "\""))
+                    complete = buffer.appendJSONString(record.message, limit: limits.message)
                 }
             }
         }
-        if let error = record.error {
-            writeError(error, into: &buffer)
-        }
         var dropped = 0
+        if let error = record.error {
+            writeError(error, limits: limits, into: &buffer, dropped: &dropped)
+        }
         for field in layout.promoted {
             guard let value = record.field(field.key)?.logValue ?? staticFields[field.key]?.logValue ?? field.fallback
             else { continue }
             buffer.append(contentsOf: field.encodedKey)
-            writeValue(value, depth: 1, into: &buffer)
+            if case .string(let text) = value, limits.text != .max {
+                buffer.appendJSONString(text, limit: limits.text)
+            } else {
+                writeValue(value, depth: 1, into: &buffer)
+            }
         }
         let hasPromoted = !layout.promoted.isEmpty
         let statics = staticFields.entries
@@ -65,12 +76,12 @@ extension JSONFormatter {
                     dropped: &dropped)
             }
         }
-        if let contextKey {
+        if let contextKey = layout.writtenContextKey {
             writeContextObject(
                 record, under: contextKey, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
         }
         if includesSourceLocation {
-            writeSource(record, into: &buffer)
+            writeSource(record, limit: limits.text, into: &buffer)
         }
         if dropped > 0 {
             buffer.append(contentsOf: JSONLayout.droppedFieldsKey)
@@ -192,32 +203,41 @@ extension JSONFormatter {
         }
     }
 
-    private func writeError(_ error: any Error, into buffer: inout LogBuffer) {
+    private func writeError(
+        _ error: any Error,
+        limits: TextLimits,
+        into buffer: inout LogBuffer,
+        dropped: inout Int
+    ) {
         buffer.append(contentsOf: layout.errorOpen)
-        buffer.appendJSONString(ErrorDescription.typeName(of: error))
+        buffer.appendJSONString(ErrorDescription.typeName(of: error), limit: limits.text)
         buffer.append(contentsOf: layout.errorMessageKey)
-        buffer.appendJSONString(ErrorDescription.message(of: error))
+        buffer.appendJSONString(ErrorDescription.message(of: error), limit: limits.text)
         if let stackTrace = ErrorDescription.stackTrace(of: error) {
-            buffer.append(contentsOf: layout.stackTraceKey)
-            if writesStackTraceAsArray {
-                buffer.append(UInt8(ascii: "["))
-                for (index, frame) in stackTrace.enumerated() {
-                    if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                    buffer.appendJSONString(frame)
-                }
-                buffer.append(UInt8(ascii: "]"))
+            if limits.dropsStackTrace {
+                dropped += 1
             } else {
-                buffer.appendJSONString(stackTrace.joined(separator: "\n"))
+                buffer.append(contentsOf: layout.stackTraceKey)
+                if writesStackTraceAsArray {
+                    buffer.append(UInt8(ascii: "["))
+                    for (index, frame) in stackTrace.enumerated() {
+                        if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                        buffer.appendJSONString(frame)
+                    }
+                    buffer.append(UInt8(ascii: "]"))
+                } else {
+                    buffer.appendJSONString(stackTrace.joined(separator: "\n"))
+                }
             }
         }
         if layout.errorIsNested { buffer.append(UInt8(ascii: "}")) }
     }
 
-    private func writeSource(_ record: LogRecord, into buffer: inout LogBuffer) {
+    private func writeSource(_ record: LogRecord, limit: Int, into buffer: inout LogBuffer) {
         buffer.append(contentsOf: layout.sourceOpen)
-        buffer.appendJSONString(record.file)
+        buffer.appendJSONString(record.file, limit: limit)
         buffer.append(contentsOf: layout.sourceFunctionKey)
-        buffer.appendJSONString(record.function)
+        buffer.appendJSONString(record.function, limit: limit)
         buffer.append(contentsOf: layout.sourceLineKey)
         if layout.sourceLineAsString { buffer.append(UInt8(ascii: "\"")) }
         buffer.appendDecimal(Int(clamping: record.line))

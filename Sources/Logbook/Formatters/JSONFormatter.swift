@@ -21,9 +21,14 @@
 /// - nesting deeper than ``maximumDepth`` is replaced by the string `"[too deep]"`;
 /// - a field whose key equals one of the formatter's own keys is written as
 ///   `fields.<key>`, so no key appears twice;
-/// - a line longer than ``lineLimit`` bytes has its message truncated and marked with
-///   `…[truncated N bytes]`; if the fields alone exceed the limit, fields that do not fit
-///   are left out and counted in a `logbook.dropped_fields` entry.
+/// - a line never exceeds ``lineLimit`` bytes: first the message is truncated and marked
+///   with `…[truncated N bytes]`; if that is not enough, the logger name, the error's type
+///   and description, promoted values and the source location are cut the same way, the
+///   stack trace and fields that do not fit are left out and counted in a
+///   `logbook.dropped_fields` entry;
+/// - the formatter's own keys never repeat each other: a flattened error key that equals a
+///   header key is written as `<error>.<key>` (`error.message`), any other repeat as
+///   `fields.<key>`.
 ///
 /// Formatting writes straight into the sink's reused buffer with no intermediate
 /// strings, so a record with scalar fields formats without allocating.
@@ -47,8 +52,14 @@ public struct JSONFormatter: LogFormatter {
     public var includesSourceLocation: Bool { layout.includesSourceLocation }
     /// How the call site is written. Default ``SourceLocationLayout-swift.struct/standard``.
     public var sourceLocationLayout: SourceLocationLayout { layout.sourceLocationLayout }
-    /// The longest line, in bytes without the newline. Default 16 KiB; at least 256.
+    /// The longest line, in bytes without the newline. Default 16 KiB; at least
+    /// ``minimumLineLimit``.
     public var lineLimit: Int { layout.lineLimit }
+
+    /// The smallest line cap: room for the header, a capped error and the truncation
+    /// markers, so every record fits whatever it holds.
+    public static let minimumLineLimit = 1024
+
     /// How deep arrays and objects in field values may nest. Default 32.
     public var maximumDepth: Int { layout.maximumDepth }
 
@@ -73,6 +84,7 @@ public struct JSONFormatter: LogFormatter {
     ///   - includesSourceLocation: Write the call site's file, function and line.
     ///   - sourceLocationLayout: Where and how the call site is written.
     ///   - lineLimit: The longest line in bytes; longer ones are truncated, staying valid.
+    ///     At least ``minimumLineLimit``; smaller values are raised to it.
     ///   - maximumDepth: How deep nested field values may go.
     public init(
         keys: Keys = Keys(),
@@ -112,7 +124,8 @@ public struct JSONFormatter: LogFormatter {
         self.layout = JSONLayout(
             keys: keys, headerOrder: headerOrder, levelNames: levelNames, errorLayout: errorLayout,
             sourceLocationLayout: sourceLocationLayout, staticFields: staticFields.deduplicated(),
-            contextKey: contextKey, includesSourceLocation: includesSourceLocation, lineLimit: max(lineLimit, 256),
+            contextKey: contextKey, includesSourceLocation: includesSourceLocation,
+            lineLimit: max(lineLimit, Self.minimumLineLimit),
             maximumDepth: max(maximumDepth, 1), promotedFields: promotedFields,
             writesStackTraceAsArray: writesStackTraceAsArray)
     }
@@ -131,28 +144,35 @@ public struct JSONFormatter: LogFormatter {
     /// Appends the JSON object for `record`, without a newline.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         let start = buffer.count
-        let messageComplete = writeObject(
-            record, into: &buffer, start: start, messageLimit: lineLimit, fieldBudget: nil)
+        let messageComplete = writeObject(record, into: &buffer, start: start, limits: .unlimited, fieldBudget: nil)
         if messageComplete && buffer.count - start <= lineLimit { return }
         writeTruncated(record, into: &buffer, start: start)
     }
 
-    /// Rewrites an over-long line: first by shortening the message, then, if the fields
-    /// alone are too long, by also leaving out fields that do not fit.
+    /// Rewrites an over-long line, in passes that each give up more until the line fits:
+    /// first only the message is shortened; then every text (message, logger name, error,
+    /// promoted and source values) is capped, the stack trace and fields that do not fit
+    /// are left out; last, a line with only the header and the number of things left out.
     private func writeTruncated(_ record: LogRecord, into buffer: inout LogBuffer, start: Int) {
         // Room for the truncation marker, the dropped-fields entry and the closing brace.
         let reserve = 96
+        var limits = TextLimits.unlimited
+        limits.message = 0
         buffer.truncate(to: start)
-        _ = writeObject(record, into: &buffer, start: start, messageLimit: 0, fieldBudget: nil)
+        _ = writeObject(record, into: &buffer, start: start, limits: limits, fieldBudget: nil)
         let withoutMessage = buffer.count - start
         buffer.truncate(to: start)
         if withoutMessage + reserve <= lineLimit {
-            let messageLimit = lineLimit - withoutMessage - reserve
-            _ = writeObject(record, into: &buffer, start: start, messageLimit: messageLimit, fieldBudget: nil)
+            limits.message = lineLimit - withoutMessage - reserve
+            _ = writeObject(record, into: &buffer, start: start, limits: limits, fieldBudget: nil)
             return
         }
-        let messageLimit = lineLimit / 4
-        _ = writeObject(
-            record, into: &buffer, start: start, messageLimit: messageLimit, fieldBudget: lineLimit - reserve)
+        let capped = TextLimits(message: lineLimit / 4, text: lineLimit / 16, dropsStackTrace: true)
+        _ = writeObject(record, into: &buffer, start: start, limits: capped, fieldBudget: lineLimit - reserve)
+        if buffer.count - start <= lineLimit { return }
+        // Still too long (many promoted or static keys on a short limit): header only.
+        buffer.truncate(to: start)
+        let minimal = TextLimits(message: 0, text: 32, dropsStackTrace: true)
+        _ = writeObject(record, into: &buffer, start: start, limits: minimal, fieldBudget: 0)
     }
 }

@@ -58,6 +58,9 @@ final class JSONLayout: Sendable {
     let sourceIsNested: Bool
     let sourceLineAsString: Bool
     let promoted: [PromotedField]
+    /// The key the context object is written under: ``contextKey``, renamed when it would
+    /// repeat one of the formatter's other keys.
+    let writtenContextKey: String?
     /// Bit `n` is set when a promoted key is `n` bytes long (modulo 64); 0 when none.
     private let promotedLengths: UInt64
 
@@ -109,22 +112,34 @@ final class JSONLayout: Sendable {
         let colon = UInt8(ascii: ":")
         func key(_ name: String) -> [UInt8] { [comma] + Self.encoded(name) + [colon] }
 
+        // Every top-level key the formatter writes, claimed in writing order. A key that
+        // repeats one claimed before it (say `message` for a flattened error's message,
+        // next to the log message) is renamed, so no configuration writes a key twice: a
+        // flattened error key to `<error>.<key>`, anything else to `fields.<key>`.
         var reserved: [String] = []
+        func claim(_ name: String, inside taken: inout [String], fallbackPrefix: String = ReservedKeys.renamePrefix)
+            -> String
+        {
+            var candidate = taken.contains(name) ? fallbackPrefix + name : name
+            while taken.contains(candidate) { candidate = ReservedKeys.renamePrefix + candidate }
+            taken.append(candidate)
+            return candidate
+        }
         var slots: [HeaderSlot] = []
         var headerKeys: [UInt8] = []
         for member in Self.normalized(headerOrder) {
-            let name: String
+            let given: String
             switch member {
-            case .timestamp: name = keys.timestamp
-            case .level: name = keys.level
-            case .logger: name = keys.logger
-            case .message: name = keys.message
+            case .timestamp: given = keys.timestamp
+            case .level: given = keys.level
+            case .logger: given = keys.logger
+            case .message: given = keys.message
             }
+            let name = claim(given, inside: &reserved)
             let encodedKey = slots.isEmpty ? Self.encoded(name) + [colon] : key(name)
             slots.append(
                 HeaderSlot(member: member, keyStart: headerKeys.count, keyEnd: headerKeys.count + encodedKey.count))
             headerKeys += encodedKey
-            reserved.append(name)
         }
         header = slots
         var levelValues: [Range<Int>] = []
@@ -138,32 +153,43 @@ final class JSONLayout: Sendable {
 
         errorIsNested = errorLayout == .nested
         if errorIsNested {
-            errorOpen = key(keys.error) + [UInt8(ascii: "{")] + Self.encoded(keys.errorType) + [colon]
-            reserved.append(keys.error)
+            var inner: [String] = []
+            let type = claim(keys.errorType, inside: &inner)
+            errorOpen = key(claim(keys.error, inside: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon]
+            errorMessageKey = key(claim(keys.errorMessage, inside: &inner))
+            stackTraceKey = key(claim(keys.stackTrace, inside: &inner))
         } else {
-            errorOpen = key(keys.errorType)
-            reserved += [keys.errorType, keys.errorMessage, keys.stackTrace]
+            let prefix = keys.error + "."
+            errorOpen = key(claim(keys.errorType, inside: &reserved, fallbackPrefix: prefix))
+            errorMessageKey = key(claim(keys.errorMessage, inside: &reserved, fallbackPrefix: prefix))
+            stackTraceKey = key(claim(keys.stackTrace, inside: &reserved, fallbackPrefix: prefix))
         }
-        errorMessageKey = key(keys.errorMessage)
-        stackTraceKey = key(keys.stackTrace)
 
         sourceIsNested = sourceLocationLayout.isNested
         sourceLineAsString = sourceLocationLayout.lineAsString
         if sourceIsNested {
             let objectKey = sourceLocationLayout.objectKey ?? keys.source
-            sourceOpen = key(objectKey) + [UInt8(ascii: "{")] + Self.encoded(sourceLocationLayout.file) + [colon]
-            if includesSourceLocation { reserved.append(objectKey) }
+            var inner: [String] = []
+            let file = claim(sourceLocationLayout.file, inside: &inner)
+            let object = includesSourceLocation ? claim(objectKey, inside: &reserved) : objectKey
+            sourceOpen = key(object) + [UInt8(ascii: "{")] + Self.encoded(file) + [colon]
+            sourceFunctionKey = key(claim(sourceLocationLayout.function, inside: &inner))
+            sourceLineKey = key(claim(sourceLocationLayout.line, inside: &inner))
         } else {
-            sourceOpen = key(sourceLocationLayout.file)
-            if includesSourceLocation {
-                reserved += [sourceLocationLayout.file, sourceLocationLayout.function, sourceLocationLayout.line]
+            func sourceKey(_ name: String) -> String {
+                includesSourceLocation ? claim(name, inside: &reserved) : name
             }
+            sourceOpen = key(sourceKey(sourceLocationLayout.file))
+            sourceFunctionKey = key(sourceKey(sourceLocationLayout.function))
+            sourceLineKey = key(sourceKey(sourceLocationLayout.line))
         }
-        sourceFunctionKey = key(sourceLocationLayout.function)
-        sourceLineKey = key(sourceLocationLayout.line)
 
-        if let contextKey { reserved.append(contextKey) }
-        reserved.append(Self.droppedFieldsKeyName)
+        if let contextKey {
+            self.writtenContextKey = claim(contextKey, inside: &reserved)
+        } else {
+            self.writtenContextKey = nil
+        }
+        _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
         self.reserved = ReservedKeys(reserved, alsoAvoiding: staticFields.map(\.key))
         promoted = promotedFields
         promotedLengths = promotedFields.reduce(0) { $0 | (1 &<< UInt64($1.key.utf8.count & 63)) }

@@ -53,6 +53,27 @@ extension LogBuffer {
         append(UInt8(ascii: "\""))
     }
 
+    /// Appends `string` as a JSON string literal whose escaped contents take at most
+    /// `limit` bytes: when it is cut (at a character boundary), `…[truncated N bytes]`
+    /// follows, where N is the whole string's UTF-8 length. Returns whether it was
+    /// written whole.
+    @discardableResult
+    mutating func appendJSONString(_ string: String, limit: Int) -> Bool {
+        guard limit != .max else {
+            appendJSONString(string)
+            return true
+        }
+        append(UInt8(ascii: "\""))
+        let complete = appendJSONEscaped(string, limit: limit)
+        if !complete {
+            append(contentsOf: JSONLayout.truncationMarker)
+            appendDecimal(string.utf8.count)
+            append(contentsOf: JSONLayout.truncationMarkerEnd)
+        }
+        append(UInt8(ascii: "\""))
+        return complete
+    }
+
     /// Appends the JSON-escaped contents of `string` (no quotes), writing at most `limit`
     /// bytes. Stops early only at a character boundary, so the output stays valid.
     /// Returns whether the whole string was written.

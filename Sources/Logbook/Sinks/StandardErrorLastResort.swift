@@ -19,8 +19,9 @@ final class StandardErrorLastResort: LogSink, CustomStringConvertible {
                     + "(set Log.lastResort = nil to drop them).")
         }
         LogBuffer.withScratch { buffer in
-            formatter.format(record, into: &buffer)
-            buffer.append(UInt8(ascii: "\n"))
+            LineFraming.appendLine(
+                record, formatter: formatter, limitsItsLines: false, lineLimit: LineFraming.defaultLineLimit,
+                into: &buffer)
             buffer.withUnsafeBytes { bytes in
                 lock.withLock { _ = FileDescriptorWriter.writeAll(Diagnostics.standardErrorFD, bytes) }
             }
