@@ -36,6 +36,12 @@ struct ConsoleFormatterTests {
                     + #"error.type=LogbookTests.GatewayError error.message="card declined""#))
     }
 
+    @Test("a flattened or cleaned-up key that repeats an earlier one is moved aside")
+    func flattenedKeys() {
+        let record = makeRecord(fields: ["user": ["id": 7] as LogValue, "user.id": 8, "a b": 1, "a_b": 2])
+        #expect(plain.format(record).hasSuffix("charge created user.id=7 fields.user.id=8 a_b=1 fields.a_b=2"))
+    }
+
     @Test("control characters in the message are escaped so a record stays one line")
     func oneLine() {
         let line = plain.format(makeRecord(message: "first\nsecond\r\tthird\u{1B}[31m"))

@@ -101,6 +101,15 @@ import Testing
                 + "error.message=\"card declined\" fields.error.type=mine")
     }
 
+    @Test func aFlattenedKeyNeverRepeatsAStaticOrRecordKey() {
+        let withFunction = LambdaTextFormatter(staticFields: ["function": ["name": "orders"] as LogValue])
+        let line = withFunction.format(fixedRecord(fields: ["function.name": "mine"], context: invocationContext()))
+        #expect(
+            line
+                == "[INFO]\t2024-08-06T11:54:56.789Z\t\(fixedRequestID)\tHello from Lambda! "
+                + "function.name=orders fields.function.name=mine")
+    }
+
     @Test func levelNamesCanFollowPythonsRuntimeExactly() {
         var names = LogLevelNames.uppercase
         names[.trace] = "DEBUG"

@@ -94,6 +94,53 @@ import Testing
                 == head + " msg=m fields.fields.msg=x fields.msg=y")
     }
 
+    @Test func aFlattenedKeyNeverRepeatsAFieldsKey() {
+        let user: LogValue = ["id": 7]
+        #expect(line("m", ["user": user, "user.id": 8]) == head + " msg=m user.id=7 fields.user.id=8")
+        #expect(line("m", ["user.id": 8, "user": user]) == head + " msg=m user.id=8 fields.user.id=7")
+        #expect(
+            line("m", ["tags": ["a"], "tags.0": "b", "fields.tags.0": "c"])
+                == head + " msg=m tags.0=a fields.tags.0=b fields.fields.tags.0=c")
+    }
+
+    @Test func aCleanedUpKeyNeverRepeatsAFieldsKey() {
+        #expect(line("m", ["a b": 1, "a_b": 2]) == head + " msg=m a_b=1 fields.a_b=2")
+        #expect(line("m", ["a_b": 2, "a=b": 1]) == head + " msg=m a_b=2 fields.a_b=1")
+        #expect(line("m", ["": 1, "_": 2]) == head + " msg=m _=1 fields._=2")
+    }
+
+    @Test func aRenamedReservedKeyNeverRepeatsAFlattenedOne() {
+        let nested: LogValue = ["msg": "y"]
+        #expect(line("m", ["msg": "x", "fields": nested]) == head + " msg=m fields.msg=x fields.fields.msg=y")
+    }
+
+    @Test func aContextObjectNeverRepeatsACallSiteKey() {
+        let record = fixedRecord(
+            .info, "m", fields: ["user.id": 8], context: LogContext(["user": ["id": 7] as LogValue]),
+            logger: "payments")
+        #expect(formatter.format(record) == head + " msg=m user.id=8 fields.user.id=7")
+    }
+
+    @Test func everyKeyInALineIsUniqueAndNoValueIsLost() {
+        // Every combination of keys that clean up or flatten into the same text.
+        let spellings: [(String, LogValue)] = [
+            ("a.b", 1), ("a b", 2), ("a", ["b": 3, "b c": 4] as LogValue), ("a_b", 5), ("a=b", 6),
+            ("a.b_c", 7), ("fields.a.b", 8), ("msg", 9), ("fields", ["msg": 10] as LogValue),
+        ]
+        for mask in 1..<(1 << spellings.count) {
+            var fields: LogFields = [:]
+            var leaves = 0
+            for (index, spelling) in spellings.enumerated() where mask & (1 << index) != 0 {
+                fields[spelling.0] = spelling.1
+                if case .object(let members) = spelling.1 { leaves += members.count } else { leaves += 1 }
+            }
+            let pairs = line("m", fields).split(separator: " ").dropFirst(4)
+            let keys = pairs.map { $0.prefix { $0 != "=" } }
+            #expect(Set(keys).count == keys.count, "\(fields)")
+            #expect(keys.count == leaves, "\(fields)")
+        }
+    }
+
     @Test func contextFieldsFollowCallSiteFields() {
         let record = fixedRecord(
             .warning, "slow", fields: ["ms": 1200], context: LogContext(["request_id": "r-42"]), logger: "payments")

@@ -39,7 +39,8 @@ public struct ConsoleFormatter: LogFormatter {
     public let includesSourceLocation: Bool
 
     /// Keys the formatter writes itself; a field with one of them is written as `fields.<key>`.
-    private static let reserved = ReservedKeys(["error", "error.type", "error.message", "source"])
+    private static let fieldWriter = LogfmtFieldWriter(
+        reserved: ReservedKeys(["error", "error.type", "error.message", "source"]), maximumDepth: 8)
 
     /// Creates a console formatter.
     public init(colors: Colors = .automatic, timestamp: TimestampStyle = .local, includesSourceLocation: Bool = false) {
@@ -90,9 +91,8 @@ public struct ConsoleFormatter: LogFormatter {
         buffer.appendSingleLine(record.message)
         let keyPrefix = colored ? ANSI.dim : []
         let keySuffix = colored ? ANSI.reset : []
-        record.forEachField { key, value in
-            let name = Self.reserved.contains(key) ? Self.reserved.renamed(key, in: record) : key
-            buffer.appendLogfmtField(name, value.logValue, maximumDepth: 8, keyPrefix: keyPrefix, keySuffix: keySuffix)
+        Self.fieldWriter.append(record, into: &buffer, keyPrefix: keyPrefix, keySuffix: keySuffix) { body in
+            record.forEachField(body)
         }
         if let error = record.error {
             if colored { buffer.append(contentsOf: ANSI.level[Int(LogLevel.error.rawValue)]) }

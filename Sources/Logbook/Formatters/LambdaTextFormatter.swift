@@ -33,7 +33,7 @@ public struct LambdaTextFormatter: LogFormatter {
     /// How deep appended arrays and objects are flattened. Default 8.
     public let maximumDepth: Int
 
-    private let reserved = ReservedKeys(["error", "error.type", "error.message"])
+    private let fieldWriter: LogfmtFieldWriter
 
     /// Creates a Lambda text formatter.
     public init(
@@ -46,6 +46,8 @@ public struct LambdaTextFormatter: LogFormatter {
         self.appendsFields = appendsFields
         self.staticFields = staticFields.deduplicated()
         self.maximumDepth = max(maximumDepth, 0)
+        self.fieldWriter = LogfmtFieldWriter(
+            reserved: ReservedKeys(["error", "error.type", "error.message"]), maximumDepth: self.maximumDepth)
     }
 
     /// This formatter with `fields` added to its static fields.
@@ -77,22 +79,12 @@ public struct LambdaTextFormatter: LogFormatter {
             buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
         }
         guard appendsFields else { return }
-        for entry in staticFields.storage where record.field(entry.0) == nil {
-            appendField(entry.0, entry.1, record: record, into: &buffer)
+        fieldWriter.append(record, into: &buffer) { body in
+            for entry in staticFields.storage where record.field(entry.0) == nil { body(entry.0, entry.1) }
+            record.forEachField { key, value in
+                if key == LambdaInvocation.requestIDKey || key == LambdaInvocation.traceIDKey { return }
+                body(key, value)
+            }
         }
-        record.forEachField { key, value in
-            if key == LambdaInvocation.requestIDKey || key == LambdaInvocation.traceIDKey { return }
-            appendField(key, value, record: record, into: &buffer)
-        }
-    }
-
-    private func appendField(
-        _ key: String,
-        _ value: any LogValueConvertible,
-        record: LogRecord,
-        into buffer: inout LogBuffer
-    ) {
-        let name = reserved.contains(key) ? reserved.renamed(key, in: record) : key
-        buffer.appendLogfmtField(name, value.logValue, maximumDepth: maximumDepth)
     }
 }

@@ -48,16 +48,34 @@ extension LogBuffer {
     /// Appends a logfmt key: space, `=`, `"` and control characters become `_`, and an
     /// empty key becomes `_`.
     public mutating func appendLogfmtKey(_ key: String) {
+        appendLogfmtKeyReportingChange(key)
+    }
+
+    /// Appends a logfmt key as ``appendLogfmtKey(_:)`` does, and returns whether the key
+    /// written differs from `key`.
+    @discardableResult
+    mutating func appendLogfmtKeyReportingChange(_ key: String) -> Bool {
         var key = key
-        key.withUTF8 { utf8 in
+        return key.withUTF8 { utf8 in
             if utf8.isEmpty {
                 append(UInt8(ascii: "_"))
-                return
+                return true
             }
+            var changed = false
             for byte in utf8 {
-                append(Self.forcesQuotes(byte) ? UInt8(ascii: "_") : byte)
+                let replaced = Self.forcesQuotes(byte)
+                changed = changed || replaced
+                append(replaced ? UInt8(ascii: "_") : byte)
             }
+            return changed
         }
+    }
+
+    /// `key` as ``appendLogfmtKey(_:)`` writes it.
+    static func logfmtKey(_ key: String) -> String {
+        if key.isEmpty { return "_" }
+        guard key.utf8.contains(where: forcesQuotes) else { return key }
+        return String(decoding: key.utf8.map { forcesQuotes($0) ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
     }
 
     private static func forcesQuotes(_ byte: UInt8) -> Bool {
@@ -79,37 +97,82 @@ extension LogBuffer {
 
     private static let escapeOpen: [UInt8] = Array("u00".utf8)
 
-    /// Appends `key=value` pairs for a field, in logfmt style, preceded by a space.
+    /// Appends `key=value` pairs for a field, in logfmt style, each preceded by a space.
     /// Objects and arrays are flattened into dotted keys (`user.id=7`, `tags.0=a`);
     /// empty ones are written as `{}` and `[]`; nesting past `maximumDepth` is written as
     /// `[too deep]`. `keyPrefix` and `keySuffix` wrap each key (for colouring).
+    ///
+    /// Returns whether a key was written that is not `key` as given: a flattened one, or
+    /// one whose characters were replaced. Only such keys can repeat another field's key
+    /// (see ``LogfmtFieldWriter``).
+    @discardableResult
     mutating func appendLogfmtField(
         _ key: String,
         _ value: LogValue,
         maximumDepth: Int,
         keyPrefix: [UInt8] = [],
         keySuffix: [UInt8] = []
+    ) -> Bool {
+        guard Self.flattens(value, maximumDepth: maximumDepth) else {
+            return appendLogfmtPair(
+                key, value, depthExhausted: maximumDepth <= 0, keyPrefix: keyPrefix, keySuffix: keySuffix)
+        }
+        Self.forEachLogfmtLeaf(key, value, maximumDepth: maximumDepth) { leafKey, leafValue, depthExhausted in
+            appendLogfmtPair(
+                leafKey, leafValue, depthExhausted: depthExhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
+        }
+        return true
+    }
+
+    /// Appends one ` key=value` pair with a scalar (or empty, or too deep) value, and
+    /// returns whether the key's characters were replaced.
+    @discardableResult
+    mutating func appendLogfmtPair(
+        _ key: String,
+        _ value: LogValue,
+        depthExhausted: Bool,
+        keyPrefix: [UInt8],
+        keySuffix: [UInt8]
+    ) -> Bool {
+        append(UInt8(ascii: " "))
+        append(contentsOf: keyPrefix)
+        let changed = appendLogfmtKeyReportingChange(key)
+        append(contentsOf: keySuffix)
+        append(UInt8(ascii: "="))
+        appendLogfmtScalar(value, depthExhausted: depthExhausted)
+        return changed
+    }
+
+    /// Whether ``appendLogfmtField(_:_:maximumDepth:keyPrefix:keySuffix:)`` flattens
+    /// `value` into dotted keys.
+    static func flattens(_ value: LogValue, maximumDepth: Int) -> Bool {
+        guard maximumDepth > 0 else { return false }
+        switch value {
+        case .object(let fields): return !fields.isEmpty
+        case .array(let elements): return !elements.isEmpty
+        default: return false
+        }
+    }
+
+    /// Calls `body` with each dotted key and value `value` flattens into, in writing
+    /// order, and whether nesting ran out of depth there.
+    static func forEachLogfmtLeaf(
+        _ key: String,
+        _ value: LogValue,
+        maximumDepth: Int,
+        _ body: (String, LogValue, Bool) -> Void
     ) {
         switch value {
         case .object(let fields) where !fields.isEmpty && maximumDepth > 0:
             for entry in fields.deduplicated() {
-                appendLogfmtField(
-                    key + "." + entry.key, entry.value.logValue, maximumDepth: maximumDepth - 1,
-                    keyPrefix: keyPrefix, keySuffix: keySuffix)
+                forEachLogfmtLeaf(key + "." + entry.key, entry.value.logValue, maximumDepth: maximumDepth - 1, body)
             }
         case .array(let elements) where !elements.isEmpty && maximumDepth > 0:
             for (index, element) in elements.enumerated() {
-                appendLogfmtField(
-                    key + "." + String(index), element, maximumDepth: maximumDepth - 1,
-                    keyPrefix: keyPrefix, keySuffix: keySuffix)
+                forEachLogfmtLeaf(key + "." + String(index), element, maximumDepth: maximumDepth - 1, body)
             }
         default:
-            append(UInt8(ascii: " "))
-            append(contentsOf: keyPrefix)
-            appendLogfmtKey(key)
-            append(contentsOf: keySuffix)
-            append(UInt8(ascii: "="))
-            appendLogfmtScalar(value, depthExhausted: maximumDepth <= 0)
+            body(key, value, maximumDepth <= 0)
         }
     }
 

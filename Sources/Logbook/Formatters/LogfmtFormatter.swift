@@ -20,7 +20,8 @@
 /// - numbers and booleans are written as literals, `null` for a null value;
 /// - a field whose key is one of the formatter's own (`time`, `level`, `logger`, `msg`,
 ///   `error`, `error.type`, `error.message`, and `source` when enabled) is written as
-///   `fields.<key>`, so no key appears twice.
+///   `fields.<key>`; so is a flattened or cleaned-up key that repeats one written before it
+///   (`user.id` from a `user` object next to a `user.id` field), so no key appears twice.
 public struct LogfmtFormatter: LogFormatter {
     /// The text written for each level. Default ``LogLevelNames/lowercase``.
     public let levelNames: LogLevelNames
@@ -29,7 +30,7 @@ public struct LogfmtFormatter: LogFormatter {
     /// How deep arrays and objects in field values are flattened. Default 8.
     public let maximumDepth: Int
 
-    private let reserved: ReservedKeys
+    private let fieldWriter: LogfmtFieldWriter
 
     /// Creates a logfmt formatter.
     public init(levelNames: LogLevelNames = .lowercase, includesSourceLocation: Bool = false, maximumDepth: Int = 8) {
@@ -38,7 +39,7 @@ public struct LogfmtFormatter: LogFormatter {
         self.maximumDepth = max(maximumDepth, 0)
         var keys = ["time", "level", "logger", "msg", "error", "error.type", "error.message"]
         if includesSourceLocation { keys.append("source") }
-        self.reserved = ReservedKeys(keys)
+        self.fieldWriter = LogfmtFieldWriter(reserved: ReservedKeys(keys), maximumDepth: self.maximumDepth)
     }
 
     /// Appends the logfmt line for `record`.
@@ -55,10 +56,7 @@ public struct LogfmtFormatter: LogFormatter {
             buffer.appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
             buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
         }
-        record.forEachField { key, value in
-            let name = reserved.contains(key) ? reserved.renamed(key, in: record) : key
-            buffer.appendLogfmtField(name, value.logValue, maximumDepth: maximumDepth)
-        }
+        fieldWriter.append(record, into: &buffer) { body in record.forEachField(body) }
         if includesSourceLocation {
             buffer.append(" source=")
             buffer.appendLogfmtValue(record.file + ":" + String(record.line))

@@ -43,6 +43,9 @@ struct ReservedKeys: Sendable {
         self.otherKeyLengths = otherKeyLengths
     }
 
+    /// Every reserved key.
+    var all: [String] { keys }
+
     /// Whether the key at `key` is one of the reserved keys.
     @inline(__always)
     func contains(at key: UnsafePointer<String>) -> Bool {

@@ -14,7 +14,9 @@
 ///   field (nested values flattened to dotted names, as in logfmt), then `error.type`
 ///   and `error.message`. Parameter names are cut to 32 printable ASCII characters
 ///   (others become `_`); values escape `"`, `\` and `]`, and control characters are
-///   written as `\n`, `\t` or `\u{1B}`.
+///   written as `\n`, `\t` or `\u{1B}`. A name can repeat (a name cut to 32 characters, a
+///   flattened one, a field named `error.type` next to the error's), which RFC 5424
+///   allows for the parameters of one element.
 /// - The message is one line without a BOM. A message longer than ``lineLimit`` bytes
 ///   has its text shortened and marked `…[truncated N bytes]`; if the structured data
 ///   alone is too long, the fields are left out and counted in `logbook.dropped_fields`.
