@@ -57,11 +57,18 @@ extension Log {
     }
 
     /// Detaches `sink` from this logger, if attached.
+    ///
+    /// Records created after this call returns no longer reach the sink. Each thread
+    /// keeps a reference to the configurations it logged through until it next logs
+    /// (through any logger) or exits, so the sink is deinitialized only then; to finish
+    /// its work at a known point, call its ``LogSink/flush()`` or
+    /// ``LogSink/shutdown(timeout:)`` after removing it.
     public func removeSink(_ sink: any LogSink) {
         node.registry.update(node) { $0.sinks.removeAll { $0 === sink } }
     }
 
-    /// Detaches every sink from this logger.
+    /// Detaches every sink from this logger. As with ``removeSink(_:)``, a sink is
+    /// deinitialized once every thread that logged through it has logged again or exited.
     public func removeAllSinks() {
         node.registry.update(node) { $0.sinks.removeAll() }
     }

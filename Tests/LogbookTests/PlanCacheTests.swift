@@ -61,6 +61,35 @@ struct PlanCacheTests {
         #expect(second.messages == ["after"])
     }
 
+    @Test("a removed sink is released once the thread that cached it logs again, through any logger")
+    func removedSinkIsReleased() {
+        let hierarchy = LogHierarchy()
+        hierarchy.lastResort = nil
+        let other = hierarchy.logger("other")
+        other.addSink(InMemorySink())
+        let released = SharedFlag()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            weak var removed: ReleaseWatchingSink?
+            do {
+                let sink = ReleaseWatchingSink(onRelease: released)
+                removed = sink
+                let log = hierarchy.logger("removable")
+                log.addSink(sink)
+                log.info("cached")  // this thread's cache now holds the plan, and the sink
+                log.removeSink(sink)
+            }
+            // Nothing but this thread's cache refers to the sink now; a record through
+            // another logger drops the plans cached before the change.
+            other.info("elsewhere")
+            #expect(removed == nil)
+            done.signal()
+        }
+        thread.start()
+        done.wait()
+        #expect(released.isSet)
+    }
+
     @Test("logging from inside a message is delivered normally; from inside a filter, to the last resort")
     func loggingFromUserCode() {
         let hierarchy = LogHierarchy()
@@ -128,4 +157,15 @@ struct PlanCacheTests {
         #expect(final.records.count == 128)
         #expect(sinkA.records.count == before.0 && sinkB.records.count == before.1)
     }
+}
+
+/// A sink that records when it is deinitialized.
+private final class ReleaseWatchingSink: LogSink {
+    private let onRelease: SharedFlag
+
+    init(onRelease: SharedFlag) { self.onRelease = onRelease }
+
+    deinit { onRelease.set() }
+
+    func write(_ record: LogRecord) {}
 }

@@ -3,9 +3,10 @@ public import Synchronization
 /// The single node behind every ``Log`` handle with the same name.
 ///
 /// A node's configuration lives in its ``LogRegistry``; the node itself holds only what
-/// the logging path reads: the gate level (one atomic byte), the dispatch plan, and the
-/// plan's generation, which lets each thread keep the plan in its ``ThreadScratch``
-/// cache and use it without taking the lock or touching its reference count.
+/// the logging path reads: the gate level (one atomic byte) and the dispatch plan. Each
+/// thread keeps the plans it uses in its ``ThreadScratch`` cache, valid while
+/// ``planEpoch`` is unchanged, so it uses them without taking the lock or touching
+/// their reference counts.
 @usableFromInline
 final class LogNode: Sendable {
     /// The dotted name, or `"root"` for the root.
@@ -18,8 +19,10 @@ final class LogNode: Sendable {
     /// nothing is delivered.
     @usableFromInline
     let gate: Atomic<UInt8>
-    /// Incremented, under the plan's lock, every time a plan is installed.
-    let planGeneration = Atomic<UInt64>(0)
+    /// Incremented every time any node, in any hierarchy, installs a plan. A thread that
+    /// sees it change drops every plan it cached, so a plan (and the sinks it holds)
+    /// outlives its replacement only until each thread that cached it logs again.
+    static let planEpoch = Atomic<UInt64>(0)
     private let plan: LockedState<DispatchPlan>
 
     /// The gate value that disables every level.
@@ -46,16 +49,14 @@ final class LogNode: Sendable {
 
     /// Installs a recomputed plan. Called by the registry under its lock.
     func install(_ newPlan: DispatchPlan, gate newGate: UInt8) {
-        plan.withLock { current in
-            current = newPlan
-            planGeneration.wrappingAdd(1, ordering: .releasing)
-        }
+        plan.withLock { $0 = newPlan }
+        Self.planEpoch.wrappingAdd(1, ordering: .releasing)
         gate.store(newGate, ordering: .releasing)
     }
 
-    /// The current plan and its generation, read together under the lock.
-    func lockedPlan() -> (plan: DispatchPlan, generation: UInt64) {
-        plan.withLock { ($0, planGeneration.load(ordering: .relaxed)) }
+    /// The current plan, read under the lock.
+    func lockedPlan() -> DispatchPlan {
+        plan.withLock { $0 }
     }
 
     /// Creates a record and delivers it. Called only after ``isEnabled(_:)`` said yes.
@@ -72,7 +73,7 @@ final class LogNode: Sendable {
     ) {
         guard let scratch = ThreadScratch.unmanagedCurrent else {
             // No thread-local state (the process ran out of keys): lock for the plan.
-            let plan = lockedPlan().plan
+            let plan = lockedPlan()
             plan.deliverWithoutThreadState(
                 record(level, message, fields, bound: bound, error: error, file: file, function: function, line: line))
             return
@@ -81,7 +82,7 @@ final class LogNode: Sendable {
             if scratch.isDelivering {
                 // A sink or formatter logged while handling a record on this thread. Leave
                 // the plan cache alone (a plan in it is being used) and never recurse.
-                let plan = lockedPlan().plan
+                let plan = lockedPlan()
                 plan.deliverReentrant(
                     record(
                         level, message, fields, bound: bound, error: error, file: file, function: function, line: line))

@@ -20,11 +20,10 @@ final class ThreadScratch {
     /// (a sink or formatter that logs) goes to the last resort instead of recursing.
     var isDelivering = false
 
-    /// One cached plan: valid while its node's generation is unchanged. The entry holds
-    /// the strong reference, so the logging path uses the plan without retaining it.
+    /// One cached plan. The entry holds the strong reference, so the logging path uses
+    /// the plan without retaining it.
     struct CachedPlan {
         var node: ObjectIdentifier?
-        var generation: UInt64 = 0
         var plan: Unmanaged<DispatchPlan>?
     }
 
@@ -32,6 +31,9 @@ final class ThreadScratch {
     /// alternates between, and a miss only costs one lock.
     static let planCacheSize = 8
     private let planCache: UnsafeMutablePointer<CachedPlan>
+    /// The ``LogNode/planEpoch`` every cached plan was read in. Any configuration change
+    /// anywhere moves the epoch on, and the next call on this thread drops every entry.
+    private var planEpoch: UInt64 = 0
 
     private init() {
         buffer = .allocate(capacity: 1)
@@ -41,35 +43,49 @@ final class ThreadScratch {
     }
 
     deinit {
-        for index in 0..<Self.planCacheSize { planCache[index].plan?.release() }
+        releaseCachedPlans()
         planCache.deinitialize(count: Self.planCacheSize)
         planCache.deallocate()
         buffer.deinitialize(count: 1)
         buffer.deallocate()
     }
 
-    /// `node`'s current plan, from the cache when its generation still matches, else
-    /// read under the node's lock and cached. Unretained: it stays valid until this
-    /// thread next calls this method, which is why re-entrant records never do.
+    /// `node`'s current plan, from the cache while no configuration changed since it was
+    /// cached, else read under the node's lock and cached. Unretained: it stays valid
+    /// until this thread next calls this method, which is why re-entrant records never
+    /// do.
     @inline(__always)
     func cachedPlan(for node: LogNode) -> Unmanaged<DispatchPlan> {
-        let generation = node.planGeneration.load(ordering: .acquiring)
+        let epoch = LogNode.planEpoch.load(ordering: .acquiring)
         let id = ObjectIdentifier(node)
         let entry = planCache + Int((UInt(bitPattern: id) >> 6) & UInt(Self.planCacheSize - 1))
-        if entry.pointee.node == id, entry.pointee.generation == generation, let plan = entry.pointee.plan {
+        if epoch == planEpoch, entry.pointee.node == id, let plan = entry.pointee.plan {
             return plan
         }
-        return refreshCachedPlan(entry, for: node)
+        return refreshCachedPlan(entry, for: node, epoch: epoch)
     }
 
-    private func refreshCachedPlan(_ entry: UnsafeMutablePointer<CachedPlan>, for node: LogNode) -> Unmanaged<
-        DispatchPlan
-    > {
-        let current = node.lockedPlan()
-        let plan = Unmanaged.passRetained(current.plan)
+    private func refreshCachedPlan(
+        _ entry: UnsafeMutablePointer<CachedPlan>, for node: LogNode, epoch: UInt64
+    ) -> Unmanaged<DispatchPlan> {
+        if epoch != planEpoch {
+            // Plans replaced since: let go of all of them, so removed sinks are released.
+            releaseCachedPlans()
+            planEpoch = epoch
+        }
+        // Read after the epoch: a change in between moves the epoch on again, and the
+        // next call reads the plan anew.
+        let plan = Unmanaged.passRetained(node.lockedPlan())
         entry.pointee.plan?.release()
-        entry.pointee = CachedPlan(node: ObjectIdentifier(node), generation: current.generation, plan: plan)
+        entry.pointee = CachedPlan(node: ObjectIdentifier(node), plan: plan)
         return plan
+    }
+
+    private func releaseCachedPlans() {
+        for index in 0..<Self.planCacheSize {
+            planCache[index].plan?.release()
+            planCache[index] = CachedPlan()
+        }
     }
 
     /// The thread-local slot, or `nil` in the unlikely case the process ran out of keys;
