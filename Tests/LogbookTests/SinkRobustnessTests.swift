@@ -39,6 +39,8 @@ import Testing
 
     @Test func loggingWhileBootstrapRunsNeverCrashes() async throws {
         let hierarchy = LogHierarchy()
+        let lastResort = InMemorySink()
+        hierarchy.lastResort = lastResort
         let memory = InMemorySink()
         let log = hierarchy.logger("early")
         await withTaskGroup(of: Void.self) { group in
@@ -50,7 +52,11 @@ import Testing
             }
         }
         for sink in hierarchy.root.sinks { sink.flush() }
-        #expect(memory.records.count <= 8000)
+        // Each record went to exactly one place: the last resort before bootstrap, the
+        // bootstrapped sink after.
+        #expect(memory.records.count + lastResort.records.count == 8000)
+        let counts = Dictionary((memory.records + lastResort.records).map { ($0.message, 1) }, uniquingKeysWith: +)
+        #expect(counts.count == 2000 && counts.values.allSatisfy { $0 == 4 })
     }
 
     @Test func aFormatterThatLogsDoesNotRecurse() throws {
