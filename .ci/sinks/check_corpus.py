@@ -77,6 +77,9 @@ def check_logfmt(line, expected):
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in line):
         raise ValueError("raw control character")
     keys = split_logfmt(line)
+    if len(keys) != len(set(keys)):
+        duplicates = sorted({key for key in keys if keys.count(key) > 1})
+        raise ValueError(f"duplicate keys {duplicates!r}")
     if "…[truncated " in line:
         # A capped line keeps a prefix of the pairs and adds `truncated="…"`.
         extra = [key for key in keys if key != "truncated"]

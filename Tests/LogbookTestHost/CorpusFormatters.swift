@@ -22,8 +22,9 @@ struct CorpusFormatter {
         /// Every line parses with Python's `json` (no NaN), no duplicate keys, and every
         /// field key is present (reserved ones as `fields.<key>`) unless fields were dropped.
         case json
-        /// Every line splits into `key=value` pairs whose keys are `headerKeys` plus the
-        /// record's flattened field keys.
+        /// Every line splits into `key=value` pairs with distinct keys: `headerKeys`, then
+        /// the record's flattened field keys, each moved aside with `fields.` when it
+        /// repeats an earlier one.
         case logfmt
         /// One line of valid UTF-8 without control characters.
         case text

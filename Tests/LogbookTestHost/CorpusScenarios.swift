@@ -65,21 +65,27 @@ enum CorpusExpectation {
                 buffer.appendDecimal(4 + (record.error == nil ? 0 : 1) + record.fieldCount)
             }
         case .logfmt:
-            buffer.append(",\"keys\":[")
-            var first = true
-            func key(_ name: String) {
-                if !first { buffer.append(UInt8(ascii: ",")) }
-                first = false
-                var sanitized = LogBuffer(capacity: 64)
-                sanitized.appendLogfmtKey(name)
-                buffer.appendJSONString(sanitized.string)
+            func sanitized(_ name: String) -> String {
+                var written = LogBuffer(capacity: 64)
+                written.appendLogfmtKey(name)
+                return written.string
             }
-            for header in entry.headerKeys { key(header) }
-            if record.error != nil {
-                for errorKey in entry.errorKeys { key(errorKey) }
-            }
+            var keys = entry.headerKeys.map(sanitized)
+            if record.error != nil { keys += entry.errorKeys.map(sanitized) }
+            // A field's key, flattened and cleaned up, that repeats one written before it
+            // (or one of the formatter's own) gets `fields.` in front until it is new.
+            var taken = Set(entry.headerKeys + entry.errorKeys + entry.reservedKeys)
             record.forEachField { name, value in
-                flatten(renamed(name, reserved: entry.reservedKeys, record: record), value.logValue, depth: 8, key)
+                flatten(renamed(name, reserved: entry.reservedKeys, record: record), value.logValue, depth: 8) { leaf in
+                    var unique = sanitized(leaf)
+                    while !taken.insert(unique).inserted { unique = "fields." + unique }
+                    keys.append(unique)
+                }
+            }
+            buffer.append(",\"keys\":[")
+            for (index, key) in keys.enumerated() {
+                if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                buffer.appendJSONString(key)
             }
             buffer.append(UInt8(ascii: "]"))
         case .text, .lambdaText, .syslog:
