@@ -29,8 +29,8 @@ public struct Log: Sendable {
     /// and control characters around segments are trimmed, ones inside a segment become
     /// `_`, empty segments (`a..b`, a leading or trailing dot) are dropped, and a name
     /// with nothing left (`""`) means the root. The root's own name addresses it too:
-    /// `Log("root")` is ``root`` and `Log("root.payments")` is `Log("payments")`. Use ``init(validating:)`` to reject such
-    /// names instead.
+    /// `Log("root")` is ``root`` and `Log("root.payments")` is `Log("payments")`. Use
+    /// ``init(validating:)`` to reject such names instead.
     public init(_ name: String) {
         self = LogHierarchy.shared.logger(name)
     }
