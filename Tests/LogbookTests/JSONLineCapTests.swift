@@ -52,6 +52,48 @@ struct JSONLineCapTests {
         }
     }
 
+    @Test("a promoted array or object too long for a capped line is left out and counted")
+    func promotedContainersAreBounded() throws {
+        let formatter = LambdaJSONFormatter(lineLimit: 1024)
+        let longArray = LogValue.array(Array(repeating: "xxxxxxxxxx", count: 500))
+        let longObject = LogValue.object(LogFields((0..<200).map { ("k\($0)", "v") }))
+        for fields: LogFields in [["requestId": longArray], ["traceId": longObject]] {
+            let line = formatter.format(makeRecord(fields: fields))
+            #expect(line.utf8.count <= 1024, "\(line.utf8.count) bytes")
+            let object = try #require(JSONCheck.object(line))
+            #expect(object["logbook.dropped_fields"] as? Int == 1)
+            #expect(object["message"] as? String == "charge created")
+        }
+    }
+
+    @Test("with the call site on, a long line keeps its message and the fields that fit")
+    func sourceLocationLeavesRoomForFields() throws {
+        let fields = LogFields((0..<1000).map { ("field\($0)", String(repeating: "v", count: 30)) })
+        for formatter in [
+            JSONFormatter.googleCloudLogging(), JSONFormatter(includesSourceLocation: true),
+            JSONFormatter(includesSourceLocation: true, lineLimit: 1024),
+        ] {
+            let line = formatter.format(makeRecord(message: "hi", fields: fields))
+            #expect(line.utf8.count <= formatter.lineLimit)
+            let object = try #require(JSONCheck.object(line))
+            #expect(object["message"] as? String == "hi")
+            let written = object.keys.filter { $0.hasPrefix("field") }.count
+            let dropped = try #require(object["logbook.dropped_fields"] as? Int)
+            #expect(written + dropped == 1000)
+            // Nearly all the room the cap leaves goes to fields: each takes 45 bytes.
+            #expect(written >= (formatter.lineLimit - 400) / 45, "\(written) fields written")
+        }
+    }
+
+    @Test("own keys longer than the cap raise the cap instead of breaking it")
+    func longOwnKeysRaiseTheCap() throws {
+        let formatter = JSONFormatter(keys: .init(message: String(repeating: "m", count: 2000)), lineLimit: 1024)
+        #expect(formatter.lineLimit > 2000)
+        let line = formatter.format(makeRecord(message: Self.huge))
+        #expect(line.utf8.count <= formatter.lineLimit)
+        #expect(JSONCheck.object(line) != nil)
+    }
+
     @Test("a capped error keeps its type and the start of its description, marked")
     func cappedErrorIsMarked() throws {
         let line = JSONFormatter().format(makeRecord(error: HugeError(description: Self.huge, stackTrace: ["a"])))
@@ -81,6 +123,25 @@ struct JSONOwnKeyCollisionTests {
         let parsed = try JSONCheck.parse([JSONFormatter(contextKey: "message").format(record)])[0]
         #expect(parsed.object["message"] as? String == "hi")
         #expect((parsed.object["fields.message"] as? [String: Any])?["rid"] as? String == "r")
+    }
+
+    @Test("fields named like an own key and like its renamed form get distinct keys")
+    func renamedFieldsNeverCollide() throws {
+        let formatters = [
+            JSONFormatter(keys: .init(level: "kind", logger: "kind")),
+            JSONFormatter(contextKey: "message"),
+            JSONFormatter(keys: .init(timestamp: "message")),
+        ]
+        for formatter in formatters {
+            for own in ["kind", "message"] {
+                let fields: LogFields = [own: 1, "fields." + own: 2, "fields.fields." + own: 3]
+                let line = formatter.format(makeRecord(fields: fields, context: LogContext(["c": 1])))
+                // JSONCheck.parse fails on a repeated key.
+                let parsed = try JSONCheck.parse([line])[0]
+                let values = Set(parsed.object.values.compactMap { $0 as? Int })
+                #expect(values.isSuperset(of: [1, 2, 3]), "\(line)")
+            }
+        }
     }
 
     @Test("two header keys renamed to the same name are both written once")

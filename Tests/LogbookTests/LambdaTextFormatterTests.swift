@@ -110,6 +110,15 @@ import Testing
                 + "function.name=orders fields.function.name=mine")
     }
 
+    @Test func aRenamedStaticFieldNeverRepeatsAnotherStaticField() {
+        let withStatics = LambdaTextFormatter(staticFields: ["error": 1, "fields.error": 2])
+        let line = withStatics.format(fixedRecord(context: invocationContext()))
+        #expect(
+            line
+                == "[INFO]\t2024-08-06T11:54:56.789Z\t\(fixedRequestID)\tHello from Lambda! "
+                + "fields.error=1 fields.fields.error=2")
+    }
+
     @Test func levelNamesCanFollowPythonsRuntimeExactly() {
         var names = LogLevelNames.uppercase
         names[.trace] = "DEBUG"

@@ -90,6 +90,44 @@ struct PlanCacheTests {
         #expect(released.isSet)
     }
 
+    @Test("a sink whose deinit logs, released by the cache, neither crashes nor evicts the plan in use")
+    func sinkDeinitThatLogs() {
+        let hierarchy = LogHierarchy()
+        let lastResort = InMemorySink()
+        hierarchy.lastResort = lastResort
+        let other = hierarchy.logger("other")
+        let otherSink = InMemorySink()
+        other.addSink(otherSink)
+        let rounds = 20
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            for round in 0..<rounds {
+                do {
+                    let log = hierarchy.logger("removable\(round)")
+                    let sink = LoggingOnReleaseSink(log: other)
+                    log.addSink(sink)
+                    log.info("cached")
+                    other.info("before")
+                    log.removeSink(sink)
+                }
+                // Drops the cached plans; the last one holding the sink runs its deinit,
+                // which logs through `other` while `other`'s plan is being cached.
+                other.info("elsewhere")
+                other.info("again")
+            }
+            done.signal()
+        }
+        thread.start()
+        done.wait()
+        // Released by this thread's cache, the sink's record takes the re-entrant path to
+        // the last resort; released by `removeSink` (when a configuration change elsewhere
+        // had already emptied the cache), it is delivered normally. Once either way.
+        let released = otherSink.messages.filter { $0 == "sink released" } + lastResort.messages
+        #expect(released == Array(repeating: "sink released", count: rounds))
+        let others = otherSink.messages.filter { $0 != "sink released" }
+        #expect(others == Array(repeating: ["before", "elsewhere", "again"], count: rounds).flatMap { $0 })
+    }
+
     @Test("logging from inside a message is delivered normally; from inside a filter, to the last resort")
     func loggingFromUserCode() {
         let hierarchy = LogHierarchy()
@@ -166,6 +204,17 @@ private final class ReleaseWatchingSink: LogSink {
     init(onRelease: SharedFlag) { self.onRelease = onRelease }
 
     deinit { onRelease.set() }
+
+    func write(_ record: LogRecord) {}
+}
+
+/// A sink that logs from its deinit, as a sink closing a connection might.
+private final class LoggingOnReleaseSink: LogSink {
+    private let log: Log
+
+    init(log: Log) { self.log = log }
+
+    deinit { log.warning("sink released") }
 
     func write(_ record: LogRecord) {}
 }

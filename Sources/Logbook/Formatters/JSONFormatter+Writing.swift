@@ -51,21 +51,31 @@ extension JSONFormatter {
         for field in layout.promoted {
             guard let value = record.field(field.key)?.logValue ?? staticFields[field.key]?.logValue ?? field.fallback
             else { continue }
+            let before = buffer.count
             buffer.append(contentsOf: field.encodedKey)
             if case .string(let text) = value, limits.text != .max {
                 buffer.appendJSONString(text, limit: limits.text)
             } else {
                 writeValue(value, depth: 1, into: &buffer)
+                // An array or object cannot be cut and stay what it was: over the text
+                // limit, it is left out and counted.
+                if limits.text != .max, buffer.count - before > limits.text + field.encodedKey.count {
+                    buffer.truncate(to: before)
+                    dropped += 1
+                }
             }
         }
         let hasPromoted = !layout.promoted.isEmpty
         let statics = staticFields.entries
+        // The keys given to renamed fields so far; empty (no allocation) unless a field
+        // has a reserved key.
+        var renamed: [String] = []
         for index in statics.indices {
             let key = FieldKeys.key(statics, index)
             if record.field(key.pointee) != nil || (hasPromoted && layout.isPromoted(key.pointee)) { continue }
             writeMember(
                 key, FieldKeys.value(statics, index), record: record, into: &buffer, start: start,
-                budget: fieldBudget, dropped: &dropped)
+                budget: fieldBudget, dropped: &dropped, renamed: &renamed)
         }
         record.withFieldList(includingContext: contextKey == nil) { fields in
             for index in 0..<fields.count {
@@ -73,7 +83,7 @@ extension JSONFormatter {
                 if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
                 writeMember(
                     field.key, field.value, record: record, into: &buffer, start: start, budget: fieldBudget,
-                    dropped: &dropped)
+                    dropped: &dropped, renamed: &renamed)
             }
         }
         if let contextKey = layout.writtenContextKey {
@@ -135,7 +145,8 @@ extension JSONFormatter {
         into buffer: inout LogBuffer,
         start: Int,
         budget: Int?,
-        dropped: inout Int
+        dropped: inout Int,
+        renamed: inout [String]
     ) {
         let before = buffer.count
         if let small = SmallString(at: key), !small.needsJSONEscaping, !layout.reserved.contains(small, at: key) {
@@ -143,7 +154,9 @@ extension JSONFormatter {
         } else {
             buffer.append(UInt8(ascii: ","))
             if layout.isReserved(at: key) {
-                buffer.appendJSONString(layout.renamedKey(for: key.pointee, record: record))
+                let name = layout.renamedKey(for: key.pointee, record: record, avoiding: renamed)
+                renamed.append(name)
+                buffer.appendJSONString(name)
             } else {
                 buffer.appendJSONString(at: key)
             }
@@ -233,7 +246,8 @@ extension JSONFormatter {
         if layout.errorIsNested { buffer.append(UInt8(ascii: "}")) }
     }
 
-    private func writeSource(_ record: LogRecord, limit: Int, into buffer: inout LogBuffer) {
+    /// Writes the call site (file, function, line), each text cut to `limit` bytes.
+    func writeSource(_ record: LogRecord, limit: Int, into buffer: inout LogBuffer) {
         buffer.append(contentsOf: layout.sourceOpen)
         buffer.appendJSONString(record.file, limit: limit)
         buffer.append(contentsOf: layout.sourceFunctionKey)

@@ -53,7 +53,8 @@ public struct JSONFormatter: LogFormatter {
     /// How the call site is written. Default ``SourceLocationLayout-swift.struct/standard``.
     public var sourceLocationLayout: SourceLocationLayout { layout.sourceLocationLayout }
     /// The longest line, in bytes without the newline. Default 16 KiB; at least
-    /// ``minimumLineLimit``.
+    /// ``minimumLineLimit``, and more when the configured keys are so long that the
+    /// shortest line would not fit in it.
     public var lineLimit: Int { layout.lineLimit }
 
     /// The smallest line cap: room for the header, a capped error and the truncation
@@ -168,7 +169,15 @@ public struct JSONFormatter: LogFormatter {
             return
         }
         let capped = TextLimits(message: lineLimit / 4, text: lineLimit / 16, dropsStackTrace: true)
-        _ = writeObject(record, into: &buffer, start: start, limits: capped, fieldBudget: lineLimit - reserve)
+        // The call site comes after the fields: keep room for it, as capped.
+        var sourceLength = 0
+        if includesSourceLocation {
+            writeSource(record, limit: capped.text, into: &buffer)
+            sourceLength = buffer.count - start
+            buffer.truncate(to: start)
+        }
+        _ = writeObject(
+            record, into: &buffer, start: start, limits: capped, fieldBudget: lineLimit - reserve - sourceLength)
         if buffer.count - start <= lineLimit { return }
         // Still too long (many promoted or static keys on a short limit): header only.
         buffer.truncate(to: start)

@@ -105,7 +105,6 @@ final class JSONLayout: Sendable {
         self.contextKey = contextKey
         self.includesSourceLocation = includesSourceLocation
         self.sourceLocationLayout = sourceLocationLayout
-        self.lineLimit = lineLimit
         self.maximumDepth = maximumDepth
         self.writesStackTraceAsArray = writesStackTraceAsArray
         let comma = UInt8(ascii: ",")
@@ -191,9 +190,23 @@ final class JSONLayout: Sendable {
         }
         _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
         self.reserved = ReservedKeys(reserved, alsoAvoiding: staticFields.map(\.key))
+        // The shortest line still holds the formatter's own keys and the longest level
+        // name; very long configured keys raise the cap rather than break it.
+        var ownBytes = headerKeys.count + errorOpen.count + errorMessageKey.count
+        ownBytes += LogLevel.allCases.map { levelNames[$0].utf8.count }.max() ?? 0
+        if includesSourceLocation { ownBytes += sourceOpen.count + sourceFunctionKey.count + sourceLineKey.count }
+        ownBytes += promotedFields.reduce(0) { $0 + $1.encodedKey.count + Self.cappedTextLength }
+        ownBytes += (writtenContextKey?.utf8.count ?? 0) + Self.droppedFieldsKeyName.utf8.count
+        self.lineLimit = max(lineLimit, ownBytes + Self.lineLimitMargin)
         promoted = promotedFields
         promotedLengths = promotedFields.reduce(0) { $0 | (1 &<< UInt64($1.key.utf8.count & 63)) }
     }
+
+    /// Room a line needs beyond the formatter's own keys: the timestamp, the shortest
+    /// forms of the texts, the truncation markers and the dropped-fields count.
+    static let lineLimitMargin = 512
+    /// The most a text cut to 32 bytes takes with its quotes and truncation marker.
+    static let cappedTextLength = 64
 
     /// The header members in order, each once; the default order when none is given.
     static func normalized(_ order: [JSONFormatter.HeaderMember]) -> [JSONFormatter.HeaderMember] {
@@ -221,8 +234,10 @@ final class JSONLayout: Sendable {
         return promoted.contains { $0.key == key }
     }
 
-    /// A key for a field whose own key is reserved; see ``ReservedKeys/renamed(_:in:)``.
-    func renamedKey(for key: String, record: LogRecord) -> String {
-        reserved.renamed(key, in: record)
+    /// A key for a field whose own key is reserved, distinct from `taken`, the keys
+    /// given to the line's other renamed fields; see
+    /// ``ReservedKeys/renamed(_:in:avoiding:)``.
+    func renamedKey(for key: String, record: LogRecord, avoiding taken: [String]) -> String {
+        reserved.renamed(key, in: record, avoiding: taken)
     }
 }

@@ -2,12 +2,13 @@
 /// formatters that write them: ``LogfmtFormatter``, ``ConsoleFormatter`` and
 /// ``LambdaTextFormatter``.
 ///
-/// A record's field keys are distinct, and a field whose key is one of the formatter's
-/// own is renamed (see ``ReservedKeys``). Two things still make keys the record does not
-/// have: flattening (`user` holding `{"id": 7}` is written `user.id=7`) and replacing the
+/// A record's field keys are distinct. Three things make keys the record does not have:
+/// renaming a field whose key is one of the formatter's own (see ``ReservedKeys``),
+/// flattening (`user` holding `{"id": 7}` is written `user.id=7`) and replacing the
 /// characters a logfmt key cannot hold (`a b` is written `a_b`). Such a key can repeat
-/// another field's (`user.id`, `a_b`). The common record makes neither and is written in
-/// one pass, with no bookkeeping. When a record does, its fields are written again with
+/// another field's (`fields.error` for a static `error` next to a static `fields.error`,
+/// `user.id`, `a_b`). The common record makes none of them and is written in one pass,
+/// with no bookkeeping. When a record does, its fields are written again with
 /// every key remembered: the first field to write a key keeps it, and a later one gets
 /// the `fields.` prefix, as often as needed, so no key appears twice in a line.
 struct LogfmtFieldWriter: Sendable {
@@ -31,10 +32,11 @@ struct LogfmtFieldWriter: Sendable {
         let start = buffer.count
         var madeKeys = false
         forEachField { key, value in
-            let name = reserved.contains(key) ? reserved.renamed(key, in: record) : key
+            let isReserved = reserved.contains(key)
+            let name = isReserved ? reserved.renamed(key, in: record) : key
             let made = buffer.appendLogfmtField(
                 name, value.logValue, maximumDepth: maximumDepth, keyPrefix: keyPrefix, keySuffix: keySuffix)
-            madeKeys = madeKeys || made
+            madeKeys = madeKeys || made || isReserved
         }
         guard madeKeys else { return }
 

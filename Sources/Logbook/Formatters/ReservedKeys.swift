@@ -78,11 +78,15 @@ struct ReservedKeys: Sendable {
     }
 
     /// A key for a field whose own key is reserved: prefixed with `fields.` as often as
-    /// needed to be distinct from every reserved key, every other key and every field
-    /// of `record`.
-    func renamed(_ key: String, in record: LogRecord) -> String {
+    /// needed to be distinct from every reserved key, every other key, every field of
+    /// `record` and every key in `taken` (the keys given to other renamed fields of the
+    /// same line: when both `x` and `fields.x` are reserved, fields named `x` and
+    /// `fields.x` would otherwise both become `fields.fields.x`).
+    func renamed(_ key: String, in record: LogRecord, avoiding taken: [String] = []) -> String {
         var candidate = Self.renamePrefix + key
-        while keys.contains(candidate) || otherKeys.contains(candidate) || record.field(candidate) != nil {
+        while keys.contains(candidate) || otherKeys.contains(candidate) || record.field(candidate) != nil
+            || taken.contains(candidate)
+        {
             candidate = Self.renamePrefix + candidate
         }
         return candidate

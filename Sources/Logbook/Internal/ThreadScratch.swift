@@ -70,22 +70,36 @@ final class ThreadScratch {
     ) -> Unmanaged<DispatchPlan> {
         if epoch != planEpoch {
             // Plans replaced since: let go of all of them, so removed sinks are released.
-            releaseCachedPlans()
             planEpoch = epoch
+            releaseCachedPlans()
         }
         // Read after the epoch: a change in between moves the epoch on again, and the
         // next call reads the plan anew.
         let plan = Unmanaged.passRetained(node.lockedPlan())
-        entry.pointee.plan?.release()
+        let replaced = entry.pointee.plan
         entry.pointee = CachedPlan(node: ObjectIdentifier(node), plan: plan)
+        if let replaced { releaseOutsideTheCache(replaced) }
         return plan
     }
 
+    /// Empties the cache, then releases what it held.
     private func releaseCachedPlans() {
         for index in 0..<Self.planCacheSize {
-            planCache[index].plan?.release()
+            guard let plan = planCache[index].plan else { continue }
             planCache[index] = CachedPlan()
+            releaseOutsideTheCache(plan)
         }
+    }
+
+    /// Releases a plan the cache no longer holds. The last release deinitializes the
+    /// plan's sinks, and a sink's `deinit` may log: meanwhile this thread counts as
+    /// delivering, so such a record takes the re-entrant path, which never touches the
+    /// cache (it could otherwise evict the plan the caller is about to use).
+    private func releaseOutsideTheCache(_ plan: Unmanaged<DispatchPlan>) {
+        let wasDelivering = isDelivering
+        isDelivering = true
+        plan.release()
+        isDelivering = wasDelivering
     }
 
     /// The thread-local slot, or `nil` in the unlikely case the process ran out of keys;
