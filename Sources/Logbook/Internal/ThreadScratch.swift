@@ -82,7 +82,7 @@ final class ThreadScratch {
         return plan
     }
 
-    /// Empties the cache, then releases what it held.
+    /// Empties every entry, releasing each plan only once its entry is cleared.
     private func releaseCachedPlans() {
         for index in 0..<Self.planCacheSize {
             guard let plan = planCache[index].plan else { continue }
