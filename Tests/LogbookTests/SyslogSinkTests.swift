@@ -38,6 +38,16 @@ import Testing
         #expect(!line.contains("\n"))
     }
 
+    @Test func flattensNestedValuesEightLevelsDeep() throws {
+        var deep: LogValue = 1
+        for _ in 0..<9 { deep = ["a": deep] }
+        let fields: LogFields = ["tags": ["a", "b"], "empty": [] as [String], "none": [:] as LogFields, "deep": deep]
+        let line = formatter.format(record("x", fields: fields))
+        #expect(
+            line.contains(
+                #" tags.0="a" tags.1="b" empty="[\]" none="{}" deep.a.a.a.a.a.a.a.a="[too deep\]"]"#))
+    }
+
     @Test func cutsParameterNamesTo32Characters() throws {
         let line = formatter.format(record("x", fields: [String(repeating: "k", count: 40): 1]))
         #expect(line.contains(" " + String(repeating: "k", count: 32) + "=\"1\""))

@@ -73,9 +73,8 @@ extension LogBuffer {
 
     /// `key` as ``appendLogfmtKey(_:)`` writes it.
     static func logfmtKey(_ key: String) -> String {
-        if key.isEmpty { return "_" }
-        guard key.utf8.contains(where: forcesQuotes) else { return key }
-        return String(decoding: key.utf8.map { forcesQuotes($0) ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
+        var written = LogBuffer(capacity: key.utf8.count + 1)
+        return written.appendLogfmtKeyReportingChange(key) ? written.string : key
     }
 
     private static func forcesQuotes(_ byte: UInt8) -> Bool {
@@ -117,7 +116,7 @@ extension LogBuffer {
             return appendLogfmtPair(
                 key, value, depthExhausted: maximumDepth <= 0, keyPrefix: keyPrefix, keySuffix: keySuffix)
         }
-        Self.forEachLogfmtLeaf(key, value, maximumDepth: maximumDepth) { leafKey, leafValue, depthExhausted in
+        Self.forEachFlattenedLeaf(key, value, maximumDepth: maximumDepth) { leafKey, leafValue, depthExhausted in
             appendLogfmtPair(
                 leafKey, leafValue, depthExhausted: depthExhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
         }
@@ -155,24 +154,29 @@ extension LogBuffer {
     }
 
     /// Calls `body` with each dotted key and value `value` flattens into, in writing
-    /// order, and whether nesting ran out of depth there.
-    static func forEachLogfmtLeaf(
+    /// order, and whether nesting ran out of depth there. Shared by the logfmt-style
+    /// formatters and ``SyslogFormatter``'s structured data.
+    static func forEachFlattenedLeaf(
         _ key: String,
         _ value: LogValue,
         maximumDepth: Int,
         _ body: (String, LogValue, Bool) -> Void
     ) {
+        guard flattens(value, maximumDepth: maximumDepth) else {
+            body(key, value, maximumDepth <= 0)
+            return
+        }
         switch value {
-        case .object(let fields) where !fields.isEmpty && maximumDepth > 0:
+        case .object(let fields):
             for entry in fields.deduplicated() {
-                forEachLogfmtLeaf(key + "." + entry.key, entry.value.logValue, maximumDepth: maximumDepth - 1, body)
+                forEachFlattenedLeaf(key + "." + entry.key, entry.value.logValue, maximumDepth: maximumDepth - 1, body)
             }
-        case .array(let elements) where !elements.isEmpty && maximumDepth > 0:
+        case .array(let elements):
             for (index, element) in elements.enumerated() {
-                forEachLogfmtLeaf(key + "." + String(index), element, maximumDepth: maximumDepth - 1, body)
+                forEachFlattenedLeaf(key + "." + String(index), element, maximumDepth: maximumDepth - 1, body)
             }
         default:
-            body(key, value, maximumDepth <= 0)
+            break
         }
     }
 

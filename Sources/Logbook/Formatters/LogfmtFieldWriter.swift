@@ -44,7 +44,7 @@ struct LogfmtFieldWriter: Sendable {
         var written = Set(reserved.all)
         forEachField { key, value in
             let name = reserved.contains(key) ? reserved.renamed(key, in: record) : key
-            LogBuffer.forEachLogfmtLeaf(name, value.logValue, maximumDepth: maximumDepth) {
+            LogBuffer.forEachFlattenedLeaf(name, value.logValue, maximumDepth: maximumDepth) {
                 leaf, leafValue, exhausted in
                 var unique = LogBuffer.logfmtKey(leaf)
                 while !written.insert(unique).inserted { unique = ReservedKeys.renamePrefix + unique }

@@ -169,46 +169,31 @@ public struct SyslogFormatter: LineLimitedFormatter {
         buffer.append(UInt8(ascii: "]"))
     }
 
-    /// Writes ` name="value"`, flattening arrays and objects into dotted names.
+    /// Writes ` name="value"`, flattening arrays and objects into dotted names (8 levels
+    /// deep, as logfmt).
     private func writeParameter(
         _ name: String, _ value: LogValue, into buffer: inout LogBuffer, start: Int, budget: Int?,
-        dropped: inout Int, depth: Int = 0
+        dropped: inout Int
     ) {
-        switch value {
-        case .object(let fields) where !fields.isEmpty && depth < 8:
-            for entry in fields.deduplicated() {
-                writeParameter(
-                    name + "." + entry.key, entry.value.logValue, into: &buffer, start: start, budget: budget,
-                    dropped: &dropped, depth: depth + 1)
+        LogBuffer.forEachFlattenedLeaf(name, value, maximumDepth: 8) { leaf, leafValue, depthExhausted in
+            let before = buffer.count
+            buffer.append(UInt8(ascii: " "))
+            Self.appendParameterName(leaf, into: &buffer)
+            buffer.append("=\"")
+            switch leafValue {
+            case .string(let text): Self.appendParameterValue(text, into: &buffer)
+            case .int(let int): buffer.appendDecimal(int)
+            case .double(let double): buffer.append(double.description)
+            case .bool(let bool): buffer.append(bool ? "true" : "false")
+            case .null: buffer.append("null")
+            case .array(let elements): buffer.append(elements.isEmpty && !depthExhausted ? "[\\]" : "[too deep\\]")
+            case .object(let fields): buffer.append(fields.isEmpty && !depthExhausted ? "{}" : "[too deep\\]")
             }
-            return
-        case .array(let elements) where !elements.isEmpty && depth < 8:
-            for (index, element) in elements.enumerated() {
-                writeParameter(
-                    name + "." + String(index), element, into: &buffer, start: start, budget: budget,
-                    dropped: &dropped, depth: depth + 1)
+            buffer.append(UInt8(ascii: "\""))
+            if let budget, buffer.count - start > budget {
+                buffer.truncate(to: before)
+                dropped += 1
             }
-            return
-        default:
-            break
-        }
-        let before = buffer.count
-        buffer.append(UInt8(ascii: " "))
-        Self.appendParameterName(name, into: &buffer)
-        buffer.append("=\"")
-        switch value {
-        case .string(let text): Self.appendParameterValue(text, into: &buffer)
-        case .int(let int): buffer.appendDecimal(int)
-        case .double(let double): buffer.append(double.description)
-        case .bool(let bool): buffer.append(bool ? "true" : "false")
-        case .null: buffer.append("null")
-        case .array(let elements): buffer.append(elements.isEmpty && depth < 8 ? "[\\]" : "[too deep\\]")
-        case .object(let fields): buffer.append(fields.isEmpty && depth < 8 ? "{}" : "[too deep\\]")
-        }
-        buffer.append(UInt8(ascii: "\""))
-        if let budget, buffer.count - start > budget {
-            buffer.truncate(to: before)
-            dropped += 1
         }
     }
 
