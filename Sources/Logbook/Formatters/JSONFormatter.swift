@@ -181,7 +181,7 @@ public struct JSONFormatter: LogFormatter {
         if buffer.count - start <= lineLimit { return }
         // Still too long (many promoted or static keys on a short limit): header only.
         buffer.truncate(to: start)
-        let minimal = TextLimits(message: 0, text: 32, dropsStackTrace: true)
+        let minimal = TextLimits(message: 0, text: JSONLayout.minimalTextLimit, dropsStackTrace: true)
         _ = writeObject(record, into: &buffer, start: start, limits: minimal, fieldBudget: 0)
     }
 }

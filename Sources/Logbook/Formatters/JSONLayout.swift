@@ -205,8 +205,11 @@ final class JSONLayout: Sendable {
     /// Room a line needs beyond the formatter's own keys: the timestamp, the shortest
     /// forms of the texts, the truncation markers and the dropped-fields count.
     static let lineLimitMargin = 512
-    /// The most a text cut to 32 bytes takes with its quotes and truncation marker.
-    static let cappedTextLength = 64
+    /// How long each text may be in the shortest form of a line (header only).
+    static let minimalTextLimit = 32
+    /// The most a text cut to ``minimalTextLimit`` takes with its quotes and truncation
+    /// marker.
+    static let cappedTextLength = minimalTextLimit + 32
 
     /// The header members in order, each once; the default order when none is given.
     static func normalized(_ order: [JSONFormatter.HeaderMember]) -> [JSONFormatter.HeaderMember] {
