@@ -112,25 +112,53 @@ final class LogNode: Sendable {
                         level, message, fields, bound: bound, error: error, file: file, function: function, line: line))
                 return
             }
-            let context = LogContext.current
             let route = scratch.cachedPlan(for: self)._withUnsafeGuaranteedRef { $0.samplingRoute }
-            // Below the threshold only because a capture or a level override lowered the
-            // gate somewhere: unless this task's own context wants it, create nothing.
-            let reachesSinks = level.rawValue >= route.threshold || context.overrideAdmits(level)
-            if !reachesSinks && context.tap == nil { return }
-            if reachesSinks, let sampler = route.sampler, level < .critical,
-                sampledAway(sampler, level, message, file: file, line: line)
-            {
+            if route.sampler != nil || level.rawValue < route.threshold {
+                // Sampling is on, or the gate was lowered below what the sinks take.
+                emitChecked(
+                    level, route, message, fields, bound: bound, error: error, file: file, function: function,
+                    line: line, on: scratch)
                 return
             }
             // The record before the plan is read again: its message and fields are user
             // code that may log, and a record logged from there must not evict the plan
             // this one is about to use.
-            let record = LogRecord(
-                level: level, timestamp: .now(), logger: name, message: message(), fields: fields(),
-                boundFields: bound, context: context, error: error, file: file, function: function, line: line)
+            let record = record(
+                level, message, fields, bound: bound, error: error, file: file, function: function, line: line)
             DispatchPlan.deliver(record, through: scratch.cachedPlan(for: self), on: scratch)
         }
+    }
+
+    /// The logging path when the plan samples, or when the gate was lowered below what
+    /// the sinks take (a test capture or a level override, perhaps for another task): a
+    /// record below the threshold is created only when this task's own context wants it,
+    /// and one that reaches the sinks only when sampling keeps it. Out of line, so the
+    /// plain path stays as small as it was.
+    @inline(never)
+    private func emitChecked(
+        _ level: LogLevel,
+        _ route: DispatchPlan.SamplingRoute,
+        _ message: () -> String,
+        _ fields: () -> LogFields,
+        bound: LogFields,
+        error: (any Error)?,
+        file: String,
+        function: String,
+        line: UInt,
+        on scratch: ThreadScratch
+    ) {
+        let context = LogContext.current
+        let reachesSinks = level.rawValue >= route.threshold || context.overrideAdmits(level)
+        if !reachesSinks && context.tap == nil { return }
+        if reachesSinks, let sampler = route.sampler, level < .critical,
+            sampledAway(sampler, level, message, file: file, line: line)
+        {
+            return
+        }
+        let record = LogRecord(
+            level: level, timestamp: .now(), logger: name, message: message(), fields: fields(),
+            boundFields: bound, context: context, error: error, file: file, function: function, line: line)
+        DispatchPlan.deliver(record, through: scratch.cachedPlan(for: self), on: scratch)
     }
 
     @inline(__always)

@@ -68,15 +68,14 @@ extension LogNode {
         file: String,
         line: UInt
     ) -> Bool {
-        let site = LogSampler.Site(file: file, line: line, level: level)
         let (decision, summaries) = sampler._withUnsafeGuaranteedRef {
-            $0.admit(site, now: System.coarseMonotonicNanoseconds())
+            $0.admit(file: file, line: line, level: level, now: System.coarseMonotonicNanoseconds())
         }
         if decision == .dropNeedingMessage {
             // The message is user code that may log and so replace this thread's cached
             // plans, which hold the sampler: keep it alive across the call.
             let owned = sampler.takeUnretainedValue()
-            owned.noteMessage(message(), for: site)
+            owned.noteMessage(message(), file: file, line: line, level: level)
         }
         if let summaries { registry.writeSummaries(summaries) }
         return decision != .pass
