@@ -37,7 +37,7 @@ struct DebugLevelMiddleware: RouterMiddleware {
             log.notice("X-Log-Level ignored: X-Debug-Token missing or wrong")
             return try await next(request, context)
         }
-        log.info("log level lowered for this request", ["level": level.name])
+        log.info("log level lowered for this request", ["log_level": level.name])
         return try await LogContext.with(level: level) {
             try await next(request, context)
         }
