@@ -75,7 +75,7 @@ public struct Log: Sendable {
     /// Whether a record at `level` from this logger would be delivered anywhere: the
     /// level is at or above the effective level, and some sink on the way up (or the
     /// last resort) accepts it; or, for the current task only, a level override
-    /// (``LogContext/with(level:operation:)``) or an open test capture
+    /// (``LogContext/with(level:operation:)-38esb``) or an open test capture
     /// (`LogbookTesting.LogCapture`) in its context wants it.
     @inlinable
     public func isEnabled(_ level: LogLevel) -> Bool {

@@ -22,7 +22,8 @@ enum SamplingScenarios {
             let start = ContinuousClock.now
             for attempt in 1...5_000 { failure(attempt) }
             let elapsed = ContinuousClock.now - start
-            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            let milliseconds =
+                elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
             writeStandardError("storm-milliseconds: \(milliseconds)\n")
             // Fifty distinct messages from fifty call sites, as fifty different statements
             // of a program would log them (sampling groups records by call site).

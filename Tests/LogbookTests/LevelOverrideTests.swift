@@ -44,7 +44,8 @@ struct LevelOverrideTests {
         #expect(!sink.messages.contains("after"))
     }
 
-    @Test("isEnabled answers for the current task: inside the override, the innermost level; after it, the configuration's")
+    @Test(
+        "isEnabled answers for the current task: inside the override, its innermost level; after, the configuration's")
     func gatesRestored() async {
         let hierarchy = quietHierarchy()
         hierarchy.root.addSink(InMemorySink(level: .trace))
@@ -68,7 +69,11 @@ struct LevelOverrideTests {
             await Task.detached {
                 #expect(!log.isEnabled(.debug))
                 #expect(log.lowestEnabledLevel == .info)
-                log.debug({ evaluations.increment(); return "elsewhere" }())
+                log.debug(
+                    {
+                        evaluations.increment()
+                        return "elsewhere"
+                    }())
             }.value
         }
         #expect(evaluations.value == 0, "a record outside any override is not even created")

@@ -4,7 +4,9 @@ import Testing
 /// Sampling configured by `LOG_SAMPLING` in a real process: runs the `sampling-storm`
 /// scenario of `LogbookTestHost`.
 @Suite struct SamplingProcessTests {
-    @Test("LOG_SAMPLING=10:100/1s: 59 of 5,000 identical errors, summaries adding up to 4,941, every distinct message, the next interval's record")
+    @Test(
+        "LOG_SAMPLING=10:100/1s: 59 of 5,000 identical errors, summaries adding up to 4,941, every distinct message, the next interval's record"
+    )
     func stormIsSampledAndAccounted() throws {
         let outcome = try TestHost.run(
             "sampling-storm", environment: ["LOG_SAMPLING": "10:100/1s", "LOG_FORMAT": "json"],

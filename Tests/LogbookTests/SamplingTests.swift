@@ -184,7 +184,8 @@ struct SamplingTests {
         let hierarchy = quietHierarchy()
         let sink = InMemorySink()
         let setup = try hierarchy.bootstrap(
-            LogConfiguration(sinks: [sink], sampling: try LogSampling(first: 10, thenEvery: 100, per: .milliseconds(20))))
+            LogConfiguration(
+                sinks: [sink], sampling: try LogSampling(first: 10, thenEvery: 100, per: .milliseconds(20))))
         let log = hierarchy.logger("storm")
         let done = DispatchGroup()
         for _ in 0..<8 {

@@ -31,7 +31,7 @@ extension LogContext {
 
     /// Runs the async `operation` with every logger's level lowered to `level` for the
     /// records created inside it and in its child tasks; see the synchronous
-    /// ``with(level:operation:)``.
+    /// ``with(level:operation:)-9oxvr``.
     ///
     /// ```swift
     /// try await LogContext.with(level: .debug) {

@@ -49,7 +49,7 @@ public struct LogContext: Sendable {
     }
 
     /// The innermost minimum-level override bound in this task tree (see
-    /// ``with(level:operation:)``), riding on the scope chain like ``tap``.
+    /// ``with(level:operation:)-9oxvr``), riding on the scope chain like ``tap``.
     var levelOverride: LogLevel? { scope?.levelOverride }
 
     /// Whether a level override in this context lets a record at `level` through where

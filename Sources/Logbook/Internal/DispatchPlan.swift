@@ -123,7 +123,7 @@ final class DispatchPlan: Sendable {
         }
         if let tap = record.context.tap { tap.deliver(record) }
         // Below the threshold, only a level override in the record's own context (see
-        // ``LogContext/with(level:operation:)``) lets it reach the sinks.
+        // ``LogContext/with(level:operation:)-38esb``) lets it reach the sinks.
         if record.level.rawValue < route.threshold && !record.context.overrideAdmits(record.level) { return }
         guard !route.slots.isEmpty, let slots = route.slots.baseAddress else {
             plan._withUnsafeGuaranteedRef { $0.deliverToLastResort(record) }

@@ -1,6 +1,6 @@
 import Synchronization
 
-/// How many level overrides (``LogContext/with(level:operation:)``) are active at
+/// How many level overrides (``LogContext/with(level:operation:)-38esb``) are active at
 /// each level, process-wide, and every hierarchy whose gates they lower.
 ///
 /// While any override is active, every node's gate is lowered to the lowest active

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// The lock of one ``LogSampler``: an atomic flag, taken with one compare-and-swap and
 /// released with one store, because it is taken once per sampled record and held for a

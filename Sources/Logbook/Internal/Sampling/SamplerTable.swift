@@ -116,7 +116,8 @@ final class SamplerTable: @unchecked Sendable {
         var index = home(line: line, level: level, fileLength: file.utf8.count)
         while entries[index].isOccupied { index = (index + 1) & mask }
         entries[index] = Entry(
-            fileLow: low, fileHigh: high, line: line, level: level, isOccupied: true, ordinal: layout.pointee.files.count,
+            fileLow: low, fileHigh: high, line: line, level: level, isOccupied: true,
+            ordinal: layout.pointee.files.count,
             start: now, count: 0, dropped: 0)
         layout.pointee.files.append(file)
         layout.pointee.messages.append(nil)
@@ -133,7 +134,8 @@ final class SamplerTable: @unchecked Sendable {
         let mask = capacity - 1
         for position in 0..<oldCapacity where old[position].isOccupied {
             let entry = old[position]
-            var index = home(line: entry.line, level: entry.level, fileLength: layout.pointee.files[entry.ordinal].utf8.count)
+            var index = home(
+                line: entry.line, level: entry.level, fileLength: layout.pointee.files[entry.ordinal].utf8.count)
             while entries[index].isOccupied { index = (index + 1) & mask }
             entries[index] = entry
         }
