@@ -15,7 +15,8 @@
 /// the `file` and `line` the record was created at. Every record created by one
 /// `log.error("charge \(id) failed")` line is one group, whatever `id` is, so
 /// interpolated values cannot defeat sampling; two different lines with the same text
-/// are two groups. Each group has its own interval, starting at its first record.
+/// are two groups. Each group has its own interval, starting at its first record and
+/// measured on a monotonic clock with a resolution of a few milliseconds.
 ///
 /// When an interval of a group that dropped records ends, logger `logbook` writes one
 /// ``LogLevel/warning`` record with the integer field `suppressed` (how many were
