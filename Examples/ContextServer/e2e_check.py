@@ -21,6 +21,12 @@ line it wrote to standard output and checks that:
 - records written from child tasks (async let, task group) and from the Dispatch queue
   carry the context.
 
+Then the debug check: the server again, at `LOG_LEVEL=info` with a `DEBUG_TOKEN`, gets
+concurrent requests of which a quarter carry `X-Log-Level: debug` with the right
+`X-Debug-Token`, and the rest none, a wrong token, or no token: each of the first has
+debug records (the repository's among them), no other request has any. Last, a server
+with no `DEBUG_TOKEN` gets requests with the header and a token: none has a debug record.
+
 Prints counts and exits 1 on any violation. Standard library only.
 """
 
@@ -96,6 +102,7 @@ class Request:
 def send(port, request, start_barrier=None):
     method, path, body = request.method_and_path()
     headers = {"X-User-Id": request.user_id, "Connection": "close"}
+    headers.update(getattr(request, "extra_headers", {}))
     if request.sent_request_id:
         headers["X-Request-Id"] = request.sent_request_id
     if body is not None:
@@ -165,6 +172,10 @@ class Report:
         # The most requests between their start and end records at one point of the log:
         # how much the requests really overlapped inside the server.
         self.max_in_flight = 0
+        # The debug check: requests that asked for debug with the valid token, and their
+        # debug records.
+        self.debug_requests = 0
+        self.debug_records = 0
 
     def violation(self, text):
         self.violations.append(text)
@@ -282,13 +293,17 @@ def check(requests, lines, report):
                 report.violation(f"{label}: audit records {audit}")
 
 
-def run_server(binary, requests, concurrency):
+def run_server(binary, requests, concurrency, **variables):
     """Starts the server on a free port, sends `requests`, stops it; returns its output
-    lines, its exit status and how long the requests took, or `None` if it never started."""
+    lines, its exit status and how long the requests took, or `None` if it never started.
+    `variables` add to (or replace) the server's environment; the level is debug unless
+    they set `LOG_LEVEL`."""
     workdir = tempfile.mkdtemp(prefix="context-server-e2e-")
     stdout_path = os.path.join(workdir, "stdout.jsonl")
     stderr_path = os.path.join(workdir, "stderr.txt")
     environment = dict(os.environ, PORT="0", LOG_LEVEL="debug")
+    environment.pop("DEBUG_TOKEN", None)
+    environment.update(variables)
     with open(stdout_path, "wb") as out, open(stderr_path, "wb") as err:
         server = subprocess.Popen([binary], stdout=out, stderr=err, env=environment)
     try:
@@ -323,6 +338,92 @@ def run_server(binary, requests, concurrency):
     if lines and lines[-1] == b"":
         lines.pop()
     return lines, exit_status, elapsed
+
+
+DEBUG_TOKEN = "e2e-" + os.urandom(8).hex()
+# How the requests of the debug check ask for debug: (name, headers); the first is the
+# only one that may get debug records.
+DEBUG_VARIANTS = (
+    ("valid token", {"X-Log-Level": "debug", "X-Debug-Token": DEBUG_TOKEN}),
+    ("no header", {}),
+    ("wrong token", {"X-Log-Level": "debug", "X-Debug-Token": DEBUG_TOKEN + "x"}),
+    ("no token", {"X-Log-Level": "debug"}),
+)
+
+
+def debug_requests(count, first_index):
+    """`count` requests of every kind; one in four asks for debug with the valid token."""
+    requests = []
+    for offset in range(count):
+        index = first_index + offset
+        request = Request(index, KINDS[offset % len(KINDS)], send_request_id=True)
+        request.variant, request.extra_headers = DEBUG_VARIANTS[offset % len(DEBUG_VARIANTS)]
+        requests.append(request)
+    return requests
+
+
+def check_debug(requests, lines, report, token_configured=True):
+    """Checks that exactly the requests with the valid token (when the server has one)
+    have debug records, and that each of them has some from the repository."""
+    for request in requests:
+        if request.error:
+            report.violation(f"request {request.index} ({request.kind}): {request.error}")
+        elif request.status != EXPECTED_STATUS[request.kind]:
+            report.violation(f"request {request.index} ({request.kind}): status {request.status}")
+    by_request_id = {request.request_id: request for request in requests}
+    debug = collections.defaultdict(list)
+    for number, raw in enumerate(lines, 1):
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except ValueError:
+            report.violation(f"debug check, line {number} is not JSON: {raw[:200]!r}")
+            continue
+        if record.get("level") not in ("debug", "trace"):
+            continue
+        request = by_request_id.get(record.get("request_id"))
+        if request is None:
+            report.violation(f"debug check, line {number}: debug record outside the requests: {raw[:200]!r}")
+            continue
+        debug[request.request_id].append(record)
+    for request in requests:
+        records = debug.get(request.request_id, [])
+        label = f"request {request.index} ({request.kind}, {request.variant})"
+        wanted = token_configured and request.variant == "valid token"
+        if wanted:
+            report.debug_requests += 1
+            report.debug_records += len(records)
+            if not any(r["logger"] == "app.orders.repository" for r in records):
+                report.violation(f"{label}: no debug record from the repository ({len(records)} debug records)")
+        elif records:
+            report.violation(f"{label}: {len(records)} debug records, e.g. {records[0]}")
+
+
+def run_debug_checks(binary, count, report):
+    """The debug check: a server with a token under `count` concurrent requests, then a
+    server without one. Adds to `report`; returns a summary line."""
+    requests = debug_requests(count, first_index=5000)
+    outcome = run_server(binary, requests, count, LOG_LEVEL="info", DEBUG_TOKEN=DEBUG_TOKEN)
+    if outcome is None:
+        report.violation("debug check: the server did not start")
+        return "debug check: server did not start"
+    lines, exit_status, _ = outcome
+    if exit_status != 0:
+        report.violation(f"debug check: server exited with status {exit_status} after SIGTERM")
+    check_debug(requests, lines, report)
+    with_token = sum(1 for request in requests if request.variant == "valid token")
+    untokened = debug_requests(len(DEBUG_VARIANTS) * 3, first_index=6000)
+    for request in untokened:
+        request.variant, request.extra_headers = "no server token", dict(DEBUG_VARIANTS[0][1])
+    outcome = run_server(binary, untokened, len(untokened), LOG_LEVEL="info")
+    if outcome is None:
+        report.violation("debug check without DEBUG_TOKEN: the server did not start")
+    else:
+        lines, exit_status, _ = outcome
+        check_debug(untokened, lines, report, token_configured=False)
+    return (f"debug check: {count} concurrent requests at info, {with_token} with X-Log-Level: debug and the"
+            f" valid X-Debug-Token: {report.debug_records} debug records in {report.debug_requests} of them;"
+            f" {count - with_token} without a valid token and {len(untokened)} to a server without"
+            f" DEBUG_TOKEN: none expected")
 
 
 def self_test():
@@ -424,9 +525,53 @@ def self_test():
     check([first, second], lines_of(clean()) + [b'{"truncated": '], report)
     if report.malformed != 1:
         failures.append("malformed line: not detected")
-    print(f"self-test: clean log passes, {len(mutations) + 1} injected faults detected"
+    failures += self_test_debug()
+    print(f"self-test: clean log passes, {len(mutations) + 1} injected faults detected, debug check:"
+          f" {len(DEBUG_FAULTS)} injected faults detected"
           if not failures else "self-test FAILED:\n  " + "\n  ".join(failures))
     return 1 if failures else 0
+
+
+DEBUG_FAULTS = ("debug record in a request without the token", "no debug record in a request with it",
+                "debug record outside any request")
+
+
+def self_test_debug():
+    """The debug check passes a clean synthetic log and reports each injected fault."""
+    requests = debug_requests(4, first_index=0)
+    for request in requests:
+        request.status = EXPECTED_STATUS[request.kind]
+
+    def record(request, level, logger):
+        return {"timestamp": "2024-08-06T11:54:56.789Z", "level": level, "logger": logger, "message": "m",
+                "request_id": request.request_id, "user_id": request.user_id}
+
+    def clean():
+        records = [record(request, "info", "app.http") for request in requests]
+        records.append(record(requests[0], "debug", "app.orders.repository"))
+        return records
+
+    def faulty(name):
+        records = clean()
+        if name == DEBUG_FAULTS[0]:
+            records.append(record(requests[2], "debug", "app.orders.repository"))
+        elif name == DEBUG_FAULTS[1]:
+            records.pop()
+        else:
+            records.append(dict(record(requests[0], "debug", "app"), request_id="elsewhere"))
+        return records
+
+    failures = []
+    report = Report()
+    check_debug(requests, [json.dumps(r).encode() for r in clean()], report)
+    if report.violations:
+        failures.append(f"debug check: clean log reported {report.violations}")
+    for name in DEBUG_FAULTS:
+        report = Report()
+        check_debug(requests, [json.dumps(r).encode() for r in faulty(name)], report)
+        if not report.violations:
+            failures.append(f"debug check: {name}: not detected")
+    return failures
 
 
 def main():
@@ -434,6 +579,8 @@ def main():
     parser.add_argument("--binary", help="the built ContextServer executable")
     parser.add_argument("--requests", type=int, default=250)
     parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--debug-requests", type=int, default=80,
+                        help="concurrent requests of the debug check (0 skips it)")
     parser.add_argument("--self-test", action="store_true", help="check the checker on synthetic logs")
     arguments = parser.parse_args()
     if arguments.self_test:
@@ -468,6 +615,8 @@ def main():
     print(f"child-task records: async_let={report.child_records['async_let']},"
           f" task_group={report.child_records['task_group']},"
           f" dispatch queue (audit)={report.per_logger['app.orders.audit']}")
+    if arguments.debug_requests > 0:
+        print(run_debug_checks(arguments.binary, arguments.debug_requests, report))
     print(f"violations: {len(report.violations)}")
     for text in report.violations[:50]:
         print(f"  {text}")

@@ -33,11 +33,12 @@ extension Log {
         nonmutating set { node.registry.update(node) { $0.propagates = newValue } }
     }
 
-    /// The lowest level this logger delivers anywhere right now (what ``isEnabled(_:)``
-    /// compares against), or `nil` when it delivers nothing. One atomic load, for bridges
-    /// that must answer "which level is enabled" on every call.
+    /// The lowest level this logger delivers anywhere right now for the current task
+    /// (what ``isEnabled(_:)`` answers), or `nil` when it delivers nothing. Two atomic
+    /// loads, plus a task-local read while a test capture or a level override is open
+    /// somewhere, for bridges that must answer "which level is enabled" on every call.
     package var lowestEnabledLevel: LogLevel? {
-        LogLevel(rawValue: node.currentGate)
+        node.lowestDeliveredLevel
     }
 
     /// The sinks attached to this logger itself (not its ancestors').

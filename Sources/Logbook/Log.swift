@@ -74,11 +74,12 @@ public struct Log: Sendable {
 
     /// Whether a record at `level` from this logger would be delivered anywhere: the
     /// level is at or above the effective level, and some sink on the way up (or the
-    /// last resort) accepts it. While a test capture (`LogbookTesting.LogCapture`) is
-    /// open, the levels it keeps count as enabled too.
+    /// last resort) accepts it; or, for the current task only, a level override
+    /// (``LogContext/with(level:operation:)-38esb``) or an open test capture
+    /// (`LogbookTesting.LogCapture`) in its context wants it.
     @inlinable
     public func isEnabled(_ level: LogLevel) -> Bool {
-        node.isEnabled(level)
+        node.isEnabled(level) && node.isDelivered(level)
     }
 
     /// Logs `message` at `level`.

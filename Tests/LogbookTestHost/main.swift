@@ -5,6 +5,7 @@
 let groups: [[String: Scenario]] = [
     CoreScenarios.all,
     EnvironmentScenarios.all,
+    SamplingScenarios.all,
     SinkScenarios.all,
     CorpusScenarios.all,
     FileFaultScenarios.all,

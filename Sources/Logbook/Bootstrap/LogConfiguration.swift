@@ -1,5 +1,5 @@
-/// What ``Log/bootstrap(_:file:line:)-(LogConfiguration,_,_)`` applies: the root's level and sinks, per-logger
-/// levels, and process-wide options.
+/// What ``Log/bootstrap(_:file:line:)-(LogConfiguration,_,_)`` applies: the root's level, sinks and
+/// sampling, per-logger levels, and process-wide options.
 ///
 /// ```swift
 /// var configuration = LogConfiguration(level: .info, sinks: [StreamSink(.standardOutput)])
@@ -19,17 +19,22 @@ public struct LogConfiguration: Sendable {
     /// instead of killing the process. Off by default because it changes process-wide
     /// signal handling, which belongs to the application.
     public var ignoresBrokenPipe: Bool
+    /// The root logger's sampling policy (``Log/sampling``), which every logger without
+    /// its own inherits; `nil` (the default) samples nothing.
+    public var sampling: LogSampling?
 
     /// Creates a configuration.
     public init(
         level: LogLevel = .info,
         sinks: [any LogSink] = [],
         loggerLevels: [String: LogLevel] = [:],
-        ignoresBrokenPipe: Bool = false
+        ignoresBrokenPipe: Bool = false,
+        sampling: LogSampling? = nil
     ) {
         self.level = level
         self.sinks = sinks
         self.loggerLevels = loggerLevels
         self.ignoresBrokenPipe = ignoresBrokenPipe
+        self.sampling = sampling
     }
 }

@@ -10,7 +10,8 @@ extension LogEnvironment {
         public let choices: [LogSetup.Choice]
     }
 
-    /// Reads and checks every variable, then decides format, level and per-logger levels.
+    /// Reads and checks every variable, then decides format, level, per-logger levels and
+    /// sampling.
     ///
     /// - Throws: ``LogEnvironmentError`` for the first variable, in ``variableNames``
     ///   order, whose value is not accepted.
@@ -18,6 +19,7 @@ extension LogEnvironment {
         let logLevel = try parseLevel("LOG_LEVEL")
         let logLevels = try parseLoggerLevels("LOG_LEVELS")
         let logFormat = try parseFormat("LOG_FORMAT")
+        let sampling = try parseSampling("LOG_SAMPLING")
         let lambdaFormat = try parseLambdaFormat("AWS_LAMBDA_LOG_FORMAT")
         let lambdaLevel = try parseLevel("AWS_LAMBDA_LOG_LEVEL")
         let onLambda = isLambda
@@ -51,13 +53,18 @@ extension LogEnvironment {
                     source: loggerSources.joined(separator: ", then ")))
         }
 
+        if let sampling {
+            choices.append(LogSetup.Choice(setting: "sampling", value: sampling.description, source: "LOG_SAMPLING"))
+        }
+
         let sink = StreamSink(output, formatter: formatter(for: format.value, onLambda: onLambda))
         choices.append(
             LogSetup.Choice(
                 setting: "output", value: sink.description,
                 source: output == .standardOutput ? "default" : "code"))
         let configuration = LogConfiguration(
-            level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe)
+            level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe,
+            sampling: sampling)
         return Resolution(configuration: configuration, format: format.value, choices: choices)
     }
 
@@ -154,6 +161,17 @@ extension LogEnvironment {
                 expected: "one of: " + LogFormat.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return format
+    }
+
+    private func parseSampling(_ variable: String) throws(LogEnvironmentError) -> LogSampling? {
+        guard let text = value(of: variable) else { return nil }
+        do {
+            return try LogSampling(parsing: text)
+        } catch {
+            throw LogEnvironmentError(
+                variable: variable, value: variables[variable] ?? text, problem: error.problem,
+                expected: LogSamplingError.acceptedForm)
+        }
     }
 
     private func parseLambdaFormat(_ variable: String) throws(LogEnvironmentError) -> LogFormat? {

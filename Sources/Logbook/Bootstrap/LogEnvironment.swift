@@ -12,6 +12,9 @@
 /// - `LOG_LEVEL`: the root level (any spelling ``LogLevel/init(parsing:)`` accepts);
 /// - `LOG_LEVELS`: per-logger levels, `payments=debug,chatty.dependency=warning`;
 /// - `LOG_FORMAT`: `json`, `logfmt`, `console`, `lambda-text` or `lambda-json`;
+/// - `LOG_SAMPLING`: the root's ``LogSampling``, `N:M/INTERVAL` (`10:100/1s`: per call
+///   site, the first 10 records a second, then every 100th) or `N/INTERVAL` (`5/1m`: the
+///   first 5 a minute, then none);
 /// - on Lambda (`AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` set):
 ///   `AWS_LAMBDA_LOG_FORMAT` (`Text` or `JSON`, choosing ``LambdaTextFormatter`` or
 ///   ``LambdaJSONFormatter``) and `AWS_LAMBDA_LOG_LEVEL`, which take precedence over
@@ -71,7 +74,7 @@ public struct LogEnvironment: Sendable {
 
     /// The variables this type reads.
     public static let variableNames = [
-        "LOG_LEVEL", "LOG_LEVELS", "LOG_FORMAT", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL",
+        "LOG_LEVEL", "LOG_LEVELS", "LOG_FORMAT", "LOG_SAMPLING", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL",
         LambdaFunction.nameVariable, "AWS_LAMBDA_RUNTIME_API", LambdaFunction.memorySizeVariable,
         LambdaFunction.versionVariable,
     ]

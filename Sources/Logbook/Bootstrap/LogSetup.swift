@@ -15,6 +15,10 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     public let loggerLevels: [String: LogLevel]
     /// Whether `SIGPIPE` is ignored.
     public let ignoresBrokenPipe: Bool
+    /// The root's sampling policy, if any.
+    public let sampling: LogSampling?
+    /// The hierarchy bootstrapped, whose sampling summaries ``shutdown(timeout:)`` writes.
+    let registry: LogRegistry?
     /// What bootstrap chose from the environment and why, one entry per setting; empty
     /// for a bootstrap configured in code. See ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
     public internal(set) var choices: [Choice] = []
@@ -24,8 +28,9 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         for sink in sinks { sink.flush() }
     }
 
-    /// Drains and stops every root sink (see ``LogSink/shutdown(timeout:)``), sharing
-    /// one `timeout` between them. Call it once at exit, after the last record that
+    /// Writes the summaries of records that sampling dropped and has not reported yet
+    /// (see ``LogSampling``), then drains and stops every root sink (see
+    /// ``LogSink/shutdown(timeout:)``), sharing one `timeout` between them. Call it once at exit, after the last record that
     /// matters; records logged later are still written directly or counted, never a
     /// crash. Returns whether every sink wrote everything it had accepted in time.
     ///
@@ -36,6 +41,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     @discardableResult
     public func shutdown(timeout: Duration = .seconds(5)) -> Bool {
         let deadline = ContinuousClock.now + timeout
+        registry?.flushPendingSummaries()
         var complete = true
         for sink in sinks {
             let remaining = max(.zero, deadline - ContinuousClock.now)
@@ -45,7 +51,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     }
 
     /// One line describing the setup: level, sinks, per-logger levels, `SIGPIPE` handling,
-    /// and, after bootstrapping from the environment, what was chosen and why.
+    /// sampling, and, after bootstrapping from the environment, what was chosen and why.
     public var description: String {
         var text = "level=\(level) sinks=[" + sinks.map(Self.describe).joined(separator: ", ") + "]"
         if !loggerLevels.isEmpty {
@@ -55,6 +61,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
                 .joined(separator: ", ") + "]"
         }
         if ignoresBrokenPipe { text += " sigpipe=ignored" }
+        if let sampling { text += " sampling=\(sampling)" }
         if !choices.isEmpty {
             text += " chosen=[" + choices.map(\.description).joined(separator: ", ") + "]"
         }

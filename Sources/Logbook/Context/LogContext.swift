@@ -48,6 +48,38 @@ public struct LogContext: Sendable {
         LogContext(scope: Scope(fields: LogFields(), parent: scope, tap: tap))
     }
 
+    /// The innermost minimum-level override bound in this task tree (see
+    /// ``with(level:operation:)-9oxvr``), riding on the scope chain like ``tap``.
+    var levelOverride: LogLevel? { scope?.levelOverride }
+
+    /// Whether a level override in this context lets a record at `level` through where
+    /// its logger's level would not.
+    @inline(__always)
+    func overrideAdmits(_ level: LogLevel) -> Bool {
+        guard let override = scope?.levelOverride else { return false }
+        return level >= override
+    }
+
+    /// Whether a level override or an open test capture bound here wants a record at
+    /// `level` that its logger's level would not deliver.
+    func wants(_ level: LogLevel) -> Bool {
+        if overrideAdmits(level) { return true }
+        guard let tap = scope?.tap else { return false }
+        return tap.lowestOpenLevel.map { level >= $0 } ?? false
+    }
+
+    /// The lowest level a level override or an open test capture bound here wants.
+    var lowestWantedLevel: LogLevel? {
+        let override = scope?.levelOverride
+        guard let tapLevel = scope?.tap?.lowestOpenLevel else { return override }
+        return override.map { min($0, tapLevel) } ?? tapLevel
+    }
+
+    /// This context with `level` as the innermost level override, in a scope of no fields.
+    func overridingLevel(_ level: LogLevel) -> LogContext {
+        LogContext(scope: Scope(fields: LogFields(), parent: scope, levelOverride: level))
+    }
+
     /// This context with `fields` bound in a new innermost scope. A key already present
     /// is overridden in the result; `self` is unchanged.
     public func adding(_ fields: LogFields) -> LogContext {
@@ -56,7 +88,9 @@ public struct LogContext: Sendable {
         guard let scope else { return LogContext(scope: Scope(fields: own, parent: nil)) }
         if scope.depth >= Scope.maximumDepth {
             // Keep iteration bounded: collapse a very deep chain into one scope.
-            return LogContext(scope: Scope(fields: self.fields.merging(own), parent: nil, tap: scope.tap))
+            return LogContext(
+                scope: Scope(
+                    fields: self.fields.merging(own), parent: nil, tap: scope.tap, levelOverride: scope.levelOverride))
         }
         return LogContext(scope: Scope(fields: own, parent: scope))
     }
@@ -103,15 +137,19 @@ extension LogContext {
         @usableFromInline let hasFields: Bool
         /// The innermost capture bound here or outside, if any.
         let tap: LogTap?
+        /// The innermost level override bound here or outside, if any.
+        let levelOverride: LogLevel?
         let depth: Int
         /// The number of entries in this scope and every outer one.
         let chainFieldCount: Int
 
-        /// A scope of `fields` inside `parent`, binding `tap` or else keeping the parent's.
-        init(fields: LogFields, parent: Scope?, tap: LogTap? = nil) {
+        /// A scope of `fields` inside `parent`, binding `tap` and `levelOverride` or else
+        /// keeping the parent's.
+        init(fields: LogFields, parent: Scope?, tap: LogTap? = nil, levelOverride: LogLevel? = nil) {
             self.fields = fields
             self.parent = parent
             self.tap = tap ?? parent?.tap
+            self.levelOverride = levelOverride ?? parent?.levelOverride
             self.hasFields = !fields.isEmpty || parent?.hasFields == true
             self.depth = (parent?.depth ?? 0) + 1
             self.chainFieldCount = fields.count + (parent?.chainFieldCount ?? 0)

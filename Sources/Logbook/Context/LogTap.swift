@@ -21,6 +21,18 @@ package final class LogTap: Sendable {
     /// The lowest level the tap receives: its sink's level.
     var level: LogLevel { slot.level }
 
+    /// The lowest level this tap or an enclosing open one receives, or `nil` when all
+    /// are closed.
+    var lowestOpenLevel: LogLevel? {
+        var lowest: LogLevel?
+        var current: LogTap? = self
+        while let tap = current {
+            if tap.isOpen.load(ordering: .acquiring) { lowest = lowest.map { min($0, tap.level) } ?? tap.level }
+            current = tap.parent
+        }
+        return lowest
+    }
+
     /// Stops receiving records.
     func close() {
         isOpen.store(false, ordering: .releasing)

@@ -42,13 +42,23 @@ final class DispatchPlan: Sendable {
     /// A copy of ``slots`` the logging path reads in place, with no array to retain.
     private nonisolated(unsafe) let slotStorage: UnsafeMutableBufferPointer<Slot>
     private let hasOriginFilters: Bool
+    /// ``sampler`` again, unretained, for the logging path: the plan keeps it alive.
+    private let samplerReference: Unmanaged<LogSampler>?
     /// The lowest level delivered to ``slots`` or ``lastResort``: the effective level
     /// raised to the lowest level a destination accepts; ``LogNode/closedGate`` when
     /// nothing would receive any record. It is the node's gate unless a test capture
     /// lowered the gate (see ``LogTap``); records between the two reach only taps.
     let threshold: UInt8
+    /// The logger's sampler while its sampling is on (see ``LogSampling``); `nil`, and
+    /// no cost beyond reading it, when off.
+    let sampler: LogSampler?
 
-    init(originFilters: [LogFilter], slots: [Slot], lastResort: (any LogSink)?, effectiveLevel: LogLevel) {
+    init(
+        originFilters: [LogFilter], slots: [Slot], lastResort: (any LogSink)?, effectiveLevel: LogLevel,
+        sampler: LogSampler? = nil
+    ) {
+        self.sampler = sampler
+        self.samplerReference = sampler.map(Unmanaged.passUnretained)
         self.originFilters = originFilters
         self.slots = slots
         self.lastResort = lastResort.map(Slot.init)
@@ -73,6 +83,17 @@ final class DispatchPlan: Sendable {
         let slots: UnsafeMutableBufferPointer<Slot>
         let threshold: UInt8
         let hasOriginFilters: Bool
+    }
+
+    /// What the logging path reads before it creates a record: whether to sample, and
+    /// whether the record would reach a sink at all (only those are sampled).
+    struct SamplingRoute {
+        let sampler: Unmanaged<LogSampler>?
+        let threshold: UInt8
+    }
+
+    var samplingRoute: SamplingRoute {
+        SamplingRoute(sampler: samplerReference, threshold: threshold)
     }
 
     private var route: Route {
@@ -101,7 +122,9 @@ final class DispatchPlan: Sendable {
             if !accepted { return }
         }
         if let tap = record.context.tap { tap.deliver(record) }
-        if record.level.rawValue < route.threshold { return }
+        // Below the threshold, only a level override in the record's own context (see
+        // ``LogContext/with(level:operation:)-38esb``) lets it reach the sinks.
+        if record.level.rawValue < route.threshold && !record.context.overrideAdmits(record.level) { return }
         guard !route.slots.isEmpty, let slots = route.slots.baseAddress else {
             plan._withUnsafeGuaranteedRef { $0.deliverToLastResort(record) }
             return
@@ -127,7 +150,7 @@ final class DispatchPlan: Sendable {
             for filter in originFilters where !filter.accepts(record) { return }
         }
         if let tap = record.context.tap { tap.deliver(record) }
-        if record.level.rawValue < threshold { return }
+        if record.level.rawValue < threshold && !record.context.overrideAdmits(record.level) { return }
         deliverToLastResort(record)
     }
 
@@ -142,7 +165,7 @@ final class DispatchPlan: Sendable {
             for filter in originFilters where !filter.accepts(record) { return }
         }
         if let tap = record.context.tap { tap.deliver(record) }
-        if record.level.rawValue < threshold { return }
+        if record.level.rawValue < threshold && !record.context.overrideAdmits(record.level) { return }
         if slots.isEmpty {
             deliverToLastResort(record)
             return

@@ -1,6 +1,6 @@
 extension LogHierarchy {
-    /// A copy of a hierarchy's configuration: every logger's level, sinks, filters and
-    /// propagation, the last resort, and whether bootstrap happened.
+    /// A copy of a hierarchy's configuration: every logger's level, sinks, filters,
+    /// sampling and propagation, the last resort, and whether bootstrap happened.
     package struct Snapshot: Sendable {
         fileprivate let configurations: [ObjectIdentifier: LogRegistry.NodeConfiguration]
         fileprivate let lastResort: (any LogSink)?
@@ -23,6 +23,8 @@ extension LogHierarchy {
             for (id, configuration) in state.configurations {
                 var restored = snapshot.configurations[id] ?? LogRegistry.NodeConfiguration()
                 restored.children = configuration.children
+                // A node keeps its one sampler, with its unreported drops.
+                restored.sampler = configuration.sampler ?? restored.sampler
                 state.configurations[id] = restored
             }
             state.lastResort = snapshot.lastResort

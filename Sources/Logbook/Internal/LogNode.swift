@@ -19,6 +19,9 @@ final class LogNode: Sendable {
     /// nothing is delivered.
     @usableFromInline
     let gate: Atomic<UInt8>
+    /// The current plan's ``DispatchPlan/threshold``: the gate before a test capture or a
+    /// level override lowered it. Read only to answer ``Log/isEnabled(_:)`` precisely.
+    let threshold: Atomic<UInt8>
     /// Incremented every time any node, in any hierarchy, installs a plan. A thread that
     /// sees it change drops every plan it cached, so a plan (and the sinks it holds)
     /// outlives its replacement only until each thread that cached it logs again.
@@ -34,6 +37,7 @@ final class LogNode: Sendable {
         self.registry = registry
         self.plan = LockedState(plan)
         self.gate = Atomic(gate)
+        self.threshold = Atomic(plan.threshold)
     }
 
     /// Whether a record at `level` would be delivered. One relaxed atomic load.
@@ -50,8 +54,28 @@ final class LogNode: Sendable {
     /// Installs a recomputed plan. Called by the registry under its lock.
     func install(_ newPlan: DispatchPlan, gate newGate: UInt8) {
         plan.withLock { $0 = newPlan }
+        threshold.store(newPlan.threshold, ordering: .relaxed)
         Self.planEpoch.wrappingAdd(1, ordering: .releasing)
         gate.store(newGate, ordering: .releasing)
+    }
+
+    /// Whether a record at `level`, which passed the gate, would be delivered for the
+    /// current task: at or above the threshold, or wanted by a level override or an open
+    /// test capture in the task's own context (the reasons a gate is lowered).
+    @usableFromInline
+    func isDelivered(_ level: LogLevel) -> Bool {
+        level.rawValue >= threshold.load(ordering: .relaxed) || LogContext.current.wants(level)
+    }
+
+    /// The lowest level delivered for the current task: the gate, unless a capture or a
+    /// level override lowered it for another task, in which case the threshold lowered
+    /// only by what the task's own context wants. `nil` when nothing is delivered.
+    var lowestDeliveredLevel: LogLevel? {
+        let gate = currentGate
+        let threshold = threshold.load(ordering: .relaxed)
+        if gate >= threshold { return LogLevel(rawValue: gate) }
+        let wanted = LogContext.current.lowestWantedLevel.map { min($0.rawValue, threshold) } ?? threshold
+        return LogLevel(rawValue: max(gate, wanted))
     }
 
     /// The current plan, read under the lock.
@@ -88,12 +112,53 @@ final class LogNode: Sendable {
                         level, message, fields, bound: bound, error: error, file: file, function: function, line: line))
                 return
             }
-            // The record first: its message and fields are user code that may log, and a
-            // record logged from there must not evict the plan this one is about to use.
+            let route = scratch.cachedPlan(for: self)._withUnsafeGuaranteedRef { $0.samplingRoute }
+            if route.sampler != nil || level.rawValue < route.threshold {
+                // Sampling is on, or the gate was lowered below what the sinks take.
+                emitChecked(
+                    level, route, message, fields, bound: bound, error: error, file: file, function: function,
+                    line: line, on: scratch)
+                return
+            }
+            // The record before the plan is read again: its message and fields are user
+            // code that may log, and a record logged from there must not evict the plan
+            // this one is about to use.
             let record = record(
                 level, message, fields, bound: bound, error: error, file: file, function: function, line: line)
             DispatchPlan.deliver(record, through: scratch.cachedPlan(for: self), on: scratch)
         }
+    }
+
+    /// The logging path when the plan samples, or when the gate was lowered below what
+    /// the sinks take (a test capture or a level override, perhaps for another task): a
+    /// record below the threshold is created only when this task's own context wants it,
+    /// and one that reaches the sinks only when sampling keeps it. Out of line, so the
+    /// plain path stays as small as it was.
+    @inline(never)
+    private func emitChecked(
+        _ level: LogLevel,
+        _ route: DispatchPlan.SamplingRoute,
+        _ message: () -> String,
+        _ fields: () -> LogFields,
+        bound: LogFields,
+        error: (any Error)?,
+        file: String,
+        function: String,
+        line: UInt,
+        on scratch: ThreadScratch
+    ) {
+        let context = LogContext.current
+        let reachesSinks = level.rawValue >= route.threshold || context.overrideAdmits(level)
+        if !reachesSinks && context.tap == nil { return }
+        if reachesSinks, let sampler = route.sampler, level < .critical,
+            sampledAway(sampler, level, message, file: file, line: line)
+        {
+            return
+        }
+        let record = LogRecord(
+            level: level, timestamp: .now(), logger: name, message: message(), fields: fields(),
+            boundFields: bound, context: context, error: error, file: file, function: function, line: line)
+        DispatchPlan.deliver(record, through: scratch.cachedPlan(for: self), on: scratch)
     }
 
     @inline(__always)

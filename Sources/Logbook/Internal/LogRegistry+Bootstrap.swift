@@ -16,6 +16,7 @@ extension LogRegistry {
             let rootID = ObjectIdentifier(root)
             state.configurations[rootID]!.level = configuration.level
             state.configurations[rootID]!.sinks = configuration.sinks
+            state.configurations[rootID]!.sampling = configuration.sampling
             // After the root's level, so a per-logger level naming the root (`root`) wins.
             for (name, level) in configuration.loggerLevels {
                 let node = node(named: name, in: &state)
@@ -33,6 +34,8 @@ extension LogRegistry {
             level: configuration.level,
             sinks: configuration.sinks,
             loggerLevels: configuration.loggerLevels,
-            ignoresBrokenPipe: configuration.ignoresBrokenPipe)
+            ignoresBrokenPipe: configuration.ignoresBrokenPipe,
+            sampling: configuration.sampling,
+            registry: self)
     }
 }

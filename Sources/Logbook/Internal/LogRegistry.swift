@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The one place that holds a hierarchy's mutable state: the nodes by name, each node's
 /// configuration, the last resort and whether bootstrap happened.
 ///
@@ -10,11 +12,18 @@ final class LogRegistry: Sendable {
         var propagates = true
         var sinks: [any LogSink] = []
         var filters: [LogFilter] = []
+        /// The logger's own sampling, or `nil` to inherit.
+        var sampling: LogSampling?
         var children: [LogNode] = []
         /// Derived: the nearest set level up the tree.
         var effectiveLevel: LogLevel = .info
         /// Derived: own sinks, then the parent's chain when propagating; each sink once.
         var chain: [DispatchPlan.Slot] = []
+        /// Derived: the nearest set sampling up the tree.
+        var effectiveSampling: LogSampling?
+        /// The node's sampler, created the first time its sampling is on and kept (with
+        /// its counts) for the life of the process.
+        var sampler: LogSampler?
     }
 
     struct State {
@@ -35,6 +44,10 @@ final class LogRegistry: Sendable {
     static let defaultRootLevel = LogLevel.info
 
     let state = LockedState(State())
+
+    init() {
+        LevelOverrides.register(self)
+    }
 
     /// Creates the root node of a new hierarchy.
     func makeRoot() -> LogNode {
@@ -120,15 +133,41 @@ final class LogRegistry: Sendable {
             }
         }
         configuration.chain = chain
+        configuration.effectiveSampling = configuration.sampling ?? inherited?.effectiveSampling
+        var sampler: LogSampler?
+        if let sampling = configuration.effectiveSampling, !sampling.isOff {
+            if let existing = configuration.sampler {
+                existing.configure(sampling)
+                sampler = existing
+            } else {
+                sampler = LogSampler(logger: node.name, policy: sampling)
+                configuration.sampler = sampler
+            }
+        }
         state.configurations[id] = configuration
 
         let plan = DispatchPlan(
             originFilters: configuration.filters, slots: chain, lastResort: state.lastResort,
-            effectiveLevel: configuration.effectiveLevel)
-        // While a test capture is open, records it wants must be created even when no
-        // sink would take them; the plan's threshold still keeps them from the sinks.
-        let gate = min(plan.threshold, state.captureGate ?? LogNode.closedGate)
-        node.install(plan, gate: gate)
+            effectiveLevel: configuration.effectiveLevel, sampler: sampler)
+        node.install(plan, gate: gate(for: plan, in: state))
+    }
+
+    /// A node's gate: its plan's threshold, lowered while a test capture is open or a
+    /// level override is active, since records they want must be created even when no
+    /// sink would take them (the plan's threshold still keeps them from the sinks,
+    /// unless the record's own context carries an override).
+    private func gate(for plan: DispatchPlan, in state: State) -> UInt8 {
+        min(plan.threshold, state.captureGate ?? LogNode.closedGate, LevelOverrides.gate.load(ordering: .relaxed))
+    }
+
+    /// Recomputes every node's gate from its current plan, after the active level
+    /// overrides changed. Plans are left alone.
+    func recomputeGates() {
+        state.withLock { state in
+            for node in state.nodes.values {
+                node.gate.store(gate(for: node.lockedPlan(), in: state), ordering: .releasing)
+            }
+        }
     }
 
     /// Changes state that affects every node, then recomputes the whole tree.
@@ -144,7 +183,9 @@ final class LogRegistry: Sendable {
     func reset() {
         state.withLock { state in
             for (id, configuration) in state.configurations {
-                state.configurations[id] = NodeConfiguration(children: configuration.children)
+                // The sampler stays, so drops not yet reported are still reported.
+                state.configurations[id] = NodeConfiguration(
+                    children: configuration.children, sampler: configuration.sampler)
             }
             state.lastResort = StandardErrorLastResort.shared
             state.bootstrapCallSite = nil

@@ -17,6 +17,19 @@ enum System {
         return (Int64(spec.tv_sec), Int32(spec.tv_nsec))
     }
 
+    /// Nanoseconds on a monotonic clock that may be a few milliseconds coarse, for
+    /// intervals (``LogSampler``): `CLOCK_MONOTONIC_COARSE` on Linux, which costs a few
+    /// nanoseconds.
+    static func coarseMonotonicNanoseconds() -> Int64 {
+        var spec = timespec()
+        #if os(Linux)
+        clock_gettime(CLOCK_MONOTONIC_COARSE, &spec)
+        #else
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        #endif
+        return Int64(spec.tv_sec) &* 1_000_000_000 &+ Int64(spec.tv_nsec)
+    }
+
     /// The calendar fields of `seconds` since the epoch in the process's local time zone
     /// (`TZ`, else `/etc/localtime`), and the zone's offset from UTC in seconds.
     static func localTime(_ seconds: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {

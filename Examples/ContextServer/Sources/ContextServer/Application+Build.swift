@@ -7,6 +7,8 @@ import NIOCore
 struct ServerSettings: Sendable {
     var host = "127.0.0.1"
     var port = 8080
+    /// The token `X-Debug-Token` must equal for `X-Log-Level` to apply; `nil` ignores it.
+    var debugToken: String?
 }
 
 /// Builds the whole application: router, middleware, layers and the Hummingbird app.
@@ -18,8 +20,10 @@ struct ServerSettings: Sendable {
 ///
 /// The order of the middlewares matters: the first one added is the outermost.
 /// `RequestContextMiddleware` binds `request_id` and `user_id` around everything after it,
-/// so `LogRequestsMiddleware`, added second, logs inside that scope and its records carry
+/// so `LogRequestsMiddleware`, added after it, logs inside that scope and its records carry
 /// the request's context. Added first, it would log before the context exists.
+/// `DebugLevelMiddleware` comes second, so a request's lowered level covers everything
+/// below it, Hummingbird's `Request` record included.
 func buildApplication(
     _ settings: ServerSettings,
     hummingbirdLogger: Logging.Logger
@@ -27,6 +31,7 @@ func buildApplication(
     let service = OrderService(repository: OrderRepository(), audit: AuditTrail())
     let router = Router(context: AppRequestContext.self)
     router.middlewares.add(RequestContextMiddleware())
+    router.middlewares.add(DebugLevelMiddleware(token: settings.debugToken))
     router.middlewares.add(LogRequestsMiddleware(.info))
     OrderRoutes(service: service).register(on: router)
     let lifecycle = Log("app")

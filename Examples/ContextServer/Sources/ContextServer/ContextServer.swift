@@ -6,7 +6,8 @@ import Logging
 
 /// Starts the server: JSON lines on standard output, Hummingbird's own records among them
 /// through the swift-log bridge, listening on 127.0.0.1 and `PORT` (default 8080; `0` picks
-/// a free port, announced in the `server started` record).
+/// a free port, announced in the `server started` record). `DEBUG_TOKEN`, when set, lets a
+/// request carrying it in `X-Debug-Token` choose its own level with `X-Log-Level`.
 @main
 enum ContextServer {
     static func main() async throws {
@@ -18,6 +19,9 @@ enum ContextServer {
                 exit(2)
             }
             settings.port = port
+        }
+        if let token = environment["DEBUG_TOKEN"], !token.isEmpty {
+            settings.debugToken = token
         }
         var level = LogLevel.debug
         if let text = environment["LOG_LEVEL"] {

@@ -46,6 +46,7 @@ final class OrderRepository: Sendable {
     }
 
     func insert(_ order: Order) async throws {
+        log.debug("order row inserting", ["order_id": order.id, "quantity": order.quantity])
         try await simulatedLatency()
         created.withLock { $0[order.id] = order }
         log.info("order row inserted", ["order_id": order.id])

@@ -1,0 +1,49 @@
+extension LogContext {
+    /// Runs `operation` with every logger's level lowered to `level` for the records
+    /// created inside it, in every child task it starts, and nowhere else: debug output
+    /// for one request, not for the whole process.
+    ///
+    /// ```swift
+    /// LogContext.with(level: .debug) {
+    ///     handle(request)   // its debug records are written; other requests' are not
+    /// }
+    /// ```
+    ///
+    /// A record created inside at `level` or above reaches the sinks even when its
+    /// logger's level would drop it. The override only lowers: a logger whose level is
+    /// already below `level` keeps it. Sinks' own levels and filters still apply, so a
+    /// sink at ``LogLevel/info`` still takes no debug record. Nested overrides: the
+    /// innermost wins. Like context fields, a context captured inside and re-bound
+    /// elsewhere (a `Task.detached`) carries the override.
+    ///
+    /// While any override is active anywhere in the process, loggers create records
+    /// down to the lowest active override level and drop those outside an override just
+    /// before the sinks; with none active, a disabled logging call costs what it always
+    /// does (one atomic load).
+    public static func with<Result, Failure: Error>(
+        level: LogLevel,
+        operation: () throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        LevelOverrides.open(level)
+        defer { LevelOverrides.close(level) }
+        return try with(current.overridingLevel(level), operation: operation)
+    }
+
+    /// Runs the async `operation` with every logger's level lowered to `level` for the
+    /// records created inside it and in its child tasks; see the synchronous
+    /// ``with(level:operation:)-9oxvr``.
+    ///
+    /// ```swift
+    /// try await LogContext.with(level: .debug) {
+    ///     try await next.respond(to: request, context: context)
+    /// }
+    /// ```
+    public nonisolated(nonsending) static func with<Result, Failure: Error>(
+        level: LogLevel,
+        operation: nonisolated(nonsending) () async throws(Failure) -> Result
+    ) async throws(Failure) -> Result {
+        LevelOverrides.open(level)
+        defer { LevelOverrides.close(level) }
+        return try await with(current.overridingLevel(level), operation: operation)
+    }
+}

@@ -1,0 +1,83 @@
+extension LogRegistry {
+    /// The logger that writes sampling summaries.
+    static let summaryLogger = "logbook"
+
+    /// Writes one `logbook` warning per summary, with the integer field `suppressed` and
+    /// the `logger`, `level` and `message` of the dropped records. Summaries are never
+    /// sampled themselves, and carry no task context (the task that happens to trigger
+    /// one is not the one whose records were dropped).
+    func writeSummaries(_ summaries: [LogSampler.Summary]) {
+        let node = node(named: Self.summaryLogger)
+        for summary in summaries {
+            let record = LogRecord(
+                level: .warning, logger: node.name, message: "records suppressed by sampling",
+                fields: [
+                    "suppressed": summary.suppressed, "logger": summary.logger, "level": summary.level.name,
+                    "message": summary.message,
+                ])
+            node.deliverUnsampled(record)
+        }
+    }
+
+    /// Writes the summaries of every record dropped by sampling in this hierarchy and not
+    /// yet reported, whether or not its interval has ended. Counting goes on afterwards.
+    func flushPendingSummaries() {
+        let samplers = state.withLock { state in state.configurations.values.compactMap(\.sampler) }
+        for sampler in samplers {
+            let summaries = sampler.takeAllSummaries()
+            if !summaries.isEmpty { writeSummaries(summaries) }
+        }
+    }
+}
+
+extension LogSampling {
+    /// Writes a `logbook` summary for every record that sampling dropped in the
+    /// process-wide hierarchy and has not reported yet, even in intervals that have not
+    /// ended. ``LogSetup/shutdown(timeout:)`` calls it before draining the sinks; call it
+    /// from any other exit path that drains sinks, before it drains them.
+    package static func flushPendingSummaries() {
+        LogHierarchy.shared.registry.flushPendingSummaries()
+    }
+}
+
+extension LogNode {
+    /// Delivers a record built by Logbook itself (a sampling summary), past sampling.
+    func deliverUnsampled(_ record: LogRecord) {
+        guard isEnabled(record.level) else { return }
+        guard let scratch = ThreadScratch.unmanagedCurrent else {
+            lockedPlan().deliverWithoutThreadState(record)
+            return
+        }
+        scratch._withUnsafeGuaranteedRef { scratch in
+            if scratch.isDelivering {
+                lockedPlan().deliverReentrant(record)
+                return
+            }
+            DispatchPlan.deliver(record, through: scratch.cachedPlan(for: self), on: scratch)
+        }
+    }
+
+    /// Counts a record under `sampler` and reports whether sampling drops it. Writes the
+    /// summaries that are due first. Evaluates `message` only for the first unreported
+    /// drop of the call site, never the fields.
+    @inline(never)
+    func sampledAway(
+        _ sampler: Unmanaged<LogSampler>,
+        _ level: LogLevel,
+        _ message: () -> String,
+        file: String,
+        line: UInt
+    ) -> Bool {
+        let (decision, summaries) = sampler._withUnsafeGuaranteedRef {
+            $0.admit(file: file, line: line, level: level, now: System.coarseMonotonicNanoseconds())
+        }
+        if decision == .dropNeedingMessage {
+            // The message is user code that may log and so replace this thread's cached
+            // plans, which hold the sampler: keep it alive across the call.
+            let owned = sampler.takeUnretainedValue()
+            owned.noteMessage(message(), file: file, line: line, level: level)
+        }
+        if let summaries { registry.writeSummaries(summaries) }
+        return decision != .pass
+    }
+}

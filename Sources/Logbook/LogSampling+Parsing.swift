@@ -1,0 +1,75 @@
+extension LogSampling {
+    /// Parses `N:M/INTERVAL` (the first `N` records of a call site per interval pass,
+    /// then every `M`-th) or `N/INTERVAL` (the first `N`, then none), the form of
+    /// `LOG_SAMPLING`. `INTERVAL` is a positive whole number followed by `ms`, `s`, `m`
+    /// or `h`: `10:100/1s`, `5/1m`, `1:1000/500ms`. `off` parses as ``off``. Spaces
+    /// around the parts are ignored.
+    ///
+    /// - Throws: ``LogSamplingError`` naming `text` and what is wrong with it.
+    public init(parsing text: String) throws(LogSamplingError) {
+        func failure(_ problem: String) -> LogSamplingError {
+            LogSamplingError(value: text, problem: problem)
+        }
+        let trimmed = text.trimmingSpaces()
+        if trimmed.lowercased() == "off" {
+            self = .off
+            return
+        }
+        guard let slash = trimmed.firstIndex(of: "/") else { throw failure("there is no \"/INTERVAL\"") }
+        let counts = trimmed[..<slash]
+        let intervalText = String(trimmed[trimmed.index(after: slash)...]).trimmingSpaces()
+        let firstText: Substring
+        var thenEvery: Int?
+        if let colon = counts.firstIndex(of: ":") {
+            firstText = counts[..<colon]
+            let everyText = String(counts[counts.index(after: colon)...]).trimmingSpaces()
+            guard let every = Int(everyText), every >= 1 else {
+                throw failure("M \(quoted(everyText)) is not a whole number of at least 1")
+            }
+            thenEvery = every
+        } else {
+            firstText = counts
+        }
+        let firstTrimmed = String(firstText).trimmingSpaces()
+        guard let first = Int(firstTrimmed), first >= 0 else {
+            throw failure("N \(quoted(firstTrimmed)) is not a whole number of at least 0")
+        }
+        guard let interval = Self.parseInterval(intervalText) else {
+            throw failure("INTERVAL \(quoted(intervalText)) is not a positive number followed by ms, s, m or h")
+        }
+        do {
+            try self.init(first: first, thenEvery: thenEvery, per: interval)
+        } catch {
+            throw failure(error.problem)
+        }
+    }
+
+    private static let units: [(suffix: String, nanoseconds: Int64)] = [
+        ("ms", 1_000_000), ("s", 1_000_000_000), ("m", 60_000_000_000), ("h", 3_600_000_000_000),
+    ]
+
+    static func parseInterval(_ text: String) -> Duration? {
+        for unit in units where text.hasSuffix(unit.suffix) {
+            let number = text.dropLast(unit.suffix.count)
+            // `ms` also ends in `s` and `m`: a number that does not parse is not an error
+            // yet; the next unit may fit.
+            guard let count = Int64(number), count > 0 else { continue }
+            let total = count.multipliedReportingOverflow(by: unit.nanoseconds)
+            if total.overflow { return nil }
+            return .nanoseconds(total.partialValue)
+        }
+        return nil
+    }
+
+    /// `interval` in the largest unit that writes it as a whole number.
+    static func format(_ interval: Duration) -> String {
+        let (seconds, attoseconds) = interval.components
+        if attoseconds == 0 && seconds > 0 {
+            if seconds % 3600 == 0 { return "\(seconds / 3600)h" }
+            if seconds % 60 == 0 { return "\(seconds / 60)m" }
+            return "\(seconds)s"
+        }
+        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+        return "\(milliseconds)ms"
+    }
+}

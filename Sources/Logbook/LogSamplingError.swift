@@ -1,0 +1,27 @@
+/// Why a sampling policy was rejected: the value and what was wrong with it.
+///
+/// Its description names both and the accepted form:
+/// `"lots" is not a sampling policy: expected N:M/INTERVAL …`.
+public struct LogSamplingError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The rejected value, as written (or as ``LogSampling/description`` would write it).
+    public let value: String
+    /// What was wrong with it.
+    public let problem: String
+
+    /// Creates the error.
+    public init(value: String, problem: String) {
+        self.value = value
+        self.problem = problem
+    }
+
+    /// The accepted form, for error messages.
+    public static let acceptedForm =
+        "N:M/INTERVAL or N/INTERVAL, such as \"10:100/1s\" (first 10 per second, then every 100th)"
+        + " or \"5/1m\" (first 5 per minute, then none); INTERVAL is a positive number with a unit"
+        + " of ms, s, m or h"
+
+    /// `"value" is not a sampling policy: problem; expected …`.
+    public var description: String {
+        "\(quoted(value)) is not a sampling policy: \(problem); expected \(Self.acceptedForm)"
+    }
+}

@@ -1,0 +1,53 @@
+import Logbook
+
+/// Scenarios for sampling, bootstrapped from the real process environment.
+enum SamplingScenarios {
+    static let all: [String: Scenario] = [
+        // Bootstraps from the environment (the test sets `LOG_SAMPLING`), then: 5,000
+        // identical errors from one call site as fast as it can (the time it took goes
+        // to standard error), 50 distinct info messages, a 1.3 s pause, the error once
+        // more, and shutdown.
+        "sampling-storm": { _ in
+            let setup: LogSetup
+            do {
+                setup = try Log.bootstrap(.environment)
+            } catch {
+                writeStandardError("error: \(error)\n")
+                return 2
+            }
+            let log = Log("payments")
+            func failure(_ attempt: Int) {
+                log.error("charge failed", ["attempt": attempt])
+            }
+            let start = ContinuousClock.now
+            for attempt in 1...5_000 { failure(attempt) }
+            let elapsed = ContinuousClock.now - start
+            let milliseconds =
+                elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            writeStandardError("storm-milliseconds: \(milliseconds)\n")
+            // Fifty distinct messages from fifty call sites, as fifty different statements
+            // of a program would log them (sampling groups records by call site).
+            for index in 0..<50 {
+                log.info("distinct message \(index)", line: UInt(10_000 + index))
+            }
+            BackgroundSleep.seconds(1.3)
+            failure(5_001)
+            setup.shutdown()
+            return 0
+        }
+    ]
+
+    private static func writeStandardError(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+    }
+}
+
+/// A blocking sleep.
+enum BackgroundSleep {
+    static func seconds(_ seconds: Double) {
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - Double(Int(seconds))) * 1e9))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 { request = remaining }
+    }
+}
