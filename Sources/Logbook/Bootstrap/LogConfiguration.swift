@@ -19,17 +19,22 @@ public struct LogConfiguration: Sendable {
     /// instead of killing the process. Off by default because it changes process-wide
     /// signal handling, which belongs to the application.
     public var ignoresBrokenPipe: Bool
+    /// Which field values are written as `"[REDACTED]"`: ``LogRedaction/default`` unless
+    /// set. ``LogRedaction/disabled`` writes secrets in clear text.
+    public var redaction: LogRedaction
 
     /// Creates a configuration.
     public init(
         level: LogLevel = .info,
         sinks: [any LogSink] = [],
         loggerLevels: [String: LogLevel] = [:],
-        ignoresBrokenPipe: Bool = false
+        ignoresBrokenPipe: Bool = false,
+        redaction: LogRedaction = .default
     ) {
         self.level = level
         self.sinks = sinks
         self.loggerLevels = loggerLevels
         self.ignoresBrokenPipe = ignoresBrokenPipe
+        self.redaction = redaction
     }
 }

@@ -20,6 +20,7 @@ extension LogEnvironment {
         let logFormat = try parseFormat("LOG_FORMAT")
         let lambdaFormat = try parseLambdaFormat("AWS_LAMBDA_LOG_FORMAT")
         let lambdaLevel = try parseLevel("AWS_LAMBDA_LOG_LEVEL")
+        let redactKeys = try parseRedactKeys("LOG_REDACT_KEYS")
         let onLambda = isLambda
         var choices: [LogSetup.Choice] = []
 
@@ -56,8 +57,14 @@ extension LogEnvironment {
             LogSetup.Choice(
                 setting: "output", value: sink.description,
                 source: output == .standardOutput ? "default" : "code"))
+        let redaction = redactKeys.isEmpty ? self.redaction : self.redaction.adding(redactKeys)
+        choices.append(
+            LogSetup.Choice(
+                setting: "redaction", value: redaction.description,
+                source: redactKeys.isEmpty ? "code" : "code, then LOG_REDACT_KEYS"))
         let configuration = LogConfiguration(
-            level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe)
+            level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe,
+            redaction: redaction)
         return Resolution(configuration: configuration, format: format.value, choices: choices)
     }
 

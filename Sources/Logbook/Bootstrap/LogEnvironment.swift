@@ -12,6 +12,8 @@
 /// - `LOG_LEVEL`: the root level (any spelling ``LogLevel/init(parsing:)`` accepts);
 /// - `LOG_LEVELS`: per-logger levels, `payments=debug,chatty.dependency=warning`;
 /// - `LOG_FORMAT`: `json`, `logfmt`, `console`, `lambda-text` or `lambda-json`;
+/// - `LOG_REDACT_KEYS`: field keys redacted in addition to ``redaction``'s,
+///   comma-separated: `ssn,card_number` (see ``LogRedaction``);
 /// - on Lambda (`AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` set):
 ///   `AWS_LAMBDA_LOG_FORMAT` (`Text` or `JSON`, choosing ``LambdaTextFormatter`` or
 ///   ``LambdaJSONFormatter``) and `AWS_LAMBDA_LOG_LEVEL`, which take precedence over
@@ -64,6 +66,10 @@ public struct LogEnvironment: Sendable {
     /// default.
     public var includesLambdaFunctionFields = false
 
+    /// The redaction rules; `LOG_REDACT_KEYS` adds keys to them. Default
+    /// ``LogRedaction/default``.
+    public var redaction: LogRedaction = .default
+
     /// Where records go. Default standard output, which Lambda sends to CloudWatch.
     public var output: StreamSink.Output = .standardOutput
     /// See ``LogConfiguration/ignoresBrokenPipe``. Off by default.
@@ -72,7 +78,7 @@ public struct LogEnvironment: Sendable {
     /// The variables this type reads.
     public static let variableNames = [
         "LOG_LEVEL", "LOG_LEVELS", "LOG_FORMAT", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL",
-        LambdaFunction.nameVariable, "AWS_LAMBDA_RUNTIME_API", LambdaFunction.memorySizeVariable,
+        "LOG_REDACT_KEYS", LambdaFunction.nameVariable, "AWS_LAMBDA_RUNTIME_API", LambdaFunction.memorySizeVariable,
         LambdaFunction.versionVariable,
     ]
 

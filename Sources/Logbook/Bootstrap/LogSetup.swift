@@ -15,6 +15,8 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     public let loggerLevels: [String: LogLevel]
     /// Whether `SIGPIPE` is ignored.
     public let ignoresBrokenPipe: Bool
+    /// The redaction rules installed (see ``LogConfiguration/redaction``).
+    public let redaction: LogRedaction
     /// What bootstrap chose from the environment and why, one entry per setting; empty
     /// for a bootstrap configured in code. See ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
     public internal(set) var choices: [Choice] = []
@@ -45,7 +47,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     }
 
     /// One line describing the setup: level, sinks, per-logger levels, `SIGPIPE` handling,
-    /// and, after bootstrapping from the environment, what was chosen and why.
+    /// the redaction rules, and, after bootstrapping from the environment, what was chosen and why.
     public var description: String {
         var text = "level=\(level) sinks=[" + sinks.map(Self.describe).joined(separator: ", ") + "]"
         if !loggerLevels.isEmpty {
@@ -55,6 +57,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
                 .joined(separator: ", ") + "]"
         }
         if ignoresBrokenPipe { text += " sigpipe=ignored" }
+        text += " redaction=[\(redaction)]"
         if !choices.isEmpty {
             text += " chosen=[" + choices.map(\.description).joined(separator: ", ") + "]"
         }

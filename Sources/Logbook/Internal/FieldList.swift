@@ -6,24 +6,23 @@
 /// are stored (see ``FieldKeys``). Built by ``LogRecord/withFieldList(includingFields:includingContext:_:)``
 /// in a stack buffer; valid only inside that call.
 struct FieldList {
-    /// One entry of a ``LogFields`` storage, read in place.
+    /// One field: its key and its value, read in place. The value is the entry's own,
+    /// or one the pipeline substituted (the redaction placeholder, a value with redacted
+    /// nested keys).
     struct Entry {
-        let address: UnsafeRawPointer
+        /// The entry's key.
+        let key: UnsafePointer<String>
+        /// The value to write.
+        let value: UnsafePointer<any LogValueConvertible>
 
         init(_ entries: FieldKeys.Entries, _ index: Int) {
-            address = UnsafeRawPointer(entries.baseAddress! + index)
+            key = FieldKeys.key(entries, index)
+            value = FieldKeys.value(entries, index)
         }
 
-        /// The entry's key.
-        @inline(__always)
-        var key: UnsafePointer<String> {
-            address.assumingMemoryBound(to: String.self)
-        }
-
-        /// The entry's value.
-        @inline(__always)
-        var value: UnsafePointer<any LogValueConvertible> {
-            (address + FieldKeys.valueOffset).assumingMemoryBound(to: (any LogValueConvertible).self)
+        init(key: UnsafePointer<String>, value: UnsafePointer<any LogValueConvertible>) {
+            self.key = key
+            self.value = value
         }
     }
 
@@ -36,22 +35,63 @@ struct FieldList {
     subscript(index: Int) -> Entry { entries[index] }
 }
 
-/// Appends resolved entries to a stack buffer sized for every entry of every layer.
+/// Appends resolved entries to a stack buffer sized for every entry of every layer,
+/// applying the redaction rules: a redacted key's entry points to the placeholder, and a
+/// value with redacted nested keys is replaced by a redacted copy kept in `substitutes`.
 struct FieldListBuilder {
     let slots: UnsafeMutablePointer<FieldList.Entry>
+    let substitutes: UnsafeMutablePointer<any LogValueConvertible>
+    let rules: Unmanaged<RedactionRules>
+    let checksKeys: Bool
     private(set) var count = 0
+    private(set) var substituteCount = 0
 
-    init(_ slots: UnsafeMutablePointer<FieldList.Entry>) {
+    init(
+        _ slots: UnsafeMutablePointer<FieldList.Entry>,
+        substitutes: UnsafeMutablePointer<any LogValueConvertible>,
+        rules: Unmanaged<RedactionRules>
+    ) {
         self.slots = slots
+        self.substitutes = substitutes
+        self.rules = rules
+        self.checksKeys = rules._withUnsafeGuaranteedRef { $0.checksKeys }
     }
 
     @inline(__always)
     mutating func append(_ entries: FieldKeys.Entries, _ index: Int) {
-        (slots + count).initialize(to: FieldList.Entry(entries, index))
+        guard checksKeys else {
+            (slots + count).initialize(to: FieldList.Entry(entries, index))
+            count += 1
+            return
+        }
+        append(key: FieldKeys.key(entries, index), value: FieldKeys.value(entries, index))
+    }
+
+    /// Appends the field with `key` and `value`, redacted as the rules say.
+    @inline(__always)
+    mutating func append(key: UnsafePointer<String>, value: UnsafePointer<any LogValueConvertible>) {
+        var written = value
+        if checksKeys {
+            if rules._withUnsafeGuaranteedRef({ $0.redacts(at: key) }) {
+                written = UnsafePointer(rules._withUnsafeGuaranteedRef { $0.placeholder })
+            } else if RedactionRules.mayNest(value) {
+                if let redacted = rules._withUnsafeGuaranteedRef({ $0.redactingNested(value.pointee.logValue) }) {
+                    (substitutes + substituteCount).initialize(to: redacted)
+                    written = UnsafePointer(substitutes + substituteCount)
+                    substituteCount += 1
+                }
+            }
+        }
+        (slots + count).initialize(to: FieldList.Entry(key: key, value: written))
         count += 1
     }
 
     var list: FieldList {
         FieldList(entries: UnsafeBufferPointer(start: slots, count: count))
+    }
+
+    /// Destroys the substituted values; call once the list is no longer used.
+    func deinitialize() {
+        if substituteCount > 0 { substitutes.deinitialize(count: substituteCount) }
     }
 }

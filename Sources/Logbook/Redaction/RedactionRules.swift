@@ -1,0 +1,143 @@
+import Synchronization
+
+/// The installed ``LogRedaction``, compiled for the formatting path: one key check per
+/// field, and a placeholder value entries can point to.
+///
+/// The field pipeline (``LogRecord/withFieldList(includingFields:includingContext:_:)``)
+/// is the one place that applies it, so every formatter and sink sees redacted values.
+/// Instances are never freed (one per installation), so ``current`` is read with one
+/// atomic load and no reference counting.
+final class RedactionRules: Sendable {
+    let configuration: LogRedaction
+    /// Whether key rules apply (enabled, with at least one key).
+    let checksKeys: Bool
+    /// Bit `n` is set when some key is `n` bytes long (modulo 64).
+    private let lengthMask: UInt64
+    /// The ``SmallString/hashBit`` of each normalized small key.
+    private let hashMask: UInt64
+    /// Normalized keys of up to 15 ASCII bytes, as the two words ``SmallString`` reads.
+    private let smallKeys: [(UInt64, UInt64)]
+    /// Every normalized key, as bytes, for keys that are not small.
+    private let byteKeys: [[UInt8]]
+    /// `"[REDACTED]"` as a field value, for entries to point to.
+    nonisolated(unsafe) let placeholder: UnsafeMutablePointer<any LogValueConvertible>
+    /// The key of ``LogValueConvertible/hashed(_:)``.
+    let hashKey: (UInt64, UInt64)
+
+    init(_ configuration: LogRedaction) {
+        self.configuration = configuration
+        let keys = configuration.isEnabled ? configuration.keys.map { Array(LogRedaction.normalized($0).utf8) } : []
+        checksKeys = !keys.isEmpty
+        lengthMask = keys.reduce(0) { $0 | (1 &<< UInt64($1.count & 63)) }
+        var small: [(UInt64, UInt64)] = []
+        var hashMask: UInt64 = 0
+        for key in keys where key.count <= 15 && key.allSatisfy({ $0 < 0x80 }) {
+            var words: (UInt64, UInt64) = (0, 0)
+            for (index, byte) in key.enumerated() {
+                if index < 8 {
+                    words.0 |= UInt64(byte) &<< UInt64(index * 8)
+                } else {
+                    words.1 |= UInt64(byte) &<< UInt64((index - 8) * 8)
+                }
+            }
+            small.append(words)
+            hashMask |= Self.hashBit(words.0, words.1)
+        }
+        smallKeys = small
+        self.hashMask = hashMask
+        byteKeys = keys
+        placeholder = .allocate(capacity: 1)
+        placeholder.initialize(to: LogValue.string(LogRedaction.placeholder))
+        if let secret = configuration.hashKey {
+            hashKey = KeyedHash.key(from: secret)
+        } else {
+            hashKey = KeyedHash.processKey
+        }
+    }
+
+    /// The address of the rules in force.
+    private static let storage = Atomic<UInt>(address(of: RedactionRules(.default)))
+
+    /// The address of `rules`, retained for ever.
+    private static func address(of rules: RedactionRules) -> UInt {
+        UInt(bitPattern: Unmanaged.passRetained(rules).toOpaque())
+    }
+
+    /// The rules in force.
+    @inline(__always)
+    static var current: RedactionRules {
+        unmanagedCurrent.takeUnretainedValue()
+    }
+
+    /// The rules in force, for reading without reference counting
+    /// (`_withUnsafeGuaranteedRef`): installed rules are never freed.
+    @inline(__always)
+    static var unmanagedCurrent: Unmanaged<RedactionRules> {
+        Unmanaged<RedactionRules>.fromOpaque(UnsafeRawPointer(bitPattern: storage.load(ordering: .acquiring))!)
+    }
+
+    /// Makes `configuration` the rules in force. The previous rules stay allocated:
+    /// a record being formatted may still read them.
+    static func install(_ configuration: LogRedaction) {
+        storage.store(address(of: RedactionRules(configuration)), ordering: .releasing)
+    }
+
+    /// Whether the field named by the string at `key` is redacted.
+    @inline(__always)
+    func redacts(at key: UnsafePointer<String>) -> Bool {
+        guard checksKeys else { return false }
+        if let small = SmallString(at: key) {
+            if lengthMask & (1 &<< UInt64(small.count)) == 0 { return false }
+            let low = Self.normalized(small.low)
+            let high = Self.normalized(small.high & 0x00FF_FFFF_FFFF_FFFF)
+            if hashMask & Self.hashBit(low, high) == 0 { return false }
+            for words in smallKeys where words.0 == low && words.1 == high { return true }
+            return false
+        }
+        return redactsSlowly(key.pointee)
+    }
+
+    /// Whether a field named `key` is redacted.
+    func redacts(_ key: String) -> Bool {
+        withUnsafePointer(to: key) { redacts(at: $0) }
+    }
+
+    private func redactsSlowly(_ key: String) -> Bool {
+        let count = key.utf8.count
+        if lengthMask & (1 &<< UInt64(count & 63)) == 0 { return false }
+        for candidate in byteKeys where candidate.count == count {
+            var index = 0
+            var equal = true
+            for byte in key.utf8 {
+                if LogRedaction.normalized(byte) != candidate[index] {
+                    equal = false
+                    break
+                }
+                index += 1
+            }
+            if equal { return true }
+        }
+        return false
+    }
+
+    /// `word` (ASCII bytes) with letters lowercased and `-` made `_`. Each sum stays within
+    /// its byte (a byte below 0x80 plus at most 0x7F), so bytes do not disturb each other.
+    @inline(__always)
+    static func normalized(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        // High bit set where the byte is at least `A`, and where it is above `Z`.
+        let atLeastA = word &+ ones &* (0x80 - 0x41)
+        let aboveZ = word &+ ones &* (0x80 - 0x5B)
+        let upper = atLeastA & ~aboveZ & high
+        // High bit set where the byte is not `-`.
+        let notDash = (word ^ (ones &* 0x2D)) &+ ones &* 0x7F
+        let dash = ~notDash & high
+        return (word | (upper >> 2)) ^ ((dash >> 7) &* 0x72)
+    }
+
+    @inline(__always)
+    static func hashBit(_ low: UInt64, _ high: UInt64) -> UInt64 {
+        1 &<< (((low ^ high) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+}
