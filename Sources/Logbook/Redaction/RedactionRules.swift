@@ -13,10 +13,15 @@ final class RedactionRules: Sendable {
     let checksKeys: Bool
     /// Bit `n` is set when some key is `n` bytes long (modulo 64).
     private let lengthMask: UInt64
+    /// Per key length up to 15: bit `n` set when a small key of that length starts with
+    /// the `n`-th letter (either case), bit 31 when it starts with something else. Most
+    /// keys are found absent with this one lookup.
+    private nonisolated(unsafe) let firstBytes: UnsafeMutablePointer<UInt32>
     /// The ``SmallString/hashBit`` of each normalized small key.
     private let hashMask: UInt64
     /// Normalized keys of up to 15 ASCII bytes, as the two words ``SmallString`` reads.
-    private let smallKeys: [(UInt64, UInt64)]
+    private nonisolated(unsafe) let smallKeys: UnsafeMutablePointer<(UInt64, UInt64)>
+    private let smallKeyCount: Int
     /// Every normalized key, as bytes, for keys that are not small.
     private let byteKeys: [[UInt8]]
     /// `"[REDACTED]"` as a field value, for entries to point to.
@@ -31,7 +36,10 @@ final class RedactionRules: Sendable {
         lengthMask = keys.reduce(0) { $0 | (1 &<< UInt64($1.count & 63)) }
         var small: [(UInt64, UInt64)] = []
         var hashMask: UInt64 = 0
+        firstBytes = .allocate(capacity: 16)
+        firstBytes.initialize(repeating: 0, count: 16)
         for key in keys where key.count <= 15 && key.allSatisfy({ $0 < 0x80 }) {
+            firstBytes[key.count] |= Self.firstByteBit(key.first ?? 0)
             var words: (UInt64, UInt64) = (0, 0)
             for (index, byte) in key.enumerated() {
                 if index < 8 {
@@ -43,7 +51,9 @@ final class RedactionRules: Sendable {
             small.append(words)
             hashMask |= Self.hashBit(words.0, words.1)
         }
-        smallKeys = small
+        smallKeys = .allocate(capacity: Swift.max(small.count, 1))
+        smallKeys.initialize(from: small, count: small.count)
+        smallKeyCount = small.count
         self.hashMask = hashMask
         byteKeys = keys
         placeholder = .allocate(capacity: 1)
@@ -87,11 +97,13 @@ final class RedactionRules: Sendable {
     func redacts(at key: UnsafePointer<String>) -> Bool {
         guard checksKeys else { return false }
         if let small = SmallString(at: key) {
-            if lengthMask & (1 &<< UInt64(small.count)) == 0 { return false }
+            if firstBytes[small.count] & Self.firstByteBit(UInt8(truncatingIfNeeded: small.low)) == 0 { return false }
             let low = Self.normalized(small.low)
             let high = Self.normalized(small.high & 0x00FF_FFFF_FFFF_FFFF)
             if hashMask & Self.hashBit(low, high) == 0 { return false }
-            for words in smallKeys where words.0 == low && words.1 == high { return true }
+            for index in 0..<smallKeyCount where smallKeys[index].0 == low && smallKeys[index].1 == high {
+                return true
+            }
             return false
         }
         return redactsSlowly(key.pointee)
@@ -134,6 +146,13 @@ final class RedactionRules: Sendable {
         let notDash = (word ^ (ones &* 0x2D)) &+ ones &* 0x7F
         let dash = ~notDash & high
         return (word | (upper >> 2)) ^ ((dash >> 7) &* 0x72)
+    }
+
+    /// The bit of ``firstBytes`` for a key starting with `byte`.
+    @inline(__always)
+    static func firstByteBit(_ byte: UInt8) -> UInt32 {
+        let letter = (byte | 0x20) &- UInt8(ascii: "a")
+        return letter < 26 ? 1 &<< UInt32(letter) : 1 &<< 31
     }
 
     @inline(__always)
