@@ -43,6 +43,8 @@ struct FieldListBuilder {
     let substitutes: UnsafeMutablePointer<any LogValueConvertible>
     let rules: Unmanaged<RedactionRules>
     let checksKeys: Bool
+    /// See ``RedactionRules/keyFilter``.
+    let keyFilter: UInt64
     private(set) var count = 0
     private(set) var substituteCount = 0
 
@@ -55,6 +57,7 @@ struct FieldListBuilder {
         self.substitutes = substitutes
         self.rules = rules
         self.checksKeys = rules._withUnsafeGuaranteedRef { $0.checksKeys }
+        self.keyFilter = rules._withUnsafeGuaranteedRef { $0.keyFilter }
     }
 
     @inline(__always)
@@ -72,18 +75,28 @@ struct FieldListBuilder {
     mutating func append(key: UnsafePointer<String>, value: UnsafePointer<any LogValueConvertible>) {
         var written = value
         if checksKeys {
-            if rules._withUnsafeGuaranteedRef({ $0.redacts(at: key) }) {
+            if RedactionRules.mayMatch(key, filter: keyFilter), rules._withUnsafeGuaranteedRef({ $0.redacts(at: key) })
+            {
                 written = UnsafePointer(rules._withUnsafeGuaranteedRef { $0.placeholder })
             } else if RedactionRules.mayNest(value) {
-                if let redacted = rules._withUnsafeGuaranteedRef({ $0.redactingNested(value.pointee.logValue) }) {
-                    (substitutes + substituteCount).initialize(to: redacted)
-                    written = UnsafePointer(substitutes + substituteCount)
-                    substituteCount += 1
-                }
+                written = substitute(value)
             }
         }
         (slots + count).initialize(to: FieldList.Entry(key: key, value: written))
         count += 1
+    }
+
+    /// `value`, or a copy kept in `substitutes` with its redacted nested keys replaced.
+    @inline(never)
+    private mutating func substitute(
+        _ value: UnsafePointer<any LogValueConvertible>
+    ) -> UnsafePointer<any LogValueConvertible> {
+        guard let redacted = rules._withUnsafeGuaranteedRef({ $0.redactingNested(value.pointee.logValue) }) else {
+            return value
+        }
+        (substitutes + substituteCount).initialize(to: redacted)
+        substituteCount += 1
+        return UnsafePointer(substitutes + substituteCount - 1)
     }
 
     var list: FieldList {

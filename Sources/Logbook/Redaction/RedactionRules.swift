@@ -17,6 +17,9 @@ final class RedactionRules: Sendable {
     /// the `n`-th letter (either case), bit 31 when it starts with something else. Most
     /// keys are found absent with this one lookup.
     private nonisolated(unsafe) let firstBytes: UnsafeMutablePointer<UInt32>
+    /// One bit per small key, picked by its length and the low five bits of its first
+    /// byte (the same for both cases of a letter): see ``mayMatch(_:filter:)``.
+    let keyFilter: UInt64
     /// The ``SmallString/hashBit`` of each normalized small key.
     private let hashMask: UInt64
     /// Normalized keys of up to 15 ASCII bytes, as the two words ``SmallString`` reads.
@@ -38,8 +41,13 @@ final class RedactionRules: Sendable {
         var hashMask: UInt64 = 0
         firstBytes = .allocate(capacity: 16)
         firstBytes.initialize(repeating: 0, count: 16)
+        var keyFilter: UInt64 = 0
         for key in keys where key.count <= 15 && key.allSatisfy({ $0 < 0x80 }) {
             firstBytes[key.count] |= Self.firstByteBit(key.first ?? 0)
+            // `-` and `_` are equivalent: a key starting with `_` may be written with `-`.
+            for first in key.first == UInt8(ascii: "_") ? [UInt8(ascii: "_"), UInt8(ascii: "-")] : [key.first ?? 0] {
+                keyFilter |= Self.filterBit(count: key.count, first: first)
+            }
             var words: (UInt64, UInt64) = (0, 0)
             for (index, byte) in key.enumerated() {
                 if index < 8 {
@@ -51,6 +59,7 @@ final class RedactionRules: Sendable {
             small.append(words)
             hashMask |= Self.hashBit(words.0, words.1)
         }
+        self.keyFilter = keyFilter
         smallKeys = .allocate(capacity: Swift.max(small.count, 1))
         smallKeys.initialize(from: small, count: small.count)
         smallKeyCount = small.count
@@ -146,6 +155,27 @@ final class RedactionRules: Sendable {
         let notDash = (word ^ (ones &* 0x2D)) &+ ones &* 0x7F
         let dash = ~notDash & high
         return (word | (upper >> 2)) ^ ((dash >> 7) &* 0x72)
+    }
+
+    /// Whether the key at `key` may be redacted by rules with `filter` (their
+    /// ``keyFilter``): `false` rules it out with a few instructions, for most keys. Keys
+    /// that are not small ASCII strings always may.
+    @inline(__always)
+    static func mayMatch(_ key: UnsafePointer<String>, filter: UInt64) -> Bool {
+        #if _pointerBitWidth(_64) && _endian(little)
+        guard MemoryLayout<String>.size == 16 else { return true }
+        let words = UnsafeRawPointer(key).load(as: (UInt64, UInt64).self)
+        let discriminator = words.1 >> 56
+        guard discriminator & 0xF0 == 0xE0 else { return true }
+        return filter & filterBit(count: Int(discriminator & 0x0F), first: UInt8(truncatingIfNeeded: words.0)) != 0
+        #else
+        return true
+        #endif
+    }
+
+    @inline(__always)
+    static func filterBit(count: Int, first: UInt8) -> UInt64 {
+        1 &<< ((UInt64(count) &* 8 &+ UInt64(first & 0x1F)) & 63)
     }
 
     /// The bit of ``firstBytes`` for a key starting with `byte`.
