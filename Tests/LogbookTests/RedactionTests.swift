@@ -116,6 +116,28 @@ struct RedactionTests {
         #expect(replaced.redacts("SSN") && !replaced.redacts("password"))
     }
 
+    @Test("every spelling of every default key is redacted through the field pipeline, near misses are not")
+    func spellingsThroughThePipeline() {
+        let redacted = [
+            "password", "PASSWORD", "Passwd", "secret", "Client-Secret", "token", "ACCESS_TOKEN", "refresh-token",
+            "id_token", "api_key", "API-KEY", "apikey", "Authorization", "proxy-authorization", "Cookie",
+            "Set-Cookie", "private_key", "PROXY_AUTHORIZATION", "Private-Key",
+        ]
+        let kept = ["passwords", "status", "cached", "method", "secrets", "tokenizer", "x-api-key", "cookies"]
+        let fields = LogFields(
+            redacted.enumerated().map { ($1, "secret-\($0)" as any LogValueConvertible) }
+                + kept.map { ($0, "kept-\($0)" as any LogValueConvertible) })
+        var buffer = LogBuffer()
+        JSONFormatter().format(LogRecord(level: .info, logger: "t", message: "m", fields: fields), into: &buffer)
+        let line = buffer.string
+        for index in redacted.indices {
+            #expect(!line.contains("secret-\(index)\""), "\(redacted[index]): \(line)")
+        }
+        for key in kept {
+            #expect(line.contains("\"\(key)\":\"kept-\(key)\""), "\(key): \(line)")
+        }
+    }
+
     @Test("the setup's description says which rules are active")
     func describedInSetup() throws {
         let hierarchy = LogHierarchy()

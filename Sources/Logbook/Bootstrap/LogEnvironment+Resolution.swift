@@ -58,10 +58,14 @@ extension LogEnvironment {
                 setting: "output", value: sink.description,
                 source: output == .standardOutput ? "default" : "code"))
         let redaction = redactKeys.isEmpty ? self.redaction : self.redaction.adding(redactKeys)
-        choices.append(
-            LogSetup.Choice(
-                setting: "redaction", value: redaction.description,
-                source: redactKeys.isEmpty ? "code" : "code, then LOG_REDACT_KEYS"))
+        if redaction != .default {
+            var sources = self.redaction == .default ? [] : ["code"]
+            if !redactKeys.isEmpty { sources.append("LOG_REDACT_KEYS") }
+            choices.append(
+                LogSetup.Choice(
+                    setting: "redaction", value: "[" + redaction.description + "]",
+                    source: sources.joined(separator: ", then ")))
+        }
         let configuration = LogConfiguration(
             level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe,
             redaction: redaction)

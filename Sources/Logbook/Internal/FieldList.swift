@@ -44,7 +44,7 @@ struct FieldListBuilder {
     let rules: Unmanaged<RedactionRules>
     let checksKeys: Bool
     /// See ``RedactionRules/keyFilter``.
-    let keyFilter: UInt64
+    let keyFilter: UnsafeMutablePointer<UInt64>
     private(set) var count = 0
     private(set) var substituteCount = 0
 

@@ -17,9 +17,11 @@ final class RedactionRules: Sendable {
     /// the `n`-th letter (either case), bit 31 when it starts with something else. Most
     /// keys are found absent with this one lookup.
     private nonisolated(unsafe) let firstBytes: UnsafeMutablePointer<UInt32>
-    /// One bit per small key, picked by its length and the low five bits of its first
-    /// byte (the same for both cases of a letter): see ``mayMatch(_:filter:)``.
-    let keyFilter: UInt64
+    /// A table of 2¹⁴ bits, one per (length, first byte, last byte) of a small key, bytes
+    /// by their low five bits (the same for both cases of a letter): see
+    /// ``mayMatch(_:filter:)``. Keys that share no such triple with a rule are ruled out
+    /// with one load.
+    nonisolated(unsafe) let keyFilter: UnsafeMutablePointer<UInt64>
     /// The ``SmallString/hashBit`` of each normalized small key.
     private let hashMask: UInt64
     /// Normalized keys of up to 15 ASCII bytes, as the two words ``SmallString`` reads.
@@ -41,12 +43,17 @@ final class RedactionRules: Sendable {
         var hashMask: UInt64 = 0
         firstBytes = .allocate(capacity: 16)
         firstBytes.initialize(repeating: 0, count: 16)
-        var keyFilter: UInt64 = 0
+        keyFilter = .allocate(capacity: 256)
+        keyFilter.initialize(repeating: 0, count: 256)
         for key in keys where key.count <= 15 && key.allSatisfy({ $0 < 0x80 }) {
             firstBytes[key.count] |= Self.firstByteBit(key.first ?? 0)
-            // `-` and `_` are equivalent: a key starting with `_` may be written with `-`.
-            for first in key.first == UInt8(ascii: "_") ? [UInt8(ascii: "_"), UInt8(ascii: "-")] : [key.first ?? 0] {
-                keyFilter |= Self.filterBit(count: key.count, first: first)
+            // `-` and `_` are equivalent: a key's `_` may be written `-`.
+            func spellings(_ byte: UInt8) -> [UInt8] { byte == UInt8(ascii: "_") ? [byte, UInt8(ascii: "-")] : [byte] }
+            for first in spellings(key.first ?? 0) {
+                for last in spellings(key.last ?? 0) {
+                    let index = Self.filterIndex(count: UInt64(key.count), first: UInt64(first), last: UInt64(last))
+                    keyFilter[Int(index >> 6)] |= 1 &<< (index & 63)
+                }
             }
             var words: (UInt64, UInt64) = (0, 0)
             for (index, byte) in key.enumerated() {
@@ -59,7 +66,6 @@ final class RedactionRules: Sendable {
             small.append(words)
             hashMask |= Self.hashBit(words.0, words.1)
         }
-        self.keyFilter = keyFilter
         smallKeys = .allocate(capacity: Swift.max(small.count, 1))
         smallKeys.initialize(from: small, count: small.count)
         smallKeyCount = small.count
@@ -161,21 +167,27 @@ final class RedactionRules: Sendable {
     /// ``keyFilter``): `false` rules it out with a few instructions, for most keys. Keys
     /// that are not small ASCII strings always may.
     @inline(__always)
-    static func mayMatch(_ key: UnsafePointer<String>, filter: UInt64) -> Bool {
+    static func mayMatch(_ key: UnsafePointer<String>, filter: UnsafeMutablePointer<UInt64>) -> Bool {
         #if _pointerBitWidth(_64) && _endian(little)
         guard MemoryLayout<String>.size == 16 else { return true }
         let words = UnsafeRawPointer(key).load(as: (UInt64, UInt64).self)
         let discriminator = words.1 >> 56
         guard discriminator & 0xF0 == 0xE0 else { return true }
-        return filter & filterBit(count: Int(discriminator & 0x0F), first: UInt8(truncatingIfNeeded: words.0)) != 0
+        let count = discriminator & 0x0F
+        guard count > 0 else { return true }
+        let last = count <= 8 ? words.0 >> ((count &- 1) &* 8) : words.1 >> ((count &- 9) &* 8)
+        let index = filterIndex(count: count, first: words.0, last: last)
+        return filter[Int(truncatingIfNeeded: index >> 6)] & (1 &<< (index & 63)) != 0
         #else
         return true
         #endif
     }
 
+    /// The bit of ``keyFilter`` for a key of `count` bytes whose first and last bytes are
+    /// the low bytes of `first` and `last`.
     @inline(__always)
-    static func filterBit(count: Int, first: UInt8) -> UInt64 {
-        1 &<< ((UInt64(count) &* 8 &+ UInt64(first & 0x1F)) & 63)
+    static func filterIndex(count: UInt64, first: UInt64, last: UInt64) -> UInt64 {
+        (count &<< 10) | ((first & 0x1F) &<< 5) | (last & 0x1F)
     }
 
     /// The bit of ``firstBytes`` for a key starting with `byte`.
