@@ -117,7 +117,9 @@ func checkSyslog(line []byte, e expectation) error {
 	dropped := strings.Count(string(line), ` logbook.dropped_fields="`) > counts["logbook.dropped_fields"]
 	for _, pair := range e.Pairs {
 		name, want := *pair[0], pair[1]
-		if want == nil || counts[name] != 1 {
+		// A repeated name reads back as one value; the formatter's own count of dropped
+		// fields may repeat a field of that name.
+		if want == nil || counts[name] != 1 || (dropped && name == "logbook.dropped_fields") {
 			continue
 		}
 		got, found := params[name]
