@@ -138,6 +138,28 @@ struct RedactionTests {
         }
     }
 
+    @Test("a context scope is checked on every record: a secret in it stays hidden, a clean one stays written")
+    func scopesStayRedacted() throws {
+        let hierarchy = LogHierarchy()
+        let sink = InMemorySink()
+        try hierarchy.bootstrap(LogConfiguration(level: .info, sinks: [sink]))
+        let log = hierarchy.logger("shop")
+        LogContext.with(["request_id": "r-1", "token": "scope-token-1"]) {
+            LogContext.with(["user": ["refresh_token": "scope-token-2", "id": 9] as LogValue, "plain": "p"]) {
+                for _ in 0..<3 { log.info("again") }
+            }
+        }
+        #expect(sink.records.count == 3)
+        for record in sink.records {
+            var buffer = LogBuffer()
+            LogfmtFormatter().format(record, into: &buffer)
+            let line = buffer.string
+            #expect(!line.contains("scope-token"), "\(line)")
+            #expect(line.contains("request_id=r-1") && line.contains("user.id=9") && line.contains("plain=p"))
+            #expect(line.contains("token=[REDACTED]") && line.contains("user.refresh_token=[REDACTED]"))
+        }
+    }
+
     @Test("the setup's description says which rules are active")
     func describedInSetup() throws {
         let hierarchy = LogHierarchy()

@@ -43,6 +43,8 @@ struct FieldListBuilder {
     let substitutes: UnsafeMutablePointer<any LogValueConvertible>
     let rules: Unmanaged<RedactionRules>
     let checksKeys: Bool
+    /// The rules' ``RedactionRules/identity``.
+    let rulesIdentity: UInt
     /// See ``RedactionRules/keyFilter``.
     let keyFilter: UnsafeMutablePointer<UInt64>
     private(set) var count = 0
@@ -57,12 +59,13 @@ struct FieldListBuilder {
         self.substitutes = substitutes
         self.rules = rules
         self.checksKeys = rules._withUnsafeGuaranteedRef { $0.checksKeys }
+        self.rulesIdentity = UInt(bitPattern: rules.toOpaque())
         self.keyFilter = rules._withUnsafeGuaranteedRef { $0.keyFilter }
     }
 
     @inline(__always)
-    mutating func append(_ entries: FieldKeys.Entries, _ index: Int) {
-        guard checksKeys else {
+    mutating func append(_ entries: FieldKeys.Entries, _ index: Int, checking: Bool = true) {
+        guard checksKeys && checking else {
             (slots + count).initialize(to: FieldList.Entry(entries, index))
             count += 1
             return

@@ -107,6 +107,9 @@ final class RedactionRules: Sendable {
         storage.store(address(of: RedactionRules(configuration)), ordering: .releasing)
     }
 
+    /// Identifies these rules: their address, unique since installed rules are never freed.
+    var identity: UInt { UInt(bitPattern: Unmanaged.passUnretained(self).toOpaque()) }
+
     /// Whether the field named by the string at `key` is redacted.
     @inline(__always)
     func redacts(at key: UnsafePointer<String>) -> Bool {
