@@ -86,22 +86,17 @@ extension LogRecord {
         let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
         let capacity = (includingFields ? fields.count + boundFields.count : 0) + contextCount
         let rules = RedactionRules.unmanagedCurrent
-        let checksKeys = rules._withUnsafeGuaranteedRef { $0.checksKeys }
         // At least one slot, so the buffer always has an address.
-        return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: max(capacity, 1)) { slots in
-            // Room for redacted copies of nested values; used only when a rule matches inside one.
-            try withUnsafeTemporaryAllocation(
-                of: (any LogValueConvertible).self, capacity: checksKeys ? max(capacity, 1) : 1
-            ) { substitutes in
-                var list = FieldListBuilder(slots.baseAddress!, substitutes: substitutes.baseAddress!, rules: rules)
-                if contextCount > 0 {
-                    resolveFields(includingFields: includingFields, scope: context.scope, into: &list)
-                } else {
-                    resolveFields(includingFields: includingFields, scope: nil, into: &list)
-                }
-                defer { list.deinitialize() }
-                return try body(list.list)
+        let slotCount = max(capacity, 1)
+        return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: slotCount) { slots in
+            var list = FieldListBuilder(slots.baseAddress!, capacity: slotCount, rules: rules)
+            if contextCount > 0 {
+                resolveFields(includingFields: includingFields, scope: context.scope, into: &list)
+            } else {
+                resolveFields(includingFields: includingFields, scope: nil, into: &list)
             }
+            defer { list.deinitialize() }
+            return try body(list.list)
         }
     }
 

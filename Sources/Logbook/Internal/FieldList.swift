@@ -6,23 +6,30 @@
 /// are stored (see ``FieldKeys``). Built by ``LogRecord/withFieldList(includingFields:includingContext:_:)``
 /// in a stack buffer; valid only inside that call.
 struct FieldList {
-    /// One field: its key and its value, read in place. The value is the entry's own,
-    /// or one the pipeline substituted (the redaction placeholder, a value with redacted
-    /// nested keys).
+    /// One entry of a ``LogFields`` storage, read in place, or one the field pipeline
+    /// substituted for it (the same key with the redaction placeholder, or with a copy of
+    /// the value whose nested redacted keys were replaced).
     struct Entry {
-        /// The entry's key.
-        let key: UnsafePointer<String>
-        /// The value to write.
-        let value: UnsafePointer<any LogValueConvertible>
+        let address: UnsafeRawPointer
 
         init(_ entries: FieldKeys.Entries, _ index: Int) {
-            key = FieldKeys.key(entries, index)
-            value = FieldKeys.value(entries, index)
+            address = UnsafeRawPointer(entries.baseAddress! + index)
         }
 
-        init(key: UnsafePointer<String>, value: UnsafePointer<any LogValueConvertible>) {
-            self.key = key
-            self.value = value
+        init(_ entry: UnsafeMutablePointer<FieldKeys.Entry>) {
+            address = UnsafeRawPointer(entry)
+        }
+
+        /// The entry's key.
+        @inline(__always)
+        var key: UnsafePointer<String> {
+            address.assumingMemoryBound(to: String.self)
+        }
+
+        /// The entry's value.
+        @inline(__always)
+        var value: UnsafePointer<any LogValueConvertible> {
+            (address + FieldKeys.valueOffset).assumingMemoryBound(to: (any LogValueConvertible).self)
         }
     }
 
@@ -36,78 +43,84 @@ struct FieldList {
 }
 
 /// Appends resolved entries to a stack buffer sized for every entry of every layer,
-/// applying the redaction rules: a redacted key's entry points to the placeholder, and a
-/// value with redacted nested keys is replaced by a redacted copy kept in `substitutes`.
+/// applying the redaction rules (see ``RedactionRules``): an entry whose key is redacted,
+/// or whose value holds a redacted nested key, is replaced by a substitute entry kept in
+/// `substitutes` (allocated only then).
 struct FieldListBuilder {
     let slots: UnsafeMutablePointer<FieldList.Entry>
-    let substitutes: UnsafeMutablePointer<any LogValueConvertible>
     let rules: Unmanaged<RedactionRules>
+    /// Whether the rules have keys to check.
     let checksKeys: Bool
+    /// The rules' ``RedactionRules/keyFilter``.
+    let keyFilter: UnsafeMutablePointer<UInt64>
     /// The rules' ``RedactionRules/identity``.
     let rulesIdentity: UInt
-    /// See ``RedactionRules/keyFilter``.
-    let keyFilter: UnsafeMutablePointer<UInt64>
     private(set) var count = 0
-    private(set) var substituteCount = 0
+    /// Room for one substitute per slot, allocated on the first substitution.
+    private var substitutes: UnsafeMutablePointer<FieldKeys.Entry>?
+    private let capacity: Int
+    private var substituteCount = 0
 
-    init(
-        _ slots: UnsafeMutablePointer<FieldList.Entry>,
-        substitutes: UnsafeMutablePointer<any LogValueConvertible>,
-        rules: Unmanaged<RedactionRules>
-    ) {
+    init(_ slots: UnsafeMutablePointer<FieldList.Entry>, capacity: Int, rules: Unmanaged<RedactionRules>) {
         self.slots = slots
-        self.substitutes = substitutes
+        self.capacity = capacity
         self.rules = rules
         self.checksKeys = rules._withUnsafeGuaranteedRef { $0.checksKeys }
-        self.rulesIdentity = UInt(bitPattern: rules.toOpaque())
         self.keyFilter = rules._withUnsafeGuaranteedRef { $0.keyFilter }
+        self.rulesIdentity = UInt(bitPattern: rules.toOpaque())
     }
 
+    /// Appends entry `index` of `entries`; with `checking`, redacted as the rules say.
     @inline(__always)
     mutating func append(_ entries: FieldKeys.Entries, _ index: Int, checking: Bool = true) {
-        guard checksKeys && checking else {
+        if checksKeys && checking {
+            let key = FieldKeys.key(entries, index)
+            if RedactionRules.mayMatch(key, filter: keyFilter)
+                || RedactionRules.mayNest(FieldKeys.value(entries, index))
+            {
+                appendChecking(entries, index)
+                return
+            }
+        }
+        (slots + count).initialize(to: FieldList.Entry(entries, index))
+        count += 1
+    }
+
+    /// Appends entry `index` of `entries`, or a substitute when its key is redacted or its
+    /// value holds redacted nested keys.
+    @inline(never)
+    private mutating func appendChecking(_ entries: FieldKeys.Entries, _ index: Int) {
+        let key = FieldKeys.key(entries, index)
+        let value = FieldKeys.value(entries, index)
+        let replacement: LogValue?
+        if rules._withUnsafeGuaranteedRef({ $0.redacts(at: key) }) {
+            replacement = .string(LogRedaction.placeholder)
+        } else if RedactionRules.mayNest(value) {
+            replacement = rules._withUnsafeGuaranteedRef { $0.redactingNested(value.pointee.logValue) }
+        } else {
+            replacement = nil
+        }
+        guard let replacement else {
             (slots + count).initialize(to: FieldList.Entry(entries, index))
             count += 1
             return
         }
-        append(key: FieldKeys.key(entries, index), value: FieldKeys.value(entries, index))
-    }
-
-    /// Appends the field with `key` and `value`, redacted as the rules say.
-    @inline(__always)
-    mutating func append(key: UnsafePointer<String>, value: UnsafePointer<any LogValueConvertible>) {
-        var written = value
-        if checksKeys {
-            if RedactionRules.mayMatch(key, filter: keyFilter), rules._withUnsafeGuaranteedRef({ $0.redacts(at: key) })
-            {
-                written = UnsafePointer(rules._withUnsafeGuaranteedRef { $0.placeholder })
-            } else if RedactionRules.mayNest(value) {
-                written = substitute(value)
-            }
-        }
-        (slots + count).initialize(to: FieldList.Entry(key: key, value: written))
-        count += 1
-    }
-
-    /// `value`, or a copy kept in `substitutes` with its redacted nested keys replaced.
-    @inline(never)
-    private mutating func substitute(
-        _ value: UnsafePointer<any LogValueConvertible>
-    ) -> UnsafePointer<any LogValueConvertible> {
-        guard let redacted = rules._withUnsafeGuaranteedRef({ $0.redactingNested(value.pointee.logValue) }) else {
-            return value
-        }
-        (substitutes + substituteCount).initialize(to: redacted)
+        if substitutes == nil { substitutes = .allocate(capacity: capacity) }
+        let substitute = substitutes! + substituteCount
+        substitute.initialize(to: (key.pointee, replacement))
         substituteCount += 1
-        return UnsafePointer(substitutes + substituteCount - 1)
+        (slots + count).initialize(to: FieldList.Entry(substitute))
+        count += 1
     }
 
     var list: FieldList {
         FieldList(entries: UnsafeBufferPointer(start: slots, count: count))
     }
 
-    /// Destroys the substituted values; call once the list is no longer used.
+    /// Destroys and frees the substitutes; call once the list is no longer used.
     func deinitialize() {
-        if substituteCount > 0 { substitutes.deinitialize(count: substituteCount) }
+        guard let substitutes else { return }
+        substitutes.deinitialize(count: substituteCount)
+        substitutes.deallocate()
     }
 }

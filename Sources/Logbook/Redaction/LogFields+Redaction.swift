@@ -6,16 +6,12 @@ extension LogFields {
     func withRedactedFieldList<Result>(_ body: (FieldList) throws -> Result) rethrows -> Result {
         let entries = self.entries
         let rules = RedactionRules.unmanagedCurrent
-        return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: Swift.max(entries.count, 1)) {
-            slots in
-            try withUnsafeTemporaryAllocation(of: (any LogValueConvertible).self, capacity: Swift.max(entries.count, 1))
-            {
-                substitutes in
-                var list = FieldListBuilder(slots.baseAddress!, substitutes: substitutes.baseAddress!, rules: rules)
-                for index in entries.indices { list.append(entries, index) }
-                defer { list.deinitialize() }
-                return try body(list.list)
-            }
+        let slotCount = Swift.max(entries.count, 1)
+        return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: slotCount) { slots in
+            var list = FieldListBuilder(slots.baseAddress!, capacity: slotCount, rules: rules)
+            for index in entries.indices { list.append(entries, index) }
+            defer { list.deinitialize() }
+            return try body(list.list)
         }
     }
 }
