@@ -1,7 +1,7 @@
 import Synchronization
 
 /// The installed ``LogRedaction``, compiled for the formatting path: one key check per
-/// field, and a placeholder value entries can point to.
+/// field.
 ///
 /// The field pipeline (``LogRecord/withFieldList(includingFields:includingContext:_:)``)
 /// is the one place that applies it, so every formatter and sink sees redacted values.
@@ -29,8 +29,6 @@ final class RedactionRules: Sendable {
     private let smallKeyCount: Int
     /// Every normalized key, as bytes, for keys that are not small.
     private let byteKeys: [[UInt8]]
-    /// `"[REDACTED]"` as a field value, for entries to point to.
-    nonisolated(unsafe) let placeholder: UnsafeMutablePointer<any LogValueConvertible>
     /// The key of ``LogValueConvertible/hashed(_:)``.
     let hashKey: (UInt64, UInt64)
 
@@ -71,8 +69,6 @@ final class RedactionRules: Sendable {
         smallKeyCount = small.count
         self.hashMask = hashMask
         byteKeys = keys
-        placeholder = .allocate(capacity: 1)
-        placeholder.initialize(to: LogValue.string(LogRedaction.placeholder))
         if let secret = configuration.hashKey {
             hashKey = KeyedHash.key(from: secret)
         } else {
