@@ -23,6 +23,12 @@ def unique_object(pairs):
     return dict(pairs)
 
 
+def obeyed(c):
+    """A character terminals or viewers act on: C0, DEL, C1, U+2028, U+2029."""
+    o = ord(c)
+    return o < 0x20 or 0x7F <= o <= 0x9F or o in (0x2028, 0x2029)
+
+
 def check_json(line, expected):
     value = json.loads(line, parse_constant=reject_constant, object_pairs_hook=unique_object)
     if not isinstance(value, dict):
@@ -74,7 +80,7 @@ def split_logfmt(line):
 
 
 def check_logfmt(line, expected):
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in line):
+    if any(obeyed(c) for c in line):
         raise ValueError("raw control character")
     keys = split_logfmt(line)
     if len(keys) != len(set(keys)):
@@ -92,7 +98,7 @@ def check_logfmt(line, expected):
 
 
 def check_text(line, expected):
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in line):
+    if any(obeyed(c) for c in line):
         raise ValueError("raw control character")
 
 
@@ -107,6 +113,9 @@ def check_lambda_text(line, expected):
     # thing a line must never hold is a line feed (splitting guarantees that).
     if not LAMBDA_TEXT_HEADER.match(line):
         raise ValueError("bad Lambda text header")
+    # Its two documented exceptions: tabs, and the carriage return joining lines.
+    if any(obeyed(c) and c not in "\t\r" for c in line):
+        raise ValueError("raw control character")
 
 
 SYSLOG_HEADER = re.compile(r"<(\d{1,3})>1 (\S+) (\S{1,255}) (\S{1,48}) (\S{1,128}) (\S{1,32}) ")
@@ -116,7 +125,7 @@ SD_NAME = re.compile(r'[!-~]{1,32}')
 def check_syslog(line, expected):
     if len(line.encode()) > 8192:
         raise ValueError("longer than 8192 bytes")
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in line):
+    if any(obeyed(c) for c in line):
         raise ValueError("raw control character")
     match = SYSLOG_HEADER.match(line)
     if not match or int(match.group(1)) > 191:

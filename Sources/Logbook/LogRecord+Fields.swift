@@ -85,14 +85,17 @@ extension LogRecord {
     ) rethrows -> Result {
         let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
         let capacity = (includingFields ? fields.count + boundFields.count : 0) + contextCount
+        let rules = RedactionRules.unmanagedCurrent
         // At least one slot, so the buffer always has an address.
-        return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: max(capacity, 1)) { slots in
-            var list = FieldListBuilder(slots.baseAddress!)
+        let slotCount = max(capacity, 1)
+        return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: slotCount) { slots in
+            var list = FieldListBuilder(slots.baseAddress!, capacity: slotCount, rules: rules)
             if contextCount > 0 {
                 resolveFields(includingFields: includingFields, scope: context.scope, into: &list)
             } else {
                 resolveFields(includingFields: includingFields, scope: nil, into: &list)
             }
+            defer { list.deinitialize() }
             return try body(list.list)
         }
     }

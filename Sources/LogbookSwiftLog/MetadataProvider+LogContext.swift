@@ -11,13 +11,16 @@ extension Logger.MetadataProvider {
     /// LoggingSystem.bootstrap(StreamLogHandler.standardOutput, metadataProvider: .logContext)
     /// ```
     ///
-    /// Values convert with ``Logging/Logger/MetadataValue/init(_:)``. The bridge,
+    /// Values convert with ``Logging/Logger/MetadataValue/init(_:)``, redacted by the
+    /// installed ``LogRedaction`` rules as Logbook's own formatters redact them. The bridge,
     /// ``LogbookLogHandler``, does not need it: its records carry the context already.
     public static let logContext = Logger.MetadataProvider {
         let context = LogContext.current
         if context.isEmpty { return [:] }
         var metadata: Logger.Metadata = [:]
-        context.forEachField { key, value in metadata[key] = Logger.MetadataValue(value.logValue) }
+        context.forEachField { key, value in
+            metadata[key] = Logger.MetadataValue(LogRedaction.redactedValue(key: key, value))
+        }
         return metadata
     }
 }

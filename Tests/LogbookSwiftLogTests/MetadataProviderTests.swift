@@ -48,6 +48,23 @@ struct MetadataProviderTests {
         #expect(entries.last == [:])
     }
 
+    @Test("context secrets reach plain swift-log handlers redacted, nested ones too")
+    func contextSecretsRedacted() {
+        let storage = RecordingHandler.Storage()
+        let logger = Logger(label: "plain") { _ in
+            RecordingHandler(storage: storage, metadataProvider: .logContext)
+        }
+        LogContext.with([
+            "client_secret": "cs-bound-9", "request_id": "r-42", "user": ["password": "pw", "name": "ada"] as LogValue,
+        ]) {
+            logger.info("inside")
+        }
+        let entry = storage.entries.withLock { $0.first }
+        #expect(entry?["client_secret"] == "[REDACTED]")
+        #expect(entry?["request_id"] == "r-42")
+        #expect(entry?["user"] == ["password": "[REDACTED]", "name": "ada"])
+    }
+
     @Test("inner context scopes win, as for native records")
     func innerScopeWins() {
         let storage = RecordingHandler.Storage()

@@ -74,12 +74,21 @@ enum CorpusExpectation {
             if record.error != nil { keys += entry.errorKeys.map(sanitized) }
             // A field's key, flattened and cleaned up, that repeats one written before it
             // (or one of the formatter's own) gets `fields.` in front until it is new.
+            // Each pair's value is the text a logfmt parser must decode; `null` where it is
+            // not checked (the timestamp, the error's).
+            var pairs: [(String, String?)] = [
+                ("time", nil), ("level", LogLevelNames.lowercase[record.level]), ("logger", record.logger),
+                ("msg", record.message),
+            ]
+            if record.error != nil { pairs += entry.errorKeys.map { (sanitized($0), nil) } }
             var taken = Set(entry.headerKeys + entry.errorKeys + entry.reservedKeys)
             record.forEachField { name, value in
-                flatten(renamed(name, reserved: entry.reservedKeys, record: record), value.logValue, depth: 8) { leaf in
+                flatten(renamed(name, reserved: entry.reservedKeys, record: record), value.logValue, depth: 8) {
+                    leaf, text in
                     var unique = sanitized(leaf)
                     while !taken.insert(unique).inserted { unique = "fields." + unique }
                     keys.append(unique)
+                    pairs.append((unique, text))
                 }
             }
             buffer.append(",\"keys\":[")
@@ -88,7 +97,27 @@ enum CorpusExpectation {
                 buffer.appendJSONString(key)
             }
             buffer.append(UInt8(ascii: "]"))
-        case .text, .lambdaText, .syslog:
+            writePairs(pairs, into: &buffer)
+        case .syslog:
+            // Parameters whose value needs no escape beyond RFC 5424's own must read back
+            // exactly; the others only need to parse. So must the message.
+            var pairs: [(String, String?)] = [
+                ("logger", record.logger.utf8.count <= 256 && plain(record.logger) ? record.logger : nil)
+            ]
+            record.forEachField { name, value in
+                flatten(name == "logger" ? "fields.logger" : name, value.logValue, depth: 8) { leaf, text in
+                    pairs.append((parameterName(leaf), text.flatMap { plain($0) ? $0 : nil }))
+                }
+            }
+            if record.error != nil { pairs += [("error.type", nil), ("error.message", nil)] }
+            writePairs(pairs, into: &buffer)
+            buffer.append(",\"message\":")
+            if plain(record.message) && !record.message.hasPrefix("\u{FEFF}") {
+                buffer.appendJSONString(record.message)
+            } else {
+                buffer.append("null")
+            }
+        case .text, .lambdaText:
             break
         }
         buffer.append(UInt8(ascii: "}"))
@@ -103,7 +132,8 @@ enum CorpusExpectation {
         return candidate
     }
 
-    private static func flatten(_ name: String, _ value: LogValue, depth: Int, _ emit: (String) -> Void) {
+    /// Calls `emit` with each flattened key and the text its scalar value is written as.
+    private static func flatten(_ name: String, _ value: LogValue, depth: Int, _ emit: (String, String?) -> Void) {
         switch value {
         case .object(let fields) where !fields.isEmpty && depth > 0:
             for entry in fields.deduplicated() {
@@ -113,8 +143,42 @@ enum CorpusExpectation {
             for (index, element) in elements.enumerated() {
                 flatten(name + "." + String(index), element, depth: depth - 1, emit)
             }
-        default:
-            emit(name)
+        case .string(let text): emit(name, text)
+        case .int(let int): emit(name, String(int))
+        case .double(let double): emit(name, double.description)
+        case .bool(let bool): emit(name, bool ? "true" : "false")
+        case .null: emit(name, "null")
+        case .array: emit(name, depth > 0 ? "[]" : "[too deep]")
+        case .object: emit(name, depth > 0 ? "{}" : "[too deep]")
+        }
+    }
+
+    private static func writePairs(_ pairs: [(String, String?)], into buffer: inout LogBuffer) {
+        buffer.append(",\"pairs\":[")
+        for (index, pair) in pairs.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: ",")) }
+            buffer.append(UInt8(ascii: "["))
+            buffer.appendJSONString(pair.0)
+            buffer.append(UInt8(ascii: ","))
+            if let value = pair.1 { buffer.appendJSONString(value) } else { buffer.append("null") }
+            buffer.append(UInt8(ascii: "]"))
+        }
+        buffer.append(UInt8(ascii: "]"))
+    }
+
+    /// A syslog parameter name as ``SyslogFormatter`` writes it.
+    private static func parameterName(_ name: String) -> String {
+        var written = LogBuffer(capacity: 64)
+        SyslogFormatter.appendParameterName(name, into: &written)
+        return written.string
+    }
+
+    /// Whether syslog writes `text` without an escape of its own (`#ooo`): no control
+    /// character, DEL, C1 control, U+2028 or U+2029.
+    private static func plain(_ text: String) -> Bool {
+        !text.unicodeScalars.contains { scalar in
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                || scalar.value == 0x2029
         }
     }
 }
@@ -144,8 +208,21 @@ struct CorpusGenerator {
         "logbook.dropped_fields", "", " ", "a=b", "quote\"d", "new\nline", "ünï", "emoji😀", "dup", "dup",
     ]
 
+    /// Attempts to forge a record, a field or a header in every format, and to drive a
+    /// terminal.
+    static let forgeries = [
+        "\n[ERROR]\t2024-08-06T11:54:56.789Z\t00000000-0000-0000-0000-000000000000\tforged",
+        "ok level=error msg=forged logger=root", "\" level=error msg=\"forged",
+        "\n<11>1 2024-08-06T11:54:56.789012Z host app 1 - - forged",
+        "x\"] [forged@1 a=\"b\"] forged", "\r\n{\"level\":\"error\",\"message\":\"forged\"}",
+        "\u{1B}[2K\u{1B}[1A\u{1B}]0;title\u{7}forged", "\u{9B}31mforged\u{85}next\u{2028}line\u{2029}para",
+        "#012 #033 \\u001b \\n forged escapes",
+    ]
+
     mutating func string() -> String {
-        switch below(10) {
+        switch below(11) {
+        case 10:
+            return Self.forgeries[below(Self.forgeries.count)]
         case 0:
             // Arbitrary bytes, decoded (invalid sequences become U+FFFD).
             let bytes = (0..<below(64)).map { _ in UInt8(truncatingIfNeeded: next()) }

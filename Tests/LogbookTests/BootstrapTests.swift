@@ -14,7 +14,10 @@ struct BootstrapTests {
         hierarchy.logger("chatty.dependency.io").info("dropped")
         #expect(sink.messages == ["debug"])
         #expect(hierarchy.logger("chatty.dependency").level == .warning)
-        #expect(setup.description == "level=debug sinks=[in-memory] loggers=[chatty.dependency=warning]")
+        #expect(
+            setup.description
+                == "level=debug sinks=[in-memory] loggers=[chatty.dependency=warning] "
+                + "redaction=[default keys, sensitive values hidden]")
     }
 
     @Test("a second bootstrap throws, says so, and names the first call")

@@ -32,10 +32,19 @@ import Testing
     @Test func escapesParameterValuesAndSanitizesNames() throws {
         let line = formatter.format(
             record("two\nlines", fields: ["a b=c]\"": "q\"u]o\\te\n", "nested": ["k": 1] as LogValue]))
-        #expect(line.contains(" a_b_c__=\"q\\\"u\\]o\\\\te\\n\""))
+        // RFC 5424's three backslash escapes; a line feed is rsyslog's `#012`, in values
+        // and in the message alike.
+        #expect(line.contains(#" a_b_c__="q\"u\]o\\te#012""#))
         #expect(line.contains(" nested.k=\"1\""))
-        #expect(line.hasSuffix("] two\\nlines"))
+        #expect(line.hasSuffix("] two#012lines"))
         #expect(!line.contains("\n"))
+    }
+
+    @Test func controlCharactersC1AndSeparatorsAreOctalBytes() throws {
+        let line = formatter.format(
+            record("a\u{1B}[31mb\u{85}c\u{2028}d\\", fields: ["v": "\u{0}\u{7F}\u{9F}\u{2029}#"]))
+        #expect(line.hasSuffix(#"] a#033[31mb#302#205c#342#200#250d\"#))
+        #expect(line.contains(##" v="#000#177#302#237#342#200#251#""##))
     }
 
     @Test func flattensNestedValuesEightLevelsDeep() throws {

@@ -22,6 +22,9 @@ public struct LogConfiguration: Sendable {
     /// The root logger's sampling policy (``Log/sampling``), which every logger without
     /// its own inherits; `nil` (the default) samples nothing.
     public var sampling: LogSampling?
+    /// Which field values are written as `"[REDACTED]"`: ``LogRedaction/default`` unless
+    /// set. ``LogRedaction/disabled`` writes secrets in clear text.
+    public var redaction: LogRedaction
 
     /// Creates a configuration.
     public init(
@@ -29,12 +32,14 @@ public struct LogConfiguration: Sendable {
         sinks: [any LogSink] = [],
         loggerLevels: [String: LogLevel] = [:],
         ignoresBrokenPipe: Bool = false,
-        sampling: LogSampling? = nil
+        sampling: LogSampling? = nil,
+        redaction: LogRedaction = .default
     ) {
         self.level = level
         self.sinks = sinks
         self.loggerLevels = loggerLevels
         self.ignoresBrokenPipe = ignoresBrokenPipe
         self.sampling = sampling
+        self.redaction = redaction
     }
 }

@@ -22,6 +22,7 @@ extension LogEnvironment {
         let sampling = try parseSampling("LOG_SAMPLING")
         let lambdaFormat = try parseLambdaFormat("AWS_LAMBDA_LOG_FORMAT")
         let lambdaLevel = try parseLevel("AWS_LAMBDA_LOG_LEVEL")
+        let redactKeys = try parseRedactKeys("LOG_REDACT_KEYS")
         let onLambda = isLambda
         var choices: [LogSetup.Choice] = []
 
@@ -62,9 +63,19 @@ extension LogEnvironment {
             LogSetup.Choice(
                 setting: "output", value: sink.description,
                 source: output == .standardOutput ? "default" : "code"))
+        let redaction = redactKeys.isEmpty ? self.redaction : self.redaction.adding(redactKeys)
+        if redaction != .default {
+            var sources = self.redaction == .default ? [] : ["code"]
+            if !redactKeys.isEmpty { sources.append("LOG_REDACT_KEYS") }
+            choices.append(
+                LogSetup.Choice(
+                    setting: "redaction", value: "[" + redaction.description + "]",
+                    source: sources.joined(separator: ", then ")))
+        }
         let configuration = LogConfiguration(
             level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe,
-            sampling: sampling)
+            sampling: sampling,
+            redaction: redaction)
         return Resolution(configuration: configuration, format: format.value, choices: choices)
     }
 

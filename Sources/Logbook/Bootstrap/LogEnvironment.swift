@@ -15,6 +15,8 @@
 /// - `LOG_SAMPLING`: the root's ``LogSampling``, `N:M/INTERVAL` (`10:100/1s`: per call
 ///   site, the first 10 records a second, then every 100th) or `N/INTERVAL` (`5/1m`: the
 ///   first 5 a minute, then none);
+/// - `LOG_REDACT_KEYS`: field keys redacted in addition to ``redaction``'s,
+///   comma-separated: `ssn,card_number` (see ``LogRedaction``);
 /// - on Lambda (`AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` set):
 ///   `AWS_LAMBDA_LOG_FORMAT` (`Text` or `JSON`, choosing ``LambdaTextFormatter`` or
 ///   ``LambdaJSONFormatter``) and `AWS_LAMBDA_LOG_LEVEL`, which take precedence over
@@ -67,6 +69,10 @@ public struct LogEnvironment: Sendable {
     /// default.
     public var includesLambdaFunctionFields = false
 
+    /// The redaction rules; `LOG_REDACT_KEYS` adds keys to them. Default
+    /// ``LogRedaction/default``.
+    public var redaction: LogRedaction = .default
+
     /// Where records go. Default standard output, which Lambda sends to CloudWatch.
     public var output: StreamSink.Output = .standardOutput
     /// See ``LogConfiguration/ignoresBrokenPipe``. Off by default.
@@ -75,7 +81,7 @@ public struct LogEnvironment: Sendable {
     /// The variables this type reads.
     public static let variableNames = [
         "LOG_LEVEL", "LOG_LEVELS", "LOG_FORMAT", "LOG_SAMPLING", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL",
-        LambdaFunction.nameVariable, "AWS_LAMBDA_RUNTIME_API", LambdaFunction.memorySizeVariable,
+        "LOG_REDACT_KEYS", LambdaFunction.nameVariable, "AWS_LAMBDA_RUNTIME_API", LambdaFunction.memorySizeVariable,
         LambdaFunction.versionVariable,
     ]
 

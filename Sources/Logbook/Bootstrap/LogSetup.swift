@@ -19,6 +19,8 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     public let sampling: LogSampling?
     /// The hierarchy bootstrapped, whose sampling summaries ``shutdown(timeout:)`` writes.
     let registry: LogRegistry?
+    /// The redaction rules installed (see ``LogConfiguration/redaction``).
+    public let redaction: LogRedaction
     /// What bootstrap chose from the environment and why, one entry per setting; empty
     /// for a bootstrap configured in code. See ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
     public internal(set) var choices: [Choice] = []
@@ -51,7 +53,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     }
 
     /// One line describing the setup: level, sinks, per-logger levels, `SIGPIPE` handling,
-    /// sampling, and, after bootstrapping from the environment, what was chosen and why.
+    /// sampling, the redaction rules, and, after bootstrapping from the environment, what was chosen and why.
     public var description: String {
         var text = "level=\(level) sinks=[" + sinks.map(Self.describe).joined(separator: ", ") + "]"
         if !loggerLevels.isEmpty {
@@ -62,6 +64,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         }
         if ignoresBrokenPipe { text += " sigpipe=ignored" }
         if let sampling { text += " sampling=\(sampling)" }
+        text += " redaction=[\(redaction)]"
         if !choices.isEmpty {
             text += " chosen=[" + choices.map(\.description).joined(separator: ", ") + "]"
         }

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Fields bound to the current task tree, attached to every record created inside it.
 ///
 /// Middleware binds request-scoped fields once; every record created below it, by any
@@ -142,6 +144,9 @@ extension LogContext {
         let depth: Int
         /// The number of entries in this scope and every outer one.
         let chainFieldCount: Int
+        /// The redaction rules (their ``RedactionRules/identity``) under which this scope's
+        /// own fields need no check: see ``needsRedactionChecks(_:)``.
+        let redactionCleanFor = Atomic<UInt>(0)
 
         /// A scope of `fields` inside `parent`, binding `tap` and `levelOverride` or else
         /// keeping the parent's.
@@ -219,11 +224,12 @@ extension LogContext {
             if let parent { parent.appendFields(innermost: innermost, skipping: shadows, to: &list) }
             let checkInnerScopes = !innermost.keysAreUnique && innermost !== self
             let entries = fields.entries
+            let checking = needsRedactionChecks(list)
             for index in entries.indices {
                 let key = FieldKeys.key(entries, index)
                 if shadows.hides(at: key) { continue }
                 if checkInnerScopes && isShadowed(key.pointee, innermost: innermost) { continue }
-                list.append(entries, index)
+                list.append(entries, index, checking: checking)
             }
         }
     }

@@ -49,7 +49,10 @@ extension JSONFormatter {
             writeError(error, limits: limits, into: &buffer, dropped: &dropped)
         }
         for field in layout.promoted {
-            guard let value = record.field(field.key)?.logValue ?? staticFields[field.key]?.logValue ?? field.fallback
+            guard
+                let value = record.redactedField(field.key)
+                    ?? staticFields[field.key].map({ RedactionRules.current.logValue(key: field.key, $0) })
+                    ?? field.fallback
             else { continue }
             let before = buffer.count
             buffer.append(contentsOf: field.encodedKey)
@@ -66,16 +69,21 @@ extension JSONFormatter {
             }
         }
         let hasPromoted = !layout.promoted.isEmpty
-        let statics = staticFields.entries
         // The keys given to renamed fields so far; empty (no allocation) unless a field
         // has a reserved key.
         var renamed: [String] = []
-        for index in statics.indices {
-            let key = FieldKeys.key(statics, index)
-            if record.field(key.pointee) != nil || (hasPromoted && layout.isPromoted(key.pointee)) { continue }
-            writeMember(
-                key, FieldKeys.value(statics, index), record: record, into: &buffer, start: start,
-                budget: fieldBudget, dropped: &dropped, renamed: &renamed)
+        if !staticFields.isEmpty {
+            staticFields.withRedactedFieldList { statics in
+                for index in 0..<statics.count {
+                    let field = statics[index]
+                    if record.field(field.key.pointee) != nil || (hasPromoted && layout.isPromoted(field.key.pointee)) {
+                        continue
+                    }
+                    writeMember(
+                        field.key, field.value, record: record, into: &buffer, start: start,
+                        budget: fieldBudget, dropped: &dropped, renamed: &renamed)
+                }
+            }
         }
         record.withFieldList(includingContext: contextKey == nil) { fields in
             for index in 0..<fields.count {

@@ -65,7 +65,7 @@ public struct LambdaTextFormatter: LogFormatter {
         buffer.append(UInt8(ascii: "\t"))
         buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
         buffer.append(UInt8(ascii: "\t"))
-        if let requestID = record.field(LambdaInvocation.requestIDKey)?.logValue {
+        if let requestID = record.redactedField(LambdaInvocation.requestIDKey) {
             if case .string(let text) = requestID {
                 buffer.appendLambdaTextField(text, replacingTabs: true)
             } else {
@@ -80,7 +80,11 @@ public struct LambdaTextFormatter: LogFormatter {
         }
         guard appendsFields else { return }
         fieldWriter.append(record, into: &buffer) { body in
-            for entry in staticFields.storage where record.field(entry.0) == nil { body(entry.0, entry.1) }
+            staticFields.withRedactedFieldList { statics in
+                for index in 0..<statics.count where record.field(statics[index].key.pointee) == nil {
+                    body(statics[index].key.pointee, statics[index].value.pointee)
+                }
+            }
             record.forEachField { key, value in
                 if key == LambdaInvocation.requestIDKey || key == LambdaInvocation.traceIDKey { return }
                 body(key, value)

@@ -1,52 +1,78 @@
 extension LogBuffer {
-    /// Appends `text` for a single-line text format: control characters become escapes
-    /// (`\n`, `\r`, `\t`, and `\u001b` for the others, as JSON and logfmt parsers
-    /// decode them), everything else is copied.
+    /// Appends `text` for a single-line text format: control characters (U+0000–U+001F),
+    /// DEL, C1 controls (U+0080–U+009F), U+2028 and U+2029 become escapes (`\n`,
+    /// `\r`, `\t`, and `\u001b`, `\u0085`, `\u2028` for the others, as JSON and logfmt
+    /// parsers decode them), everything else is copied.
     public mutating func appendSingleLine(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            for index in utf8.indices where utf8[index] < 0x20 || utf8[index] == 0x7F {
+            var index = 0
+            while index < utf8.count {
+                guard ObeyedCharacters.mayStart(utf8[index]) else {
+                    index += 1
+                    continue
+                }
+                let length = ObeyedCharacters.length(in: utf8, at: index)
+                guard length > 0 else {
+                    index += 1
+                    continue
+                }
                 append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
-                appendTextEscape(utf8[index])
-                runStart = index + 1
+                appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
+                index += length
+                runStart = index
             }
             append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
         }
     }
 
     /// Appends a logfmt value: as is when it is non-empty and has no space, `=`, `"` or
-    /// control character; otherwise in double quotes with `"` and `\` backslash-escaped
-    /// and control characters escaped.
+    /// character that ``appendSingleLine(_:)`` escapes; otherwise in double quotes with `"` and `\`
+    /// backslash-escaped and those characters escaped as ``appendSingleLine(_:)`` does.
     public mutating func appendLogfmtValue(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            let needsQuotes = utf8.isEmpty || utf8.contains { Self.forcesQuotes($0) }
-            guard needsQuotes else {
+            guard utf8.isEmpty || Self.needsQuotes(utf8) else {
                 append(contentsOf: UnsafeRawBufferPointer(utf8))
                 return
             }
             append(UInt8(ascii: "\""))
             var runStart = 0
-            for index in utf8.indices {
+            var index = 0
+            while index < utf8.count {
                 let byte = utf8[index]
-                guard byte == 0x22 || byte == 0x5C || byte < 0x20 || byte == 0x7F else { continue }
+                let length: Int
+                if byte == 0x22 || byte == 0x5C {
+                    length = 1
+                } else if ObeyedCharacters.mayStart(byte) {
+                    length = ObeyedCharacters.length(in: utf8, at: index)
+                } else {
+                    length = 0
+                }
+                guard length > 0 else {
+                    index += 1
+                    continue
+                }
                 append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
                 if byte == 0x22 || byte == 0x5C {
                     append(UInt8(ascii: "\\"))
                     append(byte)
                 } else {
-                    appendTextEscape(byte)
+                    appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
                 }
-                runStart = index + 1
+                index += length
+                runStart = index
             }
             append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
             append(UInt8(ascii: "\""))
         }
     }
 
-    /// Appends a logfmt key: space, `=`, `"` and control characters become `_`, and an
-    /// empty key becomes `_`.
+    /// Appends a logfmt key: space, `=`, `"`, each character that
+    /// ``appendSingleLine(_:)`` escapes, and U+FFFD (which logfmt parsers refuse in a key)
+    /// become `_`, and an empty key becomes `_`. (A logfmt key has no quoting, so it
+    /// cannot carry escapes.)
     public mutating func appendLogfmtKey(_ key: String) {
         appendLogfmtKeyReportingChange(key)
     }
@@ -62,10 +88,22 @@ extension LogBuffer {
                 return true
             }
             var changed = false
-            for byte in utf8 {
-                let replaced = Self.forcesQuotes(byte)
-                changed = changed || replaced
-                append(replaced ? UInt8(ascii: "_") : byte)
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                var length = ObeyedCharacters.mayStart(byte) ? ObeyedCharacters.length(in: utf8, at: index) : 0
+                // U+FFFD, the replacement character, which go-logfmt refuses in a key.
+                if byte == 0xEF && index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] == 0xBD {
+                    length = 3
+                }
+                if length > 0 || Self.forcesQuotes(byte) {
+                    changed = true
+                    append(UInt8(ascii: "_"))
+                    index += Swift.max(length, 1)
+                } else {
+                    append(byte)
+                    index += 1
+                }
             }
             return changed
         }
@@ -77,24 +115,22 @@ extension LogBuffer {
         return written.appendLogfmtKeyReportingChange(key) ? written.string : key
     }
 
+    /// Whether a logfmt value must be quoted: it holds a byte of ``forcesQuotes(_:)`` or
+    /// a multi-byte character that ``appendSingleLine(_:)`` escapes.
+    private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        for index in utf8.indices {
+            let byte = utf8[index]
+            if forcesQuotes(byte) { return true }
+            if byte >= 0xC2 && (byte == 0xC2 || byte == 0xE2) && ObeyedCharacters.length(in: utf8, at: index) > 0 {
+                return true
+            }
+        }
+        return false
+    }
+
     private static func forcesQuotes(_ byte: UInt8) -> Bool {
         byte <= 0x20 || byte == 0x3D || byte == 0x22 || byte == 0x7F
     }
-
-    private mutating func appendTextEscape(_ byte: UInt8) {
-        append(UInt8(ascii: "\\"))
-        switch byte {
-        case 0x0A: append(UInt8(ascii: "n"))
-        case 0x0D: append(UInt8(ascii: "r"))
-        case 0x09: append(UInt8(ascii: "t"))
-        default:
-            append(contentsOf: Self.escapeOpen)
-            append(Self.hexDigit(byte >> 4))
-            append(Self.hexDigit(byte & 0xF))
-        }
-    }
-
-    private static let escapeOpen: [UInt8] = Array("u00".utf8)
 
     /// Appends `key=value` pairs for a field, in logfmt style, each preceded by a space.
     /// Objects and arrays are flattened into dotted keys (`user.id=7`, `tags.0=a`);

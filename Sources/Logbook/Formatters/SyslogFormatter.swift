@@ -13,11 +13,14 @@
 ///   enterprise number range reserved for documentation), holds `logger`, then every
 ///   field (nested values flattened to dotted names, as in logfmt), then `error.type`
 ///   and `error.message`. Parameter names are cut to 32 printable ASCII characters
-///   (others become `_`); values escape `"`, `\` and `]`, and control characters are
-///   written as `\n`, `\t` or `\u{1B}`. A name can repeat (a name cut to 32 characters, a
-///   flattened one, a field named `error.type` next to the error's), which RFC 5424
-///   allows for the parameters of one element.
-/// - The message is one line without a BOM. A message longer than ``lineLimit`` bytes
+///   (others become `_`); values escape `"`, `\` and `]` with a backslash, and
+///   control characters, DEL, C1 controls, U+2028 and U+2029 are written byte by byte
+///   as `#` and three octal digits (`#012` for a line feed, `#033` for ESC), rsyslog's
+///   convention, in values and in the message alike. A name can repeat (a name cut to
+///   32 characters, a flattened one, a field named `error.type` next to the error's),
+///   which RFC 5424 allows for the parameters of one element.
+/// - The message is one line without a BOM, escaped as the values are (but `"`, `\`
+///   and `]` are written as they are). A message longer than ``lineLimit`` bytes
 ///   has its text shortened and marked `…[truncated N bytes]`; if the structured data
 ///   alone is too long, the fields are left out and counted in `logbook.dropped_fields`.
 public struct SyslogFormatter: LineLimitedFormatter {
@@ -109,7 +112,7 @@ public struct SyslogFormatter: LineLimitedFormatter {
         writeStructuredData(record, into: &buffer, start: start, budget: nil, dropped: &dropped)
         buffer.append(UInt8(ascii: " "))
         let beforeMessage = buffer.count
-        buffer.appendSingleLine(record.message)
+        Self.appendSyslogText(record.message, into: &buffer)
         guard buffer.count - start > lineLimit else { return }
         // Too long: shorten the message; when the structured data alone does not fit,
         // leave out fields too.
@@ -120,7 +123,7 @@ public struct SyslogFormatter: LineLimitedFormatter {
             writeStructuredData(record, into: &buffer, start: start, budget: lineLimit / 2, dropped: &dropped)
             buffer.append(UInt8(ascii: " "))
             messageStart = buffer.count
-            buffer.appendSingleLine(record.message)
+            Self.appendSyslogText(record.message, into: &buffer)
         }
         if buffer.count - start > lineLimit {
             LineFraming.capLine(in: &buffer, from: messageStart, limit: lineLimit - (messageStart - start))
@@ -198,7 +201,7 @@ public struct SyslogFormatter: LineLimitedFormatter {
     }
 
     /// PARAM-NAME: 1 to 32 printable ASCII characters except `=`, space, `]` and `"`.
-    static func appendParameterName(_ name: String, into buffer: inout LogBuffer) {
+    package static func appendParameterName(_ name: String, into buffer: inout LogBuffer) {
         var written = 0
         for byte in name.utf8 where written < 32 {
             if byte & 0xC0 == 0x80 { continue }  // one `_` per non-ASCII character
@@ -209,33 +212,48 @@ public struct SyslogFormatter: LineLimitedFormatter {
         if written == 0 { buffer.append(UInt8(ascii: "_")) }
     }
 
-    /// PARAM-VALUE: UTF-8 with `"`, `\` and `]` escaped; control characters as text escapes.
+    /// PARAM-VALUE: UTF-8 with `"`, `\\` and `]` backslash-escaped (RFC 5424's only
+    /// escapes), and each character of ``ObeyedCharacters`` as ``appendSyslogText(_:into:)``
+    /// writes it.
     static func appendParameterValue(_ text: String, into buffer: inout LogBuffer) {
-        var needsWork = false
-        for byte in text.utf8 where byte < 0x20 || byte == 0x7F || byte == 0x22 || byte == 0x5C || byte == 0x5D {
-            needsWork = true
-            break
-        }
-        guard needsWork else {
-            buffer.append(text)
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case 0x22, 0x5C, 0x5D:
-                buffer.append(UInt8(ascii: "\\"))
-                buffer.append(byte)
-            case 0x0A: buffer.append("\\n")
-            case 0x0D: buffer.append("\\r")
-            case 0x09: buffer.append("\\t")
-            case 0..<0x20, 0x7F:
-                buffer.append("\\u{")
-                buffer.append(LogBuffer.hexDigit(byte >> 4))
-                buffer.append(LogBuffer.hexDigit(byte & 0xF))
-                buffer.append(UInt8(ascii: "}"))
-            default:
-                buffer.append(byte)
+        appendSyslogText(text, escapingStructuredData: true, into: &buffer)
+    }
+
+    /// Text for a syslog line (the message, and parameter values with
+    /// `escapingStructuredData`): each UTF-8 byte of a character of ``ObeyedCharacters``
+    /// as `#` and three octal digits, rsyslog's convention (`#012` for a line feed,
+    /// `#302#205` for U+0085), which strict RFC 5424 parsers accept: structured data
+    /// allows no backslash escape other than `\"`, `\\` and `\]`.
+    static func appendSyslogText(_ text: String, escapingStructuredData: Bool = false, into buffer: inout LogBuffer) {
+        var text = text
+        text.withUTF8 { utf8 in
+            var runStart = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let length: Int
+                if escapingStructuredData && (byte == 0x22 || byte == 0x5C || byte == 0x5D) {
+                    length = 1
+                } else if ObeyedCharacters.mayStart(byte) {
+                    length = ObeyedCharacters.length(in: utf8, at: index)
+                } else {
+                    length = 0
+                }
+                guard length > 0 else {
+                    index += 1
+                    continue
+                }
+                buffer.append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
+                if byte == 0x22 || byte == 0x5C || byte == 0x5D {
+                    buffer.append(UInt8(ascii: "\\"))
+                    buffer.append(byte)
+                } else {
+                    buffer.appendOctalEscapes(UnsafeBufferPointer(rebasing: utf8[index..<(index + length)]))
+                }
+                index += length
+                runStart = index
             }
+            buffer.append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
         }
     }
 

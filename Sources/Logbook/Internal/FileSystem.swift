@@ -22,13 +22,19 @@ enum FileSystem {
         var modificationSeconds: Int64
     }
 
-    /// Opens `path` for appending, creating it with `mode` when missing.
+    /// Opens `path` for appending, creating it with `mode` when missing. A symbolic link
+    /// at `path` is not followed: the open fails with `ELOOP`.
     static func openForAppending(_ path: String, mode: UInt32) -> Result<Int32, Errno> {
         while true {
-            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode_t(mode))
+            let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
             if fd >= 0 { return .success(fd) }
             if errno != EINTR { return .failure(Errno(errno)) }
         }
+    }
+
+    /// Whether ``openForAppending(_:mode:)`` failed because the path is a symbolic link.
+    static func isSymbolicLinkRefusal(_ error: Errno) -> Bool {
+        error.code == ELOOP
     }
 
     static func close(_ fd: Int32) {

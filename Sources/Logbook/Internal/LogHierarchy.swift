@@ -36,13 +36,18 @@ package final class LogHierarchy: Sendable {
         file: String = #fileID,
         line: UInt = #line
     ) throws(LogBootstrapError) -> LogSetup {
-        try registry.bootstrap(configuration, callSite: "\(file):\(line)")
+        let setup = try registry.bootstrap(configuration, callSite: "\(file):\(line)")
+        // Redaction is process-wide: only the process's hierarchy installs rules, so
+        // tests' private hierarchies never change another test's output.
+        if self === LogHierarchy.shared { RedactionRules.install(configuration.redaction) }
+        return setup
     }
 
     /// Returns every logger to its initial configuration, forgets bootstrap and restores
     /// the default last resort. Handles created before stay valid.
     package func reset() {
         registry.reset()
+        if self === LogHierarchy.shared { RedactionRules.install(.default) }
     }
 
     /// Where records with no sink go; see ``Log/lastResort``.

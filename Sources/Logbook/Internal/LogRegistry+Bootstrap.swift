@@ -36,6 +36,7 @@ extension LogRegistry {
             loggerLevels: configuration.loggerLevels,
             ignoresBrokenPipe: configuration.ignoresBrokenPipe,
             sampling: configuration.sampling,
-            registry: self)
+            registry: self,
+            redaction: configuration.redaction)
     }
 }

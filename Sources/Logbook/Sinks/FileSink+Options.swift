@@ -1,7 +1,9 @@
 extension FileSink {
     /// How a ``FileSink`` opens, checks and rotates its file.
     public struct Options: Sendable, Hashable {
-        /// The permission bits of a newly created file (before the umask). Default 0644.
+        /// The permission bits of a newly created file, rotated files' successors included
+        /// (before the umask). Default 0640: the owner reads and writes, the group reads,
+        /// others get nothing, since logs often hold what others should not read.
         public var mode: UInt32
         /// Whether to create missing parent directories (mode 0755). Default `false`.
         public var createsDirectories: Bool
@@ -25,7 +27,7 @@ extension FileSink {
 
         /// Creates options; every parameter has the default described on its property.
         public init(
-            mode: UInt32 = 0o644,
+            mode: UInt32 = 0o640,
             createsDirectories: Bool = false,
             rotation: FileRotation = .none,
             reopensOnHangup: Bool = false,

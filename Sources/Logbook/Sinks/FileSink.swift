@@ -7,9 +7,11 @@ import Synchronization
 /// try Log.bootstrap(level: .info, sinks: [file])
 /// ```
 ///
-/// - The file is opened with `O_APPEND | O_CREAT` (mode ``Options/mode``, 0644 by default);
-///   each record is one `write(2)` of a complete line under a lock, so lines never
-///   interleave or split, even with other processes appending.
+/// - The file is opened with `O_APPEND | O_CREAT | O_NOFOLLOW` (mode ``Options/mode``,
+///   0640 by default, also for the files rotation creates); a symbolic link at the path
+///   is refused with ``FileSinkError/symbolicLink(path:)``. Each record is one
+///   `write(2)` of a complete line under a lock, so lines never interleave or split,
+///   even with other processes appending.
 /// - Before each write (or at most every ``Options/identityCheckInterval``) the sink
 ///   compares the device and inode of the path with those of its open descriptor. When logrotate
 ///   has moved the file away (its default `create` mode) or it was deleted, the sink
@@ -105,6 +107,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         var initial = State()
         switch Self.open(path, options: options, now: FileSystem.monotonicMilliseconds(), into: &initial) {
         case .success: break
+        case .failure(let error) where FileSystem.isSymbolicLinkRefusal(error): throw .symbolicLink(path: path)
         case .failure(let error): throw .cannotOpen(path: path, errno: error.code)
         }
         initial.hangupsSeen = HangupSignal.count.load(ordering: .relaxed)

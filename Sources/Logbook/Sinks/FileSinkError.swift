@@ -3,6 +3,10 @@
 public enum FileSinkError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be opened for appending.
     case cannotOpen(path: String, errno: Int32)
+    /// The path is a symbolic link. File sinks open their file with `O_NOFOLLOW`, so a
+    /// link planted in a shared directory cannot redirect the log into another file;
+    /// give the link's target as the path instead.
+    case symbolicLink(path: String)
     /// A parent directory could not be created (with ``FileSink/Options/createsDirectories``).
     case cannotCreateDirectory(path: String, errno: Int32)
     /// An option has a value that is not accepted.
@@ -13,6 +17,8 @@ public enum FileSinkError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .cannotOpen(let path, let code):
             "FileSink cannot open \"\(path)\" for appending: \(Errno(code))"
+        case .symbolicLink(let path):
+            "FileSink will not open \"\(path)\": it is a symbolic link (files are opened with O_NOFOLLOW)"
         case .cannotCreateDirectory(let path, let code):
             "FileSink cannot create the directory \"\(path)\": \(Errno(code))"
         case .invalidOption(let name, let value, let accepted):

@@ -1,0 +1,67 @@
+/// The characters no text format writes raw: the C0 controls U+0000–U+001F, DEL U+007F,
+/// the C1 controls U+0080–U+009F, and the line and paragraph separators U+2028 and
+/// U+2029. Terminals obey C0 and C1 (ESC and CSI start escape sequences), and viewers
+/// and JavaScript-based tools break lines at U+0085, U+2028 and U+2029.
+enum ObeyedCharacters {
+    /// The length in bytes of the character at `index` when it is one of the set, else 0.
+    @inline(__always)
+    static func length(in utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = utf8[index]
+        if byte < 0x20 || byte == 0x7F { return 1 }
+        if byte == 0xC2 {
+            return index + 1 < utf8.count && utf8[index + 1] <= 0x9F ? 2 : 0
+        }
+        if byte == 0xE2 {
+            return index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] | 1) == 0xA9 ? 3 : 0
+        }
+        return 0
+    }
+
+    /// Whether `byte` can start a character of the set: a cheap first test.
+    @inline(__always)
+    static func mayStart(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
+    }
+
+    /// The code point of the character of `length` bytes at `index`.
+    @inline(__always)
+    static func scalar(in utf8: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
+        switch length {
+        case 1: UInt32(utf8[index])
+        case 2: UInt32(utf8[index] & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+        default: UInt32(utf8[index + 2] & 0x3F) | 0x2000
+        }
+    }
+}
+
+extension LogBuffer {
+    /// Appends the escape of the single-line text formats (console, logfmt values, Lambda
+    /// text) for a character of ``ObeyedCharacters``: `\n`, `\r`, `\t`, or `\u` and four
+    /// hex digits, as JSON and go-logfmt decode them.
+    mutating func appendTextEscape(_ scalar: UInt32) {
+        append(UInt8(ascii: "\\"))
+        switch scalar {
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
+        default:
+            append(UInt8(ascii: "u"))
+            append(Self.hexDigit(UInt8(truncatingIfNeeded: scalar >> 12)))
+            append(Self.hexDigit(UInt8(truncatingIfNeeded: scalar >> 8) & 0xF))
+            append(Self.hexDigit(UInt8(truncatingIfNeeded: scalar >> 4) & 0xF))
+            append(Self.hexDigit(UInt8(truncatingIfNeeded: scalar) & 0xF))
+        }
+    }
+
+    /// Appends each UTF-8 byte of `bytes` as `#` and three octal digits, rsyslog's
+    /// escape for control characters (`#033` for ESC), which every RFC 5424 parser
+    /// accepts inside structured data and the message.
+    mutating func appendOctalEscapes(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes {
+            append(UInt8(ascii: "#"))
+            append(UInt8(ascii: "0") + (byte >> 6))
+            append(UInt8(ascii: "0") + ((byte >> 3) & 7))
+            append(UInt8(ascii: "0") + (byte & 7))
+        }
+    }
+}

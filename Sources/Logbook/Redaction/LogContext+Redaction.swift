@@ -1,0 +1,32 @@
+import Synchronization
+
+extension LogContext.Scope {
+    /// Whether the field list must check this scope's own fields against its rules.
+    ///
+    /// A scope's keys and values never change. Once its fields were found to hold no
+    /// redacted key and only values of the common scalar types (which hold no nested
+    /// keys), under given rules, that is remembered, and later records skip the checks.
+    @inline(__always)
+    func needsRedactionChecks(_ list: FieldListBuilder) -> Bool {
+        guard list.checksKeys else { return false }
+        if redactionCleanFor.load(ordering: .relaxed) == list.rulesIdentity { return false }
+        return !rememberIfClean(list)
+    }
+
+    /// Checks every field of this scope; when none needs redacting, remembers it.
+    @inline(never)
+    private func rememberIfClean(_ list: FieldListBuilder) -> Bool {
+        let entries = fields.entries
+        for index in entries.indices {
+            let key = FieldKeys.key(entries, index)
+            if RedactionRules.mayNest(FieldKeys.value(entries, index)) { return false }
+            if RedactionRules.mayMatch(key, filter: list.keyFilter),
+                list.rules._withUnsafeGuaranteedRef({ $0.redacts(at: key) })
+            {
+                return false
+            }
+        }
+        redactionCleanFor.store(list.rulesIdentity, ordering: .relaxed)
+        return true
+    }
+}

@@ -1,0 +1,105 @@
+/// Which field values are written as `"[REDACTED]"` instead of their value.
+///
+/// Redaction is on from process start, with ``defaultKeys``: a field whose key matches one
+/// of ``keys`` keeps its key, and its value, whatever its type, is written as the string
+/// `"[REDACTED]"` by every formatter and sink. Keys match ignoring ASCII case, with `-` and
+/// `_` equivalent (`Set-Cookie` matches `set_cookie`). Call-site, logger-bound, context and
+/// static fields are covered, and so are keys of nested objects at any depth. Values
+/// marked at the call site with ``LogValueConvertible/sensitive(_:)`` or
+/// ``LogValueConvertible/hashed(_:)`` are hidden whatever their key.
+///
+/// Bootstrap installs ``LogConfiguration/redaction`` (``default`` unless set), and
+/// `LOG_REDACT_KEYS` adds keys (see ``LogEnvironment``):
+///
+/// ```swift
+/// var configuration = LogConfiguration(sinks: [StreamSink(.standardOutput)])
+/// configuration.redaction = LogRedaction.default.adding(["ssn", "card_number"])
+/// try Log.bootstrap(configuration)
+/// ```
+///
+/// ``disabled`` turns every rule off, markers included. That is dangerous: passwords,
+/// tokens and cookies are then written in clear text wherever logs go.
+public struct LogRedaction: Sendable, Equatable, CustomStringConvertible {
+    /// What a redacted value is written as.
+    public static let placeholder = "[REDACTED]"
+
+    /// The keys redacted by default: `password`, `passwd`, `secret`, `client_secret`,
+    /// `token`, `access_token`, `refresh_token`, `id_token`, `api_key`, `apikey`,
+    /// `authorization`, `proxy_authorization`, `cookie`, `set_cookie`, `private_key`.
+    public static let defaultKeys: [String] = [
+        "password", "passwd", "secret", "client_secret", "token", "access_token", "refresh_token", "id_token",
+        "api_key", "apikey", "authorization", "proxy_authorization", "cookie", "set_cookie", "private_key",
+    ]
+
+    /// The default rules: ``defaultKeys``, markers honoured.
+    public static let `default` = LogRedaction()
+
+    /// No redaction at all: every value, including ones marked sensitive, is written in
+    /// clear text. Dangerous; meant for local debugging only.
+    public static let disabled = LogRedaction(keys: [], isEnabled: false)
+
+    /// The keys whose values are redacted, in the spelling given.
+    public var keys: [String]
+    /// Whether any redaction happens. `false` writes everything in clear text.
+    public var isEnabled: Bool
+    /// The secret key of ``LogValueConvertible/hashed(_:)``'s keyed hash. With `nil` (the
+    /// default), a random key is drawn once per process: the same value gives the same
+    /// hash within one process only. Set the same secret on every process whose logs are
+    /// correlated, and keep it out of the logs.
+    public var hashKey: String?
+
+    /// Creates rules redacting `keys`.
+    public init(keys: [String] = LogRedaction.defaultKeys, isEnabled: Bool = true, hashKey: String? = nil) {
+        self.keys = keys
+        self.isEnabled = isEnabled
+        self.hashKey = hashKey
+    }
+
+    /// These rules with `keys` redacted too.
+    public func adding(_ keys: [String]) -> LogRedaction {
+        var copy = self
+        for key in keys where !copy.redacts(key) { copy.keys.append(key) }
+        return copy
+    }
+
+    /// Whether a field named `key` is redacted by these rules.
+    public func redacts(_ key: String) -> Bool {
+        guard isEnabled else { return false }
+        let normalized = Self.normalized(key)
+        return keys.contains { Self.normalized($0) == normalized }
+    }
+
+    /// `key` as rules compare it: ASCII letters lowercased and `-` written `_`.
+    static func normalized(_ key: String) -> String {
+        String(decoding: key.utf8.map(Self.normalized), as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func normalized(_ byte: UInt8) -> UInt8 {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte | 0x20
+        case UInt8(ascii: "-"): UInt8(ascii: "_")
+        default: byte
+        }
+    }
+
+    /// Which rules are active, for ``LogSetup``'s description: `default keys`,
+    /// `default keys + ssn`, `keys: a, b`, or `off (values written in clear text)`.
+    public var description: String {
+        guard isEnabled else { return "off (values written in clear text)" }
+        let defaults = Set(Self.defaultKeys.map(Self.normalized))
+        let own = Set(keys.map(Self.normalized))
+        var text: String
+        var extra: [String]
+        if own.isSuperset(of: defaults) {
+            text = "default keys"
+            extra = keys.filter { !defaults.contains(Self.normalized($0)) }
+        } else {
+            text = "keys:"
+            extra = keys
+            if extra.isEmpty { text = "no keys" }
+        }
+        if !extra.isEmpty { text += (text == "keys:" ? " " : " + ") + extra.joined(separator: ", ") }
+        return text + ", sensitive values " + (hashKey == nil ? "hidden" : "hidden (hashed with a set key)")
+    }
+}

@@ -1,0 +1,64 @@
+/// A field value that is never written as itself, whatever its key: see
+/// ``LogValueConvertible/sensitive(_:)`` and ``LogValueConvertible/hashed(_:)``.
+///
+/// Its ``logValue`` is `"[REDACTED]"`, or for a hashed value `"hash:"` and 16 hex digits
+/// of a keyed hash of the value's text (see ``LogRedaction/hashKey``), so no formatter or
+/// sink can write the value itself. Only ``LogRedaction/disabled`` writes it in clear text.
+public struct LogSensitiveValue: LogValueConvertible {
+    /// How a sensitive value is written.
+    public enum Treatment: Sendable, Hashable {
+        /// As `"[REDACTED]"`.
+        case hidden
+        /// As `"hash:"` followed by 16 hex digits of a keyed hash of the value, the same
+        /// for equal values, so records about one user can be correlated.
+        case hashed
+    }
+
+    let value: any LogValueConvertible
+    /// How the value is written.
+    public let treatment: Treatment
+
+    /// Marks `value` as sensitive.
+    public init(_ value: any LogValueConvertible, treatment: Treatment = .hidden) {
+        self.value = value
+        self.treatment = treatment
+    }
+
+    /// `"[REDACTED]"`, a hash for ``Treatment/hashed``, or the value itself when
+    /// redaction is ``LogRedaction/disabled``.
+    public var logValue: LogValue {
+        let rules = RedactionRules.current
+        guard rules.configuration.isEnabled else { return value.logValue }
+        switch treatment {
+        case .hidden:
+            return .string(LogRedaction.placeholder)
+        case .hashed:
+            let hash = KeyedHash.hash(Array(value.logValue.description.utf8), key: rules.hashKey)
+            var hex = String(hash, radix: 16)
+            hex = String(repeating: "0", count: 16 - hex.utf8.count) + hex
+            return .string("hash:" + hex)
+        }
+    }
+}
+
+extension LogValueConvertible where Self == LogSensitiveValue {
+    /// `value`, marked as sensitive: written as `"[REDACTED]"` whatever its key.
+    ///
+    /// ```swift
+    /// log.info("signed up", ["email": .sensitive(email), "plan": plan])
+    /// ```
+    public static func sensitive(_ value: some LogValueConvertible) -> LogSensitiveValue {
+        LogSensitiveValue(value)
+    }
+
+    /// `value`, marked as sensitive and written as a keyed hash (`"hash:3f2a…"`, 16 hex
+    /// digits), so equal values can be correlated across records without being written.
+    /// See ``LogRedaction/hashKey`` for how far the correlation reaches.
+    ///
+    /// ```swift
+    /// log.info("login failed", ["user": .hashed(email)])
+    /// ```
+    public static func hashed(_ value: some LogValueConvertible) -> LogSensitiveValue {
+        LogSensitiveValue(value, treatment: .hashed)
+    }
+}

@@ -1,0 +1,66 @@
+extension RedactionRules {
+    /// How deep nested objects are searched for redacted keys; deeper than every
+    /// formatter writes.
+    static let maximumDepth = 64
+
+    /// The value to write for `value` found under `key`: the placeholder when `key` is
+    /// redacted, else the value with redacted keys of nested objects replaced, at any depth.
+    func logValue(key: String, _ value: any LogValueConvertible) -> LogValue {
+        if redacts(key) { return .string(LogRedaction.placeholder) }
+        let converted = value.logValue
+        return redactingNested(converted) ?? converted
+    }
+
+    /// `value` with the values of redacted keys inside it replaced by the placeholder, or
+    /// `nil` when nothing inside it is redacted (always `nil` for a scalar).
+    func redactingNested(_ value: LogValue, depth: Int = 0) -> LogValue? {
+        guard checksKeys, depth < Self.maximumDepth else { return nil }
+        switch value {
+        case .object(let fields):
+            var changed: [(String, any LogValueConvertible)]?
+            for index in fields.storage.indices {
+                let key = fields.storage[index].0
+                let replacement: LogValue?
+                if redacts(key) {
+                    replacement = .string(LogRedaction.placeholder)
+                } else {
+                    replacement = redactingNested(fields.storage[index].1.logValue, depth: depth + 1)
+                }
+                if let replacement {
+                    if changed == nil { changed = fields.storage }
+                    changed![index] = (key, replacement)
+                }
+            }
+            return changed.map { .object(LogFields($0)) }
+        case .array(let elements):
+            var changed: [LogValue]?
+            for index in elements.indices {
+                if let replacement = redactingNested(elements[index], depth: depth + 1) {
+                    if changed == nil { changed = elements }
+                    changed![index] = replacement
+                }
+            }
+            return changed.map { .array($0) }
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a value of this type can hold nested objects, or is a marked value: every
+    /// type but the common scalars, which are written without conversion.
+    @inline(__always)
+    static func mayNest(_ value: UnsafePointer<any LogValueConvertible>) -> Bool {
+        guard let payload = ExistentialPayload(in: value) else { return true }
+        let type = payload.type
+        return type != String.self && type != Int.self && type != Bool.self && type != Double.self
+    }
+}
+
+extension LogRedaction {
+    /// The value the rules in force write for `value` found under `key` (see
+    /// ``RedactionRules/logValue(key:_:)``), for integrations that hand fields to other
+    /// logging systems.
+    package static func redactedValue(key: String, _ value: any LogValueConvertible) -> LogValue {
+        RedactionRules.current.logValue(key: key, value)
+    }
+}

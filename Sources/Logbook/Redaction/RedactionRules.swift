@@ -1,0 +1,203 @@
+import Synchronization
+
+/// The installed ``LogRedaction``, compiled for the formatting path: one key check per
+/// field.
+///
+/// The field pipeline (``LogRecord/withFieldList(includingFields:includingContext:_:)``)
+/// is the one place that applies it, so every formatter and sink sees redacted values.
+/// Instances are never freed (one per installation), so ``current`` is read with one
+/// atomic load and no reference counting.
+final class RedactionRules: Sendable {
+    let configuration: LogRedaction
+    /// Whether key rules apply (enabled, with at least one key).
+    let checksKeys: Bool
+    /// Bit `n` is set when some key is `n` bytes long (modulo 64).
+    private let lengthMask: UInt64
+    /// Per key length up to 15: bit `n` set when a small key of that length starts with
+    /// the `n`-th letter (either case), bit 31 when it starts with something else. Most
+    /// keys are found absent with this one lookup.
+    private nonisolated(unsafe) let firstBytes: UnsafeMutablePointer<UInt32>
+    /// A table of 2¹⁴ bits, one per (length, first byte, last byte) of a small key, bytes
+    /// by their low five bits (the same for both cases of a letter): see
+    /// ``mayMatch(_:filter:)``. Keys that share no such triple with a rule are ruled out
+    /// with one load.
+    nonisolated(unsafe) let keyFilter: UnsafeMutablePointer<UInt64>
+    /// The ``SmallString/hashBit`` of each normalized small key.
+    private let hashMask: UInt64
+    /// Normalized keys of up to 15 ASCII bytes, as the two words ``SmallString`` reads.
+    private nonisolated(unsafe) let smallKeys: UnsafeMutablePointer<(UInt64, UInt64)>
+    private let smallKeyCount: Int
+    /// Every normalized key, as bytes, for keys that are not small.
+    private let byteKeys: [[UInt8]]
+    /// The key of ``LogValueConvertible/hashed(_:)``.
+    let hashKey: (UInt64, UInt64)
+
+    init(_ configuration: LogRedaction) {
+        self.configuration = configuration
+        let keys = configuration.isEnabled ? configuration.keys.map { Array(LogRedaction.normalized($0).utf8) } : []
+        checksKeys = !keys.isEmpty
+        lengthMask = keys.reduce(0) { $0 | (1 &<< UInt64($1.count & 63)) }
+        var small: [(UInt64, UInt64)] = []
+        var hashMask: UInt64 = 0
+        firstBytes = .allocate(capacity: 16)
+        firstBytes.initialize(repeating: 0, count: 16)
+        keyFilter = .allocate(capacity: 256)
+        keyFilter.initialize(repeating: 0, count: 256)
+        for key in keys where key.count <= 15 && key.allSatisfy({ $0 < 0x80 }) {
+            firstBytes[key.count] |= Self.firstByteBit(key.first ?? 0)
+            // `-` and `_` are equivalent: a key's `_` may be written `-`.
+            func spellings(_ byte: UInt8) -> [UInt8] { byte == UInt8(ascii: "_") ? [byte, UInt8(ascii: "-")] : [byte] }
+            for first in spellings(key.first ?? 0) {
+                for last in spellings(key.last ?? 0) {
+                    let index = Self.filterIndex(count: UInt64(key.count), first: UInt64(first), last: UInt64(last))
+                    keyFilter[Int(index >> 6)] |= 1 &<< (index & 63)
+                }
+            }
+            var words: (UInt64, UInt64) = (0, 0)
+            for (index, byte) in key.enumerated() {
+                if index < 8 {
+                    words.0 |= UInt64(byte) &<< UInt64(index * 8)
+                } else {
+                    words.1 |= UInt64(byte) &<< UInt64((index - 8) * 8)
+                }
+            }
+            small.append(words)
+            hashMask |= Self.hashBit(words.0, words.1)
+        }
+        smallKeys = .allocate(capacity: Swift.max(small.count, 1))
+        smallKeys.initialize(from: small, count: small.count)
+        smallKeyCount = small.count
+        self.hashMask = hashMask
+        byteKeys = keys
+        if let secret = configuration.hashKey {
+            hashKey = KeyedHash.key(from: secret)
+        } else {
+            hashKey = KeyedHash.processKey
+        }
+    }
+
+    /// The address of the rules in force.
+    private static let storage = Atomic<UInt>(address(of: RedactionRules(.default)))
+
+    /// The address of `rules`, retained for ever.
+    private static func address(of rules: RedactionRules) -> UInt {
+        UInt(bitPattern: Unmanaged.passRetained(rules).toOpaque())
+    }
+
+    /// The rules in force.
+    @inline(__always)
+    static var current: RedactionRules {
+        unmanagedCurrent.takeUnretainedValue()
+    }
+
+    /// The rules in force, for reading without reference counting
+    /// (`_withUnsafeGuaranteedRef`): installed rules are never freed.
+    @inline(__always)
+    static var unmanagedCurrent: Unmanaged<RedactionRules> {
+        Unmanaged<RedactionRules>.fromOpaque(UnsafeRawPointer(bitPattern: storage.load(ordering: .acquiring))!)
+    }
+
+    /// Makes `configuration` the rules in force. The previous rules stay allocated:
+    /// a record being formatted may still read them.
+    static func install(_ configuration: LogRedaction) {
+        storage.store(address(of: RedactionRules(configuration)), ordering: .releasing)
+    }
+
+    /// Identifies these rules: their address, unique since installed rules are never freed.
+    var identity: UInt { UInt(bitPattern: Unmanaged.passUnretained(self).toOpaque()) }
+
+    /// Whether the field named by the string at `key` is redacted.
+    @inline(__always)
+    func redacts(at key: UnsafePointer<String>) -> Bool {
+        guard checksKeys else { return false }
+        if let small = SmallString(at: key) {
+            if firstBytes[small.count] & Self.firstByteBit(UInt8(truncatingIfNeeded: small.low)) == 0 { return false }
+            let low = Self.normalized(small.low)
+            let high = Self.normalized(small.high & 0x00FF_FFFF_FFFF_FFFF)
+            if hashMask & Self.hashBit(low, high) == 0 { return false }
+            for index in 0..<smallKeyCount where smallKeys[index].0 == low && smallKeys[index].1 == high {
+                return true
+            }
+            return false
+        }
+        return redactsSlowly(key.pointee)
+    }
+
+    /// Whether a field named `key` is redacted.
+    func redacts(_ key: String) -> Bool {
+        withUnsafePointer(to: key) { redacts(at: $0) }
+    }
+
+    private func redactsSlowly(_ key: String) -> Bool {
+        let count = key.utf8.count
+        if lengthMask & (1 &<< UInt64(count & 63)) == 0 { return false }
+        for candidate in byteKeys where candidate.count == count {
+            var index = 0
+            var equal = true
+            for byte in key.utf8 {
+                if LogRedaction.normalized(byte) != candidate[index] {
+                    equal = false
+                    break
+                }
+                index += 1
+            }
+            if equal { return true }
+        }
+        return false
+    }
+
+    /// `word` (ASCII bytes) with letters lowercased and `-` made `_`. Each sum stays within
+    /// its byte (a byte below 0x80 plus at most 0x7F), so bytes do not disturb each other.
+    @inline(__always)
+    static func normalized(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        // High bit set where the byte is at least `A`, and where it is above `Z`.
+        let atLeastA = word &+ ones &* (0x80 - 0x41)
+        let aboveZ = word &+ ones &* (0x80 - 0x5B)
+        let upper = atLeastA & ~aboveZ & high
+        // High bit set where the byte is not `-`.
+        let notDash = (word ^ (ones &* 0x2D)) &+ ones &* 0x7F
+        let dash = ~notDash & high
+        return (word | (upper >> 2)) ^ ((dash >> 7) &* 0x72)
+    }
+
+    /// Whether the key at `key` may be redacted by rules with `filter` (their
+    /// ``keyFilter``): `false` rules it out with a few instructions, for most keys. Keys
+    /// that are not small ASCII strings always may.
+    @inline(__always)
+    static func mayMatch(_ key: UnsafePointer<String>, filter: UnsafeMutablePointer<UInt64>) -> Bool {
+        #if _pointerBitWidth(_64) && _endian(little)
+        guard MemoryLayout<String>.size == 16 else { return true }
+        let words = UnsafeRawPointer(key).load(as: (UInt64, UInt64).self)
+        let discriminator = words.1 >> 56
+        guard discriminator & 0xF0 == 0xE0 else { return true }
+        let count = discriminator & 0x0F
+        guard count > 0 else { return true }
+        let last = count <= 8 ? words.0 >> ((count &- 1) &* 8) : words.1 >> ((count &- 9) &* 8)
+        let index = filterIndex(count: count, first: words.0, last: last)
+        return filter[Int(truncatingIfNeeded: index >> 6)] & (1 &<< (index & 63)) != 0
+        #else
+        return true
+        #endif
+    }
+
+    /// The bit of ``keyFilter`` for a key of `count` bytes whose first and last bytes are
+    /// the low bytes of `first` and `last`.
+    @inline(__always)
+    static func filterIndex(count: UInt64, first: UInt64, last: UInt64) -> UInt64 {
+        (count &<< 10) | ((first & 0x1F) &<< 5) | (last & 0x1F)
+    }
+
+    /// The bit of ``firstBytes`` for a key starting with `byte`.
+    @inline(__always)
+    static func firstByteBit(_ byte: UInt8) -> UInt32 {
+        let letter = (byte | 0x20) &- UInt8(ascii: "a")
+        return letter < 26 ? 1 &<< UInt32(letter) : 1 &<< 31
+    }
+
+    @inline(__always)
+    static func hashBit(_ low: UInt64, _ high: UInt64) -> UInt64 {
+        1 &<< (((low ^ high) &* 0x9E37_79B9_7F4A_7C15) >> 58)
+    }
+}

@@ -1,0 +1,207 @@
+import Logbook
+import LogbookTesting
+import Testing
+
+@Suite("Redaction")
+struct RedactionTests {
+    /// The secrets of the safe-output issue, each a value no formatter may write.
+    static let secrets = [
+        "pw-hunter2", "Bearer-abc.def", "ak-live-123", "at-eyJhbGci", "sid=cookie-42", "nested-pw-7", "cs-bound-9",
+        "static-token-5", "logger-bound-secret-3", "marked-email@example.com",
+    ]
+
+    static let formatters: [(String, any LogFormatter)] = [
+        ("json", JSONFormatter()),
+        ("json+context", JSONFormatter(contextKey: "ctx")),
+        ("json+static", JSONFormatter(staticFields: ["service": "shop", "api-key": "static-token-5"])),
+        ("ecs", JSONFormatter.elasticCommonSchema(service: "shop")),
+        ("gcp", JSONFormatter.googleCloudLogging(service: "shop")),
+        ("datadog", JSONFormatter.datadog(service: "shop")),
+        ("lambda-json", LambdaJSONFormatter(staticFields: ["service": "shop", "api-key": "static-token-5"])),
+        ("logfmt", LogfmtFormatter()),
+        ("console", ConsoleFormatter(colors: .always)),
+        ("lambda-text", LambdaTextFormatter(staticFields: ["service": "shop", "api-key": "static-token-5"])),
+        ("syslog", SyslogFormatter(appName: "shop", hostname: "host", processID: "1")),
+    ]
+
+    /// A record logged after a plain bootstrap, carrying secrets at the call site, bound
+    /// to the logger, nested and in the task's context, next to ordinary fields.
+    static func loggedRecord() throws -> LogRecord {
+        let hierarchy = LogHierarchy()
+        let sink = InMemorySink()
+        try hierarchy.bootstrap(LogConfiguration(level: .info, sinks: [sink]))
+        let log = hierarchy.logger("shop").with(["Secret": "logger-bound-secret-3", "component": "checkout"])
+        LogContext.with(["client_secret": "cs-bound-9", "request_id": "r-42"]) {
+            log.info(
+                "charged",
+                [
+                    "password": "pw-hunter2", "Authorization": "Bearer-abc.def", "api_key": "ak-live-123",
+                    "access_token": "at-eyJhbGci", "set-cookie": "sid=cookie-42",
+                    "user": ["id": 7, "name": "ada", "password": "nested-pw-7"] as LogValue,
+                    "email": .sensitive("marked-email@example.com"), "amount": 42, "currency": "EUR",
+                ])
+        }
+        return try #require(sink.records.first)
+    }
+
+    @Test("after a plain bootstrap no formatter writes a secret, and neighbouring fields are written")
+    func secretsNeverWritten() throws {
+        let record = try Self.loggedRecord()
+        for (name, formatter) in Self.formatters {
+            var buffer = LogBuffer()
+            formatter.format(record, into: &buffer)
+            let line = buffer.string
+            for secret in Self.secrets {
+                #expect(!line.contains(secret), "\(name) wrote \(secret): \(line)")
+            }
+            // Syslog escapes the `]` of a PARAM-VALUE.
+            #expect(line.contains("[REDACTED]") || line.contains("[REDACTED\\]"), "\(name): \(line)")
+            for ordinary in ["r-42", "EUR", "ada", "checkout"] {
+                #expect(line.contains(ordinary), "\(name) lost \(ordinary): \(line)")
+            }
+        }
+    }
+
+    @Test("a redacted key keeps its key; its value becomes the string [REDACTED], nested ones too")
+    func keysKept() throws {
+        let record = try Self.loggedRecord()
+        var buffer = LogBuffer()
+        JSONFormatter().format(record, into: &buffer)
+        let line = buffer.string
+        #expect(line.contains(#""password":"[REDACTED]""#))
+        #expect(line.contains(#""Authorization":"[REDACTED]""#))
+        #expect(line.contains(#""set-cookie":"[REDACTED]""#))
+        #expect(line.contains(#""user":{"id":7,"name":"ada","password":"[REDACTED]"}"#))
+        #expect(line.contains(#""client_secret":"[REDACTED]""#))
+        #expect(line.contains(#""email":"[REDACTED]""#))
+        var logfmt = LogBuffer()
+        LogfmtFormatter().format(record, into: &logfmt)
+        #expect(logfmt.string.contains(" user.password=[REDACTED]"))
+        #expect(logfmt.string.contains(" user.id=7"))
+    }
+
+    @Test("the public field iteration yields redacted values, so custom formatters are covered")
+    func forEachFieldRedacts() throws {
+        let record = try Self.loggedRecord()
+        var seen: [String: LogValue] = [:]
+        record.forEachField { key, value in seen[key] = value.logValue }
+        #expect(seen["password"] == .string("[REDACTED]"))
+        #expect(seen["client_secret"] == .string("[REDACTED]"))
+        #expect(seen["amount"] == .int(42))
+        guard case .object(let user) = seen["user"] else {
+            Issue.record("user is not an object")
+            return
+        }
+        #expect(user["password"]?.logValue == .string("[REDACTED]"))
+        #expect(user["name"]?.logValue == .string("ada"))
+    }
+
+    @Test("keys match ignoring case, with - and _ equivalent, and only whole keys")
+    func matching() {
+        let rules = LogRedaction.default
+        for key in [
+            "password", "PASSWORD", "Passwd", "secret", "Client-Secret", "token", "ACCESS_TOKEN", "refresh-token",
+            "id_token", "api_key", "API-KEY", "apikey", "Authorization", "proxy-authorization", "Cookie",
+            "Set-Cookie", "private_key", "PROXY_AUTHORIZATION",
+        ] {
+            #expect(rules.redacts(key), "\(key)")
+        }
+        for key in ["passwords", "tokens", "user", "status", "cached", "api key", "secret_santa", "", "pass-word"] {
+            #expect(!rules.redacts(key), "\(key)")
+        }
+        #expect(!LogRedaction.disabled.redacts("password"))
+        let extended = LogRedaction.default.adding(["SSN", "card-number"])
+        #expect(extended.redacts("ssn") && extended.redacts("card_number") && extended.redacts("password"))
+        let replaced = LogRedaction(keys: ["ssn"])
+        #expect(replaced.redacts("SSN") && !replaced.redacts("password"))
+    }
+
+    @Test("every spelling of every default key is redacted through the field pipeline, near misses are not")
+    func spellingsThroughThePipeline() {
+        let redacted = [
+            "password", "PASSWORD", "Passwd", "secret", "Client-Secret", "token", "ACCESS_TOKEN", "refresh-token",
+            "id_token", "api_key", "API-KEY", "apikey", "Authorization", "proxy-authorization", "Cookie",
+            "Set-Cookie", "private_key", "PROXY_AUTHORIZATION", "Private-Key",
+        ]
+        let kept = ["passwords", "status", "cached", "method", "secrets", "tokenizer", "x-api-key", "cookies"]
+        let fields = LogFields(
+            redacted.enumerated().map { ($1, "secret-\($0)" as any LogValueConvertible) }
+                + kept.map { ($0, "kept-\($0)" as any LogValueConvertible) })
+        var buffer = LogBuffer()
+        JSONFormatter().format(LogRecord(level: .info, logger: "t", message: "m", fields: fields), into: &buffer)
+        let line = buffer.string
+        for index in redacted.indices {
+            #expect(!line.contains("secret-\(index)\""), "\(redacted[index]): \(line)")
+        }
+        for key in kept {
+            #expect(line.contains("\"\(key)\":\"kept-\(key)\""), "\(key): \(line)")
+        }
+    }
+
+    @Test("a context scope is checked on every record: a secret in it stays hidden, a clean one stays written")
+    func scopesStayRedacted() throws {
+        let hierarchy = LogHierarchy()
+        let sink = InMemorySink()
+        try hierarchy.bootstrap(LogConfiguration(level: .info, sinks: [sink]))
+        let log = hierarchy.logger("shop")
+        LogContext.with(["request_id": "r-1", "token": "scope-token-1"]) {
+            LogContext.with(["user": ["refresh_token": "scope-token-2", "id": 9] as LogValue, "plain": "p"]) {
+                for _ in 0..<3 { log.info("again") }
+            }
+        }
+        #expect(sink.records.count == 3)
+        for record in sink.records {
+            var buffer = LogBuffer()
+            LogfmtFormatter().format(record, into: &buffer)
+            let line = buffer.string
+            #expect(!line.contains("scope-token"), "\(line)")
+            #expect(line.contains("request_id=r-1") && line.contains("user.id=9") && line.contains("plain=p"))
+            #expect(line.contains("token=[REDACTED]") && line.contains("user.refresh_token=[REDACTED]"))
+        }
+    }
+
+    @Test("the setup's description says which rules are active")
+    func describedInSetup() throws {
+        let hierarchy = LogHierarchy()
+        let setup = try hierarchy.bootstrap(LogConfiguration(sinks: [InMemorySink()]))
+        #expect(setup.description.hasSuffix("redaction=[default keys, sensitive values hidden]"))
+        #expect(LogRedaction.default.adding(["ssn"]).description.hasPrefix("default keys + ssn,"))
+        #expect(LogRedaction(keys: ["ssn"]).description.hasPrefix("keys: ssn,"))
+        #expect(LogRedaction.disabled.description == "off (values written in clear text)")
+    }
+
+    @Test("hashed values are stable per key, differ between values and never hold the value")
+    func hashed() {
+        let first = LogValue.string("ada@example.com")
+        let a = LogSensitiveValue(first, treatment: .hashed).logValue
+        let b = LogSensitiveValue(first, treatment: .hashed).logValue
+        let other = LogSensitiveValue(LogValue.string("bob@example.com"), treatment: .hashed).logValue
+        #expect(a == b)
+        #expect(a != other)
+        guard case .string(let text) = a else {
+            Issue.record("not a string")
+            return
+        }
+        #expect(text.hasPrefix("hash:") && text.utf8.count == 21)
+        #expect(!text.contains("ada"))
+    }
+
+    @Test("LOG_REDACT_KEYS adds keys, and a bad value is a typed error naming it")
+    func environment() throws {
+        let resolution = try LogEnvironment(variables: ["LOG_REDACT_KEYS": "ssn, card_number"]).resolve()
+        #expect(resolution.configuration.redaction.redacts("SSN"))
+        #expect(resolution.configuration.redaction.redacts("card-number"))
+        #expect(resolution.configuration.redaction.redacts("password"))
+        #expect(resolution.choices.contains { $0.setting == "redaction" && $0.source.contains("LOG_REDACT_KEYS") })
+        #expect {
+            try LogEnvironment(variables: ["LOG_REDACT_KEYS": "ssn,,card"]).resolve()
+        } throws: { error in
+            guard let error = error as? LogEnvironmentError else { return false }
+            return error.variable == "LOG_REDACT_KEYS" && error.value == "ssn,,card"
+                && error.description.contains("comma-separated")
+        }
+        #expect(throws: LogEnvironmentError.self) {
+            try LogEnvironment(variables: ["LOG_REDACT_KEYS": "a b"]).resolve()
+        }
+    }
+}
