@@ -10,6 +10,7 @@ let groups: [[String: Scenario]] = [
     FileFaultScenarios.all,
     SwiftLogScenarios.all,
     TestingScenarios.all,
+    LifecycleScenarios.all,
 ]
 
 var scenarios: [String: Scenario] = [:]

@@ -19,17 +19,27 @@ public struct LogConfiguration: Sendable {
     /// instead of killing the process. Off by default because it changes process-wide
     /// signal handling, which belongs to the application.
     public var ignoresBrokenPipe: Bool
+    /// How long the root sinks may take to drain when the process exits normally
+    /// (return from `main`, `exit()`), and the default of ``LogSetup/shutdown(timeout:)``.
+    /// Default ``defaultShutdownTimeout`` (5 seconds). At exit, records still queued when
+    /// it passes are counted (``AsyncSink/droppedAtShutdownCount``), never waited for.
+    public var shutdownTimeout: Duration
+
+    /// The default ``shutdownTimeout``: 5 seconds.
+    public static let defaultShutdownTimeout: Duration = .seconds(5)
 
     /// Creates a configuration.
     public init(
         level: LogLevel = .info,
         sinks: [any LogSink] = [],
         loggerLevels: [String: LogLevel] = [:],
-        ignoresBrokenPipe: Bool = false
+        ignoresBrokenPipe: Bool = false,
+        shutdownTimeout: Duration = LogConfiguration.defaultShutdownTimeout
     ) {
         self.level = level
         self.sinks = sinks
         self.loggerLevels = loggerLevels
         self.ignoresBrokenPipe = ignoresBrokenPipe
+        self.shutdownTimeout = max(.zero, shutdownTimeout)
     }
 }

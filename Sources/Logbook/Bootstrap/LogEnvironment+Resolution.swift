@@ -20,6 +20,7 @@ extension LogEnvironment {
         let logFormat = try parseFormat("LOG_FORMAT")
         let lambdaFormat = try parseLambdaFormat("AWS_LAMBDA_LOG_FORMAT")
         let lambdaLevel = try parseLevel("AWS_LAMBDA_LOG_LEVEL")
+        let shutdownVariable = try parseDuration("LOG_SHUTDOWN_TIMEOUT")
         let onLambda = isLambda
         var choices: [LogSetup.Choice] = []
 
@@ -56,8 +57,14 @@ extension LogEnvironment {
             LogSetup.Choice(
                 setting: "output", value: sink.description,
                 source: output == .standardOutput ? "default" : "code"))
+        let shutdown = chooseShutdownTimeout(shutdownVariable)
+        if let shutdown {
+            choices.append(
+                LogSetup.Choice(setting: "shutdown timeout", value: "\(shutdown.value)", source: shutdown.source))
+        }
         let configuration = LogConfiguration(
-            level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe)
+            level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe,
+            shutdownTimeout: shutdown?.value ?? LogConfiguration.defaultShutdownTimeout)
         return Resolution(configuration: configuration, format: format.value, choices: choices)
     }
 

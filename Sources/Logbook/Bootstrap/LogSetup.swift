@@ -15,6 +15,9 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     public let loggerLevels: [String: LogLevel]
     /// Whether `SIGPIPE` is ignored.
     public let ignoresBrokenPipe: Bool
+    /// The deadline for draining the sinks at exit and the default of
+    /// ``shutdown(timeout:)``; see ``LogConfiguration/shutdownTimeout``.
+    public let shutdownTimeout: Duration
     /// What bootstrap chose from the environment and why, one entry per setting; empty
     /// for a bootstrap configured in code. See ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
     public internal(set) var choices: [Choice] = []
@@ -25,23 +28,22 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     }
 
     /// Drains and stops every root sink (see ``LogSink/shutdown(timeout:)``), sharing
-    /// one `timeout` between them. Call it once at exit, after the last record that
-    /// matters; records logged later are still written directly or counted, never a
-    /// crash. Returns whether every sink wrote everything it had accepted in time.
+    /// one `timeout` between them (``shutdownTimeout`` when `nil`). Returns whether every
+    /// sink wrote everything it had accepted in time.
+    ///
+    /// Bootstrap already arranges the same drain when the process exits normally (return
+    /// from `main`, `exit()`), so calling it is optional: call it to drain earlier, for
+    /// example before a signal handler ends the process, or to learn whether everything
+    /// was written. It is idempotent: a second call, or the one at exit, does nothing
+    /// harmful. Records logged later are still written directly or counted, never a crash.
     ///
     /// ```swift
     /// let setup = try Log.bootstrap(level: .info, sinks: [AsyncSink(try FileSink(path: "app.log"))])
     /// defer { setup.shutdown() }
     /// ```
     @discardableResult
-    public func shutdown(timeout: Duration = .seconds(5)) -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        var complete = true
-        for sink in sinks {
-            let remaining = max(.zero, deadline - ContinuousClock.now)
-            if !sink.shutdown(timeout: remaining) { complete = false }
-        }
-        return complete
+    public func shutdown(timeout: Duration? = nil) -> Bool {
+        LogShutdown.run(sinks: sinks, timeout: timeout ?? shutdownTimeout)
     }
 
     /// One line describing the setup: level, sinks, per-logger levels, `SIGPIPE` handling,
@@ -68,5 +70,13 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         }
         if sink.level > .trace { text += " level>=\(sink.level)" }
         return text
+    }
+}
+
+extension LogSetup {
+    /// ``shutdown(timeout:)`` on a dedicated thread, awaited without blocking the
+    /// cooperative thread pool; for `LogbookService` and other async callers.
+    package func shutdownOffThePool(timeout: Duration? = nil) async -> Bool {
+        await LogShutdown.runOffThePool(sinks: sinks, timeout: timeout ?? shutdownTimeout)
     }
 }

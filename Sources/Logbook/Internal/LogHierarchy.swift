@@ -36,7 +36,12 @@ package final class LogHierarchy: Sendable {
         file: String = #fileID,
         line: UInt = #line
     ) throws(LogBootstrapError) -> LogSetup {
-        try registry.bootstrap(configuration, callSite: "\(file):\(line)")
+        let setup = try registry.bootstrap(configuration, callSite: "\(file):\(line)")
+        // Only the process-wide hierarchy drains at exit; private ones (tests) do not.
+        if self === LogHierarchy.shared {
+            LogShutdown.installExitHook(timeout: configuration.shutdownTimeout)
+        }
+        return setup
     }
 
     /// Returns every logger to its initial configuration, forgets bootstrap and restores

@@ -33,6 +33,7 @@ extension LogRegistry {
             level: configuration.level,
             sinks: configuration.sinks,
             loggerLevels: configuration.loggerLevels,
-            ignoresBrokenPipe: configuration.ignoresBrokenPipe)
+            ignoresBrokenPipe: configuration.ignoresBrokenPipe,
+            shutdownTimeout: configuration.shutdownTimeout)
     }
 }
