@@ -14,8 +14,8 @@ public import ServiceLifecycle
 /// ```swift
 /// let setup = try Log.bootstrap(level: .info, sinks: [AsyncSink(try FileSink(path: "app.log"))])
 /// let group = ServiceGroup(
-///     configuration: .init(
-///         services: [.init(service: LogbookService(setup)), .init(service: server)],
+///     configuration: ServiceGroupConfiguration(
+///         services: [LogbookService(setup), server],   // Logbook first: it stops last
 ///         gracefulShutdownSignals: [.sigterm, .sigint],
 ///         logger: logger))
 /// try await group.run()

@@ -1,7 +1,8 @@
 extension LogEnvironment {
     /// What `LOG_SHUTDOWN_TIMEOUT` accepts, for error messages.
     static let shutdownTimeoutForm =
-        "a duration: a non-negative number followed by ms or s, such as 500ms or 5s (a bare number is seconds)"
+        "a duration: a non-negative number followed by ms or s, such as 500ms or 5s "
+        + "(a bare number is seconds), at most 1 day"
 
     /// Reads `variable` as a duration (`500ms`, `5s`, `2.5`).
     func parseDuration(_ variable: String) throws(LogEnvironmentError) -> Duration? {

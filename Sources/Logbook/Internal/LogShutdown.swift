@@ -36,12 +36,17 @@ package enum LogShutdown {
         state.withLock { $0.preDrainActions.append(action) }
     }
 
-    /// Runs the pre-drain actions, then shuts every sink in `sinks` down within `timeout`
-    /// in total. Returns whether every sink wrote everything it had accepted in time.
+    /// Runs the pre-drain actions (`actions`, or those added with
+    /// ``addPreDrainAction(_:)`` when `nil`), then shuts every sink in `sinks` down within
+    /// `timeout` in total. Returns whether every sink wrote everything it had accepted in
+    /// time.
     @discardableResult
-    package static func run(sinks: [any LogSink], timeout: Duration) -> Bool {
-        let actions = state.withLock { $0.preDrainActions }
-        for action in actions { action() }
+    package static func run(
+        sinks: [any LogSink],
+        timeout: Duration,
+        actions: [@Sendable () -> Void]? = nil
+    ) -> Bool {
+        for action in actions ?? state.withLock({ $0.preDrainActions }) { action() }
         let deadline = ConditionLock.deadline(after: timeout)
         var complete = true
         for sink in sinks {
