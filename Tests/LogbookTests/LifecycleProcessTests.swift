@@ -38,7 +38,8 @@ struct LifecycleProcessTests {
             #expect(outcome.status == (ending == "exit" ? 1 : 0))
             let found = Self.records(in: path, run: "main")
             #expect(found.invalid.isEmpty, "run \(run): \(found.invalid.prefix(3))")
-            #expect(found.seqs == Array(0...20_000), "run \(run): \(found.seqs.count) records")
+            let inOrder = found.seqs == Array(0...20_000)
+            #expect(inOrder, "run \(run): \(found.seqs.count) of 20,001 records, in order: \(inOrder)")
             #expect(found.levels.last == "critical")
             let data = FileManager.default.contents(atPath: path) ?? Data()
             #expect(data.last == UInt8(ascii: "\n"), "run \(run) left a partial last line")
@@ -53,7 +54,8 @@ struct LifecycleProcessTests {
         #expect(outcome.killedBySignal)
         let found = Self.records(in: path, run: "main")
         #expect(found.invalid.isEmpty)
-        #expect(found.seqs == Array(0...20_000), "\(found.seqs.count) records")
+        let inOrder = found.seqs == Array(0...20_000)
+        #expect(inOrder, "\(found.seqs.count) of 20,001 records")
         #expect(found.levels.last == "critical")
     }
 
@@ -76,7 +78,8 @@ struct LifecycleProcessTests {
                     mains.append(main)
                 }
             }
-            #expect(mains == Array(0..<1_000), "run \(run): \(mains.count) of 1,000 main records")
+            let complete = mains == Array(0..<1_000)
+            #expect(complete, "run \(run): \(mains.count) of 1,000 main records")
         }
     }
 
@@ -93,7 +96,8 @@ struct LifecycleProcessTests {
         let clean = try TestHost.run("exit-drain", [path, "return", "clean"])
         #expect(clean.status == 0)
         let found = Self.records(in: path, run: "clean")
-        #expect(found.seqs == Array(0...20_000), "the clean run wrote \(found.seqs.count) parseable records")
+        let complete = found.seqs == Array(0...20_000)
+        #expect(complete, "the clean run wrote \(found.seqs.count) of 20,001 parseable records")
         // A line that does not parse is one torn fragment: the start of a single record.
         for fragment in found.invalid {
             #expect(fragment.hasPrefix("{\"timestamp\":"), "\(fragment.prefix(120))")
@@ -126,6 +130,7 @@ struct LifecycleProcessTests {
         for line in data.split(separator: UInt8(ascii: "\n")) {
             if let seq = JSONCheck.object(String(decoding: line, as: UTF8.self))?["seq"] as? Int { seqs.append(seq) }
         }
-        #expect(seqs == Array(0..<20_000), "\(seqs.count) of 20,000 records")
+        let complete = seqs == Array(0..<20_000)
+        #expect(complete, "\(seqs.count) of 20,000 records")
     }
 }

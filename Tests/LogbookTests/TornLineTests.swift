@@ -24,7 +24,7 @@ import Testing
         let sink = try FileSink(path: path)
         sink.write(record("first"))
         let lines = directory.lines("app.log")
-        #expect(lines.count == 3)
+        try #require(lines.count == 3, "\(lines)")
         #expect(lines[1] == "{\"timestamp\":\"2024-")
         #expect(jsonObject(lines[2])?["message"] as? String == "first")
     }
@@ -37,7 +37,7 @@ import Testing
         sink.reopen()
         sink.write(record("after"))
         let lines = directory.lines("app.log")
-        #expect(lines.count == 3)
+        try #require(lines.count == 3, "\(lines)")
         #expect(lines[1] == "{\"torn")
         #expect(jsonObject(lines[2])?["message"] as? String == "after")
     }
@@ -52,7 +52,7 @@ import Testing
         try Data("{\"a\":1}\n".utf8).write(to: URL(fileURLWithPath: complete))
         try FileSink(path: complete).write(record("two"))
         let lines = directory.lines("complete.log")
-        #expect(lines.count == 2)
+        #expect(lines.count == 2, "\(lines)")
         #expect(!lines.contains(""))
     }
 }
