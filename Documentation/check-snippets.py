@@ -3,10 +3,10 @@
 
 Reads every ```swift block of Documentation/*.md, README.md and the DocC articles in
 Sources/Logbook/Logbook.docc, writes them into one scratch package that depends on this
-repository by path (with the SwiftLogBridge and ServiceLifecycle traits), and builds it once. Prints how many
-blocks each guide had compiled and skipped, and exits 1 when the build fails or the code
-has warnings (other than values left unused where a fragment ends); diagnostics point at
-the guide's own file and line.
+repository by path (with the SwiftLogBridge and ServiceLifecycle traits), and builds it
+once. Prints how many blocks each guide had compiled and skipped, and exits 1 when the
+build fails or the code has warnings (other than values left unused where a fragment
+ends); diagnostics point at the guide's own file and line.
 
 How a block is compiled:
 
@@ -18,7 +18,7 @@ How a block is compiled:
 - Every block file imports Logbook, plus whatever the block imports and what its guide's
   prelude imports. A module's dependencies follow its imports: LogbookTesting,
   LogbookSwiftLog, LogbookServiceLifecycle, swift-log's Logging, swift-service-lifecycle's
-  ServiceLifecycle, and Checkout (the library of
+  ServiceLifecycle and UnixSignals, and Checkout (the library of
   Examples/TestingWithLogbook, which the testing guide's snippets test).
 - A guide's prelude, Documentation/snippet-preludes/<Guide>.swift when it exists, declares
   the reader's own code that its snippets call (`handle(request)`, a `queue`, ...). It is
@@ -53,6 +53,7 @@ PRODUCTS = {
     "LogbookServiceLifecycle": ("root", "LogbookServiceLifecycle"),
     "Logging": ("swift-log", "Logging"),
     "ServiceLifecycle": ("swift-service-lifecycle", "ServiceLifecycle"),
+    "UnixSignals": ("swift-service-lifecycle", "UnixSignals"),
     "Checkout": ("target", "Checkout"),
 }
 # Modules of the toolchain: importable without a dependency.

@@ -107,21 +107,22 @@ enum LifecycleScenarios {
         while true { pause() }
     }
 
-    /// The pattern Documentation/Production.md shows: SIGTERM and SIGINT end the
-    /// process through `exit(0)` on a Dispatch queue (never in a signal handler), so the
-    /// exit hook drains the sinks.
+    /// The code Documentation/Production.md shows, as it is there: SIGTERM and SIGINT end
+    /// the process through `exit(0)` on a Dispatch queue (never in a signal handler), so
+    /// the exit hook drains the sinks.
     static func exitOnTerminationSignals() {
-        for number in [SIGTERM, SIGINT] {
-            signal(number, SIG_IGN)
+        let signalSources = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)  // the Dispatch source handles it instead
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { exit(0) }
             source.resume()
-            signalSources.append(source)
+            return source
         }
+        keptSignalSources = signalSources
     }
 
     /// Keeps the signal sources alive; set once, from the main task.
-    nonisolated(unsafe) static var signalSources: [any DispatchSourceSignal] = []
+    nonisolated(unsafe) static var keptSignalSources: [any DispatchSourceSignal] = []
 
     // MARK: - Helpers
 
