@@ -16,6 +16,9 @@ let swiftLog: Target.Dependency = .product(
 /// trait is enabled; without it the package is never resolved or fetched.
 let serviceLifecycle: Target.Dependency = .product(
     name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["ServiceLifecycle"]))
+/// swift-log's `Logging` for the service lifecycle tests (a `ServiceGroup` takes a `Logger`).
+let swiftLogForServiceLifecycle: Target.Dependency = .product(
+    name: "Logging", package: "swift-log", condition: .when(traits: ["ServiceLifecycle"]))
 
 let package = Package(
     name: "Logbook",
@@ -79,7 +82,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LogbookServiceLifecycleTests",
-            dependencies: ["Logbook", "LogbookServiceLifecycle", "LogbookTesting", serviceLifecycle, swiftLog],
+            dependencies: [
+                "Logbook", "LogbookServiceLifecycle", "LogbookTesting", serviceLifecycle, swiftLogForServiceLifecycle,
+            ],
             swiftSettings: strictSettings
         ),
     ],
