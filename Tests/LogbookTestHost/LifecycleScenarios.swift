@@ -6,6 +6,7 @@ enum LifecycleScenarios {
     static let all: [String: Scenario] = [
         "exit-drain": exitDrain,
         "exit-while-logging": exitWhileLogging,
+        "exit-stalled-sink": exitStalledSink,
         "burst-writer": burstWriter,
         "kill-writers": killWriters,
         "signal-drain": signalDrain,
@@ -52,6 +53,28 @@ enum LifecycleScenarios {
         for seq in 0..<1_000 {
             log.info("main", ["main": seq])
         }
+        exit(0)
+    }
+
+    /// An `AsyncSink` around a sink whose `write` never returns (a destination that hangs),
+    /// 100 records queued, then `exit(0)` with a shutdown deadline of the first argument in
+    /// milliseconds. `alarm` ends the process (SIGALRM) if exit hangs past 10 seconds.
+    static func exitStalledSink(_ arguments: [String]) async -> Int32 {
+        guard let milliseconds = arguments.first.flatMap({ Int($0) }) else { return 64 }
+        final class StalledSink: LogSink {
+            func write(_ record: LogRecord) {
+                while true { pause() }
+            }
+        }
+        do {
+            try Log.bootstrap(
+                LogConfiguration(sinks: [AsyncSink(StalledSink())], shutdownTimeout: .milliseconds(milliseconds)))
+        } catch {
+            print("unexpected: \(error)")
+            return 1
+        }
+        alarm(10)
+        for seq in 0..<100 { Log("app").info("stuck", ["seq": seq]) }
         exit(0)
     }
 

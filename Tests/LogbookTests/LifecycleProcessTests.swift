@@ -83,6 +83,16 @@ struct LifecycleProcessTests {
         }
     }
 
+    @Test("a destination that hangs does not hold exit() past the shutdown deadline")
+    func exitWithStalledSink() throws {
+        let started = ContinuousClock.now
+        let outcome = try TestHost.run("exit-stalled-sink", ["300"])
+        let elapsed = ContinuousClock.now - started
+        #expect(!outcome.killedBySignal, "ended by signal \(outcome.status) (SIGALRM = hang)")
+        #expect(outcome.status == 0)
+        #expect(elapsed < .seconds(3), "exit took \(elapsed) with a 300 ms deadline")
+    }
+
     @Test("writers killed mid-burst with SIGKILL, then a clean run: no record glued to a torn fragment")
     func killedWriters() throws {
         let directory = TemporaryDirectory()
