@@ -12,6 +12,14 @@ let strictSettings: [SwiftSetting] = [
 let swiftLog: Target.Dependency = .product(
     name: "Logging", package: "swift-log", condition: .when(traits: ["SwiftLogBridge"]))
 
+/// swift-service-lifecycle's `ServiceLifecycle`, linked only when the `ServiceLifecycle`
+/// trait is enabled; without it the package is never resolved or fetched.
+let serviceLifecycle: Target.Dependency = .product(
+    name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["ServiceLifecycle"]))
+/// swift-log's `Logging` for the service lifecycle tests (a `ServiceGroup` takes a `Logger`).
+let swiftLogForServiceLifecycle: Target.Dependency = .product(
+    name: "Logging", package: "swift-log", condition: .when(traits: ["ServiceLifecycle"]))
+
 let package = Package(
     name: "Logbook",
     platforms: [.macOS(.v15)],
@@ -19,16 +27,22 @@ let package = Package(
         .library(name: "Logbook", targets: ["Logbook"]),
         .library(name: "LogbookTesting", targets: ["LogbookTesting"]),
         .library(name: "LogbookSwiftLog", targets: ["LogbookSwiftLog"]),
+        .library(name: "LogbookServiceLifecycle", targets: ["LogbookServiceLifecycle"]),
     ],
     traits: [
         .trait(
             name: "SwiftLogBridge",
             description: "Builds LogbookSwiftLog, which routes swift-log records into the Logbook hierarchy. "
                 + "Adds a dependency on apple/swift-log."),
+        .trait(
+            name: "ServiceLifecycle",
+            description: "Builds LogbookServiceLifecycle, a Service that drains Logbook when a ServiceGroup "
+                + "stops. Adds a dependency on swift-server/swift-service-lifecycle."),
         .default(enabledTraits: []),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-log", from: "1.16.2")
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(
@@ -45,6 +59,11 @@ let package = Package(
             dependencies: ["Logbook", swiftLog],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "LogbookServiceLifecycle",
+            dependencies: ["Logbook", serviceLifecycle],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "LogbookTestHost",
             dependencies: ["Logbook", "LogbookTesting", "LogbookSwiftLog", swiftLog],
@@ -59,6 +78,13 @@ let package = Package(
         .testTarget(
             name: "LogbookSwiftLogTests",
             dependencies: ["Logbook", "LogbookSwiftLog", "LogbookTesting", "LogbookTestHost", swiftLog],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LogbookServiceLifecycleTests",
+            dependencies: [
+                "Logbook", "LogbookServiceLifecycle", "LogbookTesting", serviceLifecycle, swiftLogForServiceLifecycle,
+            ],
             swiftSettings: strictSettings
         ),
     ],

@@ -26,7 +26,7 @@ swift package dump-symbol-graph \
 graphs=$(sed -n 's/^Files written to //p' "$output/dump-symbol-graph.log")
 other_errors=$(grep '^error: ' "$output/dump-symbol-graph.log" \
     | grep -vE "^error: Failed to emit symbol graph for 'LogbookPackage(Discovered)?Tests'" || true)
-for module in Logbook LogbookTesting LogbookSwiftLog; do
+for module in Logbook LogbookTesting LogbookSwiftLog LogbookServiceLifecycle; do
     if [ -n "$other_errors" ] || [ ! "${graphs:-/nonexistent}/$module.symbols.json" -nt "$output/started" ]; then
         cat "$output/dump-symbol-graph.log"
         echo "dump-symbol-graph did not write the symbol graph of $module" >&2

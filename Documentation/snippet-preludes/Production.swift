@@ -7,3 +7,6 @@ let file = try! FileSink(path: "/var/log/payments/app.log")
 
 /// The syslog sink set up in the guide's Syslog section.
 let syslog = try! SyslogSink(.tcp(host: "127.0.0.1", port: 514))
+
+/// The application's own work, in the signal handling example.
+func runApplication() async throws {}

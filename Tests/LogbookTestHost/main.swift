@@ -11,6 +11,7 @@ let groups: [[String: Scenario]] = [
     FileFaultScenarios.all,
     SwiftLogScenarios.all,
     TestingScenarios.all,
+    LifecycleScenarios.all,
 ]
 
 var scenarios: [String: Scenario] = [:]

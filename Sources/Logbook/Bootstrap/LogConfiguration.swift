@@ -25,6 +25,14 @@ public struct LogConfiguration: Sendable {
     /// Which field values are written as `"[REDACTED]"`: ``LogRedaction/default`` unless
     /// set. ``LogRedaction/disabled`` writes secrets in clear text.
     public var redaction: LogRedaction
+    /// How long the root sinks may take to drain when the process exits normally
+    /// (return from `main`, `exit()`), and the default of ``LogSetup/shutdown(timeout:)``.
+    /// Default ``defaultShutdownTimeout`` (5 seconds). At exit, records still queued when
+    /// it passes are counted (``AsyncSink/droppedAtShutdownCount``), never waited for.
+    public var shutdownTimeout: Duration
+
+    /// The default ``shutdownTimeout``: 5 seconds.
+    public static let defaultShutdownTimeout: Duration = .seconds(5)
 
     /// Creates a configuration.
     public init(
@@ -33,7 +41,8 @@ public struct LogConfiguration: Sendable {
         loggerLevels: [String: LogLevel] = [:],
         ignoresBrokenPipe: Bool = false,
         sampling: LogSampling? = nil,
-        redaction: LogRedaction = .default
+        redaction: LogRedaction = .default,
+        shutdownTimeout: Duration = LogConfiguration.defaultShutdownTimeout
     ) {
         self.level = level
         self.sinks = sinks
@@ -41,5 +50,6 @@ public struct LogConfiguration: Sendable {
         self.ignoresBrokenPipe = ignoresBrokenPipe
         self.sampling = sampling
         self.redaction = redaction
+        self.shutdownTimeout = max(.zero, shutdownTimeout)
     }
 }

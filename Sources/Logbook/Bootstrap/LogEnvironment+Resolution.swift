@@ -23,6 +23,7 @@ extension LogEnvironment {
         let lambdaFormat = try parseLambdaFormat("AWS_LAMBDA_LOG_FORMAT")
         let lambdaLevel = try parseLevel("AWS_LAMBDA_LOG_LEVEL")
         let redactKeys = try parseRedactKeys("LOG_REDACT_KEYS")
+        let shutdownVariable = try parseDuration("LOG_SHUTDOWN_TIMEOUT")
         let onLambda = isLambda
         var choices: [LogSetup.Choice] = []
 
@@ -72,10 +73,15 @@ extension LogEnvironment {
                     setting: "redaction", value: "[" + redaction.description + "]",
                     source: sources.joined(separator: ", then ")))
         }
+        let shutdown = chooseShutdownTimeout(shutdownVariable)
+        if let shutdown {
+            choices.append(
+                LogSetup.Choice(setting: "shutdown timeout", value: "\(shutdown.value)", source: shutdown.source))
+        }
         let configuration = LogConfiguration(
             level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe,
-            sampling: sampling,
-            redaction: redaction)
+            sampling: sampling, redaction: redaction,
+            shutdownTimeout: shutdown?.value ?? LogConfiguration.defaultShutdownTimeout)
         return Resolution(configuration: configuration, format: format.value, choices: choices)
     }
 

@@ -20,7 +20,9 @@
 /// - on Lambda (`AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` set):
 ///   `AWS_LAMBDA_LOG_FORMAT` (`Text` or `JSON`, choosing ``LambdaTextFormatter`` or
 ///   ``LambdaJSONFormatter``) and `AWS_LAMBDA_LOG_LEVEL`, which take precedence over
-///   `LOG_FORMAT` and `LOG_LEVEL`.
+///   `LOG_FORMAT` and `LOG_LEVEL`;
+/// - `LOG_SHUTDOWN_TIMEOUT`: how long the sinks may take to drain at exit
+///   (``LogConfiguration/shutdownTimeout``), such as `500ms`, `5s` or `2.5` (seconds).
 ///
 /// Precedence, highest first. Level: ``level`` set in code, `AWS_LAMBDA_LOG_LEVEL` on
 /// Lambda, `LOG_LEVEL`, ``defaultLevel``. Format: ``format`` set in code,
@@ -53,6 +55,9 @@ public struct LogEnvironment: Sendable {
     public var format: LogFormat?
     /// Per-logger levels that win over `LOG_LEVELS` for the same logger.
     public var loggerLevels: [String: LogLevel] = [:]
+    /// A shutdown timeout that wins over `LOG_SHUTDOWN_TIMEOUT`; when neither is set,
+    /// ``LogConfiguration/defaultShutdownTimeout``.
+    public var shutdownTimeout: Duration?
 
     /// The formatter used for `json`; set a preset or static fields here.
     public var jsonFormatter = JSONFormatter()
@@ -82,7 +87,7 @@ public struct LogEnvironment: Sendable {
     public static let variableNames = [
         "LOG_LEVEL", "LOG_LEVELS", "LOG_FORMAT", "LOG_SAMPLING", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL",
         "LOG_REDACT_KEYS", LambdaFunction.nameVariable, "AWS_LAMBDA_RUNTIME_API", LambdaFunction.memorySizeVariable,
-        LambdaFunction.versionVariable,
+        LambdaFunction.versionVariable, "LOG_SHUTDOWN_TIMEOUT",
     ]
 
     /// Configuration read from `variables` instead of the process environment.

@@ -21,6 +21,9 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     let registry: LogRegistry?
     /// The redaction rules installed (see ``LogConfiguration/redaction``).
     public let redaction: LogRedaction
+    /// The deadline for draining the sinks at exit and the default of
+    /// ``shutdown(timeout:)``; see ``LogConfiguration/shutdownTimeout``.
+    public let shutdownTimeout: Duration
     /// What bootstrap chose from the environment and why, one entry per setting; empty
     /// for a bootstrap configured in code. See ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
     public internal(set) var choices: [Choice] = []
@@ -32,28 +35,28 @@ public struct LogSetup: Sendable, CustomStringConvertible {
 
     /// Writes the summaries of records that sampling dropped and has not reported yet
     /// (see ``LogSampling``), then drains and stops every root sink (see
-    /// ``LogSink/shutdown(timeout:)``), sharing one `timeout` between them. Call it once at exit, after the last record that
-    /// matters; records logged later are still written directly or counted, never a
-    /// crash. Returns whether every sink wrote everything it had accepted in time.
+    /// ``LogSink/shutdown(timeout:)``), sharing one `timeout` between them
+    /// (``shutdownTimeout`` when `nil`). Returns whether every sink wrote everything it
+    /// had accepted in time.
+    ///
+    /// Bootstrap already arranges the same drain when the process exits normally (return
+    /// from `main`, `exit()`), so calling it is optional: call it to drain earlier, for
+    /// example before a signal handler ends the process, or to learn whether everything
+    /// was written. It is idempotent: a second call, or the one at exit, does nothing
+    /// harmful. Records logged later are still written directly or counted, never a crash.
     ///
     /// ```swift
     /// let setup = try Log.bootstrap(level: .info, sinks: [AsyncSink(try FileSink(path: "app.log"))])
     /// defer { setup.shutdown() }
     /// ```
     @discardableResult
-    public func shutdown(timeout: Duration = .seconds(5)) -> Bool {
-        let deadline = ContinuousClock.now + timeout
-        registry?.flushPendingSummaries()
-        var complete = true
-        for sink in sinks {
-            let remaining = max(.zero, deadline - ContinuousClock.now)
-            if !sink.shutdown(timeout: remaining) { complete = false }
-        }
-        return complete
+    public func shutdown(timeout: Duration? = nil) -> Bool {
+        drain(timeout: timeout ?? shutdownTimeout)
     }
 
     /// One line describing the setup: level, sinks, per-logger levels, `SIGPIPE` handling,
-    /// sampling, the redaction rules, and, after bootstrapping from the environment, what was chosen and why.
+    /// sampling, the redaction rules, and, after bootstrapping from the environment, what
+    /// was chosen and why.
     public var description: String {
         var text = "level=\(level) sinks=[" + sinks.map(Self.describe).joined(separator: ", ") + "]"
         if !loggerLevels.isEmpty {
@@ -78,5 +81,22 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         }
         if sink.level > .trace { text += " level>=\(sink.level)" }
         return text
+    }
+}
+
+extension LogSetup {
+    /// ``shutdown(timeout:)`` on a dedicated thread, awaited without blocking the
+    /// cooperative thread pool; for `LogbookService` and other async callers.
+    package func shutdownOffThePool(timeout: Duration? = nil) async -> Bool {
+        let timeout = timeout ?? shutdownTimeout
+        return await LogShutdown.runOffThePool { drain(timeout: timeout) }
+    }
+
+    /// The sampling summaries of this setup's hierarchy, then the one shutdown routine
+    /// (whose pre-drain actions write the process-wide hierarchy's summaries again:
+    /// harmless, a flush reports each dropped record once).
+    private func drain(timeout: Duration) -> Bool {
+        registry?.flushPendingSummaries()
+        return LogShutdown.run(sinks: sinks, timeout: timeout)
     }
 }

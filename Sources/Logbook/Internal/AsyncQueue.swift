@@ -56,6 +56,8 @@ final class AsyncQueue: @unchecked Sendable {
     typealias Options = AsyncSink.Options
 
     let options: Options
+    /// ``AsyncSink/Options/durableLevel``, kept apart for the one comparison per record.
+    let durableLevel: LogLevel
     let output: Output
     let lock = ConditionLock()
     let workAvailable: ConditionLock.Condition
@@ -66,6 +68,7 @@ final class AsyncQueue: @unchecked Sendable {
 
     init(sink: any LogSink, options: Options) {
         self.options = options
+        durableLevel = options.durableLevel
         output = Output(sink)
         workAvailable = lock.makeCondition()
         spaceAvailable = lock.makeCondition()
@@ -95,7 +98,8 @@ final class AsyncQueue: @unchecked Sendable {
     }
 
     /// Moves `record` into the queue, or drops it by the overflow policy. After shutdown
-    /// it is written to the wrapped sink on the calling thread.
+    /// it is written to the wrapped sink on the calling thread. A record at or above
+    /// ``durableLevel`` returns only once it (and everything before it) was written.
     func enqueue(_ record: consuming LogRecord) {
         let cost = Self.estimatedBytes(of: record)
         let level = record.level
@@ -109,6 +113,11 @@ final class AsyncQueue: @unchecked Sendable {
         case .admitted:
             state.pointee.pending.append(record)
             accepted(cost: cost)
+            if level >= durableLevel {
+                // Wake a napping writer rather than wait out its nap.
+                lock.signal(workAvailable)
+                waitUntilWritten()
+            }
         }
     }
 

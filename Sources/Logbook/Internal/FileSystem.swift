@@ -37,6 +37,26 @@ enum FileSystem {
         error.code == ELOOP
     }
 
+    /// The last byte of the file at `path`, read through a separate read-only descriptor
+    /// after checking it is the file `identity` names and is `size` bytes long; `nil`
+    /// when it cannot be read (no read permission, the path changed meanwhile).
+    static func lastByte(ofPath path: String, identity: Identity, size: Int64) -> UInt8? {
+        guard size > 0 else { return nil }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard case .success(let status) = status(of: fd), status.identity == identity, status.size >= size else {
+            return nil
+        }
+        var byte: UInt8 = 0
+        while true {
+            let count = pread(fd, &byte, 1, off_t(size - 1))
+            if count == 1 { return byte }
+            if count < 0 && errno == EINTR { continue }
+            return nil
+        }
+    }
+
     static func close(_ fd: Int32) {
         #if canImport(Darwin)
         _ = Darwin.close(fd)

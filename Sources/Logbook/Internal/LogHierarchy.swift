@@ -37,9 +37,13 @@ package final class LogHierarchy: Sendable {
         line: UInt = #line
     ) throws(LogBootstrapError) -> LogSetup {
         let setup = try registry.bootstrap(configuration, callSite: "\(file):\(line)")
-        // Redaction is process-wide: only the process's hierarchy installs rules, so
-        // tests' private hierarchies never change another test's output.
-        if self === LogHierarchy.shared { RedactionRules.install(configuration.redaction) }
+        if self === LogHierarchy.shared {
+            // Redaction is process-wide: only the process's hierarchy installs rules, so
+            // tests' private hierarchies never change another test's output. Likewise only
+            // the process-wide hierarchy drains at exit.
+            RedactionRules.install(configuration.redaction)
+            LogShutdown.installExitHook(timeout: configuration.shutdownTimeout)
+        }
         return setup
     }
 

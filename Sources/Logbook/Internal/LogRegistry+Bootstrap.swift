@@ -37,6 +37,7 @@ extension LogRegistry {
             ignoresBrokenPipe: configuration.ignoresBrokenPipe,
             sampling: configuration.sampling,
             registry: self,
-            redaction: configuration.redaction)
+            redaction: configuration.redaction,
+            shutdownTimeout: configuration.shutdownTimeout)
     }
 }

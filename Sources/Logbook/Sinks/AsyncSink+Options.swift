@@ -36,18 +36,26 @@ extension AsyncSink {
         /// The largest batch of formatted lines handed to a ``LineWritingSink`` in one
         /// write. Default 256 KiB.
         public var batchBytes: Int
+        /// Records at or above this level are durable when the logging call returns: the
+        /// call waits until the background thread has written the record and everything
+        /// queued before it (for a ``FileSink``, `write(2)` returned; nothing is synced
+        /// to disk), so a crash right after it keeps them. Records below it only pay one
+        /// comparison. Default ``LogLevel/critical``.
+        public var durableLevel: LogLevel
 
         /// Creates options; every parameter has the default described on its property.
         public init(
             capacity: Int = 16_384,
             maximumBytes: Int = 16 << 20,
             overflow: OverflowPolicy = .block,
-            batchBytes: Int = 256 << 10
+            batchBytes: Int = 256 << 10,
+            durableLevel: LogLevel = .critical
         ) {
             self.capacity = max(1, capacity)
             self.maximumBytes = max(1024, maximumBytes)
             self.overflow = overflow
             self.batchBytes = max(4096, batchBytes)
+            self.durableLevel = durableLevel
         }
     }
 }

@@ -3,8 +3,8 @@
 ///
 /// ```swift
 /// let file = try FileSink(path: "/var/log/app/app.log")
-/// let setup = try Log.bootstrap(level: .info, sinks: [AsyncSink(file)])
-/// defer { setup.shutdown() }   // drains the queue before the process exits
+/// try Log.bootstrap(level: .info, sinks: [AsyncSink(file)])
+/// // At a normal exit (return from main, exit()) bootstrap's exit hook drains the queue.
 /// ```
 ///
 /// - The queue is bounded in records and in (estimated) bytes. When it is full the
@@ -16,6 +16,9 @@
 /// - With a ``LineWritingSink`` (``FileSink``, ``StreamSink``) the background thread
 ///   formats a burst of records into one buffer and hands it over as one `write(2)`;
 ///   other sinks get ``LogSink/write(_:)`` per record on the background thread.
+/// - A record at or above ``Options/durableLevel`` (default `critical`) is written, with
+///   everything queued before it, before the logging call returns, so a crash right
+///   after it (`fatalError`, a signal) keeps it.
 /// - ``flush()`` waits until every record accepted before the call was written.
 ///   ``shutdown(timeout:)`` drains the queue (waiting at most `timeout`) and stops the
 ///   thread; records logged afterwards are written directly by the calling thread.
@@ -47,8 +50,9 @@ public final class AsyncSink: LogSink, RecordTakingSink, CustomStringConvertible
         queue.close()
     }
 
-    /// Enqueues `record` and returns; waits only when the queue is full and the policy
-    /// is ``OverflowPolicy/block``.
+    /// Enqueues `record` and returns; waits when the queue is full and the policy is
+    /// ``OverflowPolicy/block``, and for a record at or above ``Options/durableLevel``
+    /// until it was written.
     public func write(_ record: LogRecord) {
         take(copy record)
     }

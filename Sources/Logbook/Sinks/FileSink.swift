@@ -11,7 +11,10 @@ import Synchronization
 ///   0640 by default, also for the files rotation creates); a symbolic link at the path
 ///   is refused with ``FileSinkError/symbolicLink(path:)``. Each record is one
 ///   `write(2)` of a complete line under a lock, so lines never interleave or split,
-///   even with other processes appending.
+///   even with other processes appending. When the sink opens (or reopens) a file whose
+///   last byte is not `\n` (a process killed while writing left part of a line), it first
+///   writes a `\n`: the fragment stays one line of its own and the next record is never
+///   glued to it.
 /// - Before each write (or at most every ``Options/identityCheckInterval``) the sink
 ///   compares the device and inode of the path with those of its open descriptor. When logrotate
 ///   has moved the file away (its default `create` mode) or it was deleted, the sink
@@ -241,8 +244,27 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
             if case .time(let period, _) = options.rotation {
                 state.period = stamp.floorDivided(by: period.seconds)
             }
+            endPartialLine(fd, status: status, path: path, into: &state)
         }
         return .success(())
+    }
+
+    /// When the file does not end in `\n` (a writer was killed in the middle of a line),
+    /// ends that line, so the next record starts on a line of its own instead of being
+    /// glued to the fragment.
+    private static func endPartialLine(
+        _ fd: Int32,
+        status: FileSystem.Status,
+        path: String,
+        into state: inout State
+    ) {
+        guard status.size > 0,
+            let last = FileSystem.lastByte(ofPath: path, identity: status.identity, size: status.size),
+            last != UInt8(ascii: "\n")
+        else { return }
+        let newline: StaticString = "\n"
+        let failed = newline.withUTF8Buffer { appendAll(fd, UnsafeRawBufferPointer($0)) }
+        if failed == nil { state.size += 1 }
     }
 
     /// Writes all of `bytes` (one or more complete lines); when a write fails part-way,

@@ -1,0 +1,206 @@
+import Dispatch
+import Logbook
+
+/// How a process ends and what its sinks had accepted: exit, crash, SIGKILL, signals.
+enum LifecycleScenarios {
+    static let all: [String: Scenario] = [
+        "exit-drain": exitDrain,
+        "exit-while-logging": exitWhileLogging,
+        "exit-stalled-sink": exitStalledSink,
+        "burst-writer": burstWriter,
+        "kill-writers": killWriters,
+        "signal-drain": signalDrain,
+    ]
+
+    /// Bootstraps `AsyncSink(FileSink(path))`, logs 20,000 `info` records and one
+    /// `critical` (field `seq` 0...20,000, field `run` = the third argument), then ends as
+    /// the second argument says: `return` (from the scenario, then `main`), `exit`
+    /// (`exit(1)`) or `fatal` (`fatalError()`). Never calls `shutdown`.
+    static func exitDrain(_ arguments: [String]) async -> Int32 {
+        guard arguments.count >= 2 else { return 64 }
+        let run = arguments.count > 2 ? arguments[2] : "main"
+        guard bootstrapAsyncFile(arguments[0]) else { return 1 }
+        let log = Log("app")
+        for seq in 0..<20_000 {
+            log.info("record", ["seq": seq, "run": run])
+        }
+        log.critical("the last record", ["seq": 20_000, "run": run])
+        switch arguments[1] {
+        case "exit": exit(1)
+        case "fatal": fatalError("crash right after the critical record")
+        default: return 0
+        }
+    }
+
+    /// Four threads log without pause while the main thread logs 1,000 records (field
+    /// `main`) and calls `exit(0)`. The shutdown deadline is the second argument in
+    /// milliseconds; `alarm` ends the process (SIGALRM) if exit hangs past 10 seconds.
+    static func exitWhileLogging(_ arguments: [String]) async -> Int32 {
+        guard arguments.count >= 2, let milliseconds = Int(arguments[1]) else { return 64 }
+        guard bootstrapAsyncFile(arguments[0], shutdownTimeout: .milliseconds(milliseconds)) else { return 1 }
+        alarm(10)
+        for thread in 0..<4 {
+            _ = startThread {
+                let log = Log("busy")
+                var seq = 0
+                while true {
+                    log.info("busy", ["thread": thread, "seq": seq])
+                    seq += 1
+                }
+            }
+        }
+        let log = Log("app")
+        for seq in 0..<1_000 {
+            log.info("main", ["main": seq])
+        }
+        exit(0)
+    }
+
+    /// An `AsyncSink` around a sink whose `write` never returns (a destination that hangs),
+    /// 100 records queued, then `exit(0)` with a shutdown deadline of the first argument in
+    /// milliseconds. `alarm` ends the process (SIGALRM) if exit hangs past 10 seconds.
+    static func exitStalledSink(_ arguments: [String]) async -> Int32 {
+        guard let milliseconds = arguments.first.flatMap({ Int($0) }) else { return 64 }
+        final class StalledSink: LogSink {
+            func write(_ record: LogRecord) {
+                while true { pause() }
+            }
+        }
+        do {
+            try Log.bootstrap(
+                LogConfiguration(sinks: [AsyncSink(StalledSink())], shutdownTimeout: .milliseconds(milliseconds)))
+        } catch {
+            print("unexpected: \(error)")
+            return 1
+        }
+        alarm(10)
+        for seq in 0..<100 { Log("app").info("stuck", ["seq": seq]) }
+        exit(0)
+    }
+
+    /// Logs forever through `AsyncSink(FileSink(path))`, records of about 300 bytes with
+    /// fields `writer` (the second argument) and `seq`.
+    static func burstWriter(_ arguments: [String]) async -> Int32 {
+        guard arguments.count >= 2 else { return 64 }
+        // Large batches: a kill is likely to land inside a write(2), which then stops part-way.
+        let options = AsyncSink.Options(capacity: 65_536, maximumBytes: 64 << 20, batchBytes: 8 << 20)
+        guard bootstrapAsyncFile(arguments[0], options: options) else { return 1 }
+        let log = Log("burst")
+        let padding = String(repeating: "p", count: 200)
+        var seq = 0
+        while true {
+            log.info("burst", ["writer": arguments[1], "seq": seq, "padding": padding])
+            seq += 1
+        }
+    }
+
+    /// Starts `count` (second argument) `burst-writer` processes on `path` in this
+    /// process's own process group, waits until the file holds 4 MB more than before,
+    /// then sends SIGKILL to the whole group, itself included.
+    static func killWriters(_ arguments: [String]) async -> Int32 {
+        guard arguments.count >= 2, let count = Int(arguments[1]) else { return 64 }
+        let path = arguments[0]
+        _ = setpgid(0, 0)
+        guard getpgrp() == getpid() else { return 3 }
+        let start = fileSize(path)
+        for writer in 0..<count {
+            guard spawnSelf(["burst-writer", path, "w\(writer)"]) else { return 2 }
+        }
+        var waited = 0
+        while fileSize(path) < start + 4_000_000 && waited < 10_000 {
+            usleep(2_000)
+            waited += 2
+        }
+        kill(0, SIGKILL)
+        return 0
+    }
+
+    /// Bootstraps `AsyncSink(FileSink(path))`, installs a SIGTERM/SIGINT handler the way
+    /// Documentation/Production.md shows, logs 20,000 records (fields `seq`), prints
+    /// `ready` and waits for the signal; the handler's `exit(0)` drains the sink.
+    static func signalDrain(_ arguments: [String]) async -> Int32 {
+        guard let path = arguments.first else { return 64 }
+        guard bootstrapAsyncFile(path) else { return 1 }
+        exitOnTerminationSignals()
+        let log = Log("app")
+        for seq in 0..<20_000 {
+            log.info("record", ["seq": seq])
+        }
+        _ = write(1, "ready\n", 6)
+        while true { pause() }
+    }
+
+    /// The code Documentation/Production.md shows, as it is there: SIGTERM and SIGINT end
+    /// the process through `exit(0)` on a Dispatch queue (never in a signal handler), so
+    /// the exit hook drains the sinks.
+    static func exitOnTerminationSignals() {
+        let signalSources = [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)  // the Dispatch source handles it instead
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { exit(0) }
+            source.resume()
+            return source
+        }
+        keptSignalSources = signalSources
+    }
+
+    /// Keeps the signal sources alive; set once, from the main task.
+    nonisolated(unsafe) static var keptSignalSources: [any DispatchSourceSignal] = []
+
+    // MARK: - Helpers
+
+    static func bootstrapAsyncFile(
+        _ path: String,
+        shutdownTimeout: Duration? = nil,
+        options: AsyncSink.Options = AsyncSink.Options()
+    ) -> Bool {
+        do {
+            let sink = AsyncSink(try FileSink(path: path), options: options)
+            var configuration = LogConfiguration(level: .info, sinks: [sink])
+            if let shutdownTimeout { configuration.shutdownTimeout = shutdownTimeout }
+            try Log.bootstrap(configuration)
+            return true
+        } catch {
+            print("unexpected: \(error)")
+            return false
+        }
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+    }
+
+    /// Starts this executable again with `arguments`, in this process's group.
+    static func spawnSelf(_ arguments: [String]) -> Bool {
+        let executable = "/proc/self/exe"
+        let argv = ([CommandLine.arguments[0]] + arguments).map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid = pid_t()
+        return posix_spawn(&pid, executable, nil, nil, argv, environ) == 0
+    }
+
+    /// Runs `body` on a new detached thread.
+    static func startThread(_ body: @escaping @Sendable () -> Void) -> Bool {
+        final class Box {
+            let body: @Sendable () -> Void
+            init(_ body: @escaping @Sendable () -> Void) { self.body = body }
+        }
+        let box = Unmanaged.passRetained(Box(body)).toOpaque()
+        #if canImport(Darwin)
+        var thread: pthread_t?
+        #else
+        var thread = pthread_t()
+        #endif
+        return pthread_create(
+            &thread, nil,
+            { raw in
+                #if canImport(Darwin)
+                Unmanaged<Box>.fromOpaque(raw).takeRetainedValue().body()
+                #else
+                Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue().body()
+                #endif
+                return nil
+            }, box) == 0
+    }
+}

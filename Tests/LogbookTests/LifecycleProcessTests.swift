@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// Nothing a sink accepted is lost when the process ends: return from `main`, `exit()`,
+/// a crash right after a `critical` record, SIGKILL, SIGTERM/SIGINT. Each test runs
+/// `LogbookTestHost` scenarios (see `LifecycleScenarios`) that never call `shutdown`.
+@Suite("Process lifecycle: exit, crash, kill, signals")
+struct LifecycleProcessTests {
+    /// The records of `path` with field `run` == `run`, as `seq` values in file order,
+    /// and the lines that are not valid JSON.
+    static func records(in path: String, run: String) -> (seqs: [Int], levels: [String], invalid: [String]) {
+        let data = FileManager.default.contents(atPath: path) ?? Data()
+        var seqs: [Int] = []
+        var levels: [String] = []
+        var invalid: [String] = []
+        for line in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            let text = String(decoding: line, as: UTF8.self)
+            guard let object = JSONCheck.object(text) else {
+                invalid.append(text)
+                continue
+            }
+            guard object["run"] as? String == run, let seq = object["seq"] as? Int else { continue }
+            seqs.append(seq)
+            levels.append(object["level"] as? String ?? "")
+        }
+        return (seqs, levels, invalid)
+    }
+
+    @Test(
+        "returning from main and exit(1) write all 20,001 records, valid and in order, without shutdown (20 runs each)",
+        arguments: ["return", "exit"])
+    func exitDrains(ending: String) throws {
+        let directory = TemporaryDirectory()
+        for run in 0..<20 {
+            let path = directory.file("\(ending)-\(run).log")
+            let outcome = try TestHost.run("exit-drain", [path, ending])
+            #expect(!outcome.killedBySignal)
+            #expect(outcome.status == (ending == "exit" ? 1 : 0))
+            let found = Self.records(in: path, run: "main")
+            #expect(found.invalid.isEmpty, "run \(run): \(found.invalid.prefix(3))")
+            let inOrder = found.seqs == Array(0...20_000)
+            #expect(inOrder, "run \(run): \(found.seqs.count) of 20,001 records, in order: \(inOrder)")
+            #expect(found.levels.last == "critical")
+            let data = FileManager.default.contents(atPath: path) ?? Data()
+            #expect(data.last == UInt8(ascii: "\n"), "run \(run) left a partial last line")
+        }
+    }
+
+    @Test("after fatalError() the critical record logged just before and every record before it are in the file")
+    func crashKeepsCritical() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("fatal.log")
+        let outcome = try TestHost.run("exit-drain", [path, "fatal"])
+        #expect(outcome.killedBySignal)
+        let found = Self.records(in: path, run: "main")
+        #expect(found.invalid.isEmpty)
+        let inOrder = found.seqs == Array(0...20_000)
+        #expect(inOrder, "\(found.seqs.count) of 20,001 records")
+        #expect(found.levels.last == "critical")
+    }
+
+    @Test("exit() while four threads still log: no hang past the deadline, no crash, main's records written (50 runs)")
+    func exitWhileLogging() throws {
+        let directory = TemporaryDirectory()
+        for run in 0..<50 {
+            let path = directory.file("busy-\(run).log")
+            let started = ContinuousClock.now
+            let outcome = try TestHost.run("exit-while-logging", [path, "2000"])
+            let elapsed = ContinuousClock.now - started
+            #expect(!outcome.killedBySignal, "run \(run) ended by signal \(outcome.status) (SIGALRM = hang)")
+            #expect(outcome.status == 0, "run \(run): \(outcome.standardError)")
+            #expect(elapsed < .seconds(5), "run \(run) took \(elapsed) with a 2 s deadline")
+            // Every record the main thread logged before exit() is in the file.
+            let data = FileManager.default.contents(atPath: path) ?? Data()
+            var mains: [Int] = []
+            for line in data.split(separator: UInt8(ascii: "\n")) {
+                if let main = JSONCheck.object(String(decoding: line, as: UTF8.self))?["main"] as? Int {
+                    mains.append(main)
+                }
+            }
+            let complete = mains == Array(0..<1_000)
+            #expect(complete, "run \(run): \(mains.count) of 1,000 main records")
+        }
+    }
+
+    @Test("a destination that hangs does not hold exit() past the shutdown deadline")
+    func exitWithStalledSink() throws {
+        let started = ContinuousClock.now
+        let outcome = try TestHost.run("exit-stalled-sink", ["300"])
+        let elapsed = ContinuousClock.now - started
+        #expect(!outcome.killedBySignal, "ended by signal \(outcome.status) (SIGALRM = hang)")
+        #expect(outcome.status == 0)
+        #expect(elapsed < .seconds(3), "exit took \(elapsed) with a 300 ms deadline")
+    }
+
+    @Test("writers killed mid-burst with SIGKILL, then a clean run: no record glued to a torn fragment")
+    func killedWriters() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("shared.log")
+        let writers = 4
+        let rounds = 3
+        for _ in 0..<rounds {
+            let outcome = try TestHost.run("kill-writers", [path, "\(writers)"])
+            #expect(outcome.killedBySignal && outcome.status == SIGKILL, "\(outcome)")
+        }
+        let clean = try TestHost.run("exit-drain", [path, "return", "clean"])
+        #expect(clean.status == 0)
+        let found = Self.records(in: path, run: "clean")
+        let complete = found.seqs == Array(0...20_000)
+        #expect(complete, "the clean run wrote \(found.seqs.count) of 20,001 parseable records")
+        // A line that does not parse is one torn fragment: the start of a single record.
+        for fragment in found.invalid {
+            #expect(fragment.hasPrefix("{\"timestamp\":"), "\(fragment.prefix(120))")
+            #expect(fragment.components(separatedBy: "{\"timestamp\":").count == 2, "\(fragment.prefix(200))")
+        }
+        #expect(found.invalid.count <= rounds * writers)
+    }
+
+    @Test("SIGTERM and SIGINT with the documented handler: exit(0) drains every record", arguments: [SIGTERM, SIGINT])
+    func signalDrains(signal: Int32) throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("signal.log")
+        let process = Process()
+        process.executableURL = TestHost.executable
+        process.arguments = ["signal-drain", path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var seen = Data()
+        while !String(decoding: seen, as: UTF8.self).contains("ready") {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen.append(chunk)
+        }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+        let data = FileManager.default.contents(atPath: path) ?? Data()
+        var seqs: [Int] = []
+        for line in data.split(separator: UInt8(ascii: "\n")) {
+            if let seq = JSONCheck.object(String(decoding: line, as: UTF8.self))?["seq"] as? Int { seqs.append(seq) }
+        }
+        let complete = seqs == Array(0..<20_000)
+        #expect(complete, "\(seqs.count) of 20,000 records")
+    }
+}
