@@ -23,7 +23,8 @@
 /// dropped) and the `logger`, `level` and `message` of the first dropped record, so the
 /// records written plus the `suppressed` counts add up to the records logged, exactly.
 /// The summary is written when the next record of that logger arrives after the
-/// interval, or when ``LogSetup/shutdown(timeout:)`` runs, whichever is first. Formatters
+/// interval, or at shutdown (``LogSetup/shutdown(timeout:)``, or the drain at a normal
+/// exit), whichever is first. Formatters
 /// write the summary's `logger`, `level` and `message` fields as `fields.logger`,
 /// `fields.level` and `fields.message`, because the record itself has those keys.
 ///

@@ -34,7 +34,21 @@ enum SamplingScenarios {
             failure(5_001)
             setup.shutdown()
             return 0
-        }
+        },
+        // Bootstraps from the environment (the test sets `LOG_SAMPLING`), logs 50
+        // identical errors and returns without calling anything: the exit hook must write
+        // the summary of the interval still open, then drain.
+        "sampling-exit": { _ in
+            do {
+                try Log.bootstrap(.environment)
+            } catch {
+                writeStandardError("error: \(error)\n")
+                return 2
+            }
+            let log = Log("payments")
+            for attempt in 1...50 { log.error("charge failed", ["attempt": attempt]) }
+            return 0
+        },
     ]
 
     private static func writeStandardError(_ text: String) {

@@ -41,6 +41,21 @@ import Testing
         #expect(lastSummary < lastError)
     }
 
+    @Test("a process that returns from main reports the records sampling dropped in the interval still open")
+    func exitWritesPendingSummary() throws {
+        let outcome = try TestHost.run(
+            "sampling-exit", environment: ["LOG_SAMPLING": "10:100/1h", "LOG_FORMAT": "json"],
+            inheritsEnvironment: false)
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let entries = try JSONCheck.parse(outcome.outputLines).map(\.object)
+        let attempts = entries.compactMap { $0["attempt"] as? Int }
+        #expect(attempts == Array(1...10))
+        let summaries = entries.filter { $0["logger"] as? String == "logbook" }
+        // 50 logged, the first 10 written, the 110th never reached: 40 suppressed.
+        #expect(summaries.compactMap { $0["suppressed"] as? Int } == [40])
+        #expect(entries.last?["logger"] as? String == "logbook", "the summary comes after the records it counts")
+    }
+
     @Test("LOG_SAMPLING=lots fails bootstrap naming the variable, the value and the accepted form")
     func badValueFailsBootstrap() throws {
         let outcome = try TestHost.run(
