@@ -38,8 +38,8 @@ final class DispatchPlan: Sendable {
     /// Where a record goes when ``slots`` is empty, or when it was created re-entrantly
     /// from inside a sink.
     let lastResort: Slot?
-    /// The hierarchy's field providers, called for each record delivered through
-    /// ``deliver(_:through:on:)``.
+    /// The hierarchy's field providers, called through ``provideFields(through:on:)`` by
+    /// ``LogNode/emit(_:_:_:bound:error:file:function:line:)`` for each record it creates.
     let fieldProviders: [LogFieldProvider]
 
     /// A copy of ``slots`` the logging path reads in place, with no array to retain.
