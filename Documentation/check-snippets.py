@@ -3,10 +3,10 @@
 
 Reads every ```swift block of Documentation/*.md, README.md and the DocC articles in
 Sources/Logbook/Logbook.docc, writes them into one scratch package that depends on this
-repository by path (with the SwiftLogBridge and ServiceLifecycle traits), and builds it
-once. Prints how many blocks each guide had compiled and skipped, and exits 1 when the
-build fails or the code has warnings (other than values left unused where a fragment
-ends); diagnostics point at the guide's own file and line.
+repository by path (with the SwiftLogBridge, ServiceLifecycle and DistributedTracing
+traits), and builds it once. Prints how many blocks each guide had compiled and skipped,
+and exits 1 when the build fails or the code has warnings (other than values left unused
+where a fragment ends); diagnostics point at the guide's own file and line.
 
 How a block is compiled:
 
@@ -17,8 +17,8 @@ How a block is compiled:
   `await LogContext.with(...)` compile where a reader would put them.
 - Every block file imports Logbook, plus whatever the block imports and what its guide's
   prelude imports. A module's dependencies follow its imports: LogbookTesting,
-  LogbookSwiftLog, LogbookServiceLifecycle, swift-log's Logging, swift-service-lifecycle's
-  ServiceLifecycle and UnixSignals, and Checkout (the library of
+  LogbookSwiftLog, LogbookServiceLifecycle, LogbookTracing, swift-log's Logging,
+  swift-service-lifecycle's ServiceLifecycle and UnixSignals, and Checkout (the library of
   Examples/TestingWithLogbook, which the testing guide's snippets test).
 - A guide's prelude, Documentation/snippet-preludes/<Guide>.swift when it exists, declares
   the reader's own code that its snippets call (`handle(request)`, a `queue`, ...). It is
@@ -51,6 +51,7 @@ PRODUCTS = {
     "LogbookTesting": ("root", "LogbookTesting"),
     "LogbookSwiftLog": ("root", "LogbookSwiftLog"),
     "LogbookServiceLifecycle": ("root", "LogbookServiceLifecycle"),
+    "LogbookTracing": ("root", "LogbookTracing"),
     "Logging": ("swift-log", "Logging"),
     "ServiceLifecycle": ("swift-service-lifecycle", "ServiceLifecycle"),
     "UnixSignals": ("swift-service-lifecycle", "UnixSignals"),
@@ -172,7 +173,7 @@ let package = Package(
     name: "Snippets",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: "{REPOSITORY}", traits: ["SwiftLogBridge", "ServiceLifecycle"]),
+        .package(path: "{REPOSITORY}", traits: ["SwiftLogBridge", "ServiceLifecycle", "DistributedTracing"]),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],

@@ -66,11 +66,11 @@ struct Target {
         case noAllocations
         /// Logbook's time per operation is at most this many nanoseconds.
         case nanosecondsAtMost(Double)
-        /// Logbook's time per operation exceeds the peer column's (another Logbook
-        /// configuration) by at most this many nanoseconds.
-        case overheadAtMost(Double)
         /// Logbook handles at least this many operations per second.
         case recordsPerSecondAtLeast(Double)
+        /// Logbook's time per operation exceeds the peer column's by at most this many
+        /// nanoseconds (for rows whose peer column is Logbook itself, configured otherwise).
+        case differenceAtMost(Double)
     }
 
     let criteria: [Criterion]
@@ -107,11 +107,11 @@ struct Target {
         case .nanosecondsAtMost(let limit):
             let holds = result.logbook.nanoseconds <= limit
             return (holds, "\(Format.fixed(result.logbook.nanoseconds, 0)) ns \(holds ? "<=" : ">") \(Format.fixed(limit, 0)) ns")
-        case .overheadAtMost(let limit):
+        case .differenceAtMost(let limit):
             guard let peer = result.peer else { return (false, "no peer") }
-            let overhead = result.logbook.nanoseconds - peer.nanoseconds
-            let holds = overhead <= limit
-            return (holds, "+\(Format.fixed(overhead, 1)) ns \(holds ? "<=" : ">") \(Format.fixed(limit, 0)) ns")
+            let difference = result.logbook.nanoseconds - peer.nanoseconds
+            let holds = difference <= limit
+            return (holds, "\(Format.fixed(difference, 1)) ns more \(holds ? "<=" : ">") \(Format.fixed(limit, 0)) ns")
         case .recordsPerSecondAtLeast(let limit):
             let rate = result.logbook.recordsPerSecond
             let holds = rate >= limit

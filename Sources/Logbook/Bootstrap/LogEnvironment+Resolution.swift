@@ -81,7 +81,7 @@ extension LogEnvironment {
         let configuration = LogConfiguration(
             level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe,
             sampling: sampling, redaction: redaction,
-            shutdownTimeout: shutdown?.value ?? LogConfiguration.defaultShutdownTimeout)
+            shutdownTimeout: shutdown?.value ?? LogConfiguration.defaultShutdownTimeout, fieldProviders: fieldProviders)
         return Resolution(configuration: configuration, format: format.value, choices: choices)
     }
 

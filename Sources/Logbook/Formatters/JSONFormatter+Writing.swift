@@ -86,6 +86,14 @@ extension JSONFormatter {
             }
         }
         record.withFieldList(includingContext: contextKey == nil) { fields in
+            if layout.mapsTraceKeys {
+                // A preset that renames the trace context fields: its own loop, so this one
+                // stays as small as it is for every other formatter.
+                writeFieldsMappingTraceKeys(
+                    fields, record: record, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped,
+                    renamed: &renamed)
+                return
+            }
             for index in 0..<fields.count {
                 let field = fields[index]
                 if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
@@ -146,7 +154,7 @@ extension JSONFormatter {
     }
 
     @inline(__always)
-    private func writeMember(
+    func writeMember(
         _ key: UnsafePointer<String>,
         _ value: UnsafePointer<any LogValueConvertible>,
         record: LogRecord,

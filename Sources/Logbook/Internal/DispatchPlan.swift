@@ -38,12 +38,20 @@ final class DispatchPlan: Sendable {
     /// Where a record goes when ``slots`` is empty, or when it was created re-entrantly
     /// from inside a sink.
     let lastResort: Slot?
+    /// The hierarchy's field providers, called through ``provideFields(through:on:)`` by
+    /// ``LogNode/emit(_:_:_:bound:error:file:function:line:)`` for each record it creates.
+    let fieldProviders: [LogFieldProvider]
+    /// All of ``fieldProviders`` as one function, built once: the only provider's own
+    /// function when there is one, so the logging path calls it directly.
+    private let provideAll: @Sendable () -> LogFields
 
     /// A copy of ``slots`` the logging path reads in place, with no array to retain.
     private nonisolated(unsafe) let slotStorage: UnsafeMutableBufferPointer<Slot>
     private let hasOriginFilters: Bool
     /// ``sampler`` again, unretained, for the logging path: the plan keeps it alive.
     private let samplerReference: Unmanaged<LogSampler>?
+    /// Whether ``fieldProviders`` is non-empty, so the logging path need not touch the array.
+    let hasFieldProviders: Bool
     /// The lowest level delivered to ``slots`` or ``lastResort``: the effective level
     /// raised to the lowest level a destination accepts; ``LogNode/closedGate`` when
     /// nothing would receive any record. It is the node's gate unless a test capture
@@ -55,11 +63,19 @@ final class DispatchPlan: Sendable {
 
     init(
         originFilters: [LogFilter], slots: [Slot], lastResort: (any LogSink)?, effectiveLevel: LogLevel,
-        sampler: LogSampler? = nil
+        sampler: LogSampler? = nil,
+        fieldProviders: [LogFieldProvider] = []
     ) {
         self.sampler = sampler
         self.samplerReference = sampler.map(Unmanaged.passUnretained)
         self.originFilters = originFilters
+        self.fieldProviders = fieldProviders
+        self.hasFieldProviders = !fieldProviders.isEmpty
+        if fieldProviders.count == 1 {
+            self.provideAll = fieldProviders[0].provide
+        } else {
+            self.provideAll = { LogFieldProvider.fields(of: fieldProviders) }
+        }
         self.slots = slots
         self.lastResort = lastResort.map(Slot.init)
         self.hasOriginFilters = !originFilters.isEmpty
@@ -98,6 +114,18 @@ final class DispatchPlan: Sendable {
 
     private var route: Route {
         Route(slots: slotStorage, threshold: threshold, hasOriginFilters: hasOriginFilters)
+    }
+
+    /// Calls `plan`'s field providers (the caller checked ``hasFieldProviders``) on the
+    /// logging thread and task, before filters, captures and sinks see the record (an
+    /// ``AsyncSink`` formats it elsewhere, where task-locals are gone). Meanwhile the
+    /// thread counts as delivering: a record a provider logs takes the re-entrant path,
+    /// which calls no provider and leaves the plan cache, and so `plan`, alone.
+    static func provideFields(through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch) -> LogFields? {
+        scratch.isDelivering = true
+        defer { scratch.isDelivering = false }
+        let provided = plan._withUnsafeGuaranteedRef { $0.provideAll() }
+        return provided.isEmpty ? nil : provided
     }
 
     /// Hands `record` to the test captures bound in its context, then to every slot of
@@ -143,8 +171,9 @@ final class DispatchPlan: Sendable {
         }
     }
 
-    /// Delivery of a record created while this thread was already delivering one (a sink
-    /// or formatter that logs): it goes to the last resort, never back into the sinks.
+    /// Delivery of a record created while this thread was already delivering one (a sink,
+    /// formatter or field provider that logs): it goes to the last resort, never back into
+    /// the sinks, and no field provider is called for it.
     func deliverReentrant(_ record: LogRecord) {
         if hasOriginFilters {
             for filter in originFilters where !filter.accepts(record) { return }
@@ -159,7 +188,8 @@ final class DispatchPlan: Sendable {
     }
 
     /// Delivery when the process has no thread-local key left (never in practice):
-    /// re-entry cannot be detected, so only the slots are used.
+    /// re-entry cannot be detected, so only the slots are used and no field provider is
+    /// called (one that logs would recurse).
     func deliverWithoutThreadState(_ record: LogRecord) {
         if hasOriginFilters {
             for filter in originFilters where !filter.accepts(record) { return }

@@ -1,10 +1,12 @@
 extension LogHierarchy {
     /// A copy of a hierarchy's configuration: every logger's level, sinks, filters,
-    /// sampling and propagation, the last resort, and whether bootstrap happened.
+    /// sampling and propagation, the last resort, the field providers, and whether
+    /// bootstrap happened.
     package struct Snapshot: Sendable {
         fileprivate let configurations: [ObjectIdentifier: LogRegistry.NodeConfiguration]
         fileprivate let lastResort: (any LogSink)?
         fileprivate let bootstrapCallSite: String?
+        fileprivate let fieldProviders: [LogFieldProvider]
     }
 
     /// The current configuration, to hand back to ``restore(_:)`` later.
@@ -12,7 +14,7 @@ extension LogHierarchy {
         registry.state.withLock { state in
             Snapshot(
                 configurations: state.configurations, lastResort: state.lastResort,
-                bootstrapCallSite: state.bootstrapCallSite)
+                bootstrapCallSite: state.bootstrapCallSite, fieldProviders: state.fieldProviders)
         }
     }
 
@@ -29,6 +31,7 @@ extension LogHierarchy {
             }
             state.lastResort = snapshot.lastResort
             state.bootstrapCallSite = snapshot.bootstrapCallSite
+            state.fieldProviders = snapshot.fieldProviders
             registry.refresh(state.nodes[""]!, in: &state)
         }
     }

@@ -120,12 +120,9 @@ final class LogNode: Sendable {
                     line: line, on: scratch)
                 return
             }
-            // The record before the plan is read again: its message and fields are user
-            // code that may log, and a record logged from there must not evict the plan
-            // this one is about to use.
-            let record = record(
-                level, message, fields, bound: bound, error: error, file: file, function: function, line: line)
-            DispatchPlan.deliver(record, through: scratch.cachedPlan(for: self), on: scratch)
+            buildAndDeliver(
+                level, message, fields, bound: bound, context: LogContext.current, error: error, file: file,
+                function: function, line: line, on: scratch)
         }
     }
 
@@ -155,10 +152,41 @@ final class LogNode: Sendable {
         {
             return
         }
-        let record = LogRecord(
-            level: level, timestamp: .now(), logger: name, message: message(), fields: fields(),
-            boundFields: bound, context: context, error: error, file: file, function: function, line: line)
-        DispatchPlan.deliver(record, through: scratch.cachedPlan(for: self), on: scratch)
+        buildAndDeliver(
+            level, message, fields, bound: bound, context: context, error: error, file: file, function: function,
+            line: line, on: scratch)
+    }
+
+    /// Creates the record and delivers it. The message and fields first: they are user
+    /// code that may log, and a record logged from there must not evict the plan this one
+    /// is about to use. Then the field providers, when the plan has any, on this thread
+    /// and task: the record is built once, with their fields, and never changed.
+    @inline(__always)
+    private func buildAndDeliver(
+        _ level: LogLevel,
+        _ message: () -> String,
+        _ fields: () -> LogFields,
+        bound: LogFields,
+        context: LogContext,
+        error: (any Error)?,
+        file: String,
+        function: String,
+        line: UInt,
+        on scratch: ThreadScratch
+    ) {
+        let timestamp = LogTimestamp.now()
+        let text = message()
+        let callSite = fields()
+        let plan = scratch.cachedPlan(for: self)
+        let provided =
+            plan._withUnsafeGuaranteedRef({ $0.hasFieldProviders })
+            ? DispatchPlan.provideFields(through: plan, on: scratch) : nil
+        DispatchPlan.deliver(
+            LogRecord(
+                logger: name, timestamp: timestamp, level: level, message: text, fields: callSite,
+                boundFields: bound, context: context, providedStorage: provided, error: error,
+                file: file, function: function, line: line),
+            through: plan, on: scratch)
     }
 
     @inline(__always)
@@ -173,9 +201,9 @@ final class LogNode: Sendable {
         line: UInt
     ) -> LogRecord {
         LogRecord(
-            level: level,
-            timestamp: .now(),
             logger: name,
+            timestamp: .now(),
+            level: level,
             message: message(),
             fields: fields(),
             boundFields: bound,

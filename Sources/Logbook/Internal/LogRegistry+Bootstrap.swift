@@ -22,6 +22,7 @@ extension LogRegistry {
                 let node = node(named: name, in: &state)
                 state.configurations[ObjectIdentifier(node)]!.level = level
             }
+            state.fieldProviders = configuration.fieldProviders
             state.bootstrapCallSite = callSite
             refresh(root, in: &state)
             return .success(())
@@ -38,6 +39,7 @@ extension LogRegistry {
             sampling: configuration.sampling,
             registry: self,
             redaction: configuration.redaction,
-            shutdownTimeout: configuration.shutdownTimeout)
+            shutdownTimeout: configuration.shutdownTimeout,
+            fieldProviders: configuration.fieldProviders)
     }
 }

@@ -30,6 +30,8 @@ final class LogRegistry: Sendable {
         var nodes: [String: LogNode] = [:]
         var configurations: [ObjectIdentifier: NodeConfiguration] = [:]
         var lastResort: (any LogSink)? = StandardErrorLastResort.shared
+        /// The field providers bootstrap registered; every plan holds them.
+        var fieldProviders: [LogFieldProvider] = []
         /// Where bootstrap was first called (`file:line`), once it has been.
         var bootstrapCallSite: String?
         /// How many test captures (``LogTap``) are open at each level, by raw value.
@@ -148,7 +150,8 @@ final class LogRegistry: Sendable {
 
         let plan = DispatchPlan(
             originFilters: configuration.filters, slots: chain, lastResort: state.lastResort,
-            effectiveLevel: configuration.effectiveLevel, sampler: sampler)
+            effectiveLevel: configuration.effectiveLevel, sampler: sampler,
+            fieldProviders: state.fieldProviders)
         node.install(plan, gate: gate(for: plan, in: state))
     }
 
@@ -188,6 +191,7 @@ final class LogRegistry: Sendable {
                     children: configuration.children, sampler: configuration.sampler)
             }
             state.lastResort = StandardErrorLastResort.shared
+            state.fieldProviders = []
             state.bootstrapCallSite = nil
             refresh(state.nodes[""]!, in: &state)
         }
