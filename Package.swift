@@ -17,6 +17,11 @@ let swiftLog: Target.Dependency = .product(
 let serviceLifecycle: Target.Dependency = .product(
     name: "ServiceLifecycle", package: "swift-service-lifecycle", condition: .when(traits: ["ServiceLifecycle"]))
 
+/// swift-distributed-tracing's `Instrumentation`, linked only when the `DistributedTracing`
+/// trait is enabled; without it the package is never resolved or fetched.
+let instrumentation: Target.Dependency = .product(
+    name: "Instrumentation", package: "swift-distributed-tracing", condition: .when(traits: ["DistributedTracing"]))
+
 let package = Package(
     name: "Logbook",
     platforms: [.macOS(.v15)],
@@ -25,6 +30,7 @@ let package = Package(
         .library(name: "LogbookTesting", targets: ["LogbookTesting"]),
         .library(name: "LogbookSwiftLog", targets: ["LogbookSwiftLog"]),
         .library(name: "LogbookServiceLifecycle", targets: ["LogbookServiceLifecycle"]),
+        .library(name: "LogbookTracing", targets: ["LogbookTracing"]),
     ],
     traits: [
         .trait(
@@ -35,11 +41,16 @@ let package = Package(
             name: "ServiceLifecycle",
             description: "Builds LogbookServiceLifecycle, a Service that drains Logbook when a ServiceGroup "
                 + "stops. Adds a dependency on swift-server/swift-service-lifecycle."),
+        .trait(
+            name: "DistributedTracing",
+            description: "Builds LogbookTracing, a field provider that adds the current span's trace_id, span_id "
+                + "and trace_flags to every record. Adds a dependency on apple/swift-distributed-tracing."),
         .default(enabledTraits: []),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
     ],
     targets: [
         .target(
@@ -61,6 +72,11 @@ let package = Package(
             dependencies: ["Logbook", serviceLifecycle],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "LogbookTracing",
+            dependencies: ["Logbook", instrumentation],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "LogbookTestHost",
             dependencies: ["Logbook", "LogbookTesting", "LogbookSwiftLog", swiftLog],
@@ -80,6 +96,11 @@ let package = Package(
         .testTarget(
             name: "LogbookServiceLifecycleTests",
             dependencies: ["Logbook", "LogbookServiceLifecycle", "LogbookTesting", serviceLifecycle, swiftLog],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LogbookTracingTests",
+            dependencies: ["Logbook", "LogbookTracing", "LogbookTesting", instrumentation],
             swiftSettings: strictSettings
         ),
     ],

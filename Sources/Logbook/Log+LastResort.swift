@@ -1,6 +1,6 @@
 extension Log {
     /// Where a record goes when it finds no sink on its way up the hierarchy, for
-    /// example everything logged before ``bootstrap(level:sinks:ignoreBrokenPipe:file:line:)``.
+    /// example everything logged before ``bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``.
     ///
     /// By default records at ``LogLevel/warning`` and above are written to standard error
     /// (the first time with a line explaining why) and lower records are dropped, so a

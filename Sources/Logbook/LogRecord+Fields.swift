@@ -2,9 +2,10 @@ extension LogRecord {
     /// Calls `body` once per distinct field key, with the value that wins.
     ///
     /// Precedence, highest first: call-site ``fields``, ``boundFields``, the innermost
-    /// ``context`` scope, outer scopes. Within one layer the last occurrence of a key wins.
-    /// Order: call-site fields, then bound fields, then context fields from the outermost
-    /// scope inwards, each in the order written. Values are not converted; call
+    /// ``context`` scope, outer scopes, then ``providedFields``. Within one layer the last
+    /// occurrence of a key wins. Order: call-site fields, then bound fields, then context
+    /// fields from the outermost scope inwards, then provided fields, each in the order
+    /// written. Values are not converted; call
     /// ``LogValueConvertible/logValue`` on the ones you write.
     ///
     /// This is the iteration every built-in formatter uses. It allocates nothing.
@@ -15,6 +16,7 @@ extension LogRecord {
 
     /// Like ``forEachField(_:)``, but leaves out the task-local context, for formatters
     /// that write the context as one nested object (see ``forEachContextField(_:)``).
+    /// Provided fields are included, except those a context field hides.
     @inlinable
     public func forEachFieldExcludingContext(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
@@ -31,9 +33,9 @@ extension LogRecord {
         try forEachField(includingFields: false, includingContext: true, body)
     }
 
-    /// The winning value for `key` across all three layers, or `nil`.
+    /// The winning value for `key` across all four layers, or `nil`.
     public func field(_ key: String) -> (any LogValueConvertible)? {
-        fields[key] ?? boundFields[key] ?? context[key]
+        fields[key] ?? boundFields[key] ?? context[key] ?? (providedFields.isEmpty ? nil : providedFields[key])
     }
 
     /// All fields merged into one list with each key once, in ``forEachField(_:)`` order.
@@ -43,7 +45,7 @@ extension LogRecord {
         return LogFields(merged)
     }
 
-    /// The number of distinct field keys across all three layers.
+    /// The number of distinct field keys across all four layers.
     public var fieldCount: Int {
         var count = 0
         forEachField { _, _ in count += 1 }
@@ -74,8 +76,9 @@ extension LogRecord {
     }
 
     /// Calls `body` with the winning fields resolved into a list, in ``forEachField(_:)``
-    /// order: call-site fields, bound fields, then context fields from the outermost scope
-    /// inwards, each key once. The list points into this record's storage and lives in a
+    /// order: call-site fields, bound fields, context fields from the outermost scope
+    /// inwards, then provided fields, each key once. Provided fields go with the call-site
+    /// and bound ones (`includingFields`), minus those any context field hides. The list points into this record's storage and lives in a
     /// stack buffer, so it is valid only inside `body`.
     @inline(__always)
     func withFieldList<Result>(
@@ -84,7 +87,7 @@ extension LogRecord {
         _ body: (FieldList) throws -> Result
     ) rethrows -> Result {
         let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
-        let capacity = (includingFields ? fields.count + boundFields.count : 0) + contextCount
+        let capacity = (includingFields ? fields.count + boundFields.count + providedFields.count : 0) + contextCount
         // At least one slot, so the buffer always has an address.
         return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: max(capacity, 1)) { slots in
             var list = FieldListBuilder(slots.baseAddress!)
@@ -128,6 +131,22 @@ extension LogRecord {
         }
         // Called through the optional, not bound to a local: a binding retains the scope.
         scope?.appendFieldsAsInnermost(skipping: FieldShadows(callSite: callSite, bound: bound), to: &list)
+        if includingFields && !providedFields.isEmpty {
+            appendProvidedFields(shadows: FieldShadows(callSite: callSite, bound: bound), into: &list)
+        }
+    }
+
+    /// Appends the provided fields no other layer has, each key once (its last occurrence).
+    private func appendProvidedFields(shadows: FieldShadows, into list: inout FieldListBuilder) {
+        let provided = providedFields.entries
+        let repeats = FieldKeys.hasRepeats(provided)
+        for index in provided.indices {
+            let key = FieldKeys.key(provided, index)
+            if shadows.hides(at: key) { continue }
+            if let scope = context.scope, scope.hasFields, scope.hasKey(key.pointee) { continue }
+            if repeats && FieldKeys.contains(at: key, in: provided, from: index + 1) { continue }
+            list.append(provided, index)
+        }
     }
 }
 

@@ -1,9 +1,10 @@
 /// One log event: what happened, where, when, and the fields that describe it.
 ///
 /// Loggers create records; sinks receive them and formatters turn them into bytes.
-/// A record's fields come from three layers, merged only when formatted (see
+/// A record's fields come from four layers, merged only when formatted (see
 /// ``forEachField(_:)``): the call site's ``fields``, the logger's ``boundFields`` (from
-/// ``Log/with(_:)``) and the task-local ``context`` captured when the record was created.
+/// ``Log/with(_:)``), the task-local ``context`` captured when the record was created, and
+/// the ``providedFields`` the bootstrapped ``LogFieldProvider``s returned for it.
 ///
 /// Build one yourself to test a formatter with a pinned clock:
 ///
@@ -30,8 +31,11 @@ public struct LogRecord: Sendable {
     public var fields: LogFields
     /// Fields bound to the logger value with ``Log/with(_:)``.
     public var boundFields: LogFields
-    /// The task-local context captured when the record was created. Lowest precedence.
+    /// The task-local context captured when the record was created.
     public var context: LogContext
+    /// Fields the bootstrapped ``LogFieldProvider``s returned when the record was created,
+    /// in registration order. Lowest precedence: a key any other layer has is not written.
+    public var providedFields = LogFields()
     /// The error passed to the logging call, if any.
     public var error: (any Error)?
     /// The source file of the call site (`#fileID`).

@@ -16,7 +16,7 @@ public import Logbook
 /// The capture is bound to the current task tree, like ``LogContext``, not to a logger
 /// or to the process: a record reaches it when it was created inside the operation (or
 /// a child task of it), by any logger, so two tests running at the same time never see
-/// each other's records. It does not need ``Log/bootstrap(level:sinks:ignoreBrokenPipe:file:line:)`` and does not
+/// each other's records. It does not need ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` and does not
 /// change any logger's configuration; records still go wherever the process-wide setup
 /// sends them.
 ///

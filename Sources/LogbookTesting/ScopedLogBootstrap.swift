@@ -6,7 +6,7 @@ public import Logbook
 ///
 /// Use it to test code that depends on the process-wide setup, or the application's own
 /// setup code: with `nil` the operation starts from a hierarchy that was never
-/// bootstrapped, so it may call ``Log/bootstrap(level:sinks:ignoreBrokenPipe:file:line:)`` itself.
+/// bootstrapped, so it may call ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` itself.
 ///
 /// ```swift
 /// @Test func configurationQuietsTheDatabaseDriver() async throws {

@@ -10,9 +10,12 @@ struct FieldPrecedenceTests {
     typealias Entry = (key: String, value: Int)
 
     /// The documented rules, written out directly: call-site fields, then bound fields,
-    /// then context fields from the outermost scope inwards; a key appears once, at its
+    /// then context fields from the outermost scope inwards, then provided fields (left out
+    /// when any other layer, context included, has the key); a key appears once, at its
     /// last occurrence in the layer (or scope) that wins, with that occurrence's value.
-    static func reference(callSite: [Entry], bound: [Entry], scopes: [[Entry]], includeContext: Bool) -> [Entry] {
+    static func reference(
+        callSite: [Entry], bound: [Entry], scopes: [[Entry]], provided: [Entry] = [], includeContext: Bool
+    ) -> [Entry] {
         func lastOccurrences(_ entries: [Entry]) -> [Entry] {
             entries.enumerated().filter { index, entry in
                 !entries[(index + 1)...].contains { $0.key == entry.key }
@@ -20,7 +23,10 @@ struct FieldPrecedenceTests {
         }
         var result = lastOccurrences(callSite)
         result += lastOccurrences(bound).filter { entry in !callSite.contains { $0.key == entry.key } }
-        guard includeContext else { return result }
+        let providedResult = lastOccurrences(provided).filter { entry in
+            !(callSite + bound + scopes.flatMap { $0 }).contains { $0.key == entry.key }
+        }
+        guard includeContext else { return result + providedResult }
         for (depth, scope) in scopes.enumerated() {
             for entry in lastOccurrences(scope) {
                 let shadowedByInnerScope = scopes[(depth + 1)...].contains { $0.contains { $0.key == entry.key } }
@@ -29,7 +35,7 @@ struct FieldPrecedenceTests {
                 if !shadowedByInnerScope && !shadowedByFields { result.append(entry) }
             }
         }
-        return result
+        return result + providedResult
     }
 
     /// Keys of lengths 1, 2, 65 and 66 (`b` and a 65-byte key share a length bit); short
@@ -71,15 +77,24 @@ struct FieldPrecedenceTests {
             let scopes = (0..<Int(generator.next() % 4)).map { _ in
                 Self.randomEntries(&generator, count: 1 + Int(generator.next() % 3))
             }
+            let provided = Self.randomEntries(&generator, count: Int(generator.next() % 4))
             var context = LogContext()
             for scope in scopes { context = context.adding(Self.fields(scope)) }
-            let record = makeRecord(fields: Self.fields(callSite), boundFields: Self.fields(bound), context: context)
+            var record = makeRecord(fields: Self.fields(callSite), boundFields: Self.fields(bound), context: context)
+            record.providedFields = Self.fields(provided)
             for includeContext in [true, false] {
                 let expected = Self.reference(
-                    callSite: callSite, bound: bound, scopes: scopes, includeContext: includeContext)
+                    callSite: callSite, bound: bound, scopes: scopes, provided: provided,
+                    includeContext: includeContext)
                 let actual = Self.observed(record, includeContext: includeContext)
-                #expect(actual.map(\.key) == expected.map(\.key), "\(callSite) \(bound) \(scopes)")
-                #expect(actual.map(\.value) == expected.map(\.value), "\(callSite) \(bound) \(scopes)")
+                let inputs = "\(callSite) \(bound) \(scopes) \(provided)"
+                #expect(actual.map(\.key) == expected.map(\.key), "\(inputs)")
+                #expect(actual.map(\.value) == expected.map(\.value), "\(inputs)")
+            }
+            for entry in Self.reference(
+                callSite: callSite, bound: bound, scopes: scopes, provided: provided, includeContext: true)
+            {
+                #expect(record.field(entry.key)?.logValue == .int(entry.value))
             }
             let contextOnly = Self.reference(callSite: callSite, bound: bound, scopes: scopes, includeContext: true)
                 .dropFirst(
@@ -114,10 +129,13 @@ struct FieldPrecedenceTests {
             let callSite = Self.randomEntries(&generator, count: Int(generator.next() % 5))
             let bound = Self.randomEntries(&generator, count: Int(generator.next() % 3))
             let scope = Self.randomEntries(&generator, count: Int(generator.next() % 3))
-            let record = makeRecord(
+            let provided = Self.randomEntries(&generator, count: Int(generator.next() % 3))
+            var record = makeRecord(
                 fields: Self.fields(callSite), boundFields: Self.fields(bound), context: LogContext(Self.fields(scope)))
+            record.providedFields = Self.fields(provided)
             let object = try #require(JSONCheck.object(JSONFormatter().format(record)))
-            let expected = Self.reference(callSite: callSite, bound: bound, scopes: [scope], includeContext: true)
+            let expected = Self.reference(
+                callSite: callSite, bound: bound, scopes: [scope], provided: provided, includeContext: true)
             #expect(object.count == 4 + expected.count)
             for entry in expected {
                 #expect(object[entry.key] as? Int == entry.value)

@@ -8,17 +8,22 @@ extension Log {
     /// try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
     /// ```
     ///
+    /// `fieldProviders` are called for each enabled record (see ``LogFieldProvider``).
+    ///
     /// - Throws: ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a second call.
     @discardableResult
     public static func bootstrap(
         level: LogLevel = .info,
         sinks: [any LogSink],
         ignoreBrokenPipe: Bool = false,
+        fieldProviders: [LogFieldProvider] = [],
         file: String = #fileID,
         line: UInt = #line
     ) throws(LogBootstrapError) -> LogSetup {
         try bootstrap(
-            LogConfiguration(level: level, sinks: sinks, ignoresBrokenPipe: ignoreBrokenPipe), file: file, line: line)
+            LogConfiguration(
+                level: level, sinks: sinks, ignoresBrokenPipe: ignoreBrokenPipe, fieldProviders: fieldProviders),
+            file: file, line: line)
     }
 
     /// Configures the process's logging once from a ``LogConfiguration``.

@@ -1,4 +1,4 @@
-/// Why ``Log/bootstrap(level:sinks:ignoreBrokenPipe:file:line:)`` or one of its overloads
+/// Why ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` or one of its overloads
 /// refused a configuration. Nothing is applied when it throws.
 public enum LogBootstrapError: Error, Sendable, CustomStringConvertible {
     /// Bootstrap already ran in this process; `firstCall` is where (`File.swift:42`).

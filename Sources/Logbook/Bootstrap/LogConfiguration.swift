@@ -24,6 +24,10 @@ public struct LogConfiguration: Sendable {
     /// Default ``defaultShutdownTimeout`` (5 seconds). At exit, records still queued when
     /// it passes are counted (``AsyncSink/droppedAtShutdownCount``), never waited for.
     public var shutdownTimeout: Duration
+    /// Providers called for each enabled record, on the logging task, for fields that
+    /// change within a task (such as the current span; see ``LogFieldProvider``). Their
+    /// fields rank below ``LogContext``. Empty by default, which costs nothing.
+    public var fieldProviders: [LogFieldProvider]
 
     /// The default ``shutdownTimeout``: 5 seconds.
     public static let defaultShutdownTimeout: Duration = .seconds(5)
@@ -34,12 +38,14 @@ public struct LogConfiguration: Sendable {
         sinks: [any LogSink] = [],
         loggerLevels: [String: LogLevel] = [:],
         ignoresBrokenPipe: Bool = false,
-        shutdownTimeout: Duration = LogConfiguration.defaultShutdownTimeout
+        shutdownTimeout: Duration = LogConfiguration.defaultShutdownTimeout,
+        fieldProviders: [LogFieldProvider] = []
     ) {
         self.level = level
         self.sinks = sinks
         self.loggerLevels = loggerLevels
         self.ignoresBrokenPipe = ignoresBrokenPipe
         self.shutdownTimeout = max(.zero, shutdownTimeout)
+        self.fieldProviders = fieldProviders
     }
 }

@@ -64,7 +64,7 @@ extension LogEnvironment {
         }
         let configuration = LogConfiguration(
             level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe,
-            shutdownTimeout: shutdown?.value ?? LogConfiguration.defaultShutdownTimeout)
+            shutdownTimeout: shutdown?.value ?? LogConfiguration.defaultShutdownTimeout, fieldProviders: fieldProviders)
         return Resolution(configuration: configuration, format: format.value, choices: choices)
     }
 

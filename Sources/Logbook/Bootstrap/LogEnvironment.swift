@@ -73,6 +73,8 @@ public struct LogEnvironment: Sendable {
     public var output: StreamSink.Output = .standardOutput
     /// See ``LogConfiguration/ignoresBrokenPipe``. Off by default.
     public var ignoresBrokenPipe = false
+    /// Providers called for each enabled record; see ``LogConfiguration/fieldProviders``.
+    public var fieldProviders: [LogFieldProvider] = []
 
     /// The variables this type reads.
     public static let variableNames = [

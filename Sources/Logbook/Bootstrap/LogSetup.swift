@@ -1,4 +1,4 @@
-/// What ``Log/bootstrap(level:sinks:ignoreBrokenPipe:file:line:)`` or one of its overloads
+/// What ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` or one of its overloads
 /// set up, returned so it can be printed and so the application can flush its sinks at
 /// exit.
 ///
@@ -18,6 +18,8 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     /// The deadline for draining the sinks at exit and the default of
     /// ``shutdown(timeout:)``; see ``LogConfiguration/shutdownTimeout``.
     public let shutdownTimeout: Duration
+    /// The providers called for each enabled record; see ``LogConfiguration/fieldProviders``.
+    public let fieldProviders: [LogFieldProvider]
     /// What bootstrap chose from the environment and why, one entry per setting; empty
     /// for a bootstrap configured in code. See ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
     public internal(set) var choices: [Choice] = []
@@ -47,7 +49,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     }
 
     /// One line describing the setup: level, sinks, per-logger levels, `SIGPIPE` handling,
-    /// and, after bootstrapping from the environment, what was chosen and why.
+    /// field providers by name, and, after bootstrapping from the environment, what was chosen and why.
     public var description: String {
         var text = "level=\(level) sinks=[" + sinks.map(Self.describe).joined(separator: ", ") + "]"
         if !loggerLevels.isEmpty {
@@ -57,6 +59,9 @@ public struct LogSetup: Sendable, CustomStringConvertible {
                 .joined(separator: ", ") + "]"
         }
         if ignoresBrokenPipe { text += " sigpipe=ignored" }
+        if !fieldProviders.isEmpty {
+            text += " providers=[" + fieldProviders.map(\.name).joined(separator: ", ") + "]"
+        }
         if !choices.isEmpty {
             text += " chosen=[" + choices.map(\.description).joined(separator: ", ") + "]"
         }

@@ -38,18 +38,27 @@ final class DispatchPlan: Sendable {
     /// Where a record goes when ``slots`` is empty, or when it was created re-entrantly
     /// from inside a sink.
     let lastResort: Slot?
+    /// The hierarchy's field providers, called for each record delivered through
+    /// ``deliver(_:through:on:)``.
+    let fieldProviders: [LogFieldProvider]
 
     /// A copy of ``slots`` the logging path reads in place, with no array to retain.
     private nonisolated(unsafe) let slotStorage: UnsafeMutableBufferPointer<Slot>
     private let hasOriginFilters: Bool
+    private let hasFieldProviders: Bool
     /// The lowest level delivered to ``slots`` or ``lastResort``: the effective level
     /// raised to the lowest level a destination accepts; ``LogNode/closedGate`` when
     /// nothing would receive any record. It is the node's gate unless a test capture
     /// lowered the gate (see ``LogTap``); records between the two reach only taps.
     let threshold: UInt8
 
-    init(originFilters: [LogFilter], slots: [Slot], lastResort: (any LogSink)?, effectiveLevel: LogLevel) {
+    init(
+        originFilters: [LogFilter], slots: [Slot], lastResort: (any LogSink)?, effectiveLevel: LogLevel,
+        fieldProviders: [LogFieldProvider] = []
+    ) {
         self.originFilters = originFilters
+        self.fieldProviders = fieldProviders
+        self.hasFieldProviders = !fieldProviders.isEmpty
         self.slots = slots
         self.lastResort = lastResort.map(Slot.init)
         self.hasOriginFilters = !originFilters.isEmpty
@@ -73,10 +82,13 @@ final class DispatchPlan: Sendable {
         let slots: UnsafeMutableBufferPointer<Slot>
         let threshold: UInt8
         let hasOriginFilters: Bool
+        let hasFieldProviders: Bool
     }
 
     private var route: Route {
-        Route(slots: slotStorage, threshold: threshold, hasOriginFilters: hasOriginFilters)
+        Route(
+            slots: slotStorage, threshold: threshold, hasOriginFilters: hasOriginFilters,
+            hasFieldProviders: hasFieldProviders)
     }
 
     /// Hands `record` to the test captures bound in its context, then to every slot of
@@ -94,6 +106,12 @@ final class DispatchPlan: Sendable {
         scratch.isDelivering = true
         defer { scratch.isDelivering = false }
         let route = plan._withUnsafeGuaranteedRef { $0.route }
+        if route.hasFieldProviders {
+            // Here, on the logging thread and task, before filters, captures and sinks see
+            // the record (an AsyncSink formats it elsewhere). A provider that logs reaches
+            // the re-entrant path, which calls no provider.
+            record.providedFields = plan._withUnsafeGuaranteedRef { LogFieldProvider.fields(of: $0.fieldProviders) }
+        }
         if route.hasOriginFilters {
             let accepted = plan._withUnsafeGuaranteedRef { plan in
                 plan.originFilters.allSatisfy { $0.accepts(record) }
@@ -120,8 +138,9 @@ final class DispatchPlan: Sendable {
         }
     }
 
-    /// Delivery of a record created while this thread was already delivering one (a sink
-    /// or formatter that logs): it goes to the last resort, never back into the sinks.
+    /// Delivery of a record created while this thread was already delivering one (a sink,
+    /// formatter or field provider that logs): it goes to the last resort, never back into
+    /// the sinks, and no field provider is called for it.
     func deliverReentrant(_ record: LogRecord) {
         if hasOriginFilters {
             for filter in originFilters where !filter.accepts(record) { return }
@@ -136,7 +155,8 @@ final class DispatchPlan: Sendable {
     }
 
     /// Delivery when the process has no thread-local key left (never in practice):
-    /// re-entry cannot be detected, so only the slots are used.
+    /// re-entry cannot be detected, so only the slots are used and no field provider is
+    /// called (one that logs would recurse).
     func deliverWithoutThreadState(_ record: LogRecord) {
         if hasOriginFilters {
             for filter in originFilters where !filter.accepts(record) { return }

@@ -1,10 +1,11 @@
 extension LogHierarchy {
     /// A copy of a hierarchy's configuration: every logger's level, sinks, filters and
-    /// propagation, the last resort, and whether bootstrap happened.
+    /// propagation, the last resort, the field providers, and whether bootstrap happened.
     package struct Snapshot: Sendable {
         fileprivate let configurations: [ObjectIdentifier: LogRegistry.NodeConfiguration]
         fileprivate let lastResort: (any LogSink)?
         fileprivate let bootstrapCallSite: String?
+        fileprivate let fieldProviders: [LogFieldProvider]
     }
 
     /// The current configuration, to hand back to ``restore(_:)`` later.
@@ -12,7 +13,7 @@ extension LogHierarchy {
         registry.state.withLock { state in
             Snapshot(
                 configurations: state.configurations, lastResort: state.lastResort,
-                bootstrapCallSite: state.bootstrapCallSite)
+                bootstrapCallSite: state.bootstrapCallSite, fieldProviders: state.fieldProviders)
         }
     }
 
@@ -27,6 +28,7 @@ extension LogHierarchy {
             }
             state.lastResort = snapshot.lastResort
             state.bootstrapCallSite = snapshot.bootstrapCallSite
+            state.fieldProviders = snapshot.fieldProviders
             registry.refresh(state.nodes[""]!, in: &state)
         }
     }

@@ -1,7 +1,7 @@
 /// A tree of loggers with its own configuration.
 ///
 /// The process-wide hierarchy, ``shared``, is the one ``Log/init(_:)``, ``Log/root`` and
-/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:file:line:)`` use. Tests create private
+/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` use. Tests create private
 /// hierarchies so they can run in parallel without sharing configuration.
 package final class LogHierarchy: Sendable {
     /// The process-wide hierarchy.

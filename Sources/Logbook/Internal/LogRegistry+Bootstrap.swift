@@ -21,6 +21,7 @@ extension LogRegistry {
                 let node = node(named: name, in: &state)
                 state.configurations[ObjectIdentifier(node)]!.level = level
             }
+            state.fieldProviders = configuration.fieldProviders
             state.bootstrapCallSite = callSite
             refresh(root, in: &state)
             return .success(())
@@ -34,6 +35,7 @@ extension LogRegistry {
             sinks: configuration.sinks,
             loggerLevels: configuration.loggerLevels,
             ignoresBrokenPipe: configuration.ignoresBrokenPipe,
-            shutdownTimeout: configuration.shutdownTimeout)
+            shutdownTimeout: configuration.shutdownTimeout,
+            fieldProviders: configuration.fieldProviders)
     }
 }

@@ -21,6 +21,8 @@ final class LogRegistry: Sendable {
         var nodes: [String: LogNode] = [:]
         var configurations: [ObjectIdentifier: NodeConfiguration] = [:]
         var lastResort: (any LogSink)? = StandardErrorLastResort.shared
+        /// The field providers bootstrap registered; every plan holds them.
+        var fieldProviders: [LogFieldProvider] = []
         /// Where bootstrap was first called (`file:line`), once it has been.
         var bootstrapCallSite: String?
         /// How many test captures (``LogTap``) are open at each level, by raw value.
@@ -124,7 +126,7 @@ final class LogRegistry: Sendable {
 
         let plan = DispatchPlan(
             originFilters: configuration.filters, slots: chain, lastResort: state.lastResort,
-            effectiveLevel: configuration.effectiveLevel)
+            effectiveLevel: configuration.effectiveLevel, fieldProviders: state.fieldProviders)
         // While a test capture is open, records it wants must be created even when no
         // sink would take them; the plan's threshold still keeps them from the sinks.
         let gate = min(plan.threshold, state.captureGate ?? LogNode.closedGate)
@@ -147,6 +149,7 @@ final class LogRegistry: Sendable {
                 state.configurations[id] = NodeConfiguration(children: configuration.children)
             }
             state.lastResort = StandardErrorLastResort.shared
+            state.fieldProviders = []
             state.bootstrapCallSite = nil
             refresh(state.nodes[""]!, in: &state)
         }

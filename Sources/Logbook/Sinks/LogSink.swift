@@ -2,7 +2,7 @@
 ///
 /// A sink owns a formatter (if it writes bytes) and decides what to do with each record
 /// it receives. Attach sinks to a logger (``Log/addSink(_:)``) or pass them to
-/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:file:line:)``; a record reaches the sinks of its
+/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``; a record reaches the sinks of its
 /// logger and of each ancestor up to the first that does not propagate.
 ///
 /// Implementations must be thread-safe: ``write(_:)`` is called concurrently from every

@@ -1,0 +1,70 @@
+#if DistributedTracing
+package import Logbook
+import Instrumentation
+
+/// A W3C Trace Context `traceparent` value, `00-<trace id>-<span id>-<flags>`, parsed.
+package struct TraceParent: Sendable, Equatable {
+    /// 32 lowercase hex digits, not all zero.
+    package let traceID: String
+    /// 16 lowercase hex digits, not all zero.
+    package let spanID: String
+    /// 2 lowercase hex digits.
+    package let traceFlags: String
+
+    /// Parses `text`; `nil` unless it is a valid `traceparent` (version `00` exactly 55
+    /// characters; a later version may append `-`-separated fields; version `ff` invalid).
+    package init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 55, bytes[2] == UInt8(ascii: "-"), bytes[35] == UInt8(ascii: "-"),
+            bytes[52] == UInt8(ascii: "-"),
+            Self.isHex(bytes[0..<2]), Self.isHex(bytes[3..<35]), Self.isHex(bytes[36..<52]),
+            Self.isHex(bytes[53..<55])
+        else { return nil }
+        let version = bytes[0..<2]
+        if version.elementsEqual("ff".utf8) { return nil }
+        if version.elementsEqual("00".utf8) {
+            guard bytes.count == 55 else { return nil }
+        } else if bytes.count > 55 && bytes[55] != UInt8(ascii: "-") {
+            return nil
+        }
+        guard !Self.isZero(bytes[3..<35]), !Self.isZero(bytes[36..<52]) else { return nil }
+        traceID = String(decoding: bytes[3..<35], as: UTF8.self)
+        spanID = String(decoding: bytes[36..<52], as: UTF8.self)
+        traceFlags = String(decoding: bytes[53..<55], as: UTF8.self)
+    }
+
+    /// The three fields, under OpenTelemetry's names.
+    package var fields: LogFields {
+        ["trace_id": traceID, "span_id": spanID, "trace_flags": traceFlags]
+    }
+
+    /// The `traceparent` the bootstrapped instrument injects for the task's current
+    /// `ServiceContext`, parsed; `nil` when there is none or it is not valid.
+    package static func current() -> TraceParent? {
+        var carrier = Carrier()
+        InstrumentationSystem.instrument.inject(
+            ServiceContext.current ?? .topLevel, into: &carrier, using: Carrier.Injector())
+        return carrier.traceparent.flatMap(TraceParent.init)
+    }
+
+    /// Keeps only the `traceparent` an instrument injects (header names are
+    /// case-insensitive); anything else, such as `tracestate`, is ignored.
+    struct Carrier: Sendable {
+        var traceparent: String?
+
+        struct Injector: Instrumentation.Injector {
+            func inject(_ value: String, forKey key: String, into carrier: inout Carrier) {
+                if key.utf8.count == 11 && key.lowercased() == "traceparent" { carrier.traceparent = value }
+            }
+        }
+    }
+
+    private static func isHex(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    private static func isZero(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 == UInt8(ascii: "0") }
+    }
+}
+#endif
