@@ -97,6 +97,23 @@ struct SwiftLogHandlerSinkTests {
         #expect(metadata["only"] == "context")
     }
 
+    @Test("provided fields (trace context) reach the handler, below every other layer")
+    func providedFields() throws {
+        let storage = EventCapturingHandler.Storage()
+        let hierarchy = LogHierarchy()
+        let provider = LogFieldProvider(name: "trace") {
+            ["trace_id": "4bf92f3577b34da6a3ce929d0e0e4736", "span_id": "p"]
+        }
+        try hierarchy.bootstrap(
+            LogConfiguration(
+                sinks: [SwiftLogHandlerSink { EventCapturingHandler(label: $0, storage: storage) }],
+                fieldProviders: [provider]))
+        hierarchy.logger("app").info("m", ["span_id": "call"])
+        let metadata = try #require(storage.events.first?.event.metadata)
+        #expect(metadata["trace_id"] == "4bf92f3577b34da6a3ce929d0e0e4736")
+        #expect(metadata["span_id"] == "call")
+    }
+
     @Test("a record without fields has no metadata")
     func noFields() throws {
         let storage = EventCapturingHandler.Storage()
@@ -111,7 +128,7 @@ struct SwiftLogHandlerSinkTests {
         await HandlerProbe.$span.withValue("span-1") {
             log.info("in span 1")
             await withTaskGroup(of: Void.self) { group in
-                group.addTask { await HandlerProbe.$span.withValue("span-2") { log.info("in span 2") } }
+                group.addTask { HandlerProbe.$span.withValue("span-2") { log.info("in span 2") } }
             }
         }
         log.info("outside")
