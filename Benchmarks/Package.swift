@@ -25,6 +25,7 @@ let package = Package(
             dependencies: [
                 "CBenchSupport",
                 .product(name: "Logbook", package: logbook),
+                .product(name: "LogbookTesting", package: logbook),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: [

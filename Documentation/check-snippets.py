@@ -3,7 +3,7 @@
 
 Reads every ```swift block of Documentation/*.md, README.md and the DocC articles in
 Sources/Logbook/Logbook.docc, writes them into one scratch package that depends on this
-repository by path (with the SwiftLogBridge trait), and builds it once. Prints how many
+repository by path (with the SwiftLogBridge and DistributedTracing traits), and builds it once. Prints how many
 blocks each guide had compiled and skipped, and exits 1 when the build fails or the code
 has warnings (other than values left unused where a fragment ends); diagnostics point at
 the guide's own file and line.
@@ -17,7 +17,8 @@ How a block is compiled:
   `await LogContext.with(...)` compile where a reader would put them.
 - Every block file imports Logbook, plus whatever the block imports and what its guide's
   prelude imports. A module's dependencies follow its imports: LogbookTesting,
-  LogbookSwiftLog, swift-log's Logging, and Checkout (the library of
+  LogbookSwiftLog, swift-log's Logging, LogbookTracing, swift-distributed-tracing's
+  Instrumentation, and Checkout (the library of
   Examples/TestingWithLogbook, which the testing guide's snippets test).
 - A guide's prelude, Documentation/snippet-preludes/<Guide>.swift when it exists, declares
   the reader's own code that its snippets call (`handle(request)`, a `queue`, ...). It is
@@ -49,6 +50,8 @@ PRODUCTS = {
     "Logbook": ("root", "Logbook"),
     "LogbookTesting": ("root", "LogbookTesting"),
     "LogbookSwiftLog": ("root", "LogbookSwiftLog"),
+    "LogbookTracing": ("root", "LogbookTracing"),
+    "Instrumentation": ("swift-distributed-tracing", "Instrumentation"),
     "Logging": ("swift-log", "Logging"),
     "Checkout": ("target", "Checkout"),
 }
@@ -168,8 +171,9 @@ let package = Package(
     name: "Snippets",
     platforms: [.macOS(.v15)],
     dependencies: [
-        .package(path: "{REPOSITORY}", traits: ["SwiftLogBridge"]),
+        .package(path: "{REPOSITORY}", traits: ["SwiftLogBridge", "DistributedTracing"]),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
     ],
     targets: [
 {chr(10).join(targets)}

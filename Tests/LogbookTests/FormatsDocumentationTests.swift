@@ -19,6 +19,18 @@ import Testing
         context: LogContext(
             LambdaInvocation(requestID: fixedRequestID, traceID: fixedTraceID, isColdStart: true).fields))
 
+    /// The record the trace context samples show: the W3C Trace Context example ids, as
+    /// LogbookTracing's provider adds them.
+    static var tracedRecord: LogRecord {
+        var record = LogRecord(
+            timestamp: fixedTimestamp, level: .info, logger: "payments", message: "charge created",
+            fields: ["amount": 42])
+        record.providedFields = [
+            "trace_id": "4bf92f3577b34da6a3ce929d0e0e4736", "span_id": "00f067aa0ba902b7", "trace_flags": "01",
+        ]
+        return record
+    }
+
     static let samples: [String: String] = {
         let lambdaError = LogRecord(
             timestamp: fixedTimestamp, level: .error, logger: "orders", message: "charge failed",
@@ -38,6 +50,13 @@ import Testing
             // The documentation names the error's module `Orders`; here it is this test module.
             "lambda-json-error": LambdaJSONFormatter().format(lambdaError)
                 .replacingOccurrences(of: "LogbookTests.ChargeError", with: "Orders.ChargeError"),
+            "trace-json": JSONFormatter().format(tracedRecord),
+            "trace-ecs": JSONFormatter.elasticCommonSchema().format(tracedRecord),
+            "trace-datadog": JSONFormatter.datadog().format(tracedRecord),
+            "trace-gcp": JSONFormatter.googleCloudLogging(project: "my-project", includesSourceLocation: false)
+                .format(tracedRecord),
+            "trace-syslog": SyslogFormatter(appName: "checkout", hostname: "web-1", processID: "4242")
+                .format(tracedRecord),
         ]
     }()
 
@@ -63,7 +82,10 @@ import Testing
         let documented = try documentedSamples(in: "Formats.md")
         #expect(
             Set(documented.map(\.name))
-                == ["json", "json-renamed", "ecs", "gcp", "datadog", "logfmt", "console", "lambda-text", "lambda-json"])
+                == [
+                    "json", "json-renamed", "ecs", "gcp", "datadog", "logfmt", "console", "lambda-text", "lambda-json",
+                    "trace-json", "trace-ecs", "trace-datadog", "trace-gcp", "trace-syslog",
+                ])
         for sample in documented {
             #expect(sample.line == Self.samples[sample.name], "Formats.md sample \(sample.name)")
         }
@@ -78,7 +100,10 @@ import Testing
     }
 
     @Test func theDocumentedJSONSamplesParseStrictly() throws {
-        let json = ["json", "json-renamed", "ecs", "gcp", "datadog", "lambda-json", "lambda-json-error"]
+        let json = [
+            "json", "json-renamed", "ecs", "gcp", "datadog", "lambda-json", "lambda-json-error", "trace-json",
+            "trace-ecs", "trace-datadog", "trace-gcp",
+        ]
         #expect(try JSONCheck.parse(json.compactMap { Self.samples[$0] }).count == json.count)
     }
 }

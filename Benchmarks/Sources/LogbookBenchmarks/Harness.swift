@@ -39,6 +39,17 @@ enum Harness {
         excludedNanoseconds += bench_monotonic_nanoseconds() - start
     }
 
+    /// Starts a stretch of a workload that is not timed (setting up a scope around the
+    /// timed loop); ``resumeTiming(_:)`` ends it. An `async` stretch, unlike ``untimed(_:)``.
+    static func pauseTiming() -> UInt64 {
+        bench_monotonic_nanoseconds()
+    }
+
+    /// Ends the untimed stretch ``pauseTiming()`` started.
+    static func resumeTiming(_ paused: UInt64) {
+        excludedNanoseconds += bench_monotonic_nanoseconds() - paused
+    }
+
     /// Runs `workload` once for `iterations`, returning time and allocations per operation.
     static func sample(_ workload: Workload, iterations: Int) async -> Sample {
         excludedNanoseconds = 0

@@ -57,6 +57,7 @@ struct LogbookBenchmarks {
         var scenarios =
             DisabledScenarios.all() + EnabledScenarios.all() + FormattingScenarios.all()
             + EndToEndScenarios.all() + AsyncSinkScenarios.all() + ContextBindingScenarios.all()
+            + ProviderScenarios.all()
         if !filters.isEmpty {
             scenarios = scenarios.filter { scenario in filters.contains { scenario.id.contains($0) } }
         }

@@ -68,6 +68,9 @@ struct Target {
         case nanosecondsAtMost(Double)
         /// Logbook handles at least this many operations per second.
         case recordsPerSecondAtLeast(Double)
+        /// Logbook's time per operation exceeds the peer column's by at most this many
+        /// nanoseconds (for rows whose peer column is Logbook itself, configured otherwise).
+        case differenceAtMost(Double)
     }
 
     let criteria: [Criterion]
@@ -104,6 +107,11 @@ struct Target {
         case .nanosecondsAtMost(let limit):
             let holds = result.logbook.nanoseconds <= limit
             return (holds, "\(Format.fixed(result.logbook.nanoseconds, 0)) ns \(holds ? "<=" : ">") \(Format.fixed(limit, 0)) ns")
+        case .differenceAtMost(let limit):
+            guard let peer = result.peer else { return (false, "no peer") }
+            let difference = result.logbook.nanoseconds - peer.nanoseconds
+            let holds = difference <= limit
+            return (holds, "\(Format.fixed(difference, 1)) ns more \(holds ? "<=" : ">") \(Format.fixed(limit, 0)) ns")
         case .recordsPerSecondAtLeast(let limit):
             let rate = result.logbook.recordsPerSecond
             let holds = rate >= limit

@@ -14,7 +14,9 @@ extension JSONFormatter {
     /// the top level, which the specification requires for `log.level` and Elasticsearch
     /// reads as nested fields. The call site, opt-in as the specification recommends,
     /// goes to `log.origin.file.name`, `log.origin.function` and `log.origin.file.line`.
-    /// Levels are the lowercase names (`info`, `warning`, ...).
+    /// Levels are the lowercase names (`info`, `warning`, ...). The trace context fields
+    /// `trace_id` and `span_id` (see ``LogFieldProvider``) are written as ECS's `trace.id`
+    /// and `span.id`; `trace_flags`, which ECS has no field for, as it is.
     public static func elasticCommonSchema(
         service: String? = nil,
         version: String? = nil,
@@ -39,7 +41,8 @@ extension JSONFormatter {
             staticFields: fields,
             includesSourceLocation: includesSourceLocation,
             sourceLocationLayout: SourceLocationLayout(
-                flattenedFile: "log.origin.file.name", function: "log.origin.function", line: "log.origin.file.line"))
+                flattenedFile: "log.origin.file.name", function: "log.origin.function", line: "log.origin.file.line")
+        ).writingTraceContext(as: .elasticCommonSchema)
     }
 
     /// Google Cloud Logging's structured logging, for Cloud Run, GKE, Cloud Functions
@@ -56,10 +59,18 @@ extension JSONFormatter {
     /// go to `serviceContext` (which Error Reporting reads) and an environment to the
     /// entry's labels, `logging.googleapis.com/labels`. Every other member lands in the
     /// entry's `jsonPayload`.
+    ///
+    /// The trace context fields (see ``LogFieldProvider``) become the entry's trace:
+    /// `trace_id` is written as `logging.googleapis.com/trace`,
+    /// `projects/<project>/traces/<trace_id>`, `span_id` as `logging.googleapis.com/spanId`
+    /// and `trace_flags` as the bool `logging.googleapis.com/trace_sampled` (its sampled
+    /// bit). The project is `project`, else the `GOOGLE_CLOUD_PROJECT` environment variable
+    /// read when the preset is built; without either, the trace is the bare trace id.
     public static func googleCloudLogging(
         service: String? = nil,
         version: String? = nil,
         environment: String? = nil,
+        project: String? = nil,
         includesSourceLocation: Bool = true
     ) -> JSONFormatter {
         var fields = LogFields()
@@ -78,7 +89,18 @@ extension JSONFormatter {
             staticFields: fields,
             includesSourceLocation: includesSourceLocation,
             sourceLocationLayout: SourceLocationLayout(
-                nestedUnder: "logging.googleapis.com/sourceLocation", lineAsString: true))
+                nestedUnder: "logging.googleapis.com/sourceLocation", lineAsString: true)
+        ).writingTraceContext(as: .googleCloud(project: googleCloudProject(project)))
+    }
+
+    /// `project` when not empty, else `variable` (`GOOGLE_CLOUD_PROJECT`'s value) when not
+    /// empty, else `nil`.
+    package static func googleCloudProject(
+        _ project: String?, variable: String? = System.environment("GOOGLE_CLOUD_PROJECT")
+    ) -> String? {
+        if let project = project?.trimmingSpaces(), !project.isEmpty { return project }
+        if let variable = variable?.trimmingSpaces(), !variable.isEmpty { return variable }
+        return nil
     }
 
     /// Datadog's reserved and standard attributes, for the Datadog Agent and Forwarder:
@@ -91,7 +113,10 @@ extension JSONFormatter {
     /// level names, which Datadog's status remapper maps by their first letters: trace
     /// and debug to debug, notice to notice, ...), `logger.name`, `message`; an error as
     /// `error.kind`, `error.message` and `error.stack`; and unified service tagging's
-    /// `service`, `env` and `version`. Datadog reads dotted keys as attribute paths.
+    /// `service`, `env` and `version`. Datadog reads dotted keys as attribute paths. The
+    /// trace context fields (see ``LogFieldProvider``) `trace_id` and `span_id` are written
+    /// as `dd.trace_id` and `dd.span_id`, each the low 64 bits of the id as a decimal string,
+    /// which is how Datadog joins logs to OpenTelemetry traces; `trace_flags` as it is.
     public static func datadog(
         service: String? = nil,
         environment: String? = nil,
@@ -111,6 +136,7 @@ extension JSONFormatter {
             staticFields: fields,
             includesSourceLocation: includesSourceLocation,
             sourceLocationLayout: SourceLocationLayout(
-                flattenedFile: "logger.file_name", function: "logger.method_name", line: "logger.line"))
+                flattenedFile: "logger.file_name", function: "logger.method_name", line: "logger.line")
+        ).writingTraceContext(as: .datadog)
     }
 }

@@ -77,10 +77,18 @@ extension JSONFormatter {
                 key, FieldKeys.value(statics, index), record: record, into: &buffer, start: start,
                 budget: fieldBudget, dropped: &dropped, renamed: &renamed)
         }
+        let mapsTraceKeys = !layout.traceKeys.isEmpty
         record.withFieldList(includingContext: contextKey == nil) { fields in
             for index in 0..<fields.count {
                 let field = fields[index]
                 if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
+                if mapsTraceKeys,
+                    writeTraceMember(
+                        field.key.pointee, field.value.pointee, record: record, into: &buffer, start: start,
+                        budget: fieldBudget, dropped: &dropped)
+                {
+                    continue
+                }
                 writeMember(
                     field.key, field.value, record: record, into: &buffer, start: start, budget: fieldBudget,
                     dropped: &dropped, renamed: &renamed)

@@ -10,8 +10,9 @@
 /// see ``headerOrder``), the error when the record has one, the static fields, then the
 /// record's fields (see ``LogRecord/forEachField(_:)``), and the source location when
 /// enabled. Every key name can be changed, and presets follow the schemas shippers
-/// expect: ``elasticCommonSchema(service:version:environment:ecsVersion:includesSourceLocation:)``,
-/// ``googleCloudLogging(service:version:environment:includesSourceLocation:)`` and
+/// expect, trace context included (`trace_id`, `span_id` and `trace_flags` from a
+/// ``LogFieldProvider``: written as they are here, under each backend's keys by a preset): ``elasticCommonSchema(service:version:environment:ecsVersion:includesSourceLocation:)``,
+/// ``googleCloudLogging(service:version:environment:project:includesSourceLocation:)`` and
 /// ``datadog(service:environment:version:includesSourceLocation:)``.
 ///
 /// The output is valid RFC 8259 JSON for every input:
@@ -120,7 +121,8 @@ public struct JSONFormatter: LogFormatter {
         lineLimit: Int,
         maximumDepth: Int,
         promotedFields: [JSONLayout.PromotedField],
-        writesStackTraceAsArray: Bool
+        writesStackTraceAsArray: Bool,
+        traceKeys: TraceKeys = .openTelemetry
     ) {
         self.layout = JSONLayout(
             keys: keys, headerOrder: headerOrder, levelNames: levelNames, errorLayout: errorLayout,
@@ -128,7 +130,7 @@ public struct JSONFormatter: LogFormatter {
             contextKey: contextKey, includesSourceLocation: includesSourceLocation,
             lineLimit: max(lineLimit, Self.minimumLineLimit),
             maximumDepth: max(maximumDepth, 1), promotedFields: promotedFields,
-            writesStackTraceAsArray: writesStackTraceAsArray)
+            writesStackTraceAsArray: writesStackTraceAsArray, traceKeys: traceKeys)
     }
 
     /// This formatter with `fields` added to its static fields (theirs win on a
@@ -139,7 +141,7 @@ public struct JSONFormatter: LogFormatter {
             staticFields: staticFields.merging(fields), contextKey: contextKey,
             includesSourceLocation: includesSourceLocation, sourceLocationLayout: sourceLocationLayout,
             lineLimit: lineLimit, maximumDepth: maximumDepth, promotedFields: layout.promoted,
-            writesStackTraceAsArray: writesStackTraceAsArray)
+            writesStackTraceAsArray: writesStackTraceAsArray, traceKeys: layout.traceKeys)
     }
 
     /// Appends the JSON object for `record`, without a newline.

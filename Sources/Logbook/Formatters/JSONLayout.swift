@@ -39,6 +39,8 @@ final class JSONLayout: Sendable {
     let maximumDepth: Int
     /// Whether a stack trace is written as an array of lines rather than one string.
     let writesStackTraceAsArray: Bool
+    /// Where the trace context fields go (see ``TraceKeys``).
+    let traceKeys: TraceKeys
 
     let header: [HeaderSlot]
     /// The encoded keys of every header member, back to back, then the encoded name of
@@ -95,7 +97,8 @@ final class JSONLayout: Sendable {
         lineLimit: Int,
         maximumDepth: Int,
         promotedFields: [PromotedField],
-        writesStackTraceAsArray: Bool
+        writesStackTraceAsArray: Bool,
+        traceKeys: TraceKeys
     ) {
         self.keys = keys
         self.headerOrder = Self.normalized(headerOrder)
@@ -107,6 +110,7 @@ final class JSONLayout: Sendable {
         self.sourceLocationLayout = sourceLocationLayout
         self.maximumDepth = maximumDepth
         self.writesStackTraceAsArray = writesStackTraceAsArray
+        self.traceKeys = traceKeys
         let comma = UInt8(ascii: ",")
         let colon = UInt8(ascii: ":")
         func key(_ name: String) -> [UInt8] { [comma] + Self.encoded(name) + [colon] }

@@ -12,7 +12,11 @@
 /// - One structured-data element, ID ``structuredDataID`` (`logbook@32473`, in the
 ///   enterprise number range reserved for documentation), holds `logger`, then every
 ///   field (nested values flattened to dotted names, as in logfmt), then `error.type`
-///   and `error.message`. Parameter names are cut to 32 printable ASCII characters
+///   and `error.message`. The trace context fields a ``LogFieldProvider`` adds
+///   (`trace_id`, `span_id`, `trace_flags`) go to a second element with SD-ID
+///   `opentelemetry`, as OpenTelemetry specifies:
+///   `[opentelemetry trace_id="4bf9…4736" span_id="00f0…02b7" trace_flags="01"]`.
+///   Parameter names are cut to 32 printable ASCII characters
 ///   (others become `_`); values escape `"`, `\` and `]`, and control characters are
 ///   written as `\n`, `\t` or `\u{1B}`. A name can repeat (a name cut to 32 characters, a
 ///   flattened one, a field named `error.type` next to the error's), which RFC 5424
@@ -151,7 +155,12 @@ public struct SyslogFormatter: LineLimitedFormatter {
             record.logger.utf8.count <= 256
             ? record.logger : String(decoding: Array(record.logger.utf8.prefix(256)), as: UTF8.self) + "…"
         writeParameter("logger", .string(logger), into: &buffer, start: start, budget: nil, dropped: &dropped)
+        var hasTraceContext = false
         record.forEachField { key, value in
+            if TraceKeys.isTraceField(key) {
+                hasTraceContext = true
+                return
+            }
             let name = key == "logger" ? "fields.logger" : key
             writeParameter(name, value.logValue, into: &buffer, start: start, budget: budget, dropped: &dropped)
         }
@@ -167,7 +176,21 @@ public struct SyslogFormatter: LineLimitedFormatter {
             buffer.append(UInt8(ascii: "\""))
         }
         buffer.append(UInt8(ascii: "]"))
+        if hasTraceContext {
+            // OpenTelemetry's trace context in non-OTLP formats: its own element.
+            buffer.append(UInt8(ascii: "["))
+            buffer.append(Self.traceContextStructuredDataID)
+            for name in TraceKeys.fieldNames {
+                guard let value = record.field(name) else { continue }
+                writeParameter(name, value.logValue, into: &buffer, start: start, budget: nil, dropped: &dropped)
+            }
+            buffer.append(UInt8(ascii: "]"))
+        }
     }
+
+    /// The SD-ID of the element that holds the trace context fields, as OpenTelemetry's
+    /// "Trace Context in non-OTLP Log Formats" specifies for RFC 5424.
+    static let traceContextStructuredDataID = "opentelemetry"
 
     /// Writes ` name="value"`, flattening arrays and objects into dotted names (8 levels
     /// deep, as logfmt).

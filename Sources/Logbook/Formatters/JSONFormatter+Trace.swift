@@ -1,0 +1,41 @@
+extension JSONFormatter {
+    /// Writes a trace context field under the key the formatter's ``TraceKeys`` give it,
+    /// converted. Returns `false`, writing nothing, when the field is not one the keys map,
+    /// its value does not convert, or the record already has a field with the target key:
+    /// then it is written as any other field.
+    func writeTraceMember(
+        _ key: String,
+        _ value: any LogValueConvertible,
+        record: LogRecord,
+        into buffer: inout LogBuffer,
+        start: Int,
+        budget: Int?,
+        dropped: inout Int
+    ) -> Bool {
+        guard let mapping = layout.traceKeys.mapping(for: key),
+            let converted = layout.traceKeys.converted(value.logValue, by: mapping),
+            record.field(mapping.key) == nil, !layout.isReserved(mapping.key)
+        else { return false }
+        let before = buffer.count
+        buffer.append(UInt8(ascii: ","))
+        buffer.appendJSONString(mapping.key)
+        buffer.append(UInt8(ascii: ":"))
+        writeValue(converted, depth: 1, into: &buffer)
+        if let budget, buffer.count - start > budget {
+            buffer.truncate(to: before)
+            dropped += 1
+        }
+        return true
+    }
+}
+
+extension JSONFormatter {
+    /// This formatter writing the trace context fields as `traceKeys` says.
+    func writingTraceContext(as traceKeys: TraceKeys) -> JSONFormatter {
+        JSONFormatter(
+            keys: keys, headerOrder: headerOrder, levelNames: levelNames, errorLayout: errorLayout,
+            staticFields: staticFields, contextKey: contextKey, includesSourceLocation: includesSourceLocation,
+            sourceLocationLayout: sourceLocationLayout, lineLimit: lineLimit, maximumDepth: maximumDepth,
+            promotedFields: layout.promoted, writesStackTraceAsArray: writesStackTraceAsArray, traceKeys: traceKeys)
+    }
+}
