@@ -17,8 +17,8 @@ own incoming `traceparent` and `X-Request-Id`, stops the server with SIGTERM, th
 - every request's trace has exported spans: a server span whose parent is the incoming span
   and whose id is the one the request's lines carry, and the child span under it;
 - every stdout record of a request also arrived over OTLP as a log record with the same
-  trace id, span id, body and request_id; and no OTLP record of a request is missing from
-  stdout.
+  trace id, span id, body, request_id and `logger` attribute; and no OTLP record of a
+  request is missing from stdout.
 
 Prints its counts; exits 1 on any violation. `--self-test` checks the checker on made-up
 data first (a correct run passes, each kind of broken run is caught).
@@ -220,7 +220,8 @@ def check(requests, lines, otlp_logs, spans, malformed=(), exit_code=0):
         request_id = record["attributes"].get("request_id")
         if request_id in by_request_id:
             otlp_request_records += 1
-            otlp_by_key[(request_id, record["trace_id"], record["span_id"], record["body"])] += 1
+            key = (request_id, record["trace_id"], record["span_id"], record["attributes"].get("logger"), record["body"])
+            otlp_by_key[key] += 1
 
     for request in requests:
         own = per_request.get(request.request_id, [])
@@ -242,7 +243,7 @@ def check(requests, lines, otlp_logs, spans, malformed=(), exit_code=0):
             elif not any(s["parent_span_id"] == roots[0]["span_id"] and {s["span_id"]} == child_spans for s in exported):
                 violations.append(f"{request.request_id}: no exported child span {child_spans} under the server span")
         wanted = collections.Counter(
-            (request.request_id, r.get("trace_id"), r.get("span_id"), r["message"]) for r in own)
+            (request.request_id, r.get("trace_id"), r.get("span_id"), r["logger"], r["message"]) for r in own)
         for key, count in wanted.items():
             if otlp_by_key[key] != count:
                 violations.append(f"{request.request_id}: stdout record {key} x{count} arrived over OTLP x{otlp_by_key[key]}")
@@ -276,7 +277,7 @@ def self_test():
 
     lines = [line(logger, span) for logger, span in loggers] + ['{"timestamp":"t","level":"info","logger":"app","message":"up"}']
     logs = [{"trace_id": request.trace_id, "span_id": span, "body": f"m {logger}",
-             "attributes": {"request_id": request.request_id}} for logger, span in loggers]
+             "attributes": {"request_id": request.request_id, "logger": logger}} for logger, span in loggers]
     spans = [{"trace_id": request.trace_id, "span_id": server, "parent_span_id": request.parent_span_id, "name": "GET /",
               "kind": SERVER_SPAN_KIND},
              {"trace_id": request.trace_id, "span_id": child, "parent_span_id": server, "name": "lookup", "kind": 1}]
@@ -291,6 +292,8 @@ def self_test():
         "no exported spans": (lines, logs, []),
         "record not exported": (lines, logs[1:], spans),
         "record exported with another span": (lines, [dict(logs[0], span_id=child)] + logs[1:], spans),
+        "record exported under another logger": (
+            lines, [dict(logs[0], attributes={"request_id": request.request_id, "logger": "x"})] + logs[1:], spans),
         "trace context without request": (lines + [json.dumps({"timestamp": "t", "level": "info", "logger": "x",
                                                                "message": "m", "trace_id": request.trace_id})], logs, spans),
     }

@@ -18,7 +18,7 @@ public import Logging
 /// bridge (``Logbook/LogSetup/bridgingSwiftLog(metadataProvider:file:line:)``) without
 /// a loop. What maps to what:
 /// - the logger name is the label the factory is asked for (once per name; the handlers
-///   are kept) and the event's `source`;
+///   are kept) and the event's `source`, and with `loggerKey` also a metadata entry;
 /// - the level maps one to one; a record below the handler's own `logLevel` is not passed;
 /// - the message is the message, the error the error, file, function and line the call
 ///   site's;
@@ -39,6 +39,8 @@ public final class SwiftLogHandlerSink: LogSink {
     public let level: LogLevel
     /// Filters a record must pass.
     public let filters: [LogFilter]
+    /// The metadata key for the logger name, if any.
+    private let loggerKey: String?
     /// Makes the handler for a logger name.
     private let makeHandler: @Sendable (String) -> any LogHandler
     /// The handler made for each logger name so far.
@@ -52,14 +54,20 @@ public final class SwiftLogHandlerSink: LogSink {
     /// - Parameters:
     ///   - level: The lowest level passed on. Defaults to ``LogLevel/trace``.
     ///   - filters: Filters a record must pass. Defaults to none.
+    ///   - loggerKey: When set, the logger name is also added to the metadata under this
+    ///     key (unless a field has that key). For handlers that drop the label and
+    ///     `source`, as swift-otel's does: `loggerKey: "logger"` keeps the name in the
+    ///     exported attributes. Defaults to `nil`.
     ///   - factory: Makes the handler for a label.
     public init(
         level: LogLevel = .trace,
         filters: [LogFilter] = [],
+        loggerKey: String? = nil,
         _ factory: @escaping @Sendable (_ label: String) -> any LogHandler
     ) {
         self.level = level
         self.filters = filters
+        self.loggerKey = loggerKey
         self.makeHandler = factory
     }
 
@@ -68,9 +76,15 @@ public final class SwiftLogHandlerSink: LogSink {
     /// - Parameters:
     ///   - level: The lowest level passed on. Defaults to ``LogLevel/trace``.
     ///   - filters: Filters a record must pass. Defaults to none.
+    ///   - loggerKey: When set, the metadata key the logger name is added under.
     ///   - handler: The handler every record goes to.
-    public convenience init(level: LogLevel = .trace, filters: [LogFilter] = [], handler: any LogHandler) {
-        self.init(level: level, filters: filters) { _ in handler }
+    public convenience init(
+        level: LogLevel = .trace,
+        filters: [LogFilter] = [],
+        loggerKey: String? = nil,
+        handler: any LogHandler
+    ) {
+        self.init(level: level, filters: filters, loggerKey: loggerKey) { _ in handler }
     }
 
     /// Passes `record` to the handler for its logger, on the calling task.
@@ -78,13 +92,14 @@ public final class SwiftLogHandlerSink: LogSink {
         let handler = handler(for: record.logger)
         let level = Logger.Level(record.level)
         guard level >= handler.logLevel else { return }
-        handler.log(event: Self.event(for: record, level: level))
+        handler.log(event: Self.event(for: record, level: level, loggerKey: loggerKey))
     }
 
-    /// The swift-log event for `record`.
-    package static func event(for record: LogRecord, level: Logger.Level) -> LogEvent {
+    /// The swift-log event for `record`, with the logger name under `loggerKey` if set.
+    package static func event(for record: LogRecord, level: Logger.Level, loggerKey: String?) -> LogEvent {
         var metadata: Logger.Metadata = [:]
         record.forEachField { key, value in metadata[key] = Logger.MetadataValue(value.logValue) }
+        if let loggerKey, metadata[loggerKey] == nil { metadata[loggerKey] = .string(record.logger) }
         return LogEvent(
             level: level,
             message: Logger.Message(stringLiteral: record.message),

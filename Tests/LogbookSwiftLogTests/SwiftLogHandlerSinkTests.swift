@@ -114,6 +114,18 @@ struct SwiftLogHandlerSinkTests {
         #expect(metadata["span_id"] == "call")
     }
 
+    @Test("loggerKey adds the logger name to the metadata, unless a field has that key")
+    func loggerKey() throws {
+        let storage = EventCapturingHandler.Storage()
+        let hierarchy = LogHierarchy()
+        hierarchy.root.addSink(
+            SwiftLogHandlerSink(loggerKey: "logger", handler: EventCapturingHandler(label: "otel", storage: storage)))
+        hierarchy.logger("payments.gateway").info("plain")
+        hierarchy.logger("payments").info("own", ["logger": "field"])
+        let metadata = storage.events.map { $0.event.metadata ?? [:] }
+        #expect(metadata.map { $0["logger"] } == ["payments.gateway", "field"])
+    }
+
     @Test("a record without fields has no metadata")
     func noFields() throws {
         let storage = EventCapturingHandler.Storage()

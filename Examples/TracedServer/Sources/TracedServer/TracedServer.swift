@@ -66,7 +66,9 @@ enum TracedServer {
             level: level,
             sinks: [
                 StreamSink(.standardOutput, formatter: JSONFormatter()),
-                SwiftLogHandlerSink(otelLogs.factory),
+                // swift-otel exports neither the label nor `source`: keep the logger name
+                // as the `logger` attribute.
+                SwiftLogHandlerSink(loggerKey: "logger", otelLogs.factory),
             ],
             fieldProviders: [.traceContext, .swiftLogMetadata]
         ).bridgingSwiftLog()
