@@ -11,8 +11,7 @@ struct GreetingService: Sendable {
     func greeting(for name: String) async throws -> String {
         log.info("composing greeting", ["name": name])
         async let salutation = store.salutation(for: name)
-        let punctuation = name.count > 10 ? "." : "!"
-        return try await "\(salutation), \(name)\(punctuation)"
+        return try await "\(salutation), \(name)!"
     }
 }
 
