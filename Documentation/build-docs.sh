@@ -2,7 +2,7 @@
 # Builds the DocC documentation of the Logbook module with the toolchain's `docc`, without
 # the swift-docc-plugin, and fails on any DocC warning. Then checks, on what DocC built and
 # on the symbol graphs, that every public symbol is curated in a topic group and that every
-# public symbol of Logbook, LogbookTesting and LogbookSwiftLog has its own doc comment
+# public symbol of Logbook, LogbookTesting, LogbookSwiftLog and LogbookTracing has its own doc comment
 # (Documentation/check-docs.py).
 #
 # Usage: Documentation/build-docs.sh [output directory]   (default .build/docs)
@@ -14,9 +14,9 @@ started=$(date +%s)
 
 # Public symbols only, extension blocks for the standard library types that conform to
 # LogValueConvertible, and no members inherited from other modules' protocol extensions.
-# dump-symbol-graph builds with every trait, so LogbookSwiftLog's real symbols are checked
-# too. It also tries the test modules, which exist only once the tests were built; those
-# failures are the only ones tolerated, and the three library graphs must be written anew.
+# dump-symbol-graph builds with every trait, so LogbookSwiftLog's and LogbookTracing's real
+# symbols are checked too. It also tries the test modules, which exist only once the tests were built; those
+# failures are the only ones tolerated, and the four library graphs must be written anew.
 rm -rf "$output"
 mkdir -p "$output/symbol-graphs"
 touch "$output/started"
@@ -26,7 +26,7 @@ swift package dump-symbol-graph \
 graphs=$(sed -n 's/^Files written to //p' "$output/dump-symbol-graph.log")
 other_errors=$(grep '^error: ' "$output/dump-symbol-graph.log" \
     | grep -vE "^error: Failed to emit symbol graph for 'LogbookPackage(Discovered)?Tests'" || true)
-for module in Logbook LogbookTesting LogbookSwiftLog; do
+for module in Logbook LogbookTesting LogbookSwiftLog LogbookTracing; do
     if [ -n "$other_errors" ] || [ ! "${graphs:-/nonexistent}/$module.symbols.json" -nt "$output/started" ]; then
         cat "$output/dump-symbol-graph.log"
         echo "dump-symbol-graph did not write the symbol graph of $module" >&2

@@ -10,8 +10,8 @@
    `logValue` conformance itself.
 2. Articles: every guide in Documentation/ has a DocC article of the same name, and the
    landing page lists it.
-3. Coverage: every public symbol in the symbol graphs of Logbook, LogbookTesting and
-   LogbookSwiftLog has a doc comment written in that module. The only exceptions are the
+3. Coverage: every public symbol in the symbol graphs of Logbook, LogbookTesting,
+   LogbookSwiftLog and LogbookTracing has a doc comment written in that module. The only exceptions are the
    `init(rawValue:)` initializers the compiler synthesizes for raw-value enums, whose
    documentation comes from the standard library.
 
@@ -24,7 +24,7 @@ import json
 import os
 import sys
 
-MODULES = ("Logbook", "LogbookTesting", "LogbookSwiftLog")
+MODULES = ("Logbook", "LogbookTesting", "LogbookSwiftLog", "LogbookTracing")
 # Pages of types Logbook extends but does not own: DocC curates their members itself.
 EXTENDED_MODULE_PAGES = "/documentation/logbook/swift/"
 SYNTHESIZED = {"init(rawValue:)"}

@@ -35,7 +35,7 @@ extension LogRecord {
 
     /// The winning value for `key` across all four layers, or `nil`.
     public func field(_ key: String) -> (any LogValueConvertible)? {
-        fields[key] ?? boundFields[key] ?? context[key] ?? (providedFields.isEmpty ? nil : providedFields[key])
+        fields[key] ?? boundFields[key] ?? context[key] ?? providedStorage?[key]
     }
 
     /// All fields merged into one list with each key once, in ``forEachField(_:)`` order.
@@ -87,7 +87,8 @@ extension LogRecord {
         _ body: (FieldList) throws -> Result
     ) rethrows -> Result {
         let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
-        let capacity = (includingFields ? fields.count + boundFields.count + providedFields.count : 0) + contextCount
+        let capacity =
+            (includingFields ? fields.count + boundFields.count + (providedStorage?.count ?? 0) : 0) + contextCount
         // At least one slot, so the buffer always has an address.
         return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: max(capacity, 1)) { slots in
             var list = FieldListBuilder(slots.baseAddress!)
@@ -131,14 +132,15 @@ extension LogRecord {
         }
         // Called through the optional, not bound to a local: a binding retains the scope.
         scope?.appendFieldsAsInnermost(skipping: FieldShadows(callSite: callSite, bound: bound), to: &list)
-        if includingFields && !providedFields.isEmpty {
-            appendProvidedFields(shadows: FieldShadows(callSite: callSite, bound: bound), into: &list)
+        if includingFields, let provided = providedStorage?.entries {
+            appendProvidedFields(provided, shadows: FieldShadows(callSite: callSite, bound: bound), into: &list)
         }
     }
 
     /// Appends the provided fields no other layer has, each key once (its last occurrence).
-    private func appendProvidedFields(shadows: FieldShadows, into list: inout FieldListBuilder) {
-        let provided = providedFields.entries
+    private func appendProvidedFields(
+        _ provided: FieldKeys.Entries, shadows: FieldShadows, into list: inout FieldListBuilder
+    ) {
         let repeats = FieldKeys.hasRepeats(provided)
         for index in provided.indices {
             let key = FieldKeys.key(provided, index)

@@ -17,14 +17,16 @@
 public struct LogRecord: Sendable {
     // The stored properties are declared in an order of their own, so the compiler's
     // memberwise initializer (which builds a record without the extra retain and release
-    // of every field an explicit initializer costs) does not clash with the public one.
+    // of every field an explicit initializer costs) does not clash with the public one,
+    // and so the level fills the timestamp's padding: the record stays 128 bytes, which
+    // the compiler copies inline rather than through `memcpy`.
 
-    /// The record's severity.
-    public var level: LogLevel
-    /// When the record was created.
-    public var timestamp: LogTimestamp
     /// The dotted name of the logger that created the record, e.g. `payments.gateway`.
     public var logger: String
+    /// When the record was created.
+    public var timestamp: LogTimestamp
+    /// The record's severity.
+    public var level: LogLevel
     /// The message text.
     public var message: String
     /// Fields given at the call site. Highest precedence.
@@ -33,9 +35,9 @@ public struct LogRecord: Sendable {
     public var boundFields: LogFields
     /// The task-local context captured when the record was created.
     public var context: LogContext
-    /// Fields the bootstrapped ``LogFieldProvider``s returned when the record was created,
-    /// in registration order. Lowest precedence: a key any other layer has is not written.
-    public var providedFields = LogFields()
+    /// What ``providedFields`` holds; `nil` when empty, so a record without providers
+    /// stores no array and its creation and destruction touch no reference count.
+    var providedStorage: LogFields? = nil
     /// The error passed to the logging call, if any.
     public var error: (any Error)?
     /// The source file of the call site (`#fileID`).
@@ -62,7 +64,16 @@ extension LogRecord {
         line: UInt = #line
     ) {
         self.init(
-            level: level, timestamp: timestamp, logger: logger, message: message, fields: fields,
+            logger: logger, timestamp: timestamp, level: level, message: message, fields: fields,
             boundFields: boundFields, context: context, error: error, file: file, function: function, line: line)
+    }
+}
+
+extension LogRecord {
+    /// Fields the bootstrapped ``LogFieldProvider``s returned when the record was created,
+    /// in registration order. Lowest precedence: a key any other layer has is not written.
+    public var providedFields: LogFields {
+        get { providedStorage ?? LogFields() }
+        set { providedStorage = newValue.isEmpty ? nil : newValue }
     }
 }

@@ -48,7 +48,10 @@ struct LogbookBenchmarks {
         do {
             // The application's setup: the root at info, writing to a sink that drops
             // records. Scenarios that write bytes attach their own sink below the root.
-            try Log.bootstrap(level: .info, sinks: [DiscardingSink()])
+            // BENCH_FIELD_PROVIDER=1 adds scenario 7's provider to every record, so the
+            // provider's instructions per record are the difference of two counts runs.
+            let providers = getenv("BENCH_FIELD_PROVIDER").map { $0.pointee != 0 } == true ? [ProviderScenarios.provider] : []
+            try Log.bootstrap(level: .info, sinks: [DiscardingSink()], fieldProviders: providers)
         } catch {
             Report.progress("bootstrap failed: \(error)")
             exit(2)

@@ -10,9 +10,11 @@ enum ProviderScenarios {
     static let traceID = "4bf92f3577b34da6a3ce929d0e0e4736"
     static let spanID = "00f067aa0ba902b7"
 
+    /// One provider returning two fields, as a trace-context provider does.
+    static let provider = LogFieldProvider(name: "trace") { ["trace_id": traceID, "span_id": spanID] }
+
     static func all() -> [Scenario] {
         let log = Log("bench.provider")
-        let provider = LogFieldProvider(name: "trace") { ["trace_id": traceID, "span_id": spanID] }
         func configuration(_ providers: [LogFieldProvider]) -> LogConfiguration {
             LogConfiguration(level: .info, sinks: [DiscardingSink()], fieldProviders: providers)
         }

@@ -1,4 +1,32 @@
 extension JSONFormatter {
+    /// Writes the record's fields, as ``writeObject(_:into:start:limits:fieldBudget:)``
+    /// does, with the trace context fields under the keys of the formatter's ``TraceKeys``.
+    @inline(never)
+    func writeFieldsMappingTraceKeys(
+        _ fields: FieldList,
+        record: LogRecord,
+        into buffer: inout LogBuffer,
+        start: Int,
+        budget: Int?,
+        dropped: inout Int,
+        renamed: inout [String]
+    ) {
+        let hasPromoted = !layout.promoted.isEmpty
+        for index in 0..<fields.count {
+            let field = fields[index]
+            if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
+            if writeTraceMember(
+                field.key.pointee, field.value.pointee, record: record, into: &buffer, start: start, budget: budget,
+                dropped: &dropped)
+            {
+                continue
+            }
+            writeMember(
+                field.key, field.value, record: record, into: &buffer, start: start, budget: budget,
+                dropped: &dropped, renamed: &renamed)
+        }
+    }
+
     /// Writes a trace context field under the key the formatter's ``TraceKeys`` give it,
     /// converted. Returns `false`, writing nothing, when the field is not one the keys map,
     /// its value does not convert, or the record already has a field with the target key:

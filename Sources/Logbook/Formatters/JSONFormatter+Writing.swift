@@ -77,18 +77,18 @@ extension JSONFormatter {
                 key, FieldKeys.value(statics, index), record: record, into: &buffer, start: start,
                 budget: fieldBudget, dropped: &dropped, renamed: &renamed)
         }
-        let mapsTraceKeys = !layout.traceKeys.isEmpty
         record.withFieldList(includingContext: contextKey == nil) { fields in
+            if layout.mapsTraceKeys {
+                // A preset that renames the trace context fields: its own loop, so this one
+                // stays as small as it is for every other formatter.
+                writeFieldsMappingTraceKeys(
+                    fields, record: record, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped,
+                    renamed: &renamed)
+                return
+            }
             for index in 0..<fields.count {
                 let field = fields[index]
                 if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
-                if mapsTraceKeys,
-                    writeTraceMember(
-                        field.key.pointee, field.value.pointee, record: record, into: &buffer, start: start,
-                        budget: fieldBudget, dropped: &dropped)
-                {
-                    continue
-                }
                 writeMember(
                     field.key, field.value, record: record, into: &buffer, start: start, budget: fieldBudget,
                     dropped: &dropped, renamed: &renamed)
@@ -146,7 +146,7 @@ extension JSONFormatter {
     }
 
     @inline(__always)
-    private func writeMember(
+    func writeMember(
         _ key: UnsafePointer<String>,
         _ value: UnsafePointer<any LogValueConvertible>,
         record: LogRecord,

@@ -41,6 +41,8 @@ final class JSONLayout: Sendable {
     let writesStackTraceAsArray: Bool
     /// Where the trace context fields go (see ``TraceKeys``).
     let traceKeys: TraceKeys
+    /// Whether ``traceKeys`` renames anything: a plain flag the per-field loop reads.
+    let mapsTraceKeys: Bool
 
     let header: [HeaderSlot]
     /// The encoded keys of every header member, back to back, then the encoded name of
@@ -111,6 +113,7 @@ final class JSONLayout: Sendable {
         self.maximumDepth = maximumDepth
         self.writesStackTraceAsArray = writesStackTraceAsArray
         self.traceKeys = traceKeys
+        self.mapsTraceKeys = !traceKeys.isEmpty
         let comma = UInt8(ascii: ",")
         let colon = UInt8(ascii: ":")
         func key(_ name: String) -> [UInt8] { [comma] + Self.encoded(name) + [colon] }

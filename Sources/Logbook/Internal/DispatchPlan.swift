@@ -45,7 +45,8 @@ final class DispatchPlan: Sendable {
     /// A copy of ``slots`` the logging path reads in place, with no array to retain.
     private nonisolated(unsafe) let slotStorage: UnsafeMutableBufferPointer<Slot>
     private let hasOriginFilters: Bool
-    private let hasFieldProviders: Bool
+    /// Whether ``fieldProviders`` is non-empty, so the logging path need not touch the array.
+    let hasFieldProviders: Bool
     /// The lowest level delivered to ``slots`` or ``lastResort``: the effective level
     /// raised to the lowest level a destination accepts; ``LogNode/closedGate`` when
     /// nothing would receive any record. It is the node's gate unless a test capture
@@ -82,13 +83,22 @@ final class DispatchPlan: Sendable {
         let slots: UnsafeMutableBufferPointer<Slot>
         let threshold: UInt8
         let hasOriginFilters: Bool
-        let hasFieldProviders: Bool
     }
 
     private var route: Route {
-        Route(
-            slots: slotStorage, threshold: threshold, hasOriginFilters: hasOriginFilters,
-            hasFieldProviders: hasFieldProviders)
+        Route(slots: slotStorage, threshold: threshold, hasOriginFilters: hasOriginFilters)
+    }
+
+    /// Calls `plan`'s field providers (the caller checked ``hasFieldProviders``) on the
+    /// logging thread and task, before filters, captures and sinks see the record (an
+    /// ``AsyncSink`` formats it elsewhere, where task-locals are gone). Meanwhile the
+    /// thread counts as delivering: a record a provider logs takes the re-entrant path,
+    /// which calls no provider and leaves the plan cache, and so `plan`, alone.
+    static func provideFields(through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch) -> LogFields? {
+        scratch.isDelivering = true
+        defer { scratch.isDelivering = false }
+        let provided = plan._withUnsafeGuaranteedRef { LogFieldProvider.fields(of: $0.fieldProviders) }
+        return provided.isEmpty ? nil : provided
     }
 
     /// Hands `record` to the test captures bound in its context, then to every slot of
@@ -106,12 +116,6 @@ final class DispatchPlan: Sendable {
         scratch.isDelivering = true
         defer { scratch.isDelivering = false }
         let route = plan._withUnsafeGuaranteedRef { $0.route }
-        if route.hasFieldProviders {
-            // Here, on the logging thread and task, before filters, captures and sinks see
-            // the record (an AsyncSink formats it elsewhere). A provider that logs reaches
-            // the re-entrant path, which calls no provider.
-            record.providedFields = plan._withUnsafeGuaranteedRef { LogFieldProvider.fields(of: $0.fieldProviders) }
-        }
         if route.hasOriginFilters {
             let accepted = plan._withUnsafeGuaranteedRef { plan in
                 plan.originFilters.allSatisfy { $0.accepts(record) }

@@ -88,11 +88,23 @@ final class LogNode: Sendable {
                         level, message, fields, bound: bound, error: error, file: file, function: function, line: line))
                 return
             }
-            // The record first: its message and fields are user code that may log, and a
-            // record logged from there must not evict the plan this one is about to use.
-            let record = record(
-                level, message, fields, bound: bound, error: error, file: file, function: function, line: line)
-            DispatchPlan.deliver(record, through: scratch.cachedPlan(for: self), on: scratch)
+            // The message and fields first: they are user code that may log, and a record
+            // logged from there must not evict the plan this one is about to use.
+            let timestamp = LogTimestamp.now()
+            let text = message()
+            let callSite = fields()
+            let plan = scratch.cachedPlan(for: self)
+            // The providers, when there are any, after the plan says so: the record is then
+            // built once, with their fields, and never changed.
+            let provided =
+                plan._withUnsafeGuaranteedRef({ $0.hasFieldProviders })
+                ? DispatchPlan.provideFields(through: plan, on: scratch) : nil
+            DispatchPlan.deliver(
+                LogRecord(
+                    logger: name, timestamp: timestamp, level: level, message: text, fields: callSite,
+                    boundFields: bound, context: LogContext.current, providedStorage: provided, error: error,
+                    file: file, function: function, line: line),
+                through: plan, on: scratch)
         }
     }
 
@@ -108,9 +120,9 @@ final class LogNode: Sendable {
         line: UInt
     ) -> LogRecord {
         LogRecord(
-            level: level,
-            timestamp: .now(),
             logger: name,
+            timestamp: .now(),
+            level: level,
             message: message(),
             fields: fields(),
             boundFields: bound,
