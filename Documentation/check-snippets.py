@@ -17,8 +17,7 @@ How a block is compiled:
   `await LogContext.with(...)` compile where a reader would put them.
 - Every block file imports Logbook, plus whatever the block imports and what its guide's
   prelude imports. A module's dependencies follow its imports: LogbookTesting,
-  LogbookSwiftLog, swift-log's Logging, LogbookTracing, swift-distributed-tracing's
-  Instrumentation, and Checkout (the library of
+  LogbookSwiftLog, swift-log's Logging, LogbookTracing, and Checkout (the library of
   Examples/TestingWithLogbook, which the testing guide's snippets test).
 - A guide's prelude, Documentation/snippet-preludes/<Guide>.swift when it exists, declares
   the reader's own code that its snippets call (`handle(request)`, a `queue`, ...). It is
@@ -51,7 +50,6 @@ PRODUCTS = {
     "LogbookTesting": ("root", "LogbookTesting"),
     "LogbookSwiftLog": ("root", "LogbookSwiftLog"),
     "LogbookTracing": ("root", "LogbookTracing"),
-    "Instrumentation": ("swift-distributed-tracing", "Instrumentation"),
     "Logging": ("swift-log", "Logging"),
     "Checkout": ("target", "Checkout"),
 }
@@ -173,7 +171,6 @@ let package = Package(
     dependencies: [
         .package(path: "{REPOSITORY}", traits: ["SwiftLogBridge", "DistributedTracing"]),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
     ],
     targets: [
 {chr(10).join(targets)}

@@ -38,9 +38,12 @@ final class DispatchPlan: Sendable {
     /// Where a record goes when ``slots`` is empty, or when it was created re-entrantly
     /// from inside a sink.
     let lastResort: Slot?
-    /// The hierarchy's field providers, called for each record delivered through
-    /// ``deliver(_:through:on:)``.
+    /// The hierarchy's field providers, called through ``provideFields(through:on:)`` by
+    /// ``LogNode/emit(_:_:_:bound:error:file:function:line:)`` for each record it creates.
     let fieldProviders: [LogFieldProvider]
+    /// All of ``fieldProviders`` as one function, built once: the only provider's own
+    /// function when there is one, so the logging path calls it directly.
+    private let provideAll: @Sendable () -> LogFields
 
     /// A copy of ``slots`` the logging path reads in place, with no array to retain.
     private nonisolated(unsafe) let slotStorage: UnsafeMutableBufferPointer<Slot>
@@ -60,6 +63,11 @@ final class DispatchPlan: Sendable {
         self.originFilters = originFilters
         self.fieldProviders = fieldProviders
         self.hasFieldProviders = !fieldProviders.isEmpty
+        if fieldProviders.count == 1 {
+            self.provideAll = fieldProviders[0].provide
+        } else {
+            self.provideAll = { LogFieldProvider.fields(of: fieldProviders) }
+        }
         self.slots = slots
         self.lastResort = lastResort.map(Slot.init)
         self.hasOriginFilters = !originFilters.isEmpty
@@ -97,7 +105,7 @@ final class DispatchPlan: Sendable {
     static func provideFields(through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch) -> LogFields? {
         scratch.isDelivering = true
         defer { scratch.isDelivering = false }
-        let provided = plan._withUnsafeGuaranteedRef { LogFieldProvider.fields(of: $0.fieldProviders) }
+        let provided = plan._withUnsafeGuaranteedRef { $0.provideAll() }
         return provided.isEmpty ? nil : provided
     }
 
