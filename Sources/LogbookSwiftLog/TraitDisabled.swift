@@ -9,6 +9,10 @@ public import Logbook
 @available(*, unavailable, message: "enable the SwiftLogBridge trait: .package(..., traits: [\"SwiftLogBridge\"])")
 public struct LogbookLogHandler {}
 
+/// Unavailable: enable the `SwiftLogBridge` package trait to hand records to a swift-log handler.
+@available(*, unavailable, message: "enable the SwiftLogBridge trait: .package(..., traits: [\"SwiftLogBridge\"])")
+public final class SwiftLogHandlerSink {}
+
 extension LogSetup {
     /// Unavailable: enable the `SwiftLogBridge` package trait to install the swift-log bridge.
     @available(*, unavailable, message: "enable the SwiftLogBridge trait: .package(..., traits: [\"SwiftLogBridge\"])")

@@ -37,5 +37,26 @@ struct InstallationTests {
         #expect(outcome.outputLines[0].hasSuffix("inside"))
         #expect(!outcome.outputLines[1].contains("request_id"))
     }
+
+    @Test("next to the installed bridge, SwiftLogHandlerSink delivers each record once, without looping")
+    func handlerSinkNextToBridge() throws {
+        let outcome = try HostProcess.run("swiftlog-handler-sink")
+        #expect(outcome.status == 0)
+        let objects = outcome.outputLines.compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+        }
+        try #require(objects.count == 2, "\(outcome.outputLines)")
+        #expect(objects.map { $0["message"] as? String } == ["Request", "handled"])
+        #expect(objects.map { $0["hb.request.id"] as? String } == ["7", "7"], "bound on one, provided on the other")
+        // swift-log's StreamLogHandler: "<time> info Hummingbird: hb.request.id=7 logger=Hummingbird [...] Request".
+        try #require(outcome.errorLines.count == 2, "each record reaches the handler once: \(outcome.errorLines)")
+        #expect(outcome.errorLines[0].contains(" info Hummingbird:"))
+        #expect(outcome.errorLines[0].contains("hb.request.id=7"))
+        #expect(outcome.errorLines[0].hasSuffix(" Request"))
+        #expect(outcome.errorLines[1].contains(" info app:"))
+        #expect(outcome.errorLines[1].contains("logger=app"))
+        #expect(outcome.errorLines[1].contains("status=200"))
+        #expect(outcome.errorLines[1].hasSuffix(" handled"))
+    }
 }
 #endif

@@ -9,6 +9,7 @@ enum SwiftLogScenarios {
     static let all: [String: Scenario] = [
         "swiftlog-bridge": bridge,
         "swiftlog-context-provider": contextProvider,
+        "swiftlog-handler-sink": handlerSink,
     ]
 
     /// Installs the bridge in one line, logs through swift-log inside a context, quiets
@@ -50,6 +51,33 @@ enum SwiftLogScenarios {
         let logger = Logger(label: "plain")
         LogContext.with(["request_id": "r-7"]) { logger.info("inside") }
         logger.info("outside")
+        return 0
+    }
+
+    /// The bridge installed and a `SwiftLogHandlerSink` over swift-log's standard-error
+    /// handler next to it, with swift-log's task-local metadata as a field provider: a
+    /// swift-log record and a `Log` record, both in a `withLogger` scope, each reach
+    /// standard output once (JSON) and standard error once (the handler), never looping.
+    static func handlerSink(_ arguments: [String]) async -> Int32 {
+        do {
+            try Log.bootstrap(
+                level: .info,
+                sinks: [
+                    StreamSink(.standardOutput, formatter: JSONFormatter()),
+                    SwiftLogHandlerSink(loggerKey: "logger") { StreamLogHandler.standardError(label: $0) },
+                ],
+                fieldProviders: [.swiftLogMetadata]
+            ).bridgingSwiftLog()
+        } catch {
+            print("unexpected: \(error)")
+            return 1
+        }
+        var request = Logger(label: "Hummingbird")
+        request[metadataKey: "hb.request.id"] = "7"
+        withLogger(request) { logger in
+            logger.info("Request")
+            Log("app").info("handled", ["status": 200])
+        }
         return 0
     }
 
