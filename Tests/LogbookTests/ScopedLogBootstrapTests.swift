@@ -39,6 +39,17 @@ struct ScopedLogBootstrapTests {
         }
     }
 
+    @Test("redaction rules a scoped bootstrap installs are put back after it")
+    func redactionRulesRestored() async throws {
+        // A key no other test uses: the rules are process-wide, and parallel tests format.
+        let record = LogRecord(level: .info, logger: "scoped", message: "m", fields: ["scope_only_secret": "visible"])
+        let extended = LogConfiguration(redaction: LogRedaction.default.adding(["scope_only_secret"]))
+        try await withScopedLogBootstrap(extended) {
+            #expect(JSONFormatter().format(record).contains(#""scope_only_secret":"[REDACTED]""#))
+        }
+        #expect(JSONFormatter().format(record).contains(#""scope_only_secret":"visible""#))
+    }
+
     @Test("with no configuration the operation can run the application's own bootstrap")
     func applicationBootstrapInside() async throws {
         let hierarchy = quietHierarchy()

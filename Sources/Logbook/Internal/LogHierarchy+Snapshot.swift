@@ -1,12 +1,14 @@
 extension LogHierarchy {
     /// A copy of a hierarchy's configuration: every logger's level, sinks, filters,
-    /// sampling and propagation, the last resort, the field providers, and whether
-    /// bootstrap happened.
+    /// sampling and propagation, the last resort, the field providers, whether bootstrap
+    /// happened, and (for the process-wide hierarchy) the redaction rules in force.
     package struct Snapshot: Sendable {
         fileprivate let configurations: [ObjectIdentifier: LogRegistry.NodeConfiguration]
         fileprivate let lastResort: (any LogSink)?
         fileprivate let bootstrapCallSite: String?
         fileprivate let fieldProviders: [LogFieldProvider]
+        /// The process-wide redaction rules, which only the shared hierarchy installs.
+        fileprivate let redaction: LogRedaction?
     }
 
     /// The current configuration, to hand back to ``restore(_:)`` later.
@@ -14,7 +16,8 @@ extension LogHierarchy {
         registry.state.withLock { state in
             Snapshot(
                 configurations: state.configurations, lastResort: state.lastResort,
-                bootstrapCallSite: state.bootstrapCallSite, fieldProviders: state.fieldProviders)
+                bootstrapCallSite: state.bootstrapCallSite, fieldProviders: state.fieldProviders,
+                redaction: self === LogHierarchy.shared ? RedactionRules.current.configuration : nil)
         }
     }
 
@@ -34,5 +37,6 @@ extension LogHierarchy {
             state.fieldProviders = snapshot.fieldProviders
             registry.refresh(state.nodes[""]!, in: &state)
         }
+        if let redaction = snapshot.redaction { RedactionRules.install(redaction) }
     }
 }
