@@ -21,7 +21,7 @@ public import ServiceLifecycle
 /// try await group.run()
 /// ```
 public struct LogbookService: Service {
-    /// The setup whose root sinks are drained.
+    /// The setup whose hierarchy's sinks are drained.
     public let setup: LogSetup
     /// How long the drain may take; `nil` uses ``LogSetup/shutdownTimeout``.
     public let timeout: Duration?

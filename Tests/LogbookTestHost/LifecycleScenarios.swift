@@ -5,6 +5,7 @@ import Logbook
 enum LifecycleScenarios {
     static let all: [String: Scenario] = [
         "exit-drain": exitDrain,
+        "exit-drain-nonroot": exitDrainNonRoot,
         "exit-while-logging": exitWhileLogging,
         "exit-stalled-sink": exitStalledSink,
         "burst-writer": burstWriter,
@@ -29,6 +30,27 @@ enum LifecycleScenarios {
         case "exit": exit(1)
         case "fatal": fatalError("crash right after the critical record")
         default: return 0
+        }
+    }
+
+    /// Bootstraps a root without sinks, attaches `AsyncSink(FileSink(path))` to `audit`,
+    /// which does not propagate, logs 20,000 records there (field `seq`, field `run` =
+    /// `main`) and returns without calling `shutdown`: the exit drain must reach sinks
+    /// that are not the root's.
+    static func exitDrainNonRoot(_ arguments: [String]) async -> Int32 {
+        guard let path = arguments.first else { return 64 }
+        do {
+            try Log.bootstrap(level: .info, sinks: [])
+            let audit = Log("audit")
+            audit.propagates = false
+            audit.addSink(AsyncSink(try FileSink(path: path)))
+            for seq in 0..<20_000 {
+                audit.info("record", ["seq": seq, "run": "main"])
+            }
+            return 0
+        } catch {
+            print("unexpected: \(error)")
+            return 1
         }
     }
 

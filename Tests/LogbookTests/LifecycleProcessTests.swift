@@ -46,6 +46,17 @@ struct LifecycleProcessTests {
         }
     }
 
+    @Test("returning from main drains an AsyncSink attached to a logger that is not the root")
+    func exitDrainsNonRootSinks() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("audit.log")
+        let outcome = try TestHost.run("exit-drain-nonroot", [path])
+        #expect(outcome.status == 0, "\(outcome.standardOutput)")
+        let found = Self.records(in: path, run: "main")
+        #expect(found.invalid.isEmpty)
+        #expect(found.seqs == Array(0..<20_000), "\(found.seqs.count) of 20,000 records")
+    }
+
     @Test("after fatalError() the critical record logged just before and every record before it are in the file")
     func crashKeepsCritical() throws {
         let directory = TemporaryDirectory()

@@ -80,6 +80,32 @@ struct RedactionTests {
         #expect(logfmt.string.contains(" user.id=7"))
     }
 
+    @Test("syslog's opentelemetry element writes trace fields redacted, like every other field")
+    func syslogTraceElementRedacted() {
+        let record = LogRecord(
+            level: .info, logger: "shop", message: "m",
+            fields: ["trace_id": ["token": "trace-secret-1"] as LogValue, "span_id": "00f067aa0ba902b7"])
+        let line = SyslogFormatter(appName: "shop", hostname: "host", processID: "1").format(record)
+        #expect(!line.contains("trace-secret-1"), "\(line)")
+        #expect(line.contains(#"[opentelemetry trace_id.token="[REDACTED\]""#), "\(line)")
+    }
+
+    @Test("a secret nested deeper than the rules search is never written: the deep part becomes [too deep]")
+    func deepNestingFailsClosed() {
+        var value: LogValue = ["password": "deep-secret-70"]
+        for _ in 0..<70 { value = ["level": value] }
+        let record = LogRecord(level: .info, logger: "shop", message: "m", fields: ["payload": value])
+        let formatters: [any LogFormatter] = [
+            JSONFormatter(maximumDepth: 100), LogfmtFormatter(maximumDepth: 100), LambdaJSONFormatter(),
+            SyslogFormatter(appName: "shop", hostname: "host", processID: "1"),
+        ]
+        for formatter in formatters {
+            let line = formatter.format(record)
+            #expect(!line.contains("deep-secret-70"), "\(type(of: formatter)): \(line)")
+            #expect(line.contains("[too deep]") || line.contains("[too deep\\]"), "\(type(of: formatter))")
+        }
+    }
+
     @Test("the public field iteration yields redacted values, so custom formatters are covered")
     func forEachFieldRedacts() throws {
         let record = try Self.loggedRecord()

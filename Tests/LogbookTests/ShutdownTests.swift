@@ -3,6 +3,12 @@ import LogbookTesting
 import Synchronization
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The one shutdown routine behind `LogSetup.shutdown`, the exit hook and `LogbookService`,
 /// and its timeout setting (`LogConfiguration.shutdownTimeout`, `LOG_SHUTDOWN_TIMEOUT`).
 @Suite struct ShutdownTests {
@@ -19,6 +25,16 @@ import Testing
         // Queued by the action before the drain started, so written by the drain itself.
         #expect(memory.messages == ["last", "summary"])
         #expect(async.writtenCount == 2)
+    }
+
+    @Test("a pre-drain action that blocks does not hold the shutdown past its deadline")
+    func blockingActionLeftBehindAtTheDeadline() {
+        let start = ContinuousClock.now
+        // Blocks its thread for 3 s (the action runs on a thread of its own).
+        let blocking: @Sendable () -> Void = { usleep(3_000_000) }
+        LogShutdown.run(sinks: [], timeout: .milliseconds(200), actions: [blocking])
+        let elapsed = ContinuousClock.now - start
+        #expect(elapsed < .milliseconds(1_500), "took \(elapsed)")
     }
 
     @Test func shutdownIsIdempotentAndLateRecordsAreStillWritten() throws {

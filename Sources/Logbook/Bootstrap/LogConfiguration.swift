@@ -25,7 +25,7 @@ public struct LogConfiguration: Sendable {
     /// Which field values are written as `"[REDACTED]"`: ``LogRedaction/default`` unless
     /// set. ``LogRedaction/disabled`` writes secrets in clear text.
     public var redaction: LogRedaction
-    /// How long the root sinks may take to drain when the process exits normally
+    /// How long the sinks may take to drain when the process exits normally
     /// (return from `main`, `exit()`), and the default of ``LogSetup/shutdown(timeout:)``.
     /// Default ``defaultShutdownTimeout`` (5 seconds). At exit, records still queued when
     /// it passes are counted (``AsyncSink/droppedAtShutdownCount``), never waited for.

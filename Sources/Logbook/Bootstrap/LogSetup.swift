@@ -36,7 +36,8 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     }
 
     /// Writes the summaries of records that sampling dropped and has not reported yet
-    /// (see ``LogSampling``), then drains and stops every root sink (see
+    /// (see ``LogSampling``), then drains and stops every sink attached in the hierarchy
+    /// (the root's and any other logger's, as configured now; see
     /// ``LogSink/shutdown(timeout:)``), sharing one `timeout` between them
     /// (``shutdownTimeout`` when `nil`). Returns whether every sink wrote everything it
     /// had accepted in time.
@@ -97,11 +98,14 @@ extension LogSetup {
         return await LogShutdown.runOffThePool { drain(timeout: timeout) }
     }
 
-    /// The sampling summaries of this setup's hierarchy, then the one shutdown routine
-    /// (whose pre-drain actions write the process-wide hierarchy's summaries again:
-    /// harmless, a flush reports each dropped record once).
+    /// The one shutdown routine over every sink of this setup's hierarchy as configured
+    /// now (the root's, and those attached to other loggers since), with this hierarchy's
+    /// sampling summaries first. (For the process-wide hierarchy the registered pre-drain
+    /// actions flush those again: harmless, a flush reports each dropped record once.)
     private func drain(timeout: Duration) -> Bool {
-        registry?.flushPendingSummaries()
-        return LogShutdown.run(sinks: sinks, timeout: timeout)
+        guard let registry else { return LogShutdown.run(sinks: sinks, timeout: timeout) }
+        let flush: @Sendable () -> Void = { registry.flushPendingSummaries() }
+        return LogShutdown.run(
+            sinks: registry.allSinks, timeout: timeout, actions: [flush] + LogShutdown.preDrainActions)
     }
 }

@@ -1,7 +1,7 @@
 extension LogContext {
     /// Runs `operation` with every logger's level lowered to `level` for the records
-    /// created inside it, in every child task it starts, and nowhere else: debug output
-    /// for one request, not for the whole process.
+    /// created inside it, and in the child tasks it awaits, while it runs, and nowhere
+    /// else: debug output for one request, not for the whole process.
     ///
     /// ```swift
     /// LogContext.with(level: .debug) {
@@ -13,8 +13,10 @@ extension LogContext {
     /// logger's level would drop it. The override only lowers: a logger whose level is
     /// already below `level` keeps it. Sinks' own levels and filters still apply, so a
     /// sink at ``LogLevel/info`` still takes no debug record. Nested overrides: the
-    /// innermost wins. Like context fields, a context captured inside and re-bound
-    /// elsewhere (a `Task.detached`) carries the override.
+    /// innermost wins. The override lasts as long as the call: a context captured inside
+    /// and re-bound elsewhere (a `Task.detached`, a `Task {}` that outlives the call)
+    /// carries it only until `operation` returns; records created there afterwards use
+    /// the loggers' own levels.
     ///
     /// While any override is active anywhere in the process, loggers create records
     /// down to the lowest active override level and drop those outside an override just

@@ -29,8 +29,8 @@ extension JSONFormatter {
 
     /// Writes a trace context field under the key the formatter's ``TraceKeys`` give it,
     /// converted. Returns `false`, writing nothing, when the field is not one the keys map,
-    /// its value does not convert, or the record already has a field with the target key:
-    /// then it is written as any other field.
+    /// its value does not convert, or the record or a static field already has the target
+    /// key: then it is written as any other field.
     func writeTraceMember(
         _ key: String,
         _ value: any LogValueConvertible,
@@ -42,7 +42,7 @@ extension JSONFormatter {
     ) -> Bool {
         guard let mapping = layout.traceKeys.mapping(for: key),
             let converted = layout.traceKeys.converted(value.logValue, by: mapping),
-            record.field(mapping.key) == nil, !layout.isReserved(mapping.key)
+            record.field(mapping.key) == nil, staticFields[mapping.key] == nil, !layout.isReserved(mapping.key)
         else { return false }
         let before = buffer.count
         buffer.append(UInt8(ascii: ","))

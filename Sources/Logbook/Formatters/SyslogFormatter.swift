@@ -183,9 +183,11 @@ public struct SyslogFormatter: LineLimitedFormatter {
             // OpenTelemetry's trace context in non-OTLP formats: its own element.
             buffer.append(UInt8(ascii: "["))
             buffer.append(Self.traceContextStructuredDataID)
+            // Redacted like every other field; held to the same budget (one left out here is
+            // not in the count above, which is already written).
             for name in TraceKeys.fieldNames {
-                guard let value = record.field(name) else { continue }
-                writeParameter(name, value.logValue, into: &buffer, start: start, budget: nil, dropped: &dropped)
+                guard let value = record.redactedField(name) else { continue }
+                writeParameter(name, value, into: &buffer, start: start, budget: budget, dropped: &dropped)
             }
             buffer.append(UInt8(ascii: "]"))
         }

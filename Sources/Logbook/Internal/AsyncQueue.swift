@@ -193,7 +193,13 @@ final class AsyncQueue: @unchecked Sendable {
     func drainAndStop(deadline: Int64) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if isWriterThread { return false }
+        if isWriterThread {
+            // The writer cannot drain its own queue (a sink that shuts the process down
+            // from the writer thread): what is left is lost, and counted as such.
+            state.pointee.counters.droppedAtShutdown += state.pointee.pending.unwrittenCount
+            state.pointee.pending.removeAll()
+            return false
+        }
         if state.pointee.phase == .running {
             if state.pointee.droppingNow { appendDropSummary() }
             state.pointee.phase = .closing

@@ -45,7 +45,7 @@ enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        guard case .success(let status) = status(of: fd), status.identity == identity, status.size >= size else {
+        guard case .success(let status) = status(of: fd), status.identity == identity, status.size == size else {
             return nil
         }
         var byte: UInt8 = 0

@@ -30,15 +30,21 @@ package enum LogShutdown {
     static let state = LockedState(State())
 
     /// Adds an action that every shutdown runs first, before any sink drains. Actions
-    /// may log; they must not block for long (they share the shutdown's deadline) and
-    /// must tolerate running more than once (an explicit shutdown, then exit).
+    /// may log; they share the shutdown's deadline (one that blocks is left behind when
+    /// it passes) and must tolerate running more than once (an explicit shutdown, then
+    /// exit).
     package static func addPreDrainAction(_ action: @escaping @Sendable () -> Void) {
         state.withLock { $0.preDrainActions.append(action) }
     }
 
+    /// The actions added with ``addPreDrainAction(_:)``.
+    static var preDrainActions: [@Sendable () -> Void] {
+        state.withLock { $0.preDrainActions }
+    }
+
     /// Runs the pre-drain actions (`actions`, or those added with
-    /// ``addPreDrainAction(_:)`` when `nil`), then shuts every sink in `sinks` down within
-    /// `timeout` in total. Returns whether every sink wrote everything it had accepted in
+    /// ``addPreDrainAction(_:)`` when `nil`), then shuts every sink in `sinks` down, all
+    /// within `timeout`. Returns whether every sink wrote everything it had accepted in
     /// time.
     @discardableResult
     package static func run(
@@ -46,8 +52,8 @@ package enum LogShutdown {
         timeout: Duration,
         actions: [@Sendable () -> Void]? = nil
     ) -> Bool {
-        for action in actions ?? state.withLock({ $0.preDrainActions }) { action() }
         let deadline = ConditionLock.deadline(after: timeout)
+        runActions(actions ?? preDrainActions, until: deadline)
         var complete = true
         for sink in sinks {
             let remaining = Duration.nanoseconds(max(0, deadline - ConditionLock.now()))
@@ -56,8 +62,49 @@ package enum LogShutdown {
         return complete
     }
 
+    /// Runs `actions` in order on a dedicated thread, waiting for them until `deadline`:
+    /// an action that blocks (a summary record for a full queue whose destination hangs)
+    /// must not hold the drain, or the process at exit, past the deadline. Runs them
+    /// inline when no thread can be started.
+    private static func runActions(_ actions: [@Sendable () -> Void], until deadline: Int64) {
+        guard !actions.isEmpty else { return }
+        let completion = Completion()
+        let started = BackgroundThread.start {
+            for action in actions { action() }
+            completion.finish()
+        }
+        if started {
+            completion.wait(until: deadline)
+        } else {
+            for action in actions { action() }
+        }
+    }
+
+    /// A flag one thread sets and another waits for, with a deadline.
+    private final class Completion: @unchecked Sendable {
+        private let lock = ConditionLock()
+        private let finished: ConditionLock.Condition
+        /// Guarded by `lock`.
+        private var isFinished = false
+
+        init() { finished = lock.makeCondition() }
+
+        func finish() {
+            lock.withLock { isFinished = true }
+            lock.broadcast(finished)
+        }
+
+        func wait(until deadline: Int64) {
+            lock.withLock {
+                while !isFinished {
+                    if !lock.wait(finished, until: deadline) { return }
+                }
+            }
+        }
+    }
+
     /// Arranges, once per process, that a normal exit (return from `main`, `exit()`)
-    /// drains the shared hierarchy's root sinks within `timeout` (the latest value wins).
+    /// drains the shared hierarchy's sinks within `timeout` (the latest value wins).
     static func installExitHook(timeout: Duration) {
         let install = state.withLock { state -> Bool in
             state.exitTimeout = timeout
@@ -71,19 +118,31 @@ package enum LogShutdown {
         }
     }
 
-    /// The exit hook: the shared hierarchy's current root sinks, the last bootstrap's timeout.
+    /// The exit hook: every sink of the shared hierarchy as configured now (not only the
+    /// root's: an `AsyncSink` on a logger that does not propagate holds records too), the
+    /// last bootstrap's timeout.
     static func runAtExit() {
         let timeout = state.withLock { $0.exitTimeout }
-        run(sinks: LogHierarchy.shared.registry.rootSinks, timeout: timeout)
+        run(sinks: LogHierarchy.shared.registry.allSinks, timeout: timeout)
     }
 }
 
 extension LogRegistry {
-    /// The root's sinks as configured now.
-    var rootSinks: [any LogSink] {
+    /// Every sink attached anywhere in the hierarchy as configured now, each once, the
+    /// root's first.
+    var allSinks: [any LogSink] {
         state.withLock { state in
-            guard let root = state.nodes[""] else { return [] }
-            return state.configurations[ObjectIdentifier(root)]?.sinks ?? []
+            var sinks: [any LogSink] = []
+            var seen = Set<ObjectIdentifier>()
+            func add(_ configuration: NodeConfiguration) {
+                for sink in configuration.sinks where seen.insert(ObjectIdentifier(sink)).inserted {
+                    sinks.append(sink)
+                }
+            }
+            let root = state.nodes[""].map { ObjectIdentifier($0) }
+            if let root, let configuration = state.configurations[root] { add(configuration) }
+            for (id, configuration) in state.configurations where id != root { add(configuration) }
+            return sinks
         }
     }
 }

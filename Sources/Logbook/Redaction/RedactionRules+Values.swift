@@ -1,7 +1,11 @@
 extension RedactionRules {
-    /// How deep nested objects are searched for redacted keys; deeper than every
-    /// formatter writes.
+    /// How deep nested objects are searched for redacted keys. A formatter may be set to
+    /// write deeper; what lies below this depth is then replaced by ``tooDeep``, never
+    /// written unchecked.
     static let maximumDepth = 64
+
+    /// What replaces a non-empty array or object nested deeper than ``maximumDepth``.
+    static let tooDeep = "[too deep]"
 
     /// The value to write for `value` found under `key`: the placeholder when `key` is
     /// redacted, else the value with redacted keys of nested objects replaced, at any depth.
@@ -14,7 +18,15 @@ extension RedactionRules {
     /// `value` with the values of redacted keys inside it replaced by the placeholder, or
     /// `nil` when nothing inside it is redacted (always `nil` for a scalar).
     func redactingNested(_ value: LogValue, depth: Int = 0) -> LogValue? {
-        guard checksKeys, depth < Self.maximumDepth else { return nil }
+        guard checksKeys else { return nil }
+        guard depth < Self.maximumDepth else {
+            // Fail closed: what is not searched is not written.
+            switch value {
+            case .object(let fields) where !fields.isEmpty: return .string(Self.tooDeep)
+            case .array(let elements) where !elements.isEmpty: return .string(Self.tooDeep)
+            default: return nil
+            }
+        }
         switch value {
         case .object(let fields):
             var changed: [(String, any LogValueConvertible)]?
