@@ -32,9 +32,12 @@ enum FileSystem {
         }
     }
 
-    /// Whether ``openForAppending(_:mode:)`` failed because the path is a symbolic link.
-    static func isSymbolicLinkRefusal(_ error: Errno) -> Bool {
-        error.code == ELOOP
+    /// Whether ``openForAppending(_:mode:)`` failed on `path` because the path itself is a
+    /// symbolic link (`ELOOP` also reports a loop of links among its directories).
+    static func isSymbolicLinkRefusal(_ error: Errno, path: String) -> Bool {
+        guard error.code == ELOOP else { return false }
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// The last byte of the file at `path`, read through a separate read-only descriptor

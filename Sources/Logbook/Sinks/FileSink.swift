@@ -110,7 +110,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         var initial = State()
         switch Self.open(path, options: options, now: FileSystem.monotonicMilliseconds(), into: &initial) {
         case .success: break
-        case .failure(let error) where FileSystem.isSymbolicLinkRefusal(error): throw .symbolicLink(path: path)
+        case .failure(let error) where FileSystem.isSymbolicLinkRefusal(error, path: path):
+            throw .symbolicLink(path: path)
         case .failure(let error): throw .cannotOpen(path: path, errno: error.code)
         }
         initial.hangupsSeen = HangupSignal.count.load(ordering: .relaxed)

@@ -5,7 +5,8 @@ public enum FileSinkError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, errno: Int32)
     /// The path is a symbolic link. File sinks open their file with `O_NOFOLLOW`, so a
     /// link planted in a shared directory cannot redirect the log into another file;
-    /// give the link's target as the path instead.
+    /// give the link's target as the path instead. `/dev/stdout` and `/dev/stderr` are
+    /// links too: write to them with a ``StreamSink``.
     case symbolicLink(path: String)
     /// A parent directory could not be created (with ``FileSink/Options/createsDirectories``).
     case cannotCreateDirectory(path: String, errno: Int32)
@@ -18,7 +19,8 @@ public enum FileSinkError: Error, Sendable, Equatable, CustomStringConvertible {
         case .cannotOpen(let path, let code):
             "FileSink cannot open \"\(path)\" for appending: \(Errno(code))"
         case .symbolicLink(let path):
-            "FileSink will not open \"\(path)\": it is a symbolic link (files are opened with O_NOFOLLOW)"
+            "FileSink will not open \"\(path)\": it is a symbolic link (files are opened with O_NOFOLLOW); "
+                + "give the file it points to, or use StreamSink for standard output and standard error"
         case .cannotCreateDirectory(let path, let code):
             "FileSink cannot create the directory \"\(path)\": \(Errno(code))"
         case .invalidOption(let name, let value, let accepted):
