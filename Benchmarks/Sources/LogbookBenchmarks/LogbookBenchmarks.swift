@@ -58,6 +58,7 @@ struct LogbookBenchmarks {
             DisabledScenarios.all() + EnabledScenarios.all() + FormattingScenarios.all()
             + EndToEndScenarios.all() + AsyncSinkScenarios.all() + ContextBindingScenarios.all()
             + PressureScenarios.all()
+            + FormatterComparisonScenarios.all() + EndToEndZerologScenarios.all()
         if !filters.isEmpty {
             scenarios = scenarios.filter { scenario in filters.contains { scenario.id.contains($0) } }
         }
