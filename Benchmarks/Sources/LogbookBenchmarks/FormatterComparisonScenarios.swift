@@ -1,5 +1,11 @@
 import Logbook
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Issue 11's measuring stick: every preconfigured formatter against `JSONFormatter()`
 /// on the record of scenario 3 (five call-site and three context fields), each into the
 /// thread's reused buffer. The peer column of each row holds `JSONFormatter()` itself,
@@ -26,6 +32,7 @@ enum FormatterComparisonScenarios {
     }
 
     static func all() -> [Scenario] {
+        if getenv("BENCH_SHOW_RECORDS") != nil { showRecords() }
         let json = workload(JSONFormatter())
         return formatters().map { entry in
             let isJSON = entry.id == "json"
@@ -39,6 +46,18 @@ enum FormatterComparisonScenarios {
                 target: isJSON
                     ? Target(criteria: [.noAllocations], text: "0 allocs")
                     : Target(criteria: [.ratioAtMost(1.3), .noAllocations], text: "<= 1.3x JSON, 0 allocs"))
+        }
+    }
+
+    /// Writes each formatter's line for the record to standard error (`BENCH_SHOW_RECORDS=1`),
+    /// to check by eye that every row formats the whole record.
+    private static func showRecords() {
+        let record = FormattingScenarios.record()
+        for entry in formatters() {
+            var buffer = LogBuffer()
+            entry.formatter.format(record, into: &buffer)
+            let line = buffer.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+            Report.progress("formatters.\(entry.id) (\(buffer.count) bytes): \(line)")
         }
     }
 
