@@ -75,6 +75,10 @@ final class ZerologPeer {
             return nil
         }
         close(sockets[1])
+        // The running program keeps its file; the directory is not needed any more.
+        unlink(binary)
+        rmdir(temporary + "/gopath")
+        rmdir(temporary)
         return ZerologPeer(pid: server, socket: sockets[0])
     }
 
