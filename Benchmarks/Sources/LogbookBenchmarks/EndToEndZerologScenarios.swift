@@ -37,7 +37,7 @@ enum EndToEndZerologScenarios {
             Scenario(
                 id: "e2e.json.zerolog",
                 title: reason.map { "11. end to end, JSON to /dev/null, TZ=UTC (zerolog: not measured, \($0))" }
-                    ?? "11. end to end, JSON to /dev/null, TZ=UTC (peer column: zerolog 1.26.1, Go)",
+                    ?? "11. end to end, JSON to /dev/null, TZ=UTC (peer column: zerolog, Go)",
                 logbook: { iterations in
                     LogContext.with(Fixtures.contextFields) {
                         for _ in 0..<iterations { logRecord(log) }

@@ -48,9 +48,12 @@ final class ZerologPeer {
         let temporary = String(cString: directory)
         let binary = temporary + "/zerolog-peer"
         Report.progress("zerolog peer: building \(sourcePath) with go (GOPATH mode, \(gocode))")
-        let build = [
-            "env", "GO111MODULE=off", "GOPATH=\(temporary)/gopath:\(gocode)", "go", "build", "-o", binary, sourcePath,
-        ]
+        var build = ["env", "GO111MODULE=off", "GOPATH=\(temporary)/gopath:\(gocode)"]
+        // go needs a build cache; without HOME (some CI runners) give it a temporary one.
+        if getenv("GOCACHE") == nil && getenv("HOME") == nil && getenv("XDG_CACHE_HOME") == nil {
+            build.append("GOCACHE=\(temporary)/gocache")
+        }
+        build += ["go", "build", "-o", binary, sourcePath]
         guard let builder = spawn(build, childSocket: nil), wait(builder) == 0 else {
             Report.progress("zerolog peer: go build failed")
             return nil
@@ -78,6 +81,7 @@ final class ZerologPeer {
         // The running program keeps its file; the directory is not needed any more.
         unlink(binary)
         rmdir(temporary + "/gopath")
+        if access(temporary + "/gocache", F_OK) == 0 { spawnAndWait(["rm", "-rf", temporary + "/gocache"]) }
         rmdir(temporary)
         return ZerologPeer(pid: server, socket: sockets[0])
     }
@@ -121,6 +125,11 @@ final class ZerologPeer {
         var pid: pid_t = 0
         let status = posix_spawnp(&pid, arguments[0], &actions, nil, &argv, environ)
         return status == 0 ? pid : nil
+    }
+
+    /// Runs `arguments` to completion.
+    private static func spawnAndWait(_ arguments: [String]) {
+        if let pid = spawn(arguments, childSocket: nil) { _ = wait(pid) }
     }
 
     /// Waits for `pid` and returns its exit status (-1 if it did not exit normally).
