@@ -50,14 +50,38 @@ enum Harness {
         excludedNanoseconds += bench_monotonic_nanoseconds() - paused
     }
 
+    /// A sample measured by another process (the zerolog peer), reported by the workload
+    /// through ``reportExternal(nanoseconds:allocations:)``.
+    nonisolated(unsafe) private static var externalTotals: (nanoseconds: UInt64, allocations: UInt64)?
+
+    /// Reports the totals another process measured for the current sample: they replace
+    /// this process's clock and allocation counter for it (so the round trip to the other
+    /// process is not charged to it).
+    static func reportExternal(nanoseconds: UInt64, allocations: UInt64) {
+        externalTotals = (nanoseconds, allocations)
+    }
+
+    /// The totals reported since the last call, if any (for `--counts`, which runs
+    /// workloads without ``sample(_:iterations:)``).
+    static func takeExternalTotals() -> (nanoseconds: UInt64, allocations: UInt64)? {
+        defer { externalTotals = nil }
+        return externalTotals
+    }
+
     /// Runs `workload` once for `iterations`, returning time and allocations per operation.
     static func sample(_ workload: Workload, iterations: Int) async -> Sample {
         excludedNanoseconds = 0
+        externalTotals = nil
         let allocationsBefore = bench_allocation_count()
         let start = bench_monotonic_nanoseconds()
         await workload(iterations)
         let end = bench_monotonic_nanoseconds()
         let allocationsAfter = bench_allocation_count()
+        if let external = takeExternalTotals() {
+            return Sample(
+                nanoseconds: Double(external.nanoseconds) / Double(iterations),
+                allocations: Double(external.allocations) / Double(iterations))
+        }
         return Sample(
             nanoseconds: Double(end - start - excludedNanoseconds) / Double(iterations),
             allocations: Double(allocationsAfter - allocationsBefore) / Double(iterations))

@@ -62,6 +62,7 @@ struct LogbookBenchmarks {
             + EndToEndScenarios.all() + AsyncSinkScenarios.all() + ContextBindingScenarios.all()
             + PressureScenarios.all()
             + ProviderScenarios.all() + RedactionScenarios.all()
+            + FormatterComparisonScenarios.all() + EndToEndZerologScenarios.all()
         if !filters.isEmpty {
             scenarios = scenarios.filter { scenario in filters.contains { scenario.id.contains($0) } }
         }
