@@ -121,8 +121,8 @@ final class LogNode: Sendable {
                 return
             }
             buildAndDeliver(
-                level, message, fields, bound: bound, context: LogContext.current, error: error, file: file,
-                function: function, line: line, on: scratch)
+                level, message, fields, bound: bound, context: nil, error: error, file: file, function: function,
+                line: line, on: scratch)
         }
     }
 
@@ -160,14 +160,16 @@ final class LogNode: Sendable {
     /// Creates the record and delivers it. The message and fields first: they are user
     /// code that may log, and a record logged from there must not evict the plan this one
     /// is about to use. Then the field providers, when the plan has any, on this thread
-    /// and task: the record is built once, with their fields, and never changed.
+    /// and task: the record is built once, with their fields, and never changed. The
+    /// task's context is read last unless the caller already has it (`nil`): read before
+    /// the closures, it would be retained across them.
     @inline(__always)
     private func buildAndDeliver(
         _ level: LogLevel,
         _ message: () -> String,
         _ fields: () -> LogFields,
         bound: LogFields,
-        context: LogContext,
+        context: LogContext?,
         error: (any Error)?,
         file: String,
         function: String,
@@ -184,7 +186,7 @@ final class LogNode: Sendable {
         DispatchPlan.deliver(
             LogRecord(
                 logger: name, timestamp: timestamp, level: level, message: text, fields: callSite,
-                boundFields: bound, context: context, providedStorage: provided, error: error,
+                boundFields: bound, context: context ?? LogContext.current, providedStorage: provided, error: error,
                 file: file, function: function, line: line),
             through: plan, on: scratch)
     }
