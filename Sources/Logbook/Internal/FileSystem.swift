@@ -130,13 +130,7 @@ enum FileSystem {
 
     /// A monotonic clock in milliseconds, cheap enough to read on every write.
     static func monotonicMilliseconds() -> Int64 {
-        var spec = timespec()
-        #if os(Linux)
-        clock_gettime(CLOCK_MONOTONIC_COARSE, &spec)
-        #else
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        #endif
-        return Int64(spec.tv_sec) * 1000 + Int64(spec.tv_nsec) / 1_000_000
+        System.coarseMonotonicNanoseconds() / 1_000_000
     }
 }
 
