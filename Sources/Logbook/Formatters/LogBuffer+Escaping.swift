@@ -35,6 +35,34 @@ enum ObeyedCharacters {
 }
 
 extension LogBuffer {
+    /// The one scan of the text formats: copies `utf8` in runs, and hands each character
+    /// of ``ObeyedCharacters`` and each byte `isDelimiter` accepts (a format's own quote
+    /// or bracket) to `escape`, with its index and length in bytes. `escape` writes what
+    /// stands for it and returns how many bytes it stood for (at least one).
+    @inline(__always)
+    mutating func appendEscaping(
+        _ utf8: UnsafeBufferPointer<UInt8>,
+        delimiters isDelimiter: (UInt8) -> Bool,
+        _ escape: (inout LogBuffer, _ index: Int, _ length: Int) -> Int
+    ) {
+        var runStart = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            let length =
+                isDelimiter(byte)
+                ? 1 : ObeyedCharacters.mayStart(byte) ? ObeyedCharacters.length(in: utf8, at: index) : 0
+            guard length > 0 else {
+                index += 1
+                continue
+            }
+            append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
+            index += escape(&self, index, length)
+            runStart = index
+        }
+        append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
+    }
+
     /// Appends the escape of the single-line text formats (console, logfmt values, Lambda
     /// text) for a character of ``ObeyedCharacters``: `\n`, `\r`, `\t`, or `\u` and four
     /// hex digits, as JSON and go-logfmt decode them.

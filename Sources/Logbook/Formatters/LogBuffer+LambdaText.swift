@@ -10,31 +10,20 @@ extension LogBuffer {
     mutating func appendLambdaTextField(_ text: String, replacingTabs: Bool) {
         var text = text
         text.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
+            appendEscaping(utf8, delimiters: { _ in false }) { buffer, index, length in
                 let byte = utf8[index]
-                guard ObeyedCharacters.mayStart(byte) else {
-                    index += 1
-                    continue
-                }
-                let length = ObeyedCharacters.length(in: utf8, at: index)
-                guard length > 0, byte != 0x09 || replacingTabs else {
-                    index += 1
-                    continue
-                }
-                append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
                 let isLineBreak = byte == 0x0A || (byte == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A)
-                if isLineBreak || (byte == 0x09 && replacingTabs) {
-                    append(replacingTabs ? UInt8(ascii: " ") : 0x0D)
-                    index += byte == 0x0D ? 2 : 1
-                } else {
-                    appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
-                    index += length
+                if byte == 0x09 && !replacingTabs {
+                    buffer.append(byte)  // the runtime's own separator, kept
+                    return 1
                 }
-                runStart = index
+                if isLineBreak || byte == 0x09 {
+                    buffer.append(replacingTabs ? UInt8(ascii: " ") : 0x0D)
+                    return byte == 0x0D ? 2 : 1
+                }
+                buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
+                return length
             }
-            append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
         }
     }
 }

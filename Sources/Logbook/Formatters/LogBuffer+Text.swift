@@ -6,24 +6,10 @@ extension LogBuffer {
     public mutating func appendSingleLine(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                guard ObeyedCharacters.mayStart(utf8[index]) else {
-                    index += 1
-                    continue
-                }
-                let length = ObeyedCharacters.length(in: utf8, at: index)
-                guard length > 0 else {
-                    index += 1
-                    continue
-                }
-                append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
-                appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
-                index += length
-                runStart = index
+            appendEscaping(utf8, delimiters: { _ in false }) { buffer, index, length in
+                buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
+                return length
             }
-            append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
         }
     }
 
@@ -38,33 +24,16 @@ extension LogBuffer {
                 return
             }
             append(UInt8(ascii: "\""))
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
+            appendEscaping(utf8, delimiters: { $0 == 0x22 || $0 == 0x5C }) { buffer, index, length in
                 let byte = utf8[index]
-                let length: Int
                 if byte == 0x22 || byte == 0x5C {
-                    length = 1
-                } else if ObeyedCharacters.mayStart(byte) {
-                    length = ObeyedCharacters.length(in: utf8, at: index)
+                    buffer.append(UInt8(ascii: "\\"))
+                    buffer.append(byte)
                 } else {
-                    length = 0
+                    buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
                 }
-                guard length > 0 else {
-                    index += 1
-                    continue
-                }
-                append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
-                if byte == 0x22 || byte == 0x5C {
-                    append(UInt8(ascii: "\\"))
-                    append(byte)
-                } else {
-                    appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
-                }
-                index += length
-                runStart = index
+                return length
             }
-            append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
             append(UInt8(ascii: "\""))
         }
     }

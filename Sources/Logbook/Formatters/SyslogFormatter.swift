@@ -252,33 +252,16 @@ public struct SyslogFormatter: LineLimitedFormatter {
     static func appendSyslogText(_ text: String, escapingStructuredData: Bool = false, into buffer: inout LogBuffer) {
         var text = text
         text.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                let length: Int
-                if escapingStructuredData && (byte == 0x22 || byte == 0x5C || byte == 0x5D) {
-                    length = 1
-                } else if ObeyedCharacters.mayStart(byte) {
-                    length = ObeyedCharacters.length(in: utf8, at: index)
-                } else {
-                    length = 0
-                }
-                guard length > 0 else {
-                    index += 1
-                    continue
-                }
-                buffer.append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
-                if byte == 0x22 || byte == 0x5C || byte == 0x5D {
+            let isDelimiter: (UInt8) -> Bool = { escapingStructuredData && ($0 == 0x22 || $0 == 0x5C || $0 == 0x5D) }
+            buffer.appendEscaping(utf8, delimiters: isDelimiter) { buffer, index, length in
+                if isDelimiter(utf8[index]) {
                     buffer.append(UInt8(ascii: "\\"))
-                    buffer.append(byte)
+                    buffer.append(utf8[index])
                 } else {
                     buffer.appendOctalEscapes(UnsafeBufferPointer(rebasing: utf8[index..<(index + length)]))
                 }
-                index += length
-                runStart = index
+                return length
             }
-            buffer.append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
         }
     }
 
