@@ -29,9 +29,4 @@ enum EnvironmentScenarios {
             return 0
         }
     ]
-
-    private static func writeStandardError(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
-    }
 }

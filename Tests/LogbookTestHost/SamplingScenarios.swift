@@ -50,11 +50,6 @@ enum SamplingScenarios {
             return 0
         },
     ]
-
-    private static func writeStandardError(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
-    }
 }
 
 /// A blocking sleep.
