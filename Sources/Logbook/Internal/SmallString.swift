@@ -5,21 +5,21 @@
 /// the bytes in order, and the top byte of the second word holds a discriminator and the
 /// count: `0xE0 | count` when every byte is ASCII. That representation is part of the
 /// standard library's ABI (frozen since Swift 5 on Apple platforms, the same on Linux).
-/// Field keys and most short values are such strings; reading them here saves the calls
-/// and checks of `utf8.withContiguousStorageIfAvailable` and the copy of the `String`.
-/// Every other string (longer, non-ASCII, bridged) is reported as not small, and callers
-/// take the general path. `JSONEncodingTests` and `FieldPrecedenceTests` compare the output
-/// for strings of every length, stored inline and on the heap, with reference models.
-struct SmallString {
+/// Field keys and most short values are such strings; reading them here instead of through
+/// `utf8.withContiguousStorageIfAvailable` saves 27% of `JSONFormatter`'s instructions per
+/// record (Documentation/Performance.md, "Unsafe code audit"). Every other string (longer,
+/// non-ASCII, bridged) and every other platform is reported as not small, and callers take
+/// the general path. `LayoutReaderTests` proves the layout for strings of every length.
+package struct SmallString {
     /// Bytes 0 to 7; bytes past ``count`` are zero.
-    let low: UInt64
+    package let low: UInt64
     /// Bytes 8 to 14 and, in the top byte, the discriminator; bytes past ``count`` are zero.
-    let high: UInt64
-    let count: Int
+    package let high: UInt64
+    package let count: Int
 
     /// The string at `string` if it is a small ASCII string, else `nil`.
     @inline(__always)
-    init?(at string: UnsafePointer<String>) {
+    package init?(at string: UnsafePointer<String>) {
         #if _pointerBitWidth(_64) && _endian(little)
         guard MemoryLayout<String>.size == 16 else { return nil }
         let words = UnsafeRawPointer(string).load(as: (UInt64, UInt64).self)

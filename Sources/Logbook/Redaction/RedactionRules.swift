@@ -167,19 +167,11 @@ final class RedactionRules: Sendable {
     /// that are not small ASCII strings always may.
     @inline(__always)
     static func mayMatch(_ key: UnsafePointer<String>, filter: UnsafeMutablePointer<UInt64>) -> Bool {
-        #if _pointerBitWidth(_64) && _endian(little)
-        guard MemoryLayout<String>.size == 16 else { return true }
-        let words = UnsafeRawPointer(key).load(as: (UInt64, UInt64).self)
-        let discriminator = words.1 >> 56
-        guard discriminator & 0xF0 == 0xE0 else { return true }
-        let count = discriminator & 0x0F
-        guard count > 0 else { return true }
-        let last = count <= 8 ? words.0 >> ((count &- 1) &* 8) : words.1 >> ((count &- 9) &* 8)
-        let index = filterIndex(count: count, first: words.0, last: last)
+        guard let small = SmallString(at: key), small.count > 0 else { return true }
+        let count = UInt64(small.count)
+        let last = count <= 8 ? small.low >> ((count &- 1) &* 8) : small.high >> ((count &- 9) &* 8)
+        let index = filterIndex(count: count, first: small.low, last: last)
         return filter[Int(truncatingIfNeeded: index >> 6)] & (1 &<< (index & 63)) != 0
-        #else
-        return true
-        #endif
     }
 
     /// The bit of ``keyFilter`` for a key of `count` bytes whose first and last bytes are
