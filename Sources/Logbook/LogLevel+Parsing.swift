@@ -5,7 +5,7 @@ extension LogLevel {
     /// common aliases of other logging systems are accepted: `warn` (log4j, Go, Lambda),
     /// `err`, `fatal` (Lambda, log4j) and `crit`/`emerg`/`alert`
     /// (syslog) for ``critical``, `trc`/`dbg`/`inf` shorthands, and `information`.
-    public static let acceptedSpellings: [(spelling: String, level: LogLevel)] = [
+    static let acceptedSpellings: [(spelling: String, level: LogLevel)] = [
         ("trace", .trace), ("trc", .trace),
         ("debug", .debug), ("dbg", .debug),
         ("info", .info), ("inf", .info), ("information", .info),
@@ -18,8 +18,9 @@ extension LogLevel {
 
     /// Parses a level name such as `"info"`, `"WARN"` or `"Fatal"`.
     ///
-    /// Case and surrounding whitespace are ignored; ``acceptedSpellings`` lists every
-    /// spelling. Anything else throws a ``LogLevelParseError`` that names the rejected
+    /// Case and surrounding whitespace are ignored; besides the names, the common aliases
+    /// of other logging systems are accepted (`warn`, `err`, `fatal`, `crit`, `emerg`,
+    /// `alert`, `trc`, `dbg`, `inf`, `information`). Anything else throws a ``LogLevelParseError`` that names the rejected
     /// value and lists the accepted ones.
     ///
     /// ```swift
@@ -53,12 +54,12 @@ public struct LogLevelParseError: Error, Sendable, Hashable, CustomStringConvert
     public let value: String
 
     /// Creates the error for a rejected value.
-    public init(value: String) {
+    package init(value: String) {
         self.value = value
     }
 
     /// The canonical level names followed by the accepted aliases.
-    public static var acceptedValuesDescription: String {
+    static var acceptedValuesDescription: String {
         let canonical = LogLevel.allCases.map(\.name)
         let aliases = LogLevel.acceptedSpellings.map(\.spelling).filter { !canonical.contains($0) }
         return canonical.joined(separator: ", ") + " (aliases: " + aliases.joined(separator: ", ") + ")"
@@ -71,7 +72,7 @@ public struct LogLevelParseError: Error, Sendable, Hashable, CustomStringConvert
 }
 
 /// Quotes a user-supplied value for an error message, escaping what would make it unreadable.
-func quoted(_ value: String) -> String {
+package func quoted(_ value: String) -> String {
     var out = "\""
     for scalar in value.unicodeScalars {
         switch scalar {

@@ -9,13 +9,13 @@ public struct LogSamplingError: Error, Sendable, Hashable, CustomStringConvertib
     public let problem: String
 
     /// Creates the error.
-    public init(value: String, problem: String) {
+    package init(value: String, problem: String) {
         self.value = value
         self.problem = problem
     }
 
     /// The accepted form, for error messages.
-    public static let acceptedForm =
+    static let acceptedForm =
         "N:M/INTERVAL or N/INTERVAL, such as \"10:100/1s\" (first 10 per second, then every 100th)"
         + " or \"5/1m\" (first 5 per minute, then none); INTERVAL is a positive number with a unit"
         + " of ms, s, m or h"

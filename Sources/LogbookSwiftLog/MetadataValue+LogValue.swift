@@ -29,7 +29,7 @@ extension Logger.MetadataValue: LogValueConvertible {
     /// The swift-log form of a Logbook value, for swift-log handlers: strings as
     /// `.string`, numbers, booleans and `null` as `.stringConvertible` (so their type
     /// survives a trip back into Logbook), arrays as `.array`, objects as `.dictionary`.
-    public init(_ value: LogValue) {
+    package init(_ value: LogValue) {
         switch value {
         case .string(let text): self = .string(text)
         case .int(let number): self = .stringConvertible(number)

@@ -1,13 +1,13 @@
 extension LogEnvironment {
     /// The configuration the variables and the settings in code describe, and what
     /// decided each part of it.
-    public struct Resolution: Sendable {
+    package struct Resolution: Sendable {
         /// What bootstrap applies.
-        public let configuration: LogConfiguration
+        package let configuration: LogConfiguration
         /// The chosen format.
-        public let format: LogFormat
+        package let format: LogFormat
         /// Each setting with what decided it, for ``LogSetup/choices``.
-        public let choices: [LogSetup.Choice]
+        package let choices: [LogSetup.Choice]
     }
 
     /// Reads and checks every variable, then decides format, level, per-logger levels and
@@ -15,7 +15,7 @@ extension LogEnvironment {
     ///
     /// - Throws: ``LogEnvironmentError`` for the first variable, in ``variableNames``
     ///   order, whose value is not accepted.
-    public func resolve() throws(LogEnvironmentError) -> Resolution {
+    package func resolve() throws(LogEnvironmentError) -> Resolution {
         let logLevel = try parseLevel("LOG_LEVEL")
         let logLevels = try parseLoggerLevels("LOG_LEVELS")
         let logFormat = try parseFormat("LOG_FORMAT")
@@ -35,9 +35,25 @@ extension LogEnvironment {
                     source: marker ?? "AWS_LAMBDA_RUNTIME_API=\(value(of: "AWS_LAMBDA_RUNTIME_API") ?? "")"))
         }
 
-        let format = chooseFormat(onLambda: onLambda, logFormat: logFormat, lambdaFormat: lambdaFormat)
+        let format = choose("FORMAT", code: self.format, onLambda: onLambda, lambda: lambdaFormat, log: logFormat) {
+            offLambda in
+            if let defaultFormat {
+                return (
+                    defaultFormat, Self.source("default set in code", unused: [offLambda], because: "not on Lambda")
+                )
+            }
+            if onLambda { return (.lambdaText, "Lambda's default format, Text") }
+            let isTerminal = outputIsTerminal ?? System.isTerminal(output.fileDescriptor)
+            let reason = isTerminal ? "output is a terminal" : "output is not a terminal"
+            return (
+                isTerminal ? .console : .json,
+                Self.source("default: " + reason, unused: [offLambda], because: "not on Lambda")
+            )
+        }
         choices.append(LogSetup.Choice(setting: "format", value: format.value.description, source: format.source))
-        let level = chooseLevel(onLambda: onLambda, logLevel: logLevel, lambdaLevel: lambdaLevel)
+        let level = choose("LEVEL", code: self.level, onLambda: onLambda, lambda: lambdaLevel, log: logLevel) {
+            (defaultLevel, Self.source("default", unused: [$0], because: "not on Lambda"))
+        }
         choices.append(LogSetup.Choice(setting: "level", value: level.value.name, source: level.source))
 
         var loggerLevels = logLevels
@@ -85,55 +101,30 @@ extension LogEnvironment {
         return Resolution(configuration: configuration, format: format.value, choices: choices)
     }
 
-    private func chooseFormat(
+    /// The setting `LOG_<name>` / `AWS_LAMBDA_LOG_<name>` decides: the value set in code
+    /// wins, then on Lambda Lambda's variable, then Logbook's, then `fallback` (given
+    /// Lambda's variable when it was set off Lambda, and so unused).
+    private func choose<Value>(
+        _ name: String,
+        code: Value?,
         onLambda: Bool,
-        logFormat: LogFormat?,
-        lambdaFormat: LogFormat?
-    ) -> (value: LogFormat, source: String) {
-        let lambdaSetting = value(of: "AWS_LAMBDA_LOG_FORMAT").map { "AWS_LAMBDA_LOG_FORMAT=\($0)" }
-        let logSetting = value(of: "LOG_FORMAT").map { "LOG_FORMAT=\($0)" }
-        if let format {
-            return (format, Self.source("code", unused: [lambdaSetting, logSetting], because: "set in code"))
+        lambda: Value?,
+        log: Value?,
+        fallback: (_ offLambda: String?) -> (value: Value, source: String)
+    ) -> (value: Value, source: String) {
+        let lambdaSetting = value(of: "AWS_LAMBDA_LOG_" + name).map { "AWS_LAMBDA_LOG_\(name)=\($0)" }
+        let logSetting = value(of: "LOG_" + name).map { "LOG_\(name)=\($0)" }
+        if let code {
+            return (code, Self.source("code", unused: [lambdaSetting, logSetting], because: "set in code"))
         }
-        if onLambda, let lambdaFormat, let lambdaSetting {
-            return (lambdaFormat, Self.source(lambdaSetting, unused: [logSetting], because: "Lambda's variable wins"))
+        if onLambda, let lambda, let lambdaSetting {
+            return (lambda, Self.source(lambdaSetting, unused: [logSetting], because: "Lambda's variable wins"))
         }
         let offLambda = onLambda ? nil : lambdaSetting
-        if let logFormat, let logSetting {
-            return (logFormat, Self.source(logSetting, unused: [offLambda], because: "not on Lambda"))
+        if let log, let logSetting {
+            return (log, Self.source(logSetting, unused: [offLambda], because: "not on Lambda"))
         }
-        if let defaultFormat {
-            return (defaultFormat, Self.source("default set in code", unused: [offLambda], because: "not on Lambda"))
-        }
-        if onLambda {
-            return (.lambdaText, "Lambda's default format, Text")
-        }
-        let isTerminal = outputIsTerminal ?? System.isTerminal(output.fileDescriptor)
-        let reason = isTerminal ? "output is a terminal" : "output is not a terminal"
-        return (
-            isTerminal ? .console : .json,
-            Self.source("default: " + reason, unused: [offLambda], because: "not on Lambda")
-        )
-    }
-
-    private func chooseLevel(
-        onLambda: Bool,
-        logLevel: LogLevel?,
-        lambdaLevel: LogLevel?
-    ) -> (value: LogLevel, source: String) {
-        let lambdaSetting = value(of: "AWS_LAMBDA_LOG_LEVEL").map { "AWS_LAMBDA_LOG_LEVEL=\($0)" }
-        let logSetting = value(of: "LOG_LEVEL").map { "LOG_LEVEL=\($0)" }
-        if let level {
-            return (level, Self.source("code", unused: [lambdaSetting, logSetting], because: "set in code"))
-        }
-        if onLambda, let lambdaLevel, let lambdaSetting {
-            return (lambdaLevel, Self.source(lambdaSetting, unused: [logSetting], because: "Lambda's variable wins"))
-        }
-        let offLambda = onLambda ? nil : lambdaSetting
-        if let logLevel, let logSetting {
-            return (logLevel, Self.source(logSetting, unused: [offLambda], because: "not on Lambda"))
-        }
-        return (defaultLevel, Self.source("default", unused: [offLambda], because: "not on Lambda"))
+        return fallback(offLambda)
     }
 
     /// `source`, followed by the settings that were set but lost to it.

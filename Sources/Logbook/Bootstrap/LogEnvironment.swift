@@ -86,7 +86,7 @@ public struct LogEnvironment: Sendable {
     public var fieldProviders: [LogFieldProvider] = []
 
     /// The variables this type reads.
-    public static let variableNames = [
+    static let variableNames = [
         "LOG_LEVEL", "LOG_LEVELS", "LOG_FORMAT", "LOG_SAMPLING", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL",
         "LOG_REDACT_KEYS", LambdaFunction.nameVariable, "AWS_LAMBDA_RUNTIME_API", LambdaFunction.memorySizeVariable,
         LambdaFunction.versionVariable, "LOG_SHUTDOWN_TIMEOUT",

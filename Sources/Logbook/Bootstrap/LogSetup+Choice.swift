@@ -13,7 +13,7 @@ extension LogSetup {
         public let source: String
 
         /// Creates a choice.
-        public init(setting: String, value: String, source: String) {
+        init(setting: String, value: String, source: String) {
             self.setting = setting
             self.value = value
             self.source = source

@@ -10,11 +10,11 @@
 /// environment.
 public struct LambdaFunction: Sendable, Hashable {
     /// The variable holding the function's name.
-    public static let nameVariable = "AWS_LAMBDA_FUNCTION_NAME"
+    static let nameVariable = "AWS_LAMBDA_FUNCTION_NAME"
     /// The variable holding the function's memory size in megabytes.
-    public static let memorySizeVariable = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE"
+    static let memorySizeVariable = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE"
     /// The variable holding the function's version (`$LATEST` or a number).
-    public static let versionVariable = "AWS_LAMBDA_FUNCTION_VERSION"
+    static let versionVariable = "AWS_LAMBDA_FUNCTION_VERSION"
 
     /// The function's name, `AWS_LAMBDA_FUNCTION_NAME`.
     public var name: String?

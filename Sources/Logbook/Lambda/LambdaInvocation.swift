@@ -59,7 +59,7 @@ public struct LambdaInvocation: Sendable, Hashable {
 
     /// The trace id in an X-Ray trace header: the value of its `Root` part, or the whole
     /// header when it has no `Root` part. `nil` for an empty header.
-    public static func traceID(fromHeader header: String) -> String? {
+    package static func traceID(fromHeader header: String) -> String? {
         for part in header.split(separator: ";") {
             let trimmed = part.drop { $0 == " " }
             if trimmed.hasPrefix("Root=") {
