@@ -45,56 +45,22 @@ extension Int: LogValueConvertible {
     @inlinable public var logValue: LogValue { .int(self) }
 }
 
-extension Int8: LogValueConvertible {
-    /// The integer as a ``LogValue/int(_:)`` value.
-    @inlinable public var logValue: LogValue { .int(Int(self)) }
+/// Every integer type but `Int` takes this conversion.
+extension LogValueConvertible where Self: BinaryInteger {
+    /// The integer as a ``LogValue/int(_:)`` value, or as its decimal string when it does
+    /// not fit `Int` (so no digit is lost).
+    @inlinable public var logValue: LogValue { Int(exactly: self).map(LogValue.int) ?? .string(String(self)) }
 }
 
-extension Int16: LogValueConvertible {
-    /// The integer as a ``LogValue/int(_:)`` value.
-    @inlinable public var logValue: LogValue { .int(Int(self)) }
-}
-
-extension Int32: LogValueConvertible {
-    /// The integer as a ``LogValue/int(_:)`` value.
-    @inlinable public var logValue: LogValue { .int(Int(self)) }
-}
-
-extension Int64: LogValueConvertible {
-    /// The integer as a ``LogValue/int(_:)`` value.
-    @inlinable public var logValue: LogValue { .int(Int(self)) }
-}
-
-extension UInt8: LogValueConvertible {
-    /// The integer as a ``LogValue/int(_:)`` value.
-    @inlinable public var logValue: LogValue { .int(Int(self)) }
-}
-
-extension UInt16: LogValueConvertible {
-    /// The integer as a ``LogValue/int(_:)`` value.
-    @inlinable public var logValue: LogValue { .int(Int(self)) }
-}
-
-extension UInt32: LogValueConvertible {
-    /// The integer as a ``LogValue/int(_:)`` value.
-    @inlinable public var logValue: LogValue { .int(Int(self)) }
-}
-
-extension UInt: LogValueConvertible {
-    /// The integer as a ``LogValue/int(_:)`` value, or as its decimal string when it
-    /// exceeds `Int.max` (so no digit is lost).
-    @inlinable public var logValue: LogValue {
-        self <= UInt(Int.max) ? .int(Int(self)) : .string(String(self))
-    }
-}
-
-extension UInt64: LogValueConvertible {
-    /// The integer as a ``LogValue/int(_:)`` value, or as its decimal string when it
-    /// exceeds `Int.max` (so no digit is lost).
-    @inlinable public var logValue: LogValue {
-        self <= UInt64(Int.max) ? .int(Int(self)) : .string(String(self))
-    }
-}
+extension Int8: LogValueConvertible {}
+extension Int16: LogValueConvertible {}
+extension Int32: LogValueConvertible {}
+extension Int64: LogValueConvertible {}
+extension UInt: LogValueConvertible {}
+extension UInt8: LogValueConvertible {}
+extension UInt16: LogValueConvertible {}
+extension UInt32: LogValueConvertible {}
+extension UInt64: LogValueConvertible {}
 
 extension Double: LogValueConvertible {
     /// The number as a ``LogValue/double(_:)`` value.

@@ -22,7 +22,7 @@ struct RecordQuery {
     var description: String {
         var parts: [String] = []
         if let level { parts.append("level=\(level)") }
-        if let message { parts.append("message=" + Self.quoted(message)) }
+        if let message { parts.append("message=" + quoted(message)) }
         if let logger { parts.append("logger=\(logger)") }
         if !fields.isEmpty { parts.append("fields=" + Self.describe(fields)) }
         return parts.isEmpty ? "any record" : parts.joined(separator: " ")
@@ -48,19 +48,5 @@ struct RecordQuery {
         case .array(let values): "[" + values.map(describe).joined(separator: ", ") + "]"
         case .object(let fields): describe(fields)
         }
-    }
-
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }
