@@ -29,13 +29,19 @@ import Testing
     @Test func smallStringReadsEveryShortASCIIStringAsItsBytes() {
         let alphabet = Array("aZ0_-. \"\\\n\u{7F}bcdefghijklmnop")
         for count in 0...15 {
-            for string in Self.spellings(String(alphabet.prefix(count))) {
+            for (index, string) in Self.spellings(String(alphabet.prefix(count))).enumerated() {
                 let small = withUnsafePointer(to: string) { SmallString(at: $0) }
                 #if _pointerBitWidth(_64) && _endian(little)
+                // The first spelling is always stored inline; another may be a heap string,
+                // which the reader must then report as not small.
+                guard let small else {
+                    #expect(index > 0, "\(count) bytes")
+                    continue
+                }
                 let expected = Self.expectedWords(string)
-                #expect(small?.low == expected?.low, "\(count) bytes")
-                #expect(small?.high == expected?.high, "\(count) bytes")
-                #expect(small?.count == count)
+                #expect(small.low == expected?.low, "\(count) bytes")
+                #expect(small.high == expected?.high, "\(count) bytes")
+                #expect(small.count == count)
                 #else
                 #expect(small == nil)
                 #endif
