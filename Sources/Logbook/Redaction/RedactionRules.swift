@@ -62,7 +62,7 @@ final class RedactionRules: Sendable {
                 }
             }
             small.append(words)
-            hashMask |= Self.hashBit(words.0, words.1)
+            hashMask |= SmallString.hashBit(words.0, words.1)
         }
         smallKeys = .allocate(capacity: Swift.max(small.count, 1))
         smallKeys.initialize(from: small, count: small.count)
@@ -114,7 +114,7 @@ final class RedactionRules: Sendable {
             if firstBytes[small.count] & Self.firstByteBit(UInt8(truncatingIfNeeded: small.low)) == 0 { return false }
             let low = Self.normalized(small.low)
             let high = Self.normalized(small.high & 0x00FF_FFFF_FFFF_FFFF)
-            if hashMask & Self.hashBit(low, high) == 0 { return false }
+            if hashMask & SmallString.hashBit(low, high) == 0 { return false }
             for index in 0..<smallKeyCount where smallKeys[index].0 == low && smallKeys[index].1 == high {
                 return true
             }
@@ -186,10 +186,5 @@ final class RedactionRules: Sendable {
     static func firstByteBit(_ byte: UInt8) -> UInt32 {
         let letter = (byte | 0x20) &- UInt8(ascii: "a")
         return letter < 26 ? 1 &<< UInt32(letter) : 1 &<< 31
-    }
-
-    @inline(__always)
-    static func hashBit(_ low: UInt64, _ high: UInt64) -> UInt64 {
-        1 &<< (((low ^ high) &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 }
