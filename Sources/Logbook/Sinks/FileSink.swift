@@ -32,17 +32,12 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     public let path: String
     /// The formatter that turns records into lines.
     public let formatter: any LogFormatter
-    /// Whether ``formatter`` caps its own lines, asked once (see ``LineFraming``).
-    private let formatterLimitsItsLines: Bool
     /// The lowest level written.
     public let level: LogLevel
     /// Filters a record must pass to be written.
     public let filters: [LogFilter]
     /// The options the sink was created with.
     public let options: Options
-
-    /// The longest line for formatters that do not cap their own lines.
-    public var lineLimit: Int { options.lineLimit }
 
     struct State {
         var fd: Int32 = -1
@@ -97,7 +92,6 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         try options.validate()
         self.path = path
         self.formatter = formatter.resolved(forTerminal: false)
-        self.formatterLimitsItsLines = LineFraming.limitsItsLines(self.formatter)
         self.level = level
         self.filters = filters
         self.options = options
@@ -132,16 +126,6 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// How many times the sink opened a new file after the first: rotations, reopens
     /// after logrotate moved the file, ``reopen()`` calls.
     public var reopenCount: Int { reopenings.load(ordering: .relaxed) }
-
-    /// Formats `record` and appends it as one line.
-    public func write(_ record: LogRecord) {
-        LogBuffer.withScratch { buffer in
-            LineFraming.appendLine(
-                record, formatter: formatter, limitsItsLines: formatterLimitsItsLines, lineLimit: options.lineLimit,
-                into: &buffer)
-            buffer.withUnsafeBytes { writeLines($0) }
-        }
-    }
 
     /// Appends preformatted complete lines with one `write(2)`, after checking whether
     /// the file was moved and whether it is time to rotate.
@@ -272,22 +256,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// cuts the file back so no partial line stays in it, keeping the complete lines
     /// already written. Returns the failure.
     static func appendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
-        guard var base = bytes.baseAddress else { return nil }
-        var remaining = bytes.count
-        while remaining > 0 {
-            switch System.write(fd, base, remaining) {
-            case .wrote(let count) where count > 0:
-                base += count
-                remaining -= count
-            case .wrote:
-                return removePartialLine(fd, bytes, written: bytes.count - remaining, error: Errno(5))
-            case .interrupted, .wouldBlock:
-                continue
-            case .failed(let code):
-                return removePartialLine(fd, bytes, written: bytes.count - remaining, error: Errno(code))
-            }
-        }
-        return nil
+        guard let failure = FileDescriptorWriter.writeAll(fd, bytes) else { return nil }
+        return removePartialLine(fd, bytes, written: failure.written, error: Errno(failure.code))
     }
 
     /// Cuts the file back by the bytes of `bytes`' first `written` that follow its last

@@ -19,9 +19,8 @@ final class StandardErrorLastResort: LogSink, CustomStringConvertible {
                     + "(set Log.lastResort = nil to drop them).")
         }
         LogBuffer.withScratch { buffer in
-            LineFraming.appendLine(
-                record, formatter: formatter, limitsItsLines: false, lineLimit: LineFraming.defaultLineLimit,
-                into: &buffer)
+            formatter.formatLine(record, into: &buffer)
+            buffer.append(UInt8(ascii: "\n"))
             buffer.withUnsafeBytes { bytes in
                 lock.withLock { _ = FileDescriptorWriter.writeAll(Diagnostics.standardErrorFD, bytes) }
             }

@@ -45,8 +45,6 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     public let filters: [LogFilter]
 
     private let fd: Int32
-    /// Whether ``formatter`` caps its own lines, asked once (see ``LineFraming``).
-    private let formatterLimitsItsLines: Bool
     /// Shared with every other writer of the same descriptor (see `DescriptorLocks`).
     private let writeLock: ConditionLock
     private let failures = Atomic(0)
@@ -80,7 +78,6 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
         self.fd = output.fileDescriptor
         self.writeLock = DescriptorLocks.lock(for: output.fileDescriptor)
         self.formatter = formatter.resolved(forTerminal: System.isTerminal(output.fileDescriptor))
-        self.formatterLimitsItsLines = LineFraming.limitsItsLines(self.formatter)
         self.level = level
         self.filters = filters
         self.reportFailure = reportFailure
@@ -91,21 +88,11 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
         failures.load(ordering: .relaxed)
     }
 
-    /// Formats `record` and writes it as one line.
-    public func write(_ record: LogRecord) {
-        LogBuffer.withScratch { buffer in
-            LineFraming.appendLine(
-                record, formatter: formatter, limitsItsLines: formatterLimitsItsLines, lineLimit: lineLimit,
-                into: &buffer)
-            buffer.withUnsafeBytes { writeLines($0) }
-        }
-    }
-
     /// Writes preformatted complete lines with one `write(2)` under the descriptor's lock,
     /// which every sink writing to the same descriptor shares.
     public func writeLines(_ lines: UnsafeRawBufferPointer) {
         let failure = writeLock.withLock { FileDescriptorWriter.writeAll(fd, lines) }
-        if let failure { recordFailure(failure) }
+        if let failure { recordFailure(failure.code) }
     }
 
     private func recordFailure(_ code: Int32) {
