@@ -53,9 +53,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     }
 
     let state: LockedState<State>
-    private let failures = Atomic(0)
+    private let failures: FailureCounter
     private let reopenings = Atomic(0)
-    private let reportFailure: @Sendable (String) -> Void
 
     /// Opens (creating when missing) the file at `path` for appending.
     ///
@@ -95,7 +94,10 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         self.level = level
         self.filters = filters
         self.options = options
-        self.reportFailure = reportFailure
+        self.failures = FailureCounter(
+            consequence: "Logging continues and the sink retries on later writes; "
+                + "later failures are only counted (FileSink.failureCount).",
+            report: reportFailure)
         if options.createsDirectories, let directory = Self.directory(of: path),
             let error = FileSystem.createDirectories(directory)
         {
@@ -121,7 +123,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
 
     /// The number of writes (records, or batches from ``AsyncSink``) that failed, plus
     /// failed attempts to reopen or rotate the file.
-    public var failureCount: Int { failures.load(ordering: .relaxed) }
+    public var failureCount: Int { failures.count }
 
     /// How many times the sink opened a new file after the first: rotations, reopens
     /// after logrotate moved the file, ``reopen()`` calls.
@@ -281,11 +283,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     }
 
     private func recordFailure(_ problem: String) {
-        let previous = failures.add(1, ordering: .relaxed).oldValue
-        guard previous == 0 else { return }
-        reportFailure(
-            "FileSink \"\(path)\": \(problem). Logging continues and the sink retries on later writes; "
-                + "later failures are only counted (FileSink.failureCount).")
+        failures.record("FileSink \"\(path)\": \(problem)")
     }
 
     static func directory(of path: String) -> String? {
