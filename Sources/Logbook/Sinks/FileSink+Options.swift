@@ -40,11 +40,6 @@ extension FileSink {
         /// The longest accepted ``identityCheckInterval``: a day. Longer would mean never.
         static let maximumIdentityCheckInterval = Duration.seconds(86_400)
 
-        var identityCheckMilliseconds: Int64 {
-            let (seconds, attoseconds) = identityCheckInterval.components
-            return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-        }
-
         func validate() throws(FileSinkError) {
             if mode > 0o7777 {
                 throw .invalidOption(name: "mode", value: String(mode, radix: 8), accepted: "0 to 7777 (octal)")

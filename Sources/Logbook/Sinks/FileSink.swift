@@ -143,7 +143,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
             state.size += Int64(lines.count)
             return problem
         }
-        if let problem { recordFailure(problem) }
+        if let problem { failures.record("FileSink \"\(path)\": \(problem)") }
     }
 
     /// Closes the file and opens the path again (creating it), for example after moving
@@ -153,7 +153,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         let problem: String? = state.withLock { state in
             reopenFile(&state, now: FileSystem.monotonicMilliseconds())
         }
-        if let problem { recordFailure(problem) }
+        if let problem { failures.record("FileSink \"\(path)\": \(problem)") }
     }
 
     /// The path, e.g. `file /var/log/app.log`.
@@ -173,7 +173,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
                 if let problem = reopenFile(&state, now: now) { return problem }
             }
         }
-        if state.needsCheck || state.fd < 0 || now - state.lastCheck >= options.identityCheckMilliseconds {
+        let checkIsDue = now - state.lastCheck >= options.identityCheckInterval.wholeMilliseconds
+        if state.needsCheck || state.fd < 0 || checkIsDue {
             state.lastCheck = now
             if let problem = checkIdentity(&state, now: now) { return problem }
         }
@@ -280,10 +281,6 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         // race, and then cutting would be wrong only if the file grew back meanwhile.
         _ = FileSystem.truncate(fd, to: status.size - Int64(partial))
         return error
-    }
-
-    private func recordFailure(_ problem: String) {
-        failures.record("FileSink \"\(path)\": \(problem)")
     }
 
     static func directory(of path: String) -> String? {

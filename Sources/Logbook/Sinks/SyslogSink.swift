@@ -114,7 +114,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             state.nextAttempt = 0
             return deliverBacklog(&state)
         }
-        if let problem { recordFailure(problem) }
+        if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
 
     /// Keeps trying to deliver the backlog until it is empty or `timeout` passed, then
@@ -165,7 +165,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             }
             return outcome.problem
         }
-        if let problem { recordFailure(problem) }
+        if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
 
     private enum Outcome {
@@ -276,9 +276,5 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             frame.append(UInt8(ascii: " "))
         }
         frame.append(contentsOf: message)
-    }
-
-    private func recordFailure(_ problem: String) {
-        failures.record("SyslogSink \(transport): \(problem)")
     }
 }
