@@ -256,31 +256,19 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     }
 
     /// Writes all of `bytes` (one or more complete lines); when a write fails part-way,
-    /// cuts the file back so no partial line stays in it, keeping the complete lines
-    /// already written. Returns the failure.
+    /// cuts the file back by the bytes written after the last complete line, so the
+    /// lines before it (of a batch) stay and no partial line does. Returns the failure.
     static func appendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
         guard let failure = FileDescriptorWriter.writeAll(fd, bytes) else { return nil }
-        return removePartialLine(fd, bytes, written: failure.written, error: Errno(failure.code))
-    }
-
-    /// Cuts the file back by the bytes of `bytes`' first `written` that follow its last
-    /// complete line: the lines before it (of a batch) stay, the partial one goes.
-    private static func removePartialLine(
-        _ fd: Int32,
-        _ bytes: UnsafeRawBufferPointer,
-        written: Int,
-        error: Errno
-    ) -> Errno {
-        let complete = bytes[0..<written].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-        let partial = written - complete
-        guard partial > 0, case .success(let status) = FileSystem.status(of: fd),
-            status.size >= Int64(partial)
-        else { return error }
-        // With O_APPEND the partial bytes are the file's last `written` bytes, unless
-        // another process appended since; a truncating rotation in between is the only
-        // race, and then cutting would be wrong only if the file grew back meanwhile.
-        _ = FileSystem.truncate(fd, to: status.size - Int64(partial))
-        return error
+        let complete = bytes[0..<failure.written].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let partial = Int64(failure.written - complete)
+        // With O_APPEND the partial bytes are the file's last ones, unless another
+        // process appended since; a truncating rotation in between is the only race,
+        // and then cutting would be wrong only if the file grew back meanwhile.
+        if partial > 0, case .success(let status) = FileSystem.status(of: fd), status.size >= partial {
+            _ = FileSystem.truncate(fd, to: status.size - partial)
+        }
+        return Errno(failure.code)
     }
 
     static func directory(of path: String) -> String? {
