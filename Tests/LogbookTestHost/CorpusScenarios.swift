@@ -30,8 +30,8 @@ enum CorpusScenarios {
             let record = generator.record()
             for (index, entry) in CorpusFormatters.all.enumerated() {
                 line.removeAll()
-                LineFraming.appendLine(
-                    record, formatter: entry.formatter, lineLimit: LineFraming.defaultLineLimit, into: &line)
+                entry.formatter.formatLine(record, into: &line)
+                line.append(UInt8(ascii: "\n"))
                 line.withUnsafeBytes { _ = write(outputs[index].lines, $0.baseAddress, $0.count) }
                 meta.removeAll()
                 CorpusExpectation.write(record, for: entry, into: &meta)

@@ -37,12 +37,6 @@ private final class SlowLineSink: LineWritingSink, @unchecked Sendable {
 
     init(delay: Duration) { self.delay = delay }
 
-    func write(_ record: LogRecord) {
-        var buffer = LogBuffer()
-        LineFraming.appendLine(record, formatter: formatter, lineLimit: lineLimit, into: &buffer)
-        buffer.withUnsafeBytes { writeLines($0) }
-    }
-
     func writeLines(_ lines: UnsafeRawBufferPointer) {
         if delay > .zero { Thread.sleep(forTimeInterval: Double(delay.components.attoseconds) / 1e18) }
         lock.lock()

@@ -162,7 +162,7 @@ import Testing
     @Test func capsLongLinesOfTextFormattersWithAMarker() throws {
         let path = directory.file("console.log")
         let sink = try FileSink(
-            path: path, formatter: ConsoleFormatter(colors: .never), options: .init(lineLimit: 1000))
+            path: path, formatter: ConsoleFormatter(colors: .never, lineLimit: 1000))
         sink.write(record(String(repeating: "é word ", count: 1000)))
         let lines = directory.lines("console.log")
         #expect(lines.count == 1)
@@ -217,7 +217,6 @@ struct FileSinkOptionTests {
             (FileSink.Options(mode: 0o17777), "mode"),
             (FileSink.Options(identityCheckInterval: .seconds(-1)), "identityCheckInterval"),
             (FileSink.Options(identityCheckInterval: .seconds(Int64.max)), "identityCheckInterval"),
-            (FileSink.Options(lineLimit: 10), "lineLimit"),
         ])
     func rejectsBadOptions(options: FileSink.Options, name: String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("opts-\(UUID().uuidString).log").path

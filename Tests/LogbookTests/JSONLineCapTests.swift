@@ -31,7 +31,7 @@ struct JSONLineCapTests {
 
     @Test("no line exceeds the cap, and every line stays valid JSON without repeated keys")
     func everyPartIsCapped() throws {
-        let formatters: [(String, any LineLimitedFormatter)] = [
+        let formatters: [(String, any LogFormatter)] = [
             ("json", JSONFormatter()),
             ("json, minimum cap, source location", JSONFormatter(includesSourceLocation: true, lineLimit: 1)),
             ("lambda json", LambdaJSONFormatter()),

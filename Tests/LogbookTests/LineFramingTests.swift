@@ -2,15 +2,14 @@ import Foundation
 import Logbook
 import Testing
 
-@Suite("Sink line cap")
+@Suite("Line cap of text formatters")
 struct LineFramingTests {
     @Test("a capped logfmt line never ends inside a \\u escape, at any alignment")
     func escapesStayWhole() {
         let escapes = String(repeating: "\u{1B}", count: 200)
         for lineLimit in 300..<312 {
             var buffer = LogBuffer()
-            LineFraming.appendLine(
-                makeRecord(message: escapes), formatter: LogfmtFormatter(), lineLimit: lineLimit, into: &buffer)
+            LogfmtFormatter(lineLimit: lineLimit).formatLine(makeRecord(message: escapes), into: &buffer)
             let line = buffer.string.trimmingCharacters(in: .newlines)
             #expect(line.contains("…[truncated "))
             // Every backslash before the marker starts a complete `\u001b`.

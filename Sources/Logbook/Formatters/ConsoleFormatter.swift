@@ -37,13 +37,22 @@ public struct ConsoleFormatter: LogFormatter {
     public let timestamp: TimestampStyle
     /// Whether to append the call site as `source=File.swift:42`.
     public let includesSourceLocation: Bool
+    /// The longest line in bytes (at least 64); a longer one is cut and marked (see
+    /// ``LogFormatter``). Default 64 KiB.
+    public let lineLimit: Int
 
     /// Keys the formatter writes itself; a field with one of them is written as `fields.<key>`.
     private static let fieldWriter = LogfmtFieldWriter(
         reserved: ReservedKeys(["error", "error.type", "error.message", "source"]), maximumDepth: 8)
 
     /// Creates a console formatter.
-    public init(colors: Colors = .automatic, timestamp: TimestampStyle = .local, includesSourceLocation: Bool = false) {
+    public init(
+        colors: Colors = .automatic,
+        timestamp: TimestampStyle = .local,
+        includesSourceLocation: Bool = false,
+        lineLimit: Int = 64 * 1024
+    ) {
+        self.lineLimit = max(lineLimit, 64)
         self.colors = colors
         self.timestamp = timestamp
         self.includesSourceLocation = includesSourceLocation
@@ -53,7 +62,7 @@ public struct ConsoleFormatter: LogFormatter {
     public func resolved(forTerminal isTerminal: Bool) -> any LogFormatter {
         ConsoleFormatter(
             colors: colors(forTerminal: isTerminal, noColor: System.environment("NO_COLOR")),
-            timestamp: timestamp, includesSourceLocation: includesSourceLocation)
+            timestamp: timestamp, includesSourceLocation: includesSourceLocation, lineLimit: lineLimit)
     }
 
     /// The colour choice for a destination, given the value of `NO_COLOR` (`nil` when

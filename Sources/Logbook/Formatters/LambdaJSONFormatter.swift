@@ -20,7 +20,7 @@
 /// It is a ``JSONFormatter`` underneath, with the same guarantees: valid JSON for every
 /// input, no key twice (a field named like one of these keys is written as
 /// `fields.<key>`), and a line cap that truncates the message and stays valid.
-public struct LambdaJSONFormatter: LineLimitedFormatter {
+public struct LambdaJSONFormatter: LogFormatter {
     /// Fields written into every line after `traceId`, such as ``LambdaFunction/fields``.
     /// A record field with the same key wins.
     public var staticFields: LogFields { json.staticFields }
@@ -45,6 +45,11 @@ public struct LambdaJSONFormatter: LineLimitedFormatter {
 
     /// Appends the JSON object for `record`, without a newline.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
+        json.format(record, into: &buffer)
+    }
+
+    /// ``format(_:into:)``, which keeps the line within ``lineLimit`` and valid JSON.
+    public func formatLine(_ record: LogRecord, into buffer: inout LogBuffer) {
         json.format(record, into: &buffer)
     }
 

@@ -32,6 +32,9 @@ public struct LambdaTextFormatter: LogFormatter {
     public let staticFields: LogFields
     /// How deep appended arrays and objects are flattened. Default 8.
     public let maximumDepth: Int
+    /// The longest line in bytes (at least 64); a longer one is cut and marked (see
+    /// ``LogFormatter``). Default 64 KiB.
+    public let lineLimit: Int
 
     private let fieldWriter: LogfmtFieldWriter
 
@@ -40,8 +43,10 @@ public struct LambdaTextFormatter: LogFormatter {
         levelNames: LogLevelNames = .uppercase,
         appendsFields: Bool = true,
         staticFields: LogFields = [:],
-        maximumDepth: Int = 8
+        maximumDepth: Int = 8,
+        lineLimit: Int = 64 * 1024
     ) {
+        self.lineLimit = max(lineLimit, 64)
         self.levelNames = levelNames
         self.appendsFields = appendsFields
         self.staticFields = staticFields.deduplicated()
@@ -54,7 +59,7 @@ public struct LambdaTextFormatter: LogFormatter {
     public func addingStaticFields(_ fields: LogFields) -> LambdaTextFormatter {
         LambdaTextFormatter(
             levelNames: levelNames, appendsFields: appendsFields, staticFields: staticFields.merging(fields),
-            maximumDepth: maximumDepth)
+            maximumDepth: maximumDepth, lineLimit: lineLimit)
     }
 
     /// Appends the line for `record`.

@@ -11,6 +11,14 @@
 /// ```
 ///
 /// Use ``format(_:)`` to see the line for a record you build yourself.
+///
+/// A formatter owns its line cap, ``lineLimit``; sinks write what ``formatLine(_:into:)``
+/// gives them. By default a line longer than the cap is cut at a UTF-8 character
+/// boundary and marked with `…[truncated N bytes]` (N is the length of the whole line
+/// before the cut), keeping `key="quoted value"` syntax, so it stays one line of valid
+/// UTF-8 and logfmt-style lines still split into pairs. A formatter with stricter syntax
+/// (``JSONFormatter``, ``SyslogFormatter``, ``LambdaJSONFormatter``) keeps its own lines
+/// within its cap and implements ``formatLine(_:into:)`` as ``format(_:into:)``.
 public protocol LogFormatter: Sendable {
     /// Appends the line for `record` to `buffer`, without a trailing newline.
     func format(_ record: LogRecord, into buffer: inout LogBuffer)
@@ -19,11 +27,29 @@ public protocol LogFormatter: Sendable {
     /// terminal. Sinks call this once, when they are created. The default returns `self`;
     /// ``ConsoleFormatter`` uses it to enable colour only on terminals.
     func resolved(forTerminal isTerminal: Bool) -> any LogFormatter
+
+    /// The longest line in bytes, without the newline. The default is 64 KiB.
+    var lineLimit: Int { get }
+
+    /// Appends the line for `record` to `buffer`, at most ``lineLimit`` bytes, without a
+    /// trailing newline: what sinks write. The default formats the record and cuts a
+    /// longer line (see ``LogFormatter``).
+    func formatLine(_ record: LogRecord, into buffer: inout LogBuffer)
 }
 
 extension LogFormatter {
     /// Returns `self`: most formatters write the same bytes everywhere.
     public func resolved(forTerminal isTerminal: Bool) -> any LogFormatter { self }
+
+    /// 64 KiB.
+    public var lineLimit: Int { 64 * 1024 }
+
+    /// Formats `record`, then cuts a line longer than ``lineLimit`` with a marker.
+    public func formatLine(_ record: LogRecord, into buffer: inout LogBuffer) {
+        let start = buffer.count
+        format(record, into: &buffer)
+        buffer.cutLine(from: start, limit: lineLimit)
+    }
 
     /// The line for `record`, without the trailing newline.
     public func format(_ record: LogRecord) -> String {

@@ -29,11 +29,20 @@ public struct LogfmtFormatter: LogFormatter {
     public let includesSourceLocation: Bool
     /// How deep arrays and objects in field values are flattened. Default 8.
     public let maximumDepth: Int
+    /// The longest line in bytes (at least 64); a longer one is cut and marked (see
+    /// ``LogFormatter``). Default 64 KiB.
+    public let lineLimit: Int
 
     private let fieldWriter: LogfmtFieldWriter
 
     /// Creates a logfmt formatter.
-    public init(levelNames: LogLevelNames = .lowercase, includesSourceLocation: Bool = false, maximumDepth: Int = 8) {
+    public init(
+        levelNames: LogLevelNames = .lowercase,
+        includesSourceLocation: Bool = false,
+        maximumDepth: Int = 8,
+        lineLimit: Int = 64 * 1024
+    ) {
+        self.lineLimit = max(lineLimit, 64)
         self.levelNames = levelNames
         self.includesSourceLocation = includesSourceLocation
         self.maximumDepth = max(maximumDepth, 0)

@@ -27,7 +27,7 @@
 ///   and `]` are written as they are). A message longer than ``lineLimit`` bytes
 ///   has its text shortened and marked `…[truncated N bytes]`; if the structured data
 ///   alone is too long, the fields are left out and counted in `logbook.dropped_fields`.
-public struct SyslogFormatter: LineLimitedFormatter {
+public struct SyslogFormatter: LogFormatter {
     /// A syslog facility (RFC 5424 section 6.2.1).
     public enum Facility: UInt8, Sendable, Hashable, CaseIterable {
         /// Kernel messages (0).
@@ -130,8 +130,13 @@ public struct SyslogFormatter: LineLimitedFormatter {
             Self.appendSyslogText(record.message, into: &buffer)
         }
         if buffer.count - start > lineLimit {
-            LineFraming.capLine(in: &buffer, from: messageStart, limit: lineLimit - (messageStart - start))
+            buffer.cutLine(from: messageStart, limit: lineLimit - (messageStart - start))
         }
+    }
+
+    /// ``format(_:into:)``, which keeps the message within ``lineLimit`` and valid RFC 5424.
+    public func formatLine(_ record: LogRecord, into buffer: inout LogBuffer) {
+        format(record, into: &buffer)
     }
 
     private func writeHeader(_ record: LogRecord, into buffer: inout LogBuffer) {

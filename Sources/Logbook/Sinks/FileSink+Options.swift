@@ -21,9 +21,6 @@ extension FileSink {
         /// has already finished that file (rsyslog's imfile does, measured in CI) never
         /// reads them.
         public var identityCheckInterval: Duration
-        /// The line cap for formatters that do not limit their own lines (see
-        /// ``LineFraming``). Default 64 KiB.
-        public var lineLimit: Int
 
         /// Creates options; every parameter has the default described on its property.
         public init(
@@ -31,24 +28,17 @@ extension FileSink {
             createsDirectories: Bool = false,
             rotation: FileRotation = .none,
             reopensOnHangup: Bool = false,
-            identityCheckInterval: Duration = .zero,
-            lineLimit: Int = LineFraming.defaultLineLimit
+            identityCheckInterval: Duration = .zero
         ) {
             self.mode = mode
             self.createsDirectories = createsDirectories
             self.rotation = rotation
             self.reopensOnHangup = reopensOnHangup
             self.identityCheckInterval = identityCheckInterval
-            self.lineLimit = lineLimit
         }
 
         /// The longest accepted ``identityCheckInterval``: a day. Longer would mean never.
         static let maximumIdentityCheckInterval = Duration.seconds(86_400)
-
-        var identityCheckMilliseconds: Int64 {
-            let (seconds, attoseconds) = identityCheckInterval.components
-            return seconds * 1000 + attoseconds / 1_000_000_000_000_000
-        }
 
         func validate() throws(FileSinkError) {
             if mode > 0o7777 {
@@ -58,9 +48,6 @@ extension FileSink {
                 throw .invalidOption(
                     name: "identityCheckInterval", value: "\(identityCheckInterval)",
                     accepted: "zero to \(Self.maximumIdentityCheckInterval)")
-            }
-            if lineLimit < 64 {
-                throw .invalidOption(name: "lineLimit", value: "\(lineLimit)", accepted: "at least 64")
             }
             try rotation.validate()
         }

@@ -32,17 +32,12 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     public let path: String
     /// The formatter that turns records into lines.
     public let formatter: any LogFormatter
-    /// Whether ``formatter`` caps its own lines, asked once (see ``LineFraming``).
-    private let formatterLimitsItsLines: Bool
     /// The lowest level written.
     public let level: LogLevel
     /// Filters a record must pass to be written.
     public let filters: [LogFilter]
     /// The options the sink was created with.
     public let options: Options
-
-    /// The longest line for formatters that do not cap their own lines.
-    public var lineLimit: Int { options.lineLimit }
 
     struct State {
         var fd: Int32 = -1
@@ -58,9 +53,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     }
 
     let state: LockedState<State>
-    private let failures = Atomic(0)
+    private let failures: FailureCounter
     private let reopenings = Atomic(0)
-    private let reportFailure: @Sendable (String) -> Void
 
     /// Opens (creating when missing) the file at `path` for appending.
     ///
@@ -97,11 +91,13 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         try options.validate()
         self.path = path
         self.formatter = formatter.resolved(forTerminal: false)
-        self.formatterLimitsItsLines = LineFraming.limitsItsLines(self.formatter)
         self.level = level
         self.filters = filters
         self.options = options
-        self.reportFailure = reportFailure
+        self.failures = FailureCounter(
+            consequence: "Logging continues and the sink retries on later writes; "
+                + "later failures are only counted (FileSink.failureCount).",
+            report: reportFailure)
         if options.createsDirectories, let directory = Self.directory(of: path),
             let error = FileSystem.createDirectories(directory)
         {
@@ -127,21 +123,11 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
 
     /// The number of writes (records, or batches from ``AsyncSink``) that failed, plus
     /// failed attempts to reopen or rotate the file.
-    public var failureCount: Int { failures.load(ordering: .relaxed) }
+    public var failureCount: Int { failures.count }
 
     /// How many times the sink opened a new file after the first: rotations, reopens
     /// after logrotate moved the file, ``reopen()`` calls.
     public var reopenCount: Int { reopenings.load(ordering: .relaxed) }
-
-    /// Formats `record` and appends it as one line.
-    public func write(_ record: LogRecord) {
-        LogBuffer.withScratch { buffer in
-            LineFraming.appendLine(
-                record, formatter: formatter, limitsItsLines: formatterLimitsItsLines, lineLimit: options.lineLimit,
-                into: &buffer)
-            buffer.withUnsafeBytes { writeLines($0) }
-        }
-    }
 
     /// Appends preformatted complete lines with one `write(2)`, after checking whether
     /// the file was moved and whether it is time to rotate.
@@ -157,7 +143,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
             state.size += Int64(lines.count)
             return problem
         }
-        if let problem { recordFailure(problem) }
+        if let problem { failures.record("FileSink \"\(path)\": \(problem)") }
     }
 
     /// Closes the file and opens the path again (creating it), for example after moving
@@ -167,7 +153,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         let problem: String? = state.withLock { state in
             reopenFile(&state, now: FileSystem.monotonicMilliseconds())
         }
-        if let problem { recordFailure(problem) }
+        if let problem { failures.record("FileSink \"\(path)\": \(problem)") }
     }
 
     /// The path, e.g. `file /var/log/app.log`.
@@ -187,7 +173,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
                 if let problem = reopenFile(&state, now: now) { return problem }
             }
         }
-        if state.needsCheck || state.fd < 0 || now - state.lastCheck >= options.identityCheckMilliseconds {
+        let checkIsDue = now - state.lastCheck >= options.identityCheckInterval.wholeMilliseconds
+        if state.needsCheck || state.fd < 0 || checkIsDue {
             state.lastCheck = now
             if let problem = checkIdentity(&state, now: now) { return problem }
         }
@@ -269,53 +256,19 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     }
 
     /// Writes all of `bytes` (one or more complete lines); when a write fails part-way,
-    /// cuts the file back so no partial line stays in it, keeping the complete lines
-    /// already written. Returns the failure.
+    /// cuts the file back by the bytes written after the last complete line, so the
+    /// lines before it (of a batch) stay and no partial line does. Returns the failure.
     static func appendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
-        guard var base = bytes.baseAddress else { return nil }
-        var remaining = bytes.count
-        while remaining > 0 {
-            switch System.write(fd, base, remaining) {
-            case .wrote(let count) where count > 0:
-                base += count
-                remaining -= count
-            case .wrote:
-                return removePartialLine(fd, bytes, written: bytes.count - remaining, error: Errno(5))
-            case .interrupted, .wouldBlock:
-                continue
-            case .failed(let code):
-                return removePartialLine(fd, bytes, written: bytes.count - remaining, error: Errno(code))
-            }
+        guard let failure = FileDescriptorWriter.writeAll(fd, bytes) else { return nil }
+        let complete = bytes[0..<failure.written].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let partial = Int64(failure.written - complete)
+        // With O_APPEND the partial bytes are the file's last ones, unless another
+        // process appended since; a truncating rotation in between is the only race,
+        // and then cutting would be wrong only if the file grew back meanwhile.
+        if partial > 0, case .success(let status) = FileSystem.status(of: fd), status.size >= partial {
+            _ = FileSystem.truncate(fd, to: status.size - partial)
         }
-        return nil
-    }
-
-    /// Cuts the file back by the bytes of `bytes`' first `written` that follow its last
-    /// complete line: the lines before it (of a batch) stay, the partial one goes.
-    private static func removePartialLine(
-        _ fd: Int32,
-        _ bytes: UnsafeRawBufferPointer,
-        written: Int,
-        error: Errno
-    ) -> Errno {
-        let complete = bytes[0..<written].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
-        let partial = written - complete
-        guard partial > 0, case .success(let status) = FileSystem.status(of: fd),
-            status.size >= Int64(partial)
-        else { return error }
-        // With O_APPEND the partial bytes are the file's last `written` bytes, unless
-        // another process appended since; a truncating rotation in between is the only
-        // race, and then cutting would be wrong only if the file grew back meanwhile.
-        _ = FileSystem.truncate(fd, to: status.size - Int64(partial))
-        return error
-    }
-
-    private func recordFailure(_ problem: String) {
-        let previous = failures.add(1, ordering: .relaxed).oldValue
-        guard previous == 0 else { return }
-        reportFailure(
-            "FileSink \"\(path)\": \(problem). Logging continues and the sink retries on later writes; "
-                + "later failures are only counted (FileSink.failureCount).")
+        return Errno(failure.code)
     }
 
     static func directory(of path: String) -> String? {

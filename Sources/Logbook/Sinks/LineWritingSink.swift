@@ -6,11 +6,9 @@
 /// ``writeLines(_:)``, so a burst of records costs one `write(2)` instead of one each.
 /// ``StreamSink`` and ``FileSink`` conform.
 public protocol LineWritingSink: LogSink {
-    /// The formatter that turns each record into a line.
+    /// The formatter that turns each record into a line, within its
+    /// ``LogFormatter/lineLimit``.
     var formatter: any LogFormatter { get }
-
-    /// The longest line in bytes, without the newline; see ``LineFraming``.
-    var lineLimit: Int { get }
 
     /// Writes `lines`: one or more complete lines, each ending with `\n`, already
     /// formatted by ``formatter``. Writes them with one `write(2)` when it can and never
@@ -20,6 +18,13 @@ public protocol LineWritingSink: LogSink {
 }
 
 extension LineWritingSink {
-    /// ``LineFraming/defaultLineLimit``.
-    public var lineLimit: Int { LineFraming.defaultLineLimit }
+    /// Formats `record` with ``formatter`` into a per-thread buffer, ends the line with
+    /// `\n` and hands it to ``writeLines(_:)``.
+    public func write(_ record: LogRecord) {
+        LogBuffer.withScratch { buffer in
+            formatter.formatLine(record, into: &buffer)
+            buffer.append(UInt8(ascii: "\n"))
+            buffer.withUnsafeBytes { writeLines($0) }
+        }
+    }
 }

@@ -7,9 +7,11 @@ final class StandardErrorLastResort: LogSink, CustomStringConvertible {
     static let shared = StandardErrorLastResort()
 
     let level = LogLevel.warning
-    private let formatter = ConsoleFormatter(colors: .never)
     private let explained = Atomic(false)
-    private let lock = DescriptorLocks.lock(for: Diagnostics.standardErrorFD)
+    /// Failures are not reported: the report would go to the same standard error.
+    private let standardError = StreamSink(
+        .standardError, formatter: ConsoleFormatter(colors: .never), level: .warning, filters: [],
+        reportFailure: { _ in })
 
     func write(_ record: LogRecord) {
         if !explained.exchange(true, ordering: .relaxed) {
@@ -18,14 +20,7 @@ final class StandardErrorLastResort: LogSink, CustomStringConvertible {
                     + "called Log.bootstrap, or that logger's branch has no sink. Such records go to standard error "
                     + "(set Log.lastResort = nil to drop them).")
         }
-        LogBuffer.withScratch { buffer in
-            LineFraming.appendLine(
-                record, formatter: formatter, limitsItsLines: false, lineLimit: LineFraming.defaultLineLimit,
-                into: &buffer)
-            buffer.withUnsafeBytes { bytes in
-                lock.withLock { _ = FileDescriptorWriter.writeAll(Diagnostics.standardErrorFD, bytes) }
-            }
-        }
+        standardError.write(record)
     }
 
     var description: String { "standard error (last resort, warning and above)" }

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Writes each record as one line to standard output, standard error or any open file
 /// descriptor.
 ///
@@ -45,12 +43,9 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     public let filters: [LogFilter]
 
     private let fd: Int32
-    /// Whether ``formatter`` caps its own lines, asked once (see ``LineFraming``).
-    private let formatterLimitsItsLines: Bool
     /// Shared with every other writer of the same descriptor (see `DescriptorLocks`).
     private let writeLock: ConditionLock
-    private let failures = Atomic(0)
-    private let reportFailure: @Sendable (String) -> Void
+    private let failures: FailureCounter
 
     /// Creates a sink writing to `output`.
     ///
@@ -80,40 +75,21 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
         self.fd = output.fileDescriptor
         self.writeLock = DescriptorLocks.lock(for: output.fileDescriptor)
         self.formatter = formatter.resolved(forTerminal: System.isTerminal(output.fileDescriptor))
-        self.formatterLimitsItsLines = LineFraming.limitsItsLines(self.formatter)
         self.level = level
         self.filters = filters
-        self.reportFailure = reportFailure
+        self.failures = FailureCounter(
+            consequence: "Logging continues; later failures are only counted (StreamSink.failureCount).",
+            report: reportFailure)
     }
 
     /// The number of records whose write failed.
-    public var failureCount: Int {
-        failures.load(ordering: .relaxed)
-    }
-
-    /// Formats `record` and writes it as one line.
-    public func write(_ record: LogRecord) {
-        LogBuffer.withScratch { buffer in
-            LineFraming.appendLine(
-                record, formatter: formatter, limitsItsLines: formatterLimitsItsLines, lineLimit: lineLimit,
-                into: &buffer)
-            buffer.withUnsafeBytes { writeLines($0) }
-        }
-    }
+    public var failureCount: Int { failures.count }
 
     /// Writes preformatted complete lines with one `write(2)` under the descriptor's lock,
     /// which every sink writing to the same descriptor shares.
     public func writeLines(_ lines: UnsafeRawBufferPointer) {
         let failure = writeLock.withLock { FileDescriptorWriter.writeAll(fd, lines) }
-        if let failure { recordFailure(failure) }
-    }
-
-    private func recordFailure(_ code: Int32) {
-        let previous = failures.add(1, ordering: .relaxed).oldValue
-        guard previous == 0 else { return }
-        reportFailure(
-            "StreamSink could not write to \(description): \(System.errorName(code)) (\(System.errorDescription(code))). "
-                + "Logging continues; later failures are only counted (StreamSink.failureCount).")
+        if let failure { failures.record("StreamSink could not write to \(description): \(Errno(failure.code))") }
     }
 
     /// The destination, e.g. `standard output` or `file descriptor 7`.

@@ -43,8 +43,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private let state: LockedState<State>
     private let sent = Atomic(0)
     private let dropped = Atomic(0)
-    private let failures = Atomic(0)
-    private let reportFailure: @Sendable (String) -> Void
+    private let failures: FailureCounter
 
     /// Creates a sink; it connects on the first write.
     ///
@@ -79,7 +78,10 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         self.level = level
         self.filters = filters
         self.options = options
-        self.reportFailure = reportFailure
+        self.failures = FailureCounter(
+            consequence: "Messages are kept in a bounded backlog and the sink reconnects; "
+                + "later failures are only counted (SyslogSink.failureCount, droppedCount).",
+            report: reportFailure)
         state = LockedState(
             State(socket: SyslogSocket(transport: transport), delay: options.reconnectDelay.wholeMilliseconds))
     }
@@ -93,7 +95,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Messages dropped: the oldest in a full backlog, or ones the transport rejected.
     public var droppedCount: Int { dropped.load(ordering: .relaxed) }
     /// Failed connection and send attempts.
-    public var failureCount: Int { failures.load(ordering: .relaxed) }
+    public var failureCount: Int { failures.count }
     /// Messages waiting for the receiver.
     public var backlogCount: Int { state.withLock { $0.backlog.count - $0.backlogStart } }
 
@@ -112,7 +114,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             state.nextAttempt = 0
             return deliverBacklog(&state)
         }
-        if let problem { recordFailure(problem) }
+        if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
 
     /// Keeps trying to deliver the backlog until it is empty or `timeout` passed, then
@@ -163,7 +165,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             }
             return outcome.problem
         }
-        if let problem { recordFailure(problem) }
+        if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
 
     private enum Outcome {
@@ -274,13 +276,5 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             frame.append(UInt8(ascii: " "))
         }
         frame.append(contentsOf: message)
-    }
-
-    private func recordFailure(_ problem: String) {
-        let previous = failures.add(1, ordering: .relaxed).oldValue
-        guard previous == 0 else { return }
-        reportFailure(
-            "SyslogSink \(transport): \(problem). Messages are kept in a bounded backlog and the sink reconnects; "
-                + "later failures are only counted (SyslogSink.failureCount, droppedCount).")
     }
 }

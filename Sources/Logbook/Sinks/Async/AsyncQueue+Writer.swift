@@ -77,15 +77,11 @@ extension AsyncQueue {
         let sink: any LogSink
         let lineSink: (any LineWritingSink)?
         let formatter: (any LogFormatter)?
-        let limitsItsLines: Bool
-        let lineLimit: Int
 
         init(_ sink: any LogSink) {
             self.sink = sink
             lineSink = sink as? any LineWritingSink
             formatter = lineSink?.formatter
-            limitsItsLines = formatter.map(LineFraming.limitsItsLines) ?? false
-            lineLimit = lineSink?.lineLimit ?? LineFraming.defaultLineLimit
         }
 
         /// Writes the records of `records` not written yet, in order, in writes of up to
@@ -97,8 +93,8 @@ extension AsyncQueue {
             }
             lines.removeAll()
             records.forEachUnwritten { record in
-                LineFraming.appendLine(
-                    record, formatter: formatter, limitsItsLines: limitsItsLines, lineLimit: lineLimit, into: &lines)
+                formatter.formatLine(record, into: &lines)
+                lines.append(UInt8(ascii: "\n"))
                 if lines.count >= batchBytes {
                     lines.withUnsafeBytes { lineSink.writeLines($0) }
                     lines.removeAll()
