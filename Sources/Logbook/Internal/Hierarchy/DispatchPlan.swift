@@ -20,11 +20,12 @@ final class DispatchPlan: Sendable {
             self.taker = sink as? any RecordTakingSink
         }
 
+        @inline(__always)
         func accepts(_ record: LogRecord) -> Bool {
             record.level >= level && (!hasFilters || filtersAccept(record))
         }
 
-        func filtersAccept(_ record: LogRecord) -> Bool {
+        private func filtersAccept(_ record: LogRecord) -> Bool {
             for filter in filters where !filter.accepts(record) { return false }
             return true
         }
@@ -130,18 +131,21 @@ final class DispatchPlan: Sendable {
 
     /// Hands `record` to the test captures bound in its context, then to every slot of
     /// `plan` that accepts it, on the calling thread, whose scratch state is `scratch`.
+    /// A record created while the thread was already delivering one (a sink, formatter or
+    /// field provider that logs) goes to the last resort instead, never back into the sinks.
     ///
-    /// `plan` is the thread's cached, unretained plan (see ``ThreadScratch``), valid for
-    /// the call. The slots are read in place. The record is the caller's to give up: the
-    /// last slot gets it moved when its sink can take it (``RecordTakingSink``), so a
-    /// record handed to an ``AsyncSink`` is not copied.
+    /// `plan` is valid for the call: the thread's cached, unretained plan (see
+    /// ``ThreadScratch``), or one the caller holds. The slots are read in place. The record
+    /// is the caller's to give up: the last slot gets it moved when its sink can take it
+    /// (``RecordTakingSink``), so a record handed to an ``AsyncSink`` is not copied.
     @inline(__always)
     static func deliver(_ record: consuming LogRecord, through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch)
     {
         // Set before any user code (filters, sinks) runs: a record logged from there goes
         // to the last resort and leaves this thread's plan cache alone.
+        let isReentrant = scratch.isDelivering
         scratch.isDelivering = true
-        defer { scratch.isDelivering = false }
+        defer { scratch.isDelivering = isReentrant }
         let route = plan._withUnsafeGuaranteedRef { $0.route }
         if route.hasOriginFilters {
             let accepted = plan._withUnsafeGuaranteedRef { plan in
@@ -153,55 +157,21 @@ final class DispatchPlan: Sendable {
         // Below the threshold, only a level override in the record's own context (see
         // ``LogContext/with(level:operation:)-38esb``) lets it reach the sinks.
         if record.level.rawValue < route.threshold && !record.context.overrideAdmits(record.level) { return }
-        guard !route.slots.isEmpty, let slots = route.slots.baseAddress else {
-            plan._withUnsafeGuaranteedRef { $0.deliverToLastResort(record) }
+        guard !isReentrant, !route.slots.isEmpty, let slots = route.slots.baseAddress else {
+            plan._withUnsafeGuaranteedRef { plan in
+                if let lastResort = plan.lastResort, lastResort.accepts(record) { lastResort.sink.write(record) }
+            }
             return
         }
         let last = route.slots.count - 1
-        for index in 0..<last
-        where record.level >= slots[index].level && (!slots[index].hasFilters || slots[index].filtersAccept(record)) {
+        for index in 0..<last where slots[index].accepts(record) {
             slots[index].sink.write(record)
         }
-        guard record.level >= slots[last].level && (!slots[last].hasFilters || slots[last].filtersAccept(record))
-        else { return }
+        guard slots[last].accepts(record) else { return }
         if let taker = slots[last].taker {
             taker.take(record)
         } else {
             slots[last].sink.write(record)
-        }
-    }
-
-    /// Delivery of a record created while this thread was already delivering one (a sink,
-    /// formatter or field provider that logs): it goes to the last resort, never back into
-    /// the sinks, and no field provider is called for it.
-    func deliverReentrant(_ record: LogRecord) {
-        if hasOriginFilters {
-            for filter in originFilters where !filter.accepts(record) { return }
-        }
-        if let tap = record.context.tap { tap.deliver(record) }
-        if record.level.rawValue < threshold && !record.context.overrideAdmits(record.level) { return }
-        deliverToLastResort(record)
-    }
-
-    private func deliverToLastResort(_ record: LogRecord) {
-        if let lastResort, lastResort.accepts(record) { lastResort.sink.write(record) }
-    }
-
-    /// Delivery when the process has no thread-local key left (never in practice):
-    /// re-entry cannot be detected, so only the slots are used and no field provider is
-    /// called (one that logs would recurse).
-    func deliverWithoutThreadState(_ record: LogRecord) {
-        if hasOriginFilters {
-            for filter in originFilters where !filter.accepts(record) { return }
-        }
-        if let tap = record.context.tap { tap.deliver(record) }
-        if record.level.rawValue < threshold && !record.context.overrideAdmits(record.level) { return }
-        if slots.isEmpty {
-            deliverToLastResort(record)
-            return
-        }
-        for slot in slots where slot.accepts(record) {
-            slot.sink.write(record)
         }
     }
 }
