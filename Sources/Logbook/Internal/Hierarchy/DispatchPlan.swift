@@ -33,34 +33,37 @@ final class DispatchPlan: Sendable {
 
     /// The logger's own filters, checked once where the record is created.
     let originFilters: [LogFilter]
-    /// The logger's sinks, then each ancestor's up to the first that does not propagate,
-    /// each sink once.
-    let slots: [Slot]
-    /// Where a record goes when ``slots`` is empty, or when it was created re-entrantly
+    /// Where a record goes when the plan has no slot, or when it was created re-entrantly
     /// from inside a sink.
     let lastResort: Slot?
-    /// The hierarchy's field providers, called through ``provideFields(through:on:)`` by
-    /// ``LogNode/emit(_:_:_:bound:error:file:function:line:)`` for each record it creates.
-    let fieldProviders: [LogFieldProvider]
-    /// All of ``fieldProviders`` as one function, built once: the only provider's own
-    /// function when there is one, so the logging path calls it directly.
+    /// The hierarchy's field providers as one function, built once: the only provider's
+    /// own function when there is one, so the logging path calls it directly.
     private let provideAll: @Sendable () -> LogFields
-
-    /// A copy of ``slots`` the logging path reads in place, with no array to retain.
-    private nonisolated(unsafe) let slotStorage: UnsafeMutableBufferPointer<Slot>
-    private let hasOriginFilters: Bool
-    /// ``sampler`` again, unretained, for the logging path: the plan keeps it alive.
-    private let samplerReference: Unmanaged<LogSampler>?
-    /// Whether ``fieldProviders`` is non-empty, so the logging path need not touch the array.
+    /// Whether the hierarchy has field providers, called through
+    /// ``provideFields(through:on:)`` for each record the logger creates.
     let hasFieldProviders: Bool
-    /// The lowest level delivered to ``slots`` or ``lastResort``: the effective level
-    /// raised to the lowest level a destination accepts; ``LogNode/closedGate`` when
-    /// nothing would receive any record. It is the node's gate unless a test capture
-    /// lowered the gate (see ``LogTap``); records between the two reach only taps.
-    let threshold: UInt8
-    /// The logger's sampler while its sampling is on (see ``LogSampling``); `nil`, and
-    /// no cost beyond reading it, when off.
-    let sampler: LogSampler?
+    /// The logger's sampler while its sampling is on (see ``LogSampling``), kept alive
+    /// for ``Route/sampler``.
+    private let sampler: LogSampler?
+    /// What the logging path reads.
+    nonisolated(unsafe) let route: Route
+
+    /// What the logging path reads from a plan: trivial values, read once through the
+    /// thread's unretained reference to the plan and then used outside any closure.
+    struct Route {
+        /// The logger's sinks, then each ancestor's up to the first that does not
+        /// propagate, each sink once; read in place, with no array to retain.
+        let slots: UnsafeMutableBufferPointer<Slot>
+        /// The lowest level delivered to ``slots`` or ``lastResort``: the effective level
+        /// raised to the lowest level a destination accepts; ``LogNode/closedGate`` when
+        /// nothing would receive any record. It is the node's gate unless a level
+        /// override or test capture lowered the gate (see ``LevelOverrides``).
+        let threshold: UInt8
+        let hasOriginFilters: Bool
+        /// The sampler, unretained (the plan keeps it alive); `nil`, and no cost beyond
+        /// reading it, while sampling is off.
+        let sampler: Unmanaged<LogSampler>?
+    }
 
     init(
         originFilters: [LogFilter], slots: [Slot], lastResort: (any LogSink)?, effectiveLevel: LogLevel,
@@ -68,54 +71,29 @@ final class DispatchPlan: Sendable {
         fieldProviders: [LogFieldProvider] = []
     ) {
         self.sampler = sampler
-        self.samplerReference = sampler.map(Unmanaged.passUnretained)
         self.originFilters = originFilters
-        self.fieldProviders = fieldProviders
         self.hasFieldProviders = !fieldProviders.isEmpty
         if fieldProviders.count == 1 {
             self.provideAll = fieldProviders[0].provide
         } else {
             self.provideAll = { LogFieldProvider.fields(of: fieldProviders) }
         }
-        self.slots = slots
         self.lastResort = lastResort.map(Slot.init)
-        self.hasOriginFilters = !originFilters.isEmpty
         let lowest: LogLevel? = slots.isEmpty ? self.lastResort?.level : slots.lazy.map(\.level).min()
-        self.threshold = lowest.map { max(effectiveLevel, $0).rawValue } ?? LogNode.closedGate
-        slotStorage = .allocate(capacity: slots.count)
+        let slotStorage = UnsafeMutableBufferPointer<Slot>.allocate(capacity: slots.count)
         _ = slotStorage.initialize(from: slots)
+        route = Route(
+            slots: slotStorage, threshold: lowest.map { max(effectiveLevel, $0).rawValue } ?? LogNode.closedGate,
+            hasOriginFilters: !originFilters.isEmpty, sampler: sampler.map(Unmanaged.passUnretained))
     }
 
     deinit {
-        slotStorage.deinitialize()
-        slotStorage.deallocate()
+        route.slots.deinitialize()
+        route.slots.deallocate()
     }
 
     /// A plan that delivers nothing, for a node not yet configured.
     static let empty = DispatchPlan(originFilters: [], slots: [], lastResort: nil, effectiveLevel: .info)
-
-    /// What the logging path reads from a plan: trivial values, read once through the
-    /// thread's unretained reference to the plan and then used outside any closure.
-    struct Route {
-        let slots: UnsafeMutableBufferPointer<Slot>
-        let threshold: UInt8
-        let hasOriginFilters: Bool
-    }
-
-    /// What the logging path reads before it creates a record: whether to sample, and
-    /// whether the record would reach a sink at all (only those are sampled).
-    struct SamplingRoute {
-        let sampler: Unmanaged<LogSampler>?
-        let threshold: UInt8
-    }
-
-    var samplingRoute: SamplingRoute {
-        SamplingRoute(sampler: samplerReference, threshold: threshold)
-    }
-
-    private var route: Route {
-        Route(slots: slotStorage, threshold: threshold, hasOriginFilters: hasOriginFilters)
-    }
 
     /// Calls `plan`'s field providers (the caller checked ``hasFieldProviders``) on the
     /// logging thread and task, before filters, captures and sinks see the record (an

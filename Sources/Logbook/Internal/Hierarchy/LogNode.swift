@@ -19,7 +19,7 @@ final class LogNode: Sendable {
     /// nothing is delivered.
     @usableFromInline
     let gate: Atomic<UInt8>
-    /// The current plan's ``DispatchPlan/threshold``: the gate before a test capture or a
+    /// The current plan's ``DispatchPlan/Route/threshold``: the gate before a test capture or a
     /// level override lowered it. Read only to answer ``Log/isEnabled(_:)`` precisely.
     let threshold: Atomic<UInt8>
     /// Incremented every time any node, in any hierarchy, installs a plan. A thread that
@@ -47,15 +47,10 @@ final class LogNode: Sendable {
         level.rawValue >= gate.load(ordering: .relaxed)
     }
 
-    /// The gate's current value. One relaxed atomic load.
-    var currentGate: UInt8 {
-        gate.load(ordering: .relaxed)
-    }
-
     /// Installs a recomputed plan. Called by the hierarchy under its lock.
     func install(_ newPlan: DispatchPlan) {
         plan.withLock { $0 = newPlan }
-        threshold.store(newPlan.threshold, ordering: .relaxed)
+        threshold.store(newPlan.route.threshold, ordering: .relaxed)
         Self.planEpoch.wrappingAdd(1, ordering: .releasing)
         lowerGate()
     }
@@ -81,7 +76,7 @@ final class LogNode: Sendable {
     /// level override lowered it for another task, in which case the threshold lowered
     /// only by what the task's own context wants. `nil` when nothing is delivered.
     var lowestDeliveredLevel: LogLevel? {
-        let gate = currentGate
+        let gate = gate.load(ordering: .relaxed)
         let threshold = threshold.load(ordering: .relaxed)
         if gate >= threshold { return LogLevel(rawValue: gate) }
         let wanted = LogContext.current.lowestWantedLevel.map { min($0.rawValue, threshold) } ?? threshold
@@ -116,7 +111,7 @@ final class LogNode: Sendable {
                 deliver(record, on: scratch)
                 return
             }
-            let route = scratch.cachedPlan(for: self)._withUnsafeGuaranteedRef { $0.samplingRoute }
+            let route = scratch.cachedPlan(for: self)._withUnsafeGuaranteedRef { $0.route }
             if route.sampler != nil || level.rawValue < route.threshold {
                 // Sampling is on, or the gate was lowered below what the sinks take.
                 emitChecked(
@@ -138,7 +133,7 @@ final class LogNode: Sendable {
     @inline(never)
     private func emitChecked(
         _ level: LogLevel,
-        _ route: DispatchPlan.SamplingRoute,
+        _ route: DispatchPlan.Route,
         _ message: () -> String,
         _ fields: () -> LogFields,
         bound: LogFields,
