@@ -194,8 +194,10 @@ final class LogNode: Sendable {
     /// thread is delivering another (re-entry), through the plan read under the lock, so
     /// the cache, and the plan in use in it, is left alone.
     func deliver(_ record: LogRecord, on scratch: ThreadScratch) {
-        let locked = scratch.isDelivering ? Unmanaged.passRetained(lockedPlan()) : nil
+        let isReentrant = scratch.isDelivering
+        let locked = isReentrant ? Unmanaged.passRetained(lockedPlan()) : nil
         defer { locked?.release() }
-        DispatchPlan.deliver(record, through: locked ?? scratch.cachedPlan(for: self), on: scratch)
+        DispatchPlan.deliver(
+            record, through: locked ?? scratch.cachedPlan(for: self), on: scratch, isReentrant: isReentrant)
     }
 }
