@@ -12,14 +12,14 @@ extension Log {
     /// Log("chatty.dependency").level = .warning
     /// ```
     public var level: LogLevel? {
-        get { node.registry.configuration(of: node) { $0.level } }
-        nonmutating set { node.registry.update(node) { $0.level = newValue } }
+        get { node.hierarchy.configuration(of: node) { $0.level } }
+        nonmutating set { node.hierarchy.update(node) { $0.level = newValue } }
     }
 
     /// The level that applies to this logger: its own, else the nearest ancestor's, else
     /// the root's (``LogLevel/info`` until configured).
     public var effectiveLevel: LogLevel {
-        node.registry.configuration(of: node) { $0.effectiveLevel }
+        node.hierarchy.configuration(of: node) { $0.effectiveLevel }
     }
 
     /// Whether records created by this logger or its descendants continue to the parent's
@@ -29,8 +29,8 @@ extension Log {
     /// Log("audit").propagates = false   // audit records reach only audit's own sinks
     /// ```
     public var propagates: Bool {
-        get { node.registry.configuration(of: node) { $0.propagates } }
-        nonmutating set { node.registry.update(node) { $0.propagates = newValue } }
+        get { node.hierarchy.configuration(of: node) { $0.propagates } }
+        nonmutating set { node.hierarchy.update(node) { $0.propagates = newValue } }
     }
 
     /// The lowest level this logger delivers anywhere right now for the current task
@@ -43,7 +43,7 @@ extension Log {
 
     /// The sinks attached to this logger itself (not its ancestors').
     public var sinks: [any LogSink] {
-        node.registry.configuration(of: node) { $0.sinks }
+        node.hierarchy.configuration(of: node) { $0.sinks }
     }
 
     /// Attaches `sink` to this logger. Records created by this logger and its
@@ -52,7 +52,7 @@ extension Log {
     ///
     /// Libraries should not attach sinks: configuring output is the application's job.
     public func addSink(_ sink: any LogSink) {
-        node.registry.update(node) { configuration in
+        node.hierarchy.update(node) { configuration in
             if !configuration.sinks.contains(where: { $0 === sink }) { configuration.sinks.append(sink) }
         }
     }
@@ -65,30 +65,30 @@ extension Log {
     /// its work at a known point, call its ``LogSink/flush()`` or
     /// ``LogSink/shutdown(timeout:)`` after removing it.
     public func removeSink(_ sink: any LogSink) {
-        node.registry.update(node) { $0.sinks.removeAll { $0 === sink } }
+        node.hierarchy.update(node) { $0.sinks.removeAll { $0 === sink } }
     }
 
     /// Detaches every sink from this logger. As with ``removeSink(_:)``, a sink is
     /// deinitialized once every thread that logged through it has logged again or exited.
     public func removeAllSinks() {
-        node.registry.update(node) { $0.sinks.removeAll() }
+        node.hierarchy.update(node) { $0.sinks.removeAll() }
     }
 
     /// The filters of this logger, checked for every record it creates (not for records
     /// propagated from descendants).
     public var filters: [LogFilter] {
-        node.registry.configuration(of: node) { $0.filters }
+        node.hierarchy.configuration(of: node) { $0.filters }
     }
 
     /// Adds a filter checked for every record this logger creates; records it rejects go
     /// nowhere.
     public func addFilter(_ filter: LogFilter) {
-        node.registry.update(node) { $0.filters.append(filter) }
+        node.hierarchy.update(node) { $0.filters.append(filter) }
     }
 
     /// Removes every filter from this logger.
     public func removeAllFilters() {
-        node.registry.update(node) { $0.filters.removeAll() }
+        node.hierarchy.update(node) { $0.filters.removeAll() }
     }
 
     /// The parent logger, or `nil` for the root.
@@ -105,6 +105,6 @@ extension Log {
         let suffix = LoggerName.normalize(name)
         if suffix.isEmpty { return Log(node: node, boundFields: LogFields()) }
         let fullName = isRoot ? suffix : node.name + "." + suffix
-        return Log(node: node.registry.node(named: fullName), boundFields: LogFields())
+        return Log(node: node.hierarchy.node(named: fullName), boundFields: LogFields())
     }
 }

@@ -12,10 +12,7 @@ extension Log {
         function: String = #function,
         line: UInt = #line
     ) {
-        if node.isEnabled(.trace) {
-            node.emit(
-                .trace, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
-        }
+        log(level: .trace, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
     /// Logs `message` at ``LogLevel/debug``: diagnostics for developers.
@@ -31,10 +28,7 @@ extension Log {
         function: String = #function,
         line: UInt = #line
     ) {
-        if node.isEnabled(.debug) {
-            node.emit(
-                .debug, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
-        }
+        log(level: .debug, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
     /// Logs `message` at ``LogLevel/info``: normal operational events.
@@ -50,10 +44,7 @@ extension Log {
         function: String = #function,
         line: UInt = #line
     ) {
-        if node.isEnabled(.info) {
-            node.emit(
-                .info, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
-        }
+        log(level: .info, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
     /// Logs `message` at ``LogLevel/notice``: normal but significant events.
@@ -69,10 +60,7 @@ extension Log {
         function: String = #function,
         line: UInt = #line
     ) {
-        if node.isEnabled(.notice) {
-            node.emit(
-                .notice, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
-        }
+        log(level: .notice, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
     /// Logs `message` at ``LogLevel/warning``: something unexpected that the program survives.
@@ -88,10 +76,7 @@ extension Log {
         function: String = #function,
         line: UInt = #line
     ) {
-        if node.isEnabled(.warning) {
-            node.emit(
-                .warning, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
-        }
+        log(level: .warning, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
     /// Logs `message` at ``LogLevel/error``: a failed operation.
@@ -107,10 +92,7 @@ extension Log {
         function: String = #function,
         line: UInt = #line
     ) {
-        if node.isEnabled(.error) {
-            node.emit(
-                .error, message, fields, bound: boundFields, error: error, file: file, function: function, line: line)
-        }
+        log(level: .error, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
     /// Logs `message` at ``LogLevel/critical``: a failure the program, or a major part of it, cannot continue after.
@@ -126,10 +108,6 @@ extension Log {
         function: String = #function,
         line: UInt = #line
     ) {
-        if node.isEnabled(.critical) {
-            node.emit(
-                .critical, message, fields, bound: boundFields, error: error, file: file, function: function, line: line
-            )
-        }
+        log(level: .critical, message(), fields(), error: error, file: file, function: function, line: line)
     }
 }

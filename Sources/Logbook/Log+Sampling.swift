@@ -10,13 +10,13 @@ extension Log {
     /// Log("payments").sampling = try LogSampling(first: 10, thenEvery: 100, per: .seconds(1))
     /// ```
     public var sampling: LogSampling? {
-        get { node.registry.configuration(of: node) { $0.sampling } }
-        nonmutating set { node.registry.update(node) { $0.sampling = newValue } }
+        get { node.hierarchy.configuration(of: node) { $0.sampling } }
+        nonmutating set { node.hierarchy.update(node) { $0.sampling = newValue } }
     }
 
     /// The sampling policy that applies to this logger: its own, else the nearest
     /// ancestor's; `nil` when none is set.
     public var effectiveSampling: LogSampling? {
-        node.registry.configuration(of: node) { $0.effectiveSampling }
+        node.hierarchy.configuration(of: node) { $0.effectiveSampling }
     }
 }

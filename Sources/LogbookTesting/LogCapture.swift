@@ -33,26 +33,18 @@ public final class LogCapture: Sendable, CustomStringConvertible {
     /// The lowest level captured.
     public let level: LogLevel
     private let sink: InMemorySink
-    private let hierarchy: LogHierarchy
 
     /// Creates an empty capture that keeps records at `level` and above.
-    public convenience init(level: LogLevel = .trace) {
-        self.init(level: level, hierarchy: .shared)
-    }
-
-    /// Creates an empty capture that lowers the gates of `hierarchy` rather than the
-    /// process-wide one's.
-    package init(level: LogLevel, hierarchy: LogHierarchy) {
+    public init(level: LogLevel = .trace) {
         self.level = level
         self.sink = InMemorySink(level: level)
-        self.hierarchy = hierarchy
     }
 
     /// Runs `operation` and keeps every record created inside it at or above ``level``.
     ///
     /// Records already captured are kept; call it several times to capture several steps.
     public func capture<Result, Failure: Error>(_ operation: () throws(Failure) -> Result) throws(Failure) -> Result {
-        try hierarchy.withCapture(sink, operation: operation)
+        try LogContext.with(capturing: sink, operation: operation)
     }
 
     /// Runs the async `operation` and keeps every record created inside it, and in its
@@ -60,7 +52,7 @@ public final class LogCapture: Sendable, CustomStringConvertible {
     public nonisolated(nonsending) func capture<Result, Failure: Error>(
         _ operation: nonisolated(nonsending) () async throws(Failure) -> Result
     ) async throws(Failure) -> Result {
-        try await hierarchy.withCapture(sink, operation: operation)
+        try await LogContext.with(capturing: sink, operation: operation)
     }
 
     /// Every record captured, in the order they were created.

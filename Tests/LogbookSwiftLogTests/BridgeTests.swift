@@ -147,7 +147,7 @@ struct BridgeTests {
     @Test("the bridge's records reach a LogCapture like native ones")
     func captured() {
         let hierarchy = LogHierarchy()
-        let logs = LogCapture(level: .debug, hierarchy: hierarchy)
+        let logs = LogCapture(level: .debug)
         let logger = bridgedLogger("Hummingbird", in: hierarchy)
         #expect(logger.logLevel == .warning, "before the capture only the last resort listens")
         logs.capture {

@@ -124,7 +124,7 @@ struct LevelOverrideTests {
         let sink = InMemorySink()
         hierarchy.root.addSink(sink)
         let log = hierarchy.logger("svc")
-        let capture = LogCapture(level: .trace, hierarchy: hierarchy)
+        let capture = LogCapture(level: .trace)
         capture.capture {
             log.trace("t0")
             LogContext.with(level: .debug) {

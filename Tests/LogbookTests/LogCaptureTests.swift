@@ -16,7 +16,7 @@ struct LogCaptureTests {
     func capturesTheOperation() async {
         let hierarchy = quietHierarchy()
         let log = hierarchy.logger("payments")
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         log.warning("before")
         await logs.capture {
             await LogContext.with(["request_id": "r-1"]) {
@@ -36,7 +36,7 @@ struct LogCaptureTests {
     @Test("a capture adds no field: the context stays empty, or keeps exactly its fields")
     func captureAddsNoField() {
         let hierarchy = quietHierarchy()
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         logs.capture {
             #expect(LogContext.current.isEmpty)
             #expect(LogContext.current.fields.isEmpty)
@@ -57,7 +57,7 @@ struct LogCaptureTests {
     @Test("a context chain deep enough to be collapsed keeps the capture")
     func deepContextKeepsCapture() {
         let hierarchy = quietHierarchy()
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         func nest(_ depth: Int) {
             if depth == 0 {
                 hierarchy.logger("deep").info("bottom")
@@ -74,7 +74,7 @@ struct LogCaptureTests {
     func parallelCapturesAreIsolated() async {
         let hierarchy = quietHierarchy()
         let log = hierarchy.logger("shared.logger")
-        let captures = (0..<8).map { _ in LogCapture(level: .trace, hierarchy: hierarchy) }
+        let captures = (0..<8).map { _ in LogCapture(level: .trace) }
         await withTaskGroup(of: Void.self) { group in
             for (index, logs) in captures.enumerated() {
                 group.addTask {
@@ -99,7 +99,7 @@ struct LogCaptureTests {
         let sink = InMemorySink()
         hierarchy.root.addSink(sink)
         let log = hierarchy.logger("payments")
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         #expect(!log.isEnabled(.debug))
         logs.capture {
             #expect(log.isEnabled(.trace))
@@ -117,7 +117,7 @@ struct LogCaptureTests {
         let lastResort = InMemorySink(level: .warning)
         hierarchy.lastResort = lastResort
         let log = hierarchy.logger("lib")
-        let logs = LogCapture(level: .info, hierarchy: hierarchy)
+        let logs = LogCapture(level: .info)
         logs.capture {
             log.debug("below the capture's level")
             log.info("info")
@@ -131,7 +131,7 @@ struct LogCaptureTests {
     func detachedTasks() async {
         let hierarchy = quietHierarchy()
         let log = hierarchy.logger("worker")
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         await logs.capture {
             await Task.detached { log.info("lost: detached without the context") }.value
             let context = LogContext.current
@@ -145,7 +145,7 @@ struct LogCaptureTests {
         let hierarchy = quietHierarchy()
         hierarchy.root.addSink(InMemorySink())
         let log = hierarchy.logger("worker")
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         let kept = logs.capture { LogContext.current }
         LogContext.with(kept) { log.info("after the capture ended") }
         #expect(logs.records.isEmpty)
@@ -155,8 +155,8 @@ struct LogCaptureTests {
     func nesting() {
         let hierarchy = quietHierarchy()
         let log = hierarchy.logger("a")
-        let outer = LogCapture(level: .info, hierarchy: hierarchy)
-        let inner = LogCapture(level: .trace, hierarchy: hierarchy)
+        let outer = LogCapture(level: .info)
+        let inner = LogCapture(level: .trace)
         outer.capture {
             log.info("outer only")
             inner.capture {
@@ -173,7 +173,7 @@ struct LogCaptureTests {
         let hierarchy = quietHierarchy()
         let log = hierarchy.logger("http")
         log.addFilter(LogFilter { $0.message != "health check" })
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         logs.capture {
             log.info("health check")
             log.info("request")
@@ -185,7 +185,7 @@ struct LogCaptureTests {
     func fieldMatching() {
         let hierarchy = quietHierarchy()
         let log = hierarchy.logger("payments").with(["component": "refunds"])
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         logs.capture { log.info("refund", ["amount": 42, "currency": "EUR"]) }
         #expect(logs.contains(fields: ["amount": 42]))
         #expect(logs.contains(fields: ["amount": 42, "component": "refunds"]))
@@ -201,7 +201,7 @@ struct LogCaptureTests {
     @Test("expectLogged returns the match and records nothing when it is there")
     func expectLoggedPasses() throws {
         let hierarchy = quietHierarchy()
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         logs.capture { hierarchy.logger("payments").error("charge failed", ["amount": 42]) }
         let record = try #require(logs.expectLogged(level: .error, message: "charge failed", fields: ["amount": 42]))
         #expect(record.logger == "payments")
@@ -211,7 +211,7 @@ struct LogCaptureTests {
     @Test("a failed expectLogged reports at the test's line and lists what was captured")
     func expectLoggedFailsAtCaller() {
         let hierarchy = quietHierarchy()
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         logs.capture { hierarchy.logger("payments").error("charge failed", ["amount": "42"]) }
         let expectedLine = #line + 2
         withKnownIssue {
@@ -227,7 +227,7 @@ struct LogCaptureTests {
     @Test("a failed expectNotLogged reports at the test's line with the matching records")
     func expectNotLoggedFailsAtCaller() {
         let hierarchy = quietHierarchy()
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         logs.capture { hierarchy.logger("payments").error("charge failed") }
         let expectedLine = #line + 2
         withKnownIssue {
@@ -241,7 +241,7 @@ struct LogCaptureTests {
     @Test("the description lists every record with typed field values")
     func description() {
         let hierarchy = quietHierarchy()
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         #expect(logs.description == "no records captured")
         logs.capture {
             hierarchy.logger("a").info("one \"quoted\"", ["n": 1, "s": "x", "list": [1, 2]])

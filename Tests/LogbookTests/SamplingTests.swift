@@ -149,7 +149,7 @@ struct SamplingTests {
         try hierarchy.bootstrap(
             LogConfiguration(sinks: [sink], sampling: try LogSampling(first: 2, per: .seconds(3600))))
         let log = hierarchy.logger("svc")
-        let capture = LogCapture(level: .trace, hierarchy: hierarchy)
+        let capture = LogCapture(level: .trace)
         capture.capture {
             for _ in 0..<5 { log.debug("detail") }
             for _ in 0..<5 { log.info("event") }

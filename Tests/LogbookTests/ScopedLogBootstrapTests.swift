@@ -114,7 +114,7 @@ struct ScopedLogBootstrapTests {
     func mainActor() async throws {
         let hierarchy = quietHierarchy()
         var seen: [LogLevel] = []
-        let logs = LogCapture(level: .trace, hierarchy: hierarchy)
+        let logs = LogCapture(level: .trace)
         try await withScopedLogBootstrap(LogConfiguration(level: .debug), hierarchy: hierarchy) {
             seen.append(hierarchy.root.effectiveLevel)
             await logs.capture {
@@ -130,7 +130,7 @@ struct ScopedLogBootstrapTests {
     @Test("captures stay open across a scoped bootstrap")
     func captureSurvivesRestore() async throws {
         let hierarchy = quietHierarchy()
-        let logs = LogCapture(level: .debug, hierarchy: hierarchy)
+        let logs = LogCapture(level: .debug)
         try await logs.capture {
             try await withScopedLogBootstrap(LogConfiguration(level: .error), hierarchy: hierarchy) {
                 hierarchy.logger("a").debug("inside the scope")

@@ -18,7 +18,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     /// The root's sampling policy, if any.
     public let sampling: LogSampling?
     /// The hierarchy bootstrapped, whose sampling summaries ``shutdown(timeout:)`` writes.
-    let registry: LogRegistry?
+    let hierarchy: LogHierarchy?
     /// The redaction rules installed (see ``LogConfiguration/redaction``).
     public let redaction: LogRedaction
     /// The deadline for draining the sinks at exit and the default of
@@ -103,9 +103,9 @@ extension LogSetup {
     /// sampling summaries first. (For the process-wide hierarchy the registered pre-drain
     /// actions flush those again: harmless, a flush reports each dropped record once.)
     private func drain(timeout: Duration) -> Bool {
-        guard let registry else { return LogShutdown.run(sinks: sinks, timeout: timeout) }
-        let flush: @Sendable () -> Void = { registry.flushPendingSummaries() }
+        guard let hierarchy else { return LogShutdown.run(sinks: sinks, timeout: timeout) }
+        let flush: @Sendable () -> Void = { hierarchy.flushPendingSummaries() }
         return LogShutdown.run(
-            sinks: registry.allSinks, timeout: timeout, actions: [flush] + LogShutdown.preDrainActions)
+            sinks: hierarchy.allSinks, timeout: timeout, actions: [flush] + LogShutdown.preDrainActions)
     }
 }

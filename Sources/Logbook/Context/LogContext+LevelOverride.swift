@@ -48,4 +48,39 @@ extension LogContext {
         defer { LevelOverrides.close(level) }
         return try await with(current.overridingLevel(level), operation: operation)
     }
+
+    /// Runs `operation` with `sink` bound as a test capture (a ``LogTap``) in the current
+    /// task tree: every record created inside, by any logger of any hierarchy, reaches
+    /// `sink` when its level is at or above the sink's level, in addition to wherever its
+    /// hierarchy sends it. While the capture is open, loggers create records down to that
+    /// level even where their own levels and sinks would not (they still keep such
+    /// records from their sinks), so the capture sees what the code logs whatever the
+    /// configuration. Child tasks inherit the capture like context fields; a context
+    /// captured inside and re-bound elsewhere carries it only until `operation` returns.
+    package static func with<Result, Failure: Error>(
+        capturing sink: any LogSink,
+        operation: () throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        let tap = LogTap(sink, parent: current.tap)
+        LevelOverrides.open(tap.level)
+        defer { close(tap) }
+        return try with(current.capturing(tap), operation: operation)
+    }
+
+    /// Runs the async `operation` with `sink` bound as a test capture in the current task
+    /// tree; see the synchronous `with(capturing:operation:)`.
+    package nonisolated(nonsending) static func with<Result, Failure: Error>(
+        capturing sink: any LogSink,
+        operation: nonisolated(nonsending) () async throws(Failure) -> Result
+    ) async throws(Failure) -> Result {
+        let tap = LogTap(sink, parent: current.tap)
+        LevelOverrides.open(tap.level)
+        defer { close(tap) }
+        return try await with(current.capturing(tap), operation: operation)
+    }
+
+    private static func close(_ tap: LogTap) {
+        tap.close()
+        LevelOverrides.close(tap.level)
+    }
 }

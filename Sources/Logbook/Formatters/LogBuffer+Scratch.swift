@@ -9,10 +9,7 @@ extension LogBuffer {
         _ body: (inout LogBuffer) throws(Failure) -> Result
     ) throws(Failure) -> Result {
         // The thread's slot keeps the scratch alive: use it without retaining it.
-        guard let unmanaged = ThreadScratch.unmanagedCurrent else {
-            var temporary = LogBuffer(capacity: 1024)
-            return try body(&temporary)
-        }
+        let unmanaged = ThreadScratch.unmanagedCurrent
         let outcome: Swift.Result<Result, Failure> = unmanaged._withUnsafeGuaranteedRef { scratch in
             do throws(Failure) {
                 guard !scratch.bufferInUse else {

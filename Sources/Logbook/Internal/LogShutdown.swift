@@ -123,11 +123,11 @@ package enum LogShutdown {
     /// last bootstrap's timeout.
     static func runAtExit() {
         let timeout = state.withLock { $0.exitTimeout }
-        run(sinks: LogHierarchy.shared.registry.allSinks, timeout: timeout)
+        run(sinks: LogHierarchy.shared.allSinks, timeout: timeout)
     }
 }
 
-extension LogRegistry {
+extension LogHierarchy {
     /// Every sink attached anywhere in the hierarchy as configured now, each once, the
     /// root's first.
     var allSinks: [any LogSink] {

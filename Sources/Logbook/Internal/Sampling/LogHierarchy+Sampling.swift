@@ -1,4 +1,4 @@
-extension LogRegistry {
+extension LogHierarchy {
     /// The logger that writes sampling summaries.
     static let summaryLogger = "logbook"
 
@@ -36,7 +36,7 @@ extension LogSampling {
     /// ended. ``LogSetup/shutdown(timeout:)`` calls it before draining the sinks; call it
     /// from any other exit path that drains sinks, before it drains them.
     package static func flushPendingSummaries() {
-        LogHierarchy.shared.registry.flushPendingSummaries()
+        LogHierarchy.shared.flushPendingSummaries()
     }
 }
 
@@ -44,17 +44,7 @@ extension LogNode {
     /// Delivers a record built by Logbook itself (a sampling summary), past sampling.
     func deliverUnsampled(_ record: LogRecord) {
         guard isEnabled(record.level) else { return }
-        guard let scratch = ThreadScratch.unmanagedCurrent else {
-            lockedPlan().deliverWithoutThreadState(record)
-            return
-        }
-        scratch._withUnsafeGuaranteedRef { scratch in
-            if scratch.isDelivering {
-                lockedPlan().deliverReentrant(record)
-                return
-            }
-            DispatchPlan.deliver(record, through: scratch.cachedPlan(for: self), on: scratch)
-        }
+        ThreadScratch.unmanagedCurrent._withUnsafeGuaranteedRef { deliver(record, on: $0) }
     }
 
     /// Counts a record under `sampler` and reports whether sampling drops it. Writes the
@@ -77,7 +67,7 @@ extension LogNode {
             let owned = sampler.takeUnretainedValue()
             owned.noteMessage(message(), file: file, line: line, level: level)
         }
-        if let summaries { registry.writeSummaries(summaries) }
+        if let summaries { hierarchy.writeSummaries(summaries) }
         return decision != .pass
     }
 }

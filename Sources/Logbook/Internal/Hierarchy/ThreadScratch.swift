@@ -102,10 +102,9 @@ final class ThreadScratch {
         isDelivering = wasDelivering
     }
 
-    /// The thread-local slot, or `nil` in the unlikely case the process ran out of keys;
-    /// then every call gets a fresh instance: slower, still correct apart from re-entry
-    /// detection.
-    private static let key: pthread_key_t? = {
+    /// The thread-local slot. A process with no key left cannot log safely (re-entry
+    /// could not be detected), so it stops here, at its first logging call.
+    private static let key: pthread_key_t = {
         var key = pthread_key_t()
         let status = pthread_key_create(&key) { pointer in
             #if canImport(Darwin)
@@ -114,15 +113,14 @@ final class ThreadScratch {
             if let pointer { Unmanaged<ThreadScratch>.fromOpaque(pointer).release() }
             #endif
         }
-        return status == 0 ? key : nil
+        precondition(status == 0, "Logbook: pthread_key_create failed (\(status)): no thread-local key left")
+        return key
     }()
 
     /// The calling thread's instance, created on first use, unretained: the thread's
-    /// slot holds it for as long as the thread lives. `nil` when the process ran out of
-    /// thread-local keys.
+    /// slot holds it for as long as the thread lives.
     @inline(__always)
-    static var unmanagedCurrent: Unmanaged<ThreadScratch>? {
-        guard let key else { return nil }
+    static var unmanagedCurrent: Unmanaged<ThreadScratch> {
         if let existing = pthread_getspecific(key) {
             return Unmanaged<ThreadScratch>.fromOpaque(existing)
         }
@@ -133,6 +131,6 @@ final class ThreadScratch {
 
     /// The calling thread's instance, created on first use.
     static var current: ThreadScratch {
-        unmanagedCurrent?.takeUnretainedValue() ?? ThreadScratch()
+        unmanagedCurrent.takeUnretainedValue()
     }
 }

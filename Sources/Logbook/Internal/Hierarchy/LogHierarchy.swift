@@ -1,12 +1,15 @@
-import Synchronization
-
-/// The one place that holds a hierarchy's mutable state: the nodes by name, each node's
-/// configuration, the last resort and whether bootstrap happened.
+/// A tree of loggers with its own configuration, and the one place that holds it: the
+/// nodes by name, each node's configuration, the last resort, the field providers and
+/// whether bootstrap happened.
+///
+/// The process-wide hierarchy, ``shared``, is the one ``Log/init(_:)``, ``Log/root`` and
+/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` use. Tests create private
+/// hierarchies so they can run in parallel without sharing configuration.
 ///
 /// Every change goes through ``state``'s lock and ends by recomputing the effective
 /// level, gate and dispatch plan of every node it affects, so the logging path only
 /// ever reads a node's precomputed gate and plan.
-final class LogRegistry: Sendable {
+package final class LogHierarchy: Sendable {
     struct NodeConfiguration {
         var level: LogLevel?
         var propagates = true
@@ -34,34 +37,39 @@ final class LogRegistry: Sendable {
         var fieldProviders: [LogFieldProvider] = []
         /// Where bootstrap was first called (`file:line`), once it has been.
         var bootstrapCallSite: String?
-        /// How many test captures (``LogTap``) are open at each level, by raw value.
-        var openCaptures = [Int](repeating: 0, count: Int(LogNode.closedGate))
-
-        /// The lowest level an open capture receives, as a gate value.
-        var captureGate: UInt8? {
-            openCaptures.firstIndex { $0 > 0 }.map(UInt8.init)
-        }
     }
 
-    static let defaultRootLevel = LogLevel.info
+    /// The process-wide hierarchy.
+    package static let shared = LogHierarchy()
 
     let state = LockedState(State())
+    /// The root, set once, as the hierarchy is created.
+    private(set) nonisolated(unsafe) var rootNode: LogNode!
 
-    init() {
+    /// Creates an empty hierarchy: a root at ``LogLevel/info`` with no sinks.
+    ///
+    /// A hierarchy's nodes and the hierarchy reference each other, so it lives as long as
+    /// the process. Create few.
+    package init() {
+        rootNode = LogNode(name: LoggerName.root, parent: nil, hierarchy: self)
+        state.withLock { add(rootNode, as: "", in: &$0) }
         LevelOverrides.register(self)
     }
 
-    /// Creates the root node of a new hierarchy.
-    func makeRoot() -> LogNode {
-        state.withLock { state in
-            let root = LogNode(
-                name: LoggerName.root, parent: nil, registry: self,
-                plan: .empty, gate: LogNode.closedGate)
-            state.nodes[""] = root
-            state.configurations[ObjectIdentifier(root)] = NodeConfiguration()
-            refresh(root, in: &state)
-            return root
-        }
+    /// The root logger.
+    package var root: Log {
+        Log(node: rootNode, boundFields: LogFields())
+    }
+
+    /// The logger for `name`, normalized like ``Log/init(_:)``.
+    package func logger(_ name: String) -> Log {
+        Log(node: node(named: LoggerName.normalize(name)), boundFields: LogFields())
+    }
+
+    /// Where records with no sink go; see ``Log/lastResort``.
+    package var lastResort: (any LogSink)? {
+        get { state.withLock { $0.lastResort } }
+        set { updateAll { $0.lastResort = newValue } }
     }
 
     /// The node for a normalized name (`""` is the root), created with its missing
@@ -77,25 +85,24 @@ final class LogRegistry: Sendable {
         while name == LoggerName.root || name.hasPrefix(LoggerName.root + ".") {
             name = name.dropFirst(min(name.count, LoggerName.root.count + 1))
         }
-        if name.isEmpty { return state.nodes[""]! }
-        let resolved = String(name)
-        if let existing = state.nodes[resolved] { return existing }
-        var parent = state.nodes[""]!
-        for ancestorName in LoggerName.lineage(of: resolved) {
+        var parent: LogNode = rootNode
+        for ancestorName in name.isEmpty ? [] : LoggerName.lineage(of: String(name)) {
             if let existing = state.nodes[ancestorName] {
                 parent = existing
                 continue
             }
-            let child = LogNode(
-                name: ancestorName, parent: parent, registry: self,
-                plan: .empty, gate: LogNode.closedGate)
-            state.nodes[ancestorName] = child
-            state.configurations[ObjectIdentifier(child)] = NodeConfiguration()
+            let child = LogNode(name: ancestorName, parent: parent, hierarchy: self)
             state.configurations[ObjectIdentifier(parent)]!.children.append(child)
-            refresh(child, in: &state)
+            add(child, as: ancestorName, in: &state)
             parent = child
         }
         return parent
+    }
+
+    private func add(_ node: LogNode, as name: String, in state: inout State) {
+        state.nodes[name] = node
+        state.configurations[ObjectIdentifier(node)] = NodeConfiguration()
+        refresh(node, in: &state)
     }
 
     /// Reads one node's configuration.
@@ -108,6 +115,14 @@ final class LogRegistry: Sendable {
         state.withLock { state in
             change(&state.configurations[ObjectIdentifier(node)]!)
             refresh(node, in: &state)
+        }
+    }
+
+    /// Changes state that affects every node, then recomputes the whole tree.
+    func updateAll(_ change: (inout State) -> Void) {
+        state.withLock { state in
+            change(&state)
+            refresh(rootNode, in: &state)
         }
     }
 
@@ -127,7 +142,7 @@ final class LogRegistry: Sendable {
         let id = ObjectIdentifier(node)
         var configuration = state.configurations[id]!
         let inherited = node.parent.map { state.configurations[ObjectIdentifier($0)]! }
-        configuration.effectiveLevel = configuration.level ?? inherited?.effectiveLevel ?? Self.defaultRootLevel
+        configuration.effectiveLevel = configuration.level ?? inherited?.effectiveLevel ?? .info
         var chain = configuration.sinks.map(DispatchPlan.Slot.init)
         if configuration.propagates, let inherited {
             for slot in inherited.chain where !chain.contains(where: { $0.sink === slot.sink }) {
@@ -138,53 +153,30 @@ final class LogRegistry: Sendable {
         configuration.effectiveSampling = configuration.sampling ?? inherited?.effectiveSampling
         var sampler: LogSampler?
         if let sampling = configuration.effectiveSampling, !sampling.isOff {
-            if let existing = configuration.sampler {
-                existing.configure(sampling)
-                sampler = existing
-            } else {
-                sampler = LogSampler(logger: node.name, policy: sampling)
-                configuration.sampler = sampler
-            }
+            sampler = configuration.sampler ?? LogSampler(logger: node.name, policy: sampling)
+            sampler!.configure(sampling)
+            configuration.sampler = sampler
         }
         state.configurations[id] = configuration
-
-        let plan = DispatchPlan(
-            originFilters: configuration.filters, slots: chain, lastResort: state.lastResort,
-            effectiveLevel: configuration.effectiveLevel, sampler: sampler,
-            fieldProviders: state.fieldProviders)
-        node.install(plan, gate: gate(for: plan, in: state))
-    }
-
-    /// A node's gate: its plan's threshold, lowered while a test capture is open or a
-    /// level override is active, since records they want must be created even when no
-    /// sink would take them (the plan's threshold still keeps them from the sinks,
-    /// unless the record's own context carries an override).
-    private func gate(for plan: DispatchPlan, in state: State) -> UInt8 {
-        min(plan.threshold, state.captureGate ?? LogNode.closedGate, LevelOverrides.gate.load(ordering: .relaxed))
+        node.install(
+            DispatchPlan(
+                originFilters: configuration.filters, slots: chain, lastResort: state.lastResort,
+                effectiveLevel: configuration.effectiveLevel, sampler: sampler, fieldProviders: state.fieldProviders))
     }
 
     /// Recomputes every node's gate from its current plan, after the active level
-    /// overrides changed. Plans are left alone.
-    func recomputeGates() {
+    /// overrides or test captures changed. Plans are left alone.
+    func lowerGates() {
         state.withLock { state in
-            for node in state.nodes.values {
-                node.gate.store(gate(for: node.lockedPlan(), in: state), ordering: .releasing)
-            }
+            for node in state.nodes.values { node.lowerGate() }
         }
     }
 
-    /// Changes state that affects every node, then recomputes the whole tree.
-    func updateAll(_ change: (inout State) -> Void) {
-        state.withLock { state in
-            change(&state)
-            refresh(state.nodes[""]!, in: &state)
-        }
-    }
-
-    /// Returns every node to its initial configuration and forgets bootstrap. Existing
-    /// handles stay valid.
-    func reset() {
-        state.withLock { state in
+    /// Returns every logger to its initial configuration, forgets bootstrap and restores
+    /// the default last resort (and, for the process-wide hierarchy, the default
+    /// redaction rules). Handles created before stay valid.
+    package func reset() {
+        updateAll { state in
             for (id, configuration) in state.configurations {
                 // The sampler stays, so drops not yet reported are still reported.
                 state.configurations[id] = NodeConfiguration(
@@ -193,7 +185,7 @@ final class LogRegistry: Sendable {
             state.lastResort = StandardErrorLastResort.shared
             state.fieldProviders = []
             state.bootstrapCallSite = nil
-            refresh(state.nodes[""]!, in: &state)
         }
+        if self === LogHierarchy.shared { RedactionRules.install(.default) }
     }
 }

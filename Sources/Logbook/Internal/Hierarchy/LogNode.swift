@@ -2,7 +2,7 @@ public import Synchronization
 
 /// The single node behind every ``Log`` handle with the same name.
 ///
-/// A node's configuration lives in its ``LogRegistry``; the node itself holds only what
+/// A node's configuration lives in its ``LogHierarchy``; the node itself holds only what
 /// the logging path reads: the gate level (one atomic byte) and the dispatch plan. Each
 /// thread keeps the plans it uses in its ``ThreadScratch`` cache, valid while
 /// ``planEpoch`` is unchanged, so it uses them without taking the lock or touching
@@ -12,14 +12,14 @@ final class LogNode: Sendable {
     /// The dotted name, or `"root"` for the root.
     let name: String
     let parent: LogNode?
-    let registry: LogRegistry
+    let hierarchy: LogHierarchy
 
     /// The lowest level that would be delivered anywhere: the effective level raised to
     /// the lowest level any reachable sink (or the last resort) accepts. `7` means
     /// nothing is delivered.
     @usableFromInline
     let gate: Atomic<UInt8>
-    /// The current plan's ``DispatchPlan/threshold``: the gate before a test capture or a
+    /// The current plan's ``DispatchPlan/Route/threshold``: the gate before a test capture or a
     /// level override lowered it. Read only to answer ``Log/isEnabled(_:)`` precisely.
     let threshold: Atomic<UInt8>
     /// Incremented every time any node, in any hierarchy, installs a plan. A thread that
@@ -31,13 +31,14 @@ final class LogNode: Sendable {
     /// The gate value that disables every level.
     static let closedGate: UInt8 = 7
 
-    init(name: String, parent: LogNode?, registry: LogRegistry, plan: DispatchPlan, gate: UInt8) {
+    /// A node that delivers nothing until its hierarchy installs its first plan.
+    init(name: String, parent: LogNode?, hierarchy: LogHierarchy) {
         self.name = name
         self.parent = parent
-        self.registry = registry
-        self.plan = LockedState(plan)
-        self.gate = Atomic(gate)
-        self.threshold = Atomic(plan.threshold)
+        self.hierarchy = hierarchy
+        self.plan = LockedState(.empty)
+        self.gate = Atomic(Self.closedGate)
+        self.threshold = Atomic(Self.closedGate)
     }
 
     /// Whether a record at `level` would be delivered. One relaxed atomic load.
@@ -46,17 +47,21 @@ final class LogNode: Sendable {
         level.rawValue >= gate.load(ordering: .relaxed)
     }
 
-    /// The gate's current value. One relaxed atomic load.
-    var currentGate: UInt8 {
-        gate.load(ordering: .relaxed)
+    /// Installs a recomputed plan. Called by the hierarchy under its lock.
+    func install(_ newPlan: DispatchPlan) {
+        plan.withLock { $0 = newPlan }
+        threshold.store(newPlan.route.threshold, ordering: .relaxed)
+        Self.planEpoch.wrappingAdd(1, ordering: .releasing)
+        lowerGate()
     }
 
-    /// Installs a recomputed plan. Called by the registry under its lock.
-    func install(_ newPlan: DispatchPlan, gate newGate: UInt8) {
-        plan.withLock { $0 = newPlan }
-        threshold.store(newPlan.threshold, ordering: .relaxed)
-        Self.planEpoch.wrappingAdd(1, ordering: .releasing)
-        gate.store(newGate, ordering: .releasing)
+    /// Sets the gate to the plan's threshold, lowered to the lowest level an active level
+    /// override or open test capture wants (see ``LevelOverrides``): records they want
+    /// must be created even when no sink would take them (the threshold still keeps them
+    /// from the sinks, unless the record's own context carries an override).
+    func lowerGate() {
+        let lowest = min(threshold.load(ordering: .relaxed), LevelOverrides.gate.load(ordering: .relaxed))
+        gate.store(lowest, ordering: .releasing)
     }
 
     /// Whether a record at `level`, which passed the gate, would be delivered for the
@@ -71,7 +76,7 @@ final class LogNode: Sendable {
     /// level override lowered it for another task, in which case the threshold lowered
     /// only by what the task's own context wants. `nil` when nothing is delivered.
     var lowestDeliveredLevel: LogLevel? {
-        let gate = currentGate
+        let gate = gate.load(ordering: .relaxed)
         let threshold = threshold.load(ordering: .relaxed)
         if gate >= threshold { return LogLevel(rawValue: gate) }
         let wanted = LogContext.current.lowestWantedLevel.map { min($0.rawValue, threshold) } ?? threshold
@@ -95,24 +100,18 @@ final class LogNode: Sendable {
         function: String,
         line: UInt
     ) {
-        guard let scratch = ThreadScratch.unmanagedCurrent else {
-            // No thread-local state (the process ran out of keys): lock for the plan.
-            let plan = lockedPlan()
-            plan.deliverWithoutThreadState(
-                record(level, message, fields, bound: bound, error: error, file: file, function: function, line: line))
-            return
-        }
-        scratch._withUnsafeGuaranteedRef { scratch in
+        ThreadScratch.unmanagedCurrent._withUnsafeGuaranteedRef { scratch in
             if scratch.isDelivering {
-                // A sink or formatter logged while handling a record on this thread. Leave
-                // the plan cache alone (a plan in it is being used) and never recurse.
-                let plan = lockedPlan()
-                plan.deliverReentrant(
-                    record(
-                        level, message, fields, bound: bound, error: error, file: file, function: function, line: line))
+                // A sink, formatter or field provider logged while handling a record on
+                // this thread: no provider, no sampling, and the last resort.
+                let record = LogRecord(
+                    logger: name, timestamp: .now(), level: level, message: message(), fields: fields(),
+                    boundFields: bound, context: LogContext.current, error: error, file: file, function: function,
+                    line: line)
+                deliver(record, on: scratch)
                 return
             }
-            let route = scratch.cachedPlan(for: self)._withUnsafeGuaranteedRef { $0.samplingRoute }
+            let route = scratch.cachedPlan(for: self)._withUnsafeGuaranteedRef { $0.route }
             if route.sampler != nil || level.rawValue < route.threshold {
                 // Sampling is on, or the gate was lowered below what the sinks take.
                 emitChecked(
@@ -134,7 +133,7 @@ final class LogNode: Sendable {
     @inline(never)
     private func emitChecked(
         _ level: LogLevel,
-        _ route: DispatchPlan.SamplingRoute,
+        _ route: DispatchPlan.Route,
         _ message: () -> String,
         _ fields: () -> LogFields,
         bound: LogFields,
@@ -191,29 +190,14 @@ final class LogNode: Sendable {
             through: plan, on: scratch)
     }
 
-    @inline(__always)
-    private func record(
-        _ level: LogLevel,
-        _ message: () -> String,
-        _ fields: () -> LogFields,
-        bound: LogFields,
-        error: (any Error)?,
-        file: String,
-        function: String,
-        line: UInt
-    ) -> LogRecord {
-        LogRecord(
-            logger: name,
-            timestamp: .now(),
-            level: level,
-            message: message(),
-            fields: fields(),
-            boundFields: bound,
-            context: LogContext.current,
-            error: error,
-            file: file,
-            function: function,
-            line: line
-        )
+    /// Delivers a record already created, through the thread's cached plan; while the
+    /// thread is delivering another (re-entry), through the plan read under the lock, so
+    /// the cache, and the plan in use in it, is left alone.
+    func deliver(_ record: LogRecord, on scratch: ThreadScratch) {
+        let isReentrant = scratch.isDelivering
+        let locked = isReentrant ? Unmanaged.passRetained(lockedPlan()) : nil
+        defer { locked?.release() }
+        DispatchPlan.deliver(
+            record, through: locked ?? scratch.cachedPlan(for: self), on: scratch, isReentrant: isReentrant)
     }
 }

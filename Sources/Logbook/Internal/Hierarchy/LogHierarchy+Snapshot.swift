@@ -3,7 +3,7 @@ extension LogHierarchy {
     /// sampling and propagation, the last resort, the field providers, whether bootstrap
     /// happened, and (for the process-wide hierarchy) the redaction rules in force.
     package struct Snapshot: Sendable {
-        fileprivate let configurations: [ObjectIdentifier: LogRegistry.NodeConfiguration]
+        fileprivate let configurations: [ObjectIdentifier: NodeConfiguration]
         fileprivate let lastResort: (any LogSink)?
         fileprivate let bootstrapCallSite: String?
         fileprivate let fieldProviders: [LogFieldProvider]
@@ -13,7 +13,7 @@ extension LogHierarchy {
 
     /// The current configuration, to hand back to ``restore(_:)`` later.
     package func snapshot() -> Snapshot {
-        registry.state.withLock { state in
+        state.withLock { state in
             Snapshot(
                 configurations: state.configurations, lastResort: state.lastResort,
                 bootstrapCallSite: state.bootstrapCallSite, fieldProviders: state.fieldProviders,
@@ -24,9 +24,9 @@ extension LogHierarchy {
     /// Puts back the configuration `snapshot` copied. Loggers created since get the
     /// initial configuration; handles stay valid; open test captures are unaffected.
     package func restore(_ snapshot: Snapshot) {
-        registry.state.withLock { state in
+        state.withLock { state in
             for (id, configuration) in state.configurations {
-                var restored = snapshot.configurations[id] ?? LogRegistry.NodeConfiguration()
+                var restored = snapshot.configurations[id] ?? NodeConfiguration()
                 restored.children = configuration.children
                 // A node keeps its one sampler, with its unreported drops.
                 restored.sampler = configuration.sampler ?? restored.sampler
@@ -35,7 +35,7 @@ extension LogHierarchy {
             state.lastResort = snapshot.lastResort
             state.bootstrapCallSite = snapshot.bootstrapCallSite
             state.fieldProviders = snapshot.fieldProviders
-            registry.refresh(state.nodes[""]!, in: &state)
+            refresh(rootNode, in: &state)
         }
         if let redaction = snapshot.redaction { RedactionRules.install(redaction) }
     }

@@ -1,0 +1,50 @@
+import Synchronization
+
+/// How many requests for lower levels are active at each level, process-wide: level
+/// overrides (``LogContext/with(level:operation:)-38esb``) and open test captures
+/// (``LogTap``, behind `LogbookTesting.LogCapture`), one idea: something in one task
+/// tree wants records its loggers' levels would not create.
+///
+/// While any is active, every node's gate, in every hierarchy, is lowered to the lowest
+/// active level, so the records they want are created; each record's own context then
+/// decides whether it reaches a tap or the sinks (``DispatchPlan``). With none active,
+/// the gates are what the configuration makes them and a disabled call stays one atomic load.
+enum LevelOverrides {
+    private struct State {
+        var counts = [Int](repeating: 0, count: Int(LogNode.closedGate))
+        var hierarchies: [LogHierarchy] = []
+    }
+
+    private static let state = LockedState(State())
+
+    /// The lowest active level as a gate value; ``LogNode/closedGate`` when none is
+    /// active. Written under the lock, read by nodes computing their gates.
+    static let gate = Atomic<UInt8>(LogNode.closedGate)
+
+    /// Adds a hierarchy whose gates requests lower. Called once as it is created.
+    static func register(_ hierarchy: LogHierarchy) {
+        state.withLock { $0.hierarchies.append(hierarchy) }
+    }
+
+    /// Counts a request for records at `level` and above as active.
+    static func open(_ level: LogLevel) {
+        change(level, by: 1)
+    }
+
+    /// Counts a request at `level` as ended.
+    static func close(_ level: LogLevel) {
+        change(level, by: -1)
+    }
+
+    private static func change(_ level: LogLevel, by delta: Int) {
+        state.withLock { state in
+            state.counts[Int(level.rawValue)] += delta
+            let lowest = state.counts.firstIndex { $0 > 0 }.map(UInt8.init) ?? LogNode.closedGate
+            // Gates change only when the lowest active level does: overlapping requests
+            // at the same level cost one counter update each.
+            guard lowest != gate.load(ordering: .relaxed) else { return }
+            gate.store(lowest, ordering: .relaxed)
+            for hierarchy in state.hierarchies { hierarchy.lowerGates() }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+extension LogHierarchy {
+    /// Configures the root and the named loggers once; see
+    /// ``Log/bootstrap(_:file:line:)-(LogConfiguration,_,_)``.
+    @discardableResult
+    package func bootstrap(
+        _ configuration: LogConfiguration,
+        file: String = #fileID,
+        line: UInt = #line
+    ) throws(LogBootstrapError) -> LogSetup {
+        for name in configuration.loggerLevels.keys {
+            do {
+                try LoggerName.validate(name)
+            } catch {
+                throw .invalidLoggerName(error)
+            }
+        }
+        let firstCall: String? = state.withLock { state in
+            if let firstCall = state.bootstrapCallSite { return firstCall }
+            let rootID = ObjectIdentifier(rootNode)
+            state.configurations[rootID]!.level = configuration.level
+            state.configurations[rootID]!.sinks = configuration.sinks
+            state.configurations[rootID]!.sampling = configuration.sampling
+            // After the root's level, so a per-logger level naming the root (`root`) wins.
+            for (name, level) in configuration.loggerLevels {
+                state.configurations[ObjectIdentifier(node(named: name, in: &state))]!.level = level
+            }
+            state.fieldProviders = configuration.fieldProviders
+            state.bootstrapCallSite = "\(file):\(line)"
+            refresh(rootNode, in: &state)
+            return nil
+        }
+        if let firstCall { throw .alreadyBootstrapped(firstCall: firstCall) }
+        if configuration.ignoresBrokenPipe {
+            System.ignoreBrokenPipeSignal()
+        }
+        if self === LogHierarchy.shared {
+            // Redaction is process-wide: only the process's hierarchy installs rules, so
+            // tests' private hierarchies never change another test's output. Likewise only
+            // the process-wide hierarchy drains at exit.
+            RedactionRules.install(configuration.redaction)
+            LogShutdown.installExitHook(timeout: configuration.shutdownTimeout)
+        }
+        return LogSetup(
+            level: configuration.level,
+            sinks: configuration.sinks,
+            loggerLevels: configuration.loggerLevels,
+            ignoresBrokenPipe: configuration.ignoresBrokenPipe,
+            sampling: configuration.sampling,
+            hierarchy: self,
+            redaction: configuration.redaction,
+            shutdownTimeout: configuration.shutdownTimeout,
+            fieldProviders: configuration.fieldProviders)
+    }
+
+    /// Configures the root once from the environment; see
+    /// ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
+    package func bootstrap(
+        _ environment: LogEnvironment,
+        file: String = #fileID,
+        line: UInt = #line
+    ) throws(LogBootstrapError) -> LogSetup {
+        let resolution: LogEnvironment.Resolution
+        do {
+            resolution = try environment.resolve()
+        } catch {
+            throw .invalidEnvironment(error)
+        }
+        var setup = try bootstrap(resolution.configuration, file: file, line: line)
+        setup.choices = resolution.choices
+        return setup
+    }
+}
