@@ -80,15 +80,21 @@ extension LogRecord {
     /// inwards, then provided fields, each key once. Provided fields go with the call-site
     /// and bound ones (`includingFields`), minus those any context field hides. The list points into this record's storage and lives in a
     /// stack buffer, so it is valid only inside `body`.
+    ///
+    /// `staticFields` (a formatter's, each key once) come first, those no layer of the
+    /// record has, redacted as the others (see ``FieldList/staticCount``).
     @inline(__always)
     func withFieldList<Result>(
         includingFields: Bool = true,
         includingContext: Bool = true,
+        staticFields: LogFields = LogFields(),
         _ body: (FieldList) throws -> Result
     ) rethrows -> Result {
         let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
+        let statics = staticFields.entries
         let capacity =
             (includingFields ? fields.count + boundFields.count + (providedStorage?.count ?? 0) : 0) + contextCount
+            + statics.count
         let rules = RedactionRules.unmanagedCurrent
         // At least one slot, so the buffer always has an address.
         let slotCount = max(capacity, 1)
@@ -99,9 +105,20 @@ extension LogRecord {
             } else {
                 resolveFields(includingFields: includingFields, scope: nil, into: &list)
             }
+            if !statics.isEmpty {
+                let resolved = list.list
+                list.prependStatics(statics) { key in
+                    resolved.firstIndex(of: key.pointee) == nil && (includingContext || !hasContextKey(key.pointee))
+                }
+            }
             defer { list.deinitialize() }
             return try body(list.list)
         }
+    }
+
+    private func hasContextKey(_ key: String) -> Bool {
+        guard let scope = context.scope else { return false }
+        return scope.hasFields && scope.hasKey(key)
     }
 
     /// Appends the winning entries of every layer to `list`. Entries are read in place

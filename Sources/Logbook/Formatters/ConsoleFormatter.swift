@@ -91,8 +91,8 @@ public struct ConsoleFormatter: LogFormatter {
         buffer.appendSingleLine(record.message)
         let keyPrefix = colored ? ANSI.dim : []
         let keySuffix = colored ? ANSI.reset : []
-        Self.fieldWriter.append(record, into: &buffer, keyPrefix: keyPrefix, keySuffix: keySuffix) { body in
-            record.forEachField(body)
+        record.withFieldList {
+            Self.fieldWriter.append($0, of: record, into: &buffer, keyPrefix: keyPrefix, keySuffix: keySuffix)
         }
         if let error = record.error {
             if colored { buffer.append(contentsOf: ANSI.level[Int(LogLevel.error.rawValue)]) }

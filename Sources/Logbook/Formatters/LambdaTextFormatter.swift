@@ -47,7 +47,9 @@ public struct LambdaTextFormatter: LogFormatter {
         self.staticFields = staticFields.deduplicated()
         self.maximumDepth = max(maximumDepth, 0)
         self.fieldWriter = LogfmtFieldWriter(
-            reserved: ReservedKeys(["error", "error.type", "error.message"]), maximumDepth: self.maximumDepth)
+            reserved: ReservedKeys(["error", "error.type", "error.message"]),
+            skipped: ReservedKeys([LambdaInvocation.requestIDKey, LambdaInvocation.traceIDKey]),
+            maximumDepth: self.maximumDepth)
     }
 
     /// This formatter with `fields` added to its static fields.
@@ -65,13 +67,19 @@ public struct LambdaTextFormatter: LogFormatter {
         buffer.append(UInt8(ascii: "\t"))
         buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
         buffer.append(UInt8(ascii: "\t"))
-        if let requestID = record.redactedField(LambdaInvocation.requestIDKey) {
-            if case .string(let text) = requestID {
-                buffer.appendLambdaTextField(text, replacingTabs: true)
-            } else {
-                buffer.appendLambdaTextField(requestID.description, replacingTabs: true)
+        record.withFieldList(staticFields: appendsFields ? staticFields : LogFields()) { fields in
+            if let requestID = fields.value(of: LambdaInvocation.requestIDKey, recordOnly: true) {
+                if case .string(let text) = requestID {
+                    buffer.appendLambdaTextField(text, replacingTabs: true)
+                } else {
+                    buffer.appendLambdaTextField(requestID.description, replacingTabs: true)
+                }
             }
+            writeMessage(record, fields: fields, into: &buffer)
         }
+    }
+
+    private func writeMessage(_ record: LogRecord, fields: FieldList, into buffer: inout LogBuffer) {
         buffer.append(UInt8(ascii: "\t"))
         buffer.appendLambdaTextField(record.message, replacingTabs: false)
         if let error = record.error {
@@ -79,16 +87,6 @@ public struct LambdaTextFormatter: LogFormatter {
             buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
         }
         guard appendsFields else { return }
-        fieldWriter.append(record, into: &buffer) { body in
-            staticFields.withRedactedFieldList { statics in
-                for index in 0..<statics.count where record.field(statics[index].key.pointee) == nil {
-                    body(statics[index].key.pointee, statics[index].value.pointee)
-                }
-            }
-            record.forEachField { key, value in
-                if key == LambdaInvocation.requestIDKey || key == LambdaInvocation.traceIDKey { return }
-                body(key, value)
-            }
-        }
+        fieldWriter.append(fields, of: record, into: &buffer)
     }
 }

@@ -1,25 +1,14 @@
 extension LogBuffer {
-    /// Appends the JSON for a field value of one of the common scalar types (`String`,
-    /// `Int`, `Bool`, `Double`) straight from the value, read in place, and returns
-    /// `true`; returns `false`, writing nothing, for any other type.
-    ///
-    /// The output is the same as formatting the value's ``LogValueConvertible/logValue``
-    /// (the conversions of those types are Logbook's own and fixed), without the protocol
-    /// call, without building and destroying a ``LogValue``, and without copying the value.
+    /// Appends the JSON for a field value of one of the types of ``FieldScalar``, read in
+    /// place, and returns `true`; returns `false`, writing nothing, for any other type.
     @inline(__always)
     mutating func appendJSONScalar(_ value: UnsafePointer<any LogValueConvertible>) -> Bool {
-        guard let payload = ExistentialPayload(in: value) else { return false }
-        let type = payload.type
-        if type == String.self {
-            appendJSONString(at: payload.address.assumingMemoryBound(to: String.self))
-        } else if type == Int.self {
-            appendDecimal(payload.address.load(as: Int.self))
-        } else if type == Bool.self {
-            appendJSONBool(payload.address.load(as: Bool.self))
-        } else if type == Double.self {
-            appendJSONNumber(payload.address.load(as: Double.self))
-        } else {
-            return false
+        switch FieldScalar(value) {
+        case .string(let string): appendJSONString(at: string)
+        case .int(let int): appendDecimal(int)
+        case .bool(let bool): appendJSONBool(bool)
+        case .double(let double): appendJSONNumber(double)
+        case nil: return false
         }
         return true
     }

@@ -101,6 +101,58 @@ extension LogBuffer {
         byte <= 0x20 || byte == 0x3D || byte == 0x22 || byte == 0x7F
     }
 
+    /// Whether a short ASCII string cannot be written as it is as a logfmt key or value:
+    /// it is empty or holds a byte of ``forcesQuotes(_:)``. All 15 bytes are checked at
+    /// once, as ``SmallString/needsJSONEscaping`` does.
+    @inline(__always)
+    static func needsLogfmtQuotes(_ small: SmallString) -> Bool {
+        // For a byte below 0x80, `b + 0x5F` reaches the high bit when `b` is at least
+        // 0x21, `(b ^ c) + 0x7F` when `b` is not `c`.
+        func badBytes(_ word: UInt64) -> UInt64 {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let aboveSpace = word &+ ones &* 0x5F
+            let notEquals = (word ^ (ones &* 0x3D)) &+ ones &* 0x7F
+            let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
+            let notDelete = (word ^ (ones &* 0x7F)) &+ ones &* 0x7F
+            return ~(aboveSpace & notEquals & notQuote & notDelete) & (ones &* 0x80)
+        }
+        let count = small.count
+        if count == 0 { return true }
+        if count <= 8 {
+            let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
+            return badBytes(small.low) & mask != 0
+        }
+        let highMask: UInt64 = (1 &<< UInt64((count &- 8) &* 8)) &- 1
+        return badBytes(small.low) | (badBytes(small.high) & highMask) != 0
+    }
+
+    /// Appends the bytes of a short ASCII string.
+    @inline(__always)
+    mutating func appendSmall(_ small: SmallString) {
+        reserveCapacity(16)
+        let destination = UnsafeMutableRawPointer(base + used)
+        destination.storeBytes(of: small.low, as: UInt64.self)
+        destination.storeBytes(of: small.high, toByteOffset: 8, as: UInt64.self)
+        used += small.count
+    }
+
+    /// Appends a scalar read in place as a logfmt value, as
+    /// ``appendLogfmtValue(_:)`` and the field writers write its ``LogValue``.
+    @inline(__always)
+    mutating func appendLogfmtScalar(_ scalar: FieldScalar) {
+        switch scalar {
+        case .string(let string):
+            if let small = SmallString(at: string), !Self.needsLogfmtQuotes(small) {
+                appendSmall(small)
+            } else {
+                appendLogfmtValue(string.pointee)
+            }
+        case .int(let int): appendDecimal(int)
+        case .bool(let bool): append(bool ? "true" : "false")
+        case .double(let double): append(double.description)
+        }
+    }
+
     /// Appends `key=value` pairs for a field, in logfmt style, each preceded by a space.
     /// Objects and arrays are flattened into dotted keys (`user.id=7`, `tags.0=a`);
     /// empty ones are written as `{}` and `[]`; nesting past `maximumDepth` is written as

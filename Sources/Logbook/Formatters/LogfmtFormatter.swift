@@ -56,7 +56,7 @@ public struct LogfmtFormatter: LogFormatter {
             buffer.appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
             buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
         }
-        fieldWriter.append(record, into: &buffer) { body in record.forEachField(body) }
+        record.withFieldList { fieldWriter.append($0, of: record, into: &buffer) }
         if includesSourceLocation {
             buffer.append(" source=")
             buffer.appendLogfmtValue(record.file + ":" + String(record.line))

@@ -46,6 +46,9 @@ struct ReservedKeys: Sendable {
     /// Every reserved key.
     var all: [String] { keys }
 
+    /// Whether there are no keys.
+    var isEmpty: Bool { keys.isEmpty }
+
     /// Whether the key at `key` is one of the reserved keys.
     @inline(__always)
     func contains(at key: UnsafePointer<String>) -> Bool {
