@@ -157,16 +157,34 @@ public struct SyslogFormatter: LineLimitedFormatter {
         let logger =
             record.logger.utf8.count <= 256
             ? record.logger : String(decoding: Array(record.logger.utf8.prefix(256)), as: UTF8.self) + "…"
-        writeParameter("logger", .string(logger), into: &buffer, start: start, budget: nil, dropped: &dropped)
-        var hasTraceContext = false
-        record.forEachField { key, value in
-            if TraceKeys.isTraceField(key) {
-                hasTraceContext = true
-                return
+        buffer.append(" logger=\"")
+        Self.appendParameterValue(logger, into: &buffer)
+        buffer.append(UInt8(ascii: "\""))
+        record.withFieldList { fields in
+            var hasTraceContext = false
+            for index in 0..<fields.count {
+                let key = fields[index].key
+                if TraceKeys.isTraceField(key.pointee) {
+                    hasTraceContext = true
+                } else if key.pointee == "logger" {
+                    writeParameter(
+                        "fields.logger", fields[index].value.pointee.logValue, into: &buffer, start: start,
+                        budget: budget, dropped: &dropped)
+                } else {
+                    writeParameter(
+                        key, fields[index].value, into: &buffer, start: start, budget: budget, dropped: &dropped)
+                }
             }
-            let name = key == "logger" ? "fields.logger" : key
-            writeParameter(name, value.logValue, into: &buffer, start: start, budget: budget, dropped: &dropped)
+            writeErrorAndTraceContext(
+                record, fields: fields, hasTraceContext: hasTraceContext, into: &buffer, start: start, budget: budget,
+                dropped: &dropped)
         }
+    }
+
+    private func writeErrorAndTraceContext(
+        _ record: LogRecord, fields: FieldList, hasTraceContext: Bool, into buffer: inout LogBuffer, start: Int,
+        budget: Int?, dropped: inout Int
+    ) {
         if let error = record.error {
             let type = LogValue.string(ErrorDescription.typeName(of: error))
             let message = LogValue.string(ErrorDescription.message(of: error))
@@ -186,8 +204,10 @@ public struct SyslogFormatter: LineLimitedFormatter {
             // Redacted like every other field; held to the same budget (one left out here is
             // not in the count above, which is already written).
             for name in TraceKeys.fieldNames {
-                guard let value = record.redactedField(name) else { continue }
-                writeParameter(name, value, into: &buffer, start: start, budget: budget, dropped: &dropped)
+                guard let index = fields.firstIndex(of: name) else { continue }
+                writeParameter(
+                    fields[index].key, fields[index].value, into: &buffer, start: start, budget: budget,
+                    dropped: &dropped)
             }
             buffer.append(UInt8(ascii: "]"))
         }
@@ -196,6 +216,35 @@ public struct SyslogFormatter: LineLimitedFormatter {
     /// The SD-ID of the element that holds the trace context fields, as OpenTelemetry's
     /// "Trace Context in non-OTLP Log Formats" specifies for RFC 5424.
     static let traceContextStructuredDataID = "opentelemetry"
+
+    /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
+    /// does, a scalar read in place.
+    @inline(__always)
+    private func writeParameter(
+        _ key: UnsafePointer<String>, _ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer,
+        start: Int, budget: Int?, dropped: inout Int
+    ) {
+        guard let scalar = FieldScalar(value) else {
+            writeParameter(
+                key.pointee, value.pointee.logValue, into: &buffer, start: start, budget: budget, dropped: &dropped)
+            return
+        }
+        let before = buffer.count
+        buffer.append(UInt8(ascii: " "))
+        Self.appendParameterName(key.pointee, into: &buffer)
+        buffer.append("=\"")
+        switch scalar {
+        case .string(let text): Self.appendParameterValue(text.pointee, into: &buffer)
+        case .int(let int): buffer.appendDecimal(int)
+        case .double(let double): buffer.append(double.description)
+        case .bool(let bool): buffer.append(bool ? "true" : "false")
+        }
+        buffer.append(UInt8(ascii: "\""))
+        if let budget, buffer.count - start > budget {
+            buffer.truncate(to: before)
+            dropped += 1
+        }
+    }
 
     /// Writes ` name="value"`, flattening arrays and objects into dotted names (8 levels
     /// deep, as logfmt).
