@@ -48,57 +48,27 @@ extension JSONFormatter {
         if let error = record.error {
             writeError(error, limits: limits, into: &buffer, dropped: &dropped)
         }
-        for field in layout.promoted {
-            guard
-                let value = record.redactedField(field.key)
-                    ?? staticFields[field.key].map({ RedactionRules.current.logValue(key: field.key, $0) })
-                    ?? field.fallback
-            else { continue }
-            let before = buffer.count
-            buffer.append(contentsOf: field.encodedKey)
-            if case .string(let text) = value, limits.text != .max {
-                buffer.appendJSONString(text, limit: limits.text)
-            } else {
-                writeValue(value, depth: 1, into: &buffer)
-                // An array or object cannot be cut and stay what it was: over the text
-                // limit, it is left out and counted.
-                if limits.text != .max, buffer.count - before > limits.text + field.encodedKey.count {
-                    buffer.truncate(to: before)
-                    dropped += 1
-                }
+        record.withFieldList(includingContext: contextKey == nil, staticFields: staticFields) { fields in
+            for field in layout.promoted {
+                writePromoted(field, fields: fields, limits: limits, into: &buffer, dropped: &dropped)
             }
-        }
-        let hasPromoted = !layout.promoted.isEmpty
-        // The keys given to renamed fields so far; empty (no allocation) unless a field
-        // has a reserved key.
-        var renamed: [String] = []
-        if !staticFields.isEmpty {
-            staticFields.withRedactedFieldList { statics in
-                for index in 0..<statics.count {
-                    let field = statics[index]
-                    if record.field(field.key.pointee) != nil || (hasPromoted && layout.isPromoted(field.key.pointee)) {
-                        continue
-                    }
-                    writeMember(
-                        field.key, field.value, record: record, into: &buffer, start: start,
-                        budget: fieldBudget, dropped: &dropped, renamed: &renamed)
-                }
-            }
-        }
-        record.withFieldList(includingContext: contextKey == nil) { fields in
-            if layout.mapsTraceKeys {
-                // A preset that renames the trace context fields: its own loop, so this one
-                // stays as small as it is for every other formatter.
-                writeFieldsMappingTraceKeys(
-                    fields, record: record, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped,
-                    renamed: &renamed)
-                return
-            }
+            let hasPromoted = !layout.promoted.isEmpty
+            // The keys given to renamed fields so far; empty (no allocation) unless two
+            // renamed keys can meet (see ``ReservedKeys/renamesMayCollide``).
+            var renamed: [String] = []
             for index in 0..<fields.count {
                 let field = fields[index]
                 if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
+                // Static fields keep their keys; a trace context field of the record may
+                // go under its backend's key.
+                if layout.mapsTraceKeys && index >= fields.staticCount
+                    && writeTraceMember(
+                        field, fields: fields, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
+                {
+                    continue
+                }
                 writeMember(
-                    field.key, field.value, record: record, into: &buffer, start: start, budget: fieldBudget,
+                    field, fields: fields, record: record, into: &buffer, start: start, budget: fieldBudget,
                     dropped: &dropped, renamed: &renamed)
             }
         }
@@ -153,10 +123,32 @@ extension JSONFormatter {
         }
     }
 
+    /// Writes the promoted `field`: the record's or a static field's value, redacted, else
+    /// its fallback.
+    private func writePromoted(
+        _ field: JSONLayout.PromotedField, fields: FieldList, limits: TextLimits, into buffer: inout LogBuffer,
+        dropped: inout Int
+    ) {
+        guard let value = fields.value(of: field.key) ?? field.fallback else { return }
+        let before = buffer.count
+        buffer.append(contentsOf: field.encodedKey)
+        if case .string(let text) = value, limits.text != .max {
+            buffer.appendJSONString(text, limit: limits.text)
+        } else {
+            writeValue(value, depth: 1, into: &buffer)
+            // An array or object cannot be cut and stay what it was: over the text
+            // limit, it is left out and counted.
+            if limits.text != .max, buffer.count - before > limits.text + field.encodedKey.count {
+                buffer.truncate(to: before)
+                dropped += 1
+            }
+        }
+    }
+
     @inline(__always)
-    func writeMember(
-        _ key: UnsafePointer<String>,
-        _ value: UnsafePointer<any LogValueConvertible>,
+    private func writeMember(
+        _ field: FieldList.Entry,
+        fields: FieldList,
         record: LogRecord,
         into buffer: inout LogBuffer,
         start: Int,
@@ -164,21 +156,25 @@ extension JSONFormatter {
         dropped: inout Int,
         renamed: inout [String]
     ) {
+        let key = field.key
         let before = buffer.count
         if let small = SmallString(at: key), !small.needsJSONEscaping, !layout.reserved.contains(small, at: key) {
             buffer.appendJSONMemberKey(small)
         } else {
             buffer.append(UInt8(ascii: ","))
-            if layout.isReserved(at: key) {
-                let name = layout.renamedKey(for: key.pointee, record: record, avoiding: renamed)
-                renamed.append(name)
+            if layout.reserved.contains(at: key) {
+                let name = layout.reserved.renamed(key.pointee) { candidate in
+                    fields.firstIndex(of: candidate) != nil || renamed.contains(candidate)
+                        || (contextKey != nil && record.field(candidate) != nil)
+                }
+                if layout.reserved.renamesMayCollide { renamed.append(name) }
                 buffer.appendJSONString(name)
             } else {
                 buffer.appendJSONString(at: key)
             }
             buffer.append(UInt8(ascii: ":"))
         }
-        writeFieldValue(value, into: &buffer)
+        writeFieldValue(field.value, into: &buffer)
         if let budget, buffer.count - start > budget {
             buffer.truncate(to: before)
             dropped += 1

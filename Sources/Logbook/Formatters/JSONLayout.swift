@@ -196,7 +196,7 @@ final class JSONLayout: Sendable {
             self.writtenContextKey = nil
         }
         _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
-        self.reserved = ReservedKeys(reserved, alsoAvoiding: staticFields.map(\.key))
+        self.reserved = ReservedKeys(reserved)
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
         var ownBytes = headerKeys.count + errorOpen.count + errorMessageKey.count
@@ -225,29 +225,10 @@ final class JSONLayout: Sendable {
         return result.isEmpty ? JSONFormatter.defaultHeaderOrder : result
     }
 
-    /// Whether a field key collides with one of the formatter's own keys.
-    @inline(__always)
-    func isReserved(_ key: String) -> Bool {
-        reserved.contains(key)
-    }
-
-    /// Whether the field key at `key` collides with one of the formatter's own keys.
-    @inline(__always)
-    func isReserved(at key: UnsafePointer<String>) -> Bool {
-        reserved.contains(at: key)
-    }
-
     /// Whether a field is written at its promoted position rather than with the others.
     @inline(__always)
     func isPromoted(_ key: String) -> Bool {
         if promotedLengths & (1 &<< UInt64(key.utf8.count & 63)) == 0 { return false }
         return promoted.contains { $0.key == key }
-    }
-
-    /// A key for a field whose own key is reserved, distinct from `taken`, the keys
-    /// given to the line's other renamed fields; see
-    /// ``ReservedKeys/renamed(_:in:avoiding:)``.
-    func renamedKey(for key: String, record: LogRecord, avoiding taken: [String]) -> String {
-        reserved.renamed(key, in: record, avoiding: taken)
     }
 }

@@ -44,7 +44,7 @@ struct LogfmtFieldWriter: Sendable {
                 continue
             }
             let isReserved = reserved.contains(at: field.key)
-            let name = isReserved ? reserved.renamed(field.key.pointee, in: record) : field.key.pointee
+            let name = isReserved ? renamed(field.key.pointee, record) : field.key.pointee
             let made = buffer.appendLogfmtField(
                 name, field.value.pointee.logValue, maximumDepth: maximumDepth, keyPrefix: keyPrefix,
                 keySuffix: keySuffix)
@@ -56,7 +56,7 @@ struct LogfmtFieldWriter: Sendable {
         var written = Set(reserved.all)
         for index in 0..<fields.count where !skips(fields, index) {
             let key = fields[index].key.pointee
-            let name = reserved.contains(key) ? reserved.renamed(key, in: record) : key
+            let name = reserved.contains(key) ? renamed(key, record) : key
             LogBuffer.forEachFlattenedLeaf(name, fields[index].value.pointee.logValue, maximumDepth: maximumDepth) {
                 leaf, leafValue, exhausted in
                 var unique = LogBuffer.logfmtKey(leaf)
@@ -65,6 +65,12 @@ struct LogfmtFieldWriter: Sendable {
                     unique, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
             }
         }
+    }
+
+    /// The key for a field whose own key is reserved: one no field of the record has (a
+    /// static field's is sorted out by the second pass).
+    private func renamed(_ key: String, _ record: LogRecord) -> String {
+        reserved.renamed(key) { record.field($0) != nil }
     }
 
     @inline(__always)

@@ -12,8 +12,10 @@ struct ReservedKeys: Sendable {
     private let keyLengths: [Int]
     /// Bit `n` is set when a reserved key is `n` bytes long (modulo 64).
     private let lengths: UInt64
-    /// Other keys a renamed key must also avoid (static fields).
-    private let otherKeys: [String]
+    /// Whether two fields renamed differently can get the same key: only when a reserved
+    /// key starts with `fields.` (when both `x` and `fields.x` are reserved, fields named
+    /// `x` and `fields.x` would both become `fields.fields.x`).
+    let renamesMayCollide: Bool
     /// The reserved keys that are short ASCII strings, as words (see ``SmallString``).
     private let smallKeys: [(UInt64, UInt64)]
     /// The ``SmallString/hashBit`` of every key in ``smallKeys``.
@@ -22,11 +24,11 @@ struct ReservedKeys: Sendable {
     /// long.
     private let otherKeyLengths: UInt64
 
-    init(_ keys: [String], alsoAvoiding otherKeys: [String] = []) {
+    init(_ keys: [String]) {
         self.keys = keys
         self.keyLengths = keys.map(\.utf8.count)
         self.lengths = keys.reduce(0) { $0 | (1 &<< UInt64($1.utf8.count & 63)) }
-        self.otherKeys = otherKeys
+        self.renamesMayCollide = keys.contains { $0.hasPrefix(Self.renamePrefix) }
         var smallKeys: [(UInt64, UInt64)] = []
         var smallKeyBits: UInt64 = 0
         var otherKeyLengths: UInt64 = 0
@@ -81,17 +83,11 @@ struct ReservedKeys: Sendable {
     }
 
     /// A key for a field whose own key is reserved: prefixed with `fields.` as often as
-    /// needed to be distinct from every reserved key, every other key, every field of
-    /// `record` and every key in `taken` (the keys given to other renamed fields of the
-    /// same line: when both `x` and `fields.x` are reserved, fields named `x` and
-    /// `fields.x` would otherwise both become `fields.fields.x`).
-    func renamed(_ key: String, in record: LogRecord, avoiding taken: [String] = []) -> String {
+    /// needed to be distinct from every reserved key and every key `isTaken` accepts (the
+    /// line's other keys, and the keys given to its other renamed fields).
+    func renamed(_ key: String, avoiding isTaken: (String) -> Bool) -> String {
         var candidate = Self.renamePrefix + key
-        while keys.contains(candidate) || otherKeys.contains(candidate) || record.field(candidate) != nil
-            || taken.contains(candidate)
-        {
-            candidate = Self.renamePrefix + candidate
-        }
+        while contains(candidate) || isTaken(candidate) { candidate = Self.renamePrefix + candidate }
         return candidate
     }
 }

@@ -90,20 +90,34 @@ struct TraceKeys: Sendable {
         return nil
     }
 
-    /// The key and value `mapping` writes for `value`, or `nil` to write the field unchanged.
-    func converted(_ value: LogValue, by mapping: Mapping) -> LogValue? {
-        guard case .string(let text) = value, Self.isHex(text, digits: mapping.hexDigits) else { return nil }
+    /// Appends the JSON value `mapping` writes for `value` and returns `true`, or returns
+    /// `false`, writing nothing, to write the field unchanged. Allocates nothing.
+    func appendJSON(_ value: LogValue, by mapping: Mapping, into buffer: inout LogBuffer) -> Bool {
+        guard case .string(let text) = value, Self.isHex(text, digits: mapping.hexDigits) else { return false }
         switch mapping.encoding {
         case .text:
-            return value
+            buffer.appendJSONString(text)
         case .decimalLow64:
             // The last 16 hex digits are the low 64 bits.
-            return UInt64(text.suffix(16), radix: 16).map { .string(String($0)) }
+            guard let low = UInt64(text.suffix(16), radix: 16) else { return false }
+            buffer.append(UInt8(ascii: "\""))
+            if low <= UInt64(Int.max) {
+                buffer.appendDecimal(Int(low))
+            } else {
+                buffer.appendDecimal(Int(low / 10))
+                buffer.appendDecimal(Int(low % 10))
+            }
+            buffer.append(UInt8(ascii: "\""))
         case .prefixed(let prefix):
-            return .string(prefix + text)
+            buffer.append(UInt8(ascii: "\""))
+            buffer.appendJSONEscaped(prefix, limit: .max)
+            buffer.append(text)
+            buffer.append(UInt8(ascii: "\""))
         case .sampledFlag:
-            return UInt8(text, radix: 16).map { .bool($0 & 1 == 1) }
+            guard let flags = UInt8(text, radix: 16) else { return false }
+            buffer.append(contentsOf: flags & 1 == 1 ? JSONLayout.trueLiteral : JSONLayout.falseLiteral)
         }
+        return true
     }
 
     /// Whether `text` is exactly `digits` hex digits (either case).
