@@ -149,7 +149,7 @@ extension LogBuffer {
             }
         case .int(let int): appendDecimal(int)
         case .bool(let bool): append(bool ? "true" : "false")
-        case .double(let double): append(double.description)
+        case .double(let double): appendDescription(double)
         }
     }
 
@@ -241,7 +241,7 @@ extension LogBuffer {
         switch value {
         case .string(let string): appendLogfmtValue(string)
         case .int(let int): appendDecimal(int)
-        case .double(let double): append(double.description)
+        case .double(let double): appendDescription(double)
         case .bool(let bool): append(bool ? "true" : "false")
         case .null: append("null")
         case .array(let elements): append(elements.isEmpty && !depthExhausted ? "[]" : "\"[too deep]\"")

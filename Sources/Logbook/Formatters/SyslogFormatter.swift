@@ -236,7 +236,7 @@ public struct SyslogFormatter: LineLimitedFormatter {
         switch scalar {
         case .string(let text): Self.appendParameterValue(text.pointee, into: &buffer)
         case .int(let int): buffer.appendDecimal(int)
-        case .double(let double): buffer.append(double.description)
+        case .double(let double): buffer.appendDescription(double)
         case .bool(let bool): buffer.append(bool ? "true" : "false")
         }
         buffer.append(UInt8(ascii: "\""))
@@ -260,7 +260,7 @@ public struct SyslogFormatter: LineLimitedFormatter {
             switch leafValue {
             case .string(let text): Self.appendParameterValue(text, into: &buffer)
             case .int(let int): buffer.appendDecimal(int)
-            case .double(let double): buffer.append(double.description)
+            case .double(let double): buffer.appendDescription(double)
             case .bool(let bool): buffer.append(bool ? "true" : "false")
             case .null: buffer.append("null")
             case .array(let elements): buffer.append(elements.isEmpty && !depthExhausted ? "[\\]" : "[too deep\\]")
