@@ -87,14 +87,13 @@ extension LogRecord {
     func withFieldList<Result>(
         includingFields: Bool = true,
         includingContext: Bool = true,
-        staticFields: LogFields = LogFields(),
+        staticFields: LogFields? = nil,
         _ body: (FieldList) throws -> Result
     ) rethrows -> Result {
         let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
-        let statics = staticFields.entries
         let capacity =
             (includingFields ? fields.count + boundFields.count + (providedStorage?.count ?? 0) : 0) + contextCount
-            + statics.count
+            + (staticFields?.count ?? 0)
         let rules = RedactionRules.unmanagedCurrent
         // At least one slot, so the buffer always has an address.
         let slotCount = max(capacity, 1)
@@ -105,9 +104,9 @@ extension LogRecord {
             } else {
                 resolveFields(includingFields: includingFields, scope: nil, into: &list)
             }
-            if !statics.isEmpty {
+            if let staticFields, !staticFields.isEmpty {
                 let resolved = list.list
-                list.prependStatics(statics) { key in
+                list.prependStatics(staticFields.entries) { key in
                     resolved.firstIndex(of: key.pointee) == nil && (includingContext || !hasContextKey(key.pointee))
                 }
             }

@@ -48,7 +48,8 @@ extension JSONFormatter {
         if let error = record.error {
             writeError(error, limits: limits, into: &buffer, dropped: &dropped)
         }
-        record.withFieldList(includingContext: contextKey == nil, staticFields: staticFields) { fields in
+        let statics = layout.staticFields.isEmpty ? nil : layout.staticFields
+        record.withFieldList(includingContext: contextKey == nil, staticFields: statics) { fields in
             for field in layout.promoted {
                 writePromoted(field, fields: fields, limits: limits, into: &buffer, dropped: &dropped)
             }
@@ -56,12 +57,13 @@ extension JSONFormatter {
             // The keys given to renamed fields so far; empty (no allocation) unless two
             // renamed keys can meet (see ``ReservedKeys/renamesMayCollide``).
             var renamed: [String] = []
+            let mapsTraceKeys = layout.mapsTraceKeys
             for index in 0..<fields.count {
                 let field = fields[index]
                 if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
                 // Static fields keep their keys; a trace context field of the record may
                 // go under its backend's key.
-                if layout.mapsTraceKeys && index >= fields.staticCount
+                if mapsTraceKeys && index >= fields.staticCount
                     && writeTraceMember(
                         field, fields: fields, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
                 {
@@ -163,12 +165,7 @@ extension JSONFormatter {
         } else {
             buffer.append(UInt8(ascii: ","))
             if layout.reserved.contains(at: key) {
-                let name = layout.reserved.renamed(key.pointee) { candidate in
-                    fields.firstIndex(of: candidate) != nil || renamed.contains(candidate)
-                        || (contextKey != nil && record.field(candidate) != nil)
-                }
-                if layout.reserved.renamesMayCollide { renamed.append(name) }
-                buffer.appendJSONString(name)
+                buffer.appendJSONString(renamedKey(key.pointee, fields: fields, record: record, renamed: &renamed))
             } else {
                 buffer.appendJSONString(at: key)
             }
@@ -179,6 +176,17 @@ extension JSONFormatter {
             buffer.truncate(to: before)
             dropped += 1
         }
+    }
+
+    /// The key for a field whose own key is reserved: one no other member of the line has.
+    @inline(never)
+    private func renamedKey(_ key: String, fields: FieldList, record: LogRecord, renamed: inout [String]) -> String {
+        let name = layout.reserved.renamed(key) { candidate in
+            fields.firstIndex(of: candidate) != nil || renamed.contains(candidate)
+                || (contextKey != nil && record.field(candidate) != nil)
+        }
+        if layout.reserved.renamesMayCollide { renamed.append(name) }
+        return name
     }
 
     /// Writes a field's value, read in place: common scalars directly, anything else

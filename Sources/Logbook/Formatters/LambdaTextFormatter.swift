@@ -67,7 +67,7 @@ public struct LambdaTextFormatter: LogFormatter {
         buffer.append(UInt8(ascii: "\t"))
         buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
         buffer.append(UInt8(ascii: "\t"))
-        record.withFieldList(staticFields: appendsFields ? staticFields : LogFields()) { fields in
+        record.withFieldList(staticFields: appendsFields ? staticFields : nil) { fields in
             if let requestID = fields.value(of: LambdaInvocation.requestIDKey, recordOnly: true) {
                 if case .string(let text) = requestID {
                     buffer.appendLambdaTextField(text, replacingTabs: true)

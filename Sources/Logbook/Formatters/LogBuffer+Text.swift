@@ -101,29 +101,31 @@ extension LogBuffer {
         byte <= 0x20 || byte == 0x3D || byte == 0x22 || byte == 0x7F
     }
 
-    /// Whether a short ASCII string cannot be written as it is as a logfmt key or value:
-    /// it is empty or holds a byte of ``forcesQuotes(_:)``. All 15 bytes are checked at
-    /// once, as ``SmallString/needsJSONEscaping`` does.
+    /// Whether a short ASCII string can be written as it is as a logfmt key or value (with
+    /// `extra` `=`) or a syslog parameter name (with `extra` `]`): it is not empty and has
+    /// no byte of ``forcesQuotes(_:)``, `"` or `extra`. All 15 bytes are checked at once,
+    /// as ``SmallString/needsJSONEscaping`` does.
     @inline(__always)
-    static func needsLogfmtQuotes(_ small: SmallString) -> Bool {
+    static func isPlainText(_ small: SmallString, rejecting extra: UInt8 = UInt8(ascii: "=")) -> Bool {
         // For a byte below 0x80, `b + 0x5F` reaches the high bit when `b` is at least
         // 0x21, `(b ^ c) + 0x7F` when `b` is not `c`.
         func badBytes(_ word: UInt64) -> UInt64 {
             let ones: UInt64 = 0x0101_0101_0101_0101
             let aboveSpace = word &+ ones &* 0x5F
+            let notExtra = (word ^ (ones &* UInt64(extra))) &+ ones &* 0x7F
             let notEquals = (word ^ (ones &* 0x3D)) &+ ones &* 0x7F
             let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
             let notDelete = (word ^ (ones &* 0x7F)) &+ ones &* 0x7F
-            return ~(aboveSpace & notEquals & notQuote & notDelete) & (ones &* 0x80)
+            return ~(aboveSpace & notExtra & notEquals & notQuote & notDelete) & (ones &* 0x80)
         }
         let count = small.count
-        if count == 0 { return true }
+        if count == 0 { return false }
         if count <= 8 {
             let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
-            return badBytes(small.low) & mask != 0
+            return badBytes(small.low) & mask == 0
         }
         let highMask: UInt64 = (1 &<< UInt64((count &- 8) &* 8)) &- 1
-        return badBytes(small.low) | (badBytes(small.high) & highMask) != 0
+        return badBytes(small.low) | (badBytes(small.high) & highMask) == 0
     }
 
     /// Appends the bytes of a short ASCII string.
@@ -142,7 +144,7 @@ extension LogBuffer {
     mutating func appendLogfmtScalar(_ scalar: FieldScalar) {
         switch scalar {
         case .string(let string):
-            if let small = SmallString(at: string), !Self.needsLogfmtQuotes(small) {
+            if let small = SmallString(at: string), Self.isPlainText(small) {
                 appendSmall(small)
             } else {
                 appendLogfmtValue(string.pointee)

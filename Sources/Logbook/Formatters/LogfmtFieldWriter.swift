@@ -32,7 +32,7 @@ struct LogfmtFieldWriter: Sendable {
         var madeKeys = false
         for index in 0..<fields.count where !skips(fields, index) {
             let field = fields[index]
-            if let small = SmallString(at: field.key), !LogBuffer.needsLogfmtQuotes(small),
+            if let small = SmallString(at: field.key), LogBuffer.isPlainText(small),
                 !reserved.contains(small, at: field.key), let scalar = FieldScalar(field.value)
             {
                 buffer.append(UInt8(ascii: " "))

@@ -164,15 +164,15 @@ public struct SyslogFormatter: LineLimitedFormatter {
             var hasTraceContext = false
             for index in 0..<fields.count {
                 let key = fields[index].key
-                if TraceKeys.isTraceField(key.pointee) {
+                if !Self.ownKeys.contains(at: key) {
+                    writeParameter(
+                        key, fields[index].value, into: &buffer, start: start, budget: budget, dropped: &dropped)
+                } else if TraceKeys.isTraceField(key.pointee) {
                     hasTraceContext = true
-                } else if key.pointee == "logger" {
+                } else {
                     writeParameter(
                         "fields.logger", fields[index].value.pointee.logValue, into: &buffer, start: start,
                         budget: budget, dropped: &dropped)
-                } else {
-                    writeParameter(
-                        key, fields[index].value, into: &buffer, start: start, budget: budget, dropped: &dropped)
                 }
             }
             writeErrorAndTraceContext(
@@ -180,6 +180,10 @@ public struct SyslogFormatter: LineLimitedFormatter {
                 dropped: &dropped)
         }
     }
+
+    /// The field keys written elsewhere: `logger` (as `fields.logger`) and the trace
+    /// context fields (in their own element).
+    private static let ownKeys = ReservedKeys(["logger"] + TraceKeys.fieldNames)
 
     private func writeErrorAndTraceContext(
         _ record: LogRecord, fields: FieldList, hasTraceContext: Bool, into buffer: inout LogBuffer, start: Int,
@@ -231,7 +235,11 @@ public struct SyslogFormatter: LineLimitedFormatter {
         }
         let before = buffer.count
         buffer.append(UInt8(ascii: " "))
-        Self.appendParameterName(key.pointee, into: &buffer)
+        if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: UInt8(ascii: "]")) {
+            buffer.appendSmall(small)
+        } else {
+            Self.appendParameterName(key.pointee, into: &buffer)
+        }
         buffer.append("=\"")
         switch scalar {
         case .string(let text): Self.appendParameterValue(text.pointee, into: &buffer)
@@ -301,9 +309,9 @@ public struct SyslogFormatter: LineLimitedFormatter {
     static func appendSyslogText(_ text: String, escapingStructuredData: Bool = false, into buffer: inout LogBuffer) {
         var text = text
         text.withUTF8 { utf8 in
-            let isDelimiter: (UInt8) -> Bool = { escapingStructuredData && ($0 == 0x22 || $0 == 0x5C || $0 == 0x5D) }
-            buffer.appendEscaping(utf8, delimiters: isDelimiter) { buffer, index, length in
-                if isDelimiter(utf8[index]) {
+            buffer.appendEscaping(utf8, delimiters: { escapingStructuredData && isDelimiter($0) }) {
+                buffer, index, length in
+                if escapingStructuredData && isDelimiter(utf8[index]) {
                     buffer.append(UInt8(ascii: "\\"))
                     buffer.append(utf8[index])
                 } else {
@@ -312,6 +320,11 @@ public struct SyslogFormatter: LineLimitedFormatter {
                 return length
             }
         }
+    }
+
+    /// Whether `byte` is one that structured data escapes with a backslash.
+    private static func isDelimiter(_ byte: UInt8) -> Bool {
+        byte == 0x22 || byte == 0x5C || byte == 0x5D
     }
 
     /// A header field: printable ASCII only (others become `_`), at most
