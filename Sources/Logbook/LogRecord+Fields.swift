@@ -184,11 +184,9 @@ struct FieldShadows {
         self.lengthMask = FieldKeys.lengthMask(callSite) | FieldKeys.lengthMask(bound)
     }
 
-    /// Whether a call-site or bound field has `key`.
-    @inline(__always)
-    func hides(_ key: String) -> Bool {
-        if lengthMask == 0 || lengthMask & FieldKeys.lengthBit(key) == 0 { return false }
-        return FieldKeys.contains(key, in: callSite) || FieldKeys.contains(key, in: bound)
+    /// No keys.
+    static var none: FieldShadows {
+        FieldShadows(callSite: .init(start: nil, count: 0), bound: .init(start: nil, count: 0))
     }
 
     /// Whether a call-site or bound field has the key at `key`.
