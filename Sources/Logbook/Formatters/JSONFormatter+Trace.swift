@@ -7,7 +7,7 @@ extension JSONFormatter {
         _ field: FieldList.Entry, fields: FieldList, into buffer: inout LogBuffer, start: Int, budget: Int?,
         dropped: inout Int
     ) -> Bool {
-        guard let mapping = layout.traceKeys.mapping(for: field.key.pointee),
+        guard let mapping = layout.traceKeys.mapping(for: field.key),
             fields.firstIndex(of: mapping.key) == nil, !layout.reserved.contains(mapping.key)
         else { return false }
         let before = buffer.count

@@ -167,7 +167,7 @@ public struct SyslogFormatter: LineLimitedFormatter {
                 if !Self.ownKeys.contains(at: key) {
                     writeParameter(
                         key, fields[index].value, into: &buffer, start: start, budget: budget, dropped: &dropped)
-                } else if TraceKeys.isTraceField(key.pointee) {
+                } else if TraceKeys.fieldKeys.contains(at: key) {
                     hasTraceContext = true
                 } else {
                     writeParameter(
