@@ -69,9 +69,26 @@ extension JSONFormatter {
                 {
                     continue
                 }
-                writeMember(
-                    field, fields: fields, record: record, into: &buffer, start: start, budget: fieldBudget,
-                    dropped: &dropped, renamed: &renamed)
+                let key = field.key
+                let before = buffer.count
+                if let small = SmallString(at: key), !small.needsJSONEscaping, !layout.reserved.contains(small, at: key)
+                {
+                    buffer.appendJSONMemberKey(small)
+                } else {
+                    buffer.append(UInt8(ascii: ","))
+                    if layout.reserved.contains(at: key) {
+                        buffer.appendJSONString(
+                            renamedKey(key.pointee, fields: fields, record: record, renamed: &renamed))
+                    } else {
+                        buffer.appendJSONString(at: key)
+                    }
+                    buffer.append(UInt8(ascii: ":"))
+                }
+                writeFieldValue(field.value, into: &buffer)
+                if let fieldBudget, buffer.count - start > fieldBudget {
+                    buffer.truncate(to: before)
+                    dropped += 1
+                }
             }
         }
         if let contextKey = layout.writtenContextKey {
@@ -144,37 +161,6 @@ extension JSONFormatter {
                 buffer.truncate(to: before)
                 dropped += 1
             }
-        }
-    }
-
-    @inline(__always)
-    private func writeMember(
-        _ field: FieldList.Entry,
-        fields: FieldList,
-        record: LogRecord,
-        into buffer: inout LogBuffer,
-        start: Int,
-        budget: Int?,
-        dropped: inout Int,
-        renamed: inout [String]
-    ) {
-        let key = field.key
-        let before = buffer.count
-        if let small = SmallString(at: key), !small.needsJSONEscaping, !layout.reserved.contains(small, at: key) {
-            buffer.appendJSONMemberKey(small)
-        } else {
-            buffer.append(UInt8(ascii: ","))
-            if layout.reserved.contains(at: key) {
-                buffer.appendJSONString(renamedKey(key.pointee, fields: fields, record: record, renamed: &renamed))
-            } else {
-                buffer.appendJSONString(at: key)
-            }
-            buffer.append(UInt8(ascii: ":"))
-        }
-        writeFieldValue(field.value, into: &buffer)
-        if let budget, buffer.count - start > budget {
-            buffer.truncate(to: before)
-            dropped += 1
         }
     }
 
