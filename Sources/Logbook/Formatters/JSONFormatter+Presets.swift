@@ -42,7 +42,7 @@ extension JSONFormatter {
             includesSourceLocation: includesSourceLocation,
             sourceLocationLayout: SourceLocationLayout(
                 flattenedFile: "log.origin.file.name", function: "log.origin.function", line: "log.origin.file.line")
-        ).writingTraceContext(as: .elasticCommonSchema)
+        ).with { $0.traceKeys = .elasticCommonSchema }
     }
 
     /// Google Cloud Logging's structured logging, for Cloud Run, GKE, Cloud Functions
@@ -90,7 +90,7 @@ extension JSONFormatter {
             includesSourceLocation: includesSourceLocation,
             sourceLocationLayout: SourceLocationLayout(
                 nestedUnder: "logging.googleapis.com/sourceLocation", lineAsString: true)
-        ).writingTraceContext(as: .googleCloud(project: googleCloudProject(project)))
+        ).with { $0.traceKeys = .googleCloud(project: googleCloudProject(project)) }
     }
 
     /// `project` when not empty, else `variable` (`GOOGLE_CLOUD_PROJECT`'s value) when not
@@ -137,6 +137,6 @@ extension JSONFormatter {
             includesSourceLocation: includesSourceLocation,
             sourceLocationLayout: SourceLocationLayout(
                 flattenedFile: "logger.file_name", function: "logger.method_name", line: "logger.line")
-        ).writingTraceContext(as: .datadog)
+        ).with { $0.traceKeys = .datadog }
     }
 }

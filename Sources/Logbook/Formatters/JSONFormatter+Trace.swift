@@ -7,14 +7,14 @@ extension JSONFormatter {
         _ field: FieldList.Entry, fields: FieldList, into buffer: inout LogBuffer, start: Int, budget: Int?,
         dropped: inout Int
     ) -> Bool {
-        guard let mapping = layout.traceKeys.mapping(for: field.key),
+        guard let mapping = layout.settings.traceKeys.mapping(for: field.key),
             fields.firstIndex(of: mapping.key) == nil, !layout.reserved.contains(mapping.key)
         else { return false }
         let before = buffer.count
         buffer.append(UInt8(ascii: ","))
         buffer.appendJSONString(mapping.key)
         buffer.append(UInt8(ascii: ":"))
-        guard layout.traceKeys.appendJSON(field.value.pointee.logValue, by: mapping, into: &buffer) else {
+        guard layout.settings.traceKeys.appendJSON(field.value.pointee.logValue, by: mapping, into: &buffer) else {
             buffer.truncate(to: before)
             return false
         }
@@ -23,16 +23,5 @@ extension JSONFormatter {
             dropped += 1
         }
         return true
-    }
-}
-
-extension JSONFormatter {
-    /// This formatter writing the trace context fields as `traceKeys` says.
-    func writingTraceContext(as traceKeys: TraceKeys) -> JSONFormatter {
-        JSONFormatter(
-            keys: keys, headerOrder: headerOrder, levelNames: levelNames, errorLayout: errorLayout,
-            staticFields: staticFields, contextKey: contextKey, includesSourceLocation: includesSourceLocation,
-            sourceLocationLayout: sourceLocationLayout, lineLimit: lineLimit, maximumDepth: maximumDepth,
-            promotedFields: layout.promoted, writesStackTraceAsArray: writesStackTraceAsArray, traceKeys: traceKeys)
     }
 }

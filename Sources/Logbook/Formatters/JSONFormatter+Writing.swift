@@ -48,12 +48,12 @@ extension JSONFormatter {
         if let error = record.error {
             writeError(error, limits: limits, into: &buffer, dropped: &dropped)
         }
-        let statics = layout.staticFields.isEmpty ? nil : layout.staticFields
+        let statics = staticFields.isEmpty ? nil : staticFields
         record.withFieldList(includingContext: contextKey == nil, staticFields: statics) { fields in
-            for field in layout.promoted {
+            for field in layout.settings.promotedFields {
                 writePromoted(field, fields: fields, limits: limits, into: &buffer, dropped: &dropped)
             }
-            let hasPromoted = !layout.promoted.isEmpty
+            let hasPromoted = !layout.settings.promotedFields.isEmpty
             // The keys given to renamed fields so far; empty (no allocation) unless two
             // renamed keys can meet (see ``ReservedKeys/renamesMayCollide``).
             var renamed: [String] = []
@@ -114,7 +114,7 @@ extension JSONFormatter {
         budget: Int?,
         dropped: inout Int
     ) {
-        let hasPromoted = !layout.promoted.isEmpty
+        let hasPromoted = !layout.settings.promotedFields.isEmpty
         let before = buffer.count
         var first = true
         record.withFieldList(includingFields: false) { fields in
@@ -237,7 +237,7 @@ extension JSONFormatter {
                 dropped += 1
             } else {
                 buffer.append(contentsOf: layout.stackTraceKey)
-                if writesStackTraceAsArray {
+                if layout.settings.writesStackTraceAsArray {
                     buffer.append(UInt8(ascii: "["))
                     for (index, frame) in stackTrace.enumerated() {
                         if index > 0 { buffer.append(UInt8(ascii: ",")) }

@@ -26,22 +26,9 @@ final class JSONLayout: Sendable {
         }
     }
 
-    // The formatter's settings, as given (see ``JSONFormatter``'s properties).
-    let keys: JSONFormatter.Keys
-    let headerOrder: [JSONFormatter.HeaderMember]
-    let levelNames: LogLevelNames
-    let errorLayout: JSONFormatter.ErrorLayout
-    let staticFields: LogFields
-    let contextKey: String?
-    let includesSourceLocation: Bool
-    let sourceLocationLayout: JSONFormatter.SourceLocationLayout
-    let lineLimit: Int
-    let maximumDepth: Int
-    /// Whether a stack trace is written as an array of lines rather than one string.
-    let writesStackTraceAsArray: Bool
-    /// Where the trace context fields go (see ``TraceKeys``).
-    let traceKeys: TraceKeys
-    /// Whether ``traceKeys`` renames anything: a plain flag the per-field loop reads.
+    /// The formatter's settings, normalized (see ``JSONFormatter``'s properties).
+    let settings: JSONFormatter.Settings
+    /// Whether the trace keys rename anything: a plain flag the per-field loop reads.
     let mapsTraceKeys: Bool
 
     let header: [HeaderSlot]
@@ -61,7 +48,6 @@ final class JSONLayout: Sendable {
     let sourceLineKey: [UInt8]
     let sourceIsNested: Bool
     let sourceLineAsString: Bool
-    let promoted: [PromotedField]
     /// The key the context object is written under: ``contextKey``, renamed when it would
     /// repeat one of the formatter's other keys.
     let writtenContextKey: String?
@@ -87,33 +73,16 @@ final class JSONLayout: Sendable {
         return buffer.bytes
     }
 
-    init(
-        keys: JSONFormatter.Keys,
-        headerOrder: [JSONFormatter.HeaderMember],
-        levelNames: LogLevelNames,
-        errorLayout: JSONFormatter.ErrorLayout,
-        sourceLocationLayout: JSONFormatter.SourceLocationLayout,
-        staticFields: LogFields,
-        contextKey: String?,
-        includesSourceLocation: Bool,
-        lineLimit: Int,
-        maximumDepth: Int,
-        promotedFields: [PromotedField],
-        writesStackTraceAsArray: Bool,
-        traceKeys: TraceKeys
-    ) {
-        self.keys = keys
-        self.headerOrder = Self.normalized(headerOrder)
-        self.levelNames = levelNames
-        self.errorLayout = errorLayout
-        self.staticFields = staticFields
-        self.contextKey = contextKey
-        self.includesSourceLocation = includesSourceLocation
-        self.sourceLocationLayout = sourceLocationLayout
-        self.maximumDepth = maximumDepth
-        self.writesStackTraceAsArray = writesStackTraceAsArray
-        self.traceKeys = traceKeys
-        self.mapsTraceKeys = !traceKeys.isEmpty
+    init(_ given: JSONFormatter.Settings) {
+        var settings = given
+        settings.headerOrder = Self.normalized(given.headerOrder)
+        settings.staticFields = given.staticFields.deduplicated()
+        settings.maximumDepth = max(given.maximumDepth, 1)
+        let keys = settings.keys
+        let levelNames = settings.levelNames
+        let includesSourceLocation = settings.includesSourceLocation
+        let sourceLocationLayout = settings.sourceLocationLayout
+        self.mapsTraceKeys = !settings.traceKeys.isEmpty
         let comma = UInt8(ascii: ",")
         let colon = UInt8(ascii: ":")
         func key(_ name: String) -> [UInt8] { [comma] + Self.encoded(name) + [colon] }
@@ -133,7 +102,7 @@ final class JSONLayout: Sendable {
         }
         var slots: [HeaderSlot] = []
         var headerKeys: [UInt8] = []
-        for member in Self.normalized(headerOrder) {
+        for member in settings.headerOrder {
             let given: String
             switch member {
             case .timestamp: given = keys.timestamp
@@ -157,7 +126,7 @@ final class JSONLayout: Sendable {
         self.headerKeys = headerKeys
         self.levelValues = levelValues
 
-        errorIsNested = errorLayout == .nested
+        errorIsNested = settings.errorLayout == .nested
         if errorIsNested {
             var inner: [String] = []
             let type = claim(keys.errorType, inside: &inner)
@@ -190,11 +159,7 @@ final class JSONLayout: Sendable {
             sourceLineKey = key(sourceKey(sourceLocationLayout.line))
         }
 
-        if let contextKey {
-            self.writtenContextKey = claim(contextKey, inside: &reserved)
-        } else {
-            self.writtenContextKey = nil
-        }
+        writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
         _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
         self.reserved = ReservedKeys(reserved)
         // The shortest line still holds the formatter's own keys and the longest level
@@ -202,11 +167,11 @@ final class JSONLayout: Sendable {
         var ownBytes = headerKeys.count + errorOpen.count + errorMessageKey.count
         ownBytes += LogLevel.allCases.map { levelNames[$0].utf8.count }.max() ?? 0
         if includesSourceLocation { ownBytes += sourceOpen.count + sourceFunctionKey.count + sourceLineKey.count }
-        ownBytes += promotedFields.reduce(0) { $0 + $1.encodedKey.count + Self.cappedTextLength }
+        ownBytes += settings.promotedFields.reduce(0) { $0 + $1.encodedKey.count + Self.cappedTextLength }
         ownBytes += (writtenContextKey?.utf8.count ?? 0) + Self.droppedFieldsKeyName.utf8.count
-        self.lineLimit = max(lineLimit, ownBytes + Self.lineLimitMargin)
-        promoted = promotedFields
-        promotedLengths = promotedFields.reduce(0) { $0 | (1 &<< UInt64($1.key.utf8.count & 63)) }
+        settings.lineLimit = max(given.lineLimit, JSONFormatter.minimumLineLimit, ownBytes + Self.lineLimitMargin)
+        self.settings = settings
+        promotedLengths = settings.promotedFields.reduce(0) { $0 | (1 &<< UInt64($1.key.utf8.count & 63)) }
     }
 
     /// Room a line needs beyond the formatter's own keys: the timestamp, the shortest
@@ -229,6 +194,6 @@ final class JSONLayout: Sendable {
     @inline(__always)
     func isPromoted(_ key: String) -> Bool {
         if promotedLengths & (1 &<< UInt64(key.utf8.count & 63)) == 0 { return false }
-        return promoted.contains { $0.key == key }
+        return settings.promotedFields.contains { $0.key == key }
     }
 }
