@@ -11,7 +11,7 @@ extension LogRecord {
     /// This is the iteration every built-in formatter uses. It allocates nothing.
     @inlinable
     public func forEachField(_ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void) rethrows {
-        try forEachField(includingContext: true, body)
+        try forEachField(includingFields: true, includingContext: true, body)
     }
 
     /// Like ``forEachField(_:)``, but leaves out the task-local context, for formatters
@@ -21,7 +21,7 @@ extension LogRecord {
     public func forEachFieldExcludingContext(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
-        try forEachField(includingContext: false, body)
+        try forEachField(includingFields: true, includingContext: false, body)
     }
 
     /// Calls `body` once per context field that is not overridden by a call-site or bound
@@ -50,14 +50,6 @@ extension LogRecord {
         var count = 0
         forEachField { _, _ in count += 1 }
         return count
-    }
-
-    @usableFromInline
-    func forEachField(
-        includingContext: Bool,
-        _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
-    ) rethrows {
-        try forEachField(includingFields: true, includingContext: includingContext, body)
     }
 
     /// The one iteration behind the public ones, over the resolved list (see

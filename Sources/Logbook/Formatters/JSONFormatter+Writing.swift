@@ -55,12 +55,12 @@ extension JSONFormatter {
             }
             let hasPromoted = !layout.settings.promotedFields.isEmpty
             // The keys given to renamed fields so far; empty (no allocation) unless two
-            // renamed keys can meet (see ``ReservedKeys/renamesMayCollide``).
+            // renamed keys can meet (see ``KeySet/renamesMayCollide``).
             var renamed: [String] = []
             let mapsTraceKeys = layout.mapsTraceKeys
             for index in 0..<fields.count {
                 let field = fields[index]
-                if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
+                if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
                 // Static fields keep their keys; a trace context field of the record may
                 // go under its backend's key.
                 if mapsTraceKeys && index >= fields.staticCount
@@ -120,7 +120,7 @@ extension JSONFormatter {
         record.withFieldList(includingFields: false) { fields in
             for index in 0..<fields.count {
                 let field = fields[index]
-                if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
+                if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
                 if first {
                     buffer.append(UInt8(ascii: ","))
                     buffer.appendJSONString(contextKey)

@@ -51,11 +51,11 @@ final class JSONLayout: Sendable {
     /// The key the context object is written under: ``contextKey``, renamed when it would
     /// repeat one of the formatter's other keys.
     let writtenContextKey: String?
-    /// Bit `n` is set when a promoted key is `n` bytes long (modulo 64); 0 when none.
-    private let promotedLengths: UInt64
+    /// The keys of the promoted fields, written at their own position.
+    let promotedKeys: KeySet
 
     /// The formatter's own top-level keys, which record fields must not repeat.
-    let reserved: ReservedKeys
+    let reserved: KeySet
 
     static let truncationMarker = Array("…[truncated ".utf8)
     static let truncationMarkerEnd = Array(" bytes]".utf8)
@@ -92,11 +92,11 @@ final class JSONLayout: Sendable {
         // next to the log message) is renamed, so no configuration writes a key twice: a
         // flattened error key to `<error>.<key>`, anything else to `fields.<key>`.
         var reserved: [String] = []
-        func claim(_ name: String, inside taken: inout [String], fallbackPrefix: String = ReservedKeys.renamePrefix)
+        func claim(_ name: String, inside taken: inout [String], fallbackPrefix: String = KeySet.renamePrefix)
             -> String
         {
             var candidate = taken.contains(name) ? fallbackPrefix + name : name
-            while taken.contains(candidate) { candidate = ReservedKeys.renamePrefix + candidate }
+            while taken.contains(candidate) { candidate = KeySet.renamePrefix + candidate }
             taken.append(candidate)
             return candidate
         }
@@ -161,7 +161,7 @@ final class JSONLayout: Sendable {
 
         writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
         _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
-        self.reserved = ReservedKeys(reserved)
+        self.reserved = KeySet(reserved)
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
         var ownBytes = headerKeys.count + errorOpen.count + errorMessageKey.count
@@ -171,7 +171,7 @@ final class JSONLayout: Sendable {
         ownBytes += (writtenContextKey?.utf8.count ?? 0) + Self.droppedFieldsKeyName.utf8.count
         settings.lineLimit = max(given.lineLimit, JSONFormatter.minimumLineLimit, ownBytes + Self.lineLimitMargin)
         self.settings = settings
-        promotedLengths = settings.promotedFields.reduce(0) { $0 | (1 &<< UInt64($1.key.utf8.count & 63)) }
+        promotedKeys = KeySet(settings.promotedFields.map(\.key))
     }
 
     /// Room a line needs beyond the formatter's own keys: the timestamp, the shortest
@@ -190,10 +190,4 @@ final class JSONLayout: Sendable {
         return result.isEmpty ? JSONFormatter.defaultHeaderOrder : result
     }
 
-    /// Whether a field is written at its promoted position rather than with the others.
-    @inline(__always)
-    func isPromoted(_ key: String) -> Bool {
-        if promotedLengths & (1 &<< UInt64(key.utf8.count & 63)) == 0 { return false }
-        return settings.promotedFields.contains { $0.key == key }
-    }
 }

@@ -47,8 +47,8 @@ public struct LambdaTextFormatter: LogFormatter {
         self.staticFields = staticFields.deduplicated()
         self.maximumDepth = max(maximumDepth, 0)
         self.fieldWriter = LogfmtFieldWriter(
-            reserved: ReservedKeys(["error", "error.type", "error.message"]),
-            skipped: ReservedKeys([LambdaInvocation.requestIDKey, LambdaInvocation.traceIDKey]),
+            reserved: KeySet(["error", "error.type", "error.message"]),
+            skipped: KeySet([LambdaInvocation.requestIDKey, LambdaInvocation.traceIDKey]),
             maximumDepth: self.maximumDepth)
     }
 
@@ -83,8 +83,7 @@ public struct LambdaTextFormatter: LogFormatter {
         buffer.append(UInt8(ascii: "\t"))
         buffer.appendLambdaTextField(record.message, replacingTabs: false)
         if let error = record.error {
-            buffer.appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
-            buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
+            buffer.appendLogfmtError(error)
         }
         guard appendsFields else { return }
         fieldWriter.append(fields, of: record, into: &buffer)

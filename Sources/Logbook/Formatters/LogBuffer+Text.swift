@@ -155,6 +155,12 @@ extension LogBuffer {
         }
     }
 
+    /// Appends ` error.type=… error.message=…` for `error`, as the text formats write it.
+    mutating func appendLogfmtError(_ error: any Error) {
+        appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
+        appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
+    }
+
     /// Appends `key=value` pairs for a field, in logfmt style, each preceded by a space.
     /// Objects and arrays are flattened into dotted keys (`user.id=7`, `tags.0=a`);
     /// empty ones are written as `{}` and `[]`; nesting past `maximumDepth` is written as

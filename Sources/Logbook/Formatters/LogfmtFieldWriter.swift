@@ -3,7 +3,7 @@
 /// ``ConsoleFormatter`` and ``LambdaTextFormatter``.
 ///
 /// A record's field keys are distinct. Three things make keys the record does not have:
-/// renaming a field whose key is one of the formatter's own (see ``ReservedKeys``),
+/// renaming a field whose key is one of the formatter's own (see ``KeySet``),
 /// flattening (`user` holding `{"id": 7}` is written `user.id=7`) and replacing the
 /// characters a logfmt key cannot hold (`a b` is written `a_b`). Such a key can repeat
 /// another field's (`fields.error` for a static `error` next to a static `fields.error`,
@@ -13,9 +13,9 @@
 /// a later one gets the `fields.` prefix, as often as needed, so no key appears twice.
 struct LogfmtFieldWriter: Sendable {
     /// The formatter's own keys.
-    let reserved: ReservedKeys
+    let reserved: KeySet
     /// Keys of the record's fields (not static ones) that are not written.
-    var skipped = ReservedKeys([])
+    var skipped = KeySet([])
     /// How deep values are flattened.
     let maximumDepth: Int
 
@@ -60,7 +60,7 @@ struct LogfmtFieldWriter: Sendable {
             LogBuffer.forEachFlattenedLeaf(name, fields[index].value.pointee.logValue, maximumDepth: maximumDepth) {
                 leaf, leafValue, exhausted in
                 var unique = LogBuffer.logfmtKey(leaf)
-                while !written.insert(unique).inserted { unique = ReservedKeys.renamePrefix + unique }
+                while !written.insert(unique).inserted { unique = KeySet.renamePrefix + unique }
                 buffer.appendLogfmtPair(
                     unique, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
             }

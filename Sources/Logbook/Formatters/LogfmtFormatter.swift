@@ -39,7 +39,7 @@ public struct LogfmtFormatter: LogFormatter {
         self.maximumDepth = max(maximumDepth, 0)
         var keys = ["time", "level", "logger", "msg", "error", "error.type", "error.message"]
         if includesSourceLocation { keys.append("source") }
-        self.fieldWriter = LogfmtFieldWriter(reserved: ReservedKeys(keys), maximumDepth: self.maximumDepth)
+        self.fieldWriter = LogfmtFieldWriter(reserved: KeySet(keys), maximumDepth: self.maximumDepth)
     }
 
     /// Appends the logfmt line for `record`.
@@ -53,8 +53,7 @@ public struct LogfmtFormatter: LogFormatter {
         buffer.append(" msg=")
         buffer.appendLogfmtValue(record.message)
         if let error = record.error {
-            buffer.appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
-            buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
+            buffer.appendLogfmtError(error)
         }
         record.withFieldList { fieldWriter.append($0, of: record, into: &buffer) }
         if includesSourceLocation {

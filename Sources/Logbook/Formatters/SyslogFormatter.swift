@@ -183,7 +183,7 @@ public struct SyslogFormatter: LineLimitedFormatter {
 
     /// The field keys written elsewhere: `logger` (as `fields.logger`) and the trace
     /// context fields (in their own element).
-    private static let ownKeys = ReservedKeys(["logger"] + TraceKeys.fieldNames)
+    private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
     private func writeErrorAndTraceContext(
         _ record: LogRecord, fields: FieldList, hasTraceContext: Bool, into buffer: inout LogBuffer, start: Int,

@@ -75,7 +75,7 @@ struct TraceKeys: Sendable {
     }
 
     /// The three field names as a key set.
-    static let fieldKeys = ReservedKeys(fieldNames)
+    static let fieldKeys = KeySet(fieldNames)
 
     /// The mapping of the field at `key`, if any. Cheap for other keys: one bit of a hash.
     @inline(__always)

@@ -1,15 +1,14 @@
-/// The keys a formatter writes itself, which a record's fields must not repeat.
-///
-/// A field whose key is reserved is written as `fields.<key>` (prefixed again as often
-/// as needed), so no key appears twice in a line. Shared by every formatter that
-/// writes key-value pairs.
-struct ReservedKeys: Sendable {
+/// A fixed set of keys, checked in a few instructions: a short ASCII key by one bit of a
+/// hash of its words (see ``SmallString``), any other by its length first. The one
+/// key-set type of the formatters: the keys a formatter writes itself, which a record's
+/// fields must not repeat (a field with such a key is written as `fields.<key>`, prefixed
+/// again as often as needed, so no key appears twice in a line), the keys a format
+/// leaves out or writes elsewhere, the trace context fields and promoted fields.
+struct KeySet: Sendable {
     /// The prefix that moves a colliding field key out of the way.
     static let renamePrefix = "fields."
 
     private let keys: [String]
-    /// The byte length of each key, so most keys are compared by length only.
-    private let keyLengths: [Int]
     /// Bit `n` is set when a reserved key is `n` bytes long (modulo 64).
     private let lengths: UInt64
     /// Whether two fields renamed differently can get the same key: only when a reserved
@@ -26,23 +25,15 @@ struct ReservedKeys: Sendable {
 
     init(_ keys: [String]) {
         self.keys = keys
-        self.keyLengths = keys.map(\.utf8.count)
         self.lengths = keys.reduce(0) { $0 | (1 &<< UInt64($1.utf8.count & 63)) }
         self.renamesMayCollide = keys.contains { $0.hasPrefix(Self.renamePrefix) }
-        var smallKeys: [(UInt64, UInt64)] = []
-        var smallKeyBits: UInt64 = 0
-        var otherKeyLengths: UInt64 = 0
-        for key in keys {
-            if let small = withUnsafePointer(to: key, { SmallString(at: $0) }) {
-                smallKeys.append((small.low, small.high))
-                smallKeyBits |= small.hashBit
-            } else {
-                otherKeyLengths |= 1 &<< UInt64(key.utf8.count & 63)
-            }
+        let small = keys.compactMap { key in withUnsafePointer(to: key) { SmallString(at: $0) } }
+        self.smallKeys = small.map { ($0.low, $0.high) }
+        self.smallKeyBits = small.reduce(0) { $0 | $1.hashBit }
+        self.otherKeyLengths = keys.reduce(0) { lengths, key in
+            withUnsafePointer(to: key) { SmallString(at: $0) } == nil
+                ? lengths | 1 &<< UInt64(key.utf8.count & 63) : lengths
         }
-        self.smallKeys = smallKeys
-        self.smallKeyBits = smallKeyBits
-        self.otherKeyLengths = otherKeyLengths
     }
 
     /// Every reserved key.
@@ -74,12 +65,7 @@ struct ReservedKeys: Sendable {
     /// without comparing bytes.
     @inline(__always)
     func contains(_ key: String) -> Bool {
-        let length = key.utf8.count
-        if lengths & (1 &<< UInt64(length & 63)) == 0 { return false }
-        for index in keyLengths.indices where keyLengths[index] == length {
-            if keys[index] == key { return true }
-        }
-        return false
+        lengths & (1 &<< UInt64(key.utf8.count & 63)) != 0 && keys.contains(key)
     }
 
     /// A key for a field whose own key is reserved: prefixed with `fields.` as often as
