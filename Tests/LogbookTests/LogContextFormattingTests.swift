@@ -60,7 +60,7 @@ import Testing
                 == #"{"timestamp":"2024-08-06T11:54:56.789Z","level":"warning","logger":"app","message":"m","k":1}"#)
     }
 
-    @Test func contextKeysNamedLikeKeySetAreNeverDuplicated() {
+    @Test func contextKeysNamedLikeReservedKeysAreNeverDuplicated() {
         let record = LogRecord(
             timestamp: Self.pinned, level: .info, logger: "app", message: "real",
             context: LogContext(["message": "from context", "level": "ctx", "request_id": "r-2"]))
