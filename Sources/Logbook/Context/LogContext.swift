@@ -174,19 +174,10 @@ extension LogContext {
             }
         }
 
-        func hasKey(_ key: String) -> Bool {
+        /// Whether this scope or an outer one, up to `end` (exclusive), has `key`.
+        func hasKey(_ key: String, before end: Scope? = nil) -> Bool {
             var current: Scope? = self
-            while let node = current {
-                if node.fields.containsKey(key) { return true }
-                current = node.parent
-            }
-            return false
-        }
-
-        /// Whether a scope between `innermost` (inclusive) and `self` (exclusive) has `key`.
-        func isShadowed(_ key: String, innermost: Scope) -> Bool {
-            var current: Scope? = innermost
-            while let node = current, node !== self {
+            while let node = current, node !== end {
                 if node.fields.containsKey(key) { return true }
                 current = node.parent
             }
@@ -210,7 +201,7 @@ extension LogContext {
             for index in entries.indices {
                 let key = FieldKeys.key(entries, index)
                 if shadows.hides(at: key) { continue }
-                if checkInnerScopes && isShadowed(key.pointee, innermost: innermost) { continue }
+                if checkInnerScopes && innermost.hasKey(key.pointee, before: self) { continue }
                 list.append(entries, index, checking: checking)
             }
         }

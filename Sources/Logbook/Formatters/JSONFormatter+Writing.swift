@@ -191,7 +191,7 @@ extension JSONFormatter {
         case .double(let double):
             buffer.appendJSONNumber(double)
         case .bool(let bool):
-            buffer.append(contentsOf: bool ? JSONLayout.trueLiteral : JSONLayout.falseLiteral)
+            buffer.appendBool(bool)
         case .null:
             buffer.append(contentsOf: JSONLayout.nullLiteral)
         case .array(let elements):

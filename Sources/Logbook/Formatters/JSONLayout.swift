@@ -62,8 +62,6 @@ final class JSONLayout: Sendable {
     static let droppedFieldsKeyName = "logbook.dropped_fields"
     static let droppedFieldsKey = Array(",\"logbook.dropped_fields\":".utf8)
     static let colonBrace = Array(":{".utf8)
-    static let trueLiteral = Array("true".utf8)
-    static let falseLiteral = Array("false".utf8)
     static let nullLiteral = Array("null".utf8)
     static let tooDeep = Array("\"[too deep]\"".utf8)
 

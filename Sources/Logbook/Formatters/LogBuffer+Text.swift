@@ -150,7 +150,7 @@ extension LogBuffer {
                 appendLogfmtValue(string.pointee)
             }
         case .int(let int): appendDecimal(int)
-        case .bool(let bool): append(bool ? "true" : "false")
+        case .bool(let bool): appendBool(bool)
         case .double(let double): appendDescription(double)
         }
     }
@@ -250,7 +250,7 @@ extension LogBuffer {
         case .string(let string): appendLogfmtValue(string)
         case .int(let int): appendDecimal(int)
         case .double(let double): appendDescription(double)
-        case .bool(let bool): append(bool ? "true" : "false")
+        case .bool(let bool): appendBool(bool)
         case .null: append("null")
         case .array(let elements): append(elements.isEmpty && !depthExhausted ? "[]" : "\"[too deep]\"")
         case .object(let fields): append(fields.isEmpty && !depthExhausted ? "{}" : "\"[too deep]\"")

@@ -245,7 +245,7 @@ public struct SyslogFormatter: LineLimitedFormatter {
         case .string(let text): Self.appendParameterValue(text.pointee, into: &buffer)
         case .int(let int): buffer.appendDecimal(int)
         case .double(let double): buffer.appendDescription(double)
-        case .bool(let bool): buffer.append(bool ? "true" : "false")
+        case .bool(let bool): buffer.appendBool(bool)
         }
         buffer.append(UInt8(ascii: "\""))
         if let budget, buffer.count - start > budget {
@@ -269,7 +269,7 @@ public struct SyslogFormatter: LineLimitedFormatter {
             case .string(let text): Self.appendParameterValue(text, into: &buffer)
             case .int(let int): buffer.appendDecimal(int)
             case .double(let double): buffer.appendDescription(double)
-            case .bool(let bool): buffer.append(bool ? "true" : "false")
+            case .bool(let bool): buffer.appendBool(bool)
             case .null: buffer.append("null")
             case .array(let elements): buffer.append(elements.isEmpty && !depthExhausted ? "[\\]" : "[too deep\\]")
             case .object(let fields): buffer.append(fields.isEmpty && !depthExhausted ? "{}" : "[too deep\\]")

@@ -115,8 +115,7 @@ struct TraceKeys: Sendable {
                 buffer.append(contentsOf: UnsafeRawBufferPointer(utf8))
                 buffer.append(quote)
             case .sampledFlag:
-                let sampled = Self.hexValue(utf8[utf8.count - 1])! & 1 == 1
-                buffer.append(contentsOf: sampled ? JSONLayout.trueLiteral : JSONLayout.falseLiteral)
+                buffer.appendBool(Self.hexValue(utf8[utf8.count - 1])! & 1 == 1)
             }
             return true
         }
