@@ -99,17 +99,12 @@ extension LogRecord {
             if let staticFields, !staticFields.isEmpty {
                 let resolved = list.list
                 list.prependStatics(staticFields.entries) { key in
-                    resolved.firstIndex(of: key.pointee) == nil && (includingContext || !hasContextKey(key.pointee))
+                    resolved.firstIndex(of: key.pointee) == nil && (includingContext || context[key.pointee] == nil)
                 }
             }
             defer { list.deinitialize() }
             return try body(list.list)
         }
-    }
-
-    private func hasContextKey(_ key: String) -> Bool {
-        guard let scope = context.scope else { return false }
-        return scope.hasFields && scope.hasKey(key)
     }
 
     /// Appends the winning entries of every layer to `list`. Entries are read in place

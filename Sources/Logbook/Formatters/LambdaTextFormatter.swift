@@ -75,17 +75,10 @@ public struct LambdaTextFormatter: LogFormatter {
                     buffer.appendLambdaTextField(requestID.description, replacingTabs: true)
                 }
             }
-            writeMessage(record, fields: fields, into: &buffer)
+            buffer.append(UInt8(ascii: "\t"))
+            buffer.appendLambdaTextField(record.message, replacingTabs: false)
+            if let error = record.error { buffer.appendLogfmtError(error) }
+            if appendsFields { fieldWriter.append(fields, of: record, into: &buffer) }
         }
-    }
-
-    private func writeMessage(_ record: LogRecord, fields: FieldList, into buffer: inout LogBuffer) {
-        buffer.append(UInt8(ascii: "\t"))
-        buffer.appendLambdaTextField(record.message, replacingTabs: false)
-        if let error = record.error {
-            buffer.appendLogfmtError(error)
-        }
-        guard appendsFields else { return }
-        fieldWriter.append(fields, of: record, into: &buffer)
     }
 }

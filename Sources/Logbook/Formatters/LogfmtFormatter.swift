@@ -52,9 +52,7 @@ public struct LogfmtFormatter: LogFormatter {
         buffer.appendLogfmtValue(record.logger)
         buffer.append(" msg=")
         buffer.appendLogfmtValue(record.message)
-        if let error = record.error {
-            buffer.appendLogfmtError(error)
-        }
+        if let error = record.error { buffer.appendLogfmtError(error) }
         record.withFieldList { fieldWriter.append($0, of: record, into: &buffer) }
         if includesSourceLocation {
             buffer.append(" source=")
