@@ -53,7 +53,7 @@ extension LogRecord {
     }
 
     /// The one iteration behind the public ones, over the resolved list (see
-    /// ``withFieldList(includingFields:includingContext:_:)``).
+    /// ``withFieldList(includingFields:includingContext:staticFields:_:)``).
     @usableFromInline
     func forEachField(
         includingFields: Bool,

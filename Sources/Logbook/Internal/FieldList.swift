@@ -3,7 +3,7 @@
 ///
 /// Formatters walk it with a plain loop. Nothing is copied, retained or released per
 /// field, and no closure is called per field: a key and its value are read where they
-/// are stored (see ``FieldKeys``). Built by ``LogRecord/withFieldList(includingFields:includingContext:_:)``
+/// are stored (see ``FieldKeys``). Built by ``LogRecord/withFieldList(includingFields:includingContext:staticFields:_:)``
 /// in a stack buffer; valid only inside that call.
 struct FieldList {
     /// One entry of a ``LogFields`` storage, read in place, or one the field pipeline
