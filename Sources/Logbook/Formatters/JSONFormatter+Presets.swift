@@ -36,7 +36,6 @@ extension JSONFormatter {
                 timestamp: "@timestamp", level: "log.level", logger: "log.logger", message: "message",
                 errorType: "error.type", errorMessage: "error.message", stackTrace: "error.stack_trace"),
             headerOrder: [.timestamp, .level, .message, .logger],
-            levelNames: .lowercase,
             errorLayout: .flattened,
             staticFields: fields,
             includesSourceLocation: includesSourceLocation,
@@ -131,7 +130,6 @@ extension JSONFormatter {
             keys: Keys(
                 level: "status", logger: "logger.name",
                 errorType: "error.kind", errorMessage: "error.message", stackTrace: "error.stack"),
-            levelNames: .lowercase,
             errorLayout: .flattened,
             staticFields: fields,
             includesSourceLocation: includesSourceLocation,
