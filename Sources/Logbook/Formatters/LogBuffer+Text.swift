@@ -87,12 +87,21 @@ extension LogBuffer {
     /// Whether a logfmt value must be quoted: it holds a byte of ``forcesQuotes(_:)`` or
     /// a multi-byte character that ``appendSingleLine(_:)`` escapes.
     private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in utf8.indices {
+        var index = 0
+        // Eight ASCII bytes at a time; from a word with another byte on, byte by byte.
+        while index + 8 <= utf8.count {
+            let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            if badBytes(word, extra: UInt8(ascii: "=")) != 0 { return true }
+            index += 8
+        }
+        while index < utf8.count {
             let byte = utf8[index]
             if forcesQuotes(byte) { return true }
             if byte >= 0xC2 && (byte == 0xC2 || byte == 0xE2) && ObeyedCharacters.length(in: utf8, at: index) > 0 {
                 return true
             }
+            index += 1
         }
         return false
     }
@@ -107,25 +116,28 @@ extension LogBuffer {
     /// as ``SmallString/needsJSONEscaping`` does.
     @inline(__always)
     static func isPlainText(_ small: SmallString, rejecting extra: UInt8 = UInt8(ascii: "=")) -> Bool {
-        // For a byte below 0x80, `b + 0x5F` reaches the high bit when `b` is at least
-        // 0x21, `(b ^ c) + 0x7F` when `b` is not `c`.
-        func badBytes(_ word: UInt64) -> UInt64 {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let aboveSpace = word &+ ones &* 0x5F
-            let notExtra = (word ^ (ones &* UInt64(extra))) &+ ones &* 0x7F
-            let notEquals = (word ^ (ones &* 0x3D)) &+ ones &* 0x7F
-            let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
-            let notDelete = (word ^ (ones &* 0x7F)) &+ ones &* 0x7F
-            return ~(aboveSpace & notExtra & notEquals & notQuote & notDelete) & (ones &* 0x80)
-        }
         let count = small.count
         if count == 0 { return false }
         if count <= 8 {
             let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
-            return badBytes(small.low) & mask == 0
+            return badBytes(small.low, extra: extra) & mask == 0
         }
         let highMask: UInt64 = (1 &<< UInt64((count &- 8) &* 8)) &- 1
-        return badBytes(small.low) | (badBytes(small.high) & highMask) == 0
+        return badBytes(small.low, extra: extra) | (badBytes(small.high, extra: extra) & highMask) == 0
+    }
+
+    /// The high bit of each byte of `word` that is a byte of ``forcesQuotes(_:)``, `"` or
+    /// `extra`, for bytes below 0x80: `b + 0x5F` reaches the high bit when `b` is at least
+    /// 0x21, `(b ^ c) + 0x7F` when `b` is not `c`, each sum staying within its byte.
+    @inline(__always)
+    private static func badBytes(_ word: UInt64, extra: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let aboveSpace = word &+ ones &* 0x5F
+        let notExtra = (word ^ (ones &* UInt64(extra))) &+ ones &* 0x7F
+        let notEquals = (word ^ (ones &* 0x3D)) &+ ones &* 0x7F
+        let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
+        let notDelete = (word ^ (ones &* 0x7F)) &+ ones &* 0x7F
+        return ~(aboveSpace & notExtra & notEquals & notQuote & notDelete) & (ones &* 0x80)
     }
 
     /// Appends the bytes of a short ASCII string.
