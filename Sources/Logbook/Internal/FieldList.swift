@@ -47,7 +47,8 @@ struct FieldList {
     /// The first entry at or after `start` whose key is `key`.
     func firstIndex(of key: String, from start: Int = 0) -> Int? {
         withUnsafePointer(to: key) { key in
-            (start..<count).first { FieldKeys.equal(entries[$0].key, key) }
+            for index in start..<count where FieldKeys.equal(entries[index].key, key) { return index }
+            return nil
         }
     }
 
