@@ -11,7 +11,7 @@ extension LogRecord {
     /// This is the iteration every built-in formatter uses. It allocates nothing.
     @inlinable
     public func forEachField(_ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void) rethrows {
-        try forEachField(includingContext: true, body)
+        try forEachField(includingFields: true, includingContext: true, body)
     }
 
     /// Like ``forEachField(_:)``, but leaves out the task-local context, for formatters
@@ -21,7 +21,7 @@ extension LogRecord {
     public func forEachFieldExcludingContext(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
-        try forEachField(includingContext: false, body)
+        try forEachField(includingFields: true, includingContext: false, body)
     }
 
     /// Calls `body` once per context field that is not overridden by a call-site or bound
@@ -52,16 +52,8 @@ extension LogRecord {
         return count
     }
 
-    @usableFromInline
-    func forEachField(
-        includingContext: Bool,
-        _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
-    ) rethrows {
-        try forEachField(includingFields: true, includingContext: includingContext, body)
-    }
-
     /// The one iteration behind the public ones, over the resolved list (see
-    /// ``withFieldList(includingFields:includingContext:_:)``).
+    /// ``withFieldList(includingFields:includingContext:staticFields:_:)``).
     @usableFromInline
     func forEachField(
         includingFields: Bool,
@@ -80,15 +72,20 @@ extension LogRecord {
     /// inwards, then provided fields, each key once. Provided fields go with the call-site
     /// and bound ones (`includingFields`), minus those any context field hides. The list points into this record's storage and lives in a
     /// stack buffer, so it is valid only inside `body`.
+    ///
+    /// `staticFields` (a formatter's, each key once) come first, those no layer of the
+    /// record has, redacted as the others (see ``FieldList/staticCount``).
     @inline(__always)
     func withFieldList<Result>(
         includingFields: Bool = true,
         includingContext: Bool = true,
+        staticFields: LogFields? = nil,
         _ body: (FieldList) throws -> Result
     ) rethrows -> Result {
         let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
         let capacity =
             (includingFields ? fields.count + boundFields.count + (providedStorage?.count ?? 0) : 0) + contextCount
+            + (staticFields?.count ?? 0)
         let rules = RedactionRules.unmanagedCurrent
         // At least one slot, so the buffer always has an address.
         let slotCount = max(capacity, 1)
@@ -98,6 +95,12 @@ extension LogRecord {
                 resolveFields(includingFields: includingFields, scope: context.scope, into: &list)
             } else {
                 resolveFields(includingFields: includingFields, scope: nil, into: &list)
+            }
+            if let staticFields, !staticFields.isEmpty {
+                let resolved = list.list
+                list.prependStatics(staticFields.entries) { key in
+                    resolved.firstIndex(of: key.pointee) == nil && (includingContext || context[key.pointee] == nil)
+                }
             }
             defer { list.deinitialize() }
             return try body(list.list)
@@ -168,11 +171,9 @@ struct FieldShadows {
         self.lengthMask = FieldKeys.lengthMask(callSite) | FieldKeys.lengthMask(bound)
     }
 
-    /// Whether a call-site or bound field has `key`.
-    @inline(__always)
-    func hides(_ key: String) -> Bool {
-        if lengthMask == 0 || lengthMask & FieldKeys.lengthBit(key) == 0 { return false }
-        return FieldKeys.contains(key, in: callSite) || FieldKeys.contains(key, in: bound)
+    /// No keys.
+    static var none: FieldShadows {
+        FieldShadows(callSite: .init(start: nil, count: 0), bound: .init(start: nil, count: 0))
     }
 
     /// Whether a call-site or bound field has the key at `key`.

@@ -36,6 +36,19 @@ import Testing
         #expect(line("m", ["v": value]) == head + " msg=m v=" + written)
     }
 
+    /// Long values are checked eight bytes at a time: every byte that forces quotes, at
+    /// every position of a 20-byte value, next to plain and non-ASCII text.
+    @Test func longValuesAreQuotedWhereverTheByteIs() {
+        for special in [" ", "=", "\"", "\u{7F}", "\t", "\u{85}", "\u{2028}", "é", "a"] {
+            for position in 0..<20 {
+                var value = String(repeating: "x", count: 20)
+                value.replaceSubrange(value.index(value.startIndex, offsetBy: position)..., with: special + "yz")
+                let quoted = !(special == "é" || special == "a")
+                #expect(line(value).hasPrefix(head + " msg=\"") == quoted, "\(special) at \(position)")
+            }
+        }
+    }
+
     @Test func theMessageFollowsTheSameRules() {
         #expect(line("") == head + #" msg="""#)
         #expect(line("multi\nline \"quoted\"") == head + #" msg="multi\nline \"quoted\"""#)

@@ -115,11 +115,20 @@ public struct LogContext: Sendable {
     }
 
     /// Calls `body` once per distinct key with the innermost value, outermost scope first.
-    @inlinable
     public func forEachField(_ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void) rethrows {
-        guard let scope else { return }
-        try scope.forEachField(innermost: scope, body)
+        guard let scope, scope.hasFields else { return }
+        let capacity = scope.chainFieldCount
+        try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: capacity) { slots in
+            var list = FieldListBuilder(slots.baseAddress!, capacity: capacity, rules: Self.unredacted)
+            scope.appendFields(innermost: scope, skipping: .none, to: &list)
+            defer { list.deinitialize() }
+            let fields = list.list
+            for index in 0..<fields.count { try body(fields[index].key.pointee, fields[index].value.pointee) }
+        }
     }
+
+    /// Rules that redact nothing: the context's own walk writes values as they are.
+    private static let unredacted = Unmanaged.passRetained(RedactionRules(.disabled))
 }
 
 extension LogContext {
@@ -165,51 +174,14 @@ extension LogContext {
             }
         }
 
-        func hasKey(_ key: String) -> Bool {
+        /// Whether this scope or an outer one, up to `end` (exclusive), has `key`.
+        func hasKey(_ key: String, before end: Scope? = nil) -> Bool {
             var current: Scope? = self
-            while let node = current {
+            while let node = current, node !== end {
                 if node.fields.containsKey(key) { return true }
                 current = node.parent
             }
             return false
-        }
-
-        /// Whether a scope between `innermost` (inclusive) and `self` (exclusive) has `key`.
-        func isShadowed(_ key: String, innermost: Scope) -> Bool {
-            var current: Scope? = innermost
-            while let node = current, node !== self {
-                if node.fields.containsKey(key) { return true }
-                current = node.parent
-            }
-            return false
-        }
-
-        @usableFromInline
-        func forEachField(
-            innermost: Scope,
-            _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
-        ) rethrows {
-            try forEachField(innermost: innermost, skipping: nil, body)
-        }
-
-        /// Calls `body` for this scope's and its parents' fields, outermost first, leaving
-        /// out keys that a scope nearer `innermost` or `shadows` also has. Entries are
-        /// read in place, never copied.
-        func forEachField(
-            innermost: Scope,
-            skipping shadows: FieldShadows?,
-            _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
-        ) rethrows {
-            if let parent { try parent.forEachField(innermost: innermost, skipping: shadows, body) }
-            let checkInnerScopes = !innermost.keysAreUnique && innermost !== self
-            try fields.storage.withUnsafeBufferPointer { entries in
-                for index in entries.indices {
-                    let key = FieldKeys.key(entries, index)
-                    if let shadows, shadows.hides(key.pointee) { continue }
-                    if checkInnerScopes && isShadowed(key.pointee, innermost: innermost) { continue }
-                    try body(key.pointee, FieldKeys.value(entries, index).pointee)
-                }
-            }
         }
 
         /// ``appendFields(innermost:skipping:to:)`` for this scope as the innermost one,
@@ -218,8 +190,9 @@ extension LogContext {
             if hasFields { appendFields(innermost: self, skipping: shadows, to: &list) }
         }
 
-        /// Appends the entries ``forEachField(innermost:skipping:_:)`` would visit, in the
-        /// same order, to `list`.
+        /// Appends this scope's and its parents' entries to `list`, outermost first,
+        /// leaving out keys that a scope nearer `innermost` or `shadows` also has. Entries
+        /// are read in place, never copied.
         func appendFields(innermost: Scope, skipping shadows: FieldShadows, to list: inout FieldListBuilder) {
             if let parent { parent.appendFields(innermost: innermost, skipping: shadows, to: &list) }
             let checkInnerScopes = !innermost.keysAreUnique && innermost !== self
@@ -228,7 +201,7 @@ extension LogContext {
             for index in entries.indices {
                 let key = FieldKeys.key(entries, index)
                 if shadows.hides(at: key) { continue }
-                if checkInnerScopes && isShadowed(key.pointee, innermost: innermost) { continue }
+                if checkInnerScopes && innermost.hasKey(key.pointee, before: self) { continue }
                 list.append(entries, index, checking: checking)
             }
         }

@@ -43,7 +43,7 @@ public struct ConsoleFormatter: LogFormatter {
 
     /// Keys the formatter writes itself; a field with one of them is written as `fields.<key>`.
     private static let fieldWriter = LogfmtFieldWriter(
-        reserved: ReservedKeys(["error", "error.type", "error.message", "source"]), maximumDepth: 8)
+        reserved: KeySet(["error", "error.type", "error.message", "source"]), maximumDepth: 8)
 
     /// Creates a console formatter.
     public init(
@@ -100,13 +100,12 @@ public struct ConsoleFormatter: LogFormatter {
         buffer.appendSingleLine(record.message)
         let keyPrefix = colored ? ANSI.dim : []
         let keySuffix = colored ? ANSI.reset : []
-        Self.fieldWriter.append(record, into: &buffer, keyPrefix: keyPrefix, keySuffix: keySuffix) { body in
-            record.forEachField(body)
+        record.withFieldList {
+            Self.fieldWriter.append($0, of: record, into: &buffer, keyPrefix: keyPrefix, keySuffix: keySuffix)
         }
         if let error = record.error {
             if colored { buffer.append(contentsOf: ANSI.level[Int(LogLevel.error.rawValue)]) }
-            buffer.appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
-            buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
+            buffer.appendLogfmtError(error)
             if colored { buffer.append(contentsOf: ANSI.reset) }
         }
         if includesSourceLocation {

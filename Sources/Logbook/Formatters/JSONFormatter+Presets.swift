@@ -36,13 +36,12 @@ extension JSONFormatter {
                 timestamp: "@timestamp", level: "log.level", logger: "log.logger", message: "message",
                 errorType: "error.type", errorMessage: "error.message", stackTrace: "error.stack_trace"),
             headerOrder: [.timestamp, .level, .message, .logger],
-            levelNames: .lowercase,
             errorLayout: .flattened,
             staticFields: fields,
             includesSourceLocation: includesSourceLocation,
             sourceLocationLayout: SourceLocationLayout(
                 flattenedFile: "log.origin.file.name", function: "log.origin.function", line: "log.origin.file.line")
-        ).writingTraceContext(as: .elasticCommonSchema)
+        ).with { $0.traceKeys = .elasticCommonSchema }
     }
 
     /// Google Cloud Logging's structured logging, for Cloud Run, GKE, Cloud Functions
@@ -90,7 +89,7 @@ extension JSONFormatter {
             includesSourceLocation: includesSourceLocation,
             sourceLocationLayout: SourceLocationLayout(
                 nestedUnder: "logging.googleapis.com/sourceLocation", lineAsString: true)
-        ).writingTraceContext(as: .googleCloud(project: googleCloudProject(project)))
+        ).with { $0.traceKeys = .googleCloud(project: googleCloudProject(project)) }
     }
 
     /// `project` when not empty, else `variable` (`GOOGLE_CLOUD_PROJECT`'s value) when not
@@ -131,12 +130,11 @@ extension JSONFormatter {
             keys: Keys(
                 level: "status", logger: "logger.name",
                 errorType: "error.kind", errorMessage: "error.message", stackTrace: "error.stack"),
-            levelNames: .lowercase,
             errorLayout: .flattened,
             staticFields: fields,
             includesSourceLocation: includesSourceLocation,
             sourceLocationLayout: SourceLocationLayout(
                 flattenedFile: "logger.file_name", function: "logger.method_name", line: "logger.line")
-        ).writingTraceContext(as: .datadog)
+        ).with { $0.traceKeys = .datadog }
     }
 }

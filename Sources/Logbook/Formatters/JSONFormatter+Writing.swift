@@ -48,58 +48,47 @@ extension JSONFormatter {
         if let error = record.error {
             writeError(error, limits: limits, into: &buffer, dropped: &dropped)
         }
-        for field in layout.promoted {
-            guard
-                let value = record.redactedField(field.key)
-                    ?? staticFields[field.key].map({ RedactionRules.current.logValue(key: field.key, $0) })
-                    ?? field.fallback
-            else { continue }
-            let before = buffer.count
-            buffer.append(contentsOf: field.encodedKey)
-            if case .string(let text) = value, limits.text != .max {
-                buffer.appendJSONString(text, limit: limits.text)
-            } else {
-                writeValue(value, depth: 1, into: &buffer)
-                // An array or object cannot be cut and stay what it was: over the text
-                // limit, it is left out and counted.
-                if limits.text != .max, buffer.count - before > limits.text + field.encodedKey.count {
+        let statics = staticFields.isEmpty ? nil : staticFields
+        record.withFieldList(includingContext: contextKey == nil, staticFields: statics) { fields in
+            for field in layout.settings.promotedFields {
+                writePromoted(field, fields: fields, limits: limits, into: &buffer, dropped: &dropped)
+            }
+            let hasPromoted = !layout.settings.promotedFields.isEmpty
+            // The keys given to renamed fields so far; empty (no allocation) unless two
+            // renamed keys can meet (see ``KeySet/renamesMayCollide``).
+            var renamed: [String] = []
+            let mapsTraceKeys = layout.mapsTraceKeys
+            for index in 0..<fields.count {
+                let field = fields[index]
+                if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
+                // Static fields keep their keys; a trace context field of the record may
+                // go under its backend's key.
+                if mapsTraceKeys && index >= fields.staticCount
+                    && writeTraceMember(
+                        field, fields: fields, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
+                {
+                    continue
+                }
+                let key = field.key
+                let before = buffer.count
+                if let small = SmallString(at: key), !small.needsJSONEscaping, !layout.reserved.contains(small, at: key)
+                {
+                    buffer.appendJSONMemberKey(small)
+                } else {
+                    buffer.append(UInt8(ascii: ","))
+                    if layout.reserved.contains(at: key) {
+                        buffer.appendJSONString(
+                            renamedKey(key.pointee, fields: fields, record: record, renamed: &renamed))
+                    } else {
+                        buffer.appendJSONString(at: key)
+                    }
+                    buffer.append(UInt8(ascii: ":"))
+                }
+                writeFieldValue(field.value, into: &buffer)
+                if let fieldBudget, buffer.count - start > fieldBudget {
                     buffer.truncate(to: before)
                     dropped += 1
                 }
-            }
-        }
-        let hasPromoted = !layout.promoted.isEmpty
-        // The keys given to renamed fields so far; empty (no allocation) unless a field
-        // has a reserved key.
-        var renamed: [String] = []
-        if !staticFields.isEmpty {
-            staticFields.withRedactedFieldList { statics in
-                for index in 0..<statics.count {
-                    let field = statics[index]
-                    if record.field(field.key.pointee) != nil || (hasPromoted && layout.isPromoted(field.key.pointee)) {
-                        continue
-                    }
-                    writeMember(
-                        field.key, field.value, record: record, into: &buffer, start: start,
-                        budget: fieldBudget, dropped: &dropped, renamed: &renamed)
-                }
-            }
-        }
-        record.withFieldList(includingContext: contextKey == nil) { fields in
-            if layout.mapsTraceKeys {
-                // A preset that renames the trace context fields: its own loop, so this one
-                // stays as small as it is for every other formatter.
-                writeFieldsMappingTraceKeys(
-                    fields, record: record, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped,
-                    renamed: &renamed)
-                return
-            }
-            for index in 0..<fields.count {
-                let field = fields[index]
-                if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
-                writeMember(
-                    field.key, field.value, record: record, into: &buffer, start: start, budget: fieldBudget,
-                    dropped: &dropped, renamed: &renamed)
             }
         }
         if let contextKey = layout.writtenContextKey {
@@ -125,13 +114,13 @@ extension JSONFormatter {
         budget: Int?,
         dropped: inout Int
     ) {
-        let hasPromoted = !layout.promoted.isEmpty
+        let hasPromoted = !layout.settings.promotedFields.isEmpty
         let before = buffer.count
         var first = true
         record.withFieldList(includingFields: false) { fields in
             for index in 0..<fields.count {
                 let field = fields[index]
-                if hasPromoted && layout.isPromoted(field.key.pointee) { continue }
+                if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
                 if first {
                     buffer.append(UInt8(ascii: ","))
                     buffer.appendJSONString(contextKey)
@@ -153,36 +142,37 @@ extension JSONFormatter {
         }
     }
 
-    @inline(__always)
-    func writeMember(
-        _ key: UnsafePointer<String>,
-        _ value: UnsafePointer<any LogValueConvertible>,
-        record: LogRecord,
-        into buffer: inout LogBuffer,
-        start: Int,
-        budget: Int?,
-        dropped: inout Int,
-        renamed: inout [String]
+    /// Writes the promoted `field`: the record's or a static field's value, redacted, else
+    /// its fallback.
+    private func writePromoted(
+        _ field: JSONLayout.PromotedField, fields: FieldList, limits: TextLimits, into buffer: inout LogBuffer,
+        dropped: inout Int
     ) {
+        guard let value = fields.value(of: field.key) ?? field.fallback else { return }
         let before = buffer.count
-        if let small = SmallString(at: key), !small.needsJSONEscaping, !layout.reserved.contains(small, at: key) {
-            buffer.appendJSONMemberKey(small)
+        buffer.append(contentsOf: field.encodedKey)
+        if case .string(let text) = value, limits.text != .max {
+            buffer.appendJSONString(text, limit: limits.text)
         } else {
-            buffer.append(UInt8(ascii: ","))
-            if layout.isReserved(at: key) {
-                let name = layout.renamedKey(for: key.pointee, record: record, avoiding: renamed)
-                renamed.append(name)
-                buffer.appendJSONString(name)
-            } else {
-                buffer.appendJSONString(at: key)
+            writeValue(value, depth: 1, into: &buffer)
+            // An array or object cannot be cut and stay what it was: over the text
+            // limit, it is left out and counted.
+            if limits.text != .max, buffer.count - before > limits.text + field.encodedKey.count {
+                buffer.truncate(to: before)
+                dropped += 1
             }
-            buffer.append(UInt8(ascii: ":"))
         }
-        writeFieldValue(value, into: &buffer)
-        if let budget, buffer.count - start > budget {
-            buffer.truncate(to: before)
-            dropped += 1
+    }
+
+    /// The key for a field whose own key is reserved: one no other member of the line has.
+    @inline(never)
+    private func renamedKey(_ key: String, fields: FieldList, record: LogRecord, renamed: inout [String]) -> String {
+        let name = layout.reserved.renamed(key) { candidate in
+            fields.firstIndex(of: candidate) != nil || renamed.contains(candidate)
+                || (contextKey != nil && record.field(candidate) != nil)
         }
+        if layout.reserved.renamesMayCollide { renamed.append(name) }
+        return name
     }
 
     /// Writes a field's value, read in place: common scalars directly, anything else
@@ -201,7 +191,7 @@ extension JSONFormatter {
         case .double(let double):
             buffer.appendJSONNumber(double)
         case .bool(let bool):
-            buffer.append(contentsOf: bool ? JSONLayout.trueLiteral : JSONLayout.falseLiteral)
+            buffer.appendBool(bool)
         case .null:
             buffer.append(contentsOf: JSONLayout.nullLiteral)
         case .array(let elements):
@@ -247,7 +237,7 @@ extension JSONFormatter {
                 dropped += 1
             } else {
                 buffer.append(contentsOf: layout.stackTraceKey)
-                if writesStackTraceAsArray {
+                if layout.settings.writesStackTraceAsArray {
                     buffer.append(UInt8(ascii: "["))
                     for (index, frame) in stackTrace.enumerated() {
                         if index > 0 { buffer.append(UInt8(ascii: ",")) }
@@ -273,5 +263,31 @@ extension JSONFormatter {
         buffer.appendDecimal(Int(clamping: record.line))
         if layout.sourceLineAsString { buffer.append(UInt8(ascii: "\"")) }
         if layout.sourceIsNested { buffer.append(UInt8(ascii: "}")) }
+    }
+
+    /// Writes a trace context field under the key the formatter's ``TraceKeys`` give it,
+    /// converted. Returns `false`, writing nothing, when the field is not one the keys map,
+    /// its value does not convert, or the line already has the target key (in `fields`):
+    /// then it is written as any other field.
+    func writeTraceMember(
+        _ field: FieldList.Entry, fields: FieldList, into buffer: inout LogBuffer, start: Int, budget: Int?,
+        dropped: inout Int
+    ) -> Bool {
+        guard let mapping = layout.settings.traceKeys.mapping(for: field.key),
+            fields.firstIndex(of: mapping.key) == nil, !layout.reserved.contains(mapping.key)
+        else { return false }
+        let before = buffer.count
+        buffer.append(UInt8(ascii: ","))
+        buffer.appendJSONString(mapping.key)
+        buffer.append(UInt8(ascii: ":"))
+        guard layout.settings.traceKeys.appendJSON(field.value.pointee.logValue, by: mapping, into: &buffer) else {
+            buffer.truncate(to: before)
+            return false
+        }
+        if let budget, buffer.count - start > budget {
+            buffer.truncate(to: before)
+            dropped += 1
+        }
+        return true
     }
 }

@@ -35,43 +35,41 @@
 /// strings, so a record with scalar fields formats without allocating.
 public struct JSONFormatter: LogFormatter {
     /// The key names.
-    public var keys: Keys { layout.keys }
+    public var keys: Keys { layout.settings.keys }
     /// The order of the header members; members left out are not written. Default
     /// ``defaultHeaderOrder``.
-    public var headerOrder: [HeaderMember] { layout.headerOrder }
+    public var headerOrder: [HeaderMember] { layout.settings.headerOrder }
     /// The text written for each level. Default ``LogLevelNames/lowercase``.
-    public var levelNames: LogLevelNames { layout.levelNames }
+    public var levelNames: LogLevelNames { layout.settings.levelNames }
     /// Where the error goes. Default ``ErrorLayout-swift.enum/nested``.
-    public var errorLayout: ErrorLayout { layout.errorLayout }
+    public var errorLayout: ErrorLayout { layout.settings.errorLayout }
     /// Fields written into every line after the error, before the record's fields, such
     /// as `service`, `env` and `version`. A record field with the same key wins.
-    public var staticFields: LogFields { layout.staticFields }
+    public var staticFields: LogFields { layout.settings.staticFields }
     /// When set, context fields are written as one object under this key instead of at
     /// the top level.
-    public var contextKey: String? { layout.contextKey }
+    public var contextKey: String? { layout.settings.contextKey }
     /// Whether to write the call site's file, function and line.
-    public var includesSourceLocation: Bool { layout.includesSourceLocation }
+    public var includesSourceLocation: Bool { layout.settings.includesSourceLocation }
     /// How the call site is written. Default ``SourceLocationLayout-swift.struct/standard``.
-    public var sourceLocationLayout: SourceLocationLayout { layout.sourceLocationLayout }
+    public var sourceLocationLayout: SourceLocationLayout { layout.settings.sourceLocationLayout }
     /// The longest line, in bytes without the newline. Default 16 KiB; at least
     /// ``minimumLineLimit``, and more when the configured keys are so long that the
     /// shortest line would not fit in it.
-    public var lineLimit: Int { layout.lineLimit }
+    public var lineLimit: Int { layout.settings.lineLimit }
 
     /// The smallest line cap: room for the header, a capped error and the truncation
     /// markers, so every record fits whatever it holds.
     public static let minimumLineLimit = 1024
 
     /// How deep arrays and objects in field values may nest. Default 32.
-    public var maximumDepth: Int { layout.maximumDepth }
+    public var maximumDepth: Int { layout.settings.maximumDepth }
 
     /// `timestamp`, `level`, `logger`, `message`.
     public static let defaultHeaderOrder: [HeaderMember] = [.timestamp, .level, .logger, .message]
 
     /// Every setting above and the pre-encoded keys: the formatter's only stored property.
     let layout: JSONLayout
-    /// Whether a stack trace is written as an array of lines rather than one string.
-    var writesStackTraceAsArray: Bool { layout.writesStackTraceAsArray }
 
     /// Creates a JSON formatter.
     ///
@@ -101,47 +99,45 @@ public struct JSONFormatter: LogFormatter {
         maximumDepth: Int = 32
     ) {
         self.init(
-            keys: keys, headerOrder: headerOrder, levelNames: levelNames, errorLayout: errorLayout,
-            staticFields: staticFields, contextKey: contextKey, includesSourceLocation: includesSourceLocation,
-            sourceLocationLayout: sourceLocationLayout, lineLimit: lineLimit, maximumDepth: maximumDepth,
-            promotedFields: [], writesStackTraceAsArray: false)
+            Settings(
+                keys: keys, headerOrder: headerOrder, levelNames: levelNames, errorLayout: errorLayout,
+                staticFields: staticFields, contextKey: contextKey, includesSourceLocation: includesSourceLocation,
+                sourceLocationLayout: sourceLocationLayout, lineLimit: lineLimit, maximumDepth: maximumDepth))
     }
 
-    /// The full initializer, with the options only Logbook's own formatters use:
-    /// fields promoted to just after the error, and stack traces as arrays.
-    init(
-        keys: Keys,
-        headerOrder: [HeaderMember],
-        levelNames: LogLevelNames,
-        errorLayout: ErrorLayout,
-        staticFields: LogFields,
-        contextKey: String?,
-        includesSourceLocation: Bool,
-        sourceLocationLayout: SourceLocationLayout,
-        lineLimit: Int,
-        maximumDepth: Int,
-        promotedFields: [JSONLayout.PromotedField],
-        writesStackTraceAsArray: Bool,
-        traceKeys: TraceKeys = .openTelemetry
-    ) {
-        self.layout = JSONLayout(
-            keys: keys, headerOrder: headerOrder, levelNames: levelNames, errorLayout: errorLayout,
-            sourceLocationLayout: sourceLocationLayout, staticFields: staticFields.deduplicated(),
-            contextKey: contextKey, includesSourceLocation: includesSourceLocation,
-            lineLimit: max(lineLimit, Self.minimumLineLimit),
-            maximumDepth: max(maximumDepth, 1), promotedFields: promotedFields,
-            writesStackTraceAsArray: writesStackTraceAsArray, traceKeys: traceKeys)
+    /// Every setting of a formatter, with the options only Logbook's own formatters use:
+    /// fields promoted to just after the error, stack traces as arrays, and trace keys.
+    struct Settings: Sendable {
+        var keys: Keys
+        var headerOrder: [HeaderMember]
+        var levelNames: LogLevelNames
+        var errorLayout: ErrorLayout
+        var staticFields: LogFields
+        var contextKey: String?
+        var includesSourceLocation: Bool
+        var sourceLocationLayout: SourceLocationLayout
+        var lineLimit: Int
+        var maximumDepth: Int
+        var promotedFields: [JSONLayout.PromotedField] = []
+        var writesStackTraceAsArray = false
+        var traceKeys = TraceKeys.openTelemetry
+    }
+
+    init(_ settings: Settings) {
+        layout = JSONLayout(settings)
+    }
+
+    /// This formatter with `change` made to its settings.
+    func with(_ change: (inout Settings) -> Void) -> JSONFormatter {
+        var settings = layout.settings
+        change(&settings)
+        return JSONFormatter(settings)
     }
 
     /// This formatter with `fields` added to its static fields (theirs win on a
     /// repeated key).
     public func addingStaticFields(_ fields: LogFields) -> JSONFormatter {
-        JSONFormatter(
-            keys: keys, headerOrder: headerOrder, levelNames: levelNames, errorLayout: errorLayout,
-            staticFields: staticFields.merging(fields), contextKey: contextKey,
-            includesSourceLocation: includesSourceLocation, sourceLocationLayout: sourceLocationLayout,
-            lineLimit: lineLimit, maximumDepth: maximumDepth, promotedFields: layout.promoted,
-            writesStackTraceAsArray: writesStackTraceAsArray, traceKeys: layout.traceKeys)
+        with { $0.staticFields = $0.staticFields.merging(fields) }
     }
 
     /// Appends the JSON object for `record`, without a newline.

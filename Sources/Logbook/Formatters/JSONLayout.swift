@@ -26,22 +26,9 @@ final class JSONLayout: Sendable {
         }
     }
 
-    // The formatter's settings, as given (see ``JSONFormatter``'s properties).
-    let keys: JSONFormatter.Keys
-    let headerOrder: [JSONFormatter.HeaderMember]
-    let levelNames: LogLevelNames
-    let errorLayout: JSONFormatter.ErrorLayout
-    let staticFields: LogFields
-    let contextKey: String?
-    let includesSourceLocation: Bool
-    let sourceLocationLayout: JSONFormatter.SourceLocationLayout
-    let lineLimit: Int
-    let maximumDepth: Int
-    /// Whether a stack trace is written as an array of lines rather than one string.
-    let writesStackTraceAsArray: Bool
-    /// Where the trace context fields go (see ``TraceKeys``).
-    let traceKeys: TraceKeys
-    /// Whether ``traceKeys`` renames anything: a plain flag the per-field loop reads.
+    /// The formatter's settings, normalized (see ``JSONFormatter``'s properties).
+    let settings: JSONFormatter.Settings
+    /// Whether the trace keys rename anything: a plain flag the per-field loop reads.
     let mapsTraceKeys: Bool
 
     let header: [HeaderSlot]
@@ -61,23 +48,20 @@ final class JSONLayout: Sendable {
     let sourceLineKey: [UInt8]
     let sourceIsNested: Bool
     let sourceLineAsString: Bool
-    let promoted: [PromotedField]
     /// The key the context object is written under: ``contextKey``, renamed when it would
     /// repeat one of the formatter's other keys.
     let writtenContextKey: String?
-    /// Bit `n` is set when a promoted key is `n` bytes long (modulo 64); 0 when none.
-    private let promotedLengths: UInt64
+    /// The keys of the promoted fields, written at their own position.
+    let promotedKeys: KeySet
 
     /// The formatter's own top-level keys, which record fields must not repeat.
-    let reserved: ReservedKeys
+    let reserved: KeySet
 
     static let truncationMarker = Array("…[truncated ".utf8)
     static let truncationMarkerEnd = Array(" bytes]".utf8)
     static let droppedFieldsKeyName = "logbook.dropped_fields"
     static let droppedFieldsKey = Array(",\"logbook.dropped_fields\":".utf8)
     static let colonBrace = Array(":{".utf8)
-    static let trueLiteral = Array("true".utf8)
-    static let falseLiteral = Array("false".utf8)
     static let nullLiteral = Array("null".utf8)
     static let tooDeep = Array("\"[too deep]\"".utf8)
 
@@ -87,33 +71,16 @@ final class JSONLayout: Sendable {
         return buffer.bytes
     }
 
-    init(
-        keys: JSONFormatter.Keys,
-        headerOrder: [JSONFormatter.HeaderMember],
-        levelNames: LogLevelNames,
-        errorLayout: JSONFormatter.ErrorLayout,
-        sourceLocationLayout: JSONFormatter.SourceLocationLayout,
-        staticFields: LogFields,
-        contextKey: String?,
-        includesSourceLocation: Bool,
-        lineLimit: Int,
-        maximumDepth: Int,
-        promotedFields: [PromotedField],
-        writesStackTraceAsArray: Bool,
-        traceKeys: TraceKeys
-    ) {
-        self.keys = keys
-        self.headerOrder = Self.normalized(headerOrder)
-        self.levelNames = levelNames
-        self.errorLayout = errorLayout
-        self.staticFields = staticFields
-        self.contextKey = contextKey
-        self.includesSourceLocation = includesSourceLocation
-        self.sourceLocationLayout = sourceLocationLayout
-        self.maximumDepth = maximumDepth
-        self.writesStackTraceAsArray = writesStackTraceAsArray
-        self.traceKeys = traceKeys
-        self.mapsTraceKeys = !traceKeys.isEmpty
+    init(_ given: JSONFormatter.Settings) {
+        var settings = given
+        settings.headerOrder = Self.normalized(given.headerOrder)
+        settings.staticFields = given.staticFields.deduplicated()
+        settings.maximumDepth = max(given.maximumDepth, 1)
+        let keys = settings.keys
+        let levelNames = settings.levelNames
+        let includesSourceLocation = settings.includesSourceLocation
+        let sourceLocationLayout = settings.sourceLocationLayout
+        self.mapsTraceKeys = !settings.traceKeys.isEmpty
         let comma = UInt8(ascii: ",")
         let colon = UInt8(ascii: ":")
         func key(_ name: String) -> [UInt8] { [comma] + Self.encoded(name) + [colon] }
@@ -123,17 +90,17 @@ final class JSONLayout: Sendable {
         // next to the log message) is renamed, so no configuration writes a key twice: a
         // flattened error key to `<error>.<key>`, anything else to `fields.<key>`.
         var reserved: [String] = []
-        func claim(_ name: String, inside taken: inout [String], fallbackPrefix: String = ReservedKeys.renamePrefix)
+        func claim(_ name: String, inside taken: inout [String], fallbackPrefix: String = KeySet.renamePrefix)
             -> String
         {
             var candidate = taken.contains(name) ? fallbackPrefix + name : name
-            while taken.contains(candidate) { candidate = ReservedKeys.renamePrefix + candidate }
+            while taken.contains(candidate) { candidate = KeySet.renamePrefix + candidate }
             taken.append(candidate)
             return candidate
         }
         var slots: [HeaderSlot] = []
         var headerKeys: [UInt8] = []
-        for member in Self.normalized(headerOrder) {
+        for member in settings.headerOrder {
             let given: String
             switch member {
             case .timestamp: given = keys.timestamp
@@ -157,7 +124,7 @@ final class JSONLayout: Sendable {
         self.headerKeys = headerKeys
         self.levelValues = levelValues
 
-        errorIsNested = errorLayout == .nested
+        errorIsNested = settings.errorLayout == .nested
         if errorIsNested {
             var inner: [String] = []
             let type = claim(keys.errorType, inside: &inner)
@@ -190,23 +157,19 @@ final class JSONLayout: Sendable {
             sourceLineKey = key(sourceKey(sourceLocationLayout.line))
         }
 
-        if let contextKey {
-            self.writtenContextKey = claim(contextKey, inside: &reserved)
-        } else {
-            self.writtenContextKey = nil
-        }
+        writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
         _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
-        self.reserved = ReservedKeys(reserved, alsoAvoiding: staticFields.map(\.key))
+        self.reserved = KeySet(reserved)
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
         var ownBytes = headerKeys.count + errorOpen.count + errorMessageKey.count
         ownBytes += LogLevel.allCases.map { levelNames[$0].utf8.count }.max() ?? 0
         if includesSourceLocation { ownBytes += sourceOpen.count + sourceFunctionKey.count + sourceLineKey.count }
-        ownBytes += promotedFields.reduce(0) { $0 + $1.encodedKey.count + Self.cappedTextLength }
+        ownBytes += settings.promotedFields.reduce(0) { $0 + $1.encodedKey.count + Self.cappedTextLength }
         ownBytes += (writtenContextKey?.utf8.count ?? 0) + Self.droppedFieldsKeyName.utf8.count
-        self.lineLimit = max(lineLimit, ownBytes + Self.lineLimitMargin)
-        promoted = promotedFields
-        promotedLengths = promotedFields.reduce(0) { $0 | (1 &<< UInt64($1.key.utf8.count & 63)) }
+        settings.lineLimit = max(given.lineLimit, JSONFormatter.minimumLineLimit, ownBytes + Self.lineLimitMargin)
+        self.settings = settings
+        promotedKeys = KeySet(settings.promotedFields.map(\.key))
     }
 
     /// Room a line needs beyond the formatter's own keys: the timestamp, the shortest
@@ -225,29 +188,4 @@ final class JSONLayout: Sendable {
         return result.isEmpty ? JSONFormatter.defaultHeaderOrder : result
     }
 
-    /// Whether a field key collides with one of the formatter's own keys.
-    @inline(__always)
-    func isReserved(_ key: String) -> Bool {
-        reserved.contains(key)
-    }
-
-    /// Whether the field key at `key` collides with one of the formatter's own keys.
-    @inline(__always)
-    func isReserved(at key: UnsafePointer<String>) -> Bool {
-        reserved.contains(at: key)
-    }
-
-    /// Whether a field is written at its promoted position rather than with the others.
-    @inline(__always)
-    func isPromoted(_ key: String) -> Bool {
-        if promotedLengths & (1 &<< UInt64(key.utf8.count & 63)) == 0 { return false }
-        return promoted.contains { $0.key == key }
-    }
-
-    /// A key for a field whose own key is reserved, distinct from `taken`, the keys
-    /// given to the line's other renamed fields; see
-    /// ``ReservedKeys/renamed(_:in:avoiding:)``.
-    func renamedKey(for key: String, record: LogRecord, avoiding taken: [String]) -> String {
-        reserved.renamed(key, in: record, avoiding: taken)
-    }
 }

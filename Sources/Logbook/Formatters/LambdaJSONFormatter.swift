@@ -54,21 +54,16 @@ public struct LambdaJSONFormatter: LogFormatter {
     }
 
     private static func makeJSONFormatter(staticFields: LogFields, lineLimit: Int) -> JSONFormatter {
-        JSONFormatter(
+        var settings = JSONFormatter.Settings(
             keys: JSONFormatter.Keys(errorType: "errorType", errorMessage: "errorMessage", stackTrace: "stackTrace"),
-            headerOrder: [.timestamp, .level, .message, .logger],
-            levelNames: .lambda,
-            errorLayout: .flattened,
-            staticFields: staticFields,
-            contextKey: nil,
-            includesSourceLocation: false,
-            sourceLocationLayout: .standard,
-            lineLimit: lineLimit,
-            maximumDepth: 32,
-            promotedFields: [
-                JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, fallback: .string("")),
-                JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, fallback: nil),
-            ],
-            writesStackTraceAsArray: true)
+            headerOrder: [.timestamp, .level, .message, .logger], levelNames: .lambda, errorLayout: .flattened,
+            staticFields: staticFields, contextKey: nil, includesSourceLocation: false,
+            sourceLocationLayout: .standard, lineLimit: lineLimit, maximumDepth: 32)
+        settings.promotedFields = [
+            JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, fallback: .string("")),
+            JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, fallback: nil),
+        ]
+        settings.writesStackTraceAsArray = true
+        return JSONFormatter(settings)
     }
 }

@@ -52,7 +52,9 @@ public struct LambdaTextFormatter: LogFormatter {
         self.staticFields = staticFields.deduplicated()
         self.maximumDepth = max(maximumDepth, 0)
         self.fieldWriter = LogfmtFieldWriter(
-            reserved: ReservedKeys(["error", "error.type", "error.message"]), maximumDepth: self.maximumDepth)
+            reserved: KeySet(["error", "error.type", "error.message"]),
+            skipped: KeySet([LambdaInvocation.requestIDKey, LambdaInvocation.traceIDKey]),
+            maximumDepth: self.maximumDepth)
     }
 
     /// This formatter with `fields` added to its static fields.
@@ -70,30 +72,18 @@ public struct LambdaTextFormatter: LogFormatter {
         buffer.append(UInt8(ascii: "\t"))
         buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
         buffer.append(UInt8(ascii: "\t"))
-        if let requestID = record.redactedField(LambdaInvocation.requestIDKey) {
-            if case .string(let text) = requestID {
-                buffer.appendLambdaTextField(text, replacingTabs: true)
-            } else {
-                buffer.appendLambdaTextField(requestID.description, replacingTabs: true)
-            }
-        }
-        buffer.append(UInt8(ascii: "\t"))
-        buffer.appendLambdaTextField(record.message, replacingTabs: false)
-        if let error = record.error {
-            buffer.appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
-            buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
-        }
-        guard appendsFields else { return }
-        fieldWriter.append(record, into: &buffer) { body in
-            staticFields.withRedactedFieldList { statics in
-                for index in 0..<statics.count where record.field(statics[index].key.pointee) == nil {
-                    body(statics[index].key.pointee, statics[index].value.pointee)
+        record.withFieldList(staticFields: appendsFields ? staticFields : nil) { fields in
+            if let requestID = fields.value(of: LambdaInvocation.requestIDKey, recordOnly: true) {
+                if case .string(let text) = requestID {
+                    buffer.appendLambdaTextField(text, replacingTabs: true)
+                } else {
+                    buffer.appendLambdaTextField(requestID.description, replacingTabs: true)
                 }
             }
-            record.forEachField { key, value in
-                if key == LambdaInvocation.requestIDKey || key == LambdaInvocation.traceIDKey { return }
-                body(key, value)
-            }
+            buffer.append(UInt8(ascii: "\t"))
+            buffer.appendLambdaTextField(record.message, replacingTabs: false)
+            if let error = record.error { buffer.appendLogfmtError(error) }
+            if appendsFields { fieldWriter.append(fields, of: record, into: &buffer) }
         }
     }
 }

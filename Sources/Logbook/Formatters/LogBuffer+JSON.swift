@@ -317,12 +317,18 @@ extension LogBuffer {
     /// NaN and the infinities, the strings `"NaN"`, `"Infinity"` and `"-Infinity"`.
     public mutating func appendJSONNumber(_ value: Double) {
         if value.isFinite {
-            if !appendShortDecimal(value) { append(value.description) }
+            appendDescription(value)
         } else if value.isNaN {
             append(contentsOf: Self.jsonNaN)
         } else {
             append(contentsOf: value < 0 ? Self.jsonNegativeInfinity : Self.jsonInfinity)
         }
+    }
+
+    /// Appends `value.description` (the number in the text formats), building no string
+    /// for the common values (see ``appendShortDecimal(_:)``).
+    mutating func appendDescription(_ value: Double) {
+        if !appendShortDecimal(value) { append(value.description) }
     }
 
     /// Writes `value` exactly as `value.description` would, without building a string,

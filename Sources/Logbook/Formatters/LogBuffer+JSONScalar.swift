@@ -1,47 +1,24 @@
 extension LogBuffer {
-    /// Appends the JSON for a field value of one of the common scalar types (`String`,
-    /// `Int`, `Bool`, `Double`) straight from the value, read in place, and returns
-    /// `true`; returns `false`, writing nothing, for any other type.
-    ///
-    /// The output is the same as formatting the value's ``LogValueConvertible/logValue``
-    /// (the conversions of those types are Logbook's own and fixed), without the protocol
-    /// call, without building and destroying a ``LogValue``, and without copying the value.
+    /// Appends the JSON for a field value of one of the types of ``FieldScalar``, read in
+    /// place, and returns `true`; returns `false`, writing nothing, for any other type.
     @inline(__always)
     mutating func appendJSONScalar(_ value: UnsafePointer<any LogValueConvertible>) -> Bool {
-        guard let payload = ExistentialPayload(in: value) else { return false }
-        let type = payload.type
-        if type == String.self {
-            appendJSONString(at: payload.address.assumingMemoryBound(to: String.self))
-        } else if type == Int.self {
-            appendDecimal(payload.address.load(as: Int.self))
-        } else if type == Bool.self {
-            appendJSONBool(payload.address.load(as: Bool.self))
-        } else if type == Double.self {
-            appendJSONNumber(payload.address.load(as: Double.self))
-        } else {
-            return false
+        switch FieldScalar(value) {
+        case .string(let string): appendJSONString(at: string)
+        case .int(let int): appendDecimal(int)
+        case .bool(let bool): appendBool(bool)
+        case .double(let double): appendJSONNumber(double)
+        case nil: return false
         }
         return true
     }
 
-    /// Appends `true` or `false`.
+    /// Appends `true` or `false` (in JSON and the text formats alike), as one store.
     @inline(__always)
-    mutating func appendJSONBool(_ value: Bool) {
-        reserveCapacity(5)
-        let destination = base + used
-        if value {
-            destination[0] = UInt8(ascii: "t")
-            destination[1] = UInt8(ascii: "r")
-            destination[2] = UInt8(ascii: "u")
-            destination[3] = UInt8(ascii: "e")
-            used += 4
-        } else {
-            destination[0] = UInt8(ascii: "f")
-            destination[1] = UInt8(ascii: "a")
-            destination[2] = UInt8(ascii: "l")
-            destination[3] = UInt8(ascii: "s")
-            destination[4] = UInt8(ascii: "e")
-            used += 5
-        }
+    mutating func appendBool(_ value: Bool) {
+        reserveCapacity(8)
+        let word: UInt64 = value ? 0x6575_7274 : 0x65_736C_6166  // "true", "false" from the lowest byte
+        UnsafeMutableRawPointer(base + used).storeBytes(of: word.littleEndian, as: UInt64.self)
+        used += value ? 4 : 5
     }
 }

@@ -87,18 +87,90 @@ extension LogBuffer {
     /// Whether a logfmt value must be quoted: it holds a byte of ``forcesQuotes(_:)`` or
     /// a multi-byte character that ``appendSingleLine(_:)`` escapes.
     private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        for index in utf8.indices {
+        var index = 0
+        // Eight ASCII bytes at a time; from a word with another byte on, byte by byte.
+        while index + 8 <= utf8.count {
+            let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            if badBytes(word, extra: UInt8(ascii: "=")) != 0 { return true }
+            index += 8
+        }
+        while index < utf8.count {
             let byte = utf8[index]
             if forcesQuotes(byte) { return true }
             if byte >= 0xC2 && (byte == 0xC2 || byte == 0xE2) && ObeyedCharacters.length(in: utf8, at: index) > 0 {
                 return true
             }
+            index += 1
         }
         return false
     }
 
     private static func forcesQuotes(_ byte: UInt8) -> Bool {
         byte <= 0x20 || byte == 0x3D || byte == 0x22 || byte == 0x7F
+    }
+
+    /// Whether a short ASCII string can be written as it is as a logfmt key or value (with
+    /// `extra` `=`) or a syslog parameter name (with `extra` `]`): it is not empty and has
+    /// no byte of ``forcesQuotes(_:)``, `"` or `extra`. All 15 bytes are checked at once,
+    /// as ``SmallString/needsJSONEscaping`` does.
+    @inline(__always)
+    static func isPlainText(_ small: SmallString, rejecting extra: UInt8 = UInt8(ascii: "=")) -> Bool {
+        let count = small.count
+        if count == 0 { return false }
+        if count <= 8 {
+            let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
+            return badBytes(small.low, extra: extra) & mask == 0
+        }
+        let highMask: UInt64 = (1 &<< UInt64((count &- 8) &* 8)) &- 1
+        return badBytes(small.low, extra: extra) | (badBytes(small.high, extra: extra) & highMask) == 0
+    }
+
+    /// The high bit of each byte of `word` that is a byte of ``forcesQuotes(_:)``, `"` or
+    /// `extra`, for bytes below 0x80: `b + 0x5F` reaches the high bit when `b` is at least
+    /// 0x21, `(b ^ c) + 0x7F` when `b` is not `c`, each sum staying within its byte.
+    @inline(__always)
+    private static func badBytes(_ word: UInt64, extra: UInt8) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let aboveSpace = word &+ ones &* 0x5F
+        let notExtra = (word ^ (ones &* UInt64(extra))) &+ ones &* 0x7F
+        let notEquals = (word ^ (ones &* 0x3D)) &+ ones &* 0x7F
+        let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
+        let notDelete = (word ^ (ones &* 0x7F)) &+ ones &* 0x7F
+        return ~(aboveSpace & notExtra & notEquals & notQuote & notDelete) & (ones &* 0x80)
+    }
+
+    /// Appends the bytes of a short ASCII string.
+    @inline(__always)
+    mutating func appendSmall(_ small: SmallString) {
+        reserveCapacity(16)
+        let destination = UnsafeMutableRawPointer(base + used)
+        destination.storeBytes(of: small.low, as: UInt64.self)
+        destination.storeBytes(of: small.high, toByteOffset: 8, as: UInt64.self)
+        used += small.count
+    }
+
+    /// Appends a scalar read in place as a logfmt value, as
+    /// ``appendLogfmtValue(_:)`` and the field writers write its ``LogValue``.
+    @inline(__always)
+    mutating func appendLogfmtScalar(_ scalar: FieldScalar) {
+        switch scalar {
+        case .string(let string):
+            if let small = SmallString(at: string), Self.isPlainText(small) {
+                appendSmall(small)
+            } else {
+                appendLogfmtValue(string.pointee)
+            }
+        case .int(let int): appendDecimal(int)
+        case .bool(let bool): appendBool(bool)
+        case .double(let double): appendDescription(double)
+        }
+    }
+
+    /// Appends ` error.type=… error.message=…` for `error`, as the text formats write it.
+    mutating func appendLogfmtError(_ error: any Error) {
+        appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
+        appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
     }
 
     /// Appends `key=value` pairs for a field, in logfmt style, each preceded by a space.
@@ -189,8 +261,8 @@ extension LogBuffer {
         switch value {
         case .string(let string): appendLogfmtValue(string)
         case .int(let int): appendDecimal(int)
-        case .double(let double): append(double.description)
-        case .bool(let bool): append(bool ? "true" : "false")
+        case .double(let double): appendDescription(double)
+        case .bool(let bool): appendBool(bool)
         case .null: append("null")
         case .array(let elements): append(elements.isEmpty && !depthExhausted ? "[]" : "\"[too deep]\"")
         case .object(let fields): append(fields.isEmpty && !depthExhausted ? "{}" : "\"[too deep]\"")

@@ -15,6 +15,11 @@ public struct LogLevelNames: Sendable, Hashable {
         names = [trace, debug, info, notice, warning, error, critical]
     }
 
+    /// Names in level order, trace first.
+    private init(_ names: String...) {
+        self.names = names
+    }
+
     /// The text for `level`.
     public subscript(level: LogLevel) -> String {
         get { names[Int(level.rawValue)] }
@@ -22,12 +27,21 @@ public struct LogLevelNames: Sendable, Hashable {
     }
 
     /// `trace`, `debug`, `info`, `notice`, `warning`, `error`, `critical`.
-    public static let lowercase = LogLevelNames(
-        trace: "trace", debug: "debug", info: "info", notice: "notice",
-        warning: "warning", error: "error", critical: "critical")
+    public static let lowercase = LogLevelNames("trace", "debug", "info", "notice", "warning", "error", "critical")
 
     /// `TRACE`, `DEBUG`, `INFO`, `NOTICE`, `WARNING`, `ERROR`, `CRITICAL`.
-    public static let uppercase = LogLevelNames(
-        trace: "TRACE", debug: "DEBUG", info: "INFO", notice: "NOTICE",
-        warning: "WARNING", error: "ERROR", critical: "CRITICAL")
+    public static let uppercase = LogLevelNames("TRACE", "DEBUG", "INFO", "NOTICE", "WARNING", "ERROR", "CRITICAL")
+
+    /// The names AWS Lambda's log-level filter recognises (`AWS_LAMBDA_LOG_FORMAT=JSON`):
+    /// `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR`, `FATAL`. Lambda has no `NOTICE` or
+    /// `CRITICAL`: ``LogLevel/notice`` is written as `INFO` and ``LogLevel/critical`` as
+    /// `FATAL`, so Lambda filters them as those levels. (Lambda treats a level it does
+    /// not recognise as `INFO`.)
+    public static let lambda = LogLevelNames("TRACE", "DEBUG", "INFO", "INFO", "WARN", "ERROR", "FATAL")
+
+    /// Google Cloud Logging's `LogSeverity` names: `DEBUG`, `INFO`, `NOTICE`, `WARNING`,
+    /// `ERROR`, `CRITICAL`. Cloud Logging has no trace severity: ``LogLevel/trace`` is
+    /// written as `DEBUG`.
+    public static let googleCloudSeverity = LogLevelNames(
+        "DEBUG", "DEBUG", "INFO", "NOTICE", "WARNING", "ERROR", "CRITICAL")
 }

@@ -1,56 +1,80 @@
-/// Writes a record's fields as logfmt pairs (` key=value`) with unique keys, for the
-/// formatters that write them: ``LogfmtFormatter``, ``ConsoleFormatter`` and
-/// ``LambdaTextFormatter``.
+/// Writes a record's resolved fields (see ``FieldList``) as logfmt pairs (` key=value`)
+/// with unique keys, for the formatters that write them: ``LogfmtFormatter``,
+/// ``ConsoleFormatter`` and ``LambdaTextFormatter``.
 ///
 /// A record's field keys are distinct. Three things make keys the record does not have:
-/// renaming a field whose key is one of the formatter's own (see ``ReservedKeys``),
+/// renaming a field whose key is one of the formatter's own (see ``KeySet``),
 /// flattening (`user` holding `{"id": 7}` is written `user.id=7`) and replacing the
 /// characters a logfmt key cannot hold (`a b` is written `a_b`). Such a key can repeat
 /// another field's (`fields.error` for a static `error` next to a static `fields.error`,
 /// `user.id`, `a_b`). The common record makes none of them and is written in one pass,
-/// with no bookkeeping. When a record does, its fields are written again with
-/// every key remembered: the first field to write a key keeps it, and a later one gets
-/// the `fields.` prefix, as often as needed, so no key appears twice in a line.
+/// scalars read in place, with no bookkeeping. When a record does, its fields are
+/// written again with every key remembered: the first field to write a key keeps it, and
+/// a later one gets the `fields.` prefix, as often as needed, so no key appears twice.
 struct LogfmtFieldWriter: Sendable {
     /// The formatter's own keys.
-    let reserved: ReservedKeys
+    let reserved: KeySet
+    /// Keys of the record's fields (not static ones) that are not written.
+    var skipped = KeySet([])
     /// How deep values are flattened.
     let maximumDepth: Int
 
-    /// Appends the pairs of the fields `forEachField` produces. `keyPrefix` and
-    /// `keySuffix` wrap each key (for colouring).
-    ///
-    /// `forEachField` is called once, or twice when the fields make keys of their own,
-    /// and must produce the same fields in the same order each time.
+    /// Appends the pairs of `fields`. `keyPrefix` and `keySuffix` wrap each key (for
+    /// colouring).
     func append(
-        _ record: LogRecord,
+        _ fields: FieldList,
+        of record: LogRecord,
         into buffer: inout LogBuffer,
         keyPrefix: [UInt8] = [],
-        keySuffix: [UInt8] = [],
-        forEachField: ((String, any LogValueConvertible) -> Void) -> Void
+        keySuffix: [UInt8] = []
     ) {
         let start = buffer.count
         var madeKeys = false
-        forEachField { key, value in
-            let isReserved = reserved.contains(key)
-            let name = isReserved ? reserved.renamed(key, in: record) : key
+        for index in 0..<fields.count where !skips(fields, index) {
+            let field = fields[index]
+            if let small = SmallString(at: field.key), LogBuffer.isPlainText(small),
+                !reserved.contains(small, at: field.key), let scalar = FieldScalar(field.value)
+            {
+                buffer.append(UInt8(ascii: " "))
+                buffer.append(contentsOf: keyPrefix)
+                buffer.appendSmall(small)
+                buffer.append(contentsOf: keySuffix)
+                buffer.append(UInt8(ascii: "="))
+                buffer.appendLogfmtScalar(scalar)
+                continue
+            }
+            let isReserved = reserved.contains(at: field.key)
+            let name = isReserved ? renamed(field.key.pointee, record) : field.key.pointee
             let made = buffer.appendLogfmtField(
-                name, value.logValue, maximumDepth: maximumDepth, keyPrefix: keyPrefix, keySuffix: keySuffix)
+                name, field.value.pointee.logValue, maximumDepth: maximumDepth, keyPrefix: keyPrefix,
+                keySuffix: keySuffix)
             madeKeys = madeKeys || made || isReserved
         }
         guard madeKeys else { return }
 
         buffer.truncate(to: start)
         var written = Set(reserved.all)
-        forEachField { key, value in
-            let name = reserved.contains(key) ? reserved.renamed(key, in: record) : key
-            LogBuffer.forEachFlattenedLeaf(name, value.logValue, maximumDepth: maximumDepth) {
+        for index in 0..<fields.count where !skips(fields, index) {
+            let key = fields[index].key.pointee
+            let name = reserved.contains(key) ? renamed(key, record) : key
+            LogBuffer.forEachFlattenedLeaf(name, fields[index].value.pointee.logValue, maximumDepth: maximumDepth) {
                 leaf, leafValue, exhausted in
                 var unique = LogBuffer.logfmtKey(leaf)
-                while !written.insert(unique).inserted { unique = ReservedKeys.renamePrefix + unique }
+                while !written.insert(unique).inserted { unique = KeySet.renamePrefix + unique }
                 buffer.appendLogfmtPair(
                     unique, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
             }
         }
+    }
+
+    /// The key for a field whose own key is reserved: one no field of the record has (a
+    /// static field's is sorted out by the second pass).
+    private func renamed(_ key: String, _ record: LogRecord) -> String {
+        reserved.renamed(key) { record.field($0) != nil }
+    }
+
+    @inline(__always)
+    private func skips(_ fields: FieldList, _ index: Int) -> Bool {
+        index >= fields.staticCount && !skipped.isEmpty && skipped.contains(at: fields[index].key)
     }
 }

@@ -48,7 +48,7 @@ public struct LogfmtFormatter: LogFormatter {
         self.maximumDepth = max(maximumDepth, 0)
         var keys = ["time", "level", "logger", "msg", "error", "error.type", "error.message"]
         if includesSourceLocation { keys.append("source") }
-        self.fieldWriter = LogfmtFieldWriter(reserved: ReservedKeys(keys), maximumDepth: self.maximumDepth)
+        self.fieldWriter = LogfmtFieldWriter(reserved: KeySet(keys), maximumDepth: self.maximumDepth)
     }
 
     /// Appends the logfmt line for `record`.
@@ -61,11 +61,8 @@ public struct LogfmtFormatter: LogFormatter {
         buffer.appendLogfmtValue(record.logger)
         buffer.append(" msg=")
         buffer.appendLogfmtValue(record.message)
-        if let error = record.error {
-            buffer.appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
-            buffer.appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
-        }
-        fieldWriter.append(record, into: &buffer) { body in record.forEachField(body) }
+        if let error = record.error { buffer.appendLogfmtError(error) }
+        record.withFieldList { fieldWriter.append($0, of: record, into: &buffer) }
         if includesSourceLocation {
             buffer.append(" source=")
             buffer.appendLogfmtValue(record.file + ":" + String(record.line))

@@ -162,16 +162,38 @@ public struct SyslogFormatter: LogFormatter {
         let logger =
             record.logger.utf8.count <= 256
             ? record.logger : String(decoding: Array(record.logger.utf8.prefix(256)), as: UTF8.self) + "…"
-        writeParameter("logger", .string(logger), into: &buffer, start: start, budget: nil, dropped: &dropped)
-        var hasTraceContext = false
-        record.forEachField { key, value in
-            if TraceKeys.isTraceField(key) {
-                hasTraceContext = true
-                return
+        buffer.append(" logger=\"")
+        Self.appendParameterValue(logger, into: &buffer)
+        buffer.append(UInt8(ascii: "\""))
+        record.withFieldList { fields in
+            var hasTraceContext = false
+            for index in 0..<fields.count {
+                let key = fields[index].key
+                if !Self.ownKeys.contains(at: key) {
+                    writeParameter(
+                        key, fields[index].value, into: &buffer, start: start, budget: budget, dropped: &dropped)
+                } else if TraceKeys.fieldKeys.contains(at: key) {
+                    hasTraceContext = true
+                } else {
+                    writeParameter(
+                        "fields.logger", fields[index].value.pointee.logValue, into: &buffer, start: start,
+                        budget: budget, dropped: &dropped)
+                }
             }
-            let name = key == "logger" ? "fields.logger" : key
-            writeParameter(name, value.logValue, into: &buffer, start: start, budget: budget, dropped: &dropped)
+            writeErrorAndTraceContext(
+                record, fields: fields, hasTraceContext: hasTraceContext, into: &buffer, start: start, budget: budget,
+                dropped: &dropped)
         }
+    }
+
+    /// The field keys written elsewhere: `logger` (as `fields.logger`) and the trace
+    /// context fields (in their own element).
+    private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
+
+    private func writeErrorAndTraceContext(
+        _ record: LogRecord, fields: FieldList, hasTraceContext: Bool, into buffer: inout LogBuffer, start: Int,
+        budget: Int?, dropped: inout Int
+    ) {
         if let error = record.error {
             let type = LogValue.string(ErrorDescription.typeName(of: error))
             let message = LogValue.string(ErrorDescription.message(of: error))
@@ -191,8 +213,10 @@ public struct SyslogFormatter: LogFormatter {
             // Redacted like every other field; held to the same budget (one left out here is
             // not in the count above, which is already written).
             for name in TraceKeys.fieldNames {
-                guard let value = record.redactedField(name) else { continue }
-                writeParameter(name, value, into: &buffer, start: start, budget: budget, dropped: &dropped)
+                guard let index = fields.firstIndex(of: name) else { continue }
+                writeParameter(
+                    fields[index].key, fields[index].value, into: &buffer, start: start, budget: budget,
+                    dropped: &dropped)
             }
             buffer.append(UInt8(ascii: "]"))
         }
@@ -201,6 +225,39 @@ public struct SyslogFormatter: LogFormatter {
     /// The SD-ID of the element that holds the trace context fields, as OpenTelemetry's
     /// "Trace Context in non-OTLP Log Formats" specifies for RFC 5424.
     static let traceContextStructuredDataID = "opentelemetry"
+
+    /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
+    /// does, a scalar read in place.
+    @inline(__always)
+    private func writeParameter(
+        _ key: UnsafePointer<String>, _ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer,
+        start: Int, budget: Int?, dropped: inout Int
+    ) {
+        guard let scalar = FieldScalar(value) else {
+            writeParameter(
+                key.pointee, value.pointee.logValue, into: &buffer, start: start, budget: budget, dropped: &dropped)
+            return
+        }
+        let before = buffer.count
+        buffer.append(UInt8(ascii: " "))
+        if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: UInt8(ascii: "]")) {
+            buffer.appendSmall(small)
+        } else {
+            Self.appendParameterName(key.pointee, into: &buffer)
+        }
+        buffer.append("=\"")
+        switch scalar {
+        case .string(let text): Self.appendParameterValue(text.pointee, into: &buffer)
+        case .int(let int): buffer.appendDecimal(int)
+        case .double(let double): buffer.appendDescription(double)
+        case .bool(let bool): buffer.appendBool(bool)
+        }
+        buffer.append(UInt8(ascii: "\""))
+        if let budget, buffer.count - start > budget {
+            buffer.truncate(to: before)
+            dropped += 1
+        }
+    }
 
     /// Writes ` name="value"`, flattening arrays and objects into dotted names (8 levels
     /// deep, as logfmt).
@@ -216,8 +273,8 @@ public struct SyslogFormatter: LogFormatter {
             switch leafValue {
             case .string(let text): Self.appendParameterValue(text, into: &buffer)
             case .int(let int): buffer.appendDecimal(int)
-            case .double(let double): buffer.append(double.description)
-            case .bool(let bool): buffer.append(bool ? "true" : "false")
+            case .double(let double): buffer.appendDescription(double)
+            case .bool(let bool): buffer.appendBool(bool)
             case .null: buffer.append("null")
             case .array(let elements): buffer.append(elements.isEmpty && !depthExhausted ? "[\\]" : "[too deep\\]")
             case .object(let fields): buffer.append(fields.isEmpty && !depthExhausted ? "{}" : "[too deep\\]")
@@ -257,9 +314,9 @@ public struct SyslogFormatter: LogFormatter {
     static func appendSyslogText(_ text: String, escapingStructuredData: Bool = false, into buffer: inout LogBuffer) {
         var text = text
         text.withUTF8 { utf8 in
-            let isDelimiter: (UInt8) -> Bool = { escapingStructuredData && ($0 == 0x22 || $0 == 0x5C || $0 == 0x5D) }
-            buffer.appendEscaping(utf8, delimiters: isDelimiter) { buffer, index, length in
-                if isDelimiter(utf8[index]) {
+            buffer.appendEscaping(utf8, delimiters: { escapingStructuredData && isDelimiter($0) }) {
+                buffer, index, length in
+                if escapingStructuredData && isDelimiter(utf8[index]) {
                     buffer.append(UInt8(ascii: "\\"))
                     buffer.append(utf8[index])
                 } else {
@@ -268,6 +325,11 @@ public struct SyslogFormatter: LogFormatter {
                 return length
             }
         }
+    }
+
+    /// Whether `byte` is one that structured data escapes with a backslash.
+    private static func isDelimiter(_ byte: UInt8) -> Bool {
+        byte == 0x22 || byte == 0x5C || byte == 0x5D
     }
 
     /// A header field: printable ASCII only (others become `_`), at most

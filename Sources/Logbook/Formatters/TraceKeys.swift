@@ -38,13 +38,6 @@ struct TraceKeys: Sendable {
 
     let mappings: [Mapping]
 
-    /// Whether `key` is one of the three trace context field names.
-    static func isTraceField(_ key: String) -> Bool {
-        let length = key.utf8.count
-        guard length == 7 || length == 8 || length == 11 else { return false }
-        return key == traceID || key == spanID || key == traceFlags
-    }
-
     var isEmpty: Bool { mappings.isEmpty }
 
     private init(_ mappings: [(field: String, key: String, encoding: Encoding)]) {
@@ -81,39 +74,60 @@ struct TraceKeys: Sendable {
         ])
     }
 
-    /// The mapping of the field named `key`, if any. Cheap for other keys: a length test.
+    /// The three field names as a key set.
+    static let fieldKeys = KeySet(fieldNames)
+
+    /// The mapping of the field at `key`, if any. Cheap for other keys: one bit of a hash.
     @inline(__always)
-    func mapping(for key: String) -> Mapping? {
-        let length = key.utf8.count
-        guard length == 7 || length == 8 || length == 11 else { return nil }
-        for mapping in mappings where mapping.field == key { return mapping }
+    func mapping(for key: UnsafePointer<String>) -> Mapping? {
+        guard Self.fieldKeys.contains(at: key) else { return nil }
+        for mapping in mappings where mapping.field == key.pointee { return mapping }
         return nil
     }
 
-    /// The key and value `mapping` writes for `value`, or `nil` to write the field unchanged.
-    func converted(_ value: LogValue, by mapping: Mapping) -> LogValue? {
-        guard case .string(let text) = value, Self.isHex(text, digits: mapping.hexDigits) else { return nil }
-        switch mapping.encoding {
-        case .text:
-            return value
-        case .decimalLow64:
-            // The last 16 hex digits are the low 64 bits.
-            return UInt64(text.suffix(16), radix: 16).map { .string(String($0)) }
-        case .prefixed(let prefix):
-            return .string(prefix + text)
-        case .sampledFlag:
-            return UInt8(text, radix: 16).map { .bool($0 & 1 == 1) }
+    /// Appends the JSON value `mapping` writes for `value` and returns `true`, or returns
+    /// `false`, writing nothing, to write the field unchanged: when `value` is not exactly
+    /// `mapping`'s number of hex digits (either case). Allocates nothing.
+    func appendJSON(_ value: LogValue, by mapping: Mapping, into buffer: inout LogBuffer) -> Bool {
+        guard case .string(var text) = value else { return false }
+        return text.withUTF8 { utf8 in
+            guard utf8.count == mapping.hexDigits, utf8.allSatisfy({ Self.hexValue($0) != nil }) else { return false }
+            let quote = UInt8(ascii: "\"")
+            switch mapping.encoding {
+            case .text:
+                buffer.append(quote)
+                buffer.append(contentsOf: UnsafeRawBufferPointer(utf8))
+                buffer.append(quote)
+            case .decimalLow64:
+                // The last 16 hex digits are the low 64 bits.
+                let low = utf8.suffix(16).reduce(UInt64(0)) { $0 << 4 | UInt64(Self.hexValue($1)!) }
+                buffer.append(quote)
+                if low <= UInt64(Int.max) {
+                    buffer.appendDecimal(Int(low))
+                } else {
+                    buffer.appendDecimal(Int(low / 10))
+                    buffer.appendDecimal(Int(low % 10))
+                }
+                buffer.append(quote)
+            case .prefixed(let prefix):
+                buffer.append(quote)
+                buffer.appendJSONEscaped(prefix, limit: .max)
+                buffer.append(contentsOf: UnsafeRawBufferPointer(utf8))
+                buffer.append(quote)
+            case .sampledFlag:
+                buffer.appendBool(Self.hexValue(utf8[utf8.count - 1])! & 1 == 1)
+            }
+            return true
         }
     }
 
-    /// Whether `text` is exactly `digits` hex digits (either case).
-    static func isHex(_ text: String, digits: Int) -> Bool {
-        var count = 0
-        for byte in text.utf8 {
-            guard (0x30...0x39).contains(byte) || (0x61...0x66).contains(byte) || (0x41...0x46).contains(byte)
-            else { return false }
-            count += 1
+    /// The value of a hex digit (either case), or `nil`.
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x61...0x66: byte - 0x61 + 10
+        case 0x41...0x46: byte - 0x41 + 10
+        default: nil
         }
-        return count == digits
     }
 }

@@ -105,35 +105,11 @@ enum FieldKeys {
             }
             return false
         }
-        return allSmall ?? hasRepeatsComparingLengths(entries)
+        return allSmall ?? hasRepeatsByScanning(entries)
     }
 
-    /// ``hasRepeats(_:)`` for up to 16 keys of any kind: each key's length once, then
-    /// strings compared only where lengths are equal.
-    private static func hasRepeatsComparingLengths(_ entries: Entries) -> Bool {
-        let count = entries.count
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: count) { lengths in
-            var seenLengths: UInt64 = 0
-            var lengthRepeats = false
-            for index in 0..<count {
-                let length = key(entries, index).pointee.utf8.count
-                lengths[index] = length
-                let bit: UInt64 = 1 &<< UInt64(length & 63)
-                if seenLengths & bit != 0 { lengthRepeats = true }
-                seenLengths |= bit
-            }
-            // Keys of pairwise different lengths cannot repeat.
-            guard lengthRepeats else { return false }
-            for first in 0..<count - 1 {
-                for second in (first + 1)..<count
-                where lengths[first] == lengths[second] && key(entries, first).pointee == key(entries, second).pointee {
-                    return true
-                }
-            }
-            return false
-        }
-    }
-
+    /// ``hasRepeats(_:)`` for keys of any kind: each against the ones after it, strings
+    /// compared only where lengths are equal.
     private static func hasRepeatsByScanning(_ entries: Entries) -> Bool {
         for index in entries.indices where contains(at: key(entries, index), in: entries, from: index + 1) {
             return true

@@ -3,7 +3,7 @@
 ///
 /// Formatters walk it with a plain loop. Nothing is copied, retained or released per
 /// field, and no closure is called per field: a key and its value are read where they
-/// are stored (see ``FieldKeys``). Built by ``LogRecord/withFieldList(includingFields:includingContext:_:)``
+/// are stored (see ``FieldKeys``). Built by ``LogRecord/withFieldList(includingFields:includingContext:staticFields:_:)``
 /// in a stack buffer; valid only inside that call.
 struct FieldList {
     /// One entry of a ``LogFields`` storage, read in place, or one the field pipeline
@@ -34,12 +34,29 @@ struct FieldList {
     }
 
     let entries: UnsafeBufferPointer<Entry>
+    /// How many of the first entries are a formatter's static fields (those no layer of
+    /// the record has); the record's own fields follow them.
+    var staticCount = 0
 
     var count: Int { entries.count }
     var isEmpty: Bool { entries.isEmpty }
 
     @inline(__always)
     subscript(index: Int) -> Entry { entries[index] }
+
+    /// The first entry at or after `start` whose key is `key`.
+    func firstIndex(of key: String, from start: Int = 0) -> Int? {
+        withUnsafePointer(to: key) { key in
+            for index in start..<count where FieldKeys.equal(entries[index].key, key) { return index }
+            return nil
+        }
+    }
+
+    /// The value of the entry whose key is `key`, converted, or `nil`; with
+    /// `recordOnly`, static fields are not looked at.
+    func value(of key: String, recordOnly: Bool = false) -> LogValue? {
+        firstIndex(of: key, from: recordOnly ? staticCount : 0).map { entries[$0].value.pointee.logValue }
+    }
 }
 
 /// Appends resolved entries to a stack buffer sized for every entry of every layer,
@@ -113,8 +130,24 @@ struct FieldListBuilder {
         count += 1
     }
 
+    /// How many of the first entries are static fields (see ``prependStatics(_:where:)``).
+    private var staticCount = 0
+
+    /// Puts the entries of `statics` that `keeps` accepts, redacted as the others, before
+    /// every entry appended so far.
+    mutating func prependStatics(_ statics: FieldKeys.Entries, where keeps: (UnsafePointer<String>) -> Bool) {
+        let resolved = count
+        for index in statics.indices where keeps(FieldKeys.key(statics, index)) { append(statics, index) }
+        staticCount = count - resolved
+        guard staticCount > 0 && resolved > 0 else { return }
+        var all = UnsafeMutableBufferPointer(start: slots, count: count)
+        all[..<resolved].reverse()
+        all[resolved...].reverse()
+        all.reverse()
+    }
+
     var list: FieldList {
-        FieldList(entries: UnsafeBufferPointer(start: slots, count: count))
+        FieldList(entries: UnsafeBufferPointer(start: slots, count: count), staticCount: staticCount)
     }
 
     /// Destroys and frees the substitutes; call once the list is no longer used.
