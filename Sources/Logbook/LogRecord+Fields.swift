@@ -8,7 +8,7 @@ extension LogRecord {
     /// written. Values are not converted; call
     /// ``LogValueConvertible/logValue`` on the ones you write.
     ///
-    /// This is the iteration every built-in formatter uses. It allocates nothing.
+    /// The fields are resolved as every built-in formatter resolves them. It allocates nothing.
     @inlinable
     public func forEachField(_ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void) rethrows {
         try forEachField(includingFields: true, includingContext: true, body)
@@ -18,7 +18,7 @@ extension LogRecord {
     /// that write the context as one nested object (see ``forEachContextField(_:)``).
     /// Provided fields are included, except those a context field hides.
     @inlinable
-    public func forEachFieldExcludingContext(
+    package func forEachFieldExcludingContext(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
         try forEachField(includingFields: true, includingContext: false, body)
@@ -27,7 +27,7 @@ extension LogRecord {
     /// Calls `body` once per context field that is not overridden by a call-site or bound
     /// field, outermost scope first.
     @inlinable
-    public func forEachContextField(
+    package func forEachContextField(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
         try forEachField(includingFields: false, includingContext: true, body)

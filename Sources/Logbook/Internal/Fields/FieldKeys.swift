@@ -9,24 +9,16 @@ enum FieldKeys {
     typealias Entry = (String, any LogValueConvertible)
     typealias Entries = UnsafeBufferPointer<Entry>
 
-    /// The offset of the value within an entry: after the key, aligned for the value.
-    @usableFromInline
-    static var valueOffset: Int {
-        let alignment = MemoryLayout<any LogValueConvertible>.alignment
-        return (MemoryLayout<String>.size + alignment - 1) & ~(alignment - 1)
-    }
-
     /// The key of entry `index`, in place.
     @inline(__always)
     static func key(_ entries: Entries, _ index: Int) -> UnsafePointer<String> {
-        UnsafeRawPointer(entries.baseAddress! + index).assumingMemoryBound(to: String.self)
+        (entries.baseAddress! + index).pointer(to: \.0)!
     }
 
     /// The value of entry `index`, in place.
     @inline(__always)
     static func value(_ entries: Entries, _ index: Int) -> UnsafePointer<any LogValueConvertible> {
-        (UnsafeRawPointer(entries.baseAddress! + index) + valueOffset)
-            .assumingMemoryBound(to: (any LogValueConvertible).self)
+        (entries.baseAddress! + index).pointer(to: \.1)!
     }
 
     /// Bit `n` is set when some key is `n` bytes long (modulo 64), so most keys are

@@ -23,13 +23,13 @@ struct FieldList {
         /// The entry's key.
         @inline(__always)
         var key: UnsafePointer<String> {
-            address.assumingMemoryBound(to: String.self)
+            address.assumingMemoryBound(to: FieldKeys.Entry.self).pointer(to: \.0)!
         }
 
         /// The entry's value.
         @inline(__always)
         var value: UnsafePointer<any LogValueConvertible> {
-            (address + FieldKeys.valueOffset).assumingMemoryBound(to: (any LogValueConvertible).self)
+            address.assumingMemoryBound(to: FieldKeys.Entry.self).pointer(to: \.1)!
         }
     }
 
