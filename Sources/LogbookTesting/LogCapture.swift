@@ -23,8 +23,8 @@ public import Logbook
 /// It sees records down to its `level` even when the hierarchy's levels would drop
 /// them (a `debug` record while the root is at `info`, an `info` record before
 /// bootstrap), so a test's outcome does not depend on what other tests configure. While
-/// a capture is open, disabled log calls elsewhere in the process create and discard
-/// their records; that costs time only in test processes.
+/// a capture is open, a logging call below its logger's level elsewhere in the process
+/// pays one task-local read to find no capture; that costs time only in test processes.
 ///
 /// Not captured: work that leaves the task tree without its context (`Task.detached`,
 /// a `Thread`, a Dispatch queue) unless the code re-binds ``LogContext/current`` there,

@@ -118,6 +118,25 @@ struct LevelOverrideTests {
         #expect(sink.messages == ["still written: the logger's own level is lower", "inner override"])
     }
 
+    @Test("a context captured inside an override and re-bound after it ended admits nothing, even while gates are low")
+    func endedOverrideAdmitsNothing() {
+        let hierarchy = quietHierarchy()
+        let sink = InMemorySink()
+        hierarchy.root.addSink(sink)
+        let log = hierarchy.logger("svc")
+        let kept = LogContext.with(level: .debug) { LogContext.current }
+        // Another override (and an open capture) keep the process-wide gates lowered.
+        LogCapture(level: .trace).capture {
+            LogContext.with(level: .trace) {
+                LogContext.with(kept) {
+                    log.debug("from a stale context")
+                    LogContext.with(level: .debug) { log.debug("inside a new override") }
+                }
+            }
+        }
+        #expect(sink.messages == ["inside a new override"])
+    }
+
     @Test("a test capture keeps working inside and around an override")
     func captureStillWorks() {
         let hierarchy = quietHierarchy()

@@ -18,17 +18,20 @@ extension LogContext {
     /// carries it only until `operation` returns; records created there afterwards use
     /// the loggers' own levels.
     ///
-    /// While any override is active anywhere in the process, loggers create records
-    /// down to the lowest active override level and drop those outside an override just
-    /// before the sinks; with none active, a disabled logging call costs what it always
-    /// does (one atomic load).
+    /// While any override is active anywhere in the process, a logging call below its
+    /// logger's level pays one task-local read to find out whether its task has one; with
+    /// none active, a disabled logging call costs what it always does (one atomic load).
     public static func with<Result, Failure: Error>(
         level: LogLevel,
         operation: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
+        let override = LevelOverride(level, parent: current.scope?.levelOverride)
         LevelOverrides.open(level)
-        defer { LevelOverrides.close(level) }
-        return try with(current.overridingLevel(level), operation: operation)
+        defer {
+            override.close()
+            LevelOverrides.close(level)
+        }
+        return try with(current.overriding(override), operation: operation)
     }
 
     /// Runs the async `operation` with every logger's level lowered to `level` for the
@@ -44,9 +47,13 @@ extension LogContext {
         level: LogLevel,
         operation: nonisolated(nonsending) () async throws(Failure) -> Result
     ) async throws(Failure) -> Result {
+        let override = LevelOverride(level, parent: current.scope?.levelOverride)
         LevelOverrides.open(level)
-        defer { LevelOverrides.close(level) }
-        return try await with(current.overridingLevel(level), operation: operation)
+        defer {
+            override.close()
+            LevelOverrides.close(level)
+        }
+        return try await with(current.overriding(override), operation: operation)
     }
 
     /// Runs `operation` with `sink` bound as a test capture (a ``LogTap``) in the current

@@ -52,13 +52,13 @@ public struct LogContext: Sendable {
 
     /// The innermost minimum-level override bound in this task tree (see
     /// ``with(level:operation:)-9oxvr``), riding on the scope chain like ``tap``.
-    var levelOverride: LogLevel? { scope?.levelOverride }
+    var levelOverride: LogLevel? { scope?.levelOverride?.openLevel }
 
     /// Whether a level override in this context lets a record at `level` through where
     /// its logger's level would not.
     @inline(__always)
     func overrideAdmits(_ level: LogLevel) -> Bool {
-        guard let override = scope?.levelOverride else { return false }
+        guard let override = scope?.levelOverride?.openLevel else { return false }
         return level >= override
     }
 
@@ -72,14 +72,14 @@ public struct LogContext: Sendable {
 
     /// The lowest level a level override or an open test capture bound here wants.
     var lowestWantedLevel: LogLevel? {
-        let override = scope?.levelOverride
+        let override = levelOverride
         guard let tapLevel = scope?.tap?.lowestOpenLevel else { return override }
         return override.map { min($0, tapLevel) } ?? tapLevel
     }
 
     /// This context with `level` as the innermost level override, in a scope of no fields.
-    func overridingLevel(_ level: LogLevel) -> LogContext {
-        LogContext(scope: Scope(fields: LogFields(), parent: scope, levelOverride: level))
+    func overriding(_ override: LevelOverride) -> LogContext {
+        LogContext(scope: Scope(fields: LogFields(), parent: scope, levelOverride: override))
     }
 
     /// This context with `fields` bound in a new innermost scope. A key already present
@@ -149,7 +149,7 @@ extension LogContext {
         /// The innermost capture bound here or outside, if any.
         let tap: LogTap?
         /// The innermost level override bound here or outside, if any.
-        let levelOverride: LogLevel?
+        let levelOverride: LevelOverride?
         let depth: Int
         /// The number of entries in this scope and every outer one.
         let chainFieldCount: Int
@@ -159,7 +159,7 @@ extension LogContext {
 
         /// A scope of `fields` inside `parent`, binding `tap` and `levelOverride` or else
         /// keeping the parent's.
-        init(fields: LogFields, parent: Scope?, tap: LogTap? = nil, levelOverride: LogLevel? = nil) {
+        init(fields: LogFields, parent: Scope?, tap: LogTap? = nil, levelOverride: LevelOverride? = nil) {
             self.fields = fields
             self.parent = parent
             self.tap = tap ?? parent?.tap
