@@ -54,7 +54,7 @@ public struct LogLevelParseError: Error, Sendable, Hashable, CustomStringConvert
     public let value: String
 
     /// Creates the error for a rejected value.
-    package init(value: String) {
+    public init(value: String) {
         self.value = value
     }
 

@@ -19,7 +19,7 @@ public struct LogNameError: Error, Sendable, Hashable, CustomStringConvertible {
     public let reason: Reason
 
     /// Creates the error for a rejected name.
-    package init(name: String, reason: Reason) {
+    public init(name: String, reason: Reason) {
         self.name = name
         self.reason = reason
     }

@@ -18,7 +18,7 @@ extension LogRecord {
     /// that write the context as one nested object (see ``forEachContextField(_:)``).
     /// Provided fields are included, except those a context field hides.
     @inlinable
-    package func forEachFieldExcludingContext(
+    public func forEachFieldExcludingContext(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
         try forEachField(includingFields: true, includingContext: false, body)
@@ -27,7 +27,7 @@ extension LogRecord {
     /// Calls `body` once per context field that is not overridden by a call-site or bound
     /// field, outermost scope first.
     @inlinable
-    package func forEachContextField(
+    public func forEachContextField(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
         try forEachField(includingFields: false, includingContext: true, body)

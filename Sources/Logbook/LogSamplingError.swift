@@ -9,7 +9,7 @@ public struct LogSamplingError: Error, Sendable, Hashable, CustomStringConvertib
     public let problem: String
 
     /// Creates the error.
-    package init(value: String, problem: String) {
+    public init(value: String, problem: String) {
         self.value = value
         self.problem = problem
     }

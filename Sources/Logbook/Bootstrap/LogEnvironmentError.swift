@@ -14,7 +14,7 @@ public struct LogEnvironmentError: Error, Sendable, Hashable, CustomStringConver
     public let expected: String
 
     /// Creates the error for a rejected value.
-    init(variable: String, value: String, problem: String? = nil, expected: String) {
+    public init(variable: String, value: String, problem: String? = nil, expected: String) {
         self.variable = variable
         self.value = value
         self.problem = problem

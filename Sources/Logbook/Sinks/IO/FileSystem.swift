@@ -140,8 +140,6 @@ struct Errno: Error, Equatable, CustomStringConvertible {
 
     init(_ code: Int32) { self.code = code }
 
-    static let noSuchFile = Errno(ENOENT)
-
     /// `ENOSPC (No space left on device)`.
     var description: String { "\(System.errorName(code)) (\(System.errorDescription(code)))" }
 }

@@ -31,9 +31,4 @@ enum HangupSignal {
         sigemptyset(&action.sa_mask)
         sigaction(SIGHUP, &action, nil)
     }
-
-    /// Simulates a `SIGHUP` for tests.
-    static func raiseForTesting() {
-        raise(SIGHUP)
-    }
 }
