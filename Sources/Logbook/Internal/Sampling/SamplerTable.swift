@@ -6,12 +6,6 @@
 final class SamplerTable: @unchecked Sendable {
     /// One call site's group. Plain values only.
     struct Entry {
-        /// The words of the file name's `String` value: for the `#fileID` literals every
-        /// call passes, the same two words each time, so equal words mean the same name
-        /// without reading its bytes. The name itself is kept in the layout's `files`
-        /// (which also keeps a heap-allocated name alive, so its words stay unique).
-        var fileLow: UInt64
-        var fileHigh: UInt64
         var line: UInt
         var level: LogLevel
         var isOccupied: Bool
@@ -59,19 +53,8 @@ final class SamplerTable: @unchecked Sendable {
     }
 
     private static let vacant = Entry(
-        fileLow: 0, fileHigh: 0, line: 0, level: .trace, isOccupied: false, ordinal: 0, start: 0, count: 0,
+        line: 0, level: .trace, isOccupied: false, ordinal: 0, start: 0, count: 0,
         dropped: 0)
-
-    /// The words of `file`'s value, or zeros where a `String` is not two 64-bit words.
-    @inline(__always)
-    static func words(of file: String) -> (UInt64, UInt64) {
-        #if _pointerBitWidth(_64)
-        guard MemoryLayout<String>.size == 16 else { return (0, 0) }
-        return withUnsafePointer(to: file) { UnsafeRawPointer($0).load(as: (UInt64, UInt64).self) }
-        #else
-        return (0, 0)
-        #endif
-    }
 
     /// Where probing for a site starts: a hash of its line, level and file name length,
     /// which are cheap and equal for equal sites however the name is stored.
@@ -85,24 +68,18 @@ final class SamplerTable: @unchecked Sendable {
     /// when absent.
     @inline(__always)
     func index(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
-        let (low, high) = Self.words(of: file)
         let mask = capacity - 1
         var index = home(line: line, level: level, fileLength: file.utf8.count)
         while entries[index].isOccupied {
             let entry = entries[index]
-            if entry.line == line && entry.level == level
-                && ((entry.fileLow == low && entry.fileHigh == high && low | high != 0)
-                    || isFile(file, at: entry.ordinal))
-            {
-                return index
-            }
+            if entry.line == line && entry.level == level && isFile(file, at: entry.ordinal) { return index }
             index = (index + 1) & mask
         }
         return add(file: file, line: line, level: level, now: now)
     }
 
-    /// Whether the group at `ordinal` is for `file`, compared by content: for a name
-    /// that is not a literal (its words differ from call to call).
+    /// Whether the group at `ordinal` is for `file`. `String`'s `==` recognises the same
+    /// `#fileID` literal by identity before it would compare bytes.
     @inline(never)
     private func isFile(_ file: String, at ordinal: Int) -> Bool {
         layout.pointee.files[ordinal] == file
@@ -111,12 +88,11 @@ final class SamplerTable: @unchecked Sendable {
     @inline(never)
     private func add(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
         if (layout.pointee.occupied + 1) * 2 > capacity { grow() }
-        let (low, high) = Self.words(of: file)
         let mask = capacity - 1
         var index = home(line: line, level: level, fileLength: file.utf8.count)
         while entries[index].isOccupied { index = (index + 1) & mask }
         entries[index] = Entry(
-            fileLow: low, fileHigh: high, line: line, level: level, isOccupied: true,
+            line: line, level: level, isOccupied: true,
             ordinal: layout.pointee.files.count,
             start: now, count: 0, dropped: 0)
         layout.pointee.files.append(file)
