@@ -63,7 +63,7 @@ extension JSONFormatter {
                 if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
                 // Static fields keep their keys; a trace context field of the record may
                 // go under its backend's key.
-                if mapsTraceKeys && index >= fields.staticCount
+                if mapsTraceKeys && index >= fields.staticCount && TraceKeys.fieldKeys.contains(at: field.key)
                     && writeTraceMember(
                         field, fields: fields, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
                 {
@@ -269,18 +269,23 @@ extension JSONFormatter {
     /// converted. Returns `false`, writing nothing, when the field is not one the keys map,
     /// its value does not convert, or the line already has the target key (in `fields`):
     /// then it is written as any other field.
+    @inline(never)
     func writeTraceMember(
         _ field: FieldList.Entry, fields: FieldList, into buffer: inout LogBuffer, start: Int, budget: Int?,
         dropped: inout Int
     ) -> Bool {
-        guard let mapping = layout.settings.traceKeys.mapping(for: field.key),
-            fields.firstIndex(of: mapping.key) == nil, !layout.reserved.contains(mapping.key)
+        guard let index = layout.traceKeys.mappingIndex(for: field.key),
+            fields.firstIndex(of: layout.traceKeys.mappings[index].key) == nil
         else { return false }
         let before = buffer.count
-        buffer.append(UInt8(ascii: ","))
-        buffer.appendJSONString(mapping.key)
-        buffer.append(UInt8(ascii: ":"))
-        guard layout.settings.traceKeys.appendJSON(field.value.pointee.logValue, by: mapping, into: &buffer) else {
+        buffer.append(contentsOf: layout.traceKeys.mappings[index].encodedKey)
+        var written = false
+        if case .string(let text) = FieldScalar(field.value) {
+            written = layout.traceKeys.mappings[index].appendJSON(text, into: &buffer)
+        } else if case .string(let text) = field.value.pointee.logValue {
+            written = withUnsafePointer(to: text) { layout.traceKeys.mappings[index].appendJSON($0, into: &buffer) }
+        }
+        guard written else {
             buffer.truncate(to: before)
             return false
         }

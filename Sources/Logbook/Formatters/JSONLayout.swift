@@ -28,6 +28,8 @@ final class JSONLayout: Sendable {
 
     /// The formatter's settings, normalized (see ``JSONFormatter``'s properties).
     let settings: JSONFormatter.Settings
+    /// The trace keys without those the formatter's own keys take.
+    let traceKeys: TraceKeys
     /// Whether the trace keys rename anything: a plain flag the per-field loop reads.
     let mapsTraceKeys: Bool
 
@@ -80,7 +82,6 @@ final class JSONLayout: Sendable {
         let levelNames = settings.levelNames
         let includesSourceLocation = settings.includesSourceLocation
         let sourceLocationLayout = settings.sourceLocationLayout
-        self.mapsTraceKeys = !settings.traceKeys.isEmpty
         let comma = UInt8(ascii: ",")
         let colon = UInt8(ascii: ":")
         func key(_ name: String) -> [UInt8] { [comma] + Self.encoded(name) + [colon] }
@@ -160,6 +161,8 @@ final class JSONLayout: Sendable {
         writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
         _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
         self.reserved = KeySet(reserved)
+        traceKeys = settings.traceKeys.removing(self.reserved)
+        mapsTraceKeys = !traceKeys.isEmpty
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
         var ownBytes = headerKeys.count + errorOpen.count + errorMessageKey.count

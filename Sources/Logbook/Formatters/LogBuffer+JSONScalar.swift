@@ -22,3 +22,28 @@ extension LogBuffer {
         used += value ? 4 : 5
     }
 }
+
+extension LogBuffer {
+    /// Appends `value` in decimal, two digits per step (Datadog's 64-bit ids).
+    mutating func appendDecimal(_ value: UInt64) {
+        reserveCapacity(20)
+        var digits = 1
+        var scratch = value
+        while scratch >= 100 {
+            scratch /= 100
+            digits += 2
+        }
+        if scratch >= 10 { digits += 1 }
+        var position = used + digits
+        var remaining = value
+        while remaining >= 10 {
+            let pair = remaining % 100
+            remaining /= 100
+            position -= 2
+            base[position] = UInt8(truncatingIfNeeded: pair / 10) &+ 0x30
+            base[position + 1] = UInt8(truncatingIfNeeded: pair % 10) &+ 0x30
+        }
+        if position > used { base[used] = UInt8(truncatingIfNeeded: remaining) &+ 0x30 }
+        used += digits
+    }
+}
