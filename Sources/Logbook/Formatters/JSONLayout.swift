@@ -12,17 +12,20 @@ final class JSONLayout: Sendable {
         let keyEnd: Int
     }
 
-    /// A field written right after the error, before static and other fields, with a
-    /// value to write when no field has it (internal: Lambda's `requestId`).
+    /// A field written right after the error, before static and other fields, with an
+    /// empty string when no field has it and `writesEmptyWhenAbsent` (internal: Lambda's
+    /// `requestId`).
     struct PromotedField: Sendable {
         let key: String
+        /// `,"key":`.
         let encodedKey: [UInt8]
-        let fallback: LogValue?
+        /// `,"key":""` or nothing: what is written when no field has the key.
+        let absent: [UInt8]
 
-        init(key: String, fallback: LogValue?) {
+        init(key: String, writesEmptyWhenAbsent: Bool) {
             self.key = key
             self.encodedKey = [UInt8(ascii: ",")] + JSONLayout.encoded(key) + [UInt8(ascii: ":")]
-            self.fallback = fallback
+            self.absent = writesEmptyWhenAbsent ? encodedKey + JSONLayout.encoded("") : []
         }
     }
 
