@@ -26,24 +26,17 @@ extension LogBuffer {
 extension LogBuffer {
     /// Appends `value` in decimal, two digits per step (Datadog's 64-bit ids).
     mutating func appendDecimal(_ value: UInt64) {
-        reserveCapacity(20)
-        var digits = 1
-        var scratch = value
-        while scratch >= 100 {
-            scratch /= 100
-            digits += 2
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var remaining = value
+            var position = 20
+            repeat {
+                position -= 2
+                digits[position] = UInt8(truncatingIfNeeded: remaining % 100 / 10) &+ 0x30
+                digits[position + 1] = UInt8(truncatingIfNeeded: remaining % 10) &+ 0x30
+                remaining /= 100
+            } while remaining != 0
+            if digits[position] == 0x30 && position < 19 { position += 1 }
+            append(contentsOf: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: digits[position...])))
         }
-        if scratch >= 10 { digits += 1 }
-        var position = used + digits
-        var remaining = value
-        while remaining >= 10 {
-            let pair = remaining % 100
-            remaining /= 100
-            position -= 2
-            base[position] = UInt8(truncatingIfNeeded: pair / 10) &+ 0x30
-            base[position + 1] = UInt8(truncatingIfNeeded: pair % 10) &+ 0x30
-        }
-        if position > used { base[used] = UInt8(truncatingIfNeeded: remaining) &+ 0x30 }
-        used += digits
     }
 }
