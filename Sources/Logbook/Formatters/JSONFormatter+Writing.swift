@@ -50,9 +50,18 @@ extension JSONFormatter {
         }
         let statics = staticFields.isEmpty ? nil : staticFields
         record.withFieldList(includingContext: contextKey == nil, staticFields: statics) { fields in
-            let hasPromoted =
-                !layout.settings.promotedFields.isEmpty
-                && writePromoted(fields, limits: limits, into: &buffer, dropped: &dropped)
+            // Whether any field has a promoted key: one pass for all of them.
+            var hasPromoted = false
+            if !layout.settings.promotedFields.isEmpty {
+                for index in 0..<fields.count where layout.promotedKeys.contains(at: fields[index].key) {
+                    hasPromoted = true
+                    break
+                }
+                for field in layout.settings.promotedFields {
+                    writePromoted(
+                        field, fields: fields, searching: hasPromoted, limits: limits, into: &buffer, dropped: &dropped)
+                }
+            }
             // The keys given to renamed fields so far; empty (no allocation) unless two
             // renamed keys can meet (see ``KeySet/renamesMayCollide``).
             var renamed: [String] = []
@@ -76,7 +85,8 @@ extension JSONFormatter {
                 } else {
                     buffer.append(UInt8(ascii: ","))
                     if layout.reserved.contains(at: key) {
-                        appendRenamedKey(key.pointee, fields: fields, record: record, renamed: &renamed, into: &buffer)
+                        buffer.appendJSONString(
+                            renamedKey(key.pointee, fields: fields, record: record, renamed: &renamed))
                     } else {
                         buffer.appendJSONString(at: key)
                     }
@@ -140,22 +150,6 @@ extension JSONFormatter {
         }
     }
 
-    /// Writes the promoted fields and returns whether any field has a promoted key (one
-    /// pass for all of them).
-    private func writePromoted(
-        _ fields: FieldList, limits: TextLimits, into buffer: inout LogBuffer, dropped: inout Int
-    ) -> Bool {
-        var found = false
-        for index in 0..<fields.count where layout.promotedKeys.contains(at: fields[index].key) {
-            found = true
-            break
-        }
-        for field in layout.settings.promotedFields {
-            writePromoted(field, fields: fields, searching: found, limits: limits, into: &buffer, dropped: &dropped)
-        }
-        return found
-    }
-
     /// Writes the promoted `field`: the record's or a static field's value, redacted, else
     /// its ``JSONLayout/PromotedField/absent`` bytes. Without `searching`, no field has it.
     private func writePromoted(
@@ -183,27 +177,15 @@ extension JSONFormatter {
         }
     }
 
-    /// Appends the quoted key for a field whose own key is reserved, with a key no other
-    /// member of the line has: mostly the one built with the layout.
+    /// The key for a field whose own key is reserved: one no other member of the line has.
     @inline(never)
-    private func appendRenamedKey(
-        _ key: String, fields: FieldList, record: LogRecord, renamed: inout [String], into buffer: inout LogBuffer
-    ) {
-        func isTaken(_ candidate: String) -> Bool {
+    private func renamedKey(_ key: String, fields: FieldList, record: LogRecord, renamed: inout [String]) -> String {
+        let name = layout.reserved.renamed(key) { candidate in
             fields.firstIndex(of: candidate) != nil || renamed.contains(candidate)
                 || (contextKey != nil && record.field(candidate) != nil)
         }
-        let length = key.utf8.count
-        let rename = layout.renames.first { $0.key.utf8.count == length && $0.key == key }
-        let name: String
-        if let rename, !isTaken(rename.renamed) {
-            buffer.append(contentsOf: rename.encoded)
-            name = rename.renamed
-        } else {
-            name = layout.reserved.renamed(key, avoiding: isTaken)
-            buffer.appendJSONString(name)
-        }
         if layout.reserved.renamesMayCollide { renamed.append(name) }
+        return name
     }
 
     /// Writes a field's value, read in place: common scalars directly, anything else

@@ -61,15 +61,6 @@ final class JSONLayout: Sendable {
 
     /// The formatter's own top-level keys, which record fields must not repeat.
     let reserved: KeySet
-    /// Each reserved key with the first key ``reserved`` gives a field that has it, and
-    /// that key encoded as `"fields.key"`: a record's other keys may still take it.
-    let renames: [Rename]
-
-    struct Rename: Sendable {
-        let key: String
-        let renamed: String
-        let encoded: [UInt8]
-    }
 
     static let truncationMarker = Array("…[truncated ".utf8)
     static let truncationMarkerEnd = Array(" bytes]".utf8)
@@ -173,10 +164,6 @@ final class JSONLayout: Sendable {
         writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
         _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
         self.reserved = KeySet(reserved)
-        renames = reserved.map { name in
-            let renamed = KeySet(reserved).renamed(name) { _ in false }
-            return Rename(key: name, renamed: renamed, encoded: Self.encoded(renamed))
-        }
         traceKeys = settings.traceKeys.removing(self.reserved)
         mapsTraceKeys = !traceKeys.isEmpty
         // The shortest line still holds the formatter's own keys and the longest level
