@@ -148,6 +148,37 @@ struct TraceContextFormatsTests {
             ))
     }
 
+    @Test(
+        "Datadog's decimal ids at the edges of 64 bits, in either case; trace flags' sampled bit from letters",
+        arguments: [
+            ("0000000000000000ffffffffffffffff", "18446744073709551615"), ("FFFFFFFFFFFFFFFF0000000000000000", "0"),
+            ("00000000000000000000000000000064", "100"), ("0000000000000000000000000000000A", "10"),
+            ("0000000000000000000000003b9aca00", "1000000000"), ("000000000000000000000000000F4240", "1000000"),
+        ])
+    func datadogDecimalEdges(hex: String, decimal: String) {
+        var record = Self.record
+        record.providedFields = ["trace_id": hex]
+        #expect(JSONFormatter.datadog().format(record).hasSuffix(#""dd.trace_id":""# + decimal + #""}"#))
+    }
+
+    @Test(
+        "hex checks every byte: one character outside 0-9, a-f, A-F leaves the id as it is",
+        arguments: ["g", "G", "/", ":", "@", "`", " ", "\u{10}", "é"])
+    func nonHexByte(character: String) {
+        for position in [0, 7, 8, 15] {
+            var id = Array(Self.spanID)
+            id[position] = Character(character)
+            var record = Self.record
+            record.providedFields = ["span_id": String(id), "trace_flags": "0a"]
+            let line = JSONFormatter.googleCloudLogging(includesSourceLocation: false).format(record)
+            #expect(line.contains(#""span_id":"#), "\(character) at \(position)")
+            #expect(line.hasSuffix(#""logging.googleapis.com/trace_sampled":false}"#))
+        }
+        var record = Self.record
+        record.providedFields = ["trace_flags": "0B"]
+        #expect(JSONFormatter.googleCloudLogging().format(record).contains(#"/trace_sampled":true"#))
+    }
+
     /// Uppercase hex is still hex: converted like lowercase.
     let spanIDWithUppercase = "B7AD6B7169203331"
 }

@@ -50,10 +50,18 @@ extension JSONFormatter {
         }
         let statics = staticFields.isEmpty ? nil : staticFields
         record.withFieldList(includingContext: contextKey == nil, staticFields: statics) { fields in
-            for field in layout.settings.promotedFields {
-                writePromoted(field, fields: fields, limits: limits, into: &buffer, dropped: &dropped)
+            // Whether any field has a promoted key: one pass for all of them.
+            var hasPromoted = false
+            if !layout.settings.promotedFields.isEmpty {
+                for index in 0..<fields.count where layout.promotedKeys.contains(at: fields[index].key) {
+                    hasPromoted = true
+                    break
+                }
+                for field in layout.settings.promotedFields {
+                    writePromoted(
+                        field, fields: fields, searching: hasPromoted, limits: limits, into: &buffer, dropped: &dropped)
+                }
             }
-            let hasPromoted = !layout.settings.promotedFields.isEmpty
             // The keys given to renamed fields so far; empty (no allocation) unless two
             // renamed keys can meet (see ``KeySet/renamesMayCollide``).
             var renamed: [String] = []
@@ -63,7 +71,7 @@ extension JSONFormatter {
                 if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
                 // Static fields keep their keys; a trace context field of the record may
                 // go under its backend's key.
-                if mapsTraceKeys && index >= fields.staticCount
+                if mapsTraceKeys && index >= fields.staticCount && TraceKeys.fieldKeys.contains(at: field.key)
                     && writeTraceMember(
                         field, fields: fields, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
                 {
@@ -143,21 +151,26 @@ extension JSONFormatter {
     }
 
     /// Writes the promoted `field`: the record's or a static field's value, redacted, else
-    /// its fallback.
+    /// its ``JSONLayout/PromotedField/absent`` bytes. Without `searching`, no field has it.
     private func writePromoted(
-        _ field: JSONLayout.PromotedField, fields: FieldList, limits: TextLimits, into buffer: inout LogBuffer,
-        dropped: inout Int
+        _ field: JSONLayout.PromotedField, fields: FieldList, searching: Bool, limits: TextLimits,
+        into buffer: inout LogBuffer, dropped: inout Int
     ) {
-        guard let value = fields.value(of: field.key) ?? field.fallback else { return }
+        guard searching, let index = fields.firstIndex(of: field.key) else {
+            buffer.append(contentsOf: field.absent)
+            return
+        }
         let before = buffer.count
         buffer.append(contentsOf: field.encodedKey)
-        if case .string(let text) = value, limits.text != .max {
+        guard limits.text != .max else { return writeFieldValue(fields[index].value, into: &buffer) }
+        let value = fields[index].value.pointee.logValue
+        if case .string(let text) = value {
             buffer.appendJSONString(text, limit: limits.text)
         } else {
             writeValue(value, depth: 1, into: &buffer)
             // An array or object cannot be cut and stay what it was: over the text
             // limit, it is left out and counted.
-            if limits.text != .max, buffer.count - before > limits.text + field.encodedKey.count {
+            if buffer.count - before > limits.text + field.encodedKey.count {
                 buffer.truncate(to: before)
                 dropped += 1
             }
@@ -269,18 +282,23 @@ extension JSONFormatter {
     /// converted. Returns `false`, writing nothing, when the field is not one the keys map,
     /// its value does not convert, or the line already has the target key (in `fields`):
     /// then it is written as any other field.
+    @inline(never)
     func writeTraceMember(
         _ field: FieldList.Entry, fields: FieldList, into buffer: inout LogBuffer, start: Int, budget: Int?,
         dropped: inout Int
     ) -> Bool {
-        guard let mapping = layout.settings.traceKeys.mapping(for: field.key),
-            fields.firstIndex(of: mapping.key) == nil, !layout.reserved.contains(mapping.key)
+        guard let index = layout.traceKeys.mappingIndex(for: field.key),
+            fields.firstIndex(of: layout.traceKeys.mappings[index].key) == nil
         else { return false }
         let before = buffer.count
-        buffer.append(UInt8(ascii: ","))
-        buffer.appendJSONString(mapping.key)
-        buffer.append(UInt8(ascii: ":"))
-        guard layout.settings.traceKeys.appendJSON(field.value.pointee.logValue, by: mapping, into: &buffer) else {
+        buffer.append(contentsOf: layout.traceKeys.mappings[index].encodedKey)
+        var written = false
+        if case .string(let text) = FieldScalar(field.value) {
+            written = layout.traceKeys.mappings[index].appendJSON(text, into: &buffer)
+        } else if case .string(let text) = field.value.pointee.logValue {
+            written = withUnsafePointer(to: text) { layout.traceKeys.mappings[index].appendJSON($0, into: &buffer) }
+        }
+        guard written else {
             buffer.truncate(to: before)
             return false
         }

@@ -12,22 +12,27 @@ final class JSONLayout: Sendable {
         let keyEnd: Int
     }
 
-    /// A field written right after the error, before static and other fields, with a
-    /// value to write when no field has it (internal: Lambda's `requestId`).
+    /// A field written right after the error, before static and other fields, with an
+    /// empty string when no field has it and `writesEmptyWhenAbsent` (internal: Lambda's
+    /// `requestId`).
     struct PromotedField: Sendable {
         let key: String
+        /// `,"key":`.
         let encodedKey: [UInt8]
-        let fallback: LogValue?
+        /// `,"key":""` or nothing: what is written when no field has the key.
+        let absent: [UInt8]
 
-        init(key: String, fallback: LogValue?) {
+        init(key: String, writesEmptyWhenAbsent: Bool) {
             self.key = key
             self.encodedKey = [UInt8(ascii: ",")] + JSONLayout.encoded(key) + [UInt8(ascii: ":")]
-            self.fallback = fallback
+            self.absent = writesEmptyWhenAbsent ? encodedKey + JSONLayout.encoded("") : []
         }
     }
 
     /// The formatter's settings, normalized (see ``JSONFormatter``'s properties).
     let settings: JSONFormatter.Settings
+    /// The trace keys without those the formatter's own keys take.
+    let traceKeys: TraceKeys
     /// Whether the trace keys rename anything: a plain flag the per-field loop reads.
     let mapsTraceKeys: Bool
 
@@ -80,7 +85,6 @@ final class JSONLayout: Sendable {
         let levelNames = settings.levelNames
         let includesSourceLocation = settings.includesSourceLocation
         let sourceLocationLayout = settings.sourceLocationLayout
-        self.mapsTraceKeys = !settings.traceKeys.isEmpty
         let comma = UInt8(ascii: ",")
         let colon = UInt8(ascii: ":")
         func key(_ name: String) -> [UInt8] { [comma] + Self.encoded(name) + [colon] }
@@ -160,6 +164,8 @@ final class JSONLayout: Sendable {
         writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
         _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
         self.reserved = KeySet(reserved)
+        traceKeys = settings.traceKeys.removing(self.reserved)
+        mapsTraceKeys = !traceKeys.isEmpty
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
         var ownBytes = headerKeys.count + errorOpen.count + errorMessageKey.count

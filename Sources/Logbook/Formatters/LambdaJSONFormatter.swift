@@ -60,8 +60,8 @@ public struct LambdaJSONFormatter: LogFormatter {
             staticFields: staticFields, contextKey: nil, includesSourceLocation: false,
             sourceLocationLayout: .standard, lineLimit: lineLimit, maximumDepth: 32)
         settings.promotedFields = [
-            JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, fallback: .string("")),
-            JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, fallback: nil),
+            JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, writesEmptyWhenAbsent: true),
+            JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, writesEmptyWhenAbsent: false),
         ]
         settings.writesStackTraceAsArray = true
         return JSONFormatter(settings)

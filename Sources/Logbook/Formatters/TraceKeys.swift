@@ -14,7 +14,7 @@ struct TraceKeys: Sendable {
         /// The low 64 bits of a hex id, as a decimal string (Datadog's ids).
         case decimalLow64
         /// The text after a fixed prefix (Google Cloud's `projects/<project>/traces/`).
-        case prefixed(String)
+        case prefixed(ArraySlice<UInt8>)
         /// Whether the sampled bit (the lowest) of hex trace flags is set, as a bool.
         case sampledFlag
     }
@@ -23,14 +23,15 @@ struct TraceKeys: Sendable {
     struct Mapping: Sendable {
         /// The field's own key: `trace_id`, `span_id` or `trace_flags`.
         let field: String
-        /// The key written instead.
+        /// The key written instead, and its member start `,"key":`.
         let key: String
+        let encodedKey: [UInt8]
         let encoding: Encoding
         /// The number of hex digits the field's value must have.
         let hexDigits: Int
     }
 
-    /// The OpenTelemetry field names, with the hex digits each value has.
+    /// The OpenTelemetry field names.
     static let traceID = "trace_id"
     static let spanID = "span_id"
     static let traceFlags = "trace_flags"
@@ -43,8 +44,16 @@ struct TraceKeys: Sendable {
     private init(_ mappings: [(field: String, key: String, encoding: Encoding)]) {
         self.mappings = mappings.map { mapping in
             let digits = mapping.field == Self.traceID ? 32 : mapping.field == Self.spanID ? 16 : 2
-            return Mapping(field: mapping.field, key: mapping.key, encoding: mapping.encoding, hexDigits: digits)
+            let encodedKey = Array(",".utf8) + JSONLayout.encoded(mapping.key) + Array(":".utf8)
+            return Mapping(
+                field: mapping.field, key: mapping.key, encodedKey: encodedKey, encoding: mapping.encoding,
+                hexDigits: digits)
         }
+    }
+
+    /// These mappings without those whose key is in `keys` (a formatter's own keys).
+    func removing(_ keys: KeySet) -> TraceKeys {
+        TraceKeys(mappings.filter { !keys.contains($0.key) }.map { ($0.field, $0.key, $0.encoding) })
     }
 
     /// OpenTelemetry's names, unchanged (the default; also logfmt, console and Lambda).
@@ -66,7 +75,8 @@ struct TraceKeys: Sendable {
     /// `projects/<project>/traces/<trace id>` (the bare id without a project),
     /// `logging.googleapis.com/spanId`, and `logging.googleapis.com/trace_sampled`.
     static func googleCloud(project: String?) -> TraceKeys {
-        let trace: Encoding = project.map { .prefixed("projects/\($0)/traces/") } ?? .text
+        // The prefix with its opening quote only.
+        let trace = project.map { Encoding.prefixed(JSONLayout.encoded("projects/\($0)/traces/").dropLast()) } ?? .text
         return TraceKeys([
             (traceID, "logging.googleapis.com/trace", trace),
             (spanID, "logging.googleapis.com/spanId", .text),
@@ -77,57 +87,81 @@ struct TraceKeys: Sendable {
     /// The three field names as a key set.
     static let fieldKeys = KeySet(fieldNames)
 
-    /// The mapping of the field at `key`, if any. Cheap for other keys: one bit of a hash.
+    /// The index in ``mappings`` of the field at `key`, if any. Cheap for other keys: one
+    /// bit of a hash.
     @inline(__always)
-    func mapping(for key: UnsafePointer<String>) -> Mapping? {
+    func mappingIndex(for key: UnsafePointer<String>) -> Int? {
         guard Self.fieldKeys.contains(at: key) else { return nil }
-        for mapping in mappings where mapping.field == key.pointee { return mapping }
-        return nil
+        // The three names differ in length.
+        let length = key.pointee.utf8.count
+        return mappings.firstIndex { $0.field.utf8.count == length }
     }
+}
 
-    /// Appends the JSON value `mapping` writes for `value` and returns `true`, or returns
-    /// `false`, writing nothing, to write the field unchanged: when `value` is not exactly
-    /// `mapping`'s number of hex digits (either case). Allocates nothing.
-    func appendJSON(_ value: LogValue, by mapping: Mapping, into buffer: inout LogBuffer) -> Bool {
-        guard case .string(var text) = value else { return false }
-        return text.withUTF8 { utf8 in
-            guard utf8.count == mapping.hexDigits, utf8.allSatisfy({ Self.hexValue($0) != nil }) else { return false }
+extension TraceKeys.Mapping {
+    /// Appends the JSON value this mapping writes for the string `text` and returns
+    /// `true`, or returns `false`, writing nothing, to write the field unchanged: when
+    /// `text` is not exactly ``hexDigits`` hex digits (either case). Allocates nothing.
+    func appendJSON(_ text: UnsafePointer<String>, into buffer: inout LogBuffer) -> Bool {
+        let utf8 = text.pointee.utf8
+        guard utf8.count == hexDigits else { return false }
+        return utf8.withContiguousStorageIfAvailable { utf8 in
+            let bytes = UnsafeRawBufferPointer(utf8)
+            guard Self.isHex(bytes) else { return false }
             let quote = UInt8(ascii: "\"")
-            switch mapping.encoding {
+            switch encoding {
             case .text:
                 buffer.append(quote)
-                buffer.append(contentsOf: UnsafeRawBufferPointer(utf8))
+                buffer.append(contentsOf: bytes)
                 buffer.append(quote)
             case .decimalLow64:
-                // The last 16 hex digits are the low 64 bits.
-                let low = utf8.suffix(16).reduce(UInt64(0)) { $0 << 4 | UInt64(Self.hexValue($1)!) }
+                // The last 16 hex digits are the low 64 bits, 8 at a time.
+                let high = Self.hexValue(bytes.loadUnaligned(fromByteOffset: bytes.count - 16, as: UInt64.self))
+                let low = Self.hexValue(bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
                 buffer.append(quote)
-                if low <= UInt64(Int.max) {
-                    buffer.appendDecimal(Int(low))
-                } else {
-                    buffer.appendDecimal(Int(low / 10))
-                    buffer.appendDecimal(Int(low % 10))
-                }
+                buffer.appendDecimal(high << 32 | low)
                 buffer.append(quote)
             case .prefixed(let prefix):
-                buffer.append(quote)
-                buffer.appendJSONEscaped(prefix, limit: .max)
-                buffer.append(contentsOf: UnsafeRawBufferPointer(utf8))
+                prefix.withUnsafeBytes { buffer.append(contentsOf: $0) }
+                buffer.append(contentsOf: bytes)
                 buffer.append(quote)
             case .sampledFlag:
-                buffer.appendBool(Self.hexValue(utf8[utf8.count - 1])! & 1 == 1)
+                buffer.appendBool(Self.hexValue(UInt64(bytes[bytes.count - 1]) << 56) & 1 == 1)
             }
             return true
-        }
+        } ?? false
     }
 
-    /// The value of a hex digit (either case), or `nil`.
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 0x30...0x39: byte - 0x30
-        case 0x61...0x66: byte - 0x61 + 10
-        case 0x41...0x46: byte - 0x41 + 10
-        default: nil
+    /// Whether every byte is a hex digit (either case), eight bytes at a time.
+    private static func isHex(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var offset = 0
+        while offset < bytes.count {
+            var word: UInt64
+            if bytes.count - offset >= 8 {
+                word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            } else {
+                word = ones &* 0x30  // a short tail (trace flags), padded with '0's
+                withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: .init(rebasing: bytes[offset...])) }
+            }
+            offset += 8
+            // Below 0x80, adding at most 0x7F stays within each byte (see SmallString).
+            guard word & (ones &* 0x80) == 0 else { return false }
+            let lower = word | ones &* 0x20
+            let digit = (word &+ ones &* (0x80 - 0x30)) & ~(word &+ ones &* (0x80 - 0x3A))
+            let letter = (lower &+ ones &* (0x80 - 0x61)) & ~(lower &+ ones &* (0x80 - 0x67))
+            guard (digit | letter) & (ones &* 0x80) == ones &* 0x80 else { return false }
         }
+        return true
+    }
+
+    /// The value of eight hex digits (checked by ``isHex(_:)``), the first one highest.
+    private static func hexValue(_ word: UInt64) -> UInt64 {
+        // Each byte's digit value: its low nibble, plus 9 for a letter (bit 6 set).
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var value: UInt64 = 0
+        let digits = (word & (ones &* 0x0F)) &+ ((word >> 6) & ones) &* 9
+        for index in 0..<8 { value = value << 4 | (digits >> UInt64(index * 8)) & 0x0F }
+        return value
     }
 }
