@@ -6,7 +6,7 @@ extension LogBuffer {
     public mutating func appendSingleLine(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            appendEscaping(utf8, delimiters: { _ in false }) { buffer, index, length in
+            appendEscaping(utf8, delimiters: (0, 0, 0)) { buffer, index, length in
                 buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
                 return length
             }
@@ -17,6 +17,9 @@ extension LogBuffer {
     /// character that ``appendSingleLine(_:)`` escapes; otherwise in double quotes with `"` and `\`
     /// backslash-escaped and those characters escaped as ``appendSingleLine(_:)`` does.
     public mutating func appendLogfmtValue(_ text: String) {
+        if let small = withUnsafePointer(to: text, { SmallString(at: $0) }), Self.isPlainText(small) {
+            return appendSmall(small)
+        }
         var text = text
         text.withUTF8 { utf8 in
             guard utf8.isEmpty || Self.needsQuotes(utf8) else {
@@ -24,7 +27,7 @@ extension LogBuffer {
                 return
             }
             append(UInt8(ascii: "\""))
-            appendEscaping(utf8, delimiters: { $0 == 0x22 || $0 == 0x5C }) { buffer, index, length in
+            appendEscaping(utf8, delimiters: (0x22, 0x5C, 0x5C)) { buffer, index, length in
                 let byte = utf8[index]
                 if byte == 0x22 || byte == 0x5C {
                     buffer.append(UInt8(ascii: "\\"))
@@ -92,7 +95,7 @@ extension LogBuffer {
         while index + 8 <= utf8.count {
             let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
             if word & 0x8080_8080_8080_8080 != 0 { break }
-            if badBytes(word, extra: UInt8(ascii: "=")) != 0 { return true }
+            if flaggedBytes(word, below: 0x21, (0x3D, 0x22, 0x3D)) != 0 { return true }
             index += 8
         }
         while index < utf8.count {
@@ -120,24 +123,10 @@ extension LogBuffer {
         if count == 0 { return false }
         if count <= 8 {
             let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
-            return badBytes(small.low, extra: extra) & mask == 0
+            return flaggedBytes(small.low, below: 0x21, (0x3D, 0x22, extra)) & mask == 0
         }
         let highMask: UInt64 = (1 &<< UInt64((count &- 8) &* 8)) &- 1
-        return badBytes(small.low, extra: extra) | (badBytes(small.high, extra: extra) & highMask) == 0
-    }
-
-    /// The high bit of each byte of `word` that is a byte of ``forcesQuotes(_:)``, `"` or
-    /// `extra`, for bytes below 0x80: `b + 0x5F` reaches the high bit when `b` is at least
-    /// 0x21, `(b ^ c) + 0x7F` when `b` is not `c`, each sum staying within its byte.
-    @inline(__always)
-    private static func badBytes(_ word: UInt64, extra: UInt8) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let aboveSpace = word &+ ones &* 0x5F
-        let notExtra = (word ^ (ones &* UInt64(extra))) &+ ones &* 0x7F
-        let notEquals = (word ^ (ones &* 0x3D)) &+ ones &* 0x7F
-        let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
-        let notDelete = (word ^ (ones &* 0x7F)) &+ ones &* 0x7F
-        return ~(aboveSpace & notExtra & notEquals & notQuote & notDelete) & (ones &* 0x80)
+        return flaggedBytes(small.low, below: 0x21, (0x3D, 0x22, extra)) | (flaggedBytes(small.high, below: 0x21, (0x3D, 0x22, extra)) & highMask) == 0
     }
 
     /// Appends the bytes of a short ASCII string.

@@ -314,7 +314,7 @@ public struct SyslogFormatter: LogFormatter {
     static func appendSyslogText(_ text: String, escapingStructuredData: Bool = false, into buffer: inout LogBuffer) {
         var text = text
         text.withUTF8 { utf8 in
-            buffer.appendEscaping(utf8, delimiters: { escapingStructuredData && isDelimiter($0) }) {
+            buffer.appendEscaping(utf8, delimiters: escapingStructuredData ? (0x22, 0x5C, 0x5D) : (0, 0, 0)) {
                 buffer, index, length in
                 if escapingStructuredData && isDelimiter(utf8[index]) {
                     buffer.append(UInt8(ascii: "\\"))
