@@ -113,20 +113,19 @@ extension LogBuffer {
         byte <= 0x20 || byte == 0x3D || byte == 0x22 || byte == 0x7F
     }
 
-    /// Whether a short ASCII string can be written as it is as a logfmt key or value (with
-    /// `extra` `=`) or a syslog parameter name (with `extra` `]`): it is not empty and has
-    /// no byte of ``forcesQuotes(_:)``, `"` or `extra`. All 15 bytes are checked at once,
-    /// as ``SmallString/needsJSONEscaping`` does.
+    /// Whether a short ASCII string can be written as it is: it is not empty and has no
+    /// byte below `lowest`, DEL or of `bytes`. By default, a logfmt key or value (no byte of
+    /// ``forcesQuotes(_:)``); syslog names and values pass their own. All 15 bytes are
+    /// checked at once, as ``SmallString/needsJSONEscaping`` does.
     @inline(__always)
-    static func isPlainText(_ small: SmallString, rejecting extra: UInt8 = UInt8(ascii: "=")) -> Bool {
+    static func isPlainText(
+        _ small: SmallString, below lowest: UInt8 = 0x21, rejecting bytes: (UInt8, UInt8, UInt8) = (0x3D, 0x22, 0x3D)
+    ) -> Bool {
         let count = small.count
         if count == 0 { return false }
-        if count <= 8 {
-            let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
-            return flaggedBytes(small.low, below: 0x21, (0x3D, 0x22, extra)) & mask == 0
-        }
-        let highMask: UInt64 = (1 &<< UInt64((count &- 8) &* 8)) &- 1
-        return flaggedBytes(small.low, below: 0x21, (0x3D, 0x22, extra)) | (flaggedBytes(small.high, below: 0x21, (0x3D, 0x22, extra)) & highMask) == 0
+        let low = flaggedBytes(small.low, below: lowest, bytes)
+        if count <= 8 { return low & (count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1) == 0 }
+        return low | (flaggedBytes(small.high, below: lowest, bytes) & ((1 &<< UInt64((count &- 8) &* 8)) &- 1)) == 0
     }
 
     /// Appends the bytes of a short ASCII string.

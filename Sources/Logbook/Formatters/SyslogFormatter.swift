@@ -70,6 +70,8 @@ public struct SyslogFormatter: LogFormatter {
     public let structuredDataID: String
     /// The longest message in bytes. Default 8192 (rsyslog's default maximum).
     public let lineLimit: Int
+    /// What follows the timestamp up to the logger's value, the same in every message.
+    private let headerTail: [UInt8]
 
     /// Creates a formatter.
     ///
@@ -94,6 +96,8 @@ public struct SyslogFormatter: LogFormatter {
         self.processID = Self.headerField(processID ?? String(SyslogHost.processID), maximumLength: 128)
         self.structuredDataID = Self.headerField(structuredDataID, maximumLength: 32)
         self.lineLimit = max(lineLimit, 480)
+        let tail = " \(self.hostname) \(self.appName) \(self.processID) - [\(self.structuredDataID) logger=\""
+        self.headerTail = Array(tail.utf8)
     }
 
     /// The RFC 5424 severity of `level`.
@@ -144,25 +148,16 @@ public struct SyslogFormatter: LogFormatter {
         buffer.appendDecimal(Int(facility.rawValue) * 8 + Self.severity(of: record.level))
         buffer.append(">1 ")
         buffer.appendRFC3339(record.timestamp, fractionDigits: 6)
-        buffer.append(UInt8(ascii: " "))
-        buffer.append(hostname)
-        buffer.append(UInt8(ascii: " "))
-        buffer.append(appName)
-        buffer.append(UInt8(ascii: " "))
-        buffer.append(processID)
-        buffer.append(" - ")
+        buffer.append(contentsOf: headerTail)
     }
 
     private func writeStructuredData(
         _ record: LogRecord, into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
     ) {
-        buffer.append(UInt8(ascii: "["))
-        buffer.append(structuredDataID)
         // The logger name is always kept, cut to 256 bytes so fields still fit.
         let logger =
             record.logger.utf8.count <= 256
             ? record.logger : String(decoding: Array(record.logger.utf8.prefix(256)), as: UTF8.self) + "…"
-        buffer.append(" logger=\"")
         Self.appendParameterValue(logger, into: &buffer)
         buffer.append(UInt8(ascii: "\""))
         record.withFieldList { fields in
@@ -240,12 +235,13 @@ public struct SyslogFormatter: LogFormatter {
         }
         let before = buffer.count
         buffer.append(UInt8(ascii: " "))
-        if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: UInt8(ascii: "]")) {
+        if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D)) {
             buffer.appendSmall(small)
         } else {
             Self.appendParameterName(key.pointee, into: &buffer)
         }
-        buffer.append("=\"")
+        buffer.append(UInt8(ascii: "="))
+        buffer.append(UInt8(ascii: "\""))
         switch scalar {
         case .string(let text): Self.appendParameterValue(text.pointee, into: &buffer)
         case .int(let int): buffer.appendDecimal(int)
@@ -269,7 +265,8 @@ public struct SyslogFormatter: LogFormatter {
             let before = buffer.count
             buffer.append(UInt8(ascii: " "))
             Self.appendParameterName(leaf, into: &buffer)
-            buffer.append("=\"")
+            buffer.append(UInt8(ascii: "="))
+            buffer.append(UInt8(ascii: "\""))
             switch leafValue {
             case .string(let text): Self.appendParameterValue(text, into: &buffer)
             case .int(let int): buffer.appendDecimal(int)
@@ -312,9 +309,15 @@ public struct SyslogFormatter: LogFormatter {
     /// `#302#205` for U+0085), which strict RFC 5424 parsers accept: structured data
     /// allows no backslash escape other than `\"`, `\\` and `\]`.
     static func appendSyslogText(_ text: String, escapingStructuredData: Bool = false, into buffer: inout LogBuffer) {
+        let delimiters: (UInt8, UInt8, UInt8) = escapingStructuredData ? (0x22, 0x5C, 0x5D) : (0, 0, 0)
+        if let small = withUnsafePointer(to: text, { SmallString(at: $0) }),
+            LogBuffer.isPlainText(small, below: 0x20, rejecting: delimiters)
+        {
+            return buffer.appendSmall(small)
+        }
         var text = text
         text.withUTF8 { utf8 in
-            buffer.appendEscaping(utf8, delimiters: escapingStructuredData ? (0x22, 0x5C, 0x5D) : (0, 0, 0)) {
+            buffer.appendEscaping(utf8, delimiters: delimiters) {
                 buffer, index, length in
                 if escapingStructuredData && isDelimiter(utf8[index]) {
                     buffer.append(UInt8(ascii: "\\"))
