@@ -146,7 +146,9 @@ public struct SyslogFormatter: LogFormatter {
     private func writeHeader(_ record: LogRecord, into buffer: inout LogBuffer) {
         buffer.append(UInt8(ascii: "<"))
         buffer.appendDecimal(Int(facility.rawValue) * 8 + Self.severity(of: record.level))
-        buffer.append(">1 ")
+        buffer.append(UInt8(ascii: ">"))
+        buffer.append(UInt8(ascii: "1"))
+        buffer.append(UInt8(ascii: " "))
         buffer.appendRFC3339(record.timestamp, fractionDigits: 6)
         buffer.append(contentsOf: headerTail)
     }
@@ -161,14 +163,14 @@ public struct SyslogFormatter: LogFormatter {
         Self.appendParameterValue(logger, into: &buffer)
         buffer.append(UInt8(ascii: "\""))
         record.withFieldList { fields in
-            var hasTraceContext = false
+            var traceStart: Int?  // the first trace context field
             for index in 0..<fields.count {
                 let key = fields[index].key
                 if !Self.ownKeys.contains(at: key) {
                     writeParameter(
                         key, fields[index].value, into: &buffer, start: start, budget: budget, dropped: &dropped)
                 } else if TraceKeys.fieldKeys.contains(at: key) {
-                    hasTraceContext = true
+                    traceStart = traceStart ?? index
                 } else {
                     writeParameter(
                         "fields.logger", fields[index].value.pointee.logValue, into: &buffer, start: start,
@@ -176,7 +178,7 @@ public struct SyslogFormatter: LogFormatter {
                 }
             }
             writeErrorAndTraceContext(
-                record, fields: fields, hasTraceContext: hasTraceContext, into: &buffer, start: start, budget: budget,
+                record, fields: fields, traceStart: traceStart, into: &buffer, start: start, budget: budget,
                 dropped: &dropped)
         }
     }
@@ -186,7 +188,7 @@ public struct SyslogFormatter: LogFormatter {
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
     private func writeErrorAndTraceContext(
-        _ record: LogRecord, fields: FieldList, hasTraceContext: Bool, into buffer: inout LogBuffer, start: Int,
+        _ record: LogRecord, fields: FieldList, traceStart: Int?, into buffer: inout LogBuffer, start: Int,
         budget: Int?, dropped: inout Int
     ) {
         if let error = record.error {
@@ -201,14 +203,13 @@ public struct SyslogFormatter: LogFormatter {
             buffer.append(UInt8(ascii: "\""))
         }
         buffer.append(UInt8(ascii: "]"))
-        if hasTraceContext {
+        if let traceStart {
             // OpenTelemetry's trace context in non-OTLP formats: its own element.
-            buffer.append(UInt8(ascii: "["))
-            buffer.append(Self.traceContextStructuredDataID)
+            buffer.append(contentsOf: Self.traceContextOpening)
             // Redacted like every other field; held to the same budget (one left out here is
             // not in the count above, which is already written).
             for name in TraceKeys.fieldNames {
-                guard let index = fields.firstIndex(of: name) else { continue }
+                guard let index = fields.firstIndex(of: name, from: traceStart) else { continue }
                 writeParameter(
                     fields[index].key, fields[index].value, into: &buffer, start: start, budget: budget,
                     dropped: &dropped)
@@ -217,9 +218,10 @@ public struct SyslogFormatter: LogFormatter {
         }
     }
 
-    /// The SD-ID of the element that holds the trace context fields, as OpenTelemetry's
-    /// "Trace Context in non-OTLP Log Formats" specifies for RFC 5424.
-    static let traceContextStructuredDataID = "opentelemetry"
+    /// The opening of the element that holds the trace context fields, SD-ID
+    /// `opentelemetry`, as OpenTelemetry's "Trace Context in non-OTLP Log Formats"
+    /// specifies for RFC 5424.
+    private static let traceContextOpening = Array("[opentelemetry".utf8)
 
     /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
     /// does, a scalar read in place.
@@ -243,7 +245,14 @@ public struct SyslogFormatter: LogFormatter {
         buffer.append(UInt8(ascii: "="))
         buffer.append(UInt8(ascii: "\""))
         switch scalar {
-        case .string(let text): Self.appendParameterValue(text.pointee, into: &buffer)
+        case .string(let text):
+            if let small = SmallString(at: text),
+                LogBuffer.isPlainText(small, below: 0x20, rejecting: (0x22, 0x5C, 0x5D))
+            {
+                buffer.appendSmall(small)
+            } else {
+                Self.appendParameterValue(text.pointee, into: &buffer)
+            }
         case .int(let int): buffer.appendDecimal(int)
         case .double(let double): buffer.appendDescription(double)
         case .bool(let bool): buffer.appendBool(bool)
@@ -308,6 +317,7 @@ public struct SyslogFormatter: LogFormatter {
     /// as `#` and three octal digits, rsyslog's convention (`#012` for a line feed,
     /// `#302#205` for U+0085), which strict RFC 5424 parsers accept: structured data
     /// allows no backslash escape other than `\"`, `\\` and `\]`.
+    @inline(__always)
     static func appendSyslogText(_ text: String, escapingStructuredData: Bool = false, into buffer: inout LogBuffer) {
         let delimiters: (UInt8, UInt8, UInt8) = escapingStructuredData ? (0x22, 0x5C, 0x5D) : (0, 0, 0)
         if let small = withUnsafePointer(to: text, { SmallString(at: $0) }),
