@@ -177,15 +177,13 @@ extension LogBuffer {
         keyPrefix: [UInt8] = [],
         keySuffix: [UInt8] = []
     ) -> Bool {
-        guard Self.flattens(value, maximumDepth: maximumDepth) else {
-            return appendLogfmtPair(
-                key, value, depthExhausted: maximumDepth <= 0, keyPrefix: keyPrefix, keySuffix: keySuffix)
-        }
+        var made = Self.flattens(value, maximumDepth: maximumDepth)
         Self.forEachFlattenedLeaf(key, value, maximumDepth: maximumDepth) { leafKey, leafValue, depthExhausted in
-            appendLogfmtPair(
+            let changed = appendLogfmtPair(
                 leafKey, leafValue, depthExhausted: depthExhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
+            made = made || changed
         }
-        return true
+        return made
     }
 
     /// Appends one ` key=value` pair with a scalar (or empty, or too deep) value, and
@@ -203,7 +201,15 @@ extension LogBuffer {
         let changed = appendLogfmtKeyReportingChange(key)
         append(contentsOf: keySuffix)
         append(UInt8(ascii: "="))
-        appendLogfmtScalar(value, depthExhausted: depthExhausted)
+        switch value {
+        case .string(let string): appendLogfmtValue(string)
+        case .int(let int): appendDecimal(int)
+        case .double(let double): appendDescription(double)
+        case .bool(let bool): appendBool(bool)
+        case .null: append("null")
+        case .array(let elements): append(elements.isEmpty && !depthExhausted ? "[]" : "\"[too deep]\"")
+        case .object(let fields): append(fields.isEmpty && !depthExhausted ? "{}" : "\"[too deep]\"")
+        }
         return changed
     }
 
@@ -242,18 +248,6 @@ extension LogBuffer {
             }
         default:
             break
-        }
-    }
-
-    private mutating func appendLogfmtScalar(_ value: LogValue, depthExhausted: Bool) {
-        switch value {
-        case .string(let string): appendLogfmtValue(string)
-        case .int(let int): appendDecimal(int)
-        case .double(let double): appendDescription(double)
-        case .bool(let bool): appendBool(bool)
-        case .null: append("null")
-        case .array(let elements): append(elements.isEmpty && !depthExhausted ? "[]" : "\"[too deep]\"")
-        case .object(let fields): append(fields.isEmpty && !depthExhausted ? "{}" : "\"[too deep]\"")
         }
     }
 }

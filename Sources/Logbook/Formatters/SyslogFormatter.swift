@@ -160,7 +160,7 @@ public struct SyslogFormatter: LogFormatter {
         let logger =
             record.logger.utf8.count <= 256
             ? record.logger : String(decoding: Array(record.logger.utf8.prefix(256)), as: UTF8.self) + "…"
-        Self.appendParameterValue(logger, into: &buffer)
+        Self.appendSyslogText(logger, escapingStructuredData: true, into: &buffer)
         buffer.append(UInt8(ascii: "\""))
         record.withFieldList { fields in
             var traceStart: Int?  // the first trace context field
@@ -251,7 +251,7 @@ public struct SyslogFormatter: LogFormatter {
             {
                 buffer.appendSmall(small)
             } else {
-                Self.appendParameterValue(text.pointee, into: &buffer)
+                Self.appendSyslogText(text.pointee, escapingStructuredData: true, into: &buffer)
             }
         case .int(let int): buffer.appendDecimal(int)
         case .double(let double): buffer.appendDescription(double)
@@ -277,7 +277,7 @@ public struct SyslogFormatter: LogFormatter {
             buffer.append(UInt8(ascii: "="))
             buffer.append(UInt8(ascii: "\""))
             switch leafValue {
-            case .string(let text): Self.appendParameterValue(text, into: &buffer)
+            case .string(let text): Self.appendSyslogText(text, escapingStructuredData: true, into: &buffer)
             case .int(let int): buffer.appendDecimal(int)
             case .double(let double): buffer.appendDescription(double)
             case .bool(let bool): buffer.appendBool(bool)
@@ -305,16 +305,9 @@ public struct SyslogFormatter: LogFormatter {
         if written == 0 { buffer.append(UInt8(ascii: "_")) }
     }
 
-    /// PARAM-VALUE: UTF-8 with `"`, `\\` and `]` backslash-escaped (RFC 5424's only
-    /// escapes), and each character of ``ObeyedCharacters`` as ``appendSyslogText(_:into:)``
-    /// writes it.
-    static func appendParameterValue(_ text: String, into buffer: inout LogBuffer) {
-        appendSyslogText(text, escapingStructuredData: true, into: &buffer)
-    }
-
-    /// Text for a syslog line (the message, and parameter values with
-    /// `escapingStructuredData`): each UTF-8 byte of a character of ``ObeyedCharacters``
-    /// as `#` and three octal digits, rsyslog's convention (`#012` for a line feed,
+    /// Text for a syslog line: the message, or with `escapingStructuredData` a PARAM-VALUE,
+    /// where `"`, `\\` and `]` are backslash-escaped (RFC 5424's only escapes). Each UTF-8
+    /// byte of a character of ``ObeyedCharacters`` is `#` and three octal digits, rsyslog's convention (`#012` for a line feed,
     /// `#302#205` for U+0085), which strict RFC 5424 parsers accept: structured data
     /// allows no backslash escape other than `\"`, `\\` and `\]`.
     @inline(__always)
@@ -329,7 +322,7 @@ public struct SyslogFormatter: LogFormatter {
         text.withUTF8 { utf8 in
             buffer.appendEscaping(utf8, delimiters: delimiters) {
                 buffer, index, length in
-                if escapingStructuredData && isDelimiter(utf8[index]) {
+                if utf8[index] == 0x22 || utf8[index] == 0x5C || utf8[index] == 0x5D {  // delimiters only
                     buffer.append(UInt8(ascii: "\\"))
                     buffer.append(utf8[index])
                 } else {
@@ -338,11 +331,6 @@ public struct SyslogFormatter: LogFormatter {
                 return length
             }
         }
-    }
-
-    /// Whether `byte` is one that structured data escapes with a backslash.
-    private static func isDelimiter(_ byte: UInt8) -> Bool {
-        byte == 0x22 || byte == 0x5C || byte == 0x5D
     }
 
     /// A header field: printable ASCII only (others become `_`), at most
