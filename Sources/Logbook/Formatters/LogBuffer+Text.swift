@@ -98,13 +98,9 @@ extension LogBuffer {
             if flaggedBytes(word, below: 0x21, (0x3D, 0x22, 0x3D)) != 0 { return true }
             index += 8
         }
-        while index < utf8.count {
-            let byte = utf8[index]
-            if forcesQuotes(byte) { return true }
-            if byte >= 0xC2 && (byte == 0xC2 || byte == 0xE2) && ObeyedCharacters.length(in: utf8, at: index) > 0 {
-                return true
-            }
-            index += 1
+        for index in index..<utf8.count
+        where forcesQuotes(utf8[index]) || (utf8[index] >= 0xC2 && ObeyedCharacters.length(in: utf8, at: index) > 0) {
+            return true
         }
         return false
     }
