@@ -47,6 +47,27 @@ import Testing
         #expect(line.contains(##" v="#000#177#302#237#342#200#251#""##))
     }
 
+    @Test(arguments: ["\"", "\\", "]", "\n", "\u{7F}", "\u{85}", "\u{2028}", "é"])
+    func escapesACharacterAtEveryPositionOfALongValue(_ special: String) throws {
+        // The scan passes over eight plain bytes at a time: the character must be found
+        // in the first word, the last one, and the tail after the last whole word.
+        let octal = special.utf8.map { byte in
+            let digits = String(byte, radix: 8)
+            return "#" + String(repeating: "0", count: 3 - digits.count) + digits
+        }.joined()
+        let isObeyed = ["\n", "\u{7F}", "\u{85}", "\u{2028}"].contains(special)
+        let inValue = isObeyed ? octal : special == "é" ? special : "\\" + special
+        let inMessage = isObeyed ? octal : special
+        for position in 0...21 {
+            let text = String(repeating: "a", count: position) + special + String(repeating: "b", count: 21 - position)
+            let line = formatter.format(record(text, fields: ["v": text]))
+            let prefix = String(repeating: "a", count: position)
+            let suffix = String(repeating: "b", count: 21 - position)
+            #expect(line.contains(" v=\"" + prefix + inValue + suffix + "\"]"), "at \(position)")
+            #expect(line.hasSuffix("] " + prefix + inMessage + suffix), "at \(position)")
+        }
+    }
+
     @Test func flattensNestedValuesEightLevelsDeep() throws {
         var deep: LogValue = 1
         for _ in 0..<9 { deep = ["a": deep] }

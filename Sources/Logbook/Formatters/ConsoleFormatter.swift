@@ -77,16 +77,9 @@ public struct ConsoleFormatter: LogFormatter {
     /// resolved for a destination writes no colour.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         let colored = colors == .always
-        switch timestamp {
-        case .local:
-            buffer.appendLocalDateTime(record.timestamp)
-            buffer.append(UInt8(ascii: " "))
-        case .utc:
-            buffer.appendRFC3339(record.timestamp)
-            buffer.append(UInt8(ascii: " "))
-        case .none:
-            break
-        }
+        if timestamp == .local { buffer.appendLocalDateTime(record.timestamp) }
+        if timestamp == .utc { buffer.appendRFC3339(record.timestamp) }
+        if timestamp != .none { buffer.append(UInt8(ascii: " ")) }
         if colored { buffer.append(contentsOf: ANSI.level[Int(record.level.rawValue)]) }
         let name = record.level.uppercaseName
         buffer.append(name)

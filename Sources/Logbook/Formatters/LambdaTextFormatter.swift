@@ -74,11 +74,7 @@ public struct LambdaTextFormatter: LogFormatter {
         buffer.append(UInt8(ascii: "\t"))
         record.withFieldList(staticFields: appendsFields ? staticFields : nil) { fields in
             if let requestID = fields.value(of: LambdaInvocation.requestIDKey, recordOnly: true) {
-                if case .string(let text) = requestID {
-                    buffer.appendLambdaTextField(text, replacingTabs: true)
-                } else {
-                    buffer.appendLambdaTextField(requestID.description, replacingTabs: true)
-                }
+                buffer.appendLambdaTextField(requestID.description, replacingTabs: true)  // a string as it is
             }
             buffer.append(UInt8(ascii: "\t"))
             buffer.appendLambdaTextField(record.message, replacingTabs: false)

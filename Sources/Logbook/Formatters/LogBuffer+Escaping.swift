@@ -36,31 +36,58 @@ enum ObeyedCharacters {
 
 extension LogBuffer {
     /// The one scan of the text formats: copies `utf8` in runs, and hands each character
-    /// of ``ObeyedCharacters`` and each byte `isDelimiter` accepts (a format's own quote
-    /// or bracket) to `escape`, with its index and length in bytes. `escape` writes what
-    /// stands for it and returns how many bytes it stood for (at least one).
+    /// of ``ObeyedCharacters`` and each of the `delimiters` (a format's own quote or
+    /// bracket; a control byte stands for none) to `escape`, with its index and length in
+    /// bytes. `escape` writes what stands for it and returns how many bytes it stood for
+    /// (at least one). Eight printable ASCII bytes with no delimiter are passed over at a
+    /// time; other words are scanned byte by byte.
     @inline(__always)
     mutating func appendEscaping(
         _ utf8: UnsafeBufferPointer<UInt8>,
-        delimiters isDelimiter: (UInt8) -> Bool,
+        delimiters: (UInt8, UInt8, UInt8),
         _ escape: (inout LogBuffer, _ index: Int, _ length: Int) -> Int
     ) {
         var runStart = 0
         var index = 0
         while index < utf8.count {
-            let byte = utf8[index]
-            let length =
-                isDelimiter(byte)
-                ? 1 : ObeyedCharacters.mayStart(byte) ? ObeyedCharacters.length(in: utf8, at: index) : 0
-            guard length > 0 else {
-                index += 1
-                continue
+            if index + 8 <= utf8.count {
+                let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 && Self.flaggedBytes(word, below: 0x20, delimiters) == 0 {
+                    index += 8
+                    continue
+                }
             }
-            append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
-            index += escape(&self, index, length)
-            runStart = index
+            for _ in 0..<Swift.min(8, utf8.count - index) where index < utf8.count {
+                let byte = utf8[index]
+                let length =
+                    byte == delimiters.0 || byte == delimiters.1 || byte == delimiters.2
+                    ? 1 : ObeyedCharacters.mayStart(byte) ? ObeyedCharacters.length(in: utf8, at: index) : 0
+                guard length > 0 else {
+                    index += 1
+                    continue
+                }
+                append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
+                index += escape(&self, index, length)
+                runStart = index
+            }
         }
         append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
+    }
+
+    /// The high bit of each byte of `word` that is below `lowest`, DEL or one of `bytes`,
+    /// for bytes below 0x80 (a byte from 0x80 may carry into the next: callers check for
+    /// such bytes first, or mask the top byte off). Each sum stays within its byte:
+    /// `b + (0x80 - lowest)` reaches the high bit when `b` is at least `lowest`,
+    /// `(b ^ c) + 0x7F` when `b` is not `c`.
+    @inline(__always)
+    static func flaggedBytes(_ word: UInt64, below lowest: UInt8, _ bytes: (UInt8, UInt8, UInt8)) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let aboveLowest = word &+ ones &* UInt64(0x80 - lowest)
+        let notDelete = (word ^ (ones &* 0x7F)) &+ ones &* 0x7F
+        let not0 = (word ^ (ones &* UInt64(bytes.0))) &+ ones &* 0x7F
+        let not1 = (word ^ (ones &* UInt64(bytes.1))) &+ ones &* 0x7F
+        let not2 = (word ^ (ones &* UInt64(bytes.2))) &+ ones &* 0x7F
+        return ~(aboveLowest & notDelete & not0 & not1 & not2) & (ones &* 0x80)
     }
 
     /// Appends the escape of the single-line text formats (console, logfmt values, Lambda

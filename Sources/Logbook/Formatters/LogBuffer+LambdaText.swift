@@ -10,7 +10,7 @@ extension LogBuffer {
     mutating func appendLambdaTextField(_ text: String, replacingTabs: Bool) {
         var text = text
         text.withUTF8 { utf8 in
-            appendEscaping(utf8, delimiters: { _ in false }) { buffer, index, length in
+            appendEscaping(utf8, delimiters: (0, 0, 0)) { buffer, index, length in
                 let byte = utf8[index]
                 let isLineBreak = byte == 0x0A || (byte == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A)
                 if byte == 0x09 && !replacingTabs {

@@ -6,7 +6,7 @@ extension LogBuffer {
     public mutating func appendSingleLine(_ text: String) {
         var text = text
         text.withUTF8 { utf8 in
-            appendEscaping(utf8, delimiters: { _ in false }) { buffer, index, length in
+            appendEscaping(utf8, delimiters: (0, 0, 0)) { buffer, index, length in
                 buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
                 return length
             }
@@ -17,6 +17,9 @@ extension LogBuffer {
     /// character that ``appendSingleLine(_:)`` escapes; otherwise in double quotes with `"` and `\`
     /// backslash-escaped and those characters escaped as ``appendSingleLine(_:)`` does.
     public mutating func appendLogfmtValue(_ text: String) {
+        if let small = withUnsafePointer(to: text, { SmallString(at: $0) }), Self.isPlainText(small) {
+            return appendSmall(small)
+        }
         var text = text
         text.withUTF8 { utf8 in
             guard utf8.isEmpty || Self.needsQuotes(utf8) else {
@@ -24,7 +27,7 @@ extension LogBuffer {
                 return
             }
             append(UInt8(ascii: "\""))
-            appendEscaping(utf8, delimiters: { $0 == 0x22 || $0 == 0x5C }) { buffer, index, length in
+            appendEscaping(utf8, delimiters: (0x22, 0x5C, 0x5C)) { buffer, index, length in
                 let byte = utf8[index]
                 if byte == 0x22 || byte == 0x5C {
                     buffer.append(UInt8(ascii: "\\"))
@@ -92,16 +95,12 @@ extension LogBuffer {
         while index + 8 <= utf8.count {
             let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
             if word & 0x8080_8080_8080_8080 != 0 { break }
-            if badBytes(word, extra: UInt8(ascii: "=")) != 0 { return true }
+            if flaggedBytes(word, below: 0x21, (0x3D, 0x22, 0x3D)) != 0 { return true }
             index += 8
         }
-        while index < utf8.count {
-            let byte = utf8[index]
-            if forcesQuotes(byte) { return true }
-            if byte >= 0xC2 && (byte == 0xC2 || byte == 0xE2) && ObeyedCharacters.length(in: utf8, at: index) > 0 {
-                return true
-            }
-            index += 1
+        for index in index..<utf8.count
+        where forcesQuotes(utf8[index]) || (utf8[index] >= 0xC2 && ObeyedCharacters.length(in: utf8, at: index) > 0) {
+            return true
         }
         return false
     }
@@ -110,34 +109,19 @@ extension LogBuffer {
         byte <= 0x20 || byte == 0x3D || byte == 0x22 || byte == 0x7F
     }
 
-    /// Whether a short ASCII string can be written as it is as a logfmt key or value (with
-    /// `extra` `=`) or a syslog parameter name (with `extra` `]`): it is not empty and has
-    /// no byte of ``forcesQuotes(_:)``, `"` or `extra`. All 15 bytes are checked at once,
-    /// as ``SmallString/needsJSONEscaping`` does.
+    /// Whether a short ASCII string can be written as it is: it is not empty and has no
+    /// byte below `lowest`, DEL or of `bytes`. By default, a logfmt key or value (no byte of
+    /// ``forcesQuotes(_:)``); syslog names and values pass their own. All 15 bytes are
+    /// checked at once, as ``SmallString/needsJSONEscaping`` does.
     @inline(__always)
-    static func isPlainText(_ small: SmallString, rejecting extra: UInt8 = UInt8(ascii: "=")) -> Bool {
+    static func isPlainText(
+        _ small: SmallString, below lowest: UInt8 = 0x21, rejecting bytes: (UInt8, UInt8, UInt8) = (0x3D, 0x22, 0x3D)
+    ) -> Bool {
         let count = small.count
         if count == 0 { return false }
-        if count <= 8 {
-            let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
-            return badBytes(small.low, extra: extra) & mask == 0
-        }
-        let highMask: UInt64 = (1 &<< UInt64((count &- 8) &* 8)) &- 1
-        return badBytes(small.low, extra: extra) | (badBytes(small.high, extra: extra) & highMask) == 0
-    }
-
-    /// The high bit of each byte of `word` that is a byte of ``forcesQuotes(_:)``, `"` or
-    /// `extra`, for bytes below 0x80: `b + 0x5F` reaches the high bit when `b` is at least
-    /// 0x21, `(b ^ c) + 0x7F` when `b` is not `c`, each sum staying within its byte.
-    @inline(__always)
-    private static func badBytes(_ word: UInt64, extra: UInt8) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let aboveSpace = word &+ ones &* 0x5F
-        let notExtra = (word ^ (ones &* UInt64(extra))) &+ ones &* 0x7F
-        let notEquals = (word ^ (ones &* 0x3D)) &+ ones &* 0x7F
-        let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
-        let notDelete = (word ^ (ones &* 0x7F)) &+ ones &* 0x7F
-        return ~(aboveSpace & notExtra & notEquals & notQuote & notDelete) & (ones &* 0x80)
+        let low = flaggedBytes(small.low, below: lowest, bytes)
+        if count <= 8 { return low & (count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1) == 0 }
+        return low | (flaggedBytes(small.high, below: lowest, bytes) & ((1 &<< UInt64((count &- 8) &* 8)) &- 1)) == 0
     }
 
     /// Appends the bytes of a short ASCII string.
@@ -189,15 +173,13 @@ extension LogBuffer {
         keyPrefix: [UInt8] = [],
         keySuffix: [UInt8] = []
     ) -> Bool {
-        guard Self.flattens(value, maximumDepth: maximumDepth) else {
-            return appendLogfmtPair(
-                key, value, depthExhausted: maximumDepth <= 0, keyPrefix: keyPrefix, keySuffix: keySuffix)
-        }
+        var made = Self.flattens(value, maximumDepth: maximumDepth)
         Self.forEachFlattenedLeaf(key, value, maximumDepth: maximumDepth) { leafKey, leafValue, depthExhausted in
-            appendLogfmtPair(
+            let changed = appendLogfmtPair(
                 leafKey, leafValue, depthExhausted: depthExhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
+            made = made || changed
         }
-        return true
+        return made
     }
 
     /// Appends one ` key=value` pair with a scalar (or empty, or too deep) value, and
@@ -215,7 +197,15 @@ extension LogBuffer {
         let changed = appendLogfmtKeyReportingChange(key)
         append(contentsOf: keySuffix)
         append(UInt8(ascii: "="))
-        appendLogfmtScalar(value, depthExhausted: depthExhausted)
+        switch value {
+        case .string(let string): appendLogfmtValue(string)
+        case .int(let int): appendDecimal(int)
+        case .double(let double): appendDescription(double)
+        case .bool(let bool): appendBool(bool)
+        case .null: append("null")
+        case .array(let elements): append(elements.isEmpty && !depthExhausted ? "[]" : "\"[too deep]\"")
+        case .object(let fields): append(fields.isEmpty && !depthExhausted ? "{}" : "\"[too deep]\"")
+        }
         return changed
     }
 
@@ -254,18 +244,6 @@ extension LogBuffer {
             }
         default:
             break
-        }
-    }
-
-    private mutating func appendLogfmtScalar(_ value: LogValue, depthExhausted: Bool) {
-        switch value {
-        case .string(let string): appendLogfmtValue(string)
-        case .int(let int): appendDecimal(int)
-        case .double(let double): appendDescription(double)
-        case .bool(let bool): appendBool(bool)
-        case .null: append("null")
-        case .array(let elements): append(elements.isEmpty && !depthExhausted ? "[]" : "\"[too deep]\"")
-        case .object(let fields): append(fields.isEmpty && !depthExhausted ? "{}" : "\"[too deep]\"")
         }
     }
 }

@@ -36,9 +36,9 @@ struct LogfmtFieldWriter: Sendable {
                 !reserved.contains(small, at: field.key), let scalar = FieldScalar(field.value)
             {
                 buffer.append(UInt8(ascii: " "))
-                buffer.append(contentsOf: keyPrefix)
+                if !keyPrefix.isEmpty { buffer.append(contentsOf: keyPrefix) }
                 buffer.appendSmall(small)
-                buffer.append(contentsOf: keySuffix)
+                if !keySuffix.isEmpty { buffer.append(contentsOf: keySuffix) }
                 buffer.append(UInt8(ascii: "="))
                 buffer.appendLogfmtScalar(scalar)
                 continue

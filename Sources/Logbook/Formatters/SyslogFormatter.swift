@@ -70,6 +70,8 @@ public struct SyslogFormatter: LogFormatter {
     public let structuredDataID: String
     /// The longest message in bytes. Default 8192 (rsyslog's default maximum).
     public let lineLimit: Int
+    /// What follows the timestamp up to the logger's value, the same in every message.
+    private let headerTail: [UInt8]
 
     /// Creates a formatter.
     ///
@@ -94,6 +96,8 @@ public struct SyslogFormatter: LogFormatter {
         self.processID = Self.headerField(processID ?? String(SyslogHost.processID), maximumLength: 128)
         self.structuredDataID = Self.headerField(structuredDataID, maximumLength: 32)
         self.lineLimit = max(lineLimit, 480)
+        let tail = " \(self.hostname) \(self.appName) \(self.processID) - [\(self.structuredDataID) logger=\""
+        self.headerTail = Array(tail.utf8)
     }
 
     /// The RFC 5424 severity of `level`.
@@ -142,38 +146,31 @@ public struct SyslogFormatter: LogFormatter {
     private func writeHeader(_ record: LogRecord, into buffer: inout LogBuffer) {
         buffer.append(UInt8(ascii: "<"))
         buffer.appendDecimal(Int(facility.rawValue) * 8 + Self.severity(of: record.level))
-        buffer.append(">1 ")
+        buffer.append(UInt8(ascii: ">"))
+        buffer.append(UInt8(ascii: "1"))
+        buffer.append(UInt8(ascii: " "))
         buffer.appendRFC3339(record.timestamp, fractionDigits: 6)
-        buffer.append(UInt8(ascii: " "))
-        buffer.append(hostname)
-        buffer.append(UInt8(ascii: " "))
-        buffer.append(appName)
-        buffer.append(UInt8(ascii: " "))
-        buffer.append(processID)
-        buffer.append(" - ")
+        buffer.append(contentsOf: headerTail)
     }
 
     private func writeStructuredData(
         _ record: LogRecord, into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
     ) {
-        buffer.append(UInt8(ascii: "["))
-        buffer.append(structuredDataID)
         // The logger name is always kept, cut to 256 bytes so fields still fit.
         let logger =
             record.logger.utf8.count <= 256
             ? record.logger : String(decoding: Array(record.logger.utf8.prefix(256)), as: UTF8.self) + "…"
-        buffer.append(" logger=\"")
-        Self.appendParameterValue(logger, into: &buffer)
+        Self.appendSyslogText(logger, escapingStructuredData: true, into: &buffer)
         buffer.append(UInt8(ascii: "\""))
         record.withFieldList { fields in
-            var hasTraceContext = false
+            var traceStart: Int?  // the first trace context field
             for index in 0..<fields.count {
                 let key = fields[index].key
                 if !Self.ownKeys.contains(at: key) {
                     writeParameter(
                         key, fields[index].value, into: &buffer, start: start, budget: budget, dropped: &dropped)
                 } else if TraceKeys.fieldKeys.contains(at: key) {
-                    hasTraceContext = true
+                    traceStart = traceStart ?? index
                 } else {
                     writeParameter(
                         "fields.logger", fields[index].value.pointee.logValue, into: &buffer, start: start,
@@ -181,7 +178,7 @@ public struct SyslogFormatter: LogFormatter {
                 }
             }
             writeErrorAndTraceContext(
-                record, fields: fields, hasTraceContext: hasTraceContext, into: &buffer, start: start, budget: budget,
+                record, fields: fields, traceStart: traceStart, into: &buffer, start: start, budget: budget,
                 dropped: &dropped)
         }
     }
@@ -191,7 +188,7 @@ public struct SyslogFormatter: LogFormatter {
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
     private func writeErrorAndTraceContext(
-        _ record: LogRecord, fields: FieldList, hasTraceContext: Bool, into buffer: inout LogBuffer, start: Int,
+        _ record: LogRecord, fields: FieldList, traceStart: Int?, into buffer: inout LogBuffer, start: Int,
         budget: Int?, dropped: inout Int
     ) {
         if let error = record.error {
@@ -206,14 +203,13 @@ public struct SyslogFormatter: LogFormatter {
             buffer.append(UInt8(ascii: "\""))
         }
         buffer.append(UInt8(ascii: "]"))
-        if hasTraceContext {
+        if let traceStart {
             // OpenTelemetry's trace context in non-OTLP formats: its own element.
-            buffer.append(UInt8(ascii: "["))
-            buffer.append(Self.traceContextStructuredDataID)
+            buffer.append(contentsOf: Self.traceContextOpening)
             // Redacted like every other field; held to the same budget (one left out here is
             // not in the count above, which is already written).
             for name in TraceKeys.fieldNames {
-                guard let index = fields.firstIndex(of: name) else { continue }
+                guard let index = fields.firstIndex(of: name, from: traceStart) else { continue }
                 writeParameter(
                     fields[index].key, fields[index].value, into: &buffer, start: start, budget: budget,
                     dropped: &dropped)
@@ -222,9 +218,10 @@ public struct SyslogFormatter: LogFormatter {
         }
     }
 
-    /// The SD-ID of the element that holds the trace context fields, as OpenTelemetry's
-    /// "Trace Context in non-OTLP Log Formats" specifies for RFC 5424.
-    static let traceContextStructuredDataID = "opentelemetry"
+    /// The opening of the element that holds the trace context fields, SD-ID
+    /// `opentelemetry`, as OpenTelemetry's "Trace Context in non-OTLP Log Formats"
+    /// specifies for RFC 5424.
+    private static let traceContextOpening = Array("[opentelemetry".utf8)
 
     /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
     /// does, a scalar read in place.
@@ -240,14 +237,22 @@ public struct SyslogFormatter: LogFormatter {
         }
         let before = buffer.count
         buffer.append(UInt8(ascii: " "))
-        if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: UInt8(ascii: "]")) {
+        if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D)) {
             buffer.appendSmall(small)
         } else {
             Self.appendParameterName(key.pointee, into: &buffer)
         }
-        buffer.append("=\"")
+        buffer.append(UInt8(ascii: "="))
+        buffer.append(UInt8(ascii: "\""))
         switch scalar {
-        case .string(let text): Self.appendParameterValue(text.pointee, into: &buffer)
+        case .string(let text):
+            if let small = SmallString(at: text),
+                LogBuffer.isPlainText(small, below: 0x20, rejecting: (0x22, 0x5C, 0x5D))
+            {
+                buffer.appendSmall(small)
+            } else {
+                Self.appendSyslogText(text.pointee, escapingStructuredData: true, into: &buffer)
+            }
         case .int(let int): buffer.appendDecimal(int)
         case .double(let double): buffer.appendDescription(double)
         case .bool(let bool): buffer.appendBool(bool)
@@ -269,9 +274,10 @@ public struct SyslogFormatter: LogFormatter {
             let before = buffer.count
             buffer.append(UInt8(ascii: " "))
             Self.appendParameterName(leaf, into: &buffer)
-            buffer.append("=\"")
+            buffer.append(UInt8(ascii: "="))
+            buffer.append(UInt8(ascii: "\""))
             switch leafValue {
-            case .string(let text): Self.appendParameterValue(text, into: &buffer)
+            case .string(let text): Self.appendSyslogText(text, escapingStructuredData: true, into: &buffer)
             case .int(let int): buffer.appendDecimal(int)
             case .double(let double): buffer.appendDescription(double)
             case .bool(let bool): buffer.appendBool(bool)
@@ -299,24 +305,24 @@ public struct SyslogFormatter: LogFormatter {
         if written == 0 { buffer.append(UInt8(ascii: "_")) }
     }
 
-    /// PARAM-VALUE: UTF-8 with `"`, `\\` and `]` backslash-escaped (RFC 5424's only
-    /// escapes), and each character of ``ObeyedCharacters`` as ``appendSyslogText(_:into:)``
-    /// writes it.
-    static func appendParameterValue(_ text: String, into buffer: inout LogBuffer) {
-        appendSyslogText(text, escapingStructuredData: true, into: &buffer)
-    }
-
-    /// Text for a syslog line (the message, and parameter values with
-    /// `escapingStructuredData`): each UTF-8 byte of a character of ``ObeyedCharacters``
-    /// as `#` and three octal digits, rsyslog's convention (`#012` for a line feed,
+    /// Text for a syslog line: the message, or with `escapingStructuredData` a PARAM-VALUE,
+    /// where `"`, `\\` and `]` are backslash-escaped (RFC 5424's only escapes). Each UTF-8
+    /// byte of a character of ``ObeyedCharacters`` is `#` and three octal digits, rsyslog's convention (`#012` for a line feed,
     /// `#302#205` for U+0085), which strict RFC 5424 parsers accept: structured data
     /// allows no backslash escape other than `\"`, `\\` and `\]`.
+    @inline(__always)
     static func appendSyslogText(_ text: String, escapingStructuredData: Bool = false, into buffer: inout LogBuffer) {
+        let delimiters: (UInt8, UInt8, UInt8) = escapingStructuredData ? (0x22, 0x5C, 0x5D) : (0, 0, 0)
+        if let small = withUnsafePointer(to: text, { SmallString(at: $0) }),
+            LogBuffer.isPlainText(small, below: 0x20, rejecting: delimiters)
+        {
+            return buffer.appendSmall(small)
+        }
         var text = text
         text.withUTF8 { utf8 in
-            buffer.appendEscaping(utf8, delimiters: { escapingStructuredData && isDelimiter($0) }) {
+            buffer.appendEscaping(utf8, delimiters: delimiters) {
                 buffer, index, length in
-                if escapingStructuredData && isDelimiter(utf8[index]) {
+                if utf8[index] == 0x22 || utf8[index] == 0x5C || utf8[index] == 0x5D {  // delimiters only
                     buffer.append(UInt8(ascii: "\\"))
                     buffer.append(utf8[index])
                 } else {
@@ -325,11 +331,6 @@ public struct SyslogFormatter: LogFormatter {
                 return length
             }
         }
-    }
-
-    /// Whether `byte` is one that structured data escapes with a backslash.
-    private static func isDelimiter(_ byte: UInt8) -> Bool {
-        byte == 0x22 || byte == 0x5C || byte == 0x5D
     }
 
     /// A header field: printable ASCII only (others become `_`), at most
