@@ -18,4 +18,18 @@ struct LineFramingTests {
             #expect(escapeRuns.allSatisfy { $0.hasPrefix("u001b") }, "limit \(lineLimit): \(kept.suffix(12))")
         }
     }
+
+    @Test("the text formatters keep their own cap in format(_:into:), not only when a sink asks")
+    func formatHonoursTheCap() {
+        let record = makeRecord(message: String(repeating: "long message ", count: 100), fields: ["k": "v"])
+        let formatters: [any LogFormatter] = [
+            LogfmtFormatter(lineLimit: 200), ConsoleFormatter(colors: .never, lineLimit: 200),
+            LambdaTextFormatter(lineLimit: 200),
+        ]
+        for formatter in formatters {
+            let line = formatter.format(record)
+            #expect(line.utf8.count <= 200, "\(type(of: formatter)): \(line.utf8.count) bytes")
+            #expect(line.contains("…[truncated "), "\(type(of: formatter))")
+        }
+    }
 }

@@ -76,6 +76,8 @@ public struct ConsoleFormatter: LogFormatter {
     /// Appends the line for `record`. ``Colors-swift.enum/automatic`` that was never
     /// resolved for a destination writes no colour.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
+        let start = buffer.count
+        defer { buffer.cutLine(from: start, limit: lineLimit) }
         let colored = colors == .always
         if timestamp == .local { buffer.appendLocalDateTime(record.timestamp) }
         if timestamp == .utc { buffer.appendRFC3339(record.timestamp) }

@@ -148,11 +148,6 @@ public struct JSONFormatter: LogFormatter {
         writeTruncated(record, into: &buffer, start: start)
     }
 
-    /// ``format(_:into:)``, which keeps the line within ``lineLimit`` and valid JSON.
-    public func formatLine(_ record: LogRecord, into buffer: inout LogBuffer) {
-        format(record, into: &buffer)
-    }
-
     /// Rewrites an over-long line, in passes that each give up more until the line fits:
     /// first only the message is shortened; then every text (message, logger name, error,
     /// promoted and source values) is capped, the stack trace and fields that do not fit

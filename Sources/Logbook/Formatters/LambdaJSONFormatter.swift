@@ -48,11 +48,6 @@ public struct LambdaJSONFormatter: LogFormatter {
         json.format(record, into: &buffer)
     }
 
-    /// ``format(_:into:)``, which keeps the line within ``lineLimit`` and valid JSON.
-    public func formatLine(_ record: LogRecord, into buffer: inout LogBuffer) {
-        json.format(record, into: &buffer)
-    }
-
     private static func makeJSONFormatter(staticFields: LogFields, lineLimit: Int) -> JSONFormatter {
         var settings = JSONFormatter.Settings(
             keys: JSONFormatter.Keys(errorType: "errorType", errorMessage: "errorMessage", stackTrace: "stackTrace"),

@@ -66,6 +66,8 @@ public struct LambdaTextFormatter: LogFormatter {
 
     /// Appends the line for `record`.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
+        let start = buffer.count
+        defer { buffer.cutLine(from: start, limit: lineLimit) }
         buffer.append(UInt8(ascii: "["))
         buffer.append(levelNames[record.level])
         buffer.append(UInt8(ascii: "]"))

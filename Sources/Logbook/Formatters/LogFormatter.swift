@@ -16,9 +16,10 @@
 /// gives them. By default a line longer than the cap is cut at a UTF-8 character
 /// boundary and marked with `…[truncated N bytes]` (N is the length of the whole line
 /// before the cut), keeping `key="quoted value"` syntax, so it stays one line of valid
-/// UTF-8 and logfmt-style lines still split into pairs. A formatter with stricter syntax
-/// (``JSONFormatter``, ``SyslogFormatter``, ``LambdaJSONFormatter``) keeps its own lines
-/// within its cap and implements ``formatLine(_:into:)`` as ``format(_:into:)``.
+/// UTF-8 and logfmt-style lines still split into pairs. Every built-in formatter keeps
+/// its lines within its cap in ``format(_:into:)`` already: ``JSONFormatter``,
+/// ``SyslogFormatter`` and ``LambdaJSONFormatter`` by truncating so the line stays valid
+/// in their syntax, the text formatters by that same cut.
 public protocol LogFormatter: Sendable {
     /// Appends the line for `record` to `buffer`, without a trailing newline.
     func format(_ record: LogRecord, into buffer: inout LogBuffer)

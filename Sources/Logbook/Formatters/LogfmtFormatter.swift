@@ -53,6 +53,8 @@ public struct LogfmtFormatter: LogFormatter {
 
     /// Appends the logfmt line for `record`.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
+        let start = buffer.count
+        defer { buffer.cutLine(from: start, limit: lineLimit) }
         buffer.append("time=")
         buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
         buffer.append(" level=")

@@ -138,11 +138,6 @@ public struct SyslogFormatter: LogFormatter {
         }
     }
 
-    /// ``format(_:into:)``, which keeps the message within ``lineLimit`` and valid RFC 5424.
-    public func formatLine(_ record: LogRecord, into buffer: inout LogBuffer) {
-        format(record, into: &buffer)
-    }
-
     private func writeHeader(_ record: LogRecord, into buffer: inout LogBuffer) {
         buffer.append(UInt8(ascii: "<"))
         buffer.appendDecimal(Int(facility.rawValue) * 8 + Self.severity(of: record.level))
