@@ -62,7 +62,7 @@ enum LifecycleScenarios {
         guard bootstrapAsyncFile(arguments[0], shutdownTimeout: .milliseconds(milliseconds)) else { return 1 }
         alarm(10)
         for thread in 0..<4 {
-            _ = startThread {
+            _ = BackgroundThread.start {
                 let log = Log("busy")
                 var seq = 0
                 while true {
@@ -200,29 +200,5 @@ enum LifecycleScenarios {
         defer { for pointer in argv { free(pointer) } }
         var pid = pid_t()
         return posix_spawn(&pid, executable, nil, nil, argv, environ) == 0
-    }
-
-    /// Runs `body` on a new detached thread.
-    static func startThread(_ body: @escaping @Sendable () -> Void) -> Bool {
-        final class Box {
-            let body: @Sendable () -> Void
-            init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-        }
-        let box = Unmanaged.passRetained(Box(body)).toOpaque()
-        #if canImport(Darwin)
-        var thread: pthread_t?
-        #else
-        var thread = pthread_t()
-        #endif
-        return pthread_create(
-            &thread, nil,
-            { raw in
-                #if canImport(Darwin)
-                Unmanaged<Box>.fromOpaque(raw).takeRetainedValue().body()
-                #else
-                Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue().body()
-                #endif
-                return nil
-            }, box) == 0
     }
 }

@@ -9,7 +9,7 @@ import Darwin
 /// Starts a dedicated OS thread (not a Swift concurrency task: the background writer
 /// blocks in `write(2)` and on condition variables, which must never tie up the
 /// cooperative pool).
-enum BackgroundThread {
+package enum BackgroundThread {
     private final class Box {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
@@ -17,7 +17,7 @@ enum BackgroundThread {
 
     /// Runs `body` on a new detached thread. Returns `false` when the
     /// system refused to create a thread.
-    static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+    package static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         #if canImport(Darwin)
         var thread: pthread_t?
