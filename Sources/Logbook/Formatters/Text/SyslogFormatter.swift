@@ -139,20 +139,16 @@ public struct SyslogFormatter: LogFormatter {
     }
 
     private func writeHeader(_ record: LogRecord, into buffer: inout LogBuffer) {
-        // `<PRI>1 ` in one word: PRI is at most 191.
-        let priority = UInt64(facility.rawValue) * 8 + UInt64(Self.severity(of: record.level))
-        var word: UInt64 = 0x3C  // `<`
-        var length = 1
-        if priority >= 100 {
-            word |= (0x30 + priority / 100) << 8
-            length = 2
-        }
-        if priority >= 10 {
-            word |= (0x30 + priority / 10 % 10) << UInt64(length * 8)
+        // `<PRI>1 ` in one word: the digits of PRI (at most 191) pushed in front of `>1 `, then `<`.
+        var word: UInt64 = 0x20_313E
+        var length = 4
+        var rest = Int(facility.rawValue) * 8 + Self.severity(of: record.level)
+        repeat {
+            word = word << 8 | UInt64(0x30 + rest % 10)
+            rest /= 10
             length += 1
-        }
-        word |= (0x30 + priority % 10 | 0x20_313E00) << UInt64(length * 8)  // the last digit, `>1 `
-        buffer.append(word: word, count: length + 4)
+        } while rest > 0
+        buffer.append(word: word << 8 | 0x3C, count: length)
         buffer.appendRFC3339(record.timestamp, fractionDigits: 6)
         buffer.append(contentsOf: headerTail)
     }
@@ -186,45 +182,38 @@ public struct SyslogFormatter: LogFormatter {
                         budget: budget, dropped: &dropped)
                 }
             }
-            writeErrorAndTraceContext(
-                record, fields: fields, trace: trace, into: &buffer, start: start, budget: budget,
-                dropped: &dropped)
+            if let error = record.error {
+                let type = LogValue.string(ErrorDescription.typeName(of: error))
+                let message = LogValue.string(ErrorDescription.message(of: error))
+                writeParameter("error.type", type, into: &buffer, start: start, budget: budget, dropped: &dropped)
+                writeParameter(
+                    "error.message", message, into: &buffer, start: start, budget: budget, dropped: &dropped)
+            }
+            if dropped > 0 {
+                buffer.append(" logbook.dropped_fields=\"")
+                buffer.appendDecimal(dropped)
+                buffer.append(UInt8(ascii: "\""))
+            }
+            buffer.append(UInt8(ascii: "]"))
+            guard max(trace.0, trace.1, trace.2) >= 0 else { return }
+            // OpenTelemetry's trace context in non-OTLP formats: its own element, in its order.
+            // Redacted like every other field; held to the same budget (one left out here is
+            // not in the count above, which is already written).
+            buffer.append(contentsOf: Self.traceContextOpening)
+            for slot in 0..<3 {  // not an array of the three: no allocation to count on the optimizer for
+                let index = slot == 0 ? trace.0 : slot == 1 ? trace.1 : trace.2
+                guard index >= 0 else { continue }
+                writeParameter(
+                    fields[index].key, fields[index].value, into: &buffer, start: start, budget: budget,
+                    dropped: &dropped)
+            }
+            buffer.append(UInt8(ascii: "]"))
         }
     }
 
     /// The field keys written elsewhere: `logger` (as `fields.logger`) and the trace
     /// context fields (in their own element).
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
-
-    private func writeErrorAndTraceContext(
-        _ record: LogRecord, fields: FieldList, trace: (Int, Int, Int), into buffer: inout LogBuffer, start: Int,
-        budget: Int?, dropped: inout Int
-    ) {
-        if let error = record.error {
-            let type = LogValue.string(ErrorDescription.typeName(of: error))
-            let message = LogValue.string(ErrorDescription.message(of: error))
-            writeParameter("error.type", type, into: &buffer, start: start, budget: budget, dropped: &dropped)
-            writeParameter("error.message", message, into: &buffer, start: start, budget: budget, dropped: &dropped)
-        }
-        if dropped > 0 {
-            buffer.append(" logbook.dropped_fields=\"")
-            buffer.appendDecimal(dropped)
-            buffer.append(UInt8(ascii: "\""))
-        }
-        buffer.append(UInt8(ascii: "]"))
-        guard max(trace.0, trace.1, trace.2) >= 0 else { return }
-        // OpenTelemetry's trace context in non-OTLP formats: its own element, in its order.
-        // Redacted like every other field; held to the same budget (one left out here is
-        // not in the count above, which is already written).
-        buffer.append(contentsOf: Self.traceContextOpening)
-        for slot in 0..<3 {  // not an array of the three: no allocation to count on the optimizer for
-            let index = slot == 0 ? trace.0 : slot == 1 ? trace.1 : trace.2
-            guard index >= 0 else { continue }
-            writeParameter(
-                fields[index].key, fields[index].value, into: &buffer, start: start, budget: budget, dropped: &dropped)
-        }
-        buffer.append(UInt8(ascii: "]"))
-    }
 
     /// The opening of the element that holds the trace context fields, SD-ID
     /// `opentelemetry`, as OpenTelemetry's "Trace Context in non-OTLP Log Formats"
@@ -289,8 +278,7 @@ public struct SyslogFormatter: LogFormatter {
             let before = buffer.count
             buffer.append(UInt8(ascii: " "))
             Self.appendParameterName(leaf, into: &buffer)
-            buffer.append(UInt8(ascii: "="))
-            buffer.append(UInt8(ascii: "\""))
+            buffer.append(word: Self.equalsQuote, count: 2)
             switch leafValue {
             case .string(let text): Self.appendSyslogText(text, escapingStructuredData: true, into: &buffer)
             case .int(let int): buffer.appendDecimal(int)
@@ -333,10 +321,8 @@ public struct SyslogFormatter: LogFormatter {
         {
             return buffer.appendSmall(small)
         }
-        var text = text
-        text.withUTF8 { utf8 in
-            buffer.appendEscaping(utf8, delimiters: delimiters) {
-                buffer, index, length in
+        func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+            buffer.appendEscaping(utf8, delimiters: delimiters) { buffer, index, length in
                 if utf8[index] == 0x22 || utf8[index] == 0x5C || utf8[index] == 0x5D {  // delimiters only
                     buffer.append(UInt8(ascii: "\\"))
                     buffer.append(utf8[index])
@@ -345,6 +331,11 @@ public struct SyslogFormatter: LogFormatter {
                 }
                 return length
             }
+        }
+        // Native strings lend their UTF-8 in place; others are made contiguous first.
+        if text.utf8.withContiguousStorageIfAvailable(append) == nil {
+            var text = text
+            text.withUTF8(append)
         }
     }
 
