@@ -29,6 +29,34 @@ import Testing
         }
     }
 
+    @Test func priorityHasOneToThreeDigitsForEveryFacilityAndLevel() throws {
+        // kernel + critical is `<2>`, local7 + trace `<191>` (RFC 5424 6.2.1).
+        for facility in SyslogFormatter.Facility.allCases {
+            for level in LogLevel.allCases {
+                let priority = Int(facility.rawValue) * 8 + SyslogFormatter.severity(of: level)
+                let line = SyslogFormatter(facility: facility, hostname: "h").format(record("x", level: level))
+                #expect(line.hasPrefix("<\(priority)>1 2024-08-06T11:54:56.789012Z h "), "\(facility) \(level)")
+            }
+        }
+    }
+
+    @Test func writesBooleansAndTraceContextInTheirOrder() throws {
+        // The trace context element lists trace_id, span_id, trace_flags whatever the
+        // fields' order; the other fields keep theirs.
+        let line = formatter.format(
+            record(
+                "m",
+                fields: [
+                    "trace_flags": "01", "off": false, "span_id": "b7ad6b7169203331", "on": true,
+                    "trace_id": "0af7651916cd43dd8448eb211c80319c",
+                ]))
+        #expect(
+            line.hasSuffix(
+                "[logbook@32473 logger=\"payments.gateway\" off=\"false\" on=\"true\"][opentelemetry"
+                    + " trace_id=\"0af7651916cd43dd8448eb211c80319c\" span_id=\"b7ad6b7169203331\" trace_flags=\"01\"] m"
+            ))
+    }
+
     @Test func escapesParameterValuesAndSanitizesNames() throws {
         let line = formatter.format(
             record("two\nlines", fields: ["a b=c]\"": "q\"u]o\\te\n", "nested": ["k": 1] as LogValue]))

@@ -139,11 +139,16 @@ public struct SyslogFormatter: LogFormatter {
     }
 
     private func writeHeader(_ record: LogRecord, into buffer: inout LogBuffer) {
-        buffer.append(UInt8(ascii: "<"))
-        buffer.appendDecimal(Int(facility.rawValue) * 8 + Self.severity(of: record.level))
-        buffer.append(UInt8(ascii: ">"))
-        buffer.append(UInt8(ascii: "1"))
-        buffer.append(UInt8(ascii: " "))
+        // `<PRI>1 ` in one word: the digits of PRI (at most 191) pushed in front of `>1 `, then `<`.
+        var word: UInt64 = 0x20_313E
+        var length = 4
+        var rest = Int(facility.rawValue) * 8 + Self.severity(of: record.level)
+        repeat {
+            word = word << 8 | UInt64(0x30 + rest % 10)
+            rest /= 10
+            length += 1
+        } while rest > 0
+        buffer.append(word: word << 8 | 0x3C, count: length)
         buffer.appendRFC3339(record.timestamp, fractionDigits: 6)
         buffer.append(contentsOf: headerTail)
     }
@@ -158,53 +163,46 @@ public struct SyslogFormatter: LogFormatter {
         Self.appendSyslogText(logger, escapingStructuredData: true, into: &buffer)
         buffer.append(UInt8(ascii: "\""))
         record.withFieldList { fields in
-            var traceStart: Int?  // the first trace context field
+            var trace = (-1, -1, -1)  // the indices of `trace_id`, `span_id` and `trace_flags`
             for index in 0..<fields.count {
                 let key = fields[index].key
                 if !Self.ownKeys.contains(at: key) {
                     writeParameter(
                         key, fields[index].value, into: &buffer, start: start, budget: budget, dropped: &dropped)
                 } else if TraceKeys.fieldKeys.contains(at: key) {
-                    traceStart = traceStart ?? index
+                    // The three keys differ in length; a record's keys are distinct.
+                    switch key.pointee.utf8.count {
+                    case 8: trace.0 = index
+                    case 7: trace.1 = index
+                    default: trace.2 = index
+                    }
                 } else {
                     writeParameter(
                         "fields.logger", fields[index].value.pointee.logValue, into: &buffer, start: start,
                         budget: budget, dropped: &dropped)
                 }
             }
-            writeErrorAndTraceContext(
-                record, fields: fields, traceStart: traceStart, into: &buffer, start: start, budget: budget,
-                dropped: &dropped)
-        }
-    }
-
-    /// The field keys written elsewhere: `logger` (as `fields.logger`) and the trace
-    /// context fields (in their own element).
-    private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
-
-    private func writeErrorAndTraceContext(
-        _ record: LogRecord, fields: FieldList, traceStart: Int?, into buffer: inout LogBuffer, start: Int,
-        budget: Int?, dropped: inout Int
-    ) {
-        if let error = record.error {
-            let type = LogValue.string(ErrorDescription.typeName(of: error))
-            let message = LogValue.string(ErrorDescription.message(of: error))
-            writeParameter("error.type", type, into: &buffer, start: start, budget: budget, dropped: &dropped)
-            writeParameter("error.message", message, into: &buffer, start: start, budget: budget, dropped: &dropped)
-        }
-        if dropped > 0 {
-            buffer.append(" logbook.dropped_fields=\"")
-            buffer.appendDecimal(dropped)
-            buffer.append(UInt8(ascii: "\""))
-        }
-        buffer.append(UInt8(ascii: "]"))
-        if let traceStart {
-            // OpenTelemetry's trace context in non-OTLP formats: its own element.
-            buffer.append(contentsOf: Self.traceContextOpening)
+            if let error = record.error {
+                let type = LogValue.string(ErrorDescription.typeName(of: error))
+                let message = LogValue.string(ErrorDescription.message(of: error))
+                writeParameter("error.type", type, into: &buffer, start: start, budget: budget, dropped: &dropped)
+                writeParameter(
+                    "error.message", message, into: &buffer, start: start, budget: budget, dropped: &dropped)
+            }
+            if dropped > 0 {
+                buffer.append(" logbook.dropped_fields=\"")
+                buffer.appendDecimal(dropped)
+                buffer.append(UInt8(ascii: "\""))
+            }
+            buffer.append(UInt8(ascii: "]"))
+            guard max(trace.0, trace.1, trace.2) >= 0 else { return }
+            // OpenTelemetry's trace context in non-OTLP formats: its own element, in its order.
             // Redacted like every other field; held to the same budget (one left out here is
             // not in the count above, which is already written).
-            for name in TraceKeys.fieldNames {
-                guard let index = fields.firstIndex(of: name, from: traceStart) else { continue }
+            buffer.append(contentsOf: Self.traceContextOpening)
+            for slot in 0..<3 {  // not an array of the three: no allocation to count on the optimizer for
+                let index = slot == 0 ? trace.0 : slot == 1 ? trace.1 : trace.2
+                guard index >= 0 else { continue }
                 writeParameter(
                     fields[index].key, fields[index].value, into: &buffer, start: start, budget: budget,
                     dropped: &dropped)
@@ -212,6 +210,10 @@ public struct SyslogFormatter: LogFormatter {
             buffer.append(UInt8(ascii: "]"))
         }
     }
+
+    /// The field keys written elsewhere: `logger` (as `fields.logger`) and the trace
+    /// context fields (in their own element).
+    private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
     /// The opening of the element that holds the trace context fields, SD-ID
     /// `opentelemetry`, as OpenTelemetry's "Trace Context in non-OTLP Log Formats"
@@ -231,33 +233,40 @@ public struct SyslogFormatter: LogFormatter {
             return
         }
         let before = buffer.count
-        buffer.append(UInt8(ascii: " "))
         if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D)) {
-            buffer.appendSmall(small)
+            buffer.appendSmall(small, prefix: UInt8(ascii: " "), suffix: Self.equalsQuote, suffixCount: 2)
         } else {
+            buffer.append(UInt8(ascii: " "))
             Self.appendParameterName(key.pointee, into: &buffer)
+            buffer.append(word: Self.equalsQuote, count: 2)
         }
-        buffer.append(UInt8(ascii: "="))
-        buffer.append(UInt8(ascii: "\""))
         switch scalar {
         case .string(let text):
             if let small = SmallString(at: text),
                 LogBuffer.isPlainText(small, below: 0x20, rejecting: (0x22, 0x5C, 0x5D))
             {
-                buffer.appendSmall(small)
+                buffer.appendSmall(small, suffix: 0x22, suffixCount: 1)
             } else {
                 Self.appendSyslogText(text.pointee, escapingStructuredData: true, into: &buffer)
+                buffer.append(UInt8(ascii: "\""))
             }
-        case .int(let int): buffer.appendDecimal(int)
-        case .double(let double): buffer.appendDescription(double)
-        case .bool(let bool): buffer.appendBool(bool)
+        case .int(let int):
+            buffer.appendDecimal(int)
+            buffer.append(UInt8(ascii: "\""))
+        case .double(let double):
+            buffer.appendDescription(double)
+            buffer.append(UInt8(ascii: "\""))
+        case .bool(let bool):
+            buffer.append(word: bool ? 0x22_6575_7274 : 0x2265_736C_6166, count: bool ? 5 : 6)  // `true"`, `false"`
         }
-        buffer.append(UInt8(ascii: "\""))
         if let budget, buffer.count - start > budget {
             buffer.truncate(to: before)
             dropped += 1
         }
     }
+
+    /// `="` as the low bytes of a word.
+    private static let equalsQuote: UInt64 = 0x223D
 
     /// Writes ` name="value"`, flattening arrays and objects into dotted names (8 levels
     /// deep, as logfmt).
@@ -269,8 +278,7 @@ public struct SyslogFormatter: LogFormatter {
             let before = buffer.count
             buffer.append(UInt8(ascii: " "))
             Self.appendParameterName(leaf, into: &buffer)
-            buffer.append(UInt8(ascii: "="))
-            buffer.append(UInt8(ascii: "\""))
+            buffer.append(word: Self.equalsQuote, count: 2)
             switch leafValue {
             case .string(let text): Self.appendSyslogText(text, escapingStructuredData: true, into: &buffer)
             case .int(let int): buffer.appendDecimal(int)
@@ -313,10 +321,8 @@ public struct SyslogFormatter: LogFormatter {
         {
             return buffer.appendSmall(small)
         }
-        var text = text
-        text.withUTF8 { utf8 in
-            buffer.appendEscaping(utf8, delimiters: delimiters) {
-                buffer, index, length in
+        func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+            buffer.appendEscaping(utf8, delimiters: delimiters) { buffer, index, length in
                 if utf8[index] == 0x22 || utf8[index] == 0x5C || utf8[index] == 0x5D {  // delimiters only
                     buffer.append(UInt8(ascii: "\\"))
                     buffer.append(utf8[index])
@@ -325,6 +331,11 @@ public struct SyslogFormatter: LogFormatter {
                 }
                 return length
             }
+        }
+        // Native strings lend their UTF-8 in place; others are made contiguous first.
+        if text.utf8.withContiguousStorageIfAvailable(append) == nil {
+            var text = text
+            text.withUTF8(append)
         }
     }
 
