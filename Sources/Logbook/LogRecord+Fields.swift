@@ -70,40 +70,53 @@ extension LogRecord {
     /// Calls `body` with the winning fields resolved into a list, in ``forEachField(_:)``
     /// order: call-site fields, bound fields, context fields from the outermost scope
     /// inwards, then provided fields, each key once. Provided fields go with the call-site
-    /// and bound ones (`includingFields`), minus those any context field hides. The list points into this record's storage and lives in a
-    /// stack buffer, so it is valid only inside `body`.
+    /// and bound ones (`includingFields`), minus those any context field hides. The list
+    /// points into this record's storage and lives in a stack buffer, so it is valid only
+    /// inside `body`.
     ///
-    /// `staticFields` (a formatter's, each key once) come first, those no layer of the
-    /// record has, redacted as the others (see ``FieldList/staticCount``).
+    /// `staticFields` (a formatter's entries, each key once, alive for the call) come
+    /// first, those no layer of the record has, redacted as the others (see
+    /// ``FieldList/staticCount``).
     @inline(__always)
     func withFieldList<Result>(
         includingFields: Bool = true,
         includingContext: Bool = true,
-        staticFields: LogFields? = nil,
+        staticFields: FieldKeys.Entries = FieldKeys.Entries(start: nil, count: 0),
         _ body: (FieldList) throws -> Result
     ) rethrows -> Result {
         let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
         let capacity =
             (includingFields ? fields.count + boundFields.count + (providedStorage?.count ?? 0) : 0) + contextCount
-            + (staticFields?.count ?? 0)
+            + staticFields.count
         let rules = RedactionRules.unmanagedCurrent
         // At least one slot, so the buffer always has an address.
         let slotCount = max(capacity, 1)
         return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: slotCount) { slots in
-            var list = FieldListBuilder(slots.baseAddress!, capacity: slotCount, rules: rules)
+            var list = FieldListBuilder(
+                slots.baseAddress!, capacity: slotCount, reserved: staticFields.count, rules: rules)
             if contextCount > 0 {
                 resolveFields(includingFields: includingFields, scope: context.scope, into: &list)
             } else {
                 resolveFields(includingFields: includingFields, scope: nil, into: &list)
             }
-            if let staticFields, !staticFields.isEmpty {
-                let resolved = list.list
-                list.prependStatics(staticFields.entries) { key in
-                    resolved.firstIndex(of: key.pointee) == nil && (includingContext || context[key.pointee] == nil)
-                }
+            if !staticFields.isEmpty {
+                prependStatics(staticFields, includingContext: includingContext, to: &list)
             }
             defer { list.deinitialize() }
             return try body(list.list)
+        }
+    }
+
+    /// Puts the entries of `statics` that no resolved entry has (nor, without
+    /// `includingContext`, the context) before the resolved ones, in their order.
+    private func prependStatics(_ statics: FieldKeys.Entries, includingContext: Bool, to list: inout FieldListBuilder) {
+        let resolved = list.list
+        var index = statics.count
+        while index > 0 {
+            index -= 1
+            let key = FieldKeys.key(statics, index)
+            if resolved.firstIndex(at: key) != nil || (!includingContext && context[key.pointee] != nil) { continue }
+            list.prepend(statics, index)
         }
     }
 

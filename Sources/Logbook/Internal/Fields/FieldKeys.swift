@@ -83,21 +83,23 @@ enum FieldKeys {
         if count > 16 { return hasRepeatsByScanning(entries) }
         // Short ASCII keys, the usual case, are compared as words. Each key also sets one
         // of 64 bits picked by a hash of its words; only a key whose bit is already set is
-        // compared with the keys before it.
-        let allSmall = withUnsafeTemporaryAllocation(of: (UInt64, UInt64).self, capacity: count) { words -> Bool? in
-            var seen: UInt64 = 0
-            for index in 0..<count {
-                guard let small = SmallString(at: key(entries, index)) else { return nil }
-                words[index] = (small.low, small.high)
-                let bit = small.hashBit
-                if seen & bit != 0 {
-                    for earlier in 0..<index where words[earlier] == words[index] { return true }
+        // compared with the keys before it (all small, read again in place).
+        var seen: UInt64 = 0
+        for index in 0..<count {
+            guard let small = SmallString(at: key(entries, index)) else { return hasRepeatsByScanning(entries) }
+            let bit = small.hashBit
+            if seen & bit != 0 {
+                for earlier in 0..<index {
+                    if let other = SmallString(at: key(entries, earlier)), other.low == small.low,
+                        other.high == small.high
+                    {
+                        return true
+                    }
                 }
-                seen |= bit
             }
-            return false
+            seen |= bit
         }
-        return allSmall ?? hasRepeatsByScanning(entries)
+        return false
     }
 
     /// ``hasRepeats(_:)`` for keys of any kind: each against the ones after it, strings
