@@ -125,8 +125,10 @@ extension LogRecord {
     private func resolveFields(includingFields: Bool, scope: LogContext.Scope?, into list: inout FieldListBuilder) {
         let callSite = fields.entries
         let bound = boundFields.entries
+        let callSiteKeys = FieldKeys.scan(callSite)
+        let boundKeys = bound.isEmpty ? (bits: 0, hasRepeats: false) : FieldKeys.scan(bound)
         if includingFields {
-            if FieldKeys.hasRepeats(callSite) {
+            if callSiteKeys.hasRepeats {
                 for index in callSite.indices
                 where !FieldKeys.contains(at: FieldKeys.key(callSite, index), in: callSite, from: index + 1) {
                     list.append(callSite, index)
@@ -134,33 +136,31 @@ extension LogRecord {
             } else {
                 for index in callSite.indices { list.append(callSite, index) }
             }
-            if !bound.isEmpty {
-                let callSiteMask = FieldKeys.lengthMask(callSite)
-                let boundRepeats = FieldKeys.hasRepeats(bound)
-                for index in bound.indices {
-                    let key = FieldKeys.key(bound, index)
-                    if callSiteMask & FieldKeys.lengthBit(key.pointee) != 0
-                        && FieldKeys.contains(at: key, in: callSite)
-                    {
-                        continue
-                    }
-                    if boundRepeats && FieldKeys.contains(at: key, in: bound, from: index + 1) { continue }
-                    list.append(bound, index)
+            for index in bound.indices {
+                let key = FieldKeys.key(bound, index)
+                if callSiteKeys.bits & FieldKeys.hashBit(key) != 0 && FieldKeys.contains(at: key, in: callSite) {
+                    continue
                 }
+                if boundKeys.hasRepeats && FieldKeys.contains(at: key, in: bound, from: index + 1) { continue }
+                list.append(bound, index)
             }
         }
+        let shadows = FieldShadows(callSite: callSite, bound: bound, bits: callSiteKeys.bits | boundKeys.bits)
         // Called through the optional, not bound to a local: a binding retains the scope.
-        scope?.appendFieldsAsInnermost(skipping: FieldShadows(callSite: callSite, bound: bound), to: &list)
+        scope?.appendFieldsAsInnermost(skipping: shadows, to: &list)
+        var keyBits = shadows.bits | (scope?.chainKeyBits ?? 0)
         if includingFields, let provided = providedStorage?.entries {
-            appendProvidedFields(provided, shadows: FieldShadows(callSite: callSite, bound: bound), into: &list)
+            keyBits |= appendProvidedFields(provided, shadows: shadows, into: &list)
         }
+        list.keyBits = keyBits
     }
 
     /// Appends the provided fields no other layer has, each key once (its last occurrence).
+    /// Returns the ``FieldKeys/hashBit(_:)`` of their keys.
     private func appendProvidedFields(
         _ provided: FieldKeys.Entries, shadows: FieldShadows, into list: inout FieldListBuilder
-    ) {
-        let repeats = FieldKeys.hasRepeats(provided)
+    ) -> UInt64 {
+        let (bits, repeats) = FieldKeys.scan(provided)
         for index in provided.indices {
             let key = FieldKeys.key(provided, index)
             if shadows.hides(at: key) { continue }
@@ -168,6 +168,7 @@ extension LogRecord {
             if repeats && FieldKeys.contains(at: key, in: provided, from: index + 1) { continue }
             list.append(provided, index)
         }
+        return bits
     }
 }
 
@@ -175,24 +176,18 @@ extension LogRecord {
 struct FieldShadows {
     let callSite: FieldKeys.Entries
     let bound: FieldKeys.Entries
-    /// Bit `n` is set when a call-site or bound key is `n` bytes long (modulo 64).
-    let lengthMask: UInt64
-
-    init(callSite: FieldKeys.Entries, bound: FieldKeys.Entries) {
-        self.callSite = callSite
-        self.bound = bound
-        self.lengthMask = FieldKeys.lengthMask(callSite) | FieldKeys.lengthMask(bound)
-    }
+    /// The ``FieldKeys/hashBit(_:)`` of every call-site and bound key.
+    let bits: UInt64
 
     /// No keys.
     static var none: FieldShadows {
-        FieldShadows(callSite: .init(start: nil, count: 0), bound: .init(start: nil, count: 0))
+        FieldShadows(callSite: .init(start: nil, count: 0), bound: .init(start: nil, count: 0), bits: 0)
     }
 
     /// Whether a call-site or bound field has the key at `key`.
     @inline(__always)
     func hides(at key: UnsafePointer<String>) -> Bool {
-        if lengthMask == 0 || lengthMask & FieldKeys.lengthBit(key.pointee) == 0 { return false }
+        if bits == 0 || bits & FieldKeys.hashBit(key) == 0 { return false }
         return FieldKeys.contains(at: key, in: callSite) || FieldKeys.contains(at: key, in: bound)
     }
 }

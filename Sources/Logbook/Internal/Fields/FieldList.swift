@@ -37,6 +37,9 @@ struct FieldList {
     /// How many of the first entries are a formatter's static fields (those no layer of
     /// the record has); the record's own fields follow them.
     var staticCount = 0
+    /// At least the ``FieldKeys/hashBit(_:)`` of every entry's key: a key whose bit is not
+    /// here is in no entry.
+    var keyBits: UInt64 = ~0
 
     var count: Int { entries.count }
     var isEmpty: Bool { entries.isEmpty }
@@ -52,6 +55,7 @@ struct FieldList {
     /// The first entry at or after `start` whose key is the one at `key`. A short ASCII
     /// key (see ``SmallString``) is read once and compared as two words.
     func firstIndex(at key: UnsafePointer<String>, from start: Int = 0) -> Int? {
+        if keyBits & FieldKeys.hashBit(key) == 0 { return nil }
         guard let small = SmallString(at: key), let base = entries.baseAddress else {
             let length = key.pointee.utf8.count
             for index in start..<count {
@@ -98,6 +102,8 @@ struct FieldListBuilder {
     /// put before them (see ``prepend(_:_:)``).
     private(set) var count = 0
     private var staticCount = 0
+    /// The list's ``FieldList/keyBits``: set once the record's entries are in.
+    var keyBits: UInt64 = ~0
     /// Room for one substitute per slot, allocated on the first substitution.
     private var substitutes: UnsafeMutablePointer<FieldKeys.Entry>?
     private let capacity: Int
@@ -127,6 +133,7 @@ struct FieldListBuilder {
     @inline(__always)
     mutating func prepend(_ entries: FieldKeys.Entries, _ index: Int) {
         staticCount += 1
+        keyBits |= FieldKeys.hashBit(FieldKeys.key(entries, index))
         (slots - staticCount).initialize(to: entry(entries, index, checking: true))
     }
 
@@ -169,7 +176,7 @@ struct FieldListBuilder {
     var list: FieldList {
         FieldList(
             entries: UnsafeBufferPointer(start: slots - staticCount, count: staticCount + count),
-            staticCount: staticCount)
+            staticCount: staticCount, keyBits: keyBits)
     }
 
     /// Destroys and frees the substitutes; call once the list is no longer used.
