@@ -54,8 +54,14 @@ struct FieldList {
 
     /// The first entry at or after `start` whose key is the one at `key`. A short ASCII
     /// key (see ``SmallString``) is read once and compared as two words.
+    @inline(__always)
     func firstIndex(at key: UnsafePointer<String>, from start: Int = 0) -> Int? {
-        if keyBits & FieldKeys.hashBit(key) == 0 { return nil }
+        keyBits & FieldKeys.hashBit(key) == 0 ? nil : scan(for: key, from: start)
+    }
+
+    /// ``firstIndex(at:from:)`` once the key's bit is found.
+    @inline(never)
+    private func scan(for key: UnsafePointer<String>, from start: Int) -> Int? {
         guard let small = SmallString(at: key), let base = entries.baseAddress else {
             let length = key.pointee.utf8.count
             for index in start..<count {
