@@ -70,40 +70,53 @@ extension LogRecord {
     /// Calls `body` with the winning fields resolved into a list, in ``forEachField(_:)``
     /// order: call-site fields, bound fields, context fields from the outermost scope
     /// inwards, then provided fields, each key once. Provided fields go with the call-site
-    /// and bound ones (`includingFields`), minus those any context field hides. The list points into this record's storage and lives in a
-    /// stack buffer, so it is valid only inside `body`.
+    /// and bound ones (`includingFields`), minus those any context field hides. The list
+    /// points into this record's storage and lives in a stack buffer, so it is valid only
+    /// inside `body`.
     ///
-    /// `staticFields` (a formatter's, each key once) come first, those no layer of the
-    /// record has, redacted as the others (see ``FieldList/staticCount``).
+    /// `staticFields` (a formatter's entries, each key once, alive for the call) come
+    /// first, those no layer of the record has, redacted as the others (see
+    /// ``FieldList/staticCount``).
     @inline(__always)
     func withFieldList<Result>(
         includingFields: Bool = true,
         includingContext: Bool = true,
-        staticFields: LogFields? = nil,
+        staticFields: FieldKeys.Entries = FieldKeys.Entries(start: nil, count: 0),
         _ body: (FieldList) throws -> Result
     ) rethrows -> Result {
         let contextCount = includingContext ? context.scope?.chainFieldCount ?? 0 : 0
         let capacity =
             (includingFields ? fields.count + boundFields.count + (providedStorage?.count ?? 0) : 0) + contextCount
-            + (staticFields?.count ?? 0)
+            + staticFields.count
         let rules = RedactionRules.unmanagedCurrent
         // At least one slot, so the buffer always has an address.
         let slotCount = max(capacity, 1)
         return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: slotCount) { slots in
-            var list = FieldListBuilder(slots.baseAddress!, capacity: slotCount, rules: rules)
+            var list = FieldListBuilder(
+                slots.baseAddress!, capacity: slotCount, reserved: staticFields.count, rules: rules)
             if contextCount > 0 {
                 resolveFields(includingFields: includingFields, scope: context.scope, into: &list)
             } else {
                 resolveFields(includingFields: includingFields, scope: nil, into: &list)
             }
-            if let staticFields, !staticFields.isEmpty {
-                let resolved = list.list
-                list.prependStatics(staticFields.entries) { key in
-                    resolved.firstIndex(of: key.pointee) == nil && (includingContext || context[key.pointee] == nil)
-                }
+            if !staticFields.isEmpty {
+                prependStatics(staticFields, includingContext: includingContext, to: &list)
             }
             defer { list.deinitialize() }
             return try body(list.list)
+        }
+    }
+
+    /// Puts the entries of `statics` that no resolved entry has (nor, without
+    /// `includingContext`, the context) before the resolved ones, in their order.
+    private func prependStatics(_ statics: FieldKeys.Entries, includingContext: Bool, to list: inout FieldListBuilder) {
+        let resolved = list.list
+        var index = statics.count
+        while index > 0 {
+            index -= 1
+            let key = FieldKeys.key(statics, index)
+            if resolved.firstIndex(at: key) != nil || (!includingContext && context[key.pointee] != nil) { continue }
+            list.prepend(statics, index)
         }
     }
 
@@ -112,8 +125,10 @@ extension LogRecord {
     private func resolveFields(includingFields: Bool, scope: LogContext.Scope?, into list: inout FieldListBuilder) {
         let callSite = fields.entries
         let bound = boundFields.entries
+        let callSiteKeys = FieldKeys.scan(callSite)
+        let boundKeys = bound.isEmpty ? (bits: 0, hasRepeats: false) : FieldKeys.scan(bound)
         if includingFields {
-            if FieldKeys.hasRepeats(callSite) {
+            if callSiteKeys.hasRepeats {
                 for index in callSite.indices
                 where !FieldKeys.contains(at: FieldKeys.key(callSite, index), in: callSite, from: index + 1) {
                     list.append(callSite, index)
@@ -121,33 +136,31 @@ extension LogRecord {
             } else {
                 for index in callSite.indices { list.append(callSite, index) }
             }
-            if !bound.isEmpty {
-                let callSiteMask = FieldKeys.lengthMask(callSite)
-                let boundRepeats = FieldKeys.hasRepeats(bound)
-                for index in bound.indices {
-                    let key = FieldKeys.key(bound, index)
-                    if callSiteMask & FieldKeys.lengthBit(key.pointee) != 0
-                        && FieldKeys.contains(at: key, in: callSite)
-                    {
-                        continue
-                    }
-                    if boundRepeats && FieldKeys.contains(at: key, in: bound, from: index + 1) { continue }
-                    list.append(bound, index)
+            for index in bound.indices {
+                let key = FieldKeys.key(bound, index)
+                if callSiteKeys.bits & FieldKeys.hashBit(key) != 0 && FieldKeys.contains(at: key, in: callSite) {
+                    continue
                 }
+                if boundKeys.hasRepeats && FieldKeys.contains(at: key, in: bound, from: index + 1) { continue }
+                list.append(bound, index)
             }
         }
+        let shadows = FieldShadows(callSite: callSite, bound: bound, bits: callSiteKeys.bits | boundKeys.bits)
         // Called through the optional, not bound to a local: a binding retains the scope.
-        scope?.appendFieldsAsInnermost(skipping: FieldShadows(callSite: callSite, bound: bound), to: &list)
+        scope?.appendFieldsAsInnermost(skipping: shadows, to: &list)
+        var keyBits = shadows.bits | (scope?.chainKeyBits ?? 0)
         if includingFields, let provided = providedStorage?.entries {
-            appendProvidedFields(provided, shadows: FieldShadows(callSite: callSite, bound: bound), into: &list)
+            keyBits |= appendProvidedFields(provided, shadows: shadows, into: &list)
         }
+        list.keyBits = keyBits
     }
 
     /// Appends the provided fields no other layer has, each key once (its last occurrence).
+    /// Returns the ``FieldKeys/hashBit(_:)`` of their keys.
     private func appendProvidedFields(
         _ provided: FieldKeys.Entries, shadows: FieldShadows, into list: inout FieldListBuilder
-    ) {
-        let repeats = FieldKeys.hasRepeats(provided)
+    ) -> UInt64 {
+        let (bits, repeats) = FieldKeys.scan(provided)
         for index in provided.indices {
             let key = FieldKeys.key(provided, index)
             if shadows.hides(at: key) { continue }
@@ -155,6 +168,7 @@ extension LogRecord {
             if repeats && FieldKeys.contains(at: key, in: provided, from: index + 1) { continue }
             list.append(provided, index)
         }
+        return bits
     }
 }
 
@@ -162,24 +176,18 @@ extension LogRecord {
 struct FieldShadows {
     let callSite: FieldKeys.Entries
     let bound: FieldKeys.Entries
-    /// Bit `n` is set when a call-site or bound key is `n` bytes long (modulo 64).
-    let lengthMask: UInt64
-
-    init(callSite: FieldKeys.Entries, bound: FieldKeys.Entries) {
-        self.callSite = callSite
-        self.bound = bound
-        self.lengthMask = FieldKeys.lengthMask(callSite) | FieldKeys.lengthMask(bound)
-    }
+    /// The ``FieldKeys/hashBit(_:)`` of every call-site and bound key.
+    let bits: UInt64
 
     /// No keys.
     static var none: FieldShadows {
-        FieldShadows(callSite: .init(start: nil, count: 0), bound: .init(start: nil, count: 0))
+        FieldShadows(callSite: .init(start: nil, count: 0), bound: .init(start: nil, count: 0), bits: 0)
     }
 
     /// Whether a call-site or bound field has the key at `key`.
     @inline(__always)
     func hides(at key: UnsafePointer<String>) -> Bool {
-        if lengthMask == 0 || lengthMask & FieldKeys.lengthBit(key.pointee) == 0 { return false }
+        if bits == 0 || bits & FieldKeys.hashBit(key) == 0 { return false }
         return FieldKeys.contains(at: key, in: callSite) || FieldKeys.contains(at: key, in: bound)
     }
 }

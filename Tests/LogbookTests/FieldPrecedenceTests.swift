@@ -142,4 +142,41 @@ struct FieldPrecedenceTests {
             }
         }
     }
+
+    @Test("static fields are written when no layer of the record has their key (with contextKey, nor the context)")
+    func randomStaticFields() throws {
+        var generator = SplitMix64(seed: 11)
+        for _ in 0..<300 {
+            let callSite = Self.randomEntries(&generator, count: Int(generator.next() % 4))
+            let bound = Self.randomEntries(&generator, count: Int(generator.next() % 3))
+            let scope = Self.randomEntries(&generator, count: Int(generator.next() % 3))
+            let provided = Self.randomEntries(&generator, count: Int(generator.next() % 3))
+            var statics: [Entry] = []
+            for entry in Self.randomEntries(&generator, count: 1 + Int(generator.next() % 4))
+            where !statics.contains(where: { $0.key == entry.key }) {
+                statics.append((entry.key, 1000 + statics.count))
+            }
+            var record = makeRecord(
+                fields: Self.fields(callSite), boundFields: Self.fields(bound), context: LogContext(Self.fields(scope)))
+            record.providedFields = Self.fields(provided)
+            for contextKey in [nil, "logbook.context"] {
+                let line = JSONFormatter(staticFields: Self.fields(statics), contextKey: contextKey).format(record)
+                let object = try #require(JSONCheck.object(line))
+                let fields = Self.reference(
+                    callSite: callSite, bound: bound, scopes: [scope], provided: provided,
+                    includeContext: contextKey == nil)
+                let hiding = Self.reference(
+                    callSite: callSite, bound: bound, scopes: [scope], provided: provided, includeContext: true)
+                let written = statics.filter { entry in !hiding.contains { $0.key == entry.key } }
+                let inputs = "\(statics) \(callSite) \(bound) \(scope) \(provided) \(contextKey ?? "-")"
+                for entry in fields + written {
+                    #expect(object[entry.key] as? Int == entry.value, "\(inputs)")
+                    #expect(line.ranges(of: "\"\(entry.key)\":").count == 1, "\(inputs)")
+                }
+                for entry in statics where !written.contains(where: { $0.key == entry.key }) {
+                    #expect(object[entry.key] as? Int != entry.value, "\(inputs)")
+                }
+            }
+        }
+    }
 }

@@ -153,6 +153,8 @@ extension LogContext {
         let depth: Int
         /// The number of entries in this scope and every outer one.
         let chainFieldCount: Int
+        /// The ``FieldKeys/hashBit(_:)`` of every key in this scope and every outer one.
+        let chainKeyBits: UInt64
         /// The redaction rules (their ``RedactionRules/identity``) under which this scope's
         /// own fields need no check: see ``needsRedactionChecks(_:)``.
         let redactionCleanFor = Atomic<UInt>(0)
@@ -167,6 +169,7 @@ extension LogContext {
             self.hasFields = !fields.isEmpty || parent?.hasFields == true
             self.depth = (parent?.depth ?? 0) + 1
             self.chainFieldCount = fields.count + (parent?.chainFieldCount ?? 0)
+            self.chainKeyBits = FieldKeys.scan(fields.entries).bits | (parent?.chainKeyBits ?? 0)
             if let parent {
                 self.keysAreUnique = parent.keysAreUnique && !fields.contains { parent.hasKey($0.key) }
             } else {

@@ -48,8 +48,7 @@ extension JSONFormatter {
         if let error = record.error {
             writeError(error, limits: limits, into: &buffer, dropped: &dropped)
         }
-        let statics = staticFields.isEmpty ? nil : staticFields
-        record.withFieldList(includingContext: contextKey == nil, staticFields: statics) { fields in
+        record.withFieldList(includingContext: contextKey == nil, staticFields: staticFields.entries) { fields in
             // Whether any field has a promoted key: one pass for all of them.
             var hasPromoted = false
             if !layout.settings.promotedFields.isEmpty {

@@ -74,7 +74,8 @@ public struct LambdaTextFormatter: LogFormatter {
         buffer.append(UInt8(ascii: "\t"))
         buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
         buffer.append(UInt8(ascii: "\t"))
-        record.withFieldList(staticFields: appendsFields ? staticFields : nil) { fields in
+        record.withFieldList(staticFields: appendsFields ? staticFields.entries : .init(start: nil, count: 0)) {
+            fields in
             if let requestID = fields.value(of: LambdaInvocation.requestIDKey, recordOnly: true) {
                 buffer.appendLambdaTextField(requestID.description, replacingTabs: true)  // a string as it is
             }

@@ -21,19 +21,12 @@ enum FieldKeys {
         (entries.baseAddress! + index).pointer(to: \.1)!
     }
 
-    /// Bit `n` is set when some key is `n` bytes long (modulo 64), so most keys are
-    /// told apart from a set of keys without comparing bytes.
+    /// The key's bit of 64 (see ``SmallString/hashBit``), so most keys are told apart
+    /// from a set of keys without comparing bytes; every bit for a key that is not a
+    /// ``SmallString`` (it may equal any key).
     @inline(__always)
-    static func lengthBit(_ key: String) -> UInt64 {
-        1 &<< UInt64(key.utf8.count & 63)
-    }
-
-    static func lengthMask(_ entries: Entries) -> UInt64 {
-        var mask: UInt64 = 0
-        for index in entries.indices {
-            mask |= lengthBit(key(entries, index).pointee)
-        }
-        return mask
+    static func hashBit(_ key: UnsafePointer<String>) -> UInt64 {
+        SmallString(at: key)?.hashBit ?? ~0
     }
 
     /// Whether two keys are the same: of the same UTF-8 length and equal as strings.
@@ -78,26 +71,32 @@ enum FieldKeys {
 
     /// Whether some key appears more than once.
     static func hasRepeats(_ entries: Entries) -> Bool {
-        let count = entries.count
-        guard count > 1 else { return false }
-        if count > 16 { return hasRepeatsByScanning(entries) }
-        // Short ASCII keys, the usual case, are compared as words. Each key also sets one
-        // of 64 bits picked by a hash of its words; only a key whose bit is already set is
-        // compared with the keys before it.
-        let allSmall = withUnsafeTemporaryAllocation(of: (UInt64, UInt64).self, capacity: count) { words -> Bool? in
-            var seen: UInt64 = 0
-            for index in 0..<count {
-                guard let small = SmallString(at: key(entries, index)) else { return nil }
-                words[index] = (small.low, small.high)
-                let bit = small.hashBit
-                if seen & bit != 0 {
-                    for earlier in 0..<index where words[earlier] == words[index] { return true }
+        scan(entries).hasRepeats
+    }
+
+    /// The ``hashBit(_:)`` of every key, or'ed, and whether some key appears more than once.
+    static func scan(_ entries: Entries) -> (bits: UInt64, hasRepeats: Bool) {
+        // Short ASCII keys, the usual case, are compared as words, and only a key whose
+        // bit is already set is compared with the keys before it (all small, read again
+        // in place).
+        var seen: UInt64 = 0
+        var repeats = false
+        for index in 0..<entries.count {
+            guard let small = SmallString(at: key(entries, index)) else { return (~0, hasRepeatsByScanning(entries)) }
+            let bit = small.hashBit
+            if seen & bit != 0 && !repeats {
+                for earlier in 0..<index {
+                    if let other = SmallString(at: key(entries, earlier)), other.low == small.low,
+                        other.high == small.high
+                    {
+                        repeats = true
+                        break
+                    }
                 }
-                seen |= bit
             }
-            return false
+            seen |= bit
         }
-        return allSmall ?? hasRepeatsByScanning(entries)
+        return (seen, repeats)
     }
 
     /// ``hasRepeats(_:)`` for keys of any kind: each against the ones after it, strings

@@ -37,6 +37,9 @@ struct FieldList {
     /// How many of the first entries are a formatter's static fields (those no layer of
     /// the record has); the record's own fields follow them.
     var staticCount = 0
+    /// At least the ``FieldKeys/hashBit(_:)`` of every entry's key: a key whose bit is not
+    /// here is in no entry.
+    var keyBits: UInt64 = ~0
 
     var count: Int { entries.count }
     var isEmpty: Bool { entries.isEmpty }
@@ -46,10 +49,38 @@ struct FieldList {
 
     /// The first entry at or after `start` whose key is `key`.
     func firstIndex(of key: String, from start: Int = 0) -> Int? {
-        withUnsafePointer(to: key) { key in
-            for index in start..<count where FieldKeys.equal(entries[index].key, key) { return index }
+        withUnsafePointer(to: key) { firstIndex(at: $0, from: start) }
+    }
+
+    /// The first entry at or after `start` whose key is the one at `key`. A short ASCII
+    /// key (see ``SmallString``) is read once and compared as two words.
+    @inline(__always)
+    func firstIndex(at key: UnsafePointer<String>, from start: Int = 0) -> Int? {
+        keyBits & FieldKeys.hashBit(key) == 0 ? nil : scan(for: key, from: start)
+    }
+
+    /// ``firstIndex(at:from:)`` once the key's bit is found.
+    @inline(never)
+    private func scan(for key: UnsafePointer<String>, from start: Int) -> Int? {
+        guard let small = SmallString(at: key), let base = entries.baseAddress else {
+            let length = key.pointee.utf8.count
+            for index in start..<count {
+                let candidate = entries[index].key
+                if candidate.pointee.utf8.count == length && candidate.pointee == key.pointee { return index }
+            }
             return nil
         }
+        var index = start
+        while index < count {
+            let candidate = base[index].key
+            if let other = SmallString(at: candidate) {
+                if other.high == small.high && other.low == small.low { return index }
+            } else if candidate.pointee.utf8.count == small.count && candidate.pointee == key.pointee {
+                return index
+            }
+            index &+= 1
+        }
+        return nil
     }
 
     /// The value of the entry whose key is `key`, converted, or `nil`; with
@@ -62,7 +93,8 @@ struct FieldList {
 /// Appends resolved entries to a stack buffer sized for every entry of every layer,
 /// applying the redaction rules (see ``RedactionRules``): an entry whose key is redacted,
 /// or whose value holds a redacted nested key, is replaced by a substitute entry kept in
-/// `substitutes` (allocated only then).
+/// `substitutes` (allocated only then). The first `reserved` slots are kept for a
+/// formatter's static fields, put before the record's with ``prepend(_:_:)``.
 struct FieldListBuilder {
     let slots: UnsafeMutablePointer<FieldList.Entry>
     let rules: Unmanaged<RedactionRules>
@@ -72,14 +104,22 @@ struct FieldListBuilder {
     let keyFilter: UnsafeMutablePointer<UInt64>
     /// The rules' ``RedactionRules/identity``.
     let rulesIdentity: UInt
+    /// How many entries were appended (at `slots` on), and how many static fields were
+    /// put before them (see ``prepend(_:_:)``).
     private(set) var count = 0
+    private var staticCount = 0
+    /// The list's ``FieldList/keyBits``: set once the record's entries are in.
+    var keyBits: UInt64 = ~0
     /// Room for one substitute per slot, allocated on the first substitution.
     private var substitutes: UnsafeMutablePointer<FieldKeys.Entry>?
     private let capacity: Int
     private var substituteCount = 0
 
-    init(_ slots: UnsafeMutablePointer<FieldList.Entry>, capacity: Int, rules: Unmanaged<RedactionRules>) {
-        self.slots = slots
+    init(
+        _ slots: UnsafeMutablePointer<FieldList.Entry>, capacity: Int, reserved: Int = 0,
+        rules: Unmanaged<RedactionRules>
+    ) {
+        self.slots = slots + reserved
         self.capacity = capacity
         self.rules = rules
         self.checksKeys = rules._withUnsafeGuaranteedRef { $0.checksKeys }
@@ -90,23 +130,37 @@ struct FieldListBuilder {
     /// Appends entry `index` of `entries`; with `checking`, redacted as the rules say.
     @inline(__always)
     mutating func append(_ entries: FieldKeys.Entries, _ index: Int, checking: Bool = true) {
+        (slots + count).initialize(to: entry(entries, index, checking: checking))
+        count += 1
+    }
+
+    /// Puts entry `index` of `entries` (a static field) before every entry so far,
+    /// redacted as the others.
+    @inline(__always)
+    mutating func prepend(_ entries: FieldKeys.Entries, _ index: Int) {
+        staticCount += 1
+        keyBits |= FieldKeys.hashBit(FieldKeys.key(entries, index))
+        (slots - staticCount).initialize(to: entry(entries, index, checking: true))
+    }
+
+    /// Entry `index` of `entries`, or its substitute.
+    @inline(__always)
+    private mutating func entry(_ entries: FieldKeys.Entries, _ index: Int, checking: Bool) -> FieldList.Entry {
         if checksKeys && checking {
             let key = FieldKeys.key(entries, index)
             if RedactionRules.mayMatch(key, filter: keyFilter)
                 || RedactionRules.mayNest(FieldKeys.value(entries, index))
             {
-                appendChecking(entries, index)
-                return
+                return checkedEntry(entries, index)
             }
         }
-        (slots + count).initialize(to: FieldList.Entry(entries, index))
-        count += 1
+        return FieldList.Entry(entries, index)
     }
 
-    /// Appends entry `index` of `entries`, or a substitute when its key is redacted or its
-    /// value holds redacted nested keys.
+    /// Entry `index` of `entries`, or a substitute when its key is redacted or its value
+    /// holds redacted nested keys.
     @inline(never)
-    private mutating func appendChecking(_ entries: FieldKeys.Entries, _ index: Int) {
+    private mutating func checkedEntry(_ entries: FieldKeys.Entries, _ index: Int) -> FieldList.Entry {
         let key = FieldKeys.key(entries, index)
         let value = FieldKeys.value(entries, index)
         let replacement: LogValue?
@@ -117,37 +171,18 @@ struct FieldListBuilder {
         } else {
             replacement = nil
         }
-        guard let replacement else {
-            (slots + count).initialize(to: FieldList.Entry(entries, index))
-            count += 1
-            return
-        }
+        guard let replacement else { return FieldList.Entry(entries, index) }
         if substitutes == nil { substitutes = .allocate(capacity: capacity) }
         let substitute = substitutes! + substituteCount
         substitute.initialize(to: (key.pointee, replacement))
         substituteCount += 1
-        (slots + count).initialize(to: FieldList.Entry(substitute))
-        count += 1
-    }
-
-    /// How many of the first entries are static fields (see ``prependStatics(_:where:)``).
-    private var staticCount = 0
-
-    /// Puts the entries of `statics` that `keeps` accepts, redacted as the others, before
-    /// every entry appended so far.
-    mutating func prependStatics(_ statics: FieldKeys.Entries, where keeps: (UnsafePointer<String>) -> Bool) {
-        let resolved = count
-        for index in statics.indices where keeps(FieldKeys.key(statics, index)) { append(statics, index) }
-        staticCount = count - resolved
-        guard staticCount > 0 && resolved > 0 else { return }
-        var all = UnsafeMutableBufferPointer(start: slots, count: count)
-        all[..<resolved].reverse()
-        all[resolved...].reverse()
-        all.reverse()
+        return FieldList.Entry(substitute)
     }
 
     var list: FieldList {
-        FieldList(entries: UnsafeBufferPointer(start: slots, count: count), staticCount: staticCount)
+        FieldList(
+            entries: UnsafeBufferPointer(start: slots - staticCount, count: staticCount + count),
+            staticCount: staticCount, keyBits: keyBits)
     }
 
     /// Destroys and frees the substitutes; call once the list is no longer used.
