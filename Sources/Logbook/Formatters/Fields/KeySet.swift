@@ -15,8 +15,9 @@ struct KeySet: Sendable {
     /// key starts with `fields.` (when both `x` and `fields.x` are reserved, fields named
     /// `x` and `fields.x` would both become `fields.fields.x`).
     let renamesMayCollide: Bool
-    /// The reserved keys that are short ASCII strings, as words (see ``SmallString``).
-    private let smallKeys: [(UInt64, UInt64)]
+    /// The reserved keys that are short ASCII strings, as words (see ``SmallString``),
+    /// each with its position in ``all``.
+    private let smallKeys: [(low: UInt64, high: UInt64, index: Int)]
     /// The ``SmallString/hashBit`` of every key in ``smallKeys``.
     private let smallKeyBits: UInt64
     /// Bit `n` is set when a reserved key that is not a short ASCII string is `n` bytes
@@ -27,9 +28,11 @@ struct KeySet: Sendable {
         self.keys = keys
         self.lengths = keys.reduce(0) { $0 | (1 &<< UInt64($1.utf8.count & 63)) }
         self.renamesMayCollide = keys.contains { $0.hasPrefix(Self.renamePrefix) }
-        let small = keys.compactMap { key in withUnsafePointer(to: key) { SmallString(at: $0) } }
-        self.smallKeys = small.map { ($0.low, $0.high) }
-        self.smallKeyBits = small.reduce(0) { $0 | $1.hashBit }
+        let small = keys.enumerated().compactMap { index, key in
+            withUnsafePointer(to: key) { SmallString(at: $0) }.map { (low: $0.low, high: $0.high, index: index) }
+        }
+        self.smallKeys = small
+        self.smallKeyBits = small.reduce(0) { $0 | SmallString.hashBit($1.low, $1.high) }
         self.otherKeyLengths = keys.reduce(0) { lengths, key in
             withUnsafePointer(to: key) { SmallString(at: $0) } == nil
                 ? lengths | 1 &<< UInt64(key.utf8.count & 63) : lengths
@@ -45,27 +48,62 @@ struct KeySet: Sendable {
     /// Whether the key at `key` is one of the reserved keys.
     @inline(__always)
     func contains(at key: UnsafePointer<String>) -> Bool {
-        guard let small = SmallString(at: key) else { return contains(key.pointee) }
-        return contains(small, at: key)
+        index(at: key) != nil
     }
 
     /// Whether the short ASCII key `small`, stored at `key`, is one of the reserved keys.
     /// Most keys are cleared by one bit of a hash of their bytes, without comparing.
     @inline(__always)
     func contains(_ small: SmallString, at key: UnsafePointer<String>) -> Bool {
-        if smallKeyBits & small.hashBit != 0 {
-            for words in smallKeys where words == (small.low, small.high) { return true }
-        }
-        // A reserved key stored another way can still hold the same bytes.
-        if otherKeyLengths & (1 &<< UInt64(small.count)) != 0 { return contains(key.pointee) }
-        return false
+        index(small, at: key) != nil
     }
 
     /// Whether `key` is one of the reserved keys. Most keys are cleared by their length
     /// without comparing bytes.
     @inline(__always)
     func contains(_ key: String) -> Bool {
-        lengths & (1 &<< UInt64(key.utf8.count & 63)) != 0 && keys.contains(key)
+        index(of: key) != nil
+    }
+
+    /// The position in ``all`` of the key at `key`, if it is one of the reserved keys.
+    @inline(__always)
+    func index(at key: UnsafePointer<String>) -> Int? {
+        guard let small = SmallString(at: key) else { return index(of: key.pointee) }
+        return index(small, at: key)
+    }
+
+    /// The position in ``all`` of the short ASCII key `small`, stored at `key`.
+    @inline(__always)
+    func index(_ small: SmallString, at key: UnsafePointer<String>) -> Int? {
+        if smallKeyBits & small.hashBit != 0 {
+            for entry in smallKeys where entry.low == small.low && entry.high == small.high { return entry.index }
+        }
+        // A reserved key stored another way can still hold the same bytes.
+        if otherKeyLengths & (1 &<< UInt64(small.count)) != 0 { return index(of: key.pointee) }
+        return nil
+    }
+
+    /// The position in ``all`` of `key`, checked by its length first.
+    @inline(__always)
+    func index(of key: String) -> Int? {
+        lengths & (1 &<< UInt64(key.utf8.count & 63)) != 0 ? keys.firstIndex(of: key) : nil
+    }
+
+    /// Whether any entry of `fields` has one of the keys: one pass, most keys cleared by
+    /// one bit each.
+    func containsAny(_ fields: FieldList) -> Bool {
+        let smallKeyBits = smallKeyBits
+        let otherKeyLengths = otherKeyLengths
+        for index in 0..<fields.count {
+            let key = fields[index].key
+            if let small = SmallString(at: key),
+                smallKeyBits & small.hashBit == 0 && otherKeyLengths & (1 &<< UInt64(small.count)) == 0
+            {
+                continue
+            }
+            if contains(at: key) { return true }
+        }
+        return false
     }
 
     /// A key for a field whose own key is reserved: prefixed with `fields.` as often as

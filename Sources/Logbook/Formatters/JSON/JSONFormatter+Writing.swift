@@ -65,32 +65,23 @@ extension JSONFormatter {
             // The keys given to renamed fields so far; empty (no allocation) unless two
             // renamed keys can meet (see ``KeySet/renamesMayCollide``).
             var renamed: [String] = []
-            let mapsTraceKeys = layout.mapsTraceKeys
+            // Whether a field has one of ``JSONLayout/takenKeys``: found out once, by the
+            // first field that is renamed or goes under a trace key.
+            var takesKeys: Bool?
             for index in 0..<fields.count {
                 let field = fields[index]
                 if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
-                // Static fields keep their keys; a trace context field of the record may
-                // go under its backend's key.
-                if mapsTraceKeys && index >= fields.staticCount && TraceKeys.fieldKeys.contains(at: field.key)
-                    && writeTraceMember(
-                        field, fields: fields, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
-                {
-                    continue
-                }
                 let key = field.key
                 let before = buffer.count
-                if let small = SmallString(at: key), !small.needsJSONEscaping, !layout.reserved.contains(small, at: key)
+                if let small = SmallString(at: key), !small.needsJSONEscaping,
+                    !layout.specialKeys.contains(small, at: key)
                 {
                     buffer.appendJSONMemberKey(small)
-                } else {
-                    buffer.append(UInt8(ascii: ","))
-                    if layout.reserved.contains(at: key) {
-                        buffer.appendJSONString(
-                            renamedKey(key.pointee, fields: fields, record: record, renamed: &renamed))
-                    } else {
-                        buffer.appendJSONString(at: key)
-                    }
-                    buffer.append(UInt8(ascii: ":"))
+                } else if writeKey(
+                    of: field, at: index, fields: fields, record: record, takesKeys: &takesKeys, renamed: &renamed,
+                    into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
+                {
+                    continue
                 }
                 writeFieldValue(field.value, into: &buffer)
                 if let fieldBudget, buffer.count - start > fieldBudget {
@@ -177,7 +168,50 @@ extension JSONFormatter {
         }
     }
 
-    /// The key for a field whose own key is reserved: one no other member of the line has.
+    /// Writes the key of a field whose key is not a plain short one, or its whole member
+    /// under a trace key (then returns `true`): a trace context field of the record may go
+    /// under its backend's key (static fields keep theirs), a reserved key is renamed,
+    /// anything else is escaped. `takesKeys` is whether a field has one of
+    /// ``JSONLayout/takenKeys``, found out by the first call that needs it.
+    @inline(never)
+    private func writeKey(
+        of field: FieldList.Entry, at index: Int, fields: FieldList, record: LogRecord, takesKeys: inout Bool?,
+        renamed: inout [String], into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
+    ) -> Bool {
+        let key = field.key
+        guard layout.specialKeys.contains(at: key) else {
+            buffer.append(UInt8(ascii: ","))
+            buffer.appendJSONString(at: key)
+            buffer.append(UInt8(ascii: ":"))
+            return false
+        }
+        let searching = takesKeys ?? layout.takenKeys.containsAny(fields)
+        takesKeys = searching
+        if layout.mapsTraceKeys && index >= fields.staticCount,
+            let mapping = layout.traceKeys.mappingIndex(for: key),
+            writeTraceMember(
+                field, mapping: mapping, fields: fields, searching: searching, into: &buffer, start: start,
+                budget: budget, dropped: &dropped)
+        {
+            return true
+        }
+        let reservedIndex = layout.reserved.index(at: key)
+        if let reservedIndex, !searching && contextKey == nil && !layout.renamedMembers.isEmpty {
+            buffer.append(contentsOf: layout.renamedMembers[reservedIndex])
+            return false
+        }
+        buffer.append(UInt8(ascii: ","))
+        if reservedIndex != nil {
+            buffer.appendJSONString(renamedKey(key.pointee, fields: fields, record: record, renamed: &renamed))
+        } else {
+            buffer.appendJSONString(at: key)
+        }
+        buffer.append(UInt8(ascii: ":"))
+        return false
+    }
+
+    /// The key for a field whose own key is reserved: one no other member of the line has
+    /// (the line's fields searched; most lines take ``JSONLayout/renamedMembers`` instead).
     @inline(never)
     private func renamedKey(_ key: String, fields: FieldList, record: LogRecord, renamed: inout [String]) -> String {
         let name = layout.reserved.renamed(key) { candidate in
@@ -278,25 +312,24 @@ extension JSONFormatter {
         if layout.sourceIsNested { buffer.append(UInt8(ascii: "}")) }
     }
 
-    /// Writes a trace context field under the key the formatter's ``TraceKeys`` give it,
-    /// converted. Returns `false`, writing nothing, when the field is not one the keys map,
-    /// its value does not convert, or the line already has the target key (in `fields`):
-    /// then it is written as any other field.
+    /// Writes a trace context field under the key of `layout.traceKeys.mappings[mapping]`,
+    /// converted. Returns `false`, writing nothing, when its value does not convert, or
+    /// the line already has the target key (searched in `fields` when `searching`): then it
+    /// is written as any other field.
     @inline(never)
     func writeTraceMember(
-        _ field: FieldList.Entry, fields: FieldList, into buffer: inout LogBuffer, start: Int, budget: Int?,
-        dropped: inout Int
+        _ field: FieldList.Entry, mapping index: Int, fields: FieldList, searching: Bool,
+        into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
     ) -> Bool {
-        guard let index = layout.traceKeys.mappingIndex(for: field.key),
-            fields.firstIndex(of: layout.traceKeys.mappings[index].key) == nil
-        else { return false }
         let before = buffer.count
-        buffer.append(contentsOf: layout.traceKeys.mappings[index].encodedKey)
+        let mapping = layout.traceKeys.mappings[index]
+        guard !searching || fields.firstIndex(of: mapping.key) == nil else { return false }
+        buffer.append(contentsOf: mapping.encodedKey)
         var written = false
         if case .string(let text) = FieldScalar(field.value) {
-            written = layout.traceKeys.mappings[index].appendJSON(text, into: &buffer)
+            written = mapping.appendJSON(text, into: &buffer)
         } else if case .string(let text) = field.value.pointee.logValue {
-            written = withUnsafePointer(to: text) { layout.traceKeys.mappings[index].appendJSON($0, into: &buffer) }
+            written = withUnsafePointer(to: text) { mapping.appendJSON($0, into: &buffer) }
         }
         guard written else {
             buffer.truncate(to: before)
