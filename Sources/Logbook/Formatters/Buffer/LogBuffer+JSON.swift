@@ -13,19 +13,23 @@ extension LogBuffer {
     /// and copied as two words (see ``SmallString``).
     @inline(__always)
     mutating func appendJSONString(at string: UnsafePointer<String>) {
-        if let small = SmallString(at: string) {
-            if !small.needsJSONEscaping {
-                reserveCapacity(18)
-                let destination = UnsafeMutableRawPointer(base + used)
-                destination.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
-                destination.storeBytes(of: small.low, toByteOffset: 1, as: UInt64.self)
-                destination.storeBytes(of: small.high, toByteOffset: 9, as: UInt64.self)
-                destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: small.count + 1, as: UInt8.self)
-                used += small.count + 2
-                return
-            }
-        }
-        appendJSONStringInGeneral(string.pointee)
+        if !appendIfSmallPlainJSON(at: string, limit: .max) { appendJSONStringInGeneral(string.pointee) }
+    }
+
+    /// Appends the string at `string` as a JSON string literal and returns `true` if it is
+    /// a short ASCII string of at most `limit` bytes with nothing to escape, else returns
+    /// `false`, writing nothing.
+    @inline(__always)
+    private mutating func appendIfSmallPlainJSON(at string: UnsafePointer<String>, limit: Int) -> Bool {
+        guard let small = SmallString(at: string), !small.needsJSONEscaping, small.count <= limit else { return false }
+        reserveCapacity(18)
+        let destination = UnsafeMutableRawPointer(base + used)
+        destination.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
+        destination.storeBytes(of: small.low, toByteOffset: 1, as: UInt64.self)
+        destination.storeBytes(of: small.high, toByteOffset: 9, as: UInt64.self)
+        destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: small.count + 1, as: UInt8.self)
+        used += small.count + 2
+        return true
     }
 
     /// Appends `,"key":`, the start of an object member after the first, for a short
@@ -59,10 +63,12 @@ extension LogBuffer {
     /// written whole.
     @discardableResult
     mutating func appendJSONString(_ string: String, limit: Int) -> Bool {
-        guard limit != .max else {
-            appendJSONString(string)
-            return true
+        // Most texts (messages, source locations) need no escaping and fit: copied whole.
+        if withUnsafePointer(to: string, { appendIfSmallPlainJSON(at: $0, limit: limit) }) { return true }
+        let copied = string.utf8.withContiguousStorageIfAvailable {
+            $0.count <= limit && appendIfPlainJSON($0, quoted: true)
         }
+        if copied == true { return true }
         append(UInt8(ascii: "\""))
         let complete = appendJSONEscaped(string, limit: limit)
         if !complete {

@@ -89,23 +89,6 @@ struct KeySet: Sendable {
         lengths & (1 &<< UInt64(key.utf8.count & 63)) != 0 ? keys.firstIndex(of: key) : nil
     }
 
-    /// Whether any entry of `fields` has one of the keys: one pass, most keys cleared by
-    /// one bit each.
-    func containsAny(_ fields: FieldList) -> Bool {
-        let smallKeyBits = smallKeyBits
-        let otherKeyLengths = otherKeyLengths
-        for index in 0..<fields.count {
-            let key = fields[index].key
-            if let small = SmallString(at: key),
-                smallKeyBits & small.hashBit == 0 && otherKeyLengths & (1 &<< UInt64(small.count)) == 0
-            {
-                continue
-            }
-            if contains(at: key) { return true }
-        }
-        return false
-    }
-
     /// A key for a field whose own key is reserved: prefixed with `fields.` as often as
     /// needed to be distinct from every reserved key and every key `isTaken` accepts (the
     /// line's other keys, and the keys given to its other renamed fields).

@@ -47,11 +47,14 @@ struct TraceKeys: Sendable {
     static let fieldNames = [traceID, spanID, traceFlags]
 
     let mappings: [Mapping]
+    /// The mapped fields' own keys, in the order of ``mappings``.
+    private let mappedFields: KeySet
 
     var isEmpty: Bool { mappings.isEmpty }
 
     private init(_ mappings: [(field: String, key: String, encoding: Encoding)]) {
         self.mappings = mappings.map { Mapping(field: $0.field, key: $0.key, encoding: $0.encoding) }
+        self.mappedFields = KeySet(mappings.map(\.field))
     }
 
     /// These mappings without those whose key is in `keys` (a formatter's own keys).
@@ -94,10 +97,7 @@ struct TraceKeys: Sendable {
     /// bit of a hash.
     @inline(__always)
     func mappingIndex(for key: UnsafePointer<String>) -> Int? {
-        guard Self.fieldKeys.contains(at: key) else { return nil }
-        // The three names differ in length.
-        let length = key.pointee.utf8.count
-        return mappings.firstIndex { $0.field.utf8.count == length }
+        mappedFields.index(at: key)
     }
 }
 

@@ -62,32 +62,38 @@ extension JSONFormatter {
                         field, fields: fields, searching: hasPromoted, limits: limits, into: &buffer, dropped: &dropped)
                 }
             }
-            // The keys given to renamed fields so far; empty (no allocation) unless two
-            // renamed keys can meet (see ``KeySet/renamesMayCollide``).
-            var renamed: [String] = []
-            // Whether a field has one of ``JSONLayout/takenKeys``: found out once, by the
-            // first field that is renamed or goes under a trace key.
-            var takesKeys: Bool?
-            for index in 0..<fields.count {
-                let field = fields[index]
-                if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
-                let key = field.key
-                let before = buffer.count
-                if let small = SmallString(at: key), !small.needsJSONEscaping,
-                    !layout.specialKeys.contains(small, at: key)
-                {
-                    buffer.appendJSONMemberKey(small)
-                } else if writeKey(
-                    of: field, at: index, fields: fields, record: record, takesKeys: &takesKeys, renamed: &renamed,
-                    into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
-                {
-                    continue
+            // Reserved keys take their renamed member and trace fields their target key on
+            // the assumption that no field has those keys (see ``JSONLayout/takenKeys``);
+            // a line where one does is written again, its fields searched for each.
+            var pass = KeyPass(searching: hasPromoted)
+            let fieldsStart = buffer.count
+            let droppedBefore = dropped
+            while true {
+                for index in 0..<fields.count {
+                    let field = fields[index]
+                    if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
+                    let key = field.key
+                    let before = buffer.count
+                    if let small = SmallString(at: key), !small.needsJSONEscaping,
+                        !layout.specialKeys.contains(small, at: key)
+                    {
+                        buffer.appendJSONMemberKey(small)
+                    } else if writeKey(
+                        of: field, at: index, fields: fields, record: record, pass: &pass, into: &buffer,
+                        start: start, budget: fieldBudget, dropped: &dropped)
+                    {
+                        continue
+                    }
+                    writeFieldValue(field.value, into: &buffer)
+                    if let fieldBudget, buffer.count - start > fieldBudget {
+                        buffer.truncate(to: before)
+                        dropped += 1
+                    }
                 }
-                writeFieldValue(field.value, into: &buffer)
-                if let fieldBudget, buffer.count - start > fieldBudget {
-                    buffer.truncate(to: before)
-                    dropped += 1
-                }
+                guard pass.assumed && pass.taken && !pass.searching else { break }
+                buffer.truncate(to: fieldsStart)
+                dropped = droppedBefore
+                pass = KeyPass(searching: true)
             }
         }
         if let contextKey = layout.writtenContextKey {
@@ -168,41 +174,49 @@ extension JSONFormatter {
         }
     }
 
+    /// What one pass over a line's fields assumed about its keys.
+    private struct KeyPass {
+        /// Whether the line's fields are searched for the keys a reserved or trace field
+        /// would take; else they are assumed absent.
+        let searching: Bool
+        /// Whether a key was given on that assumption.
+        var assumed = false
+        /// Whether a field has one of ``JSONLayout/takenKeys``, which breaks it.
+        var taken = false
+        /// The keys given to renamed fields so far; empty (no allocation) unless two
+        /// renamed keys can meet (see ``KeySet/renamesMayCollide``).
+        var renamed: [String] = []
+    }
+
     /// Writes the key of a field whose key is not a plain short one, or its whole member
     /// under a trace key (then returns `true`): a trace context field of the record may go
     /// under its backend's key (static fields keep theirs), a reserved key is renamed,
-    /// anything else is escaped. `takesKeys` is whether a field has one of
-    /// ``JSONLayout/takenKeys``, found out by the first call that needs it.
+    /// anything else is escaped.
     @inline(never)
     private func writeKey(
-        of field: FieldList.Entry, at index: Int, fields: FieldList, record: LogRecord, takesKeys: inout Bool?,
-        renamed: inout [String], into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
+        of field: FieldList.Entry, at index: Int, fields: FieldList, record: LogRecord, pass: inout KeyPass,
+        into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
     ) -> Bool {
         let key = field.key
-        guard layout.specialKeys.contains(at: key) else {
-            buffer.append(UInt8(ascii: ","))
-            buffer.appendJSONString(at: key)
-            buffer.append(UInt8(ascii: ":"))
-            return false
-        }
-        let searching = takesKeys ?? layout.takenKeys.containsAny(fields)
-        takesKeys = searching
+        if layout.takenKeys.contains(at: key) { pass.taken = true }
         if layout.mapsTraceKeys && index >= fields.staticCount,
             let mapping = layout.traceKeys.mappingIndex(for: key),
             writeTraceMember(
-                field, mapping: mapping, fields: fields, searching: searching, into: &buffer, start: start,
+                field, mapping: mapping, fields: fields, searching: pass.searching, into: &buffer, start: start,
                 budget: budget, dropped: &dropped)
         {
+            pass.assumed = true
             return true
         }
         let reservedIndex = layout.reserved.index(at: key)
-        if let reservedIndex, !searching && contextKey == nil && !layout.renamedMembers.isEmpty {
+        if let reservedIndex, !pass.searching && contextKey == nil && !layout.renamedMembers.isEmpty {
+            pass.assumed = true
             buffer.append(contentsOf: layout.renamedMembers[reservedIndex])
             return false
         }
         buffer.append(UInt8(ascii: ","))
         if reservedIndex != nil {
-            buffer.appendJSONString(renamedKey(key.pointee, fields: fields, record: record, renamed: &renamed))
+            buffer.appendJSONString(renamedKey(key.pointee, fields: fields, record: record, renamed: &pass.renamed))
         } else {
             buffer.appendJSONString(at: key)
         }
