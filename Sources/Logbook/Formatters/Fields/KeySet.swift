@@ -15,9 +15,10 @@ struct KeySet: Sendable {
     /// key starts with `fields.` (when both `x` and `fields.x` are reserved, fields named
     /// `x` and `fields.x` would both become `fields.fields.x`).
     let renamesMayCollide: Bool
-    /// The reserved keys that are short ASCII strings, as words (see ``SmallString``),
-    /// each with its position in ``all``.
-    private let smallKeys: [(low: UInt64, high: UInt64, index: Int)]
+    /// The reserved keys that are short ASCII strings, as words (see ``SmallString``).
+    private let smallKeys: [(UInt64, UInt64)]
+    /// The position in ``all`` of each key in ``smallKeys``.
+    private let smallKeyPositions: [Int]
     /// The ``SmallString/hashBit`` of every key in ``smallKeys``.
     private let smallKeyBits: UInt64
     /// Bit `n` is set when a reserved key that is not a short ASCII string is `n` bytes
@@ -28,11 +29,12 @@ struct KeySet: Sendable {
         self.keys = keys
         self.lengths = keys.reduce(0) { $0 | (1 &<< UInt64($1.utf8.count & 63)) }
         self.renamesMayCollide = keys.contains { $0.hasPrefix(Self.renamePrefix) }
-        let small = keys.enumerated().compactMap { index, key in
-            withUnsafePointer(to: key) { SmallString(at: $0) }.map { (low: $0.low, high: $0.high, index: index) }
+        let small = keys.enumerated().compactMap { position, key in
+            withUnsafePointer(to: key) { SmallString(at: $0) }.map { (position, $0) }
         }
-        self.smallKeys = small
-        self.smallKeyBits = small.reduce(0) { $0 | SmallString.hashBit($1.low, $1.high) }
+        self.smallKeys = small.map { ($0.1.low, $0.1.high) }
+        self.smallKeyPositions = small.map(\.0)
+        self.smallKeyBits = small.reduce(0) { $0 | $1.1.hashBit }
         self.otherKeyLengths = keys.reduce(0) { lengths, key in
             withUnsafePointer(to: key) { SmallString(at: $0) } == nil
                 ? lengths | 1 &<< UInt64(key.utf8.count & 63) : lengths
@@ -48,45 +50,37 @@ struct KeySet: Sendable {
     /// Whether the key at `key` is one of the reserved keys.
     @inline(__always)
     func contains(at key: UnsafePointer<String>) -> Bool {
-        index(at: key) != nil
+        guard let small = SmallString(at: key) else { return contains(key.pointee) }
+        return contains(small, at: key)
     }
 
     /// Whether the short ASCII key `small`, stored at `key`, is one of the reserved keys.
     /// Most keys are cleared by one bit of a hash of their bytes, without comparing.
     @inline(__always)
     func contains(_ small: SmallString, at key: UnsafePointer<String>) -> Bool {
-        index(small, at: key) != nil
+        if smallKeyBits & small.hashBit != 0 {
+            for words in smallKeys where words == (small.low, small.high) { return true }
+        }
+        // A reserved key stored another way can still hold the same bytes.
+        if otherKeyLengths & (1 &<< UInt64(small.count)) != 0 { return contains(key.pointee) }
+        return false
     }
 
     /// Whether `key` is one of the reserved keys. Most keys are cleared by their length
     /// without comparing bytes.
     @inline(__always)
     func contains(_ key: String) -> Bool {
-        index(of: key) != nil
+        lengths & (1 &<< UInt64(key.utf8.count & 63)) != 0 && keys.contains(key)
     }
 
     /// The position in ``all`` of the key at `key`, if it is one of the reserved keys.
-    @inline(__always)
     func index(at key: UnsafePointer<String>) -> Int? {
-        guard let small = SmallString(at: key) else { return index(of: key.pointee) }
-        return index(small, at: key)
-    }
-
-    /// The position in ``all`` of the short ASCII key `small`, stored at `key`.
-    @inline(__always)
-    func index(_ small: SmallString, at key: UnsafePointer<String>) -> Int? {
-        if smallKeyBits & small.hashBit != 0 {
-            for entry in smallKeys where entry.low == small.low && entry.high == small.high { return entry.index }
+        if let small = SmallString(at: key), smallKeyBits & small.hashBit != 0,
+            let slot = smallKeys.firstIndex(where: { $0 == (small.low, small.high) })
+        {
+            return smallKeyPositions[slot]
         }
-        // A reserved key stored another way can still hold the same bytes.
-        if otherKeyLengths & (1 &<< UInt64(small.count)) != 0 { return index(of: key.pointee) }
-        return nil
-    }
-
-    /// The position in ``all`` of `key`, checked by its length first.
-    @inline(__always)
-    func index(of key: String) -> Int? {
-        lengths & (1 &<< UInt64(key.utf8.count & 63)) != 0 ? keys.firstIndex(of: key) : nil
+        return contains(at: key) ? keys.firstIndex(of: key.pointee) : nil
     }
 
     /// A key for a field whose own key is reserved: prefixed with `fields.` as often as

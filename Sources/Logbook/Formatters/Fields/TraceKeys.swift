@@ -172,14 +172,11 @@ extension TraceKeys.Mapping {
             eightDigits(rest % 100_000_000)
         )
         // The first digit that is not a zero (the last one when all are).
-        var first = 23
-        if digits.1 != zeros {
-            first = (digits.1 ^ zeros).trailingZeroBitCount / 8
-        } else if digits.2 != zeros {
-            first = 8 + (digits.2 ^ zeros).trailingZeroBitCount / 8
-        } else if digits.3 != zeros {
-            first = 16 + (digits.3 ^ zeros).trailingZeroBitCount / 8
-        }
+        let (top, middle, low) = (digits.1 ^ zeros, digits.2 ^ zeros, digits.3 ^ zeros)
+        let first =
+            top != 0
+            ? top.trailingZeroBitCount / 8
+            : middle != 0 ? 8 + middle.trailingZeroBitCount / 8 : 16 + min(low.trailingZeroBitCount / 8, 7)
         withUnsafeMutableBytes(of: &digits) { bytes in
             // The opening quote right before the first digit.
             bytes[7 + first] = UInt8(ascii: "\"")

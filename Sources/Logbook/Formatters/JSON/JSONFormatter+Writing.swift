@@ -199,7 +199,7 @@ extension JSONFormatter {
     ) -> Bool {
         let key = field.key
         if layout.takenKeys.contains(at: key) { pass.taken = true }
-        if layout.mapsTraceKeys && index >= fields.staticCount,
+        if index >= fields.staticCount,
             let mapping = layout.traceKeys.mappingIndex(for: key),
             writeTraceMember(
                 field, mapping: mapping, fields: fields, searching: pass.searching, into: &buffer, start: start,
@@ -216,24 +216,18 @@ extension JSONFormatter {
         }
         buffer.append(UInt8(ascii: ","))
         if reservedIndex != nil {
-            buffer.appendJSONString(renamedKey(key.pointee, fields: fields, record: record, renamed: &pass.renamed))
+            // A key no other member of the line has, the line's fields searched.
+            let name = layout.reserved.renamed(key.pointee) { candidate in
+                fields.firstIndex(of: candidate) != nil || pass.renamed.contains(candidate)
+                    || (contextKey != nil && record.field(candidate) != nil)
+            }
+            if layout.reserved.renamesMayCollide { pass.renamed.append(name) }
+            buffer.appendJSONString(name)
         } else {
             buffer.appendJSONString(at: key)
         }
         buffer.append(UInt8(ascii: ":"))
         return false
-    }
-
-    /// The key for a field whose own key is reserved: one no other member of the line has
-    /// (the line's fields searched; most lines take ``JSONLayout/renamedMembers`` instead).
-    @inline(never)
-    private func renamedKey(_ key: String, fields: FieldList, record: LogRecord, renamed: inout [String]) -> String {
-        let name = layout.reserved.renamed(key) { candidate in
-            fields.firstIndex(of: candidate) != nil || renamed.contains(candidate)
-                || (contextKey != nil && record.field(candidate) != nil)
-        }
-        if layout.reserved.renamesMayCollide { renamed.append(name) }
-        return name
     }
 
     /// Writes a field's value, read in place: common scalars directly, anything else

@@ -33,8 +33,6 @@ final class JSONLayout: Sendable {
     let settings: JSONFormatter.Settings
     /// The trace keys without those the formatter's own keys take.
     let traceKeys: TraceKeys
-    /// Whether the trace keys rename anything: a plain flag the per-field loop reads.
-    let mapsTraceKeys: Bool
 
     let header: [HeaderSlot]
     /// The encoded keys of every header member, back to back, then the encoded name of
@@ -178,7 +176,6 @@ final class JSONLayout: Sendable {
         self.reserved = reservedKeys
         let traceKeys = settings.traceKeys.removing(reservedKeys)
         self.traceKeys = traceKeys
-        mapsTraceKeys = !traceKeys.isEmpty
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
         renamedMembers = reservedKeys.renamesMayCollide ? [] : renamedKeys.map(key)
         let taken = renamedKeys + traceKeys.mappings.map(\.key)
