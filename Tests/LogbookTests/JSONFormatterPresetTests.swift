@@ -93,6 +93,22 @@ import Testing
         #expect(try JSONCheck.keys(of: [line]).count == 1)
     }
 
+    /// `status` is Datadog's level key, so a field named `status` is written as
+    /// `fields.status`, or as `fields.fields.status` when another field of the line, before
+    /// or after it, short or stored on the heap, already has `fields.status`.
+    @Test(arguments: [false, true])
+    func datadogRenamesAStatusFieldPastEveryOtherKeyOfTheLine(heap: Bool) throws {
+        let datadog = JSONFormatter.datadog()
+        let taken = heap ? heapStored("fields.status") : "fields.status"
+        let alone = datadog.format(record(fields: ["status": 200]))
+        #expect(alone.hasSuffix(#""message":"charge created","fields.status":200}"#))
+        let after = datadog.format(makeRecord(fields: ["status": 200], context: LogContext([taken: "context"])))
+        #expect(after.hasSuffix(#""message":"charge created","fields.fields.status":200,"fields.status":"context"}"#))
+        let before = datadog.format(record(fields: [taken: "mine", "status": 200]))
+        #expect(before.hasSuffix(#""message":"charge created","fields.status":"mine","fields.fields.status":200}"#))
+        for keys in try JSONCheck.keys(of: [alone, after, before]) { #expect(Set(keys).count == keys.count) }
+    }
+
     // MARK: Validity across presets
 
     @Test func everyPresetStaysValidWithHostileFieldsAndNeverRepeatsAKey() throws {

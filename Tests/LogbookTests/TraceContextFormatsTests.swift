@@ -179,6 +179,44 @@ struct TraceContextFormatsTests {
         #expect(JSONFormatter.googleCloudLogging().format(record).contains(#"/trace_sampled":true"#))
     }
 
+    @Test("a trace field keeps its name when a field after it has its target key, short or long")
+    func targetKeyOfALaterField() {
+        var record = makeRecord(fields: ["amount": 42, "trace_id": Self.traceID])
+        record.providedFields = ["dd.trace_id": "mine"]
+        #expect(
+            JSONFormatter.datadog().format(record).hasSuffix(
+                #""amount":42,"trace_id":"0af7651916cd43dd8448eb211c80319c","dd.trace_id":"mine"}"#))
+        record.providedFields = ["logging.googleapis.com/trace": "mine"]
+        #expect(
+            JSONFormatter.googleCloudLogging(includesSourceLocation: false).format(record).hasSuffix(
+                #""amount":42,"trace_id":"0af7651916cd43dd8448eb211c80319c","logging.googleapis.com/trace":"mine"}"#))
+    }
+
+    @Test("Datadog's decimal ids: every number of digits, groups of eight at their edges, random values")
+    func datadogDecimalDigits() {
+        var values: [UInt64] = [0, .max, 99_999_999, 100_000_000, 9_999_999_999_999_999, 10_000_000_000_000_000]
+        var power: UInt64 = 1
+        for _ in 0...19 {
+            values += [power - 1, power, power + 1]
+            power = power.multipliedReportingOverflow(by: 10).partialValue
+        }
+        var generator = SplitMix64(seed: 64)
+        for _ in 0..<300 { values += [generator.next(), generator.next() >> (generator.next() % 64)] }
+        for value in values {
+            // A random high half, which Datadog's id leaves out.
+            let high = String(generator.next(), radix: 16)
+            let low = String(value, radix: 16)
+            var record = Self.record
+            record.providedFields = [
+                "trace_id": String(repeating: "0", count: 16 - high.count) + high
+                    + String(repeating: "0", count: 16 - low.count) + low
+            ]
+            #expect(
+                JSONFormatter.datadog().format(record).hasSuffix(#""dd.trace_id":""# + String(value) + #""}"#),
+                "\(value)")
+        }
+    }
+
     /// Uppercase hex is still hex: converted like lowercase.
     let spanIDWithUppercase = "B7AD6B7169203331"
 }

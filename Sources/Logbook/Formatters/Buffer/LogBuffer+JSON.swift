@@ -13,19 +13,23 @@ extension LogBuffer {
     /// and copied as two words (see ``SmallString``).
     @inline(__always)
     mutating func appendJSONString(at string: UnsafePointer<String>) {
-        if let small = SmallString(at: string) {
-            if !small.needsJSONEscaping {
-                reserveCapacity(18)
-                let destination = UnsafeMutableRawPointer(base + used)
-                destination.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
-                destination.storeBytes(of: small.low, toByteOffset: 1, as: UInt64.self)
-                destination.storeBytes(of: small.high, toByteOffset: 9, as: UInt64.self)
-                destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: small.count + 1, as: UInt8.self)
-                used += small.count + 2
-                return
-            }
-        }
-        appendJSONStringInGeneral(string.pointee)
+        if !appendIfSmallPlainJSON(at: string, limit: .max) { appendJSONStringInGeneral(string.pointee) }
+    }
+
+    /// Appends the string at `string` as a JSON string literal and returns `true` if it is
+    /// a short ASCII string of at most `limit` bytes with nothing to escape, else returns
+    /// `false`, writing nothing.
+    @inline(__always)
+    private mutating func appendIfSmallPlainJSON(at string: UnsafePointer<String>, limit: Int) -> Bool {
+        guard let small = SmallString(at: string), !small.needsJSONEscaping, small.count <= limit else { return false }
+        reserveCapacity(18)
+        let destination = UnsafeMutableRawPointer(base + used)
+        destination.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
+        destination.storeBytes(of: small.low, toByteOffset: 1, as: UInt64.self)
+        destination.storeBytes(of: small.high, toByteOffset: 9, as: UInt64.self)
+        destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: small.count + 1, as: UInt8.self)
+        used += small.count + 2
+        return true
     }
 
     /// Appends `,"key":`, the start of an object member after the first, for a short
@@ -46,7 +50,7 @@ extension LogBuffer {
     /// ``appendJSONString(_:)`` for any string.
     private mutating func appendJSONStringInGeneral(_ string: String) {
         // Most strings need no escaping: they are copied whole, quotes included.
-        let copied = string.utf8.withContiguousStorageIfAvailable { appendIfPlainJSON($0, quoted: true) }
+        let copied = string.utf8.withContiguousStorageIfAvailable { appendIfPlainJSON($0) }
         if copied == true { return }
         append(UInt8(ascii: "\""))
         _ = appendJSONEscaped(string, limit: Int.max)
@@ -59,10 +63,10 @@ extension LogBuffer {
     /// written whole.
     @discardableResult
     mutating func appendJSONString(_ string: String, limit: Int) -> Bool {
-        guard limit != .max else {
-            appendJSONString(string)
-            return true
-        }
+        // Most texts (messages, source locations) need no escaping and fit: copied whole.
+        if withUnsafePointer(to: string, { appendIfSmallPlainJSON(at: $0, limit: limit) }) { return true }
+        let copied = string.utf8.withContiguousStorageIfAvailable { $0.count <= limit && appendIfPlainJSON($0) }
+        if copied == true { return true }
         append(UInt8(ascii: "\""))
         let complete = appendJSONEscaped(string, limit: limit)
         if !complete {
@@ -81,39 +85,28 @@ extension LogBuffer {
     mutating func appendJSONEscaped(_ string: String, limit: Int) -> Bool {
         // Native and small strings lend their UTF-8 in place; only other
         // representations are copied into a contiguous one first.
-        let complete = string.utf8.withContiguousStorageIfAvailable { utf8 in
-            if utf8.count <= limit && appendIfPlainJSON(utf8, quoted: false) { return true }
-            return appendJSONEscaped(utf8: utf8, limit: limit)
-        }
+        let complete = string.utf8.withContiguousStorageIfAvailable { appendJSONEscaped(utf8: $0, limit: limit) }
         if let complete { return complete }
         var string = string
         return string.withUTF8 { appendJSONEscaped(utf8: $0, limit: limit) }
     }
 
-    /// Appends `utf8` as it is (between quotes when `quoted`) if none of its bytes needs
-    /// escaping, and returns whether it did. Strings of up to 16 bytes, most keys and
-    /// values, are checked and copied as one or two 8-byte words.
+    /// Appends `utf8` as it is, between quotes, if none of its bytes needs escaping, and
+    /// returns whether it did. Strings of up to 16 bytes, most keys and values, are
+    /// checked and copied as one or two 8-byte words.
     @inline(__always)
-    private mutating func appendIfPlainJSON(_ utf8: UnsafeBufferPointer<UInt8>, quoted: Bool) -> Bool {
+    private mutating func appendIfPlainJSON(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = utf8.count
-        let quotes = quoted ? 2 : 0
         guard let source = utf8.baseAddress, count > 0 else {
-            if quoted {
-                append(UInt8(ascii: "\""))
-                append(UInt8(ascii: "\""))
-            }
+            append(UInt8(ascii: "\""))
+            append(UInt8(ascii: "\""))
             return true
         }
-        if count > 128 {
-            guard Self.isPlainJSON(utf8) else { return false }
-            reserveCapacity(count + quotes)
-            if quoted { base[used] = UInt8(ascii: "\"") }
-            (base + used + quotes / 2).update(from: source, count: count)
-        } else if count > 16 {
+        if count > 16 {
             // Checked and copied in the same pass, 8 bytes at a time; the last word
             // overlaps the one before it. Nothing counts until the whole string passed.
-            reserveCapacity(count + quotes)
-            let destination = UnsafeMutableRawPointer(base + used + quotes / 2)
+            reserveCapacity(count + 2)
+            let destination = UnsafeMutableRawPointer(base + used + 1)
             var index = 0
             while index + 8 <= count {
                 let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
@@ -126,7 +119,7 @@ extension LogBuffer {
                 if Self.mayNeedEscaping(word) { return false }
                 destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
             }
-            if quoted { base[used] = UInt8(ascii: "\"") }
+            base[used] = UInt8(ascii: "\"")
         } else {
             // Two words cover the string, overlapping when it is shorter than 16 bytes;
             // strings under 8 bytes are assembled into one word padded with spaces.
@@ -145,36 +138,15 @@ extension LogBuffer {
             }
             guard !Self.mayNeedEscaping(first) && (count <= 8 || !Self.mayNeedEscaping(last)) else { return false }
             // Room for both words, wherever the string ends.
-            reserveCapacity(16 + quotes)
-            if quoted { base[used] = UInt8(ascii: "\"") }
-            let destination = UnsafeMutableRawPointer(base + used + quotes / 2)
+            reserveCapacity(18)
+            base[used] = UInt8(ascii: "\"")
+            let destination = UnsafeMutableRawPointer(base + used + 1)
             destination.storeBytes(of: first, as: UInt64.self)
             if count > 8 { (destination + count - 8).storeBytes(of: last, as: UInt64.self) }
         }
-        if quoted { base[used + 1 + count] = UInt8(ascii: "\"") }
-        used += count + quotes
+        base[used + 1 + count] = UInt8(ascii: "\"")
+        used += count + 2
         return true
-    }
-
-    /// Whether no byte of `utf8` needs escaping: checked 8 bytes at a time.
-    static func isPlainJSON(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        let count = utf8.count
-        guard let source = utf8.baseAddress else { return true }
-        var index = 0
-        while index + 8 <= count {
-            if mayNeedEscaping(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)) { return false }
-            index += 8
-        }
-        guard index < count else { return true }
-        // The last 1 to 7 bytes, as the last 8 bytes when there are 8, else padded.
-        if count >= 8 {
-            return !mayNeedEscaping(UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self))
-        }
-        var word: UInt64 = 0x2020_2020_2020_2020
-        withUnsafeMutableBytes(of: &word) { raw in
-            for offset in 0..<count { raw[offset] = source[offset] }
-        }
-        return !mayNeedEscaping(word)
     }
 
     /// Whether any of the 8 bytes of `word` may need attention: a control character,

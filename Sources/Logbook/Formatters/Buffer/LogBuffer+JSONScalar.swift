@@ -22,21 +22,3 @@ extension LogBuffer {
         used += value ? 4 : 5
     }
 }
-
-extension LogBuffer {
-    /// Appends `value` in decimal, two digits per step (Datadog's 64-bit ids).
-    mutating func appendDecimal(_ value: UInt64) {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var remaining = value
-            var position = 20
-            repeat {
-                position -= 2
-                digits[position] = UInt8(truncatingIfNeeded: remaining % 100 / 10) &+ 0x30
-                digits[position + 1] = UInt8(truncatingIfNeeded: remaining % 10) &+ 0x30
-                remaining /= 100
-            } while remaining != 0
-            if digits[position] == 0x30 && position < 19 { position += 1 }
-            append(contentsOf: UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: digits[position...])))
-        }
-    }
-}

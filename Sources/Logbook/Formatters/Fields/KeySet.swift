@@ -17,6 +17,8 @@ struct KeySet: Sendable {
     let renamesMayCollide: Bool
     /// The reserved keys that are short ASCII strings, as words (see ``SmallString``).
     private let smallKeys: [(UInt64, UInt64)]
+    /// The position in ``all`` of each key in ``smallKeys``.
+    private let smallKeyPositions: [Int]
     /// The ``SmallString/hashBit`` of every key in ``smallKeys``.
     private let smallKeyBits: UInt64
     /// Bit `n` is set when a reserved key that is not a short ASCII string is `n` bytes
@@ -27,9 +29,12 @@ struct KeySet: Sendable {
         self.keys = keys
         self.lengths = keys.reduce(0) { $0 | (1 &<< UInt64($1.utf8.count & 63)) }
         self.renamesMayCollide = keys.contains { $0.hasPrefix(Self.renamePrefix) }
-        let small = keys.compactMap { key in withUnsafePointer(to: key) { SmallString(at: $0) } }
-        self.smallKeys = small.map { ($0.low, $0.high) }
-        self.smallKeyBits = small.reduce(0) { $0 | $1.hashBit }
+        let small = keys.enumerated().compactMap { position, key in
+            withUnsafePointer(to: key) { SmallString(at: $0) }.map { (position, $0) }
+        }
+        self.smallKeys = small.map { ($0.1.low, $0.1.high) }
+        self.smallKeyPositions = small.map(\.0)
+        self.smallKeyBits = small.reduce(0) { $0 | $1.1.hashBit }
         self.otherKeyLengths = keys.reduce(0) { lengths, key in
             withUnsafePointer(to: key) { SmallString(at: $0) } == nil
                 ? lengths | 1 &<< UInt64(key.utf8.count & 63) : lengths
@@ -66,6 +71,16 @@ struct KeySet: Sendable {
     @inline(__always)
     func contains(_ key: String) -> Bool {
         lengths & (1 &<< UInt64(key.utf8.count & 63)) != 0 && keys.contains(key)
+    }
+
+    /// The position in ``all`` of the key at `key`, if it is one of the reserved keys.
+    func index(at key: UnsafePointer<String>) -> Int? {
+        if let small = SmallString(at: key), smallKeyBits & small.hashBit != 0,
+            let slot = smallKeys.firstIndex(where: { $0 == (small.low, small.high) })
+        {
+            return smallKeyPositions[slot]
+        }
+        return contains(at: key) ? keys.firstIndex(of: key.pointee) : nil
     }
 
     /// A key for a field whose own key is reserved: prefixed with `fields.` as often as

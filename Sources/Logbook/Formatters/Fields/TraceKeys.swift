@@ -19,8 +19,9 @@ struct TraceKeys: Sendable {
         case sampledFlag
     }
 
-    /// One field written under another key.
-    struct Mapping: Sendable {
+    /// One field written under another key. A class: formatting reads it through one
+    /// reference instead of copying (and retaining) each of its strings and arrays.
+    final class Mapping: Sendable {
         /// The field's own key: `trace_id`, `span_id` or `trace_flags`.
         let field: String
         /// The key written instead, and its member start `,"key":`.
@@ -29,6 +30,14 @@ struct TraceKeys: Sendable {
         let encoding: Encoding
         /// The number of hex digits the field's value must have.
         let hexDigits: Int
+
+        init(field: String, key: String, encoding: Encoding) {
+            self.field = field
+            self.key = key
+            self.encodedKey = Array(",".utf8) + JSONLayout.encoded(key) + Array(":".utf8)
+            self.encoding = encoding
+            self.hexDigits = field == TraceKeys.traceID ? 32 : field == TraceKeys.spanID ? 16 : 2
+        }
     }
 
     /// The OpenTelemetry field names.
@@ -38,17 +47,14 @@ struct TraceKeys: Sendable {
     static let fieldNames = [traceID, spanID, traceFlags]
 
     let mappings: [Mapping]
+    /// The mapped fields' own keys, in the order of ``mappings``.
+    private let mappedFields: KeySet
 
     var isEmpty: Bool { mappings.isEmpty }
 
     private init(_ mappings: [(field: String, key: String, encoding: Encoding)]) {
-        self.mappings = mappings.map { mapping in
-            let digits = mapping.field == Self.traceID ? 32 : mapping.field == Self.spanID ? 16 : 2
-            let encodedKey = Array(",".utf8) + JSONLayout.encoded(mapping.key) + Array(":".utf8)
-            return Mapping(
-                field: mapping.field, key: mapping.key, encodedKey: encodedKey, encoding: mapping.encoding,
-                hexDigits: digits)
-        }
+        self.mappings = mappings.map { Mapping(field: $0.field, key: $0.key, encoding: $0.encoding) }
+        self.mappedFields = KeySet(mappings.map(\.field))
     }
 
     /// These mappings without those whose key is in `keys` (a formatter's own keys).
@@ -91,10 +97,7 @@ struct TraceKeys: Sendable {
     /// bit of a hash.
     @inline(__always)
     func mappingIndex(for key: UnsafePointer<String>) -> Int? {
-        guard Self.fieldKeys.contains(at: key) else { return nil }
-        // The three names differ in length.
-        let length = key.pointee.utf8.count
-        return mappings.firstIndex { $0.field.utf8.count == length }
+        mappedFields.index(at: key)
     }
 }
 
@@ -103,65 +106,94 @@ extension TraceKeys.Mapping {
     /// `true`, or returns `false`, writing nothing, to write the field unchanged: when
     /// `text` is not exactly ``hexDigits`` hex digits (either case). Allocates nothing.
     func appendJSON(_ text: UnsafePointer<String>, into buffer: inout LogBuffer) -> Bool {
-        let utf8 = text.pointee.utf8
-        guard utf8.count == hexDigits else { return false }
-        return utf8.withContiguousStorageIfAvailable { utf8 in
-            let bytes = UnsafeRawBufferPointer(utf8)
-            guard Self.isHex(bytes) else { return false }
-            let quote = UInt8(ascii: "\"")
-            switch encoding {
-            case .text:
-                buffer.append(quote)
-                buffer.append(contentsOf: bytes)
-                buffer.append(quote)
-            case .decimalLow64:
-                // The last 16 hex digits are the low 64 bits, 8 at a time.
-                let high = Self.hexValue(bytes.loadUnaligned(fromByteOffset: bytes.count - 16, as: UInt64.self))
-                let low = Self.hexValue(bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self))
-                buffer.append(quote)
-                buffer.appendDecimal(high << 32 | low)
-                buffer.append(quote)
-            case .prefixed(let prefix):
-                prefix.withUnsafeBytes { buffer.append(contentsOf: $0) }
-                buffer.append(contentsOf: bytes)
-                buffer.append(quote)
-            case .sampledFlag:
-                buffer.appendBool(Self.hexValue(UInt64(bytes[bytes.count - 1]) << 56) & 1 == 1)
-            }
+        // The digits copied into four words padded with '0's (hex digits too), read
+        // from there: nothing below holds on to the string or to this mapping.
+        let zeros: UInt64 = 0x3030_3030_3030_3030
+        var words = (zeros, zeros, zeros, zeros)
+        let count = hexDigits
+        let copied = text.pointee.utf8.withContiguousStorageIfAvailable { utf8 in
+            guard utf8.count == count else { return false }
+            withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(utf8)) }
             return true
-        } ?? false
-    }
-
-    /// Whether every byte is a hex digit (either case), eight bytes at a time.
-    private static func isHex(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        var offset = 0
-        while offset < bytes.count {
-            var word: UInt64
-            if bytes.count - offset >= 8 {
-                word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            } else {
-                word = ones &* 0x30  // a short tail (trace flags), padded with '0's
-                withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: .init(rebasing: bytes[offset...])) }
-            }
-            offset += 8
-            // Below 0x80, adding at most 0x7F stays within each byte (see SmallString).
-            guard word & (ones &* 0x80) == 0 else { return false }
-            let lower = word | ones &* 0x20
-            let digit = (word &+ ones &* (0x80 - 0x30)) & ~(word &+ ones &* (0x80 - 0x3A))
-            let letter = (lower &+ ones &* (0x80 - 0x61)) & ~(lower &+ ones &* (0x80 - 0x67))
-            guard (digit | letter) & (ones &* 0x80) == ones &* 0x80 else { return false }
+        }
+        guard copied == true, Self.isHex(words.0), Self.isHex(words.1), Self.isHex(words.2), Self.isHex(words.3)
+        else { return false }
+        let quote = UInt8(ascii: "\"")
+        switch encoding {
+        case .text:
+            buffer.append(quote)
+            withUnsafeBytes(of: &words) { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            buffer.append(quote)
+        case .decimalLow64:
+            // The last 16 hex digits are the low 64 bits, 8 at a time.
+            let (high, low) = count == 32 ? (words.2, words.3) : (words.0, words.1)
+            Self.appendQuotedDecimal(Self.hexValue(high) << 32 | Self.hexValue(low), into: &buffer)
+        case .prefixed(let prefix):
+            prefix.withUnsafeBytes { buffer.append(contentsOf: $0) }
+            withUnsafeBytes(of: &words) { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+            buffer.append(quote)
+        case .sampledFlag:
+            // The second digit, in the lowest nibble.
+            buffer.appendBool(Self.hexValue(words.0 << 48) & 1 == 1)
         }
         return true
     }
 
-    /// The value of eight hex digits (checked by ``isHex(_:)``), the first one highest.
+    /// Whether every byte of `word` is a hex digit (either case).
+    @inline(__always)
+    private static func isHex(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        // Below 0x80, adding at most 0x7F stays within each byte (see SmallString).
+        guard word & (ones &* 0x80) == 0 else { return false }
+        let lower = word | ones &* 0x20
+        let digit = (word &+ ones &* (0x80 - 0x30)) & ~(word &+ ones &* (0x80 - 0x3A))
+        let letter = (lower &+ ones &* (0x80 - 0x61)) & ~(lower &+ ones &* (0x80 - 0x67))
+        return (digit | letter) & (ones &* 0x80) == ones &* 0x80
+    }
+
+    /// The value of eight hex digits (checked by ``isHex(_:)``), the first one highest:
+    /// the digits' nibbles gathered pairwise into bytes, halfwords, then one word.
     private static func hexValue(_ word: UInt64) -> UInt64 {
         // Each byte's digit value: its low nibble, plus 9 for a letter (bit 6 set).
         let ones: UInt64 = 0x0101_0101_0101_0101
-        var value: UInt64 = 0
-        let digits = (word & (ones &* 0x0F)) &+ ((word >> 6) & ones) &* 9
-        for index in 0..<8 { value = value << 4 | (digits >> UInt64(index * 8)) & 0x0F }
-        return value
+        var value = (word & (ones &* 0x0F)) &+ ((word >> 6) & ones) &* 9
+        value = (value & 0x000F_000F_000F_000F) << 4 | (value >> 8) & 0x000F_000F_000F_000F
+        value = (value & 0x0000_00FF_0000_00FF) << 8 | (value >> 16) & 0x0000_00FF_0000_00FF
+        return (value & 0xFFFF) << 16 | (value >> 32) & 0xFFFF
+    }
+
+    /// Appends `value` in decimal between quotes: three groups of eight digits each
+    /// computed at once, the leading zeros left out.
+    private static func appendQuotedDecimal(_ value: UInt64, into buffer: inout LogBuffer) {
+        let zeros: UInt64 = 0x3030_3030_3030_3030
+        let rest = value % 10_000_000_000_000_000
+        var digits = (
+            UInt64(0), eightDigits(value / 10_000_000_000_000_000), eightDigits(rest / 100_000_000),
+            eightDigits(rest % 100_000_000)
+        )
+        // The first digit that is not a zero (the last one when all are).
+        let (top, middle, low) = (digits.1 ^ zeros, digits.2 ^ zeros, digits.3 ^ zeros)
+        let first =
+            top != 0
+            ? top.trailingZeroBitCount / 8
+            : middle != 0 ? 8 + middle.trailingZeroBitCount / 8 : 16 + min(low.trailingZeroBitCount / 8, 7)
+        withUnsafeMutableBytes(of: &digits) { bytes in
+            // The opening quote right before the first digit.
+            bytes[7 + first] = UInt8(ascii: "\"")
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(7 + first)...]))
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// The eight decimal digits of `value` (below 10^8, with leading zeros) as ASCII bytes,
+    /// the first digit in the lowest byte: split in halves of four digits, each half in
+    /// pairs, each pair in digits, all lanes at once (no lane's product reaches the next).
+    private static func eightDigits(_ value: UInt64) -> UInt64 {
+        var lanes = value / 10_000 | (value % 10_000) << 32
+        let hundreds = (lanes &* 10_486) >> 20 & 0x0000_007F_0000_007F
+        lanes = hundreds | (lanes &- hundreds &* 100) << 16
+        let tens = (lanes &* 103) >> 10 & 0x000F_000F_000F_000F
+        lanes = tens | (lanes &- tens &* 10) << 8
+        return lanes | 0x3030_3030_3030_3030
     }
 }

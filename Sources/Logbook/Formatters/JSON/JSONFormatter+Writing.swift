@@ -61,41 +61,38 @@ extension JSONFormatter {
                         field, fields: fields, searching: hasPromoted, limits: limits, into: &buffer, dropped: &dropped)
                 }
             }
-            // The keys given to renamed fields so far; empty (no allocation) unless two
-            // renamed keys can meet (see ``KeySet/renamesMayCollide``).
-            var renamed: [String] = []
-            let mapsTraceKeys = layout.mapsTraceKeys
-            for index in 0..<fields.count {
-                let field = fields[index]
-                if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
-                // Static fields keep their keys; a trace context field of the record may
-                // go under its backend's key.
-                if mapsTraceKeys && index >= fields.staticCount && TraceKeys.fieldKeys.contains(at: field.key)
-                    && writeTraceMember(
-                        field, fields: fields, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
-                {
-                    continue
-                }
-                let key = field.key
-                let before = buffer.count
-                if let small = SmallString(at: key), !small.needsJSONEscaping, !layout.reserved.contains(small, at: key)
-                {
-                    buffer.appendJSONMemberKey(small)
-                } else {
-                    buffer.append(UInt8(ascii: ","))
-                    if layout.reserved.contains(at: key) {
-                        buffer.appendJSONString(
-                            renamedKey(key.pointee, fields: fields, record: record, renamed: &renamed))
-                    } else {
-                        buffer.appendJSONString(at: key)
+            // Reserved keys take their renamed member and trace fields their target key on
+            // the assumption that no field has those keys (see ``JSONLayout/takenKeys``);
+            // a line where one does is written again, its fields searched for each.
+            var pass = KeyPass(searching: hasPromoted)
+            let fieldsStart = buffer.count
+            let droppedBefore = dropped
+            while true {
+                for index in 0..<fields.count {
+                    let field = fields[index]
+                    if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
+                    let key = field.key
+                    let before = buffer.count
+                    if let small = SmallString(at: key), !small.needsJSONEscaping,
+                        !layout.specialKeys.contains(small, at: key)
+                    {
+                        buffer.appendJSONMemberKey(small)
+                    } else if writeKey(
+                        of: field, at: index, fields: fields, record: record, pass: &pass, into: &buffer,
+                        start: start, budget: fieldBudget, dropped: &dropped)
+                    {
+                        continue
                     }
-                    buffer.append(UInt8(ascii: ":"))
+                    writeFieldValue(field.value, into: &buffer)
+                    if let fieldBudget, buffer.count - start > fieldBudget {
+                        buffer.truncate(to: before)
+                        dropped += 1
+                    }
                 }
-                writeFieldValue(field.value, into: &buffer)
-                if let fieldBudget, buffer.count - start > fieldBudget {
-                    buffer.truncate(to: before)
-                    dropped += 1
-                }
+                guard pass.assumed && pass.taken && !pass.searching else { break }
+                buffer.truncate(to: fieldsStart)
+                dropped = droppedBefore
+                pass = KeyPass(searching: true)
             }
         }
         if let contextKey = layout.writtenContextKey {
@@ -176,15 +173,60 @@ extension JSONFormatter {
         }
     }
 
-    /// The key for a field whose own key is reserved: one no other member of the line has.
+    /// What one pass over a line's fields assumed about its keys.
+    private struct KeyPass {
+        /// Whether the line's fields are searched for the keys a reserved or trace field
+        /// would take; else they are assumed absent.
+        let searching: Bool
+        /// Whether a key was given on that assumption.
+        var assumed = false
+        /// Whether a field has one of ``JSONLayout/takenKeys``, which breaks it.
+        var taken = false
+        /// The keys given to renamed fields so far; empty (no allocation) unless two
+        /// renamed keys can meet (see ``KeySet/renamesMayCollide``).
+        var renamed: [String] = []
+    }
+
+    /// Writes the key of a field whose key is not a plain short one, or its whole member
+    /// under a trace key (then returns `true`): a trace context field of the record may go
+    /// under its backend's key (static fields keep theirs), a reserved key is renamed,
+    /// anything else is escaped.
     @inline(never)
-    private func renamedKey(_ key: String, fields: FieldList, record: LogRecord, renamed: inout [String]) -> String {
-        let name = layout.reserved.renamed(key) { candidate in
-            fields.firstIndex(of: candidate) != nil || renamed.contains(candidate)
-                || (contextKey != nil && record.field(candidate) != nil)
+    private func writeKey(
+        of field: FieldList.Entry, at index: Int, fields: FieldList, record: LogRecord, pass: inout KeyPass,
+        into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
+    ) -> Bool {
+        let key = field.key
+        if layout.takenKeys.contains(at: key) { pass.taken = true }
+        if index >= fields.staticCount,
+            let mapping = layout.traceKeys.mappingIndex(for: key),
+            writeTraceMember(
+                field, mapping: mapping, fields: fields, searching: pass.searching, into: &buffer, start: start,
+                budget: budget, dropped: &dropped)
+        {
+            pass.assumed = true
+            return true
         }
-        if layout.reserved.renamesMayCollide { renamed.append(name) }
-        return name
+        let reservedIndex = layout.reserved.index(at: key)
+        if let reservedIndex, !pass.searching && contextKey == nil && !layout.renamedMembers.isEmpty {
+            pass.assumed = true
+            buffer.append(contentsOf: layout.renamedMembers[reservedIndex])
+            return false
+        }
+        buffer.append(UInt8(ascii: ","))
+        if reservedIndex != nil {
+            // A key no other member of the line has, the line's fields searched.
+            let name = layout.reserved.renamed(key.pointee) { candidate in
+                fields.firstIndex(of: candidate) != nil || pass.renamed.contains(candidate)
+                    || (contextKey != nil && record.field(candidate) != nil)
+            }
+            if layout.reserved.renamesMayCollide { pass.renamed.append(name) }
+            buffer.appendJSONString(name)
+        } else {
+            buffer.appendJSONString(at: key)
+        }
+        buffer.append(UInt8(ascii: ":"))
+        return false
     }
 
     /// Writes a field's value, read in place: common scalars directly, anything else
@@ -277,25 +319,24 @@ extension JSONFormatter {
         if layout.sourceIsNested { buffer.append(UInt8(ascii: "}")) }
     }
 
-    /// Writes a trace context field under the key the formatter's ``TraceKeys`` give it,
-    /// converted. Returns `false`, writing nothing, when the field is not one the keys map,
-    /// its value does not convert, or the line already has the target key (in `fields`):
-    /// then it is written as any other field.
+    /// Writes a trace context field under the key of `layout.traceKeys.mappings[mapping]`,
+    /// converted. Returns `false`, writing nothing, when its value does not convert, or
+    /// the line already has the target key (searched in `fields` when `searching`): then it
+    /// is written as any other field.
     @inline(never)
     func writeTraceMember(
-        _ field: FieldList.Entry, fields: FieldList, into buffer: inout LogBuffer, start: Int, budget: Int?,
-        dropped: inout Int
+        _ field: FieldList.Entry, mapping index: Int, fields: FieldList, searching: Bool,
+        into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
     ) -> Bool {
-        guard let index = layout.traceKeys.mappingIndex(for: field.key),
-            fields.firstIndex(of: layout.traceKeys.mappings[index].key) == nil
-        else { return false }
         let before = buffer.count
-        buffer.append(contentsOf: layout.traceKeys.mappings[index].encodedKey)
+        let mapping = layout.traceKeys.mappings[index]
+        guard !searching || fields.firstIndex(of: mapping.key) == nil else { return false }
+        buffer.append(contentsOf: mapping.encodedKey)
         var written = false
         if case .string(let text) = FieldScalar(field.value) {
-            written = layout.traceKeys.mappings[index].appendJSON(text, into: &buffer)
+            written = mapping.appendJSON(text, into: &buffer)
         } else if case .string(let text) = field.value.pointee.logValue {
-            written = withUnsafePointer(to: text) { layout.traceKeys.mappings[index].appendJSON($0, into: &buffer) }
+            written = withUnsafePointer(to: text) { mapping.appendJSON($0, into: &buffer) }
         }
         guard written else {
             buffer.truncate(to: before)

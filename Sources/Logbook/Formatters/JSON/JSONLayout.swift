@@ -33,8 +33,6 @@ final class JSONLayout: Sendable {
     let settings: JSONFormatter.Settings
     /// The trace keys without those the formatter's own keys take.
     let traceKeys: TraceKeys
-    /// Whether the trace keys rename anything: a plain flag the per-field loop reads.
-    let mapsTraceKeys: Bool
 
     let header: [HeaderSlot]
     /// The encoded keys of every header member, back to back, then the encoded name of
@@ -61,6 +59,17 @@ final class JSONLayout: Sendable {
 
     /// The formatter's own top-level keys, which record fields must not repeat.
     let reserved: KeySet
+    /// The keys a field cannot simply be written under: ``reserved``, ``takenKeys``, and
+    /// the trace context field names when ``traceKeys`` map them. Most keys are cleared
+    /// by one bit.
+    let specialKeys: KeySet
+    /// For each key of ``reserved``, in its order, `,"fields.key":`: the member start of
+    /// the key a field with that key gets when no other member of the line has it. Empty
+    /// when renamed keys can collide (see ``KeySet/renamesMayCollide``).
+    let renamedMembers: [[UInt8]]
+    /// The keys ``renamedMembers`` and the trace keys write: a line with a field that has
+    /// one of them is written again, its fields searched before writing either.
+    let takenKeys: KeySet
 
     static let truncationMarker = Array("…[truncated ".utf8)
     static let truncationMarkerEnd = Array(" bytes]".utf8)
@@ -163,9 +172,15 @@ final class JSONLayout: Sendable {
 
         writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
         _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
-        self.reserved = KeySet(reserved)
-        traceKeys = settings.traceKeys.removing(self.reserved)
-        mapsTraceKeys = !traceKeys.isEmpty
+        let reservedKeys = KeySet(reserved)
+        self.reserved = reservedKeys
+        let traceKeys = settings.traceKeys.removing(reservedKeys)
+        self.traceKeys = traceKeys
+        let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
+        renamedMembers = reservedKeys.renamesMayCollide ? [] : renamedKeys.map(key)
+        let taken = renamedKeys + traceKeys.mappings.map(\.key)
+        takenKeys = KeySet(taken)
+        specialKeys = KeySet(reserved + taken + (traceKeys.isEmpty ? [] : TraceKeys.fieldNames))
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
         var ownBytes = headerKeys.count + errorOpen.count + errorMessageKey.count
