@@ -81,9 +81,8 @@ struct LifecycleProcessTests {
         let directory = TemporaryDirectory()
         for run in 0..<50 {
             let path = directory.file("busy-\(run).log")
-            let started = ContinuousClock.now
             let outcome = try await TestHost.run("exit-while-logging", [path, "\(deadline.components.seconds * 1000)"])
-            let elapsed = ContinuousClock.now - started
+            let elapsed = outcome.elapsed
             #expect(!outcome.killedBySignal, "run \(run) ended by signal \(outcome.status) (SIGALRM = hang)")
             #expect(outcome.status == 0, "run \(run): \(outcome.standardError)")
             #expect(elapsed < deadline + .seconds(5), "run \(run) took \(elapsed) with a \(deadline) deadline")
@@ -102,9 +101,8 @@ struct LifecycleProcessTests {
 
     @Test("a destination that hangs does not hold exit() past the shutdown deadline")
     func exitWithStalledSink() async throws {
-        let started = ContinuousClock.now
         let outcome = try await TestHost.run("exit-stalled-sink", ["300"])
-        let elapsed = ContinuousClock.now - started
+        let elapsed = outcome.elapsed
         #expect(!outcome.killedBySignal, "ended by signal \(outcome.status) (SIGALRM = hang)")
         #expect(outcome.status == 0)
         #expect(elapsed < .seconds(3), "exit took \(elapsed) with a 300 ms deadline")

@@ -9,6 +9,9 @@ enum TestHost {
         var killedBySignal: Bool
         var standardOutput: String
         var standardError: String
+        /// From starting the process to seeing it end, measured by the waiting thread (the
+        /// calling task may resume later, when the cooperative pool has a thread for it).
+        var elapsed: Duration
 
         var outputLines: [String] { standardOutput.split(separator: "\n").map(String.init) }
         var errorLines: [String] { standardError.split(separator: "\n").map(String.init) }
@@ -87,22 +90,25 @@ enum TestHost {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let started = ContinuousClock.now
         try process.run()
-        // Read both pipes concurrently so neither fills up and blocks the child.
+        // Read both pipes concurrently so neither fills up and blocks the child; on a
+        // thread of its own, not one a busy test process may be short of.
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()
         group.enter()
-        DispatchQueue.global().async {
+        Thread {
             errorData = error.fileHandleForReading.readDataToEndOfFile()
             group.leave()
-        }
+        }.start()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        let elapsed = ContinuousClock.now - started
         return Outcome(
             status: process.terminationStatus,
             killedBySignal: process.terminationReason == .uncaughtSignal,
             standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+            standardError: String(decoding: errorData, as: UTF8.self), elapsed: elapsed)
     }
 }
