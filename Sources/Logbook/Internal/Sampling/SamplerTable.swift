@@ -64,17 +64,8 @@ final class SamplerTable: @unchecked Sendable {
         return Int(truncatingIfNeeded: hash >> 17) & (capacity - 1)
     }
 
-    /// The entry for the site, added with its interval starting at `now` when absent.
-    /// Adding may move every entry (``grow()``), so the pointer is taken after the lookup;
-    /// it stays valid until the next call that can add a site.
-    @inline(__always)
-    func entry(file: String, line: UInt, level: LogLevel, now: Int64) -> UnsafeMutablePointer<Entry> {
-        let index = index(file: file, line: line, level: level, now: now)
-        return entries + index
-    }
-
     /// The index of the entry for the site, added with its interval starting at `now`
-    /// when absent. Never keep ``entries`` (or a pointer into it) across this call.
+    /// when absent. Adding may move every entry (``grow()``): read ``entries`` after it.
     @inline(__always)
     func index(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
         let mask = capacity - 1
