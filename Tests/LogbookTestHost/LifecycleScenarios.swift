@@ -56,11 +56,11 @@ enum LifecycleScenarios {
 
     /// Four threads log without pause while the main thread logs 1,000 records (field
     /// `main`) and calls `exit(0)`. The shutdown deadline is the second argument in
-    /// milliseconds; `alarm` ends the process (SIGALRM) if exit hangs past 10 seconds.
+    /// milliseconds; `alarm` ends the process (SIGALRM) if it runs 10 seconds past it.
     static func exitWhileLogging(_ arguments: [String]) async -> Int32 {
-        guard arguments.count >= 2, let milliseconds = Int(arguments[1]) else { return 64 }
+        guard arguments.count >= 2, let milliseconds = Int(arguments[1]), milliseconds >= 0 else { return 64 }
         guard bootstrapAsyncFile(arguments[0], shutdownTimeout: .milliseconds(milliseconds)) else { return 1 }
-        alarm(10)
+        alarm(UInt32(milliseconds / 1000 + 10))
         for thread in 0..<4 {
             _ = BackgroundThread.start {
                 let log = Log("busy")

@@ -52,9 +52,9 @@ struct ControlCharacterTests {
     }
 
     @Test("the control-character rule holds for the whole hostile corpus in every non-JSON format")
-    func corpus() throws {
+    func corpus() async throws {
         let directory = TemporaryDirectory()
-        let outcome = try TestHost.run("corpus", ["1500", "20260806", directory.path])
+        let outcome = try await TestHost.run("corpus", ["1500", "20260806", directory.path])
         #expect(outcome.status == 0)
         for name in ["console", "logfmt", "lambda-text", "syslog"] {
             // Split on bytes: as `Character`s, a line ending in Lambda text's `\r` and its

@@ -6,13 +6,14 @@ import Testing
 @Suite struct EnvironmentBootstrapProcessTests {
     /// Runs the scenario with exactly `environment` and returns its exit status, standard
     /// output lines and standard error.
-    func runScenario(_ environment: [String: String]) throws -> (status: Int32, lines: [String], errors: String) {
-        let outcome = try TestHost.run("bootstrap-environment", environment: environment, inheritsEnvironment: false)
+    func runScenario(_ environment: [String: String]) async throws -> (status: Int32, lines: [String], errors: String) {
+        let outcome = try await TestHost.run(
+            "bootstrap-environment", environment: environment, inheritsEnvironment: false)
         return (outcome.status, outcome.outputLines, outcome.standardError)
     }
 
-    @Test func onLambdaWithJSONTheLinesAreLambdaJSONAtLambdasLevel() throws {
-        let result = try runScenario([
+    @Test func onLambdaWithJSONTheLinesAreLambdaJSONAtLambdasLevel() async throws {
+        let result = try await runScenario([
             "AWS_LAMBDA_FUNCTION_NAME": "orders", "AWS_LAMBDA_LOG_FORMAT": "JSON", "AWS_LAMBDA_LOG_LEVEL": "WARN",
             "LOG_LEVEL": "trace", "LOG_FORMAT": "console",
             "_X_AMZN_TRACE_ID": "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1",
@@ -35,8 +36,8 @@ import Testing
         }
     }
 
-    @Test func onLambdaWithoutAFormatTheLinesAreLambdaText() throws {
-        let result = try runScenario(["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001", "LOG_LEVELS": "payments=error"])
+    @Test func onLambdaWithoutAFormatTheLinesAreLambdaText() async throws {
+        let result = try await runScenario(["AWS_LAMBDA_RUNTIME_API": "127.0.0.1:9001", "LOG_LEVELS": "payments=error"])
         #expect(result.status == 0)
         #expect(
             result.lines.map {
@@ -50,8 +51,10 @@ import Testing
                 ])
     }
 
-    @Test func offLambdaLogFormatAndLogLevelDecide() throws {
-        let result = try runScenario(["LOG_FORMAT": "logfmt", "LOG_LEVEL": "debug", "AWS_LAMBDA_LOG_LEVEL": "ERROR"])
+    @Test func offLambdaLogFormatAndLogLevelDecide() async throws {
+        let result = try await runScenario([
+            "LOG_FORMAT": "logfmt", "LOG_LEVEL": "debug", "AWS_LAMBDA_LOG_LEVEL": "ERROR",
+        ])
         #expect(result.status == 0)
         #expect(result.lines.count == 8)
         #expect(result.lines.allSatisfy { $0.hasPrefix("time=") })
@@ -60,8 +63,8 @@ import Testing
         #expect(result.errors.contains("AWS_LAMBDA_LOG_LEVEL=ERROR not used: not on Lambda"))
     }
 
-    @Test func aBadValueStopsBootstrapWithAClearMessageAndNoOutput() throws {
-        let result = try runScenario(["AWS_LAMBDA_FUNCTION_NAME": "orders", "AWS_LAMBDA_LOG_FORMAT": "XML"])
+    @Test func aBadValueStopsBootstrapWithAClearMessageAndNoOutput() async throws {
+        let result = try await runScenario(["AWS_LAMBDA_FUNCTION_NAME": "orders", "AWS_LAMBDA_LOG_FORMAT": "XML"])
         #expect(result.status == 2)
         #expect(result.lines.isEmpty)
         #expect(

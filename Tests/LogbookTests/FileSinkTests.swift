@@ -193,11 +193,11 @@ import Testing
 @Suite("FileSink: a batch cut short")
 struct FileSinkPartialBatchTests {
     @Test("a batch that fails part-way keeps its complete lines and removes only the partial one")
-    func partialBatch() throws {
+    func partialBatch() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("partial-\(UUID().uuidString).log")
             .path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let outcome = try TestHost.run("file-partial-batch", [path])
+        let outcome = try await TestHost.run("file-partial-batch", [path])
         #expect(outcome.status == 0)
         #expect(outcome.outputLines == ["failures=1"])
         let contents = try String(contentsOfFile: path, encoding: .utf8)

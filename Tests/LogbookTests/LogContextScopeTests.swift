@@ -98,8 +98,14 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1))) func scopeIsRestoredAfterCancellation() async {
+        // On a thread of its own: synchronous tests running alongside may hold every
+        // thread of the cooperative pool for long stretches.
+        await withTaskExecutorPreference(DedicatedExecutor.shared) { await cancelInsideAScope() }
+    }
+
+    private func cancelInsideAScope() async {
         let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
-        let task = Task {
+        let task = Task(executorPreference: DedicatedExecutor.shared) {
             await LogContext.with(["task": "outer"]) {
                 let inner: Result<Void, any Error> = await LogContext.with(["task": "inner", "extra": 1]) {
                     startedContinuation.yield()

@@ -5,8 +5,8 @@ import Testing
 @Suite("LogbookTesting in a real process")
 struct LogbookTestingProcessTests {
     @Test("a capture works before bootstrap; a scoped bootstrap leaves the process as it found it")
-    func processWide() throws {
-        let outcome = try TestHost.run("capture-process-wide")
+    func processWide() async throws {
+        let outcome = try await TestHost.run("capture-process-wide")
         #expect(outcome.status == 0)
         #expect(outcome.standardError.isEmpty, "the captured info record never reached the last resort")
         let lines = outcome.outputLines
@@ -18,8 +18,8 @@ struct LogbookTestingProcessTests {
     }
 
     @Test("expectLogged outside a Swift Testing test says so on standard error instead of passing silently")
-    func outsideSwiftTesting() throws {
-        let outcome = try TestHost.run("expect-outside-swift-testing")
+    func outsideSwiftTesting() async throws {
+        let outcome = try await TestHost.run("expect-outside-swift-testing")
         let lines = outcome.errorLines
         try #require(lines.count == 2, "\(lines)")
         #expect(lines[0].hasPrefix("LogbookTesting: TestingScenarios.swift:"))

@@ -6,8 +6,8 @@ import Testing
 @Suite("Process-level behaviour")
 struct ProcessTests {
     @Test("before bootstrap a library's warning reaches stderr via the last resort; its info does not")
-    func lastResortBeforeBootstrap() throws {
-        let outcome = try TestHost.run("last-resort")
+    func lastResortBeforeBootstrap() async throws {
+        let outcome = try await TestHost.run("last-resort")
         #expect(outcome.status == 0)
         let errors = outcome.errorLines
         #expect(errors.count == 2, "\(errors)")
@@ -20,8 +20,8 @@ struct ProcessTests {
     }
 
     @Test("the last resort caps its lines like every sink")
-    func lastResortIsCapped() throws {
-        let outcome = try TestHost.run("last-resort-huge")
+    func lastResortIsCapped() async throws {
+        let outcome = try await TestHost.run("last-resort-huge")
         #expect(outcome.status == 0)
         let lines = outcome.errorLines
         #expect(lines.count == 2)
@@ -30,8 +30,8 @@ struct ProcessTests {
     }
 
     @Test("a library that only logs changes nothing about the application's output")
-    func libraryChangesNothing() throws {
-        let outcome = try TestHost.run("library-isolation")
+    func libraryChangesNothing() async throws {
+        let outcome = try await TestHost.run("library-isolation")
         #expect(outcome.status == 0)
         #expect(outcome.standardError.isEmpty)
         var received: [[String: String]] = []
@@ -52,8 +52,8 @@ struct ProcessTests {
     }
 
     @Test("a second bootstrap throws an error the caller can handle")
-    func secondBootstrap() throws {
-        let outcome = try TestHost.run("second-bootstrap")
+    func secondBootstrap() async throws {
+        let outcome = try await TestHost.run("second-bootstrap")
         #expect(outcome.status == 0)
         let lines = outcome.outputLines
         try #require(lines.count == 2)
@@ -66,8 +66,8 @@ struct ProcessTests {
     }
 
     @Test("writing to /dev/full: the process keeps running and reports once")
-    func devFull() throws {
-        let outcome = try TestHost.run("dev-full")
+    func devFull() async throws {
+        let outcome = try await TestHost.run("dev-full")
         #expect(outcome.status == 0)
         #expect(outcome.outputLines == ["logged 1000 records, 1000 failed writes"])
         #expect(outcome.errorLines.count == 1)
@@ -75,8 +75,8 @@ struct ProcessTests {
     }
 
     @Test("a reader that went away, with SIGPIPE ignored through bootstrap: logging continues")
-    func closedPipeIgnored() throws {
-        let outcome = try TestHost.run("closed-pipe", ["ignore"])
+    func closedPipeIgnored() async throws {
+        let outcome = try await TestHost.run("closed-pipe", ["ignore"])
         #expect(outcome.status == 0)
         #expect(outcome.outputLines == ["logged 1000 records, 1000 failed writes"])
         #expect(outcome.errorLines.count == 1)
@@ -84,8 +84,8 @@ struct ProcessTests {
     }
 
     @Test("a reader that went away, SIGPIPE left alone (the default): the signal ends the process")
-    func closedPipeDefault() throws {
-        let outcome = try TestHost.run("closed-pipe", ["default"])
+    func closedPipeDefault() async throws {
+        let outcome = try await TestHost.run("closed-pipe", ["default"])
         #expect(outcome.killedBySignal)
         #expect(outcome.status == SIGPIPE)
     }

@@ -7,8 +7,8 @@ import Testing
     @Test(
         "LOG_SAMPLING=10:100/1s: 59 of 5,000 identical errors, summaries adding up to 4,941, every distinct message, the next interval's record"
     )
-    func stormIsSampledAndAccounted() throws {
-        let outcome = try TestHost.run(
+    func stormIsSampledAndAccounted() async throws {
+        let outcome = try await TestHost.run(
             "sampling-storm", environment: ["LOG_SAMPLING": "10:100/1s", "LOG_FORMAT": "json"],
             inheritsEnvironment: false)
         #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -42,8 +42,8 @@ import Testing
     }
 
     @Test("a process that returns from main reports the records sampling dropped in the interval still open")
-    func exitWritesPendingSummary() throws {
-        let outcome = try TestHost.run(
+    func exitWritesPendingSummary() async throws {
+        let outcome = try await TestHost.run(
             "sampling-exit", environment: ["LOG_SAMPLING": "10:100/1h", "LOG_FORMAT": "json"],
             inheritsEnvironment: false)
         #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -57,8 +57,8 @@ import Testing
     }
 
     @Test("LOG_SAMPLING=lots fails bootstrap naming the variable, the value and the accepted form")
-    func badValueFailsBootstrap() throws {
-        let outcome = try TestHost.run(
+    func badValueFailsBootstrap() async throws {
+        let outcome = try await TestHost.run(
             "bootstrap-environment", environment: ["LOG_SAMPLING": "lots"], inheritsEnvironment: false)
         #expect(outcome.status == 2)
         #expect(outcome.standardError.contains("LOG_SAMPLING=\"lots\" is invalid"))

@@ -204,6 +204,27 @@ struct SamplingTests {
         #expect(written.count < 80_000)
     }
 
+    @Test("200 call sites, each new one counted from its first record, also those that grow the table")
+    func newCallSitesThatGrowTheTable() throws {
+        let hierarchy = quietHierarchy()
+        let sink = InMemorySink()
+        let setup = try hierarchy.bootstrap(
+            LogConfiguration(sinks: [sink], sampling: try LogSampling(first: 1, per: .seconds(3600))))
+        let log = hierarchy.logger("sites")
+        // Each site's first record passes and its second is dropped. The table starts
+        // with 16 slots and doubles at half full: the 9th, 17th, 33rd, 65th and 129th
+        // sites each add a site and move every entry in one call.
+        for site in 1...200 {
+            for _ in 0..<2 { log.info("site \(site)", line: UInt(50_000 + site)) }
+        }
+        let written = split(sink.records).written.map(\.message)
+        #expect(written == (1...200).map { "site \($0)" })
+        setup.shutdown()
+        let summaries = split(sink.records).summaries
+        #expect(summaries.count == 200)
+        #expect(summaries.allSatisfy { suppressed($0) == 1 })
+    }
+
     @Test("LogSetup.shutdown writes pending summaries before the sinks drain; counting goes on")
     func shutdownFlushes() throws {
         let hierarchy = quietHierarchy()

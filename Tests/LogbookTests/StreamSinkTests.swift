@@ -141,15 +141,15 @@ struct StreamSinkColorTests {
     }
 
     @Test("automatic colour: colour on a terminal, none when NO_COLOR is set")
-    func terminalHasColor() throws {
-        let onTerminal = try TestHost.run("console-colors", underTerminal: true, environment: ["NO_COLOR": ""])
+    func terminalHasColor() async throws {
+        let onTerminal = try await TestHost.run("console-colors", underTerminal: true, environment: ["NO_COLOR": ""])
         #expect(onTerminal.status == 0)
         #expect(onTerminal.standardOutput.contains("\u{1B}[31mERROR\u{1B}[0m"))
-        let noColor = try TestHost.run("console-colors", underTerminal: true, environment: ["NO_COLOR": "1"])
+        let noColor = try await TestHost.run("console-colors", underTerminal: true, environment: ["NO_COLOR": "1"])
         #expect(noColor.status == 0)
         #expect(noColor.standardOutput.contains("ERROR"))
         #expect(!noColor.standardOutput.contains("\u{1B}"))
-        let piped = try TestHost.run("console-colors", environment: ["NO_COLOR": ""])
+        let piped = try await TestHost.run("console-colors", environment: ["NO_COLOR": ""])
         #expect(piped.standardOutput.contains("ERROR"))
         #expect(!piped.standardOutput.contains("\u{1B}"))
     }

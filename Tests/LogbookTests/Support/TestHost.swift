@@ -3,12 +3,15 @@ import Foundation
 /// Runs scenarios of the `LogbookTestHost` executable, which SwiftPM builds next to the
 /// test bundle, and captures what they print.
 enum TestHost {
-    struct Outcome {
+    struct Outcome: Sendable {
         var status: Int32
         /// Whether the process ended by a signal (then `status` is the signal number).
         var killedBySignal: Bool
         var standardOutput: String
         var standardError: String
+        /// From starting the process to seeing it end, measured by the waiting thread (the
+        /// calling task may resume later, when the cooperative pool has a thread for it).
+        var elapsed: Duration
 
         var outputLines: [String] { standardOutput.split(separator: "\n").map(String.init) }
         var errorLines: [String] { standardError.split(separator: "\n").map(String.init) }
@@ -30,12 +33,42 @@ enum TestHost {
     /// With `underTerminal`, its standard output and error are a pseudo-terminal (through
     /// Python's `pty` module), whose output is then captured as standard output. Without
     /// `inheritsEnvironment`, the scenario sees only `environment`.
+    ///
+    /// The waiting is done by a thread of its own: the calling task is suspended meanwhile
+    /// and holds no thread of the cooperative pool, which has only as many threads as
+    /// cores. A process test that blocked one for its scenarios (50 runs of several
+    /// seconds each under the thread sanitizer) would starve the async tests running
+    /// alongside, past their time limits.
     static func run(
         _ scenario: String,
         _ arguments: [String] = [],
         underTerminal: Bool = false,
         environment: [String: String] = [:],
         inheritsEnvironment: Bool = true
+    ) async throws -> Outcome {
+        try await waiting {
+            try runWaiting(
+                scenario, arguments, underTerminal: underTerminal, environment: environment,
+                inheritsEnvironment: inheritsEnvironment)
+        }
+    }
+
+    /// Runs `body`, which blocks (waits for a process), on a thread of its own while the
+    /// calling task is suspended, so that no thread of the cooperative pool is held.
+    static func waiting<Value: Sendable>(_ body: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try body() }) }.start()
+        }
+    }
+
+    /// ``run(_:_:underTerminal:environment:inheritsEnvironment:)`` on the calling thread,
+    /// which it blocks until the scenario ends.
+    private static func runWaiting(
+        _ scenario: String,
+        _ arguments: [String],
+        underTerminal: Bool,
+        environment: [String: String],
+        inheritsEnvironment: Bool
     ) throws -> Outcome {
         let process = Process()
         if underTerminal {
@@ -57,22 +90,25 @@ enum TestHost {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let started = ContinuousClock.now
         try process.run()
-        // Read both pipes concurrently so neither fills up and blocks the child.
+        // Read both pipes concurrently so neither fills up and blocks the child; on a
+        // thread of its own, not one a busy test process may be short of.
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()
         group.enter()
-        DispatchQueue.global().async {
+        Thread {
             errorData = error.fileHandleForReading.readDataToEndOfFile()
             group.leave()
-        }
+        }.start()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        let elapsed = ContinuousClock.now - started
         return Outcome(
             status: process.terminationStatus,
             killedBySignal: process.terminationReason == .uncaughtSignal,
             standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+            standardError: String(decoding: errorData, as: UTF8.self), elapsed: elapsed)
     }
 }

@@ -69,7 +69,8 @@ final class LogSampler: @unchecked Sendable {
         defer { lock.unlock() }
         var summaries: [Summary]?
         if now >= numbers.pointee.nextDue { summaries = sweep(now: now) }
-        let entry = table.entries + table.index(file: file, line: line, level: level, now: now)
+        let index = table.index(file: file, line: line, level: level, now: now)  // may move the entries
+        let entry = table.entries + index
         let interval = numbers.pointee.interval
         let elapsed = now &- entry.pointee.start
         if elapsed >= interval || elapsed < 0 {

@@ -65,7 +65,7 @@ final class SamplerTable: @unchecked Sendable {
     }
 
     /// The index of the entry for the site, added with its interval starting at `now`
-    /// when absent.
+    /// when absent. Adding may move every entry (``grow()``): read ``entries`` after it.
     @inline(__always)
     func index(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
         let mask = capacity - 1
