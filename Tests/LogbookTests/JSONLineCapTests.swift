@@ -144,6 +144,22 @@ struct JSONOwnKeyCollisionTests {
         }
     }
 
+    @Test("a capped line whose last field has the renamed form of an own key counts each left-out field once")
+    func renamedFieldAfterTheCap() throws {
+        // `status` is the level's key: the first field is written as `fields.status`, unless
+        // a field of the line has that key, as the last one does (then `fields.fields.status`).
+        var fields: LogFields = ["status": 1]
+        for index in 0..<100 { fields["f\(index)"] = String(repeating: "v", count: 30) }
+        fields["fields.status"] = 2
+        let formatter = JSONFormatter(keys: .init(level: "status"), lineLimit: 1024)
+        let line = formatter.format(makeRecord(fields: fields))
+        #expect(line.utf8.count <= 1024)
+        let object = try JSONCheck.parse([line])[0].object
+        #expect(object["fields.fields.status"] as? Int == 1)
+        let written = object.keys.filter { $0.hasPrefix("f") }.count
+        #expect(written + (try #require(object["logbook.dropped_fields"] as? Int)) == 102, "\(line)")
+    }
+
     @Test("two header keys renamed to the same name are both written once")
     func headerCollision() throws {
         let formatter = JSONFormatter(keys: .init(level: "kind", logger: "kind"))

@@ -102,9 +102,9 @@ struct TraceKeys: Sendable {
 }
 
 extension TraceKeys.Mapping {
-    /// Appends the JSON value this mapping writes for the string `text` and returns
-    /// `true`, or returns `false`, writing nothing, to write the field unchanged: when
-    /// `text` is not exactly ``hexDigits`` hex digits (either case). Allocates nothing.
+    /// Appends the member this mapping writes for the string `text`, from `,"key":`, and
+    /// returns `true`, or returns `false`, writing nothing, to write the field unchanged:
+    /// when `text` is not exactly ``hexDigits`` hex digits (either case). Allocates nothing.
     func appendJSON(_ text: UnsafePointer<String>, into buffer: inout LogBuffer) -> Bool {
         // The digits copied into four words padded with '0's (hex digits too), read
         // from there: nothing below holds on to the string or to this mapping.
@@ -118,6 +118,7 @@ extension TraceKeys.Mapping {
         }
         guard copied == true, Self.isHex(words.0), Self.isHex(words.1), Self.isHex(words.2), Self.isHex(words.3)
         else { return false }
+        buffer.append(contentsOf: encodedKey)
         let quote = UInt8(ascii: "\"")
         switch encoding {
         case .text:

@@ -331,7 +331,6 @@ extension JSONFormatter {
         let before = buffer.count
         let mapping = layout.traceKeys.mappings[index]
         guard !searching || fields.firstIndex(of: mapping.key) == nil else { return false }
-        buffer.append(contentsOf: mapping.encodedKey)
         var written = false
         if case .string(let text) = FieldScalar(field.value) {
             written = mapping.appendJSON(text, into: &buffer)
