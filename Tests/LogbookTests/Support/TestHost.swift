@@ -47,11 +47,19 @@ enum TestHost {
         inheritsEnvironment: Bool = true
     ) async throws -> Outcome {
         try await waiting {
-            try runWaiting(
+            runningSlots.wait()
+            defer { runningSlots.signal() }
+            return try runWaiting(
                 scenario, arguments, underTerminal: underTerminal, environment: environment,
                 inheritsEnvironment: inheritsEnvironment)
         }
     }
+
+    /// How many scenarios run at once: as many as there are cores (at least two), as when
+    /// each process test held a thread of the cooperative pool. Unlimited, every process
+    /// suite would start its scenarios together and their timing checks would measure
+    /// the load.
+    private static let runningSlots = DispatchSemaphore(value: max(2, ProcessInfo.processInfo.activeProcessorCount))
 
     /// Runs `body`, which blocks (waits for a process), on a thread of its own while the
     /// calling task is suspended, so that no thread of the cooperative pool is held.

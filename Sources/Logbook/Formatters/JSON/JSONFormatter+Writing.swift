@@ -48,7 +48,10 @@ extension JSONFormatter {
         if let error = record.error {
             writeError(error, limits: limits, into: &buffer, dropped: &dropped)
         }
-        record.withFieldList(includingContext: contextKey == nil, staticFields: staticFields.entries) { fields in
+        // The static fields' entries stay valid: the layout's settings hold their storage.
+        record.withFieldList(
+            includingContext: contextKey == nil, staticFields: layout.settings.staticFields.entries
+        ) { fields in
             // Whether any field has a promoted key: one pass for all of them.
             var hasPromoted = false
             if !layout.settings.promotedFields.isEmpty {

@@ -29,16 +29,6 @@ enum FieldKeys {
         SmallString(at: key)?.hashBit ?? ~0
     }
 
-    /// Whether two keys are the same: of the same UTF-8 length and equal as strings.
-    /// Two short ASCII keys (see ``SmallString``) are compared as two words each.
-    @inline(__always)
-    static func equal(_ key: UnsafePointer<String>, _ other: UnsafePointer<String>) -> Bool {
-        if let small = SmallString(at: key), let otherSmall = SmallString(at: other) {
-            return small.low == otherSmall.low && small.high == otherSmall.high
-        }
-        return key.pointee.utf8.count == other.pointee.utf8.count && key.pointee == other.pointee
-    }
-
     /// Whether an entry at or after `start` has `key`.
     static func contains(_ key: String, in entries: Entries, from start: Int = 0) -> Bool {
         withUnsafePointer(to: key) { contains(at: $0, in: entries, from: start) }
