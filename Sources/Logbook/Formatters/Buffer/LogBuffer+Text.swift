@@ -20,8 +20,7 @@ extension LogBuffer {
         if let small = withUnsafePointer(to: text, { SmallString(at: $0) }), Self.isPlainText(small) {
             return appendSmall(small)
         }
-        var text = text
-        text.withUTF8 { utf8 in
+        func appendUTF8(_ utf8: UnsafeBufferPointer<UInt8>) {
             guard utf8.isEmpty || Self.needsQuotes(utf8) else {
                 append(contentsOf: UnsafeRawBufferPointer(utf8))
                 return
@@ -30,14 +29,18 @@ extension LogBuffer {
             appendEscaping(utf8, delimiters: (0x22, 0x5C, 0x5C)) { buffer, index, length in
                 let byte = utf8[index]
                 if byte == 0x22 || byte == 0x5C {
-                    buffer.append(UInt8(ascii: "\\"))
-                    buffer.append(byte)
+                    buffer.append(word: UInt64(byte) << 8 | 0x5C, count: 2)
                 } else {
                     buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
                 }
                 return length
             }
             append(UInt8(ascii: "\""))
+        }
+        // Native strings lend their UTF-8 in place; others are made contiguous first.
+        if text.utf8.withContiguousStorageIfAvailable(appendUTF8) == nil {
+            var text = text
+            text.withUTF8(appendUTF8)
         }
     }
 

@@ -35,11 +35,15 @@ struct LogfmtFieldWriter: Sendable {
             if let small = SmallString(at: field.key), LogBuffer.isPlainText(small),
                 !reserved.contains(small, at: field.key), let scalar = FieldScalar(field.value)
             {
-                buffer.append(UInt8(ascii: " "))
-                if !keyPrefix.isEmpty { buffer.append(contentsOf: keyPrefix) }
-                buffer.appendSmall(small)
-                if !keySuffix.isEmpty { buffer.append(contentsOf: keySuffix) }
-                buffer.append(UInt8(ascii: "="))
+                if keyPrefix.isEmpty && keySuffix.isEmpty {
+                    buffer.appendSmall(small, prefix: UInt8(ascii: " "), suffix: 0x3D, suffixCount: 1)
+                } else {
+                    buffer.append(UInt8(ascii: " "))
+                    buffer.append(contentsOf: keyPrefix)
+                    buffer.appendSmall(small)
+                    buffer.append(contentsOf: keySuffix)
+                    buffer.append(UInt8(ascii: "="))
+                }
                 buffer.appendLogfmtScalar(scalar)
                 continue
             }
