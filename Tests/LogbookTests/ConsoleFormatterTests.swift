@@ -63,6 +63,14 @@ struct ConsoleFormatterTests {
         #expect(!automatic.contains("\u{1B}"))
     }
 
+    @Test("coloured field keys are dimmed, whatever the value")
+    func coloredKeys() {
+        let record = makeRecord(fields: ["a": 1, "s": "x y", "ok": true])
+        let line = ConsoleFormatter(colors: .always, timestamp: .none).format(record)
+        let (dim, reset) = ("\u{1B}[2m", "\u{1B}[0m")
+        #expect(line.hasSuffix(" \(dim)a\(reset)=1 \(dim)s\(reset)=\"x y\" \(dim)ok\(reset)=true"))
+    }
+
     @Test("automatic colour resolves to colour only on a terminal without NO_COLOR")
     func automaticResolution() {
         let formatter = ConsoleFormatter(timestamp: .none)

@@ -94,17 +94,17 @@ extension LogBuffer {
     /// text) for a character of ``ObeyedCharacters``: `\n`, `\r`, `\t`, or `\u` and four
     /// hex digits, as JSON and go-logfmt decode them.
     mutating func appendTextEscape(_ scalar: UInt32) {
-        append(UInt8(ascii: "\\"))
         switch scalar {
-        case 0x0A: append(UInt8(ascii: "n"))
-        case 0x0D: append(UInt8(ascii: "r"))
-        case 0x09: append(UInt8(ascii: "t"))
+        case 0x0A: append(word: 0x6E5C, count: 2)  // `\n`, and below `\r`, `\t`
+        case 0x0D: append(word: 0x725C, count: 2)
+        case 0x09: append(word: 0x745C, count: 2)
         default:
-            append(UInt8(ascii: "u"))
-            append(Self.hexDigit(UInt8(truncatingIfNeeded: scalar >> 12)))
-            append(Self.hexDigit(UInt8(truncatingIfNeeded: scalar >> 8) & 0xF))
-            append(Self.hexDigit(UInt8(truncatingIfNeeded: scalar >> 4) & 0xF))
-            append(Self.hexDigit(UInt8(truncatingIfNeeded: scalar) & 0xF))
+            var word: UInt64 = 0x755C  // `\u`, then four hex digits from the highest
+            for digit in 0..<4 {
+                let nibble = UInt8(truncatingIfNeeded: scalar >> UInt32(12 - 4 * digit)) & 0xF
+                word |= UInt64(Self.hexDigit(nibble)) << UInt64(16 + 8 * digit)
+            }
+            append(word: word, count: 6)
         }
     }
 

@@ -8,8 +8,7 @@ extension LogBuffer {
     /// `replacingTabs`, tabs and line breaks become spaces instead, so the text cannot
     /// shift the fields after it.
     mutating func appendLambdaTextField(_ text: String, replacingTabs: Bool) {
-        var text = text
-        text.withUTF8 { utf8 in
+        Self.withUTF8(of: text) { utf8 in
             appendEscaping(utf8, delimiters: (0, 0, 0)) { buffer, index, length in
                 let byte = utf8[index]
                 let isLineBreak = byte == 0x0A || (byte == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A)

@@ -4,8 +4,12 @@ extension LogBuffer {
     /// `\r`, `\t`, and `\u001b`, `\u0085`, `\u2028` for the others, as JSON and logfmt
     /// parsers decode them), everything else is copied.
     public mutating func appendSingleLine(_ text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
+        if let small = withUnsafePointer(to: text, { SmallString(at: $0) }),
+            Self.isPlainText(small, below: 0x20, rejecting: (0x7F, 0x7F, 0x7F))
+        {
+            return appendSmall(small)
+        }
+        Self.withUTF8(of: text) { utf8 in
             appendEscaping(utf8, delimiters: (0, 0, 0)) { buffer, index, length in
                 buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
                 return length
@@ -20,18 +24,15 @@ extension LogBuffer {
         if let small = withUnsafePointer(to: text, { SmallString(at: $0) }), Self.isPlainText(small) {
             return appendSmall(small)
         }
-        var text = text
-        text.withUTF8 { utf8 in
+        Self.withUTF8(of: text) { utf8 in
             guard utf8.isEmpty || Self.needsQuotes(utf8) else {
                 append(contentsOf: UnsafeRawBufferPointer(utf8))
                 return
             }
             append(UInt8(ascii: "\""))
             appendEscaping(utf8, delimiters: (0x22, 0x5C, 0x5C)) { buffer, index, length in
-                let byte = utf8[index]
-                if byte == 0x22 || byte == 0x5C {
-                    buffer.append(UInt8(ascii: "\\"))
-                    buffer.append(byte)
+                if utf8[index] == 0x22 || utf8[index] == 0x5C {
+                    buffer.append(word: UInt64(utf8[index]) << 8 | 0x5C, count: 2)
                 } else {
                     buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
                 }
@@ -39,6 +40,14 @@ extension LogBuffer {
             }
             append(UInt8(ascii: "\""))
         }
+    }
+
+    /// Calls `body` with `text`'s UTF-8: a native string's in place, others' made contiguous.
+    @inline(__always)
+    static func withUTF8(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard text.utf8.withContiguousStorageIfAvailable(body) == nil else { return }
+        var text = text
+        text.withUTF8(body)
     }
 
     /// Appends a logfmt key: space, `=`, `"`, each character that
@@ -68,14 +77,10 @@ extension LogBuffer {
                 if byte == 0xEF && index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] == 0xBD {
                     length = 3
                 }
-                if length > 0 || Self.forcesQuotes(byte) {
-                    changed = true
-                    append(UInt8(ascii: "_"))
-                    index += Swift.max(length, 1)
-                } else {
-                    append(byte)
-                    index += 1
-                }
+                let replaced = length > 0 || Self.forcesQuotes(byte)
+                changed = changed || replaced
+                append(replaced ? UInt8(ascii: "_") : byte)
+                index += Swift.max(length, 1)
             }
             return changed
         }

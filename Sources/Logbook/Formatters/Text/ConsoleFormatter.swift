@@ -86,12 +86,11 @@ public struct ConsoleFormatter: LogFormatter {
         let name = record.level.uppercaseName
         buffer.append(name)
         if colored { buffer.append(contentsOf: ANSI.reset) }
-        for _ in name.utf8.count..<9 { buffer.append(UInt8(ascii: " ")) }
+        buffer.append(word: 0x2020_2020_2020_2020, count: 9 - name.utf8.count)  // names are 4 to 8 bytes
         if colored { buffer.append(contentsOf: ANSI.bold) }
         buffer.appendSingleLine(record.logger)
         if colored { buffer.append(contentsOf: ANSI.reset) }
-        buffer.append(UInt8(ascii: ":"))
-        buffer.append(UInt8(ascii: " "))
+        buffer.append(word: 0x203A, count: 2)  // `: `
         buffer.appendSingleLine(record.message)
         let keyPrefix = colored ? ANSI.dim : []
         let keySuffix = colored ? ANSI.reset : []

@@ -70,8 +70,7 @@ public struct LambdaTextFormatter: LogFormatter {
         defer { buffer.cutLine(from: start, limit: lineLimit) }
         buffer.append(UInt8(ascii: "["))
         buffer.append(levelNames[record.level])
-        buffer.append(UInt8(ascii: "]"))
-        buffer.append(UInt8(ascii: "\t"))
+        buffer.append(word: 0x095D, count: 2)  // `]\t`
         buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
         buffer.append(UInt8(ascii: "\t"))
         record.withFieldList(staticFields: appendsFields ? staticFields.entries : .init(start: nil, count: 0)) {

@@ -32,14 +32,11 @@ struct LogfmtFieldWriter: Sendable {
         var madeKeys = false
         for index in 0..<fields.count where !skips(fields, index) {
             let field = fields[index]
-            if let small = SmallString(at: field.key), LogBuffer.isPlainText(small),
-                !reserved.contains(small, at: field.key), let scalar = FieldScalar(field.value)
+            if keyPrefix.isEmpty, keySuffix.isEmpty, let small = SmallString(at: field.key),  // coloured: below
+                LogBuffer.isPlainText(small), !reserved.contains(small, at: field.key),
+                let scalar = FieldScalar(field.value)
             {
-                buffer.append(UInt8(ascii: " "))
-                if !keyPrefix.isEmpty { buffer.append(contentsOf: keyPrefix) }
-                buffer.appendSmall(small)
-                if !keySuffix.isEmpty { buffer.append(contentsOf: keySuffix) }
-                buffer.append(UInt8(ascii: "="))
+                buffer.appendSmall(small, prefix: UInt8(ascii: " "), suffix: 0x3D, suffixCount: 1)  // ` key=`
                 buffer.appendLogfmtScalar(scalar)
                 continue
             }

@@ -55,13 +55,13 @@ public struct LogfmtFormatter: LogFormatter {
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         let start = buffer.count
         defer { buffer.cutLine(from: start, limit: lineLimit) }
-        buffer.append("time=")
+        buffer.append(word: 0x3D_656D_6974, count: 5)  // `time=`, and below ` level=`, ` logger=`, ` msg=`
         buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
-        buffer.append(" level=")
+        buffer.append(word: 0x3D_6C65_7665_6C20, count: 7)
         buffer.appendLogfmtValue(levelNames[record.level])
-        buffer.append(" logger=")
+        buffer.append(word: 0x3D72_6567_676F_6C20, count: 8)
         buffer.appendLogfmtValue(record.logger)
-        buffer.append(" msg=")
+        buffer.append(word: 0x3D_6773_6D20, count: 5)
         buffer.appendLogfmtValue(record.message)
         if let error = record.error { buffer.appendLogfmtError(error) }
         record.withFieldList { fieldWriter.append($0, of: record, into: &buffer) }
