@@ -153,6 +153,7 @@ extension LogBuffer {
     /// capacity check.
     @inline(__always)
     mutating func append(word: UInt64, count: Int) {
+        assert((0...8).contains(count), "append(word:count:) writes one word: count \(count) is over 8")
         reserveCapacity(8)
         UnsafeMutableRawPointer(base + used).storeBytes(of: word.littleEndian, as: UInt64.self)
         used += count
