@@ -80,7 +80,7 @@ public struct LogFields: Sendable {
     /// Whether some key appears more than once.
     @usableFromInline
     var hasRepeatedKeys: Bool {
-        storage.withUnsafeBufferPointer { FieldKeys.hasRepeats($0) }
+        storage.withUnsafeBufferPointer { FieldKeys.scan($0).hasRepeats }
     }
 
     /// Whether any entry at or after `start` has this key. Keys of different lengths
