@@ -87,7 +87,9 @@ public struct LogFields: Sendable {
     /// are rejected without comparing bytes.
     @usableFromInline
     func containsKey(_ key: String, from start: Int = 0) -> Bool {
-        storage.withUnsafeBufferPointer { FieldKeys.contains(key, in: $0, from: start) }
+        storage.withUnsafeBufferPointer { entries in
+            withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries, from: start) }
+        }
     }
 }
 

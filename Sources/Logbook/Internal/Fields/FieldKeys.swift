@@ -29,11 +29,6 @@ enum FieldKeys {
         SmallString(at: key)?.hashBit ?? ~0
     }
 
-    /// Whether an entry at or after `start` has `key`.
-    static func contains(_ key: String, in entries: Entries, from start: Int = 0) -> Bool {
-        withUnsafePointer(to: key) { contains(at: $0, in: entries, from: start) }
-    }
-
     /// Whether an entry at or after `start` has the key at `key`.
     static func contains(at key: UnsafePointer<String>, in entries: Entries, from start: Int = 0) -> Bool {
         firstIndex(of: key, from: start, count: entries.count) { self.key(entries, $0) } != nil
