@@ -91,9 +91,6 @@ enum FieldKeys {
     /// The repeat check of ``scan(_:)`` for keys of any kind: each against the ones after it, strings
     /// compared only where lengths are equal.
     private static func hasRepeatsByScanning(_ entries: Entries) -> Bool {
-        for index in entries.indices where contains(at: key(entries, index), in: entries, from: index + 1) {
-            return true
-        }
-        return false
+        entries.indices.contains { contains(at: key(entries, $0), in: entries, from: $0 + 1) }
     }
 }
