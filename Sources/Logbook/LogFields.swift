@@ -80,14 +80,16 @@ public struct LogFields: Sendable {
     /// Whether some key appears more than once.
     @usableFromInline
     var hasRepeatedKeys: Bool {
-        storage.withUnsafeBufferPointer { FieldKeys.hasRepeats($0) }
+        storage.withUnsafeBufferPointer { FieldKeys.scan($0).hasRepeats }
     }
 
     /// Whether any entry at or after `start` has this key. Keys of different lengths
     /// are rejected without comparing bytes.
     @usableFromInline
     func containsKey(_ key: String, from start: Int = 0) -> Bool {
-        storage.withUnsafeBufferPointer { FieldKeys.contains(key, in: $0, from: start) }
+        storage.withUnsafeBufferPointer { entries in
+            withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries, from: start) }
+        }
     }
 }
 

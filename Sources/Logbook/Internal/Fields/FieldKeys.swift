@@ -29,39 +29,38 @@ enum FieldKeys {
         SmallString(at: key)?.hashBit ?? ~0
     }
 
-    /// Whether an entry at or after `start` has `key`.
-    static func contains(_ key: String, in entries: Entries, from start: Int = 0) -> Bool {
-        withUnsafePointer(to: key) { contains(at: $0, in: entries, from: start) }
-    }
-
     /// Whether an entry at or after `start` has the key at `key`.
     static func contains(at key: UnsafePointer<String>, in entries: Entries, from start: Int = 0) -> Bool {
-        if let small = SmallString(at: key) {
-            var index = start
-            while index < entries.count {
-                let candidate = self.key(entries, index)
-                if let other = SmallString(at: candidate) {
-                    if other.low == small.low && other.high == small.high { return true }
-                } else if candidate.pointee.utf8.count == small.count && candidate.pointee == key.pointee {
-                    return true
-                }
-                index += 1
-            }
-            return false
-        }
-        let length = key.pointee.utf8.count
-        var index = start
-        while index < entries.count {
-            let candidate = self.key(entries, index)
-            if candidate.pointee.utf8.count == length && candidate.pointee == key.pointee { return true }
-            index += 1
-        }
-        return false
+        firstIndex(of: key, from: start, count: entries.count) { self.key(entries, $0) } != nil
     }
 
-    /// Whether some key appears more than once.
-    static func hasRepeats(_ entries: Entries) -> Bool {
-        scan(entries).hasRepeats
+    /// The first index in `start..<count` whose key (`keyAt`) is the one at `key`. A short
+    /// ASCII key (see ``SmallString``) is read once and compared as two words; other keys
+    /// are compared as strings only where lengths are equal.
+    @inline(__always)
+    static func firstIndex(
+        of key: UnsafePointer<String>, from start: Int, count: Int, keyAt: (Int) -> UnsafePointer<String>
+    ) -> Int? {
+        var index = start
+        if let small = SmallString(at: key) {
+            while index < count {
+                let candidate = keyAt(index)
+                if let other = SmallString(at: candidate) {
+                    if other.high == small.high && other.low == small.low { return index }
+                } else if candidate.pointee.utf8.count == small.count && candidate.pointee == key.pointee {
+                    return index
+                }
+                index &+= 1
+            }
+            return nil
+        }
+        let length = key.pointee.utf8.count
+        while index < count {
+            let candidate = keyAt(index)
+            if candidate.pointee.utf8.count == length && candidate.pointee == key.pointee { return index }
+            index &+= 1
+        }
+        return nil
     }
 
     /// The ``hashBit(_:)`` of every key, or'ed, and whether some key appears more than once.
@@ -89,12 +88,9 @@ enum FieldKeys {
         return (seen, repeats)
     }
 
-    /// ``hasRepeats(_:)`` for keys of any kind: each against the ones after it, strings
+    /// The repeat check of ``scan(_:)`` for keys of any kind: each against the ones after it, strings
     /// compared only where lengths are equal.
     private static func hasRepeatsByScanning(_ entries: Entries) -> Bool {
-        for index in entries.indices where contains(at: key(entries, index), in: entries, from: index + 1) {
-            return true
-        }
-        return false
+        entries.indices.contains { contains(at: key(entries, $0), in: entries, from: $0 + 1) }
     }
 }

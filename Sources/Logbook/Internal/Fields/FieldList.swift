@@ -62,25 +62,7 @@ struct FieldList {
     /// ``firstIndex(at:from:)`` once the key's bit is found.
     @inline(never)
     private func scan(for key: UnsafePointer<String>, from start: Int) -> Int? {
-        guard let small = SmallString(at: key), let base = entries.baseAddress else {
-            let length = key.pointee.utf8.count
-            for index in start..<count {
-                let candidate = entries[index].key
-                if candidate.pointee.utf8.count == length && candidate.pointee == key.pointee { return index }
-            }
-            return nil
-        }
-        var index = start
-        while index < count {
-            let candidate = base[index].key
-            if let other = SmallString(at: candidate) {
-                if other.high == small.high && other.low == small.low { return index }
-            } else if candidate.pointee.utf8.count == small.count && candidate.pointee == key.pointee {
-                return index
-            }
-            index &+= 1
-        }
-        return nil
+        FieldKeys.firstIndex(of: key, from: start, count: count) { entries[$0].key }
     }
 
     /// The value of the entry whose key is `key`, converted, or `nil`; with
