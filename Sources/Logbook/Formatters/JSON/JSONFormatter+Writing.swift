@@ -54,14 +54,17 @@ extension JSONFormatter {
         ) { fields in
             // Whether any field has a promoted key: one pass for all of them.
             var hasPromoted = false
-            if !layout.settings.promotedFields.isEmpty {
+            if !layout.promoted.isEmpty {
                 for index in 0..<fields.count where layout.promotedKeys.contains(at: fields[index].key) {
                     hasPromoted = true
                     break
                 }
-                for field in layout.settings.promotedFields {
-                    writePromoted(
-                        field, fields: fields, searching: hasPromoted, limits: limits, into: &buffer, dropped: &dropped)
+                layout.headerKeys.withUnsafeBytes { keys in
+                    for slot in layout.promoted {
+                        writePromoted(
+                            slot, keys: keys, fields: fields, searching: hasPromoted, limits: limits, into: &buffer,
+                            dropped: &dropped)
+                    }
                 }
             }
             // Reserved keys take their renamed member and trace fields their target key on
@@ -121,7 +124,7 @@ extension JSONFormatter {
         budget: Int?,
         dropped: inout Int
     ) {
-        let hasPromoted = !layout.settings.promotedFields.isEmpty
+        let hasPromoted = !layout.promoted.isEmpty
         let before = buffer.count
         var first = true
         record.withFieldList(includingFields: false) { fields in
@@ -149,18 +152,19 @@ extension JSONFormatter {
         }
     }
 
-    /// Writes the promoted `field`: the record's or a static field's value, redacted, else
-    /// its ``JSONLayout/PromotedField/absent`` bytes. Without `searching`, no field has it.
+    /// Writes the promoted field of `slot` (its bytes in `keys`, the layout's
+    /// ``JSONLayout/headerKeys``): the record's or a static field's value, redacted, else
+    /// its absent bytes. Without `searching`, no field has it.
     private func writePromoted(
-        _ field: JSONLayout.PromotedField, fields: FieldList, searching: Bool, limits: TextLimits,
-        into buffer: inout LogBuffer, dropped: inout Int
+        _ slot: JSONLayout.PromotedSlot, keys: UnsafeRawBufferPointer, fields: FieldList, searching: Bool,
+        limits: TextLimits, into buffer: inout LogBuffer, dropped: inout Int
     ) {
-        guard searching, let index = fields.firstIndex(of: field.key) else {
-            buffer.append(contentsOf: field.absent)
+        guard searching, let index = fields.firstIndex(of: layout.settings.promotedFields[slot.field].key) else {
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.keyStart..<slot.absentEnd]))
             return
         }
         let before = buffer.count
-        buffer.append(contentsOf: field.encodedKey)
+        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.keyStart..<slot.keyEnd]))
         guard limits.text != .max else { return writeFieldValue(fields[index].value, into: &buffer) }
         let value = fields[index].value.pointee.logValue
         if case .string(let text) = value {
@@ -169,7 +173,7 @@ extension JSONFormatter {
             writeValue(value, depth: 1, into: &buffer)
             // An array or object cannot be cut and stay what it was: over the text
             // limit, it is left out and counted.
-            if buffer.count - before > limits.text + field.encodedKey.count {
+            if buffer.count - before > limits.text + slot.keyEnd - slot.keyStart {
                 buffer.truncate(to: before)
                 dropped += 1
             }

@@ -17,16 +17,17 @@ final class JSONLayout: Sendable {
     /// `requestId`).
     struct PromotedField: Sendable {
         let key: String
-        /// `,"key":`.
-        let encodedKey: [UInt8]
-        /// `,"key":""` or nothing: what is written when no field has the key.
-        let absent: [UInt8]
+        let writesEmptyWhenAbsent: Bool
+    }
 
-        init(key: String, writesEmptyWhenAbsent: Bool) {
-            self.key = key
-            self.encodedKey = [UInt8(ascii: ",")] + JSONLayout.encoded(key) + [UInt8(ascii: ":")]
-            self.absent = writesEmptyWhenAbsent ? encodedKey + JSONLayout.encoded("") : []
-        }
+    /// Where the promoted field `settings.promotedFields[field]` has its `,"key":` in
+    /// ``headerKeys`` (`keyStart..<keyEnd`) and what is written when no field has it
+    /// (`keyStart..<absentEnd`: `,"key":""` or nothing). Trivial, like ``HeaderSlot``.
+    struct PromotedSlot: Sendable {
+        let field: Int
+        let keyStart: Int
+        let keyEnd: Int
+        let absentEnd: Int
     }
 
     /// The formatter's settings, normalized (see ``JSONFormatter``'s properties).
@@ -35,8 +36,9 @@ final class JSONLayout: Sendable {
     let traceKeys: TraceKeys
 
     let header: [HeaderSlot]
-    /// The encoded keys of every header member, back to back, then the encoded name of
-    /// every level.
+    let promoted: [PromotedSlot]
+    /// The encoded keys of every header member, back to back, the encoded name of every
+    /// level, then the promoted fields' keys (see ``PromotedSlot``).
     let headerKeys: [UInt8]
     /// Where each level's encoded name sits in ``headerKeys``, by raw value.
     let levelValues: [Range<Int>]
@@ -134,6 +136,17 @@ final class JSONLayout: Sendable {
             headerKeys += Self.encoded(levelNames[level])
             levelValues.append(start..<headerKeys.count)
         }
+        let ownKeyBytes = headerKeys.count
+        var promoted: [PromotedSlot] = []
+        for (index, field) in settings.promotedFields.enumerated() {
+            let start = headerKeys.count
+            headerKeys += key(field.key)
+            let end = headerKeys.count
+            if field.writesEmptyWhenAbsent { headerKeys += Self.encoded("") }
+            let absentEnd = field.writesEmptyWhenAbsent ? headerKeys.count : start
+            promoted.append(PromotedSlot(field: index, keyStart: start, keyEnd: end, absentEnd: absentEnd))
+        }
+        self.promoted = promoted
         self.headerKeys = headerKeys
         self.levelValues = levelValues
 
@@ -183,10 +196,10 @@ final class JSONLayout: Sendable {
         specialKeys = KeySet(reserved + taken + (traceKeys.isEmpty ? [] : TraceKeys.fieldNames))
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
-        var ownBytes = headerKeys.count + errorOpen.count + errorMessageKey.count
+        var ownBytes = ownKeyBytes + errorOpen.count + errorMessageKey.count
         ownBytes += LogLevel.allCases.map { levelNames[$0].utf8.count }.max() ?? 0
         if includesSourceLocation { ownBytes += sourceOpen.count + sourceFunctionKey.count + sourceLineKey.count }
-        ownBytes += settings.promotedFields.reduce(0) { $0 + $1.encodedKey.count + Self.cappedTextLength }
+        ownBytes += promoted.reduce(0) { $0 + $1.keyEnd - $1.keyStart + Self.cappedTextLength }
         ownBytes += (writtenContextKey?.utf8.count ?? 0) + Self.droppedFieldsKeyName.utf8.count
         settings.lineLimit = max(given.lineLimit, JSONFormatter.minimumLineLimit, ownBytes + Self.lineLimitMargin)
         self.settings = settings
