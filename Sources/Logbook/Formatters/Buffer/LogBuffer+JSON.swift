@@ -83,12 +83,7 @@ extension LogBuffer {
     /// Returns whether the whole string was written.
     @discardableResult
     mutating func appendJSONEscaped(_ string: String, limit: Int) -> Bool {
-        // Native and small strings lend their UTF-8 in place; only other
-        // representations are copied into a contiguous one first.
-        let complete = string.utf8.withContiguousStorageIfAvailable { appendJSONEscaped(utf8: $0, limit: limit) }
-        if let complete { return complete }
-        var string = string
-        return string.withUTF8 { appendJSONEscaped(utf8: $0, limit: limit) }
+        Self.withUTF8(of: string) { appendJSONEscaped(utf8: $0, limit: limit) }
     }
 
     /// Appends `utf8` as it is, between quotes, if none of its bytes needs escaping, and

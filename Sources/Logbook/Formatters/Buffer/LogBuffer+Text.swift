@@ -42,14 +42,6 @@ extension LogBuffer {
         }
     }
 
-    /// Calls `body` with `text`'s UTF-8: a native string's in place, others' made contiguous.
-    @inline(__always)
-    static func withUTF8(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard text.utf8.withContiguousStorageIfAvailable(body) == nil else { return }
-        var text = text
-        text.withUTF8(body)
-    }
-
     /// Appends a logfmt key: space, `=`, `"`, each character that
     /// ``appendSingleLine(_:)`` escapes, and U+FFFD (which logfmt parsers refuse in a key)
     /// become `_`, and an empty key becomes `_`. (A logfmt key has no quoting, so it

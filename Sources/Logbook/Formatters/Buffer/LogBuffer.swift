@@ -134,6 +134,14 @@ public struct LogBuffer: ~Copyable {
         string.withUTF8 { append(contentsOf: UnsafeRawBufferPointer($0)) }
     }
 
+    /// Calls `body` with `text`'s UTF-8: a native string's in place, others' made contiguous.
+    @inline(__always)
+    static func withUTF8<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var text = text
+        return text.withUTF8(body)
+    }
+
     /// Appends `value` in decimal.
     public mutating func appendDecimal(_ value: Int) {
         if value >= 0 && value < 10 {

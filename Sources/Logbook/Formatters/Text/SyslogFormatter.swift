@@ -332,11 +332,7 @@ public struct SyslogFormatter: LogFormatter {
                 return length
             }
         }
-        // Native strings lend their UTF-8 in place; others are made contiguous first.
-        if text.utf8.withContiguousStorageIfAvailable(append) == nil {
-            var text = text
-            text.withUTF8(append)
-        }
+        LogBuffer.withUTF8(of: text, append)
     }
 
     /// A header field: printable ASCII only (others become `_`), at most
