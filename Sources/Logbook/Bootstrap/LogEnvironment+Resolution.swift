@@ -16,14 +16,20 @@ extension LogEnvironment {
     /// - Throws: ``LogEnvironmentError`` for the first variable, in ``variableNames``
     ///   order, whose value is not accepted.
     package func resolve() throws(LogEnvironmentError) -> Resolution {
-        let logLevel = try parseLevel("LOG_LEVEL")
+        let levelExpected = "a log level, one of: " + LogLevelParseError.acceptedValuesDescription
+        let logLevel = try parse("LOG_LEVEL", expected: levelExpected) { try? LogLevel(parsing: $0) }
         let logLevels = try parseLoggerLevels("LOG_LEVELS")
-        let logFormat = try parseFormat("LOG_FORMAT")
+        let logFormat = try parse(
+            "LOG_FORMAT", expected: "one of: " + LogFormat.allCases.map(\.rawValue).joined(separator: ", "),
+            LogFormat.init(name:))
         let sampling = try parseSampling("LOG_SAMPLING")
-        let lambdaFormat = try parseLambdaFormat("AWS_LAMBDA_LOG_FORMAT")
-        let lambdaLevel = try parseLevel("AWS_LAMBDA_LOG_LEVEL")
+        let lambdaFormat = try parse("AWS_LAMBDA_LOG_FORMAT", expected: "Text or JSON (any case)") {
+            ["text": LogFormat.lambdaText, "json": .lambdaJSON][$0.lowercased()]
+        }
+        let lambdaLevel = try parse("AWS_LAMBDA_LOG_LEVEL", expected: levelExpected) { try? LogLevel(parsing: $0) }
         let redactKeys = try parseRedactKeys("LOG_REDACT_KEYS")
-        let shutdownVariable = try parseDuration("LOG_SHUTDOWN_TIMEOUT")
+        let shutdownVariable = try parse(
+            "LOG_SHUTDOWN_TIMEOUT", expected: Self.shutdownTimeoutForm, Self.duration(parsing:))
         let onLambda = isLambda
         var choices: [LogSetup.Choice] = []
 
@@ -150,25 +156,16 @@ extension LogEnvironment {
         }
     }
 
-    private func parseLevel(_ variable: String) throws(LogEnvironmentError) -> LogLevel? {
+    /// The value of `variable` as `read` makes it, or `nil` when the variable is unset;
+    /// throws naming `expected` when `read` rejects it.
+    private func parse<Value>(
+        _ variable: String, expected: String, _ read: (String) -> Value?
+    ) throws(LogEnvironmentError) -> Value? {
         guard let text = value(of: variable) else { return nil }
-        do {
-            return try LogLevel(parsing: text)
-        } catch {
-            throw LogEnvironmentError(
-                variable: variable, value: variables[variable] ?? text,
-                expected: "a log level, one of: " + LogLevelParseError.acceptedValuesDescription)
+        guard let value = read(text) else {
+            throw LogEnvironmentError(variable: variable, value: variables[variable] ?? text, expected: expected)
         }
-    }
-
-    private func parseFormat(_ variable: String) throws(LogEnvironmentError) -> LogFormat? {
-        guard let text = value(of: variable) else { return nil }
-        guard let format = LogFormat(name: text) else {
-            throw LogEnvironmentError(
-                variable: variable, value: variables[variable] ?? text,
-                expected: "one of: " + LogFormat.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        return format
+        return value
     }
 
     private func parseSampling(_ variable: String) throws(LogEnvironmentError) -> LogSampling? {
@@ -179,17 +176,6 @@ extension LogEnvironment {
             throw LogEnvironmentError(
                 variable: variable, value: variables[variable] ?? text, problem: error.problem,
                 expected: LogSamplingError.acceptedForm)
-        }
-    }
-
-    private func parseLambdaFormat(_ variable: String) throws(LogEnvironmentError) -> LogFormat? {
-        guard let text = value(of: variable) else { return nil }
-        switch text.lowercased() {
-        case "text": return .lambdaText
-        case "json": return .lambdaJSON
-        default:
-            throw LogEnvironmentError(
-                variable: variable, value: variables[variable] ?? text, expected: "Text or JSON (any case)")
         }
     }
 

@@ -26,11 +26,7 @@ extension LogContext {
         operation: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
         let override = LevelOverride(level, parent: current.scope?.levelOverride)
-        LevelOverrides.open(level)
-        defer {
-            override.close()
-            LevelOverrides.close(level)
-        }
+        defer { override.close() }
         return try with(current.overriding(override), operation: operation)
     }
 
@@ -48,11 +44,7 @@ extension LogContext {
         operation: nonisolated(nonsending) () async throws(Failure) -> Result
     ) async throws(Failure) -> Result {
         let override = LevelOverride(level, parent: current.scope?.levelOverride)
-        LevelOverrides.open(level)
-        defer {
-            override.close()
-            LevelOverrides.close(level)
-        }
+        defer { override.close() }
         return try await with(current.overriding(override), operation: operation)
     }
 
@@ -69,8 +61,7 @@ extension LogContext {
         operation: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
         let tap = LogTap(sink, parent: current.tap)
-        LevelOverrides.open(tap.level)
-        defer { close(tap) }
+        defer { tap.close() }
         return try with(current.capturing(tap), operation: operation)
     }
 
@@ -81,13 +72,7 @@ extension LogContext {
         operation: nonisolated(nonsending) () async throws(Failure) -> Result
     ) async throws(Failure) -> Result {
         let tap = LogTap(sink, parent: current.tap)
-        LevelOverrides.open(tap.level)
-        defer { close(tap) }
+        defer { tap.close() }
         return try await with(current.capturing(tap), operation: operation)
-    }
-
-    private static func close(_ tap: LogTap) {
-        tap.close()
-        LevelOverrides.close(tap.level)
     }
 }

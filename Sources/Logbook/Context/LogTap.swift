@@ -7,7 +7,7 @@ import Synchronization
 /// in-memory sink and no other test's, even when tests run in parallel. Taps nest: a
 /// record reaches the innermost tap and every enclosing one. A closed tap (its scope
 /// ended) ignores records, so a context captured inside the scope and re-bound after it
-/// cannot feed a finished test.
+/// cannot feed a finished test. An open tap is counted in ``LevelOverrides``.
 package final class LogTap: Sendable {
     let slot: DispatchPlan.Slot
     let parent: LogTap?
@@ -16,6 +16,7 @@ package final class LogTap: Sendable {
     init(_ sink: any LogSink, parent: LogTap?) {
         self.slot = DispatchPlan.Slot(sink)
         self.parent = parent
+        LevelOverrides.open(level)
     }
 
     /// The lowest level the tap receives: its sink's level.
@@ -36,6 +37,7 @@ package final class LogTap: Sendable {
     /// Stops receiving records.
     func close() {
         isOpen.store(false, ordering: .releasing)
+        LevelOverrides.close(level)
     }
 
     /// Hands `record` to this tap and every enclosing one that accepts it.
