@@ -29,11 +29,10 @@ extension LogLevel {
     /// ```
     public init(parsing text: String) throws(LogLevelParseError) {
         let key = Self.normalizedSpelling(text)
-        for entry in Self.acceptedSpellings where entry.spelling == key {
-            self = entry.level
-            return
+        guard let entry = Self.acceptedSpellings.first(where: { $0.spelling == key }) else {
+            throw LogLevelParseError(value: text)
         }
-        throw LogLevelParseError(value: text)
+        self = entry.level
     }
 
     private static func normalizedSpelling(_ text: String) -> String {
