@@ -98,10 +98,8 @@ extension LogSetup {
         return await LogShutdown.runOffThePool { drain(timeout: timeout) }
     }
 
-    /// The one shutdown routine over every sink of this setup's hierarchy as configured
-    /// now (the root's, and those attached to other loggers since), with this hierarchy's
-    /// sampling summaries first. (For the process-wide hierarchy the registered pre-drain
-    /// actions flush those again: harmless, a flush reports each dropped record once.)
+    /// ``LogShutdown`` over every sink of this setup's hierarchy as configured now, with
+    /// this hierarchy's sampling summaries first.
     private func drain(timeout: Duration) -> Bool {
         guard let hierarchy else { return LogShutdown.run(sinks: sinks, timeout: timeout) }
         let flush: @Sendable () -> Void = { hierarchy.flushPendingSummaries() }

@@ -108,15 +108,9 @@ final class DispatchPlan: Sendable {
     }
 
     /// Hands `record` to the test captures bound in its context, then to every slot of
-    /// `plan` that accepts it, on the calling thread, whose scratch state is `scratch`.
-    /// A record created while the thread was already delivering one (`isReentrant`: a
-    /// sink, formatter or field provider logged) goes to the last resort instead, never
-    /// back into the sinks.
-    ///
-    /// `plan` is valid for the call: the thread's cached, unretained plan (see
-    /// ``ThreadScratch``), or one the caller holds. The slots are read in place. The record
-    /// is the caller's to give up: the last slot gets it moved when its sink can take it
-    /// (``RecordTakingSink``), so a record handed to an ``AsyncSink`` is not copied.
+    /// `plan` (valid for the call) that accepts it. A re-entrant record (a sink, formatter
+    /// or field provider logged) goes to the last resort instead. The last slot gets the
+    /// record moved when its sink can take it (``RecordTakingSink``).
     @inline(__always)
     static func deliver(
         _ record: consuming LogRecord, through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch,

@@ -1,14 +1,8 @@
-/// A tree of loggers with its own configuration, and the one place that holds it: the
-/// nodes by name, each node's configuration, the last resort, the field providers and
-/// whether bootstrap happened.
+/// A tree of loggers and all of its configuration. ``shared`` is the process-wide one;
+/// tests create private hierarchies so they can run in parallel.
 ///
-/// The process-wide hierarchy, ``shared``, is the one ``Log/init(_:)``, ``Log/root`` and
-/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` use. Tests create private
-/// hierarchies so they can run in parallel without sharing configuration.
-///
-/// Every change goes through ``state``'s lock and ends by recomputing the effective
-/// level, gate and dispatch plan of every node it affects, so the logging path only
-/// ever reads a node's precomputed gate and plan.
+/// Every change goes through ``state``'s lock and recomputes the effective level, gate
+/// and dispatch plan of every node it affects, so the logging path only reads those.
 package final class LogHierarchy: Sendable {
     struct NodeConfiguration {
         var level: LogLevel?
