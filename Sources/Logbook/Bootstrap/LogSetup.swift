@@ -63,10 +63,8 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     public var description: String {
         var text = "level=\(level) sinks=[" + sinks.map(Self.describe).joined(separator: ", ") + "]"
         if !loggerLevels.isEmpty {
-            text +=
-                " loggers=["
-                + loggerLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-                .joined(separator: ", ") + "]"
+            let listed = loggerLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            text += " loggers=[" + listed.joined(separator: ", ") + "]"
         }
         if ignoresBrokenPipe { text += " sigpipe=ignored" }
         if let sampling { text += " sampling=\(sampling)" }

@@ -34,11 +34,7 @@ package enum LogShutdown {
     /// Runs `actions` (the pre-drain actions when `nil`), then shuts `sinks` down, all
     /// within `timeout`. Returns whether every sink wrote everything it had accepted.
     @discardableResult
-    package static func run(
-        sinks: [any LogSink],
-        timeout: Duration,
-        actions: [@Sendable () -> Void]? = nil
-    ) -> Bool {
+    package static func run(sinks: [any LogSink], timeout: Duration, actions: [@Sendable () -> Void]? = nil) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)
         runActions(actions ?? preDrainActions, until: deadline)
         var complete = true
