@@ -1,12 +1,8 @@
 import Synchronization
 
-/// The installed ``LogRedaction``, compiled for the formatting path: one key check per
-/// field.
-///
-/// The field pipeline (``LogRecord/withFieldList(includingFields:includingContext:_:)``)
-/// is the one place that applies it, so every formatter and sink sees redacted values.
-/// Instances are never freed (one per installation), so ``current`` is read with one
-/// atomic load and no reference counting.
+/// The installed ``LogRedaction``, compiled for the field pipeline (the one place that
+/// applies it): one key check per field. Instances are never freed, so ``current`` is
+/// one atomic load with no reference counting.
 final class RedactionRules: Sendable {
     let configuration: LogRedaction
     /// Whether key rules apply (enabled, with at least one key).

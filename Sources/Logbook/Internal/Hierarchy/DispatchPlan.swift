@@ -95,11 +95,8 @@ final class DispatchPlan: Sendable {
     /// A plan that delivers nothing, for a node not yet configured.
     static let empty = DispatchPlan(originFilters: [], slots: [], lastResort: nil, effectiveLevel: .info)
 
-    /// Calls `plan`'s field providers (the caller checked ``hasFieldProviders``) on the
-    /// logging thread and task, before filters, captures and sinks see the record (an
-    /// ``AsyncSink`` formats it elsewhere, where task-locals are gone). Meanwhile the
-    /// thread counts as delivering: a record a provider logs takes the re-entrant path,
-    /// which calls no provider and leaves the plan cache, and so `plan`, alone.
+    /// Calls `plan`'s field providers on the logging task, as if delivering: a record a
+    /// provider logs takes the re-entrant path, which leaves the plan cache alone.
     static func provideFields(through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch) -> LogFields? {
         scratch.isDelivering = true
         defer { scratch.isDelivering = false }

@@ -30,9 +30,7 @@ extension LogHierarchy {
         if let firstCall { throw .alreadyBootstrapped(firstCall: firstCall) }
         if configuration.ignoresBrokenPipe { System.ignoreBrokenPipeSignal() }
         if self === LogHierarchy.shared {
-            // Redaction is process-wide: only the process's hierarchy installs rules, so
-            // tests' private hierarchies never change another test's output. Likewise only
-            // the process-wide hierarchy drains at exit.
+            // Process-wide: private hierarchies (tests) neither install rules nor drain at exit.
             RedactionRules.install(configuration.redaction)
             LogShutdown.installExitHook(timeout: configuration.shutdownTimeout)
         }

@@ -40,10 +40,8 @@ package final class LogHierarchy: Sendable {
     /// The root, set once, as the hierarchy is created.
     private(set) nonisolated(unsafe) var rootNode: LogNode!
 
-    /// Creates an empty hierarchy: a root at ``LogLevel/info`` with no sinks.
-    ///
-    /// A hierarchy's nodes and the hierarchy reference each other, so it lives as long as
-    /// the process. Create few.
+    /// Creates an empty hierarchy: a root at ``LogLevel/info`` with no sinks. It lives as
+    /// long as the process (its nodes reference it): create few.
     package init() {
         rootNode = LogNode(name: LoggerName.root, parent: nil, hierarchy: self)
         state.withLock { add(rootNode, as: "", in: &$0) }

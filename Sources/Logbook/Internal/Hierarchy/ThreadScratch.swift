@@ -8,11 +8,8 @@ import Musl
 import Darwin
 #endif
 
-/// Per-thread state of the logging path: a reusable format buffer, the re-entry flag,
-/// and a small cache of dispatch plans.
-///
-/// Stored with `pthread_setspecific` and released when the thread exits. Only the
-/// owning thread ever touches an instance.
+/// Per-thread state of the logging path (a format buffer, the re-entry flag, a small
+/// cache of dispatch plans), released when the thread exits; only its thread touches it.
 final class ThreadScratch {
     let buffer: UnsafeMutablePointer<LogBuffer>
     var bufferInUse = false
