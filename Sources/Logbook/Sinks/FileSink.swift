@@ -272,11 +272,3 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         return directory.isEmpty ? "/" : directory
     }
 }
-
-extension Int64 {
-    /// Division rounding toward negative infinity.
-    func floorDivided(by divisor: Int64) -> Int64 {
-        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
-        return remainder < 0 ? quotient - 1 : quotient
-    }
-}

@@ -77,6 +77,11 @@ enum System {
         return String(cString: value)
     }
 
+    /// The values of the environment variables `names` that are set.
+    static func environment(_ names: [String]) -> [String: String] {
+        names.reduce(into: [:]) { values, name in values[name] = environment(name) }
+    }
+
     /// The system's description of an `errno` value, e.g. `"No space left on device"`.
     static func errorDescription(_ code: Int32) -> String {
         guard let text = strerror(code) else { return "error \(code)" }
