@@ -1,10 +1,5 @@
 extension LogLevel {
     /// The spellings ``init(parsing:)`` accepts, lowercase, with the level each one means.
-    ///
-    /// Matching ignores case and surrounding whitespace. Besides the canonical names the
-    /// common aliases of other logging systems are accepted: `warn` (log4j, Go, Lambda),
-    /// `err`, `fatal` (Lambda, log4j) and `crit`/`emerg`/`alert`
-    /// (syslog) for ``critical``, `trc`/`dbg`/`inf` shorthands, and `information`.
     static let acceptedSpellings: [(spelling: String, level: LogLevel)] = [
         ("trace", .trace), ("trc", .trace),
         ("debug", .debug), ("dbg", .debug),
@@ -29,11 +24,10 @@ extension LogLevel {
     /// ```
     public init(parsing text: String) throws(LogLevelParseError) {
         let key = Self.normalizedSpelling(text)
-        for entry in Self.acceptedSpellings where entry.spelling == key {
-            self = entry.level
-            return
+        guard let entry = Self.acceptedSpellings.first(where: { $0.spelling == key }) else {
+            throw LogLevelParseError(value: text)
         }
-        throw LogLevelParseError(value: text)
+        self = entry.level
     }
 
     private static func normalizedSpelling(_ text: String) -> String {

@@ -63,11 +63,7 @@ enum LoggerName {
             while let first = scalars.first, isDisallowed(first) { scalars.removeFirst() }
             while let last = scalars.last, isDisallowed(last) { scalars.removeLast() }
             guard !scalars.isEmpty else { continue }
-            var segment = String.UnicodeScalarView()
-            for scalar in scalars {
-                segment.append(isDisallowed(scalar) ? "_" : scalar)
-            }
-            segments.append(String(segment))
+            segments.append(String(String.UnicodeScalarView(scalars.map { isDisallowed($0) ? "_" : $0 })))
         }
         return segments.joined(separator: ".")
     }

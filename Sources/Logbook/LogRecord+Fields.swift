@@ -68,15 +68,8 @@ extension LogRecord {
     }
 
     /// Calls `body` with the winning fields resolved into a list, in ``forEachField(_:)``
-    /// order: call-site fields, bound fields, context fields from the outermost scope
-    /// inwards, then provided fields, each key once. Provided fields go with the call-site
-    /// and bound ones (`includingFields`), minus those any context field hides. The list
-    /// points into this record's storage and lives in a stack buffer, so it is valid only
-    /// inside `body`.
-    ///
-    /// `staticFields` (a formatter's entries, each key once, alive for the call) come
-    /// first, those no layer of the record has, redacted as the others (see
-    /// ``FieldList/staticCount``).
+    /// order (provided fields go with `includingFields`), valid only inside `body`.
+    /// `staticFields` (a formatter's, each key once) that no layer has come first.
     @inline(__always)
     func withFieldList<Result>(
         includingFields: Bool = true,

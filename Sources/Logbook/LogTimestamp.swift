@@ -11,15 +11,9 @@ public struct LogTimestamp: Sendable, Hashable, Comparable {
 
     /// Creates a timestamp. Nanoseconds outside `0..<1_000_000_000` carry into the seconds.
     public init(secondsSinceEpoch: Int64, nanoseconds: Int32 = 0) {
-        let carry = Int64(nanoseconds).quotientAndRemainder(dividingBy: 1_000_000_000)
-        var seconds = secondsSinceEpoch &+ carry.quotient
-        var nanos = carry.remainder
-        if nanos < 0 {
-            nanos += 1_000_000_000
-            seconds &-= 1
-        }
-        self.secondsSinceEpoch = seconds
-        self.nanoseconds = Int32(nanos)
+        let carry = Int64(nanoseconds).floorDivided(by: 1_000_000_000)
+        self.secondsSinceEpoch = secondsSinceEpoch &+ carry
+        self.nanoseconds = Int32(Int64(nanoseconds) - carry * 1_000_000_000)
     }
 
     /// Creates a timestamp from milliseconds since the Unix epoch.
@@ -56,5 +50,13 @@ extension LogTimestamp: CustomStringConvertible {
         var buffer = LogBuffer(capacity: 32)
         buffer.appendRFC3339(self, fractionDigits: 3)
         return buffer.string
+    }
+}
+
+extension Int64 {
+    /// Division rounding toward negative infinity.
+    func floorDivided(by divisor: Int64) -> Int64 {
+        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
+        return remainder < 0 ? quotient - 1 : quotient
     }
 }

@@ -91,13 +91,9 @@ public struct LogbookLogHandler: LogHandler {
         guard event.level >= minimumLevel else { return }
         let provider = metadataProvider
         boundLogger.log(
-            level: LogLevel(event.level),
-            event.message.description,
-            LogFields(provided: provider?.get(), callSite: event.metadata),
-            error: event.error,
-            file: event.file,
-            function: event.function,
-            line: event.line)
+            level: LogLevel(event.level), event.message.description,
+            LogFields(provided: provider?.get(), callSite: event.metadata), error: event.error, file: event.file,
+            function: event.function, line: event.line)
     }
 }
 

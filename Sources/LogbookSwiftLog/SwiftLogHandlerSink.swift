@@ -101,14 +101,9 @@ public final class SwiftLogHandlerSink: LogSink {
         record.forEachField { key, value in metadata[key] = Logger.MetadataValue(value.logValue) }
         if let loggerKey, metadata[loggerKey] == nil { metadata[loggerKey] = .string(record.logger) }
         return LogEvent(
-            level: level,
-            message: Logger.Message(stringLiteral: record.message),
-            error: record.error,
-            metadata: metadata.isEmpty ? nil : metadata,
-            source: record.logger,
-            file: record.file,
-            function: record.function,
-            line: record.line)
+            level: level, message: Logger.Message(stringLiteral: record.message), error: record.error,
+            metadata: metadata.isEmpty ? nil : metadata, source: record.logger, file: record.file,
+            function: record.function, line: record.line)
     }
 
     /// The handler for `name`, made on first use. The factory runs outside the lock, so a

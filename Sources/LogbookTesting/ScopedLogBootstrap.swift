@@ -45,10 +45,6 @@ package nonisolated(nonsending) func withScopedLogBootstrap<Result>(
     let saved = hierarchy.snapshot()
     defer { hierarchy.restore(saved) }
     hierarchy.reset()
-    if let configuration {
-        try hierarchy.bootstrap(configuration)
-    }
-    return try await ScopedBootstrapLock.$isHeld.withValue(true) {
-        try await operation()
-    }
+    if let configuration { try hierarchy.bootstrap(configuration) }
+    return try await ScopedBootstrapLock.$isHeld.withValue(true) { try await operation() }
 }

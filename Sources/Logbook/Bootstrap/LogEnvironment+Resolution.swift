@@ -16,23 +16,30 @@ extension LogEnvironment {
     /// - Throws: ``LogEnvironmentError`` for the first variable, in ``variableNames``
     ///   order, whose value is not accepted.
     package func resolve() throws(LogEnvironmentError) -> Resolution {
-        let logLevel = try parseLevel("LOG_LEVEL")
+        let levelExpected = "a log level, one of: " + LogLevelParseError.acceptedValuesDescription
+        let logLevel = try parse("LOG_LEVEL", expected: levelExpected) { try? LogLevel(parsing: $0) }
         let logLevels = try parseLoggerLevels("LOG_LEVELS")
-        let logFormat = try parseFormat("LOG_FORMAT")
+        let logFormat = try parse(
+            "LOG_FORMAT", expected: "one of: " + LogFormat.allCases.map(\.rawValue).joined(separator: ", "),
+            LogFormat.init(name:))
         let sampling = try parseSampling("LOG_SAMPLING")
-        let lambdaFormat = try parseLambdaFormat("AWS_LAMBDA_LOG_FORMAT")
-        let lambdaLevel = try parseLevel("AWS_LAMBDA_LOG_LEVEL")
+        let lambdaFormat = try parse("AWS_LAMBDA_LOG_FORMAT", expected: "Text or JSON (any case)") {
+            ["text": LogFormat.lambdaText, "json": .lambdaJSON][$0.lowercased()]
+        }
+        let lambdaLevel = try parse("AWS_LAMBDA_LOG_LEVEL", expected: levelExpected) { try? LogLevel(parsing: $0) }
         let redactKeys = try parseRedactKeys("LOG_REDACT_KEYS")
-        let shutdownVariable = try parseDuration("LOG_SHUTDOWN_TIMEOUT")
+        let shutdownVariable = try parse(
+            "LOG_SHUTDOWN_TIMEOUT", expected: Self.shutdownTimeoutForm, Self.duration(parsing:))
         let onLambda = isLambda
         var choices: [LogSetup.Choice] = []
+        func note(_ setting: String, _ value: String, _ source: String) {
+            choices.append(LogSetup.Choice(setting: setting, value: value, source: source))
+        }
 
         if onLambda {
             let marker = value(of: LambdaFunction.nameVariable).map { "\(LambdaFunction.nameVariable)=\($0)" }
-            choices.append(
-                LogSetup.Choice(
-                    setting: "platform", value: "AWS Lambda",
-                    source: marker ?? "AWS_LAMBDA_RUNTIME_API=\(value(of: "AWS_LAMBDA_RUNTIME_API") ?? "")"))
+            let api = "AWS_LAMBDA_RUNTIME_API=\(value(of: "AWS_LAMBDA_RUNTIME_API") ?? "")"
+            note("platform", "AWS Lambda", marker ?? api)
         }
 
         let format = choose("FORMAT", code: self.format, onLambda: onLambda, lambda: lambdaFormat, log: logFormat) {
@@ -50,11 +57,11 @@ extension LogEnvironment {
                 Self.source("default: " + reason, unused: [offLambda], because: "not on Lambda")
             )
         }
-        choices.append(LogSetup.Choice(setting: "format", value: format.value.description, source: format.source))
+        note("format", format.value.description, format.source)
         let level = choose("LEVEL", code: self.level, onLambda: onLambda, lambda: lambdaLevel, log: logLevel) {
             (defaultLevel, Self.source("default", unused: [$0], because: "not on Lambda"))
         }
-        choices.append(LogSetup.Choice(setting: "level", value: level.value.name, source: level.source))
+        note("level", level.value.name, level.source)
 
         var loggerLevels = logLevels
         var loggerSources: [String] = []
@@ -65,35 +72,21 @@ extension LogEnvironment {
         }
         if !loggerLevels.isEmpty {
             let listed = loggerLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-            choices.append(
-                LogSetup.Choice(
-                    setting: "loggers", value: listed.joined(separator: ","),
-                    source: loggerSources.joined(separator: ", then ")))
+            note("loggers", listed.joined(separator: ","), loggerSources.joined(separator: ", then "))
         }
 
-        if let sampling {
-            choices.append(LogSetup.Choice(setting: "sampling", value: sampling.description, source: "LOG_SAMPLING"))
-        }
+        if let sampling { note("sampling", sampling.description, "LOG_SAMPLING") }
 
-        let sink = StreamSink(output, formatter: formatter(for: format.value, onLambda: onLambda))
-        choices.append(
-            LogSetup.Choice(
-                setting: "output", value: sink.description,
-                source: output == .standardOutput ? "default" : "code"))
+        let sink = StreamSink(output, formatter: formatter(for: format.value))
+        note("output", sink.description, output == .standardOutput ? "default" : "code")
         let redaction = redactKeys.isEmpty ? self.redaction : self.redaction.adding(redactKeys)
         if redaction != .default {
             var sources = self.redaction == .default ? [] : ["code"]
             if !redactKeys.isEmpty { sources.append("LOG_REDACT_KEYS") }
-            choices.append(
-                LogSetup.Choice(
-                    setting: "redaction", value: "[" + redaction.description + "]",
-                    source: sources.joined(separator: ", then ")))
+            note("redaction", "[" + redaction.description + "]", sources.joined(separator: ", then "))
         }
         let shutdown = chooseShutdownTimeout(shutdownVariable)
-        if let shutdown {
-            choices.append(
-                LogSetup.Choice(setting: "shutdown timeout", value: "\(shutdown.value)", source: shutdown.source))
-        }
+        if let shutdown { note("shutdown timeout", "\(shutdown.value)", shutdown.source) }
         let configuration = LogConfiguration(
             level: level.value, sinks: [sink], loggerLevels: loggerLevels, ignoresBrokenPipe: ignoresBrokenPipe,
             sampling: sampling, redaction: redaction,
@@ -134,7 +127,7 @@ extension LogEnvironment {
         return source + "; " + ignored.joined(separator: ", ") + " not used: " + reason
     }
 
-    private func formatter(for format: LogFormat, onLambda: Bool) -> any LogFormatter {
+    private func formatter(for format: LogFormat) -> any LogFormatter {
         let functionFields = includesLambdaFunctionFields ? LambdaFunction(environment: variables).fields : [:]
         switch format {
         case .json:
@@ -150,25 +143,16 @@ extension LogEnvironment {
         }
     }
 
-    private func parseLevel(_ variable: String) throws(LogEnvironmentError) -> LogLevel? {
+    /// The value of `variable` as `read` makes it, or `nil` when the variable is unset;
+    /// throws naming `expected` when `read` rejects it.
+    private func parse<Value>(
+        _ variable: String, expected: String, _ read: (String) -> Value?
+    ) throws(LogEnvironmentError) -> Value? {
         guard let text = value(of: variable) else { return nil }
-        do {
-            return try LogLevel(parsing: text)
-        } catch {
-            throw LogEnvironmentError(
-                variable: variable, value: variables[variable] ?? text,
-                expected: "a log level, one of: " + LogLevelParseError.acceptedValuesDescription)
+        guard let value = read(text) else {
+            throw LogEnvironmentError(variable: variable, value: variables[variable] ?? text, expected: expected)
         }
-    }
-
-    private func parseFormat(_ variable: String) throws(LogEnvironmentError) -> LogFormat? {
-        guard let text = value(of: variable) else { return nil }
-        guard let format = LogFormat(name: text) else {
-            throw LogEnvironmentError(
-                variable: variable, value: variables[variable] ?? text,
-                expected: "one of: " + LogFormat.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        return format
+        return value
     }
 
     private func parseSampling(_ variable: String) throws(LogEnvironmentError) -> LogSampling? {
@@ -179,17 +163,6 @@ extension LogEnvironment {
             throw LogEnvironmentError(
                 variable: variable, value: variables[variable] ?? text, problem: error.problem,
                 expected: LogSamplingError.acceptedForm)
-        }
-    }
-
-    private func parseLambdaFormat(_ variable: String) throws(LogEnvironmentError) -> LogFormat? {
-        guard let text = value(of: variable) else { return nil }
-        switch text.lowercased() {
-        case "text": return .lambdaText
-        case "json": return .lambdaJSON
-        default:
-            throw LogEnvironmentError(
-                variable: variable, value: variables[variable] ?? text, expected: "Text or JSON (any case)")
         }
     }
 

@@ -4,16 +4,6 @@ extension LogEnvironment {
         "a duration: a non-negative number followed by ms or s, such as 500ms or 5s "
         + "(a bare number is seconds), at most 1 day"
 
-    /// Reads `variable` as a duration (`500ms`, `5s`, `2.5`).
-    func parseDuration(_ variable: String) throws(LogEnvironmentError) -> Duration? {
-        guard let text = value(of: variable) else { return nil }
-        guard let duration = Self.duration(parsing: text) else {
-            throw LogEnvironmentError(
-                variable: variable, value: variables[variable] ?? text, expected: Self.shutdownTimeoutForm)
-        }
-        return duration
-    }
-
     /// `500ms`, `5s`, `2.5s` or `2.5` (seconds); `nil` for anything else, negative or
     /// non-finite numbers included.
     static func duration(parsing text: String) -> Duration? {

@@ -100,11 +100,7 @@ public struct LogEnvironment: Sendable {
 
     /// Configuration read from the process environment.
     public static var environment: LogEnvironment {
-        var variables: [String: String] = [:]
-        for name in variableNames {
-            variables[name] = System.environment(name)
-        }
-        return LogEnvironment(variables: variables)
+        LogEnvironment(variables: System.environment(variableNames))
     }
 
     /// Configuration read from the process environment, with defaults and overrides set

@@ -15,9 +15,7 @@ public enum LogFormat: String, Sendable, Hashable, CaseIterable, CustomStringCon
     /// The format named `name` (`json`, `logfmt`, `console`, `lambda-text`,
     /// `lambda-json`), ignoring case and surrounding spaces, or `nil`.
     public init?(name: String) {
-        let key = name.trimmingSpaces().lowercased()
-        guard let format = LogFormat(rawValue: key) else { return nil }
-        self = format
+        self.init(rawValue: name.trimmingSpaces().lowercased())
     }
 
     /// The name `LOG_FORMAT` uses, e.g. `lambda-json`.

@@ -63,10 +63,8 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     public var description: String {
         var text = "level=\(level) sinks=[" + sinks.map(Self.describe).joined(separator: ", ") + "]"
         if !loggerLevels.isEmpty {
-            text +=
-                " loggers=["
-                + loggerLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-                .joined(separator: ", ") + "]"
+            let listed = loggerLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+            text += " loggers=[" + listed.joined(separator: ", ") + "]"
         }
         if ignoresBrokenPipe { text += " sigpipe=ignored" }
         if let sampling { text += " sampling=\(sampling)" }
@@ -98,10 +96,8 @@ extension LogSetup {
         return await LogShutdown.runOffThePool { drain(timeout: timeout) }
     }
 
-    /// The one shutdown routine over every sink of this setup's hierarchy as configured
-    /// now (the root's, and those attached to other loggers since), with this hierarchy's
-    /// sampling summaries first. (For the process-wide hierarchy the registered pre-drain
-    /// actions flush those again: harmless, a flush reports each dropped record once.)
+    /// ``LogShutdown`` over every sink of this setup's hierarchy as configured now, with
+    /// this hierarchy's sampling summaries first.
     private func drain(timeout: Duration) -> Bool {
         guard let hierarchy else { return LogShutdown.run(sinks: sinks, timeout: timeout) }
         let flush: @Sendable () -> Void = { hierarchy.flushPendingSummaries() }

@@ -1,11 +1,8 @@
 import Synchronization
 
 /// A minimum-level override bound to a task tree by ``LogContext/with(level:operation:)-9oxvr``,
-/// riding on the scope chain next to the context fields.
-///
-/// It is open while the call runs. A context captured inside and re-bound after the call
-/// returned (a detached task that outlives it) still holds the override, closed: a closed
-/// override admits nothing, and an enclosing open one applies instead.
+/// on the scope chain. It is open, and counted in ``LevelOverrides``, from its creation
+/// until ``close()``; a closed one admits nothing, and an enclosing open one applies.
 final class LevelOverride: Sendable {
     let level: LogLevel
     let parent: LevelOverride?
@@ -14,6 +11,7 @@ final class LevelOverride: Sendable {
     init(_ level: LogLevel, parent: LevelOverride?) {
         self.level = level
         self.parent = parent
+        LevelOverrides.open(level)
     }
 
     /// The level of the innermost open override in this chain, or `nil` when all are closed.
@@ -29,5 +27,6 @@ final class LevelOverride: Sendable {
     /// Stops admitting records.
     func close() {
         isOpen.store(false, ordering: .releasing)
+        LevelOverrides.close(level)
     }
 }

@@ -26,11 +26,7 @@ extension LogContext {
         operation: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
         let override = LevelOverride(level, parent: current.scope?.levelOverride)
-        LevelOverrides.open(level)
-        defer {
-            override.close()
-            LevelOverrides.close(level)
-        }
+        defer { override.close() }
         return try with(current.overriding(override), operation: operation)
     }
 
@@ -48,29 +44,20 @@ extension LogContext {
         operation: nonisolated(nonsending) () async throws(Failure) -> Result
     ) async throws(Failure) -> Result {
         let override = LevelOverride(level, parent: current.scope?.levelOverride)
-        LevelOverrides.open(level)
-        defer {
-            override.close()
-            LevelOverrides.close(level)
-        }
+        defer { override.close() }
         return try await with(current.overriding(override), operation: operation)
     }
 
     /// Runs `operation` with `sink` bound as a test capture (a ``LogTap``) in the current
-    /// task tree: every record created inside, by any logger of any hierarchy, reaches
-    /// `sink` when its level is at or above the sink's level, in addition to wherever its
-    /// hierarchy sends it. While the capture is open, loggers create records down to that
-    /// level even where their own levels and sinks would not (they still keep such
-    /// records from their sinks), so the capture sees what the code logs whatever the
-    /// configuration. Child tasks inherit the capture like context fields; a context
-    /// captured inside and re-bound elsewhere carries it only until `operation` returns.
+    /// task tree: every record created inside, by any logger, at or above the sink's level
+    /// reaches it, whatever the loggers' levels and sinks, in addition to wherever its
+    /// hierarchy sends it.
     package static func with<Result, Failure: Error>(
         capturing sink: any LogSink,
         operation: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
         let tap = LogTap(sink, parent: current.tap)
-        LevelOverrides.open(tap.level)
-        defer { close(tap) }
+        defer { tap.close() }
         return try with(current.capturing(tap), operation: operation)
     }
 
@@ -81,13 +68,7 @@ extension LogContext {
         operation: nonisolated(nonsending) () async throws(Failure) -> Result
     ) async throws(Failure) -> Result {
         let tap = LogTap(sink, parent: current.tap)
-        LevelOverrides.open(tap.level)
-        defer { close(tap) }
+        defer { tap.close() }
         return try await with(current.capturing(tap), operation: operation)
-    }
-
-    private static func close(_ tap: LogTap) {
-        tap.close()
-        LevelOverrides.close(tap.level)
     }
 }

@@ -40,9 +40,8 @@ public struct LogContext: Sendable {
     @inlinable
     public var isEmpty: Bool { scope?.hasFields != true }
 
-    /// The innermost test capture bound in this task tree (see `LogbookTesting.LogCapture`).
-    /// It rides on the scope chain, so records find it with the one task-local read they
-    /// already do for the fields, and a context is no bigger for it.
+    /// The innermost test capture bound in this task tree, riding on the scope chain (no
+    /// extra task-local read).
     var tap: LogTap? { scope?.tap }
 
     /// This context with `tap` bound as the innermost capture, in a scope of no fields.

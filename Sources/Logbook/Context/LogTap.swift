@@ -1,13 +1,9 @@
 import Synchronization
 
-/// A sink bound to a task tree, next to its context fields, that receives every record
-/// created in that tree at or above its level, whatever the hierarchy's sinks and levels.
-///
-/// The building block of `LogbookTesting.LogCapture`: a test's records reach its own
-/// in-memory sink and no other test's, even when tests run in parallel. Taps nest: a
-/// record reaches the innermost tap and every enclosing one. A closed tap (its scope
-/// ended) ignores records, so a context captured inside the scope and re-bound after it
-/// cannot feed a finished test.
+/// A sink bound to a task tree that receives every record created in it at or above its
+/// level, whatever the hierarchy's sinks and levels: the building block of
+/// `LogbookTesting.LogCapture`. Taps nest (a record reaches every enclosing one); an open
+/// tap is counted in ``LevelOverrides``, a closed one ignores records.
 package final class LogTap: Sendable {
     let slot: DispatchPlan.Slot
     let parent: LogTap?
@@ -16,6 +12,7 @@ package final class LogTap: Sendable {
     init(_ sink: any LogSink, parent: LogTap?) {
         self.slot = DispatchPlan.Slot(sink)
         self.parent = parent
+        LevelOverrides.open(level)
     }
 
     /// The lowest level the tap receives: its sink's level.
@@ -36,6 +33,7 @@ package final class LogTap: Sendable {
     /// Stops receiving records.
     func close() {
         isOpen.store(false, ordering: .releasing)
+        LevelOverrides.close(level)
     }
 
     /// Hands `record` to this tap and every enclosing one that accepts it.

@@ -45,11 +45,7 @@ public struct LambdaFunction: Sendable, Hashable {
 
     /// The function this process runs as, from its environment.
     public static var current: LambdaFunction {
-        var variables: [String: String] = [:]
-        for name in [nameVariable, memorySizeVariable, versionVariable] {
-            variables[name] = System.environment(name)
-        }
-        return LambdaFunction(environment: variables)
+        LambdaFunction(environment: System.environment([nameVariable, memorySizeVariable, versionVariable]))
     }
 
     /// `function_name`, `function_memory_size` and `function_version`, each when known.

@@ -1,11 +1,8 @@
 import Synchronization
 
 extension LogContext.Scope {
-    /// Whether the field list must check this scope's own fields against its rules.
-    ///
-    /// A scope's keys and values never change. Once its fields were found to hold no
-    /// redacted key and only values of the common scalar types (which hold no nested
-    /// keys), under given rules, that is remembered, and later records skip the checks.
+    /// Whether the field list must check this scope's own (immutable) fields against its
+    /// rules: once they were found clean under given rules, later records skip the checks.
     @inline(__always)
     func needsRedactionChecks(_ list: FieldListBuilder) -> Bool {
         guard list.checksKeys else { return false }

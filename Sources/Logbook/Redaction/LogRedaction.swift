@@ -88,18 +88,13 @@ public struct LogRedaction: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         guard isEnabled else { return "off (values written in clear text)" }
         let defaults = Set(Self.defaultKeys.map(Self.normalized))
-        let own = Set(keys.map(Self.normalized))
-        var text: String
-        var extra: [String]
-        if own.isSuperset(of: defaults) {
-            text = "default keys"
-            extra = keys.filter { !defaults.contains(Self.normalized($0)) }
+        let rules: String
+        if Set(keys.map(Self.normalized)).isSuperset(of: defaults) {
+            let extra = keys.filter { !defaults.contains(Self.normalized($0)) }
+            rules = extra.isEmpty ? "default keys" : "default keys + " + extra.joined(separator: ", ")
         } else {
-            text = "keys:"
-            extra = keys
-            if extra.isEmpty { text = "no keys" }
+            rules = keys.isEmpty ? "no keys" : "keys: " + keys.joined(separator: ", ")
         }
-        if !extra.isEmpty { text += (text == "keys:" ? " " : " + ") + extra.joined(separator: ", ") }
-        return text + ", sensitive values " + (hashKey == nil ? "hidden" : "hidden (hashed with a set key)")
+        return rules + ", sensitive values " + (hashKey == nil ? "hidden" : "hidden (hashed with a set key)")
     }
 }

@@ -1,12 +1,8 @@
 import Synchronization
 
-/// The installed ``LogRedaction``, compiled for the formatting path: one key check per
-/// field.
-///
-/// The field pipeline (``LogRecord/withFieldList(includingFields:includingContext:_:)``)
-/// is the one place that applies it, so every formatter and sink sees redacted values.
-/// Instances are never freed (one per installation), so ``current`` is read with one
-/// atomic load and no reference counting.
+/// The installed ``LogRedaction``, compiled for the field pipeline (the one place that
+/// applies it): one key check per field. Instances are never freed, so ``current`` is
+/// one atomic load with no reference counting.
 final class RedactionRules: Sendable {
     let configuration: LogRedaction
     /// Whether key rules apply (enabled, with at least one key).
@@ -53,14 +49,9 @@ final class RedactionRules: Sendable {
                     keyFilter[Int(index >> 6)] |= 1 &<< (index & 63)
                 }
             }
+            // The bytes in memory order: the words SmallString reads (little-endian only).
             var words: (UInt64, UInt64) = (0, 0)
-            for (index, byte) in key.enumerated() {
-                if index < 8 {
-                    words.0 |= UInt64(byte) &<< UInt64(index * 8)
-                } else {
-                    words.1 |= UInt64(byte) &<< UInt64((index - 8) * 8)
-                }
-            }
+            withUnsafeMutableBytes(of: &words) { $0.copyBytes(from: key) }
             small.append(words)
             hashMask |= SmallString.hashBit(words.0, words.1)
         }
@@ -69,11 +60,7 @@ final class RedactionRules: Sendable {
         smallKeyCount = small.count
         self.hashMask = hashMask
         byteKeys = keys
-        if let secret = configuration.hashKey {
-            hashKey = KeyedHash.key(from: secret)
-        } else {
-            hashKey = KeyedHash.processKey
-        }
+        hashKey = configuration.hashKey.map(KeyedHash.key(from:)) ?? KeyedHash.processKey
     }
 
     /// The address of the rules in force.
@@ -131,19 +118,9 @@ final class RedactionRules: Sendable {
     private func redactsSlowly(_ key: String) -> Bool {
         let count = key.utf8.count
         if lengthMask & (1 &<< UInt64(count & 63)) == 0 { return false }
-        for candidate in byteKeys where candidate.count == count {
-            var index = 0
-            var equal = true
-            for byte in key.utf8 {
-                if LogRedaction.normalized(byte) != candidate[index] {
-                    equal = false
-                    break
-                }
-                index += 1
-            }
-            if equal { return true }
+        return byteKeys.contains { candidate in
+            candidate.count == count && candidate.elementsEqual(key.utf8.lazy.map { LogRedaction.normalized($0) })
         }
-        return false
     }
 
     /// `word` (ASCII bytes) with letters lowercased and `-` made `_`. Each sum stays within

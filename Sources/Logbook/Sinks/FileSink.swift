@@ -240,12 +240,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// When the file does not end in `\n` (a writer was killed in the middle of a line),
     /// ends that line, so the next record starts on a line of its own instead of being
     /// glued to the fragment.
-    private static func endPartialLine(
-        _ fd: Int32,
-        status: FileSystem.Status,
-        path: String,
-        into state: inout State
-    ) {
+    private static func endPartialLine(_ fd: Int32, status: FileSystem.Status, path: String, into state: inout State) {
         guard status.size > 0,
             let last = FileSystem.lastByte(ofPath: path, identity: status.identity, size: status.size),
             last != UInt8(ascii: "\n")
@@ -275,13 +270,5 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         guard let slash = path.lastIndex(of: "/") else { return nil }
         let directory = String(path[..<slash])
         return directory.isEmpty ? "/" : directory
-    }
-}
-
-extension Int64 {
-    /// Division rounding toward negative infinity.
-    func floorDivided(by divisor: Int64) -> Int64 {
-        let (quotient, remainder) = quotientAndRemainder(dividingBy: divisor)
-        return remainder < 0 ? quotient - 1 : quotient
     }
 }

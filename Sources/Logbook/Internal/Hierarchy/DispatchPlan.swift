@@ -95,11 +95,8 @@ final class DispatchPlan: Sendable {
     /// A plan that delivers nothing, for a node not yet configured.
     static let empty = DispatchPlan(originFilters: [], slots: [], lastResort: nil, effectiveLevel: .info)
 
-    /// Calls `plan`'s field providers (the caller checked ``hasFieldProviders``) on the
-    /// logging thread and task, before filters, captures and sinks see the record (an
-    /// ``AsyncSink`` formats it elsewhere, where task-locals are gone). Meanwhile the
-    /// thread counts as delivering: a record a provider logs takes the re-entrant path,
-    /// which calls no provider and leaves the plan cache, and so `plan`, alone.
+    /// Calls `plan`'s field providers on the logging task, as if delivering: a record a
+    /// provider logs takes the re-entrant path, which leaves the plan cache alone.
     static func provideFields(through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch) -> LogFields? {
         scratch.isDelivering = true
         defer { scratch.isDelivering = false }
@@ -108,15 +105,9 @@ final class DispatchPlan: Sendable {
     }
 
     /// Hands `record` to the test captures bound in its context, then to every slot of
-    /// `plan` that accepts it, on the calling thread, whose scratch state is `scratch`.
-    /// A record created while the thread was already delivering one (`isReentrant`: a
-    /// sink, formatter or field provider logged) goes to the last resort instead, never
-    /// back into the sinks.
-    ///
-    /// `plan` is valid for the call: the thread's cached, unretained plan (see
-    /// ``ThreadScratch``), or one the caller holds. The slots are read in place. The record
-    /// is the caller's to give up: the last slot gets it moved when its sink can take it
-    /// (``RecordTakingSink``), so a record handed to an ``AsyncSink`` is not copied.
+    /// `plan` (valid for the call) that accepts it. A re-entrant record (a sink, formatter
+    /// or field provider logged) goes to the last resort instead. The last slot gets the
+    /// record moved when its sink can take it (``RecordTakingSink``).
     @inline(__always)
     static func deliver(
         _ record: consuming LogRecord, through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch,

@@ -1,14 +1,10 @@
 import Synchronization
 
-/// How many requests for lower levels are active at each level, process-wide: level
-/// overrides (``LogContext/with(level:operation:)-38esb``) and open test captures
-/// (``LogTap``, behind `LogbookTesting.LogCapture`), one idea: something in one task
-/// tree wants records its loggers' levels would not create.
-///
-/// While any is active, every node's gate, in every hierarchy, is lowered to the lowest
-/// active level, so the records they want are created; each record's own context then
-/// decides whether it reaches a tap or the sinks (``DispatchPlan``). With none active,
-/// the gates are what the configuration makes them and a disabled call stays one atomic load.
+/// How many level overrides (``LevelOverride``) and open test captures (``LogTap``) are
+/// active at each level, process-wide: each wants records its loggers' levels would not
+/// create. While any is active, every node's gate is lowered to the lowest active level,
+/// and each record's own context decides where it goes (``DispatchPlan``). With none
+/// active, a disabled call stays one atomic load.
 enum LevelOverrides {
     private struct State {
         var counts = [Int](repeating: 0, count: Int(LogNode.closedGate))

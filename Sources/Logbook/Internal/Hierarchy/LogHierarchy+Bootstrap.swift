@@ -7,12 +7,10 @@ extension LogHierarchy {
         file: String = #fileID,
         line: UInt = #line
     ) throws(LogBootstrapError) -> LogSetup {
-        for name in configuration.loggerLevels.keys {
-            do {
-                try LoggerName.validate(name)
-            } catch {
-                throw .invalidLoggerName(error)
-            }
+        do {
+            for name in configuration.loggerLevels.keys { try LoggerName.validate(name) }
+        } catch {
+            throw .invalidLoggerName(error)
         }
         let firstCall: String? = state.withLock { state in
             if let firstCall = state.bootstrapCallSite { return firstCall }
@@ -30,25 +28,16 @@ extension LogHierarchy {
             return nil
         }
         if let firstCall { throw .alreadyBootstrapped(firstCall: firstCall) }
-        if configuration.ignoresBrokenPipe {
-            System.ignoreBrokenPipeSignal()
-        }
+        if configuration.ignoresBrokenPipe { System.ignoreBrokenPipeSignal() }
         if self === LogHierarchy.shared {
-            // Redaction is process-wide: only the process's hierarchy installs rules, so
-            // tests' private hierarchies never change another test's output. Likewise only
-            // the process-wide hierarchy drains at exit.
+            // Process-wide: private hierarchies (tests) neither install rules nor drain at exit.
             RedactionRules.install(configuration.redaction)
             LogShutdown.installExitHook(timeout: configuration.shutdownTimeout)
         }
         return LogSetup(
-            level: configuration.level,
-            sinks: configuration.sinks,
-            loggerLevels: configuration.loggerLevels,
-            ignoresBrokenPipe: configuration.ignoresBrokenPipe,
-            sampling: configuration.sampling,
-            hierarchy: self,
-            redaction: configuration.redaction,
-            shutdownTimeout: configuration.shutdownTimeout,
+            level: configuration.level, sinks: configuration.sinks, loggerLevels: configuration.loggerLevels,
+            ignoresBrokenPipe: configuration.ignoresBrokenPipe, sampling: configuration.sampling, hierarchy: self,
+            redaction: configuration.redaction, shutdownTimeout: configuration.shutdownTimeout,
             fieldProviders: configuration.fieldProviders)
     }
 

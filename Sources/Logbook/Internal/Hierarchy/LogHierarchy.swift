@@ -1,14 +1,8 @@
-/// A tree of loggers with its own configuration, and the one place that holds it: the
-/// nodes by name, each node's configuration, the last resort, the field providers and
-/// whether bootstrap happened.
+/// A tree of loggers and all of its configuration. ``shared`` is the process-wide one;
+/// tests create private hierarchies so they can run in parallel.
 ///
-/// The process-wide hierarchy, ``shared``, is the one ``Log/init(_:)``, ``Log/root`` and
-/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` use. Tests create private
-/// hierarchies so they can run in parallel without sharing configuration.
-///
-/// Every change goes through ``state``'s lock and ends by recomputing the effective
-/// level, gate and dispatch plan of every node it affects, so the logging path only
-/// ever reads a node's precomputed gate and plan.
+/// Every change goes through ``state``'s lock and recomputes the effective level, gate
+/// and dispatch plan of every node it affects, so the logging path only reads those.
 package final class LogHierarchy: Sendable {
     struct NodeConfiguration {
         var level: LogLevel?
@@ -46,10 +40,8 @@ package final class LogHierarchy: Sendable {
     /// The root, set once, as the hierarchy is created.
     private(set) nonisolated(unsafe) var rootNode: LogNode!
 
-    /// Creates an empty hierarchy: a root at ``LogLevel/info`` with no sinks.
-    ///
-    /// A hierarchy's nodes and the hierarchy reference each other, so it lives as long as
-    /// the process. Create few.
+    /// Creates an empty hierarchy: a root at ``LogLevel/info`` with no sinks. It lives as
+    /// long as the process (its nodes reference it): create few.
     package init() {
         rootNode = LogNode(name: LoggerName.root, parent: nil, hierarchy: self)
         state.withLock { add(rootNode, as: "", in: &$0) }

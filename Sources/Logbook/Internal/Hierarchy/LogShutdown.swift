@@ -6,20 +6,11 @@ import Musl
 import Darwin
 #endif
 
-/// The one shutdown routine: ``LogSetup/shutdown(timeout:)``, the exit hook that the first
-/// bootstrap of the shared hierarchy installs, and `LogbookService` (swift-service-lifecycle)
-/// all end here.
-///
-/// It runs in two steps:
-/// 1. the pre-drain actions (``addPreDrainAction(_:)``), in the order they were added:
-///    work that still produces records, such as summaries a sampler holds back, so they
-///    reach the sinks before those drain;
-/// 2. ``LogSink/shutdown(timeout:)`` on every sink, sharing one deadline.
-///
-/// Running it twice is harmless: a sink that was shut down returns at once, and records
-/// logged afterwards are written directly or counted by each sink.
+/// The one shutdown routine, behind ``LogSetup/shutdown(timeout:)``, the exit hook and
+/// `LogbookService`: first the pre-drain actions (``addPreDrainAction(_:)``: work that
+/// still produces records, such as sampling summaries), then ``LogSink/shutdown(timeout:)``
+/// on every sink, all within one deadline. Running it twice is harmless.
 package enum LogShutdown {
-
     struct State {
         var exitHookInstalled = false
         /// The deadline the exit hook gives the sinks: the last bootstrap's.
@@ -29,10 +20,8 @@ package enum LogShutdown {
 
     static let state = LockedState(State())
 
-    /// Adds an action that every shutdown runs first, before any sink drains. Actions
-    /// may log; they share the shutdown's deadline (one that blocks is left behind when
-    /// it passes) and must tolerate running more than once (an explicit shutdown, then
-    /// exit).
+    /// Adds an action every shutdown runs before any sink drains. Actions may log, share
+    /// the shutdown's deadline and must tolerate running more than once.
     package static func addPreDrainAction(_ action: @escaping @Sendable () -> Void) {
         state.withLock { $0.preDrainActions.append(action) }
     }
@@ -42,16 +31,10 @@ package enum LogShutdown {
         state.withLock { $0.preDrainActions }
     }
 
-    /// Runs the pre-drain actions (`actions`, or those added with
-    /// ``addPreDrainAction(_:)`` when `nil`), then shuts every sink in `sinks` down, all
-    /// within `timeout`. Returns whether every sink wrote everything it had accepted in
-    /// time.
+    /// Runs `actions` (the pre-drain actions when `nil`), then shuts `sinks` down, all
+    /// within `timeout`. Returns whether every sink wrote everything it had accepted.
     @discardableResult
-    package static func run(
-        sinks: [any LogSink],
-        timeout: Duration,
-        actions: [@Sendable () -> Void]? = nil
-    ) -> Bool {
+    package static func run(sinks: [any LogSink], timeout: Duration, actions: [@Sendable () -> Void]? = nil) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)
         runActions(actions ?? preDrainActions, until: deadline)
         var complete = true
@@ -62,10 +45,8 @@ package enum LogShutdown {
         return complete
     }
 
-    /// Runs `actions` in order on a dedicated thread, waiting for them until `deadline`:
-    /// an action that blocks (a summary record for a full queue whose destination hangs)
-    /// must not hold the drain, or the process at exit, past the deadline. Runs them
-    /// inline when no thread can be started.
+    /// Runs `actions` in order on a dedicated thread (inline when none can be started),
+    /// waiting for them until `deadline`: one that blocks must not hold the drain past it.
     private static func runActions(_ actions: [@Sendable () -> Void], until deadline: Int64) {
         guard !actions.isEmpty else { return }
         let completion = Completion()
@@ -118,9 +99,8 @@ package enum LogShutdown {
         }
     }
 
-    /// The exit hook: every sink of the shared hierarchy as configured now (not only the
-    /// root's: an `AsyncSink` on a logger that does not propagate holds records too), the
-    /// last bootstrap's timeout.
+    /// The exit hook: every sink of the shared hierarchy as configured now, not only the
+    /// root's, within the last bootstrap's timeout.
     static func runAtExit() {
         let timeout = state.withLock { $0.exitTimeout }
         run(sinks: LogHierarchy.shared.allSinks, timeout: timeout)

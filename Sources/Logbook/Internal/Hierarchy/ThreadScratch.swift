@@ -8,11 +8,8 @@ import Musl
 import Darwin
 #endif
 
-/// Per-thread state of the logging path: a reusable format buffer, the re-entry flag,
-/// and a small cache of dispatch plans.
-///
-/// Stored with `pthread_setspecific` and released when the thread exits. Only the
-/// owning thread ever touches an instance.
+/// Per-thread state of the logging path (a format buffer, the re-entry flag, a small
+/// cache of dispatch plans), released when the thread exits; only its thread touches it.
 final class ThreadScratch {
     let buffer: UnsafeMutablePointer<LogBuffer>
     var bufferInUse = false
@@ -50,10 +47,8 @@ final class ThreadScratch {
         buffer.deallocate()
     }
 
-    /// `node`'s current plan, from the cache while no configuration changed since it was
-    /// cached, else read under the node's lock and cached. Unretained: it stays valid
-    /// until this thread next calls this method, which is why re-entrant records never
-    /// do.
+    /// `node`'s current plan, cached until any configuration changes. Unretained: valid
+    /// until this thread next calls this method, which re-entrant records never do.
     @inline(__always)
     func cachedPlan(for node: LogNode) -> Unmanaged<DispatchPlan> {
         let epoch = LogNode.planEpoch.load(ordering: .acquiring)
@@ -91,10 +86,8 @@ final class ThreadScratch {
         }
     }
 
-    /// Releases a plan the cache no longer holds. The last release deinitializes the
-    /// plan's sinks, and a sink's `deinit` may log: meanwhile this thread counts as
-    /// delivering, so such a record takes the re-entrant path, which never touches the
-    /// cache (it could otherwise evict the plan the caller is about to use).
+    /// Releases a plan the cache no longer holds, as if delivering: a sink's `deinit` that
+    /// logs then takes the re-entrant path, which leaves the cache alone.
     private func releaseOutsideTheCache(_ plan: Unmanaged<DispatchPlan>) {
         let wasDelivering = isDelivering
         isDelivering = true

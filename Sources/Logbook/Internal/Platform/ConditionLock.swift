@@ -6,12 +6,8 @@ import Musl
 import Darwin
 #endif
 
-/// A mutex with condition variables, for the background writer's hand-offs: producers
-/// waiting for room, the writer waiting for work, callers of `flush` waiting for the
-/// writer. `Synchronization.Mutex` has no waiting, so this wraps pthreads.
-///
-/// The protected state lives in the owner; call ``lock()``/``unlock()`` around it (or
-/// ``withLock(_:)``), and ``wait(_:)`` only while holding the lock.
+/// A pthread mutex with condition variables (`Synchronization.Mutex` has no waiting).
+/// The protected state lives in the owner; ``wait(_:)`` only while holding the lock.
 final class ConditionLock: @unchecked Sendable {
     /// One condition variable bound to a ``ConditionLock``.
     struct Condition {

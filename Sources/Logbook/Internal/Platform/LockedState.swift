@@ -1,9 +1,5 @@
-/// State guarded by a pthread mutex: every lock in Logbook.
-///
-/// Used instead of `Synchronization.Mutex`: on Linux, `Mutex` is built on raw futexes
-/// that ThreadSanitizer cannot see under contention, so `swift test --sanitize=thread`
-/// reports accesses it guards as races. A pthread mutex costs about the same uncontended
-/// and is understood by the sanitizer.
+/// State guarded by a pthread mutex: every lock in Logbook. Not `Synchronization.Mutex`,
+/// whose raw futexes ThreadSanitizer cannot see under contention (it reports races).
 package final class LockedState<State>: @unchecked Sendable {
     private let lock = ConditionLock()
     private var state: State

@@ -52,13 +52,7 @@ enum System {
 
     /// One `write(2)` call.
     static func write(_ fd: Int32, _ base: UnsafeRawPointer, _ count: Int) -> WriteResult {
-        #if canImport(Darwin)
-        let written = Darwin.write(fd, base, count)
-        #elseif canImport(Glibc)
-        let written = Glibc.write(fd, base, count)
-        #else
-        let written = Musl.write(fd, base, count)
-        #endif
+        let written = posixWrite(fd, base, count)
         if written >= 0 { return .wrote(written) }
         let code = errno
         if code == EINTR { return .interrupted }
@@ -81,6 +75,11 @@ enum System {
     static func environment(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }
         return String(cString: value)
+    }
+
+    /// The values of the environment variables `names` that are set.
+    static func environment(_ names: [String]) -> [String: String] {
+        names.reduce(into: [:]) { values, name in values[name] = environment(name) }
     }
 
     /// The system's description of an `errno` value, e.g. `"No space left on device"`.
@@ -122,4 +121,8 @@ enum System {
     static func ignoreBrokenPipeSignal() {
         signal(SIGPIPE, SIG_IGN)
     }
+}
+
+private func posixWrite(_ fd: Int32, _ base: UnsafeRawPointer, _ count: Int) -> Int {
+    write(fd, base, count)
 }

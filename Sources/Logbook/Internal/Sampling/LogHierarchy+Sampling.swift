@@ -2,10 +2,8 @@ extension LogHierarchy {
     /// The logger that writes sampling summaries.
     static let summaryLogger = "logbook"
 
-    /// Writes one `logbook` warning per summary, with the integer field `suppressed` and
-    /// the `logger`, `level` and `message` of the dropped records. Summaries are never
-    /// sampled themselves, and carry no task context (the task that happens to trigger
-    /// one is not the one whose records were dropped).
+    /// Writes one `logbook` warning per summary (see ``LogSampling``), never sampled and
+    /// with no task context (the task that triggers it is not the one that was sampled).
     func writeSummaries(_ summaries: [LogSampler.Summary]) {
         let node = node(named: Self.summaryLogger)
         for summary in summaries {
@@ -31,10 +29,8 @@ extension LogHierarchy {
 }
 
 extension LogSampling {
-    /// Writes a `logbook` summary for every record that sampling dropped in the
-    /// process-wide hierarchy and has not reported yet, even in intervals that have not
-    /// ended. ``LogSetup/shutdown(timeout:)`` calls it before draining the sinks; call it
-    /// from any other exit path that drains sinks, before it drains them.
+    /// Writes the summaries of every drop not yet reported in the process-wide hierarchy,
+    /// even in intervals that have not ended; call it before draining sinks.
     package static func flushPendingSummaries() {
         LogHierarchy.shared.flushPendingSummaries()
     }

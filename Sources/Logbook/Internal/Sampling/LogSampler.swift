@@ -1,10 +1,7 @@
 /// One logger's sampling state: per call site (file, line, level), how many records its
-/// current interval saw and how many were dropped and not yet reported.
-///
-/// A node whose effective ``LogSampling`` is on has one sampler for as long as the
-/// process runs (its configuration changes it in place, so counts survive unrelated
-/// configuration changes); its dispatch plan holds it only while sampling is on. Every
-/// decision is made under one lock, so the counts are exact however many threads log.
+/// current interval saw and how many were dropped and not yet reported. A node keeps its
+/// sampler for life (reconfigured in place, so counts survive); every decision is made
+/// under one lock, so the counts are exact.
 final class LogSampler: @unchecked Sendable {
     /// What the dropped records of one call site were, for the summary record.
     struct Summary: Sendable {

@@ -8,11 +8,9 @@ import Musl
 import Darwin
 #endif
 
-/// The lock of one ``LogSampler``: an atomic flag, taken with one compare-and-swap and
-/// released with one store, because it is taken once per sampled record and held for a
-/// few dozen instructions. A thread that finds it taken spins briefly, then yields its
-/// core (the holder may have been preempted). Acquire and release orderings make the
-/// guarded state visible from one holder to the next, which ThreadSanitizer understands.
+/// The lock of one ``LogSampler``, taken per sampled record for a few dozen instructions:
+/// an atomic flag (compare-and-swap with acquire, store with release) that a waiting
+/// thread spins on briefly, then yields its core.
 struct SamplerLock: ~Copyable {
     private let held = Atomic<Bool>(false)
 

@@ -53,8 +53,7 @@ final class SamplerTable: @unchecked Sendable {
     }
 
     private static let vacant = Entry(
-        line: 0, level: .trace, isOccupied: false, ordinal: 0, start: 0, count: 0,
-        dropped: 0)
+        line: 0, level: .trace, isOccupied: false, ordinal: 0, start: 0, count: 0, dropped: 0)
 
     /// Where probing for a site starts: a hash of its line, level and file name length,
     /// which are cheap and equal for equal sites however the name is stored.
@@ -92,9 +91,8 @@ final class SamplerTable: @unchecked Sendable {
         var index = home(line: line, level: level, fileLength: file.utf8.count)
         while entries[index].isOccupied { index = (index + 1) & mask }
         entries[index] = Entry(
-            line: line, level: level, isOccupied: true,
-            ordinal: layout.pointee.files.count,
-            start: now, count: 0, dropped: 0)
+            line: line, level: level, isOccupied: true, ordinal: layout.pointee.files.count, start: now, count: 0,
+            dropped: 0)
         layout.pointee.files.append(file)
         layout.pointee.messages.append(nil)
         layout.pointee.occupied += 1

@@ -16,8 +16,7 @@ extension AsyncQueue {
             while state.pointee.pending.isEmpty && state.pointee.phase == .running {
                 if !napped {
                     // A short nap first, without asking to be woken: under a steady stream
-                    // of records the next batch is there when it ends, and producers
-                    // never pay for a wake-up. Only an idle writer is signalled.
+                    // the next batch is there when it ends.
                     napped = true
                     _ = lock.wait(workAvailable, until: ConditionLock.now() + Self.napNanoseconds)
                     continue

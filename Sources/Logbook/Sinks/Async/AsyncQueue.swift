@@ -1,21 +1,15 @@
 /// The bounded queue and background writer behind ``AsyncSink``.
 ///
-/// Producers move records into `pending` under the lock (a short critical section: a
-/// move into a slot and a few counters). The writer swaps the whole buffer out in one
-/// step and formats and writes it outside the lock, so producers and the writer hold the
-/// lock for nanoseconds per record, not for the write. Records are moved, never copied:
-/// in by the producer, read in place by the writer (see ``RecordBuffer``). Wake-ups are
-/// batched: a producer signals only when the writer is asleep, and the writer naps
-/// briefly before it falls asleep, so under a steady stream producers never make a
-/// system call.
+/// Producers move records into `pending` under the lock; the writer swaps the whole
+/// buffer out and formats and writes it outside the lock. Records are moved, never copied
+/// (see ``RecordBuffer``). A producer signals only a sleeping writer, and the writer naps
+/// briefly before it sleeps, so under a steady stream producers make no system call.
 ///
-/// When the writer is behind (more records arrived while it wrote a batch), it leaves the
-/// records it wrote for the callers to destroy: each caller that queues a record takes
-/// a finished one and destroys it on its own thread (see ``accepted(cost:)``). A record's memory is allocated by the thread that logs it; freed
-/// by another thread, each allocation costs glibc's allocator a lock and cache misses on
-/// both threads (about 280 ns per allocation on the benchmark machine, against 10 ns on
-/// one thread), and a writer freeing all of them spends more time freeing than
-/// formatting. A writer that has caught up destroys its batch itself.
+/// A writer that is behind leaves the records it wrote for the callers to destroy, one
+/// per queued record, on the thread that allocated them (see ``accepted(cost:)``): freed
+/// by another thread, each allocation costs glibc's allocator a lock and cache misses
+/// (about 280 ns against 10 ns on the benchmark machine). A writer that has caught up
+/// destroys its batch itself.
 final class AsyncQueue: @unchecked Sendable {
     struct Counters {
         var accepted = 0
@@ -33,10 +27,8 @@ final class AsyncQueue: @unchecked Sendable {
         case stopped
     }
 
-    /// Everything the lock guards. It sits behind a pointer rather than in stored
-    /// properties: each access to a class's stored `var` is checked for exclusivity at
-    /// run time, which cost more than the rest of a hand-off; the lock already makes
-    /// access exclusive.
+    /// Everything the lock guards, behind a pointer: a class's stored `var` is checked for
+    /// exclusivity on each access, which cost more than the rest of a hand-off.
     struct State {
         var pending: RecordBuffer
         /// Records the writer has written, for callers to destroy.
@@ -153,11 +145,9 @@ final class AsyncQueue: @unchecked Sendable {
         return .admitted
     }
 
-    /// Counts a record just queued, releases the lock and wakes the writer if it sleeps.
-    /// Then destroys one record the writer has written, if it left any: each caller
-    /// destroys about one record on its own thread, as with a synchronous sink. (Taking
-    /// two at a time when behind measured slower: the thread's allocator cache then
-    /// overflows on frees and runs dry on allocations.)
+    /// Counts a record just queued, releases the lock and wakes the writer if it sleeps,
+    /// then destroys one record the writer left, if any. (Two at a time measured slower:
+    /// the thread's allocator cache then overflows on frees and runs dry on allocations.)
     private func accepted(cost: Int) {
         state.pointee.pendingBytes += cost
         state.pointee.counters.accepted += 1

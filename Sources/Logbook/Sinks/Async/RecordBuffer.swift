@@ -1,10 +1,6 @@
-/// The records of an ``AsyncQueue``, in the order they were accepted. After the writer
-/// has written a buffer's records, callers take them back one at a time to destroy them
-/// (see ``popRecord(into:)``).
-///
-/// Records are moved in and moved out, never copied (an `Array` hands its elements out as
-/// copies: every reference in a record retained, and released again after formatting),
-/// and the writer reads them where they are, without writing to their memory.
+/// The records of an ``AsyncQueue``, in the order they were accepted; once written,
+/// callers take them back one at a time to destroy them (``popRecord(into:)``). Records
+/// are moved in and out and read in place, never copied as an `Array` would hand them out.
 struct RecordBuffer {
     private var records: UnsafeMutablePointer<LogRecord>
     private var capacity: Int

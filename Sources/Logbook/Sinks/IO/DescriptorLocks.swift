@@ -1,12 +1,7 @@
 /// One write lock per file descriptor number, shared by everything in the process that
-/// writes lines to that descriptor: every ``StreamSink`` on it, the last resort and
-/// Logbook's own diagnostics on standard error.
-///
-/// A lock per sink is not enough: two sinks on standard output (a root sink and one on a
-/// subtree that does not propagate) would each hold their own lock, and on a pipe a
-/// `write(2)` longer than `PIPE_BUF` (4 KiB on Linux) is not atomic, so their lines could
-/// interleave. A descriptor number reused after `close` for another file keeps its lock,
-/// which only serializes writes that did not need it.
+/// writes lines to it (every ``StreamSink``, the last resort, diagnostics): on a pipe a
+/// `write(2)` longer than `PIPE_BUF` is not atomic, so two sinks on one descriptor with
+/// locks of their own could interleave lines.
 enum DescriptorLocks {
     private static let locks = LockedState<[Int32: ConditionLock]>([:])
 

@@ -3,16 +3,8 @@
 enum FileDescriptorWriter {
     /// Writes all of `bytes` to `fd`, looping on partial writes. Returns `nil` when every
     /// byte was written, else the failure's `errno` and how many bytes went out before it.
-    ///
-    /// - `EINTR` retries the write.
-    /// - `EAGAIN` (a non-blocking descriptor, usually a pipe or terminal whose reader is
-    ///   behind) waits in `poll(2)` until the descriptor is writable, then writes on: the
-    ///   same wait a blocking descriptor makes, without spinning, and without leaving part
-    ///   of a line for the next one to be glued to. A reader that goes away turns the wait
-    ///   into `EPIPE` on the next write. (To keep logging calls from waiting, wrap the sink
-    ///   in an ``AsyncSink`` with a dropping ``AsyncSink/OverflowPolicy``.)
-    /// - A write of zero bytes makes no progress and would make none if repeated: it fails
-    ///   with `EIO` instead of looping forever.
+    /// `EINTR` retries; `EAGAIN` (a non-blocking descriptor whose reader is behind) waits
+    /// in `poll(2)`, as a blocking descriptor would; a write of zero bytes fails with `EIO`.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> (code: Int32, written: Int)? {
         guard let base = bytes.baseAddress else { return nil }
         var written = 0

@@ -61,13 +61,7 @@ enum FileSystem {
     }
 
     static func close(_ fd: Int32) {
-        #if canImport(Darwin)
-        _ = Darwin.close(fd)
-        #elseif canImport(Glibc)
-        _ = Glibc.close(fd)
-        #else
-        _ = Musl.close(fd)
-        #endif
+        _ = posixClose(fd)
     }
 
     static func status(ofPath path: String) -> Result<Status, Errno> {
@@ -158,4 +152,8 @@ extension FileSystem.Status {
 
 private func posixRename(_ from: String, _ to: String) -> Int32 {
     rename(from, to)
+}
+
+private func posixClose(_ fd: Int32) -> Int32 {
+    close(fd)
 }

@@ -57,11 +57,8 @@ struct SyslogSocket {
         return false
     }
 
-    /// Sends `bytes` (one datagram, or one framed message on a stream).
-    ///
-    /// On TCP, once part of a frame is on the wire the rest gets ten times the timeout:
-    /// giving up then leaves the receiver a truncated frame on the old connection (which
-    /// it discards; the sink resends the whole message on the next one).
+    /// Sends `bytes` (one datagram, or one framed message on a stream). On TCP, once part
+    /// of a frame is on the wire the rest gets ten times the timeout.
     func send(_ bytes: UnsafeRawBufferPointer, timeoutMilliseconds: Int32) -> SendResult {
         guard fd >= 0, var base = bytes.baseAddress else { return .disconnected(Errno(ENOTCONN)) }
         var remaining = bytes.count
