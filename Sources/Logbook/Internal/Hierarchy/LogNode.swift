@@ -47,12 +47,18 @@ final class LogNode: Sendable {
         level.rawValue >= gate.load(ordering: .relaxed)
     }
 
-    /// Installs a recomputed plan. Called by the hierarchy under its lock.
-    func install(_ newPlan: DispatchPlan) {
-        plan.withLock { $0 = newPlan }
+    /// Installs a recomputed plan. Called by the hierarchy under its lock, which must
+    /// release the plan returned (the one replaced) only after unlocking: freeing a sink
+    /// runs its `deinit`, which may log.
+    func install(_ newPlan: DispatchPlan) -> DispatchPlan {
+        let replaced = plan.withLock { plan in
+            defer { plan = newPlan }
+            return plan
+        }
         threshold.store(newPlan.route.threshold, ordering: .relaxed)
         Self.planEpoch.wrappingAdd(1, ordering: .releasing)
         lowerGate()
+        return replaced
     }
 
     /// Sets the gate to the plan's threshold, lowered to the lowest level an active level
