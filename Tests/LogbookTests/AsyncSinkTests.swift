@@ -159,6 +159,14 @@ private final class GateSink: LogSink {
         #expect(sink.shutdown(timeout: .seconds(1)), "a second shutdown is harmless")
     }
 
+    @Test("a shutdown timeout of about 292 years neither crashes nor gives up at once")
+    func shutdownWithTheLongestTimeout() async throws {
+        let outcome = try await TestHost.run("shutdown-longest-timeout")
+        #expect(outcome.status == 0 && !outcome.killedBySignal, "\(outcome.standardError.suffix(1000))")
+        #expect(outcome.outputLines.count == 10)
+        #expect(outcome.errorLines == ["shutdown: true"])
+    }
+
     @Test func shutdownGivesUpAtTheDeadlineAndCountsWhatWasLeft() {
         let gate = GateSink()
         let sink = AsyncSink(gate, options: .init(capacity: 100))
