@@ -72,12 +72,14 @@ public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
         isOff ? "off" : Self.text(first: first, thenEvery: thenEvery, interval: interval)
     }
 
-    /// The interval in nanoseconds, at least 1.
+    /// The interval in nanoseconds, at least 1 and at most `Int64.max / 2`, so an
+    /// interval's end (its start plus this) never wraps around.
     var intervalNanoseconds: Int64 {
         let (seconds, attoseconds) = interval.components
-        let total = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        if total.overflow { return .max }
-        return max(1, total.partialValue &+ attoseconds / 1_000_000_000)
+        let whole = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        let total = whole.partialValue.addingReportingOverflow(attoseconds / 1_000_000_000)
+        if whole.overflow || total.overflow { return .max / 2 }
+        return min(max(1, total.partialValue), .max / 2)
     }
 
     static func text(first: Int, thenEvery: Int?, interval: Duration) -> String {

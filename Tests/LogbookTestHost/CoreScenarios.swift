@@ -10,7 +10,20 @@ enum CoreScenarios {
         "closed-pipe": closedPipe,
         "console-colors": consoleColors,
         "last-resort-huge": lastResortHuge,
+        "reentrant-context-value": reentrantContextValue,
     ]
+
+    /// Before bootstrap (the default last resort), logs one warning in a context holding a
+    /// value whose conversion logs a warning, as a value that cannot render itself might:
+    /// that warning carries the same context, so writing it converts the value again.
+    /// Prints `survived` when the call returns.
+    static func reentrantContextValue(_ arguments: [String]) async -> Int32 {
+        LogContext.with(["session": SelfReportingValue()]) {
+            Log("app").warning("request failed")
+        }
+        print("survived")
+        return 0
+    }
 
     /// Logs a 200 KB error before bootstrap: the last resort writes it, capped.
     static func lastResortHuge(_ arguments: [String]) async -> Int32 {
@@ -111,5 +124,13 @@ enum PretendLibrary {
         log.debug("library debug")
         log.info("library info", ["step": 1])
         log.warning("library warning", ["step": 2])
+    }
+}
+
+/// A field value whose conversion logs a warning.
+private struct SelfReportingValue: LogValueConvertible {
+    var logValue: LogValue {
+        Log("session").warning("session could not be rendered")
+        return "unrenderable"
     }
 }

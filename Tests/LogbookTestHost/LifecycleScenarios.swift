@@ -11,7 +11,20 @@ enum LifecycleScenarios {
         "burst-writer": burstWriter,
         "kill-writers": killWriters,
         "signal-drain": signalDrain,
+        "shutdown-longest-timeout": shutdownLongestTimeout,
     ]
+
+    /// Queues 10 records in `AsyncSink(StreamSink(standard output))` and shuts it down
+    /// with a timeout of `Int64.max / 1_000_000_000` seconds (about 292 years: the longest
+    /// whole number of seconds whose nanoseconds fit in `Int64`), then prints
+    /// `shutdown: <result>` on standard error.
+    static func shutdownLongestTimeout(_ arguments: [String]) async -> Int32 {
+        let sink = AsyncSink(StreamSink(.standardOutput, formatter: JSONFormatter()))
+        for seq in 0..<10 { sink.write(LogRecord(level: .info, logger: "app", message: "record \(seq)")) }
+        let drained = sink.shutdown(timeout: .seconds(Int64.max / 1_000_000_000))
+        writeStandardError("shutdown: \(drained)\n")
+        return 0
+    }
 
     /// Bootstraps `AsyncSink(FileSink(path))`, logs 20,000 `info` records and one
     /// `critical` (field `seq` 0...20,000, field `run` = the third argument), then ends as

@@ -159,6 +159,32 @@ private final class GateSink: LogSink {
         #expect(sink.shutdown(timeout: .seconds(1)), "a second shutdown is harmless")
     }
 
+    @Test("a shutdown timeout of about 292 years neither crashes nor gives up at once")
+    func shutdownWithTheLongestTimeout() async throws {
+        let outcome = try await TestHost.run("shutdown-longest-timeout")
+        #expect(outcome.status == 0 && !outcome.killedBySignal, "\(outcome.standardError.suffix(1000))")
+        #expect(outcome.outputLines.count == 10)
+        #expect(outcome.errorLines == ["shutdown: true"])
+    }
+
+    @Test("a capacity set to 0 after creating the options is raised to 1, as the initializer does, not a hang")
+    func capacitySetToZeroLater() {
+        let memory = InMemorySink()
+        var options = AsyncSink.Options()
+        options.capacity = 0
+        let sink = AsyncSink(memory, options: options)
+        let written = DispatchSemaphore(value: 0)
+        // On a thread of its own: a producer waiting forever must fail the test, not hang it.
+        Thread {
+            sink.write(record("one"))
+            written.signal()
+        }.start()
+        #expect(written.wait(timeout: .now() + 10) == .success, "the logging call never returned")
+        #expect(sink.options.capacity == 1)
+        sink.flush()
+        #expect(memory.messages == ["one"])
+    }
+
     @Test func shutdownGivesUpAtTheDeadlineAndCountsWhatWasLeft() {
         let gate = GateSink()
         let sink = AsyncSink(gate, options: .init(capacity: 100))

@@ -129,6 +129,28 @@ struct PlanCacheTests {
         #expect(others == Array(repeating: ["before", "elsewhere", "again"], count: rounds).flatMap { $0 })
     }
 
+    @Test("a sink whose deinit logs through its own logger, released by removeAllSinks, does not deadlock")
+    func sinkDeinitThatLogsReleasedByReconfiguration() {
+        let hierarchy = LogHierarchy()
+        let lastResort = InMemorySink()
+        hierarchy.lastResort = lastResort
+        let log = hierarchy.logger("closing")
+        let other = InMemorySink()
+        hierarchy.root.addSink(other)
+        let finished = DispatchSemaphore(value: 0)
+        // On a thread of its own: a deadlock must fail the test, not hang the suite.
+        let thread = Thread {
+            // Never logged through, so no thread's cache holds a plan with the sink: the
+            // plan removeAllSinks replaces is its last owner.
+            log.addSink(LoggingOnReleaseSink(log: log))
+            log.removeAllSinks()
+            finished.signal()
+        }
+        thread.start()
+        #expect(finished.wait(timeout: .now() + 10) == .success, "removeSink deadlocked in the sink's deinit")
+        #expect(other.messages + lastResort.messages == ["sink released"])
+    }
+
     @Test("logging from inside a message is delivered normally; from inside a filter, to the last resort")
     func loggingFromUserCode() {
         let hierarchy = LogHierarchy()

@@ -29,6 +29,21 @@ struct ProcessTests {
         #expect(lines.last?.contains("…[truncated ") == true)
     }
 
+    @Test("a context value whose conversion logs does not recurse through the last resort until the stack overflows")
+    func reentrantContextValue() async throws {
+        let outcome = try await TestHost.run("reentrant-context-value")
+        #expect(outcome.status == 0 && !outcome.killedBySignal, "\(outcome.standardError.suffix(2000))")
+        #expect(outcome.outputLines == ["survived"])
+        let lines = outcome.errorLines
+        // The explanation, the record, and the value's warning once per conversion made
+        // while writing the record (the redaction check and the writing may each convert
+        // it); writing that warning converts the value again, and what that logs is dropped.
+        let warnings = lines.filter { $0.contains("WARNING  session: session could not be rendered") }.count
+        #expect((1...2).contains(warnings), "\(lines.prefix(10))")
+        #expect(lines.count == 2 + warnings, "\(lines.prefix(10))")
+        #expect(lines.last?.contains("WARNING  app: request failed session=unrenderable") == true)
+    }
+
     @Test("a library that only logs changes nothing about the application's output")
     func libraryChangesNothing() async throws {
         let outcome = try await TestHost.run("library-isolation")

@@ -1,5 +1,6 @@
 import Logbook
 import LogbookTesting
+import Synchronization
 import Testing
 
 @Suite("Redaction")
@@ -229,5 +230,27 @@ struct RedactionTests {
         #expect(throws: LogEnvironmentError.self) {
             try LogEnvironment(variables: ["LOG_REDACT_KEYS": "a b"]).resolve()
         }
+    }
+    @Test("known issue: a value converted once for the redaction check and again for writing can write a nested secret")
+    func nestedSecretFromASecondConversion() {
+        let record = LogRecord(
+            level: .info, logger: "app", message: "m", fields: ["session": SecondConversionDiffers()])
+        var buffer = LogBuffer()
+        JSONFormatter().format(record, into: &buffer)
+        // The check sees the first conversion (no redacted key); the writer converts again.
+        withKnownIssue("FieldListBuilder.checkedEntry keeps the entry when its first conversion is clean") {
+            #expect(!buffer.string.contains("hunter2"), "\(buffer.string)")
+        }
+    }
+}
+
+/// A value whose first conversion holds no secret key and whose later ones do, as a shared
+/// object another thread updates might.
+private final class SecondConversionDiffers: LogValueConvertible, Sendable {
+    private let conversions = Atomic(0)
+    var logValue: LogValue {
+        let first = conversions.add(1, ordering: .relaxed).newValue == 1
+        let fields: LogFields = first ? ["user": "u-7"] : ["password": "hunter2"]
+        return .object(fields)
     }
 }

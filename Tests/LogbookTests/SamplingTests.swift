@@ -53,6 +53,25 @@ struct SamplingTests {
         #expect(string(summary, "message") == "charge failed")
     }
 
+    @Test(
+        "an interval too long for nanoseconds in Int64 (first 3, then never) suppresses, with no summary until shutdown"
+    )
+    func longestInterval() throws {
+        let hierarchy = quietHierarchy()
+        let sink = InMemorySink()
+        let setup = try hierarchy.bootstrap(
+            LogConfiguration(sinks: [sink], sampling: try LogSampling(first: 3, per: .seconds(Int64.max))))
+        let log = hierarchy.logger("payments")
+        for index in 1...100 { log.error("charge failed", ["index": index]) }
+        let before = split(sink.records)
+        #expect(before.written.count == 3)
+        #expect(before.summaries.count == 0, "the interval has not ended")
+        setup.shutdown()
+        let summaries = split(sink.records).summaries
+        #expect(summaries.count == 1)
+        #expect(summaries.first.map(suppressed) == 97)
+    }
+
     @Test("the key is the call site: interpolated messages of one line are one group, two lines two groups")
     func keyedByCallSite() throws {
         let hierarchy = quietHierarchy()

@@ -12,8 +12,8 @@ extension LogHierarchy {
         } catch {
             throw .invalidLoggerName(error)
         }
-        let firstCall: String? = state.withLock { state in
-            if let firstCall = state.bootstrapCallSite { return firstCall }
+        let (firstCall, replaced): (String?, [DispatchPlan]) = state.withLock { state in
+            if let firstCall = state.bootstrapCallSite { return (firstCall, []) }
             let rootID = ObjectIdentifier(rootNode)
             state.configurations[rootID]!.level = configuration.level
             state.configurations[rootID]!.sinks = configuration.sinks
@@ -24,9 +24,9 @@ extension LogHierarchy {
             }
             state.fieldProviders = configuration.fieldProviders
             state.bootstrapCallSite = "\(file):\(line)"
-            refresh(rootNode, in: &state)
-            return nil
+            return (nil, refresh(rootNode, in: &state))
         }
+        withExtendedLifetime(replaced) {}  // released after the lock
         if let firstCall { throw .alreadyBootstrapped(firstCall: firstCall) }
         if configuration.ignoresBrokenPipe { System.ignoreBrokenPipeSignal() }
         if self === LogHierarchy.shared {

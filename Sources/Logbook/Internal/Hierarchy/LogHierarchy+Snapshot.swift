@@ -24,7 +24,7 @@ extension LogHierarchy {
     /// Puts back the configuration `snapshot` copied. Loggers created since get the
     /// initial configuration; handles stay valid; open test captures are unaffected.
     package func restore(_ snapshot: Snapshot) {
-        state.withLock { state in
+        _ = state.withLock { state in
             for (id, configuration) in state.configurations {
                 var restored = snapshot.configurations[id] ?? NodeConfiguration()
                 restored.children = configuration.children
@@ -35,7 +35,7 @@ extension LogHierarchy {
             state.lastResort = snapshot.lastResort
             state.bootstrapCallSite = snapshot.bootstrapCallSite
             state.fieldProviders = snapshot.fieldProviders
-            refresh(rootNode, in: &state)
+            return refresh(rootNode, in: &state)  // released after the lock
         }
         if let redaction = snapshot.redaction { RedactionRules.install(redaction) }
     }

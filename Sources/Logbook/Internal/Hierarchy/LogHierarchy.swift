@@ -94,7 +94,7 @@ package final class LogHierarchy: Sendable {
     private func add(_ node: LogNode, as name: String, in state: inout State) {
         state.nodes[name] = node
         state.configurations[ObjectIdentifier(node)] = NodeConfiguration()
-        refresh(node, in: &state)
+        _ = refresh(node, in: &state)  // a new node's plan was the shared empty one
     }
 
     /// Reads one node's configuration.
@@ -104,33 +104,36 @@ package final class LogHierarchy: Sendable {
 
     /// Changes one node's configuration and recomputes it and its descendants.
     func update(_ node: LogNode, _ change: (inout NodeConfiguration) -> Void) {
-        state.withLock { state in
+        _ = state.withLock { state in
             change(&state.configurations[ObjectIdentifier(node)]!)
-            refresh(node, in: &state)
+            return refresh(node, in: &state)
         }
     }
 
     /// Changes state that affects every node, then recomputes the whole tree.
     func updateAll(_ change: (inout State) -> Void) {
-        state.withLock { state in
+        _ = state.withLock { state in
             change(&state)
-            refresh(rootNode, in: &state)
+            return refresh(rootNode, in: &state)
         }
     }
 
     /// Recomputes the derived configuration, plan and gate of `node` and its subtree
-    /// from its parent's derived configuration.
-    func refresh(_ node: LogNode, in state: inout State) {
+    /// from its parent's derived configuration. Returns the plans replaced, to be released
+    /// once the lock is (the last one holding a sink runs its `deinit`, which may log).
+    func refresh(_ node: LogNode, in state: inout State) -> [DispatchPlan] {
         // Parents before children, with an explicit stack: a name may have thousands of
         // segments, and recursing once per level could overflow a thread's stack.
         var pending = [node]
+        var replaced: [DispatchPlan] = []
         while let next = pending.popLast() {
-            refreshOne(next, in: &state)
+            replaced.append(refreshOne(next, in: &state))
             pending.append(contentsOf: state.configurations[ObjectIdentifier(next)]!.children)
         }
+        return replaced
     }
 
-    private func refreshOne(_ node: LogNode, in state: inout State) {
+    private func refreshOne(_ node: LogNode, in state: inout State) -> DispatchPlan {
         let id = ObjectIdentifier(node)
         var configuration = state.configurations[id]!
         let inherited = node.parent.map { state.configurations[ObjectIdentifier($0)]! }
@@ -150,7 +153,7 @@ package final class LogHierarchy: Sendable {
             configuration.sampler = sampler
         }
         state.configurations[id] = configuration
-        node.install(
+        return node.install(
             DispatchPlan(
                 originFilters: configuration.filters, slots: chain, lastResort: state.lastResort,
                 effectiveLevel: configuration.effectiveLevel, sampler: sampler, fieldProviders: state.fieldProviders))

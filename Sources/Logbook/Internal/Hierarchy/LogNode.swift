@@ -47,12 +47,18 @@ final class LogNode: Sendable {
         level.rawValue >= gate.load(ordering: .relaxed)
     }
 
-    /// Installs a recomputed plan. Called by the hierarchy under its lock.
-    func install(_ newPlan: DispatchPlan) {
-        plan.withLock { $0 = newPlan }
+    /// Installs a recomputed plan. Called by the hierarchy under its lock, which must
+    /// release the plan returned (the one replaced) only after unlocking: freeing a sink
+    /// runs its `deinit`, which may log.
+    func install(_ newPlan: DispatchPlan) -> DispatchPlan {
+        let replaced = plan.withLock { plan in
+            defer { plan = newPlan }
+            return plan
+        }
         threshold.store(newPlan.route.threshold, ordering: .relaxed)
         Self.planEpoch.wrappingAdd(1, ordering: .releasing)
         lowerGate()
+        return replaced
     }
 
     /// Sets the gate to the plan's threshold, lowered to the lowest level an active level
@@ -192,11 +198,16 @@ final class LogNode: Sendable {
 
     /// Delivers a record already created, through the thread's cached plan; while the
     /// thread is delivering another (re-entry), through the plan read under the lock, so
-    /// the cache, and the plan in use in it, is left alone.
+    /// the cache, and the plan in use in it, is left alone. A record created while a
+    /// re-entrant one is delivered is dropped: it carries the same task context, so a
+    /// context value whose conversion logs would otherwise recurse until the stack overflows.
     func deliver(_ record: LogRecord, on scratch: ThreadScratch) {
         let isReentrant = scratch.isDelivering
+        if isReentrant && scratch.isDeliveringReentrant { return }
         let locked = isReentrant ? Unmanaged.passRetained(lockedPlan()) : nil
         defer { locked?.release() }
+        scratch.isDeliveringReentrant = isReentrant
+        defer { scratch.isDeliveringReentrant = false }
         DispatchPlan.deliver(
             record, through: locked ?? scratch.cachedPlan(for: self), on: scratch, isReentrant: isReentrant)
     }

@@ -16,6 +16,9 @@ final class ThreadScratch {
     /// Set while this thread delivers a record to sinks; a record created meanwhile
     /// (a sink or formatter that logs) goes to the last resort instead of recursing.
     var isDelivering = false
+    /// Set while this thread delivers such a re-entrant record: one created meanwhile (the
+    /// last resort's formatting logged again) is dropped, as it could recurse without end.
+    var isDeliveringReentrant = false
 
     /// One cached plan. The entry holds the strong reference, so the logging path uses
     /// the plan without retaining it.

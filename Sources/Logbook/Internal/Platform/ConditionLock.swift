@@ -87,11 +87,15 @@ final class ConditionLock: @unchecked Sendable {
         return Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)
     }
 
-    /// The deadline `duration` from now, saturating.
+    /// The deadline `duration` from now, saturating (at `Int64.max / 2`, so callers can
+    /// subtract ``now()`` from it).
     static func deadline(after duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components
+        if seconds < 0 { return now() }
         let nanoseconds = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        if nanoseconds.overflow || seconds < 0 { return seconds < 0 ? now() : Int64.max / 2 }
-        return min(now() &+ nanoseconds.partialValue &+ attoseconds / 1_000_000_000, Int64.max / 2)
+        let total = nanoseconds.partialValue.addingReportingOverflow(attoseconds / 1_000_000_000)
+        let deadline = now().addingReportingOverflow(total.partialValue)
+        if nanoseconds.overflow || total.overflow || deadline.overflow { return Int64.max / 2 }
+        return min(deadline.partialValue, Int64.max / 2)
     }
 }

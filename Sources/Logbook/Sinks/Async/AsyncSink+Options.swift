@@ -26,16 +26,17 @@ extension AsyncSink {
 
     /// Queue bounds and overflow policy of an ``AsyncSink``.
     public struct Options: Sendable, Hashable {
-        /// The most records waiting to be written. Default 16,384.
-        public var capacity: Int
+        /// The most records waiting to be written, at least 1 (smaller values are raised
+        /// to 1, here as in the initializer). Default 16,384.
+        public var capacity: Int { didSet { capacity = max(1, capacity) } }
         /// The most bytes waiting to be written, estimated from each record's message
-        /// and field count before formatting. Default 16 MiB.
-        public var maximumBytes: Int
+        /// and field count before formatting, at least 1,024. Default 16 MiB.
+        public var maximumBytes: Int { didSet { maximumBytes = max(1024, maximumBytes) } }
         /// What happens when either bound is reached. Default ``OverflowPolicy/block``.
         public var overflow: OverflowPolicy
         /// The largest batch of formatted lines handed to a ``LineWritingSink`` in one
-        /// write. Default 256 KiB.
-        public var batchBytes: Int
+        /// write, at least 4,096. Default 256 KiB.
+        public var batchBytes: Int { didSet { batchBytes = max(4096, batchBytes) } }
         /// Records at or above this level are durable when the logging call returns: the
         /// call waits until the background thread has written the record and everything
         /// queued before it (for a ``FileSink``, `write(2)` returned; nothing is synced
