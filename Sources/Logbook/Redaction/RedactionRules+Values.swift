@@ -15,8 +15,11 @@ extension RedactionRules {
         return redactingNested(converted) ?? converted
     }
 
-    /// `value` with the values of redacted keys inside it replaced by the placeholder, or
-    /// `nil` when nothing inside it is redacted (always `nil` for a scalar).
+    /// `value` with the values of redacted keys inside it replaced by the placeholder and
+    /// every nested value converted, at any depth; `nil` when it has neither a redacted key
+    /// nor a value left to convert (always `nil` for a scalar). What it returns is written
+    /// as it is, never converted again, so a value whose conversion changes between calls
+    /// (a shared object another thread updates) cannot show a key the check did not see.
     func redactingNested(_ value: LogValue, depth: Int = 0) -> LogValue? {
         guard checksKeys else { return nil }
         guard depth < Self.maximumDepth else {
@@ -31,12 +34,17 @@ extension RedactionRules {
         case .object(let fields):
             var changed: [(String, any LogValueConvertible)]?
             for index in fields.storage.indices {
-                let key = fields.storage[index].0
+                let (key, nested) = fields.storage[index]
                 let replacement: LogValue?
                 if redacts(key) {
                     replacement = .string(LogRedaction.placeholder)
+                } else if let converted = nested as? LogValue {
+                    replacement = redactingNested(converted, depth: depth + 1)
+                } else if withUnsafePointer(to: nested, Self.mayNest) {
+                    let converted = nested.logValue
+                    replacement = redactingNested(converted, depth: depth + 1) ?? converted
                 } else {
-                    replacement = redactingNested(fields.storage[index].1.logValue, depth: depth + 1)
+                    replacement = nil
                 }
                 if let replacement {
                     if changed == nil { changed = fields.storage }
@@ -74,5 +82,15 @@ extension LogRedaction {
     /// logging systems.
     package static func redactedValue(key: String, _ value: any LogValueConvertible) -> LogValue {
         RedactionRules.current.logValue(key: key, value)
+    }
+}
+
+extension LogValue {
+    /// The value when it is an array or an object (it can hold keys), else `nil`.
+    var nestedOrNil: LogValue? {
+        switch self {
+        case .array, .object: self
+        default: nil
+        }
     }
 }

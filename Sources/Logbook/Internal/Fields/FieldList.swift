@@ -149,7 +149,10 @@ struct FieldListBuilder {
         if rules._withUnsafeGuaranteedRef({ $0.redacts(at: key) }) {
             replacement = .string(LogRedaction.placeholder)
         } else if RedactionRules.mayNest(value) {
-            replacement = rules._withUnsafeGuaranteedRef { $0.redactingNested(value.pointee.logValue) }
+            // An array or object is written as checked, not converted again (see
+            // ``RedactionRules/redactingNested(_:depth:)``).
+            let converted = value.pointee.logValue
+            replacement = rules._withUnsafeGuaranteedRef { $0.redactingNested(converted) } ?? converted.nestedOrNil
         } else {
             replacement = nil
         }
