@@ -198,7 +198,8 @@ final class JSONLayout: Sendable {
         self.headerKeys = headerKeys
         let taken = renamedKeys + traceKeys.mappings.map(\.key)
         takenKeys = KeySet(taken)
-        specialKeys = KeySet(reserved + taken + (traceKeys.isEmpty ? [] : TraceKeys.fieldNames))
+        // The trace fields first: most lines have one, found by the shortest comparison.
+        specialKeys = KeySet((traceKeys.isEmpty ? [] : TraceKeys.fieldNames) + reserved + taken)
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
         var ownBytes = ownKeyBytes + errorOpen.count + errorMessageKey.count
