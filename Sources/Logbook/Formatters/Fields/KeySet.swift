@@ -15,10 +15,8 @@ struct KeySet: Sendable {
     /// key starts with `fields.` (when both `x` and `fields.x` are reserved, fields named
     /// `x` and `fields.x` would both become `fields.fields.x`).
     let renamesMayCollide: Bool
-    /// The reserved keys that are short ASCII strings, as words (see ``SmallString``) with
-    /// their position in ``all``, each in the first free slot from the index of its
-    /// ``SmallString/hashBit``: a key is compared only with those from its slot to the
-    /// next free one (words `(0, 0)`; the last slot is always free).
+    /// The short ASCII reserved keys as words (see ``SmallString``) and positions in ``all``,
+    /// each in the first free slot (words `(0, 0)`; the last is) from its hash bit's index.
     private let smallKeySlots: [(UInt64, UInt64, position: Int)]
     /// The ``SmallString/hashBit`` of every key in ``smallKeySlots``.
     private let smallKeyBits: UInt64

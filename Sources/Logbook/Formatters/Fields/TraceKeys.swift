@@ -18,19 +18,12 @@ struct TraceKeys: Sendable {
         case sampledFlag
     }
 
-    /// One field written under another key.
-    struct Mapping: Sendable {
-        /// The field's own key: `trace_id`, `span_id` or `trace_flags`.
-        let field: String
-        /// The key written instead.
-        let key: String
-        let encoding: Encoding
-        var prefix = ""
-    }
+    /// One field (`trace_id`, `span_id` or `trace_flags`) written under another key; a
+    /// text after `prefix`.
+    typealias Mapping = (field: String, key: String, encoding: Encoding, prefix: String)
 
-    /// What formatting reads of a mapping: where its member start sits in ``memberBytes``
-    /// (`,"key":`, then for a text its opening quote and prefix) and the number of hex
-    /// digits its field's value must have. Trivial, so reading it counts no references.
+    /// Where a mapping's `,"key":` (and a text's opening quote and prefix) sits in
+    /// ``memberBytes``, and its value's number of hex digits. Trivial: no reference counts.
     private struct Slot: Sendable {
         let encoding: Encoding
         let hexDigits: Int
@@ -63,7 +56,7 @@ struct TraceKeys: Sendable {
             return Slot(encoding: mapping.encoding, hexDigits: digits, start: start, end: bytes.count)
         }
         memberBytes = bytes
-        self.mappedFields = KeySet(mappings.map(\.field))
+        self.mappedFields = KeySet(mappings.map { $0.field })
     }
 
     /// These mappings without those whose key is in `keys` (a formatter's own keys).
@@ -76,16 +69,12 @@ struct TraceKeys: Sendable {
 
     /// Elastic Common Schema: `trace.id`, `span.id`; `trace_flags` has no ECS field and
     /// stays as it is.
-    static let elasticCommonSchema = TraceKeys([
-        Mapping(field: traceID, key: "trace.id", encoding: .text),
-        Mapping(field: spanID, key: "span.id", encoding: .text),
-    ])
+    static let elasticCommonSchema = TraceKeys([(traceID, "trace.id", .text, ""), (spanID, "span.id", .text, "")])
 
     /// Datadog: `dd.trace_id` and `dd.span_id`, the low 64 bits of each id as a decimal
     /// string; `trace_flags` stays as it is.
     static let datadog = TraceKeys([
-        Mapping(field: traceID, key: "dd.trace_id", encoding: .decimalLow64),
-        Mapping(field: spanID, key: "dd.span_id", encoding: .decimalLow64),
+        (traceID, "dd.trace_id", .decimalLow64, ""), (spanID, "dd.span_id", .decimalLow64, ""),
     ])
 
     /// Google Cloud Logging's special fields: `logging.googleapis.com/trace` as
@@ -93,11 +82,9 @@ struct TraceKeys: Sendable {
     /// `logging.googleapis.com/spanId`, and `logging.googleapis.com/trace_sampled`.
     static func googleCloud(project: String?) -> TraceKeys {
         TraceKeys([
-            Mapping(
-                field: traceID, key: "logging.googleapis.com/trace", encoding: .text,
-                prefix: project.map { "projects/\($0)/traces/" } ?? ""),
-            Mapping(field: spanID, key: "logging.googleapis.com/spanId", encoding: .text),
-            Mapping(field: traceFlags, key: "logging.googleapis.com/trace_sampled", encoding: .sampledFlag),
+            (traceID, "logging.googleapis.com/trace", .text, project.map { "projects/\($0)/traces/" } ?? ""),
+            (spanID, "logging.googleapis.com/spanId", .text, ""),
+            (traceFlags, "logging.googleapis.com/trace_sampled", .sampledFlag, ""),
         ])
     }
 
@@ -111,10 +98,9 @@ struct TraceKeys: Sendable {
         mappedFields.index(at: key)
     }
 
-    /// Appends the member ``mappings``[`index`] writes for the value at `value`, from
-    /// `,"key":`, and returns `true`, or returns `false`, writing nothing, to write the field
-    /// unchanged: when the value is not a string of exactly the mapping's number of hex
-    /// digits (either case). Allocates nothing.
+    /// Appends the member ``mappings``[`index`] writes for the value at `value` and returns
+    /// `true`, or returns `false`, writing nothing, to write the field unchanged: when the
+    /// value is not a string of exactly the mapping's number of hex digits (either case).
     func appendJSON(_ value: UnsafePointer<any LogValueConvertible>, mapping index: Int, into buffer: inout LogBuffer)
         -> Bool
     {

@@ -61,14 +61,13 @@ final class JSONLayout: Sendable {
 
     /// The formatter's own top-level keys, which record fields must not repeat.
     let reserved: KeySet
-    /// The keys a field cannot simply be written under: ``reserved``, ``takenKeys``, and
-    /// the trace context field names when ``traceKeys`` map them. Most keys are cleared
-    /// by one bit.
+    /// The keys a field cannot simply be written under: the trace context field names when
+    /// ``traceKeys`` map them (first: most lines have one), ``reserved`` and ``takenKeys``.
+    /// Most keys are cleared by one bit.
     let specialKeys: KeySet
-    /// For each key of ``reserved``, in its order, where `,"fields.key":` sits in
-    /// ``headerKeys``: the member start of the key a field with that key gets when no other
-    /// member of the line has it. Empty when renamed keys can collide (see
-    /// ``KeySet/renamesMayCollide``).
+    /// For each key of ``reserved``, in its order, where `,"fields.key":` sits in ``headerKeys``:
+    /// the member start a field with that key gets when no other member of the line has its
+    /// key. Empty when renamed keys can collide (see ``KeySet/renamesMayCollide``).
     let renamedMembers: [Range<Int>]
     /// The keys ``renamedMembers`` and the trace keys write: a line with a field that has
     /// one of them is written again, its fields searched before writing either.
@@ -196,9 +195,8 @@ final class JSONLayout: Sendable {
             return start..<headerKeys.count
         }
         self.headerKeys = headerKeys
-        let taken = renamedKeys + traceKeys.mappings.map(\.key)
+        let taken = renamedKeys + traceKeys.mappings.map { $0.key }
         takenKeys = KeySet(taken)
-        // The trace fields first: most lines have one, found by the shortest comparison.
         specialKeys = KeySet((traceKeys.isEmpty ? [] : TraceKeys.fieldNames) + reserved + taken)
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
