@@ -66,12 +66,7 @@ extension LogBuffer {
         // Most texts (messages, source locations) need no escaping and fit: copied whole.
         if withUnsafePointer(to: string, { appendIfSmallPlainJSON(at: $0, limit: limit) }) { return true }
         let copied = string.utf8.withContiguousStorageIfAvailable { $0.count <= limit && appendIfPlainJSON($0) }
-        return copied == true || appendEscapedJSONString(string, limit: limit)
-    }
-
-    /// ``appendJSONString(_:limit:)`` for a text to escape or cut, out of line.
-    @inline(never)
-    private mutating func appendEscapedJSONString(_ string: String, limit: Int) -> Bool {
+        if copied == true { return true }
         append(UInt8(ascii: "\""))
         let complete = appendJSONEscaped(string, limit: limit)
         if !complete {
