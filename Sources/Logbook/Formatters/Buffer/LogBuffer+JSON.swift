@@ -97,56 +97,50 @@ extension LogBuffer {
             append(UInt8(ascii: "\""))
             return true
         }
-        if count > 16 { return appendIfLongPlainJSON(UnsafeRawPointer(source), count: count) }
-        // Two words cover the string, overlapping when it is shorter than 16 bytes;
-        // strings under 8 bytes are assembled into one word padded with spaces.
-        let first: UInt64
-        let last: UInt64
-        if count >= 8 {
-            first = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
-            last = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
-        } else {
-            var word: UInt64 = 0x2020_2020_2020_2020
-            withUnsafeMutableBytes(of: &word) { raw in
-                for offset in 0..<count { raw[offset] = source[offset] }
+        if count > 16 {
+            // Checked and copied in the same pass, 8 bytes at a time; the last word
+            // overlaps the one before it. Nothing counts until the whole string passed.
+            reserveCapacity(count + 2)
+            let destination = UnsafeMutableRawPointer(base + used + 1)
+            var index = 0
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                if Self.mayNeedEscaping(word) { return false }
+                destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
+                index += 8
             }
-            first = word
-            last = word
+            if index < count {
+                let word = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
+                if Self.mayNeedEscaping(word) { return false }
+                destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
+            }
+            base[used] = UInt8(ascii: "\"")
+        } else {
+            // Two words cover the string, overlapping when it is shorter than 16 bytes;
+            // strings under 8 bytes are assembled into one word padded with spaces.
+            let first: UInt64
+            let last: UInt64
+            if count >= 8 {
+                first = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
+                last = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
+            } else {
+                var word: UInt64 = 0x2020_2020_2020_2020
+                withUnsafeMutableBytes(of: &word) { raw in
+                    for offset in 0..<count { raw[offset] = source[offset] }
+                }
+                first = word
+                last = word
+            }
+            guard !Self.mayNeedEscaping(first) && (count <= 8 || !Self.mayNeedEscaping(last)) else { return false }
+            // Room for both words, wherever the string ends.
+            reserveCapacity(18)
+            base[used] = UInt8(ascii: "\"")
+            let destination = UnsafeMutableRawPointer(base + used + 1)
+            destination.storeBytes(of: first, as: UInt64.self)
+            if count > 8 { (destination + count - 8).storeBytes(of: last, as: UInt64.self) }
         }
-        guard !Self.mayNeedEscaping(first) && (count <= 8 || !Self.mayNeedEscaping(last)) else { return false }
-        // Room for both words, wherever the string ends.
-        reserveCapacity(18)
-        base[used] = UInt8(ascii: "\"")
-        let destination = UnsafeMutableRawPointer(base + used + 1)
-        destination.storeBytes(of: first, as: UInt64.self)
-        if count > 8 { (destination + count - 8).storeBytes(of: last, as: UInt64.self) }
         base[used + 1 + count] = UInt8(ascii: "\"")
         used += count + 2
-        return true
-    }
-
-    /// ``appendIfPlainJSON(_:)`` for more than 16 bytes, out of line (few values live):
-    /// checked and copied in the same pass, 8 bytes at a time, the last word overlapping
-    /// the one before it. Nothing counts until the whole string passed.
-    @inline(never)
-    private mutating func appendIfLongPlainJSON(_ source: UnsafeRawPointer, count: Int) -> Bool {
-        reserveCapacity(count + 2)
-        let destination = UnsafeMutableRawPointer(base + used + 1)
-        var attention: UInt64 = 0
-        var index = 0
-        while index &+ 8 < count {
-            let word = source.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            attention |= Self.escapeBits(word)
-            destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
-            index &+= 8
-        }
-        let word = source.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
-        attention |= Self.escapeBits(word)
-        destination.storeBytes(of: word, toByteOffset: count &- 8, as: UInt64.self)
-        guard attention & 0x8080_8080_8080_8080 == 0 else { return false }
-        base[used] = UInt8(ascii: "\"")
-        base[used &+ 1 &+ count] = UInt8(ascii: "\"")
-        used &+= count &+ 2
         return true
     }
 
@@ -155,20 +149,15 @@ extension LogBuffer {
     /// "none": a word that passes holds only bytes that are copied as they are.
     @inline(__always)
     private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        escapeBits(word) & 0x8080_8080_8080_8080 != 0
-    }
-
-    /// ``mayNeedEscaping(_:)`` before its test: a byte's high bit is set when it may.
-    @inline(__always)
-    private static func escapeBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
         // A byte below 0x20: subtracting 0x20 from it borrows into its high bit.
         let control = (word &- ones &* 0x20) & ~word
         // A byte equal to c: xor with c makes it zero, and subtracting 1 then borrows.
         let quote = word ^ (ones &* 0x22)
         let backslash = word ^ (ones &* 0x5C)
         let quoteOrBackslash = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-        return control | quoteOrBackslash | word
+        return (control | quoteOrBackslash | word) & highBits != 0
     }
 
     private mutating func appendJSONEscaped(utf8 input: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
