@@ -199,10 +199,12 @@ extension LogBuffer {
                 }
             }
             if !flushRun(source, from: runStart, to: index, stop: stop) { return false }
-            let escapeLength = byte == 0xE2 ? 6 : Self.jsonEscapeLength(byte)
-            if stop >= 0 && used + escapeLength > stop { return false }
+            // `\"`, `\\`, `\b`, `\t`, `\n`, `\f`, `\r` take 2 bytes, `\uXXXX` 6.
+            let short = byte == 0x22 || byte == 0x5C || (0x08...0x0D).contains(byte) && byte != 0x0B
+            if stop >= 0 && used + (short ? 2 : 6) > stop { return false }
             if byte == 0xE2 {
-                appendUnicodeEscape(source[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                append(UInt8(ascii: "\\"))
+                appendUnicodeEscapeDigits(source[index + 2] == 0xA8 ? 0x2028 : 0x2029)
                 index += 3
             } else {
                 appendJSONEscape(for: byte)
@@ -233,13 +235,6 @@ extension LogBuffer {
         return complete
     }
 
-    private static func jsonEscapeLength(_ byte: UInt8) -> Int {
-        switch byte {
-        case 0x22, 0x5C, 0x08, 0x0C, 0x0A, 0x0D, 0x09: 2
-        default: 6
-        }
-    }
-
     private mutating func appendJSONEscape(for byte: UInt8) {
         reserveCapacity(6)
         base[used] = UInt8(ascii: "\\")
@@ -259,11 +254,6 @@ extension LogBuffer {
         }
         base[used + 1] = short
         used += 2
-    }
-
-    private mutating func appendUnicodeEscape(_ value: UInt16) {
-        append(UInt8(ascii: "\\"))
-        appendUnicodeEscapeDigits(value)
     }
 
     private mutating func appendUnicodeEscapeDigits(_ value: UInt16) {

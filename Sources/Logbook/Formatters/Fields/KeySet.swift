@@ -15,11 +15,10 @@ struct KeySet: Sendable {
     /// key starts with `fields.` (when both `x` and `fields.x` are reserved, fields named
     /// `x` and `fields.x` would both become `fields.fields.x`).
     let renamesMayCollide: Bool
-    /// The reserved keys that are short ASCII strings, as words (see ``SmallString``).
-    private let smallKeys: [(UInt64, UInt64)]
-    /// The position in ``all`` of each key in ``smallKeys``.
-    private let smallKeyPositions: [Int]
-    /// The ``SmallString/hashBit`` of every key in ``smallKeys``.
+    /// The short ASCII reserved keys as words (see ``SmallString``) and positions in ``all``,
+    /// each in the first free slot (words `(0, 0)`; the last is) from its hash bit's index.
+    private let smallKeySlots: [(UInt64, UInt64, position: Int)]
+    /// The ``SmallString/hashBit`` of every key in ``smallKeySlots``.
     private let smallKeyBits: UInt64
     /// Bit `n` is set when a reserved key that is not a short ASCII string is `n` bytes
     /// long.
@@ -32,8 +31,13 @@ struct KeySet: Sendable {
         let small = keys.enumerated().compactMap { position, key in
             withUnsafePointer(to: key) { SmallString(at: $0) }.map { (position, $0) }
         }
-        self.smallKeys = small.map { ($0.1.low, $0.1.high) }
-        self.smallKeyPositions = small.map(\.0)
+        var slots = [(UInt64, UInt64, position: Int)](repeating: (0, 0, 0), count: 65 + small.count)
+        for (position, key) in small {
+            var slot = key.hashBit.trailingZeroBitCount
+            while slots[slot].1 != 0 { slot += 1 }
+            slots[slot] = (key.low, key.high, position)
+        }
+        self.smallKeySlots = slots
         self.smallKeyBits = small.reduce(0) { $0 | $1.1.hashBit }
         self.otherKeyLengths = keys.reduce(0) { lengths, key in
             withUnsafePointer(to: key) { SmallString(at: $0) } == nil
@@ -58,9 +62,7 @@ struct KeySet: Sendable {
     /// Most keys are cleared by one bit of a hash of their bytes, without comparing.
     @inline(__always)
     func contains(_ small: SmallString, at key: UnsafePointer<String>) -> Bool {
-        if smallKeyBits & small.hashBit != 0 {
-            for words in smallKeys where words == (small.low, small.high) { return true }
-        }
+        if slot(of: small) != nil { return true }
         // A reserved key stored another way can still hold the same bytes.
         if otherKeyLengths & (1 &<< UInt64(small.count)) != 0 { return contains(key.pointee) }
         return false
@@ -75,12 +77,20 @@ struct KeySet: Sendable {
 
     /// The position in ``all`` of the key at `key`, if it is one of the reserved keys.
     func index(at key: UnsafePointer<String>) -> Int? {
-        if let small = SmallString(at: key), smallKeyBits & small.hashBit != 0,
-            let slot = smallKeys.firstIndex(where: { $0 == (small.low, small.high) })
-        {
-            return smallKeyPositions[slot]
-        }
+        if let small = SmallString(at: key), let slot = slot(of: small) { return smallKeySlots[slot].position }
         return contains(at: key) ? keys.firstIndex(of: key.pointee) : nil
+    }
+
+    /// The slot in ``smallKeySlots`` of the short ASCII key `small`, if it is there.
+    @inline(__always)
+    private func slot(of small: SmallString) -> Int? {
+        guard smallKeyBits & small.hashBit != 0 else { return nil }
+        var slot = small.hashBit.trailingZeroBitCount
+        while smallKeySlots[slot].1 != 0 {
+            if smallKeySlots[slot].0 == small.low && smallKeySlots[slot].1 == small.high { return slot }
+            slot += 1
+        }
+        return nil
     }
 
     /// A key for a field whose own key is reserved: prefixed with `fields.` as often as

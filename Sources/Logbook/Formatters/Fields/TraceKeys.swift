@@ -9,35 +9,26 @@
 struct TraceKeys: Sendable {
     /// How a value is converted.
     enum Encoding: Sendable {
-        /// The text as it is.
+        /// The text as it is, after the mapping's prefix (Google Cloud's
+        /// `projects/<project>/traces/`).
         case text
         /// The low 64 bits of a hex id, as a decimal string (Datadog's ids).
         case decimalLow64
-        /// The text after a fixed prefix (Google Cloud's `projects/<project>/traces/`).
-        case prefixed(ArraySlice<UInt8>)
         /// Whether the sampled bit (the lowest) of hex trace flags is set, as a bool.
         case sampledFlag
     }
 
-    /// One field written under another key. A class: formatting reads it through one
-    /// reference instead of copying (and retaining) each of its strings and arrays.
-    final class Mapping: Sendable {
-        /// The field's own key: `trace_id`, `span_id` or `trace_flags`.
-        let field: String
-        /// The key written instead, and its member start `,"key":`.
-        let key: String
-        let encodedKey: [UInt8]
-        let encoding: Encoding
-        /// The number of hex digits the field's value must have.
-        let hexDigits: Int
+    /// One field (`trace_id`, `span_id` or `trace_flags`) written under another key; a
+    /// text after `prefix`.
+    typealias Mapping = (field: String, key: String, encoding: Encoding, prefix: String)
 
-        init(field: String, key: String, encoding: Encoding) {
-            self.field = field
-            self.key = key
-            self.encodedKey = Array(",".utf8) + JSONLayout.encoded(key) + Array(":".utf8)
-            self.encoding = encoding
-            self.hexDigits = field == TraceKeys.traceID ? 32 : field == TraceKeys.spanID ? 16 : 2
-        }
+    /// Where a mapping's `,"key":` (and a text's opening quote and prefix) sits in
+    /// ``memberBytes``, and its value's number of hex digits. Trivial: no reference counts.
+    private struct Slot: Sendable {
+        let encoding: Encoding
+        let hexDigits: Int
+        let start: Int
+        let end: Int
     }
 
     /// The OpenTelemetry field names.
@@ -47,19 +38,30 @@ struct TraceKeys: Sendable {
     static let fieldNames = [traceID, spanID, traceFlags]
 
     let mappings: [Mapping]
+    private let slots: [Slot]
+    private let memberBytes: [UInt8]
     /// The mapped fields' own keys, in the order of ``mappings``.
     private let mappedFields: KeySet
 
     var isEmpty: Bool { mappings.isEmpty }
 
-    private init(_ mappings: [(field: String, key: String, encoding: Encoding)]) {
-        self.mappings = mappings.map { Mapping(field: $0.field, key: $0.key, encoding: $0.encoding) }
-        self.mappedFields = KeySet(mappings.map(\.field))
+    private init(_ mappings: [Mapping]) {
+        self.mappings = mappings
+        var bytes: [UInt8] = []
+        slots = mappings.map { mapping in
+            let start = bytes.count
+            bytes += Array(",".utf8) + JSONLayout.encoded(mapping.key) + Array(":".utf8)
+            if case .text = mapping.encoding { bytes += JSONLayout.encoded(mapping.prefix).dropLast() }
+            let digits = mapping.field == TraceKeys.traceID ? 32 : mapping.field == TraceKeys.spanID ? 16 : 2
+            return Slot(encoding: mapping.encoding, hexDigits: digits, start: start, end: bytes.count)
+        }
+        memberBytes = bytes
+        self.mappedFields = KeySet(mappings.map { $0.field })
     }
 
     /// These mappings without those whose key is in `keys` (a formatter's own keys).
     func removing(_ keys: KeySet) -> TraceKeys {
-        TraceKeys(mappings.filter { !keys.contains($0.key) }.map { ($0.field, $0.key, $0.encoding) })
+        TraceKeys(mappings.filter { !keys.contains($0.key) })
     }
 
     /// OpenTelemetry's names, unchanged (the default; also logfmt, console and Lambda).
@@ -67,26 +69,22 @@ struct TraceKeys: Sendable {
 
     /// Elastic Common Schema: `trace.id`, `span.id`; `trace_flags` has no ECS field and
     /// stays as it is.
-    static let elasticCommonSchema = TraceKeys([
-        (traceID, "trace.id", .text), (spanID, "span.id", .text),
-    ])
+    static let elasticCommonSchema = TraceKeys([(traceID, "trace.id", .text, ""), (spanID, "span.id", .text, "")])
 
     /// Datadog: `dd.trace_id` and `dd.span_id`, the low 64 bits of each id as a decimal
     /// string; `trace_flags` stays as it is.
     static let datadog = TraceKeys([
-        (traceID, "dd.trace_id", .decimalLow64), (spanID, "dd.span_id", .decimalLow64),
+        (traceID, "dd.trace_id", .decimalLow64, ""), (spanID, "dd.span_id", .decimalLow64, ""),
     ])
 
     /// Google Cloud Logging's special fields: `logging.googleapis.com/trace` as
     /// `projects/<project>/traces/<trace id>` (the bare id without a project),
     /// `logging.googleapis.com/spanId`, and `logging.googleapis.com/trace_sampled`.
     static func googleCloud(project: String?) -> TraceKeys {
-        // The prefix with its opening quote only.
-        let trace = project.map { Encoding.prefixed(JSONLayout.encoded("projects/\($0)/traces/").dropLast()) } ?? .text
-        return TraceKeys([
-            (traceID, "logging.googleapis.com/trace", trace),
-            (spanID, "logging.googleapis.com/spanId", .text),
-            (traceFlags, "logging.googleapis.com/trace_sampled", .sampledFlag),
+        TraceKeys([
+            (traceID, "logging.googleapis.com/trace", .text, project.map { "projects/\($0)/traces/" } ?? ""),
+            (spanID, "logging.googleapis.com/spanId", .text, ""),
+            (traceFlags, "logging.googleapis.com/trace_sampled", .sampledFlag, ""),
         ])
     }
 
@@ -99,18 +97,25 @@ struct TraceKeys: Sendable {
     func mappingIndex(for key: UnsafePointer<String>) -> Int? {
         mappedFields.index(at: key)
     }
-}
 
-extension TraceKeys.Mapping {
-    /// Appends the member this mapping writes for the string `text`, from `,"key":`, and
-    /// returns `true`, or returns `false`, writing nothing, to write the field unchanged:
-    /// when `text` is not exactly ``hexDigits`` hex digits (either case). Allocates nothing.
-    func appendJSON(_ text: UnsafePointer<String>, into buffer: inout LogBuffer) -> Bool {
+    /// Appends the member ``mappings``[`index`] writes for the value at `value` and returns
+    /// `true`, or returns `false`, writing nothing, to write the field unchanged: when the
+    /// value is not a string of exactly the mapping's number of hex digits (either case).
+    func appendJSON(_ value: UnsafePointer<any LogValueConvertible>, mapping index: Int, into buffer: inout LogBuffer)
+        -> Bool
+    {
+        if case .string(let text) = FieldScalar(value) { return appendJSON(text, slot: slots[index], into: &buffer) }
+        guard case .string(let text) = value.pointee.logValue else { return false }
+        return withUnsafePointer(to: text) { appendJSON($0, slot: slots[index], into: &buffer) }
+    }
+
+    @inline(__always)
+    private func appendJSON(_ text: UnsafePointer<String>, slot: Slot, into buffer: inout LogBuffer) -> Bool {
         // The digits copied into four words padded with '0's (hex digits too), read
-        // from there: nothing below holds on to the string or to this mapping.
+        // from there: nothing below holds on to the string.
         let zeros: UInt64 = 0x3030_3030_3030_3030
         var words = (zeros, zeros, zeros, zeros)
-        let count = hexDigits
+        let count = slot.hexDigits
         let copied = text.pointee.utf8.withContiguousStorageIfAvailable { utf8 in
             guard utf8.count == count else { return false }
             withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(utf8)) }
@@ -118,21 +123,17 @@ extension TraceKeys.Mapping {
         }
         guard copied == true, Self.isHex(words.0), Self.isHex(words.1), Self.isHex(words.2), Self.isHex(words.3)
         else { return false }
-        buffer.append(contentsOf: encodedKey)
-        let quote = UInt8(ascii: "\"")
-        switch encoding {
+        memberBytes.withUnsafeBytes {
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[slot.start..<slot.end]))
+        }
+        switch slot.encoding {
         case .text:
-            buffer.append(quote)
             withUnsafeBytes(of: &words) { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-            buffer.append(quote)
+            buffer.append(UInt8(ascii: "\""))
         case .decimalLow64:
             // The last 16 hex digits are the low 64 bits, 8 at a time.
             let (high, low) = count == 32 ? (words.2, words.3) : (words.0, words.1)
             Self.appendQuotedDecimal(Self.hexValue(high) << 32 | Self.hexValue(low), into: &buffer)
-        case .prefixed(let prefix):
-            prefix.withUnsafeBytes { buffer.append(contentsOf: $0) }
-            withUnsafeBytes(of: &words) { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-            buffer.append(quote)
         case .sampledFlag:
             // The second digit, in the lowest nibble.
             buffer.appendBool(Self.hexValue(words.0 << 48) & 1 == 1)

@@ -195,8 +195,10 @@ extension JSONFormatter {
     }
 
     /// Writes the key of a field whose key is not a plain short one, or its whole member
-    /// under a trace key (then returns `true`): a trace context field of the record may go
-    /// under its backend's key (static fields keep theirs), a reserved key is renamed,
+    /// (then returns `true`, the member left out and counted in `dropped` past `budget`): a
+    /// trace context field of the record goes under its backend's key, converted (static
+    /// fields keep theirs; a value that does not convert, or a line that has the target
+    /// key, searched for when `pass.searching`, keeps it too), a reserved key is renamed,
     /// anything else is escaped.
     @inline(never)
     private func writeKey(
@@ -204,20 +206,26 @@ extension JSONFormatter {
         into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
     ) -> Bool {
         let key = field.key
+        let before = buffer.count
         if layout.takenKeys.contains(at: key) { pass.taken = true }
-        if index >= fields.staticCount,
-            let mapping = layout.traceKeys.mappingIndex(for: key),
-            writeTraceMember(
-                field, mapping: mapping, fields: fields, searching: pass.searching, into: &buffer, start: start,
-                budget: budget, dropped: &dropped)
+        if index >= fields.staticCount, let mapping = layout.traceKeys.mappingIndex(for: key),
+            !pass.searching || fields.firstIndex(of: layout.traceKeys.mappings[mapping].key) == nil,
+            layout.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
         {
             pass.assumed = true
+            if let budget, buffer.count - start > budget {
+                buffer.truncate(to: before)
+                dropped += 1
+            }
             return true
         }
         let reservedIndex = layout.reserved.index(at: key)
         if let reservedIndex, !pass.searching && contextKey == nil && !layout.renamedMembers.isEmpty {
             pass.assumed = true
-            buffer.append(contentsOf: layout.renamedMembers[reservedIndex])
+            let member = layout.renamedMembers[reservedIndex]
+            layout.headerKeys.withUnsafeBytes {
+                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[member]))
+            }
             return false
         }
         buffer.append(UInt8(ascii: ","))
@@ -324,34 +332,5 @@ extension JSONFormatter {
         buffer.appendDecimal(Int(clamping: record.line))
         if layout.sourceLineAsString { buffer.append(UInt8(ascii: "\"")) }
         if layout.sourceIsNested { buffer.append(UInt8(ascii: "}")) }
-    }
-
-    /// Writes a trace context field under the key of `layout.traceKeys.mappings[mapping]`,
-    /// converted. Returns `false`, writing nothing, when its value does not convert, or
-    /// the line already has the target key (searched in `fields` when `searching`): then it
-    /// is written as any other field.
-    @inline(never)
-    func writeTraceMember(
-        _ field: FieldList.Entry, mapping index: Int, fields: FieldList, searching: Bool,
-        into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
-    ) -> Bool {
-        let before = buffer.count
-        let mapping = layout.traceKeys.mappings[index]
-        guard !searching || fields.firstIndex(of: mapping.key) == nil else { return false }
-        var written = false
-        if case .string(let text) = FieldScalar(field.value) {
-            written = mapping.appendJSON(text, into: &buffer)
-        } else if case .string(let text) = field.value.pointee.logValue {
-            written = withUnsafePointer(to: text) { mapping.appendJSON($0, into: &buffer) }
-        }
-        guard written else {
-            buffer.truncate(to: before)
-            return false
-        }
-        if let budget, buffer.count - start > budget {
-            buffer.truncate(to: before)
-            dropped += 1
-        }
-        return true
     }
 }

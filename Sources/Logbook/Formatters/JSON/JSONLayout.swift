@@ -38,7 +38,7 @@ final class JSONLayout: Sendable {
     let header: [HeaderSlot]
     let promoted: [PromotedSlot]
     /// The encoded keys of every header member, back to back, the encoded name of every
-    /// level, then the promoted fields' keys (see ``PromotedSlot``).
+    /// level, the promoted fields' keys (see ``PromotedSlot``), then ``renamedMembers``.
     let headerKeys: [UInt8]
     /// Where each level's encoded name sits in ``headerKeys``, by raw value.
     let levelValues: [Range<Int>]
@@ -61,14 +61,14 @@ final class JSONLayout: Sendable {
 
     /// The formatter's own top-level keys, which record fields must not repeat.
     let reserved: KeySet
-    /// The keys a field cannot simply be written under: ``reserved``, ``takenKeys``, and
-    /// the trace context field names when ``traceKeys`` map them. Most keys are cleared
-    /// by one bit.
+    /// The keys a field cannot simply be written under: the trace context field names when
+    /// ``traceKeys`` map them (first: most lines have one), ``reserved`` and ``takenKeys``.
+    /// Most keys are cleared by one bit.
     let specialKeys: KeySet
-    /// For each key of ``reserved``, in its order, `,"fields.key":`: the member start of
-    /// the key a field with that key gets when no other member of the line has it. Empty
-    /// when renamed keys can collide (see ``KeySet/renamesMayCollide``).
-    let renamedMembers: [[UInt8]]
+    /// For each key of ``reserved``, in its order, where `,"fields.key":` sits in ``headerKeys``:
+    /// the member start a field with that key gets when no other member of the line has its
+    /// key. Empty when renamed keys can collide (see ``KeySet/renamesMayCollide``).
+    let renamedMembers: [Range<Int>]
     /// The keys ``renamedMembers`` and the trace keys write: a line with a field that has
     /// one of them is written again, its fields searched before writing either.
     let takenKeys: KeySet
@@ -147,7 +147,6 @@ final class JSONLayout: Sendable {
             promoted.append(PromotedSlot(field: index, keyStart: start, keyEnd: end, absentEnd: absentEnd))
         }
         self.promoted = promoted
-        self.headerKeys = headerKeys
         self.levelValues = levelValues
 
         errorIsNested = settings.errorLayout == .nested
@@ -190,10 +189,15 @@ final class JSONLayout: Sendable {
         let traceKeys = settings.traceKeys.removing(reservedKeys)
         self.traceKeys = traceKeys
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
-        renamedMembers = reservedKeys.renamesMayCollide ? [] : renamedKeys.map(key)
-        let taken = renamedKeys + traceKeys.mappings.map(\.key)
+        renamedMembers = (reservedKeys.renamesMayCollide ? [] : renamedKeys).map { name in
+            let start = headerKeys.count
+            headerKeys += key(name)
+            return start..<headerKeys.count
+        }
+        self.headerKeys = headerKeys
+        let taken = renamedKeys + traceKeys.mappings.map { $0.key }
         takenKeys = KeySet(taken)
-        specialKeys = KeySet(reserved + taken + (traceKeys.isEmpty ? [] : TraceKeys.fieldNames))
+        specialKeys = KeySet((traceKeys.isEmpty ? [] : TraceKeys.fieldNames) + reserved + taken)
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
         var ownBytes = ownKeyBytes + errorOpen.count + errorMessageKey.count
