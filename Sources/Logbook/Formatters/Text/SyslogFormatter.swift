@@ -221,8 +221,8 @@ public struct SyslogFormatter: LogFormatter {
     private static let traceContextOpening = Array("[opentelemetry".utf8)
 
     /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
-    /// does, a scalar read in place.
-    @inline(__always)
+    /// does, a scalar read in place; inlined (with `@inline(__always)` it was a call per field).
+    @inline(always)
     private func writeParameter(
         _ key: UnsafePointer<String>, _ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer,
         start: Int, budget: Int?, dropped: inout Int
