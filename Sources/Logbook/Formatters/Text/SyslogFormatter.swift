@@ -221,8 +221,13 @@ public struct SyslogFormatter: LogFormatter {
     private static let traceContextOpening = Array("[opentelemetry".utf8)
 
     /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
-    /// does, a scalar read in place; inlined (with `@inline(__always)` it was a call per field).
+    /// does, a scalar read in place; inlined (Swift 6.3 left it a call per field under
+    /// `@inline(__always)`; `@inline(always)` is new in 6.3).
+    #if compiler(>=6.3)
     @inline(always)
+    #else
+    @inline(__always)
+    #endif
     private func writeParameter(
         _ key: UnsafePointer<String>, _ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer,
         start: Int, budget: Int?, dropped: inout Int
