@@ -74,13 +74,7 @@ public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
 
     /// The interval in nanoseconds, at least 1 and at most `Int64.max / 2`, so an
     /// interval's end (its start plus this) never wraps around.
-    var intervalNanoseconds: Int64 {
-        let (seconds, attoseconds) = interval.components
-        let whole = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        let total = whole.partialValue.addingReportingOverflow(attoseconds / 1_000_000_000)
-        if whole.overflow || total.overflow { return .max / 2 }
-        return min(max(1, total.partialValue), .max / 2)
-    }
+    var intervalNanoseconds: Int64 { max(1, interval.clampedNanoseconds) }
 
     static func text(first: Int, thenEvery: Int?, interval: Duration) -> String {
         "\(first)" + (thenEvery.map { ":\($0)" } ?? "") + "/" + LogSampling.format(interval)

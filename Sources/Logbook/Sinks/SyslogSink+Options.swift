@@ -90,12 +90,3 @@ extension SyslogSink.Transport {
         }
     }
 }
-
-extension Duration {
-    /// Whole milliseconds, saturating at `Int64.max`.
-    var wholeMilliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        let (milliseconds, overflow) = seconds.multipliedReportingOverflow(by: 1000)
-        return overflow ? .max : milliseconds &+ attoseconds / 1_000_000_000_000_000
-    }
-}

@@ -90,12 +90,6 @@ final class ConditionLock: @unchecked Sendable {
     /// The deadline `duration` from now, saturating (at `Int64.max / 2`, so callers can
     /// subtract ``now()`` from it).
     static func deadline(after duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        if seconds < 0 { return now() }
-        let nanoseconds = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        let total = nanoseconds.partialValue.addingReportingOverflow(attoseconds / 1_000_000_000)
-        let deadline = now().addingReportingOverflow(total.partialValue)
-        if nanoseconds.overflow || total.overflow || deadline.overflow { return Int64.max / 2 }
-        return min(deadline.partialValue, Int64.max / 2)
+        min(now() &+ duration.clampedNanoseconds, Int64.max / 2)
     }
 }

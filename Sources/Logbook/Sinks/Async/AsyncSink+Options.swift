@@ -28,21 +28,26 @@ extension AsyncSink {
     public struct Options: Sendable, Hashable {
         /// The most records waiting to be written, at least 1 (smaller values are raised
         /// to 1, here as in the initializer). Default 16,384.
-        public var capacity: Int { didSet { capacity = max(1, capacity) } }
+        public var capacity: Int { didSet { capacity = max(Self.minimumCapacity, capacity) } }
         /// The most bytes waiting to be written, estimated from each record's message
         /// and field count before formatting, at least 1,024. Default 16 MiB.
-        public var maximumBytes: Int { didSet { maximumBytes = max(1024, maximumBytes) } }
+        public var maximumBytes: Int { didSet { maximumBytes = max(Self.minimumMaximumBytes, maximumBytes) } }
         /// What happens when either bound is reached. Default ``OverflowPolicy/block``.
         public var overflow: OverflowPolicy
         /// The largest batch of formatted lines handed to a ``LineWritingSink`` in one
         /// write, at least 4,096. Default 256 KiB.
-        public var batchBytes: Int { didSet { batchBytes = max(4096, batchBytes) } }
+        public var batchBytes: Int { didSet { batchBytes = max(Self.minimumBatchBytes, batchBytes) } }
         /// Records at or above this level are durable when the logging call returns: the
         /// call waits until the background thread has written the record and everything
         /// queued before it (for a ``FileSink``, `write(2)` returned; nothing is synced
         /// to disk), so a crash right after it keeps them. Records below it only pay one
         /// comparison. Default ``LogLevel/critical``.
         public var durableLevel: LogLevel
+
+        /// The smallest values of the bounds, applied by the initializer and by setting them.
+        static let minimumCapacity = 1
+        static let minimumMaximumBytes = 1024
+        static let minimumBatchBytes = 4096
 
         /// Creates options; every parameter has the default described on its property.
         public init(
@@ -52,10 +57,10 @@ extension AsyncSink {
             batchBytes: Int = 256 << 10,
             durableLevel: LogLevel = .critical
         ) {
-            self.capacity = max(1, capacity)
-            self.maximumBytes = max(1024, maximumBytes)
+            self.capacity = max(Self.minimumCapacity, capacity)
+            self.maximumBytes = max(Self.minimumMaximumBytes, maximumBytes)
             self.overflow = overflow
-            self.batchBytes = max(4096, batchBytes)
+            self.batchBytes = max(Self.minimumBatchBytes, batchBytes)
             self.durableLevel = durableLevel
         }
     }
