@@ -139,16 +139,11 @@ public struct SyslogFormatter: LogFormatter {
     }
 
     private func writeHeader(_ record: LogRecord, into buffer: inout LogBuffer) {
-        // `<PRI>1 ` in one word: the digits of PRI (at most 191) pushed in front of `>1 `, then `<`.
-        var word: UInt64 = 0x20_313E
-        var length = 4
-        var rest = Int(facility.rawValue) * 8 + Self.severity(of: record.level)
-        repeat {
-            word = word << 8 | UInt64(0x30 + rest % 10)
-            rest /= 10
-            length += 1
-        } while rest > 0
-        buffer.append(word: word << 8 | 0x3C, count: length)
+        // `<PRI>1 ` in one word: the digits of PRI (at most 191) between `<` and `>1 `.
+        let pri = UInt64(facility.rawValue) * 8 + UInt64(Self.severity(of: record.level))
+        let digits = pri >= 100 ? 3 : pri >= 10 ? 2 : 1
+        let word = (LogBuffer.decimalDigits(pri) >> UInt64(64 - 8 * digits)) << 8 | 0x3C
+        buffer.append(word: 0x20_313E << UInt64(8 * digits + 8) | word, count: digits + 4)
         buffer.appendRFC3339(record.timestamp, fractionDigits: 6)
         buffer.append(contentsOf: headerTail)
     }
@@ -215,9 +210,7 @@ public struct SyslogFormatter: LogFormatter {
     /// context fields (in their own element).
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
-    /// The opening of the element that holds the trace context fields, SD-ID
-    /// `opentelemetry`, as OpenTelemetry's "Trace Context in non-OTLP Log Formats"
-    /// specifies for RFC 5424.
+    /// The trace context fields' element opening, as OpenTelemetry's "Trace Context in non-OTLP Log Formats" specifies.
     private static let traceContextOpening = Array("[opentelemetry".utf8)
 
     /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
@@ -328,11 +321,13 @@ public struct SyslogFormatter: LogFormatter {
         }
         func append(_ utf8: UnsafeBufferPointer<UInt8>) {
             buffer.appendEscaping(utf8, delimiters: delimiters) { buffer, index, length in
-                if utf8[index] == 0x22 || utf8[index] == 0x5C || utf8[index] == 0x5D {  // delimiters only
-                    buffer.append(UInt8(ascii: "\\"))
-                    buffer.append(utf8[index])
-                } else {
-                    buffer.appendOctalEscapes(UnsafeBufferPointer(rebasing: utf8[index..<(index + length)]))
+                for byte in utf8[index..<(index + length)].lazy.map(UInt64.init) {
+                    if byte == 0x22 || byte == 0x5C || byte == 0x5D {  // delimiters only
+                        buffer.append(word: byte << 8 | 0x5C, count: 2)
+                    } else {  // `#` and three octal digits
+                        buffer.append(
+                            word: 0x3030_3023 | (byte >> 6) << 8 | (byte >> 3 & 7) << 16 | (byte & 7) << 24, count: 4)
+                    }
                 }
                 return length
             }
