@@ -194,7 +194,8 @@ public struct SyslogFormatter: LogFormatter {
             // OpenTelemetry's trace context in non-OTLP formats: its own element, in its order.
             // Redacted like every other field; held to the same budget (one left out here is
             // not in the count above, which is already written).
-            buffer.append(contentsOf: Self.traceContextOpening)
+            buffer.append(word: 0x6C65_746E_6570_6F5B, count: 8)  // `[opentelemetry` (`[opentel`, `emetry`)
+            buffer.append(word: 0x7972_7465_6D65, count: 6)
             for slot in 0..<3 {  // not an array of the three: no allocation to count on the optimizer for
                 let index = slot == 0 ? trace.0 : slot == 1 ? trace.1 : trace.2
                 guard index >= 0 else { continue }
@@ -209,9 +210,6 @@ public struct SyslogFormatter: LogFormatter {
     /// The field keys written elsewhere: `logger` (as `fields.logger`) and the trace
     /// context fields (in their own element).
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
-
-    /// The trace context fields' element opening, as OpenTelemetry's "Trace Context in non-OTLP Log Formats" specifies.
-    private static let traceContextOpening = Array("[opentelemetry".utf8)
 
     /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
     /// does, a scalar read in place; inlined (Swift 6.3 left it a call per field under
