@@ -318,10 +318,12 @@ public struct SyslogFormatter: LogFormatter {
             return buffer.appendSmall(small)
         }
         func append(_ utf8: UnsafeBufferPointer<UInt8>) {
-            buffer.appendEscaping(utf8, delimiters: delimiters) { buffer, index, length in
+            buffer.appendEscaping(utf8, delimiters: (0x22, 0x5C, 0x5D)) { buffer, index, length in
                 for byte in utf8[index..<(index + length)].lazy.map(UInt64.init) {
-                    if byte == 0x22 || byte == 0x5C || byte == 0x5D {  // delimiters only
-                        buffer.append(word: byte << 8 | 0x5C, count: 2)
+                    if byte == 0x22 || byte == 0x5C || byte == 0x5D {  // scanned for in both; escaped in a value
+                        buffer.append(
+                            word: escapingStructuredData ? byte << 8 | 0x5C : byte,
+                            count: escapingStructuredData ? 2 : 1)
                     } else {  // `#` and three octal digits
                         buffer.append(
                             word: 0x3030_3023 | (byte >> 6) << 8 | (byte >> 3 & 7) << 16 | (byte & 7) << 24, count: 4)
