@@ -39,6 +39,21 @@ struct LogTimestampTests {
         #expect(buffer.string == "1970-01-01T00:00:00Z 1970-01-01T00:00:00.123456Z 1970-01-01T00:00:00.123456789Z")
     }
 
+    @Test("a fraction keeps its zeros at every width; nanoseconds set past a second write their last nine digits")
+    func fractionZeros() {
+        var buffer = LogBuffer()
+        for digits in 1...9 {
+            buffer.removeAll()
+            buffer.appendRFC3339(LogTimestamp(secondsSinceEpoch: 0, nanoseconds: 7_000_050), fractionDigits: digits)
+            #expect(buffer.string == "1970-01-01T00:00:00." + String("007000050".prefix(digits)) + "Z")
+        }
+        var past = LogTimestamp(secondsSinceEpoch: 0)
+        past.nanoseconds = 1_500_000_009
+        buffer.removeAll()
+        buffer.appendRFC3339(past, fractionDigits: 9)
+        #expect(buffer.string == "1970-01-01T00:00:00.500000009Z")
+    }
+
     @Test("consecutive records in different seconds do not reuse the cached date")
     func cacheInvalidation() {
         var buffer = LogBuffer()

@@ -35,20 +35,33 @@ enum ObeyedCharacters {
 }
 
 extension LogBuffer {
-    /// The one scan of the text formats: copies `utf8` in runs, and hands each character
-    /// of ``ObeyedCharacters`` and each of the `delimiters` (a format's own quote or
-    /// bracket; a control byte stands for none) to `escape`, with its index and length in
-    /// bytes. `escape` writes what stands for it and returns how many bytes it stood for
-    /// (at least one). Eight printable ASCII bytes with no delimiter are passed over at a
-    /// time; other words are scanned byte by byte.
+    /// The one scan of the text formats: copies `utf8`, and hands each character of ``ObeyedCharacters`` and
+    /// each of the `delimiters` (a format's own quote or bracket; a control byte stands for none) to `escape`,
+    /// with its index and length in bytes. `escape` writes what stands for it and returns how many bytes it
+    /// stood for (at least one). Words of 8 printable ASCII bytes with no delimiter are checked and copied
+    /// together (the last overlapping the one before) up to the first other word, then passed over and
+    /// copied in runs; other words are scanned byte by byte.
     @inline(__always)
     mutating func appendEscaping(
         _ utf8: UnsafeBufferPointer<UInt8>,
         delimiters: (UInt8, UInt8, UInt8),
         _ escape: (inout LogBuffer, _ index: Int, _ length: Int) -> Int
     ) {
-        var runStart = 0
         var index = 0
+        if utf8.count >= 8 {
+            reserveCapacity(utf8.count)
+            let destination = UnsafeMutableRawPointer(base + used)
+            while index < utf8.count {
+                let offset = Swift.min(index, utf8.count &- 8)
+                let word = UnsafeRawPointer(utf8.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+                guard word & 0x8080_8080_8080_8080 == 0 && Self.flaggedBytes(word, below: 0x20, delimiters) == 0
+                else { break }
+                destination.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
+                index = offset &+ 8
+            }
+            used &+= index
+        }
+        var runStart = index
         while index < utf8.count {
             if index + 8 <= utf8.count {
                 let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
@@ -71,7 +84,9 @@ extension LogBuffer {
                 runStart = index
             }
         }
-        append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
+        if runStart < utf8.count {
+            append(contentsOf: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
+        }
     }
 
     /// The high bit of each byte of `word` that is below `lowest`, DEL or one of `bytes`,
@@ -105,18 +120,6 @@ extension LogBuffer {
                 word |= UInt64(Self.hexDigit(nibble)) << UInt64(16 + 8 * digit)
             }
             append(word: word, count: 6)
-        }
-    }
-
-    /// Appends each UTF-8 byte of `bytes` as `#` and three octal digits, rsyslog's
-    /// escape for control characters (`#033` for ESC), which every RFC 5424 parser
-    /// accepts inside structured data and the message.
-    mutating func appendOctalEscapes(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for byte in bytes {
-            append(UInt8(ascii: "#"))
-            append(UInt8(ascii: "0") + (byte >> 6))
-            append(UInt8(ascii: "0") + ((byte >> 3) & 7))
-            append(UInt8(ascii: "0") + (byte & 7))
         }
     }
 }

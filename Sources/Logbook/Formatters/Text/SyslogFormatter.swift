@@ -139,16 +139,11 @@ public struct SyslogFormatter: LogFormatter {
     }
 
     private func writeHeader(_ record: LogRecord, into buffer: inout LogBuffer) {
-        // `<PRI>1 ` in one word: the digits of PRI (at most 191) pushed in front of `>1 `, then `<`.
-        var word: UInt64 = 0x20_313E
-        var length = 4
-        var rest = Int(facility.rawValue) * 8 + Self.severity(of: record.level)
-        repeat {
-            word = word << 8 | UInt64(0x30 + rest % 10)
-            rest /= 10
-            length += 1
-        } while rest > 0
-        buffer.append(word: word << 8 | 0x3C, count: length)
+        // `<PRI>1 ` in one word: the digits of PRI (at most 191) between `<` and `>1 `.
+        let pri = UInt64(facility.rawValue) * 8 + UInt64(Self.severity(of: record.level))
+        let digits = pri >= 100 ? 3 : pri >= 10 ? 2 : 1
+        let word = (LogBuffer.decimalDigits(pri) >> UInt64(64 - 8 * digits)) << 8 | 0x3C
+        buffer.append(word: 0x20_313E << UInt64(8 * digits + 8) | word, count: digits + 4)
         buffer.appendRFC3339(record.timestamp, fractionDigits: 6)
         buffer.append(contentsOf: headerTail)
     }
@@ -199,7 +194,8 @@ public struct SyslogFormatter: LogFormatter {
             // OpenTelemetry's trace context in non-OTLP formats: its own element, in its order.
             // Redacted like every other field; held to the same budget (one left out here is
             // not in the count above, which is already written).
-            buffer.append(contentsOf: Self.traceContextOpening)
+            buffer.append(word: 0x6C65_746E_6570_6F5B, count: 8)  // `[opentelemetry` (`[opentel`, `emetry`)
+            buffer.append(word: 0x7972_7465_6D65, count: 6)
             for slot in 0..<3 {  // not an array of the three: no allocation to count on the optimizer for
                 let index = slot == 0 ? trace.0 : slot == 1 ? trace.1 : trace.2
                 guard index >= 0 else { continue }
@@ -214,11 +210,6 @@ public struct SyslogFormatter: LogFormatter {
     /// The field keys written elsewhere: `logger` (as `fields.logger`) and the trace
     /// context fields (in their own element).
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
-
-    /// The opening of the element that holds the trace context fields, SD-ID
-    /// `opentelemetry`, as OpenTelemetry's "Trace Context in non-OTLP Log Formats"
-    /// specifies for RFC 5424.
-    private static let traceContextOpening = Array("[opentelemetry".utf8)
 
     /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
     /// does, a scalar read in place; inlined (Swift 6.3 left it a call per field under
@@ -327,12 +318,16 @@ public struct SyslogFormatter: LogFormatter {
             return buffer.appendSmall(small)
         }
         func append(_ utf8: UnsafeBufferPointer<UInt8>) {
-            buffer.appendEscaping(utf8, delimiters: delimiters) { buffer, index, length in
-                if utf8[index] == 0x22 || utf8[index] == 0x5C || utf8[index] == 0x5D {  // delimiters only
-                    buffer.append(UInt8(ascii: "\\"))
-                    buffer.append(utf8[index])
-                } else {
-                    buffer.appendOctalEscapes(UnsafeBufferPointer(rebasing: utf8[index..<(index + length)]))
+            buffer.appendEscaping(utf8, delimiters: (0x22, 0x5C, 0x5D)) { buffer, index, length in
+                for byte in utf8[index..<(index + length)].lazy.map(UInt64.init) {
+                    if byte == 0x22 || byte == 0x5C || byte == 0x5D {  // scanned for in both; escaped in a value
+                        buffer.append(
+                            word: escapingStructuredData ? byte << 8 | 0x5C : byte,
+                            count: escapingStructuredData ? 2 : 1)
+                    } else {  // `#` and three octal digits
+                        buffer.append(
+                            word: 0x3030_3023 | (byte >> 6) << 8 | (byte >> 3 & 7) << 16 | (byte & 7) << 24, count: 4)
+                    }
                 }
                 return length
             }
