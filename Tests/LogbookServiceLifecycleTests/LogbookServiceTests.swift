@@ -53,7 +53,11 @@ struct LogbookServiceTests {
         let hierarchy = LogHierarchy()
         let slow = SlowCountingSink()
         let async = AsyncSink(slow, options: .init(capacity: 50_000))
-        let setup = try hierarchy.bootstrap(LogConfiguration(level: .info, sinks: [async]))
+        // Up to 50,000 records are queued at the shutdown: about 0.75 s of draining in CI,
+        // but several seconds on a busy machine, against the default 5 s deadline. What is
+        // checked is the order and that nothing is lost, so the drain gets 60 s.
+        let setup = try hierarchy.bootstrap(
+            LogConfiguration(level: .info, sinks: [async], shutdownTimeout: .seconds(60)))
         let load = LoadService(log: hierarchy.logger("load")) { async.acceptedCount - async.writtenCount }
         let group = ServiceGroup(
             configuration: ServiceGroupConfiguration(

@@ -5,9 +5,10 @@ enum SamplingScenarios {
     static let all: [String: Scenario] = [
         // Bootstraps from the environment (the test sets `LOG_SAMPLING`), then: 5,000
         // identical errors from one call site as fast as it can (the time it took goes
-        // to standard error), 50 distinct info messages, a 1.3 s pause, the error once
-        // more, and shutdown.
-        "sampling-storm": { _ in
+        // to standard error), 50 distinct info messages, a pause of the first argument in
+        // seconds (default 1.3), the error once more, and shutdown.
+        "sampling-storm": { arguments in
+            let pause = arguments.first.flatMap { Double($0) } ?? 1.3
             let setup: LogSetup
             do {
                 setup = try Log.bootstrap(.environment)
@@ -30,7 +31,7 @@ enum SamplingScenarios {
             for index in 0..<50 {
                 log.info("distinct message \(index)", line: UInt(10_000 + index))
             }
-            BackgroundSleep.seconds(1.3)
+            BackgroundSleep.seconds(pause)
             failure(5_001)
             setup.shutdown()
             return 0

@@ -6,12 +6,20 @@ import Testing
 /// `AsyncSink.Options.durableLevel`: a severe record is written, with everything queued
 /// before it, before the logging call returns.
 @Suite struct DurableRecordTests {
-    /// Takes 1 ms per record, so an `AsyncSink` around it is always behind.
+    /// Takes 1 ms per record, so an `AsyncSink` around it is always behind; with `gate`,
+    /// it writes nothing until the gate is opened.
     final class SlowSink: LogSink, @unchecked Sendable {
         private let lock = NSLock()
         private var received: [String] = []
+        private let gate: DispatchSemaphore?
+
+        init(gate: DispatchSemaphore? = nil) { self.gate = gate }
 
         func write(_ record: LogRecord) {
+            if let gate {
+                gate.wait()
+                gate.signal()  // stays open for the next records
+            }
             Thread.sleep(forTimeInterval: 0.001)
             lock.lock()
             received.append(record.message)
@@ -49,12 +57,23 @@ import Testing
     }
 
     @Test func recordsBelowTheLevelDoNotWait() throws {
-        let slow = SlowSink()
+        // The sink writes nothing until the gate opens, so a call that waited for its
+        // record to be written would never return. (Racing 200 calls against a sink taking
+        // 1 ms a record was not enough: a caller preempted for 200 ms saw all 200 written.)
+        let gate = DispatchSemaphore(value: 0)
+        let slow = SlowSink(gate: gate)
         let async = AsyncSink(slow)
-        for index in 0..<200 { async.write(LogRecord(level: .error, logger: "app", message: "error \(index)")) }
-        // 200 records at 1 ms each: the calls returned long before the writer finished.
-        #expect(slow.messages.count < 200)
-        async.shutdown(timeout: .seconds(5))
+        let returned = DispatchSemaphore(value: 0)
+        // On a thread of its own: a call that waits for the writer must fail the test, not hang it.
+        Thread {
+            for index in 0..<200 { async.write(LogRecord(level: .error, logger: "app", message: "error \(index)")) }
+            returned.signal()
+        }.start()
+        let inTime = returned.wait(timeout: .now() + 30) == .success
+        #expect(inTime, "the calls waited for the sink to write their records")
+        #expect(slow.messages.isEmpty)
+        gate.signal()
+        async.shutdown(timeout: .seconds(30))
         #expect(slow.messages.count == 200)
     }
 }

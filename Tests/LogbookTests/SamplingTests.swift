@@ -122,11 +122,14 @@ struct SamplingTests {
         let hierarchy = quietHierarchy()
         let sink = InMemorySink()
         try hierarchy.bootstrap(
-            LogConfiguration(sinks: [sink], sampling: try LogSampling(first: 3, per: .milliseconds(100))))
+            LogConfiguration(sinks: [sink], sampling: try LogSampling(first: 3, per: .seconds(1))))
         let log = hierarchy.logger("db")
+        // The 20 records, and later the 5, must fall in one interval: a second, not 100 ms,
+        // which a thread preempted under load (the thread sanitizer, a busy machine) can
+        // lose. The sleep only has to be longer than the interval.
         for _ in 0..<20 { log.error("timeout") }
         #expect(sink.records.count == 3)
-        Thread.sleep(forTimeInterval: 0.25)
+        Thread.sleep(forTimeInterval: 1.2)
         log.info("a different call site of the same logger")
         let records = sink.records
         #expect(records.count == 5)

@@ -152,9 +152,14 @@ import Testing
         let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"
         defer { unlink(path) }
         let reports = ReportCollector()
+        // The reconnect delay stays at 1 ms: with the default backoff, each failed attempt
+        // doubles it, and 8 slow writes (a busy machine, the thread sanitizer) could leave
+        // the next attempt more than the 10 ms below away, so m8 would join the backlog.
+        let options = SyslogSink.Options(
+            backlogCapacity: 5, reconnectDelay: .milliseconds(1), maximumReconnectDelay: .milliseconds(1))
         let sink = try SyslogSink(
-            .unix(path: path), formatter: formatter, level: .trace, filters: [],
-            options: .init(backlogCapacity: 5, reconnectDelay: .milliseconds(1)), reportFailure: reports.report)
+            .unix(path: path), formatter: formatter, level: .trace, filters: [], options: options,
+            reportFailure: reports.report)
         for index in 0..<8 { sink.write(record("m\(index)")) }
         #expect(sink.backlogCount == 5)
         #expect(sink.droppedCount == 3, "the oldest are dropped when the backlog is full")
