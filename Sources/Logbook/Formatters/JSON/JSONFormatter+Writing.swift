@@ -328,7 +328,6 @@ extension JSONFormatter {
         buffer.append(contentsOf: layout.sourceFunctionKey)
         buffer.appendJSONString(record.function, limit: limit)
         buffer.append(contentsOf: layout.sourceLineKey)
-        if layout.sourceLineAsString { buffer.append(UInt8(ascii: "\"")) }
         buffer.appendDecimal(Int(clamping: record.line))
         if layout.sourceLineAsString { buffer.append(UInt8(ascii: "\"")) }
         if layout.sourceIsNested { buffer.append(UInt8(ascii: "}")) }

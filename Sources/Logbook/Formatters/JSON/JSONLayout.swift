@@ -50,6 +50,7 @@ final class JSONLayout: Sendable {
     /// `,"source":{"file":` (nested) or `,"file-key":` (flattened).
     let sourceOpen: [UInt8]
     let sourceFunctionKey: [UInt8]
+    /// `,"line":`, with the opening quote when the line is written as a string.
     let sourceLineKey: [UInt8]
     let sourceIsNested: Bool
     let sourceLineAsString: Bool
@@ -165,6 +166,7 @@ final class JSONLayout: Sendable {
 
         sourceIsNested = sourceLocationLayout.isNested
         sourceLineAsString = sourceLocationLayout.lineAsString
+        let lineQuote = sourceLineAsString ? [UInt8(ascii: "\"")] : []
         if sourceIsNested {
             let objectKey = sourceLocationLayout.objectKey ?? keys.source
             var inner: [String] = []
@@ -172,14 +174,14 @@ final class JSONLayout: Sendable {
             let object = includesSourceLocation ? claim(objectKey, inside: &reserved) : objectKey
             sourceOpen = key(object) + [UInt8(ascii: "{")] + Self.encoded(file) + [colon]
             sourceFunctionKey = key(claim(sourceLocationLayout.function, inside: &inner))
-            sourceLineKey = key(claim(sourceLocationLayout.line, inside: &inner))
+            sourceLineKey = key(claim(sourceLocationLayout.line, inside: &inner)) + lineQuote
         } else {
             func sourceKey(_ name: String) -> String {
                 includesSourceLocation ? claim(name, inside: &reserved) : name
             }
             sourceOpen = key(sourceKey(sourceLocationLayout.file))
             sourceFunctionKey = key(sourceKey(sourceLocationLayout.function))
-            sourceLineKey = key(sourceKey(sourceLocationLayout.line))
+            sourceLineKey = key(sourceKey(sourceLocationLayout.line)) + lineQuote
         }
 
         writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
