@@ -101,6 +101,11 @@ struct TraceKeys: Sendable {
     /// Appends the member ``mappings``[`index`] writes for the value at `value` and returns
     /// `true`, or returns `false`, writing nothing, to write the field unchanged: when the
     /// value is not a string of exactly the mapping's number of hex digits (either case).
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
+    @inline(__always)
+    #endif
     func appendJSON(_ value: UnsafePointer<any LogValueConvertible>, mapping index: Int, into buffer: inout LogBuffer)
         -> Bool
     {
