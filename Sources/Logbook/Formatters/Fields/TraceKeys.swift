@@ -133,8 +133,11 @@ struct TraceKeys: Sendable {
         }
         switch slot.encoding {
         case .text:
-            withUnsafeBytes(of: &words) { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-            buffer.append(UInt8(ascii: "\""))
+            // All four words, then the closing quote over the padding.
+            buffer.reserveCapacity(33)
+            UnsafeMutableRawPointer(buffer.base + buffer.used).storeBytes(of: words, as: (UInt64, UInt64, UInt64, UInt64).self)
+            buffer.base[buffer.used + count] = UInt8(ascii: "\"")
+            buffer.used += count + 1
         case .decimalLow64:
             // The last 16 hex digits are the low 64 bits, 8 at a time.
             let (high, low) = count == 32 ? (words.2, words.3) : (words.0, words.1)
