@@ -135,7 +135,7 @@ struct TraceKeys: Sendable {
         case .text:
             // All four words, then the closing quote over the padding.
             buffer.reserveCapacity(33)
-            UnsafeMutableRawPointer(buffer.base + buffer.used).storeBytes(of: words, as: (UInt64, UInt64, UInt64, UInt64).self)
+            UnsafeMutableRawPointer(buffer.base + buffer.used).storeBytes(of: words, as: type(of: words))
             buffer.base[buffer.used + count] = UInt8(ascii: "\"")
             buffer.used += count + 1
         case .decimalLow64:
