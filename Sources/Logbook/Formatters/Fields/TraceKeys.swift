@@ -40,8 +40,6 @@ struct TraceKeys: Sendable {
     let mappings: [Mapping]
     private let slots: [Slot]
     private let memberBytes: [UInt8]
-    /// The mapped fields' own keys, in the order of ``mappings``.
-    private let mappedFields: KeySet
 
     var isEmpty: Bool { mappings.isEmpty }
 
@@ -56,7 +54,6 @@ struct TraceKeys: Sendable {
             return Slot(encoding: mapping.encoding, hexDigits: digits, start: start, end: bytes.count)
         }
         memberBytes = bytes
-        self.mappedFields = KeySet(mappings.map { $0.field })
     }
 
     /// These mappings without those whose key is in `keys` (a formatter's own keys).
@@ -90,13 +87,6 @@ struct TraceKeys: Sendable {
 
     /// The three field names as a key set.
     static let fieldKeys = KeySet(fieldNames)
-
-    /// The index in ``mappings`` of the field at `key`, if any. Cheap for other keys: one
-    /// bit of a hash.
-    @inline(__always)
-    func mappingIndex(for key: UnsafePointer<String>) -> Int? {
-        mappedFields.index(at: key)
-    }
 
     /// Appends the member ``mappings``[`index`] writes for the value at `value` and returns
     /// `true`, or returns `false`, writing nothing, to write the field unchanged: when the

@@ -208,7 +208,7 @@ extension JSONFormatter {
         let key = field.key
         let before = buffer.count
         if layout.takenKeys.contains(at: key) { pass.taken = true }
-        if index >= fields.staticCount, let mapping = layout.traceKeys.mappingIndex(for: key),
+        if index >= fields.staticCount, let mapping = layout.traceFields.index(at: key),
             !pass.searching || fields.firstIndex(of: layout.traceKeys.mappings[mapping].key) == nil,
             layout.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
         {

@@ -34,6 +34,8 @@ final class JSONLayout: Sendable {
     let settings: JSONFormatter.Settings
     /// The trace keys without those the formatter's own keys take.
     let traceKeys: TraceKeys
+    /// The fields ``traceKeys`` map, in the order of its mappings: most keys are found absent by one bit.
+    let traceFields: KeySet
 
     let header: [HeaderSlot]
     let promoted: [PromotedSlot]
@@ -190,6 +192,7 @@ final class JSONLayout: Sendable {
         self.reserved = reservedKeys
         let traceKeys = settings.traceKeys.removing(reservedKeys)
         self.traceKeys = traceKeys
+        traceFields = KeySet(traceKeys.mappings.map { $0.field })
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
         renamedMembers = (reservedKeys.renamesMayCollide ? [] : renamedKeys).map { name in
             let start = headerKeys.count
