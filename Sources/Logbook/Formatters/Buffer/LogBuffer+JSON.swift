@@ -13,7 +13,7 @@ extension LogBuffer {
     /// and copied as two words (see ``SmallString``).
     @inline(__always)
     mutating func appendJSONString(at string: UnsafePointer<String>) {
-        if !appendIfSmallPlainJSON(at: string, limit: .max) { appendJSONStringInGeneral(string.pointee) }
+        if !appendIfSmallPlainJSON(at: string, limit: .max) { appendJSONStringInGeneral(string.pointee, limit: .max) }
     }
 
     /// Appends the string at `string` as a JSON string literal and returns `true` if it is
@@ -47,24 +47,25 @@ extension LogBuffer {
         used += key.count + 4
     }
 
-    /// ``appendJSONString(_:)`` for any string.
-    private mutating func appendJSONStringInGeneral(_ string: String) {
-        // Most strings need no escaping: they are copied whole, quotes included.
-        let copied = string.utf8.withContiguousStorageIfAvailable { appendIfPlainJSON($0) }
-        if copied == true { return }
-        append(UInt8(ascii: "\""))
-        _ = appendJSONEscaped(string, limit: Int.max)
-        append(UInt8(ascii: "\""))
-    }
-
     /// Appends `string` as a JSON string literal whose escaped contents take at most
     /// `limit` bytes: when it is cut (at a character boundary), `…[truncated N bytes]`
     /// follows, where N is the whole string's UTF-8 length. Returns whether it was
     /// written whole.
     @discardableResult
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
+    @inline(__always)
+    #endif
     mutating func appendJSONString(_ string: String, limit: Int) -> Bool {
-        // Most texts (messages, source locations) need no escaping and fit: copied whole.
         if withUnsafePointer(to: string, { appendIfSmallPlainJSON(at: $0, limit: limit) }) { return true }
+        return appendJSONStringInGeneral(string, limit: limit)
+    }
+
+    /// ``appendJSONString(_:limit:)`` for any string.
+    @discardableResult
+    private mutating func appendJSONStringInGeneral(_ string: String, limit: Int) -> Bool {
+        // Most texts (messages, source locations) need no escaping and fit: copied whole.
         let copied = string.utf8.withContiguousStorageIfAvailable { $0.count <= limit && appendIfPlainJSON($0) }
         if copied == true { return true }
         append(UInt8(ascii: "\""))
