@@ -13,7 +13,7 @@ extension LogBuffer {
     /// and copied as two words (see ``SmallString``).
     @inline(__always)
     mutating func appendJSONString(at string: UnsafePointer<String>) {
-        if !appendIfSmallPlainJSON(at: string, limit: .max) { appendJSONStringInGeneral(string.pointee) }
+        if !appendIfSmallPlainJSON(at: string, limit: .max) { appendJSONStringInGeneral(string.pointee, limit: .max) }
     }
 
     /// Appends the string at `string` as a JSON string literal and returns `true` if it is
@@ -47,24 +47,25 @@ extension LogBuffer {
         used += key.count + 4
     }
 
-    /// ``appendJSONString(_:)`` for any string.
-    private mutating func appendJSONStringInGeneral(_ string: String) {
-        // Most strings need no escaping: they are copied whole, quotes included.
-        let copied = string.utf8.withContiguousStorageIfAvailable { appendIfPlainJSON($0) }
-        if copied == true { return }
-        append(UInt8(ascii: "\""))
-        _ = appendJSONEscaped(string, limit: Int.max)
-        append(UInt8(ascii: "\""))
-    }
-
     /// Appends `string` as a JSON string literal whose escaped contents take at most
     /// `limit` bytes: when it is cut (at a character boundary), `…[truncated N bytes]`
     /// follows, where N is the whole string's UTF-8 length. Returns whether it was
     /// written whole.
     @discardableResult
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
+    @inline(__always)
+    #endif
     mutating func appendJSONString(_ string: String, limit: Int) -> Bool {
-        // Most texts (messages, source locations) need no escaping and fit: copied whole.
         if withUnsafePointer(to: string, { appendIfSmallPlainJSON(at: $0, limit: limit) }) { return true }
+        return appendJSONStringInGeneral(string, limit: limit)
+    }
+
+    /// ``appendJSONString(_:limit:)`` for any string.
+    @discardableResult
+    private mutating func appendJSONStringInGeneral(_ string: String, limit: Int) -> Bool {
+        // Most texts (messages, source locations) need no escaping and fit: copied whole.
         let copied = string.utf8.withContiguousStorageIfAvailable { $0.count <= limit && appendIfPlainJSON($0) }
         if copied == true { return true }
         append(UInt8(ascii: "\""))
@@ -98,22 +99,21 @@ extension LogBuffer {
             return true
         }
         if count > 16 {
-            // Checked and copied in the same pass, 8 bytes at a time; the last word
-            // overlaps the one before it. Nothing counts until the whole string passed.
+            // Copied 8 bytes at a time, the last word overlapping the one before it, and
+            // checked once at the end: nothing counts until the whole string passed.
             reserveCapacity(count + 2)
             let destination = UnsafeMutableRawPointer(base + used + 1)
+            var escapes: UInt64 = 0
             var index = 0
             while index + 8 <= count {
                 let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-                if Self.mayNeedEscaping(word) { return false }
+                escapes |= Self.escapeBits(word)
                 destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
                 index += 8
             }
-            if index < count {
-                let word = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
-                if Self.mayNeedEscaping(word) { return false }
-                destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
-            }
+            let word = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
+            destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
+            if escapes | Self.escapeBits(word) != 0 { return false }
             base[used] = UInt8(ascii: "\"")
         } else {
             // Two words cover the string, overlapping when it is shorter than 16 bytes;
@@ -131,7 +131,7 @@ extension LogBuffer {
                 first = word
                 last = word
             }
-            guard !Self.mayNeedEscaping(first) && (count <= 8 || !Self.mayNeedEscaping(last)) else { return false }
+            guard Self.escapeBits(first) | Self.escapeBits(last) == 0 else { return false }
             // Room for both words, wherever the string ends.
             reserveCapacity(18)
             base[used] = UInt8(ascii: "\"")
@@ -144,20 +144,18 @@ extension LogBuffer {
         return true
     }
 
-    /// Whether any of the 8 bytes of `word` may need attention: a control character,
+    /// Not zero if any of the 8 bytes of `word` may need attention: a control character,
     /// `"`, `\`, or a non-ASCII byte (which could start U+2028 or U+2029). Exact for
-    /// "none": a word that passes holds only bytes that are copied as they are.
+    /// "none": a word whose bits are zero holds only bytes that are copied as they are.
     @inline(__always)
-    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+    private static func escapeBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        let highBits: UInt64 = 0x8080_8080_8080_8080
-        // A byte below 0x20: subtracting 0x20 from it borrows into its high bit.
-        let control = (word &- ones &* 0x20) & ~word
-        // A byte equal to c: xor with c makes it zero, and subtracting 1 then borrows.
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let quoteOrBackslash = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-        return (control | quoteOrBackslash | word) & highBits != 0
+        // Below 0x80 each sum stays within its byte (see SmallString); a byte from 0x80
+        // up, whatever it carries into the next, sets its own high bit through `word`.
+        let printable = word &+ ones &* 0x60
+        let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
+        let notBackslash = (word ^ (ones &* 0x5C)) &+ ones &* 0x7F
+        return (~(printable & notQuote & notBackslash) | word) & (ones &* 0x80)
     }
 
     private mutating func appendJSONEscaped(utf8 input: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
@@ -175,7 +173,7 @@ extension LogBuffer {
                 // Skip 8 plain bytes at a time; a word that may hold something to escape
                 // is then checked byte by byte.
                 while index + 8 <= total
-                    && !Self.mayNeedEscaping(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self))
+                    && Self.escapeBits(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)) == 0
                 {
                     index += 8
                 }

@@ -40,8 +40,6 @@ struct TraceKeys: Sendable {
     let mappings: [Mapping]
     private let slots: [Slot]
     private let memberBytes: [UInt8]
-    /// The mapped fields' own keys, in the order of ``mappings``.
-    private let mappedFields: KeySet
 
     var isEmpty: Bool { mappings.isEmpty }
 
@@ -56,7 +54,6 @@ struct TraceKeys: Sendable {
             return Slot(encoding: mapping.encoding, hexDigits: digits, start: start, end: bytes.count)
         }
         memberBytes = bytes
-        self.mappedFields = KeySet(mappings.map { $0.field })
     }
 
     /// These mappings without those whose key is in `keys` (a formatter's own keys).
@@ -91,16 +88,14 @@ struct TraceKeys: Sendable {
     /// The three field names as a key set.
     static let fieldKeys = KeySet(fieldNames)
 
-    /// The index in ``mappings`` of the field at `key`, if any. Cheap for other keys: one
-    /// bit of a hash.
-    @inline(__always)
-    func mappingIndex(for key: UnsafePointer<String>) -> Int? {
-        mappedFields.index(at: key)
-    }
-
     /// Appends the member ``mappings``[`index`] writes for the value at `value` and returns
     /// `true`, or returns `false`, writing nothing, to write the field unchanged: when the
     /// value is not a string of exactly the mapping's number of hex digits (either case).
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
+    @inline(__always)
+    #endif
     func appendJSON(_ value: UnsafePointer<any LogValueConvertible>, mapping index: Int, into buffer: inout LogBuffer)
         -> Bool
     {
@@ -128,8 +123,11 @@ struct TraceKeys: Sendable {
         }
         switch slot.encoding {
         case .text:
-            withUnsafeBytes(of: &words) { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
-            buffer.append(UInt8(ascii: "\""))
+            // All four words, then the closing quote over the padding.
+            buffer.reserveCapacity(33)
+            UnsafeMutableRawPointer(buffer.base + buffer.used).storeBytes(of: words, as: type(of: words))
+            buffer.base[buffer.used + count] = UInt8(ascii: "\"")
+            buffer.used += count + 1
         case .decimalLow64:
             // The last 16 hex digits are the low 64 bits, 8 at a time.
             let (high, low) = count == 32 ? (words.2, words.3) : (words.0, words.1)

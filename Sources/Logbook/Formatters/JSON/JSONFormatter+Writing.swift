@@ -208,7 +208,7 @@ extension JSONFormatter {
         let key = field.key
         let before = buffer.count
         if layout.takenKeys.contains(at: key) { pass.taken = true }
-        if index >= fields.staticCount, let mapping = layout.traceKeys.mappingIndex(for: key),
+        if index >= fields.staticCount, let mapping = layout.traceFields.index(at: key),
             !pass.searching || fields.firstIndex(of: layout.traceKeys.mappings[mapping].key) == nil,
             layout.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
         {
@@ -328,7 +328,6 @@ extension JSONFormatter {
         buffer.append(contentsOf: layout.sourceFunctionKey)
         buffer.appendJSONString(record.function, limit: limit)
         buffer.append(contentsOf: layout.sourceLineKey)
-        if layout.sourceLineAsString { buffer.append(UInt8(ascii: "\"")) }
         buffer.appendDecimal(Int(clamping: record.line))
         if layout.sourceLineAsString { buffer.append(UInt8(ascii: "\"")) }
         if layout.sourceIsNested { buffer.append(UInt8(ascii: "}")) }

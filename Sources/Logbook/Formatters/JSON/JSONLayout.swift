@@ -34,6 +34,8 @@ final class JSONLayout: Sendable {
     let settings: JSONFormatter.Settings
     /// The trace keys without those the formatter's own keys take.
     let traceKeys: TraceKeys
+    /// The fields ``traceKeys`` map, in the order of its mappings: most keys are found absent by one bit.
+    let traceFields: KeySet
 
     let header: [HeaderSlot]
     let promoted: [PromotedSlot]
@@ -50,6 +52,7 @@ final class JSONLayout: Sendable {
     /// `,"source":{"file":` (nested) or `,"file-key":` (flattened).
     let sourceOpen: [UInt8]
     let sourceFunctionKey: [UInt8]
+    /// `,"line":`, with the opening quote when the line is written as a string.
     let sourceLineKey: [UInt8]
     let sourceIsNested: Bool
     let sourceLineAsString: Bool
@@ -165,6 +168,7 @@ final class JSONLayout: Sendable {
 
         sourceIsNested = sourceLocationLayout.isNested
         sourceLineAsString = sourceLocationLayout.lineAsString
+        let lineQuote = sourceLineAsString ? [UInt8(ascii: "\"")] : []
         if sourceIsNested {
             let objectKey = sourceLocationLayout.objectKey ?? keys.source
             var inner: [String] = []
@@ -172,14 +176,14 @@ final class JSONLayout: Sendable {
             let object = includesSourceLocation ? claim(objectKey, inside: &reserved) : objectKey
             sourceOpen = key(object) + [UInt8(ascii: "{")] + Self.encoded(file) + [colon]
             sourceFunctionKey = key(claim(sourceLocationLayout.function, inside: &inner))
-            sourceLineKey = key(claim(sourceLocationLayout.line, inside: &inner))
+            sourceLineKey = key(claim(sourceLocationLayout.line, inside: &inner)) + lineQuote
         } else {
             func sourceKey(_ name: String) -> String {
                 includesSourceLocation ? claim(name, inside: &reserved) : name
             }
             sourceOpen = key(sourceKey(sourceLocationLayout.file))
             sourceFunctionKey = key(sourceKey(sourceLocationLayout.function))
-            sourceLineKey = key(sourceKey(sourceLocationLayout.line))
+            sourceLineKey = key(sourceKey(sourceLocationLayout.line)) + lineQuote
         }
 
         writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
@@ -188,6 +192,7 @@ final class JSONLayout: Sendable {
         self.reserved = reservedKeys
         let traceKeys = settings.traceKeys.removing(reservedKeys)
         self.traceKeys = traceKeys
+        traceFields = KeySet(traceKeys.mappings.map { $0.field })
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
         renamedMembers = (reservedKeys.renamesMayCollide ? [] : renamedKeys).map { name in
             let start = headerKeys.count
