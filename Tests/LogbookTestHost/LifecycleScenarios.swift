@@ -196,33 +196,28 @@ enum LifecycleScenarios {
     /// logging call).
     static let drainDeadline = Duration.seconds(120)
 
-    /// When ``exitTimed(_:)`` began the exit, in `CLOCK_MONOTONIC` nanoseconds. Written
-    /// and read on the thread that calls `exit`.
-    nonisolated(unsafe) static var exitStarted: Int64 = 0
+    /// When ``exitTimed(_:)`` began the exit (`nil` until then). Written and read on the
+    /// thread that calls `exit`.
+    nonisolated(unsafe) static var exitStarted: ContinuousClock.Instant?
 
     /// Registers an `atexit` handler that prints `exit-drain-ms: <N>` on standard error:
-    /// the milliseconds from ``exitTimed(_:)`` to the end of Logbook's exit drain. Call it
-    /// before bootstrap: handlers run in reverse order of registration, so this one runs
-    /// after the drain bootstrap registers. Measured inside the process, the time leaves
-    /// out the process's start, which alone takes about 2 s under the thread sanitizer on
-    /// a busy machine.
+    /// the milliseconds from ``exitTimed(_:)`` to the end of Logbook's exit drain (nothing
+    /// when the exit came another way). Call it before bootstrap: handlers run in reverse
+    /// order of registration, so this one runs after the drain bootstrap registers.
+    /// Measured inside the process, the time leaves out the process's start, which alone
+    /// takes about 2 s under the thread sanitizer on a busy machine.
     static func reportExitDrainTime() {
         atexit {
-            let nanoseconds = LifecycleScenarios.monotonicNanoseconds() - LifecycleScenarios.exitStarted
-            writeStandardError("exit-drain-ms: \(nanoseconds / 1_000_000)\n")
+            guard let started = LifecycleScenarios.exitStarted else { return }
+            let milliseconds = (ContinuousClock.now - started) / .milliseconds(1)
+            writeStandardError("exit-drain-ms: \(Int(milliseconds))\n")
         }
     }
 
     /// Notes the time, then `exit(status)`.
     static func exitTimed(_ status: Int32) -> Never {
-        exitStarted = monotonicNanoseconds()
+        exitStarted = .now
         exit(status)
-    }
-
-    static func monotonicNanoseconds() -> Int64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
     }
 
     static func bootstrapAsyncFile(

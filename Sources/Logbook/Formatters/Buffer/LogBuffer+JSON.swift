@@ -324,7 +324,8 @@ extension LogBuffer {
                 if digits == 0 {
                     append(UInt8(ascii: "0"))
                 } else {
-                    appendZeroPadded(Int(units % divisor), width: digits)
+                    // The fraction's `digits` (1 to 4) zero-padded digits: the last of eight.
+                    append(word: Self.decimalDigits(units % divisor) >> UInt64(64 - 8 * digits), count: digits)
                 }
                 return true
             }

@@ -181,20 +181,6 @@ public struct LogBuffer: ~Copyable {
         used += digits
     }
 
-    /// Appends `value` in decimal, left-padded with zeros to `width` digits.
-    @usableFromInline
-    mutating func appendZeroPadded(_ value: Int, width: Int) {
-        reserveCapacity(width)
-        var remaining = value
-        var position = used + width - 1
-        while position >= used {
-            base[position] = UInt8(truncatingIfNeeded: remaining % 10) &+ 0x30
-            remaining /= 10
-            position -= 1
-        }
-        used += width
-    }
-
     /// Calls `body` with the bytes written so far.
     @inlinable
     public func withUnsafeBytes<Result, Failure: Error>(
