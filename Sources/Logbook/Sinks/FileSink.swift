@@ -254,7 +254,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// cuts the file back by the bytes written after the last complete line, so the
     /// lines before it (of a batch) stay and no partial line does. Returns the failure.
     static func appendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
-        guard let failure = FileDescriptorWriter.writeAll(fd, bytes) else { return nil }
+        guard let failure = System.writeAll(fd, bytes) else { return nil }
         let complete = bytes[0..<failure.written].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
         let partial = Int64(failure.written - complete)
         // With O_APPEND the partial bytes are the file's last ones, unless another

@@ -88,7 +88,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     /// Writes preformatted complete lines with one `write(2)` under the descriptor's lock,
     /// which every sink writing to the same descriptor shares.
     public func writeLines(_ lines: UnsafeRawBufferPointer) {
-        let failure = writeLock.withLock { FileDescriptorWriter.writeAll(fd, lines) }
+        let failure = writeLock.withLock { System.writeAll(fd, lines) }
         if let failure { failures.record("StreamSink could not write to \(description): \(Errno(failure.code))") }
     }
 

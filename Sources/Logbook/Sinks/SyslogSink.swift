@@ -144,26 +144,21 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private func send(message: UnsafeRawBufferPointer) {
         let problem = state.withLock { state -> String? in
             frame(message, into: &state.frame)
-            if state.backlog.count > state.backlogStart {
+            if state.backlog.count > state.backlogStart || !state.socket.isConnected {
+                // The backlog goes first (connecting when needed), so messages stay in order.
                 let problem = deliverBacklog(&state)
                 if state.backlog.count > state.backlogStart || !state.socket.isConnected {
                     keep(state.frame, in: &state)
                     return problem
                 }
             }
-            if !state.socket.isConnected {
-                let problem = connect(&state)
-                if !state.socket.isConnected {
-                    keep(state.frame, in: &state)
-                    return problem
-                }
-            }
-            let outcome = state.frame.withUnsafeBytes { sendFrame($0, state: &state) }
-            if case .retry(let problem) = outcome {
+            switch state.frame.withUnsafeBytes({ sendFrame($0, state: &state) }) {
+            case .sent: return nil
+            case .dropped(let problem): return problem
+            case .retry(let problem):
                 keep(state.frame, in: &state)
                 return problem
             }
-            return outcome.problem
         }
         if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
@@ -172,14 +167,6 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         case sent
         case retry(String?)
         case dropped(String)
-
-        var problem: String? {
-            switch self {
-            case .sent: nil
-            case .retry(let problem): problem
-            case .dropped(let problem): problem
-            }
-        }
     }
 
     private func sendFrame(_ bytes: UnsafeRawBufferPointer, state: inout State) -> Outcome {

@@ -9,7 +9,7 @@ enum Diagnostics {
         var line = "Logbook: " + message + "\n"
         let lock = DescriptorLocks.lock(for: standardErrorFD)
         line.withUTF8 { bytes in
-            lock.withLock { _ = FileDescriptorWriter.writeAll(standardErrorFD, UnsafeRawBufferPointer(bytes)) }
+            lock.withLock { _ = System.writeAll(standardErrorFD, UnsafeRawBufferPointer(bytes)) }
         }
     }
 }

@@ -28,14 +28,17 @@ struct SyslogSocket {
 
     var isConnected: Bool { fd >= 0 }
 
+    private var isStream: Bool {
+        if case .tcp = transport { return true }
+        return false
+    }
+
     /// Connects, waiting at most `timeoutMilliseconds` for a TCP handshake.
     mutating func connect(timeoutMilliseconds: Int32) -> Errno? {
         disconnect()
         switch transport {
-        case .udp(let host, let port):
-            return connectInternet(host: host, port: port, stream: false, timeout: timeoutMilliseconds)
-        case .tcp(let host, let port):
-            return connectInternet(host: host, port: port, stream: true, timeout: timeoutMilliseconds)
+        case .udp(let host, let port), .tcp(let host, let port):
+            return connectInternet(host: host, port: port, timeout: timeoutMilliseconds)
         case .unix(let path):
             return connectUnix(path: path)
         }
@@ -49,7 +52,7 @@ struct SyslogSocket {
     /// Whether a stream peer has closed its end (checked before each TCP send, so a
     /// restarted receiver is noticed before a message is written into a dead socket).
     func peerHasClosed() -> Bool {
-        guard fd >= 0, case .tcp = transport else { return false }
+        guard fd >= 0, isStream else { return false }
         var byte: UInt8 = 0
         let received = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
         if received == 0 { return true }
@@ -68,19 +71,17 @@ struct SyslogSocket {
         while remaining > 0 {
             let sent = posixSend(fd, base, remaining)
             if sent >= 0 {
-                if case .tcp = transport {
-                    base += sent
-                    remaining -= sent
-                    continue
-                }
-                return .sent
+                guard isStream else { return .sent }
+                base += sent
+                remaining -= sent
+                continue
             }
             let code = errno
             switch code {
             case EINTR:
                 continue
             case EAGAIN, EWOULDBLOCK, ENOBUFS:
-                guard case .tcp = transport else { return .busy }
+                guard isStream else { return .busy }
                 var left = (deadline - ConditionLock.now()) / 1_000_000
                 if left <= 0 && remaining < bytes.count && !extended {
                     extended = true
@@ -125,10 +126,10 @@ struct SyslogSocket {
         return nil
     }
 
-    private mutating func connectInternet(host: String, port: Int, stream: Bool, timeout: Int32) -> Errno? {
+    private mutating func connectInternet(host: String, port: Int, timeout: Int32) -> Errno? {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = stream ? Self.stream : Self.datagram
+        hints.ai_socktype = isStream ? Self.stream : Self.datagram
         hints.ai_flags = AI_NUMERICSERV
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &list)
