@@ -40,7 +40,7 @@ struct SyslogSocket {
         case .udp(let host, let port), .tcp(let host, let port):
             return connectInternet(host: host, port: port, timeout: timeoutMilliseconds)
         case .unix(let path):
-            return connectUnix(path: path)
+            return connectUnix(path: path, timeout: timeoutMilliseconds)
         }
     }
 
@@ -100,7 +100,7 @@ struct SyslogSocket {
         return .sent
     }
 
-    private mutating func connectUnix(path: String) -> Errno? {
+    private mutating func connectUnix(path: String, timeout: Int32) -> Errno? {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let capacity = MemoryLayout.size(ofValue: address.sun_path)
@@ -109,21 +109,11 @@ struct SyslogSocket {
             raw.copyBytes(from: path.utf8)
             raw[path.utf8.count] = 0
         }
-        let socketFD = socket(AF_UNIX, Self.datagram, 0)
-        guard socketFD >= 0 else { return Errno(errno) }
-        Self.prepare(socketFD)
-        let status = withUnsafePointer(to: &address) {
+        return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                posixConnect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                open(AF_UNIX, Self.datagram, 0, $0, socklen_t(MemoryLayout<sockaddr_un>.size), timeout: timeout)
             }
         }
-        guard status == 0 else {
-            let code = errno
-            FileSystem.close(socketFD)
-            return Errno(code)
-        }
-        fd = socketFD
-        return nil
     }
 
     private mutating func connectInternet(host: String, port: Int, timeout: Int32) -> Errno? {
@@ -137,23 +127,31 @@ struct SyslogSocket {
         defer { freeaddrinfo(list) }
         var lastError = Errno(EHOSTUNREACH)
         var entry: UnsafeMutablePointer<addrinfo>? = first
-        while let info = entry {
-            entry = info.pointee.ai_next
-            let socketFD = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
-            guard socketFD >= 0 else {
-                lastError = Errno(errno)
-                continue
-            }
-            Self.prepare(socketFD)
-            if let error = Self.connect(socketFD, info.pointee.ai_addr, info.pointee.ai_addrlen, timeout: timeout) {
-                FileSystem.close(socketFD)
-                lastError = error
-                continue
-            }
-            fd = socketFD
-            return nil
+        while let info = entry?.pointee {
+            entry = info.ai_next
+            let error = open(
+                info.ai_family, info.ai_socktype, info.ai_protocol, info.ai_addr, info.ai_addrlen, timeout: timeout)
+            guard let error else { return nil }
+            lastError = error
         }
         return lastError
+    }
+
+    /// Opens a socket and connects it to `address` (see ``connect(_:_:_:timeout:)``); on
+    /// success it is this connection's.
+    private mutating func open(
+        _ family: Int32, _ type: Int32, _ proto: Int32, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t,
+        timeout: Int32
+    ) -> Errno? {
+        let socketFD = socket(family, type, proto)
+        guard socketFD >= 0 else { return Errno(errno) }
+        Self.prepare(socketFD)
+        if let error = Self.connect(socketFD, address, length, timeout: timeout) {
+            FileSystem.close(socketFD)
+            return error
+        }
+        fd = socketFD
+        return nil
     }
 
     /// Connects a non-blocking socket, waiting at most `timeout` milliseconds.
