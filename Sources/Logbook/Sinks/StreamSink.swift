@@ -42,7 +42,6 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     /// Filters a record must pass to be written.
     public let filters: [LogFilter]
 
-    private let fd: Int32
     /// Shared with every other writer of the same descriptor (see `DescriptorLocks`).
     private let writeLock: ConditionLock
     private let failures: FailureCounter
@@ -72,7 +71,6 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
         reportFailure: @escaping @Sendable (String) -> Void
     ) {
         self.output = output
-        self.fd = output.fileDescriptor
         self.writeLock = DescriptorLocks.lock(for: output.fileDescriptor)
         self.formatter = formatter.resolved(forTerminal: System.isTerminal(output.fileDescriptor))
         self.level = level
@@ -88,7 +86,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     /// Writes preformatted complete lines with one `write(2)` under the descriptor's lock,
     /// which every sink writing to the same descriptor shares.
     public func writeLines(_ lines: UnsafeRawBufferPointer) {
-        let failure = writeLock.withLock { System.writeAll(fd, lines) }
+        let failure = writeLock.withLock { System.writeAll(output.fileDescriptor, lines) }
         if let failure { failures.record("StreamSink could not write to \(description): \(Errno(failure.code))") }
     }
 
