@@ -53,7 +53,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     }
 
     let state: LockedState<State>
-    private let failures: FailureCounter
+    package let failures: FailureCounter
     private let reopenings = Atomic(0)
 
     /// Opens (creating when missing) the file at `path` for appending.
@@ -67,26 +67,12 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     ///   - options: File mode, directory creation, rotation, reopening.
     /// - Throws: ``FileSinkError`` naming the path and the system's error when the file
     ///   cannot be opened, or an option that is not accepted.
-    public convenience init(
+    public init(
         path: String,
         formatter: any LogFormatter = JSONFormatter(),
         level: LogLevel = .trace,
         filters: [LogFilter] = [],
         options: Options = Options()
-    ) throws(FileSinkError) {
-        try self.init(
-            path: path, formatter: formatter, level: level, filters: filters, options: options,
-            reportFailure: Diagnostics.report)
-    }
-
-    /// Creates a sink that reports its first failure through `reportFailure`.
-    package init(
-        path: String,
-        formatter: any LogFormatter,
-        level: LogLevel,
-        filters: [LogFilter],
-        options: Options,
-        reportFailure: @escaping @Sendable (String) -> Void
     ) throws(FileSinkError) {
         try options.validate()
         self.path = path
@@ -96,8 +82,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         self.options = options
         self.failures = FailureCounter(
             consequence: "Logging continues and the sink retries on later writes; "
-                + "later failures are only counted (FileSink.failureCount).",
-            report: reportFailure)
+                + "later failures are only counted (FileSink.failureCount).")
         if options.createsDirectories, let directory = Self.directory(of: path),
             let error = FileSystem.createDirectories(directory)
         {

@@ -8,10 +8,11 @@ final class StandardErrorLastResort: LogSink, CustomStringConvertible {
 
     let level = LogLevel.warning
     private let explained = Atomic(false)
-    /// Failures are not reported: the report would go to the same standard error.
-    private let standardError = StreamSink(
-        .standardError, formatter: ConsoleFormatter(colors: .never), level: .warning, filters: [],
-        reportFailure: { _ in })
+    private let standardError: StreamSink = {
+        let sink = StreamSink(.standardError, formatter: ConsoleFormatter(colors: .never), level: .warning)
+        sink.failures.reportFirst(to: { _ in })  // the report would go to the same standard error
+        return sink
+    }()
 
     func write(_ record: LogRecord) {
         if !explained.exchange(true, ordering: .relaxed) {

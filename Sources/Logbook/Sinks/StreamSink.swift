@@ -44,7 +44,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
 
     /// Shared with every other writer of the same descriptor (see `DescriptorLocks`).
     private let writeLock: ConditionLock
-    private let failures: FailureCounter
+    package let failures: FailureCounter
 
     /// Creates a sink writing to `output`.
     ///
@@ -53,22 +53,11 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     ///   - formatter: How records become lines; JSON lines by default.
     ///   - level: The lowest level this sink writes.
     ///   - filters: Filters a record must pass to be written.
-    public convenience init(
+    public init(
         _ output: Output,
         formatter: any LogFormatter = JSONFormatter(),
         level: LogLevel = .trace,
         filters: [LogFilter] = []
-    ) {
-        self.init(output, formatter: formatter, level: level, filters: filters, reportFailure: Diagnostics.report)
-    }
-
-    /// Creates a sink that reports its first failure through `reportFailure`.
-    package init(
-        _ output: Output,
-        formatter: any LogFormatter,
-        level: LogLevel,
-        filters: [LogFilter],
-        reportFailure: @escaping @Sendable (String) -> Void
     ) {
         self.output = output
         self.writeLock = DescriptorLocks.lock(for: output.fileDescriptor)
@@ -76,8 +65,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
         self.level = level
         self.filters = filters
         self.failures = FailureCounter(
-            consequence: "Logging continues; later failures are only counted (StreamSink.failureCount).",
-            report: reportFailure)
+            consequence: "Logging continues; later failures are only counted (StreamSink.failureCount).")
     }
 
     /// The number of records whose write failed.

@@ -43,33 +43,19 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private let state: LockedState<State>
     private let sent = Atomic(0)
     private let dropped = Atomic(0)
-    private let failures: FailureCounter
+    package let failures: FailureCounter
 
     /// Creates a sink; it connects on the first write.
     ///
     /// - Throws: ``SyslogSinkError/invalidOption(name:value:accepted:)`` for an empty
     ///   host, a port outside 1...65535, a socket path that is empty or too long, or an
     ///   option duration out of range.
-    public convenience init(
+    public init(
         _ transport: Transport,
         formatter: SyslogFormatter = SyslogFormatter(),
         level: LogLevel = .trace,
         filters: [LogFilter] = [],
         options: Options = Options()
-    ) throws(SyslogSinkError) {
-        try self.init(
-            transport, formatter: formatter, level: level, filters: filters, options: options,
-            reportFailure: Diagnostics.report)
-    }
-
-    /// Creates a sink that reports its first failure through `reportFailure`.
-    package init(
-        _ transport: Transport,
-        formatter: SyslogFormatter,
-        level: LogLevel,
-        filters: [LogFilter],
-        options: Options,
-        reportFailure: @escaping @Sendable (String) -> Void
     ) throws(SyslogSinkError) {
         try transport.validate()
         try options.validate()
@@ -80,8 +66,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         self.options = options
         self.failures = FailureCounter(
             consequence: "Messages are kept in a bounded backlog and the sink reconnects; "
-                + "later failures are only counted (SyslogSink.failureCount, droppedCount).",
-            report: reportFailure)
+                + "later failures are only counted (SyslogSink.failureCount, droppedCount).")
         state = LockedState(
             State(socket: SyslogSocket(transport: transport), delay: options.reconnectDelay.wholeMilliseconds))
     }
