@@ -23,8 +23,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
         /// An open file descriptor the caller owns; the sink never closes it.
         case fileDescriptor(Int32)
 
-        /// The file descriptor number.
-        public var fileDescriptor: Int32 {
+        var fileDescriptor: Int32 {
             switch self {
             case .standardOutput: 1
             case .standardError: 2
