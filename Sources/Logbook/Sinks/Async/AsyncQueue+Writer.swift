@@ -67,9 +67,7 @@ extension AsyncQueue {
         lock.unlock()
         batch.removeAll()
     }
-}
 
-extension AsyncQueue {
     /// Writes the records of `records` not written yet, in order; they stay in `records`.
     /// A ``LineWritingSink`` gets them formatted into lines, in writes of up to about
     /// ``AsyncSink/Options/batchBytes``; any other sink gets them one by one.

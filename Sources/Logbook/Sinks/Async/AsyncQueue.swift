@@ -45,9 +45,7 @@ final class AsyncQueue: @unchecked Sendable {
         var writerThread: ObjectIdentifier?
     }
 
-    typealias Options = AsyncSink.Options
-
-    let options: Options
+    let options: AsyncSink.Options
     /// ``AsyncSink/Options/durableLevel``, kept apart for the one comparison per record.
     let durableLevel: LogLevel
     /// The wrapped sink, and the same sink as a ``LineWritingSink`` when it is one.
@@ -60,7 +58,7 @@ final class AsyncQueue: @unchecked Sendable {
     /// Guarded by `lock`.
     let state: UnsafeMutablePointer<State>
 
-    init(sink: any LogSink, options: Options) {
+    init(sink: any LogSink, options: AsyncSink.Options) {
         self.options = options
         durableLevel = options.durableLevel
         self.sink = sink
