@@ -38,6 +38,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         var nextAttempt: Int64 = 0
         var delay: Int64
         var frame: [UInt8] = []
+
+        /// Messages waiting in the backlog (those before `backlogStart` are gone).
+        var waiting: Int { backlog.count - backlogStart }
     }
 
     private let state: LockedState<State>
@@ -82,7 +85,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Failed connection and send attempts.
     public var failureCount: Int { failures.count }
     /// Messages waiting for the receiver.
-    public var backlogCount: Int { state.withLock { $0.backlog.count - $0.backlogStart } }
+    public var backlogCount: Int { state.withLock { $0.waiting } }
 
     /// Formats `record` and sends it, or keeps it in the backlog.
     public func write(_ record: LogRecord) {
@@ -95,7 +98,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Tries once to reconnect (ignoring the backoff) and send the backlog.
     public func flush() {
         let problem = state.withLock { state -> String? in
-            guard state.backlog.count > state.backlogStart else { return nil }
+            guard state.waiting > 0 else { return nil }
             state.nextAttempt = 0
             return deliverBacklog(&state)
         }
@@ -117,7 +120,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         }
         return state.withLock { state in
             state.socket.disconnect()
-            return state.backlog.count == state.backlogStart
+            return state.waiting == 0
         }
     }
 
@@ -129,10 +132,10 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private func send(message: UnsafeRawBufferPointer) {
         let problem = state.withLock { state -> String? in
             frame(message, into: &state.frame)
-            if state.backlog.count > state.backlogStart || !state.socket.isConnected {
+            if state.waiting > 0 || !state.socket.isConnected {
                 // The backlog goes first (connecting when needed), so messages stay in order.
                 let problem = deliverBacklog(&state)
-                if state.backlog.count > state.backlogStart || !state.socket.isConnected {
+                if state.waiting > 0 || !state.socket.isConnected {
                     keep(state.frame, in: &state)
                     return problem
                 }
@@ -186,7 +189,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             let problem = connect(&state)
             if !state.socket.isConnected { return problem }
         }
-        while state.backlogStart < state.backlog.count {
+        while state.waiting > 0 {
             let message = state.backlog[state.backlogStart]
             switch message.withUnsafeBytes({ sendFrame($0, state: &state) }) {
             case .sent, .dropped:
@@ -224,7 +227,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             dropped.add(1, ordering: .relaxed)
             return
         }
-        while state.backlog.count - state.backlogStart >= options.backlogCapacity
+        while state.waiting >= options.backlogCapacity
             || state.backlogBytes + frame.count > options.backlogBytes
         {
             state.backlogBytes -= state.backlog[state.backlogStart].count

@@ -6,8 +6,8 @@ import Musl
 import Darwin
 #endif
 
-/// Thin wrappers over the file-system calls the file sink needs. Every function returns
-/// an `errno` value on failure instead of throwing.
+/// Thin wrappers over the file-system calls the file sink needs. A failure comes back as
+/// its `errno` value (``Errno``) or `nil`, never as a crash.
 enum FileSystem {
     /// A file's identity: device and inode. Two paths name the same file when equal.
     struct Identity: Equatable {
