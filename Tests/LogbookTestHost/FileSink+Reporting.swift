@@ -5,8 +5,7 @@ extension FileSink {
     convenience init(path: String, options: Options, reportFailureTo report: @escaping @Sendable (String) -> Void)
         throws(FileSinkError)
     {
-        try self.init(
-            path: path, formatter: JSONFormatter(), level: .trace, filters: [], options: options,
-            reportFailure: { report("Logbook: " + $0) })
+        try self.init(path: path, formatter: JSONFormatter(), level: .trace, filters: [], options: options)
+        failures.reportFirst(to: { report("Logbook: " + $0) })
     }
 }

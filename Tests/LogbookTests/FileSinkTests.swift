@@ -151,8 +151,8 @@ import Testing
     @Test func aFullDeviceIsCountedAndReportedOnceNeverThrown() throws {
         let reports = ReportCollector()
         let sink = try FileSink(
-            path: "/dev/full", formatter: JSONFormatter(), level: .trace, filters: [], options: .init(),
-            reportFailure: reports.report)
+            path: "/dev/full", formatter: JSONFormatter(), level: .trace, filters: [], options: .init())
+        sink.failures.reportFirst(to: reports.report)
         for _ in 0..<5 { sink.write(record("lost")) }
         #expect(sink.failureCount == 5)
         #expect(reports.messages.count == 1)

@@ -66,8 +66,8 @@ struct StreamSinkTests {
         defer { close(fd) }
         let reports = Mutex<[String]>([])
         let sink = StreamSink(
-            .fileDescriptor(fd), formatter: JSONFormatter(), level: .trace, filters: [],
-            reportFailure: { message in reports.withLock { $0.append(message) } })
+            .fileDescriptor(fd), formatter: JSONFormatter(), level: .trace, filters: [])
+        sink.failures.reportFirst(to: { message in reports.withLock { $0.append(message) } })
         let hierarchy = LogHierarchy()
         hierarchy.root.addSink(sink)
         for index in 0..<100 { hierarchy.logger("disk").info("record", ["index": index]) }

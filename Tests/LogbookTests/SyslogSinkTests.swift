@@ -158,8 +158,8 @@ import Testing
         let options = SyslogSink.Options(
             backlogCapacity: 5, reconnectDelay: .milliseconds(1), maximumReconnectDelay: .milliseconds(1))
         let sink = try SyslogSink(
-            .unix(path: path), formatter: formatter, level: .trace, filters: [], options: options,
-            reportFailure: reports.report)
+            .unix(path: path), formatter: formatter, level: .trace, filters: [], options: options)
+        sink.failures.reportFirst(to: reports.report)
         for index in 0..<8 { sink.write(record("m\(index)")) }
         #expect(sink.backlogCount == 5)
         #expect(sink.droppedCount == 3, "the oldest are dropped when the backlog is full")
@@ -177,7 +177,8 @@ import Testing
         let port = receiver.port
         let sink = try SyslogSink(
             .tcp(host: "127.0.0.1", port: port), formatter: formatter, level: .trace, filters: [],
-            options: .init(reconnectDelay: .milliseconds(1)), reportFailure: { _ in })
+            options: .init(reconnectDelay: .milliseconds(1)))
+        sink.failures.reportFirst(to: { _ in })
         sink.write(record("before"))
         #expect(receiver.frame()?.hasSuffix("] before") == true)
         receiver.close()

@@ -36,6 +36,9 @@ public enum FileRotation: Sendable, Hashable {
             case .daily: 86400
             }
         }
+
+        /// The length of a rotated file's stamp (see `FileSink.stamp(forPeriod:of:)`).
+        var stampLength: Int { self == .hourly ? 13 : 10 }
     }
 
     func validate() throws(FileSinkError) {

@@ -34,21 +34,10 @@ extension FileSink {
         return reopenFile(&state, now: now)
     }
 
-    /// `2024-08-06` for a daily period, `2024-08-06T13` for an hourly one.
+    /// `2024-08-06` for a daily period, `2024-08-06T13` for an hourly one: the start of
+    /// the period in RFC 3339 (`2024-08-06T13:00:00.000Z`) up to the day or the hour.
     package static func stamp(forPeriod index: Int64, of period: FileRotation.Period) -> String {
-        let start = index * period.seconds
-        let days = start.floorDivided(by: 86400)
-        let date = LogBuffer.civilDate(daysSinceEpoch: days)
-        var text = padded(date.year, 4) + "-" + padded(date.month, 2) + "-" + padded(date.day, 2)
-        if period == .hourly {
-            text += "T" + padded(Int((start - days * 86400) / 3600), 2)
-        }
-        return text
-    }
-
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        String(LogTimestamp(secondsSinceEpoch: index * period.seconds).description.prefix(period.stampLength))
     }
 
     /// `name`, or `name.1`, `name.2`, ... when it exists (the file was rotated for the
@@ -65,12 +54,11 @@ extension FileSink {
         let directory = Self.directory(of: path) ?? "."
         let base = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
         let prefix = base + "."
-        let stampLength = period == .hourly ? 13 : 10
         let rotated = FileSystem.contents(ofDirectory: directory).filter { name in
             guard name.hasPrefix(prefix) else { return false }
             let rest = name.utf8.dropFirst(prefix.utf8.count)
-            guard rest.count >= stampLength else { return false }
-            return rest.prefix(stampLength).allSatisfy(Self.isStampByte)
+            guard rest.count >= period.stampLength else { return false }
+            return rest.prefix(period.stampLength).allSatisfy(Self.isStampByte)
         }
         guard rotated.count > keep else { return }
         // Stamps sort chronologically; `name.1` sorts after `name` of the same period.

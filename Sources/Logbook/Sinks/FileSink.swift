@@ -53,7 +53,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     }
 
     let state: LockedState<State>
-    private let failures: FailureCounter
+    package let failures: FailureCounter
     private let reopenings = Atomic(0)
 
     /// Opens (creating when missing) the file at `path` for appending.
@@ -67,26 +67,12 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     ///   - options: File mode, directory creation, rotation, reopening.
     /// - Throws: ``FileSinkError`` naming the path and the system's error when the file
     ///   cannot be opened, or an option that is not accepted.
-    public convenience init(
+    public init(
         path: String,
         formatter: any LogFormatter = JSONFormatter(),
         level: LogLevel = .trace,
         filters: [LogFilter] = [],
         options: Options = Options()
-    ) throws(FileSinkError) {
-        try self.init(
-            path: path, formatter: formatter, level: level, filters: filters, options: options,
-            reportFailure: Diagnostics.report)
-    }
-
-    /// Creates a sink that reports its first failure through `reportFailure`.
-    package init(
-        path: String,
-        formatter: any LogFormatter,
-        level: LogLevel,
-        filters: [LogFilter],
-        options: Options,
-        reportFailure: @escaping @Sendable (String) -> Void
     ) throws(FileSinkError) {
         try options.validate()
         self.path = path
@@ -96,22 +82,21 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         self.options = options
         self.failures = FailureCounter(
             consequence: "Logging continues and the sink retries on later writes; "
-                + "later failures are only counted (FileSink.failureCount).",
-            report: reportFailure)
+                + "later failures are only counted (FileSink.failureCount).")
         if options.createsDirectories, let directory = Self.directory(of: path),
             let error = FileSystem.createDirectories(directory)
         {
             throw .cannotCreateDirectory(path: directory, errno: error.code)
         }
-        var initial = State()
-        switch Self.open(path, options: options, now: FileSystem.monotonicMilliseconds(), into: &initial) {
-        case .success: break
-        case .failure(let error) where FileSystem.isSymbolicLinkRefusal(error, path: path):
+        do {
+            var initial = try Self.open(path, options: options, now: FileSystem.monotonicMilliseconds())
+            initial.hangupsSeen = HangupSignal.count.load(ordering: .relaxed)
+            state = LockedState(initial)
+        } catch  where FileSystem.isSymbolicLinkRefusal(error, path: path) {
             throw .symbolicLink(path: path)
-        case .failure(let error): throw .cannotOpen(path: path, errno: error.code)
+        } catch {
+            throw .cannotOpen(path: path, errno: error.code)
         }
-        initial.hangupsSeen = HangupSignal.count.load(ordering: .relaxed)
-        state = LockedState(initial)
         if options.reopensOnHangup { HangupSignal.install() }
     }
 
@@ -183,84 +168,67 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
 
     /// Reopens when the path no longer names the open file.
     private func checkIdentity(_ state: inout State, now: Int64) -> String? {
-        guard state.fd >= 0, let identity = state.identity else { return reopenFile(&state, now: now) }
-        switch FileSystem.status(ofPath: path) {
-        case .success(let status) where status.identity == identity:
-            state.size = status.size  // copytruncate shrinks the file under us
-            state.needsCheck = false
-            return nil
-        default:
+        guard state.fd >= 0, let status = FileSystem.status(ofPath: path), status.identity == state.identity else {
             return reopenFile(&state, now: now)
         }
+        state.size = status.size  // copytruncate shrinks the file under us
+        state.needsCheck = false
+        return nil
     }
 
     /// Opens the path again; keeps the old descriptor when that fails.
     func reopenFile(_ state: inout State, now: Int64) -> String? {
-        var fresh = State()
-        fresh.hangupsSeen = state.hangupsSeen
-        switch Self.open(path, options: options, now: now, into: &fresh) {
-        case .success:
+        do {
+            var fresh = try Self.open(path, options: options, now: now)
+            fresh.hangupsSeen = state.hangupsSeen
             if state.fd >= 0 { FileSystem.close(state.fd) }
             state = fresh
             reopenings.add(1, ordering: .relaxed)
             return nil
-        case .failure(let error):
+        } catch {
             state.lastCheck = now
             state.needsCheck = false
             return "reopening failed: \(error)"
         }
     }
 
-    /// Opens `path` into `state`, reading its identity, size and age.
-    static func open(_ path: String, options: Options, now: Int64, into state: inout State) -> Result<Void, Errno> {
+    /// Opens `path`, reading its identity, size and age. When the file does not end in
+    /// `\n` (a writer was killed in the middle of a line), ends that line, so the next
+    /// record starts on a line of its own instead of being glued to the fragment.
+    static func open(_ path: String, options: Options, now: Int64) throws(Errno) -> State {
         if options.createsDirectories, let directory = directory(of: path), !FileSystem.exists(directory) {
             _ = FileSystem.createDirectories(directory)
         }
-        let fd: Int32
-        switch FileSystem.openForAppending(path, mode: options.mode) {
-        case .success(let opened): fd = opened
-        case .failure(let error): return .failure(error)
+        var state = State(fd: try FileSystem.openForAppending(path, mode: options.mode), lastCheck: now)
+        guard let status = FileSystem.status(of: state.fd) else { return state }
+        state.identity = status.identity
+        state.size = status.size
+        let wall = System.now().seconds
+        let stamp = status.size > 0 ? min(status.modificationSeconds, wall) : wall
+        if case .time(let period, _) = options.rotation {
+            state.period = stamp.floorDivided(by: period.seconds)
         }
-        state.fd = fd
-        state.lastCheck = now
-        state.needsCheck = false
-        if case .success(let status) = FileSystem.status(of: fd) {
-            state.identity = status.identity
-            state.size = status.size
-            let wall = System.now().seconds
-            let stamp = status.size > 0 ? min(status.modificationSeconds, wall) : wall
-            if case .time(let period, _) = options.rotation {
-                state.period = stamp.floorDivided(by: period.seconds)
-            }
-            endPartialLine(fd, status: status, path: path, into: &state)
-        }
-        return .success(())
-    }
-
-    /// When the file does not end in `\n` (a writer was killed in the middle of a line),
-    /// ends that line, so the next record starts on a line of its own instead of being
-    /// glued to the fragment.
-    private static func endPartialLine(_ fd: Int32, status: FileSystem.Status, path: String, into state: inout State) {
-        guard status.size > 0,
+        if status.size > 0,
             let last = FileSystem.lastByte(ofPath: path, identity: status.identity, size: status.size),
             last != UInt8(ascii: "\n")
-        else { return }
-        let newline: StaticString = "\n"
-        let failed = newline.withUTF8Buffer { appendAll(fd, UnsafeRawBufferPointer($0)) }
-        if failed == nil { state.size += 1 }
+        {
+            let newline: StaticString = "\n"
+            if newline.withUTF8Buffer({ appendAll(state.fd, UnsafeRawBufferPointer($0)) }) == nil { state.size += 1 }
+        }
+        return state
     }
 
     /// Writes all of `bytes` (one or more complete lines); when a write fails part-way,
     /// cuts the file back by the bytes written after the last complete line, so the
     /// lines before it (of a batch) stay and no partial line does. Returns the failure.
     static func appendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
-        guard let failure = FileDescriptorWriter.writeAll(fd, bytes) else { return nil }
+        guard let failure = System.writeAll(fd, bytes) else { return nil }
         let complete = bytes[0..<failure.written].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
         let partial = Int64(failure.written - complete)
         // With O_APPEND the partial bytes are the file's last ones, unless another
         // process appended since; a truncating rotation in between is the only race,
         // and then cutting would be wrong only if the file grew back meanwhile.
-        if partial > 0, case .success(let status) = FileSystem.status(of: fd), status.size >= partial {
+        if partial > 0, let status = FileSystem.status(of: fd), status.size >= partial {
             _ = FileSystem.truncate(fd, to: status.size - partial)
         }
         return Errno(failure.code)

@@ -8,10 +8,6 @@ final class StandardErrorLastResort: LogSink, CustomStringConvertible {
 
     let level = LogLevel.warning
     private let explained = Atomic(false)
-    /// Failures are not reported: the report would go to the same standard error.
-    private let standardError = StreamSink(
-        .standardError, formatter: ConsoleFormatter(colors: .never), level: .warning, filters: [],
-        reportFailure: { _ in })
 
     func write(_ record: LogRecord) {
         if !explained.exchange(true, ordering: .relaxed) {
@@ -20,7 +16,7 @@ final class StandardErrorLastResort: LogSink, CustomStringConvertible {
                     + "called Log.bootstrap, or that logger's branch has no sink. Such records go to standard error "
                     + "(set Log.lastResort = nil to drop them).")
         }
-        standardError.write(record)
+        Diagnostics.standardError.write(record)
     }
 
     var description: String { "standard error (last resort, warning and above)" }

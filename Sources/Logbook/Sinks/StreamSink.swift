@@ -23,8 +23,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
         /// An open file descriptor the caller owns; the sink never closes it.
         case fileDescriptor(Int32)
 
-        /// The file descriptor number.
-        public var fileDescriptor: Int32 {
+        var fileDescriptor: Int32 {
             switch self {
             case .standardOutput: 1
             case .standardError: 2
@@ -42,10 +41,9 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     /// Filters a record must pass to be written.
     public let filters: [LogFilter]
 
-    private let fd: Int32
     /// Shared with every other writer of the same descriptor (see `DescriptorLocks`).
     private let writeLock: ConditionLock
-    private let failures: FailureCounter
+    package let failures: FailureCounter
 
     /// Creates a sink writing to `output`.
     ///
@@ -54,32 +52,19 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     ///   - formatter: How records become lines; JSON lines by default.
     ///   - level: The lowest level this sink writes.
     ///   - filters: Filters a record must pass to be written.
-    public convenience init(
+    public init(
         _ output: Output,
         formatter: any LogFormatter = JSONFormatter(),
         level: LogLevel = .trace,
         filters: [LogFilter] = []
     ) {
-        self.init(output, formatter: formatter, level: level, filters: filters, reportFailure: Diagnostics.report)
-    }
-
-    /// Creates a sink that reports its first failure through `reportFailure`.
-    package init(
-        _ output: Output,
-        formatter: any LogFormatter,
-        level: LogLevel,
-        filters: [LogFilter],
-        reportFailure: @escaping @Sendable (String) -> Void
-    ) {
         self.output = output
-        self.fd = output.fileDescriptor
         self.writeLock = DescriptorLocks.lock(for: output.fileDescriptor)
         self.formatter = formatter.resolved(forTerminal: System.isTerminal(output.fileDescriptor))
         self.level = level
         self.filters = filters
         self.failures = FailureCounter(
-            consequence: "Logging continues; later failures are only counted (StreamSink.failureCount).",
-            report: reportFailure)
+            consequence: "Logging continues; later failures are only counted (StreamSink.failureCount).")
     }
 
     /// The number of records whose write failed.
@@ -88,7 +73,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     /// Writes preformatted complete lines with one `write(2)` under the descriptor's lock,
     /// which every sink writing to the same descriptor shares.
     public func writeLines(_ lines: UnsafeRawBufferPointer) {
-        let failure = writeLock.withLock { FileDescriptorWriter.writeAll(fd, lines) }
+        let failure = writeLock.withLock { System.writeAll(output.fileDescriptor, lines) }
         if let failure { failures.record("StreamSink could not write to \(description): \(Errno(failure.code))") }
     }
 

@@ -38,38 +38,27 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         var nextAttempt: Int64 = 0
         var delay: Int64
         var frame: [UInt8] = []
+
+        /// Messages waiting in the backlog (those before `backlogStart` are gone).
+        var waiting: Int { backlog.count - backlogStart }
     }
 
     private let state: LockedState<State>
     private let sent = Atomic(0)
     private let dropped = Atomic(0)
-    private let failures: FailureCounter
+    package let failures: FailureCounter
 
     /// Creates a sink; it connects on the first write.
     ///
     /// - Throws: ``SyslogSinkError/invalidOption(name:value:accepted:)`` for an empty
     ///   host, a port outside 1...65535, a socket path that is empty or too long, or an
     ///   option duration out of range.
-    public convenience init(
+    public init(
         _ transport: Transport,
         formatter: SyslogFormatter = SyslogFormatter(),
         level: LogLevel = .trace,
         filters: [LogFilter] = [],
         options: Options = Options()
-    ) throws(SyslogSinkError) {
-        try self.init(
-            transport, formatter: formatter, level: level, filters: filters, options: options,
-            reportFailure: Diagnostics.report)
-    }
-
-    /// Creates a sink that reports its first failure through `reportFailure`.
-    package init(
-        _ transport: Transport,
-        formatter: SyslogFormatter,
-        level: LogLevel,
-        filters: [LogFilter],
-        options: Options,
-        reportFailure: @escaping @Sendable (String) -> Void
     ) throws(SyslogSinkError) {
         try transport.validate()
         try options.validate()
@@ -80,8 +69,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         self.options = options
         self.failures = FailureCounter(
             consequence: "Messages are kept in a bounded backlog and the sink reconnects; "
-                + "later failures are only counted (SyslogSink.failureCount, droppedCount).",
-            report: reportFailure)
+                + "later failures are only counted (SyslogSink.failureCount, droppedCount).")
         state = LockedState(
             State(socket: SyslogSocket(transport: transport), delay: options.reconnectDelay.wholeMilliseconds))
     }
@@ -97,7 +85,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Failed connection and send attempts.
     public var failureCount: Int { failures.count }
     /// Messages waiting for the receiver.
-    public var backlogCount: Int { state.withLock { $0.backlog.count - $0.backlogStart } }
+    public var backlogCount: Int { state.withLock { $0.waiting } }
 
     /// Formats `record` and sends it, or keeps it in the backlog.
     public func write(_ record: LogRecord) {
@@ -110,7 +98,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Tries once to reconnect (ignoring the backoff) and send the backlog.
     public func flush() {
         let problem = state.withLock { state -> String? in
-            guard state.backlog.count > state.backlogStart else { return nil }
+            guard state.waiting > 0 else { return nil }
             state.nextAttempt = 0
             return deliverBacklog(&state)
         }
@@ -132,7 +120,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         }
         return state.withLock { state in
             state.socket.disconnect()
-            return state.backlog.count == state.backlogStart
+            return state.waiting == 0
         }
     }
 
@@ -144,26 +132,21 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private func send(message: UnsafeRawBufferPointer) {
         let problem = state.withLock { state -> String? in
             frame(message, into: &state.frame)
-            if state.backlog.count > state.backlogStart {
+            if state.waiting > 0 || !state.socket.isConnected {
+                // The backlog goes first (connecting when needed), so messages stay in order.
                 let problem = deliverBacklog(&state)
-                if state.backlog.count > state.backlogStart || !state.socket.isConnected {
+                if state.waiting > 0 || !state.socket.isConnected {
                     keep(state.frame, in: &state)
                     return problem
                 }
             }
-            if !state.socket.isConnected {
-                let problem = connect(&state)
-                if !state.socket.isConnected {
-                    keep(state.frame, in: &state)
-                    return problem
-                }
-            }
-            let outcome = state.frame.withUnsafeBytes { sendFrame($0, state: &state) }
-            if case .retry(let problem) = outcome {
+            switch state.frame.withUnsafeBytes({ sendFrame($0, state: &state) }) {
+            case .sent: return nil
+            case .dropped(let problem): return problem
+            case .retry(let problem):
                 keep(state.frame, in: &state)
                 return problem
             }
-            return outcome.problem
         }
         if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
@@ -172,14 +155,6 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         case sent
         case retry(String?)
         case dropped(String)
-
-        var problem: String? {
-            switch self {
-            case .sent: nil
-            case .retry(let problem): problem
-            case .dropped(let problem): problem
-            }
-        }
     }
 
     private func sendFrame(_ bytes: UnsafeRawBufferPointer, state: inout State) -> Outcome {
@@ -214,7 +189,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             let problem = connect(&state)
             if !state.socket.isConnected { return problem }
         }
-        while state.backlogStart < state.backlog.count {
+        while state.waiting > 0 {
             let message = state.backlog[state.backlogStart]
             switch message.withUnsafeBytes({ sendFrame($0, state: &state) }) {
             case .sent, .dropped:
@@ -252,7 +227,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             dropped.add(1, ordering: .relaxed)
             return
         }
-        while state.backlog.count - state.backlogStart >= options.backlogCapacity
+        while state.waiting >= options.backlogCapacity
             || state.backlogBytes + frame.count > options.backlogBytes
         {
             state.backlogBytes -= state.backlog[state.backlogStart].count

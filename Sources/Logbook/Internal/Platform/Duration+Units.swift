@@ -1,10 +1,6 @@
 extension Duration {
-    /// Whole milliseconds, saturating at `Int64.max`.
-    var wholeMilliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        let (milliseconds, overflow) = seconds.multipliedReportingOverflow(by: 1000)
-        return overflow ? .max : milliseconds &+ attoseconds / 1_000_000_000_000_000
-    }
+    /// Whole milliseconds, from 0 to `Int64.max / 2_000_000` (see ``clampedNanoseconds``).
+    var wholeMilliseconds: Int64 { clampedNanoseconds / 1_000_000 }
 
     /// Whole nanoseconds, from 0 (a negative duration) to `Int64.max / 2`, so that adding
     /// it to a monotonic clock reading (see ``ConditionLock/now()``) never overflows.

@@ -11,8 +11,6 @@ package final class LockedState<State>: @unchecked Sendable {
 
     /// Runs `body` with exclusive access to the state.
     package func withLock<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&state)
+        try lock.withLock { try body(&state) }
     }
 }

@@ -42,28 +42,29 @@ enum System {
         )
     }
 
-    /// The outcome of one `write(2)` attempt.
-    enum WriteResult {
-        case wrote(Int)
-        case interrupted
-        case wouldBlock
-        case failed(Int32)
-    }
-
-    /// One `write(2)` call.
-    static func write(_ fd: Int32, _ base: UnsafeRawPointer, _ count: Int) -> WriteResult {
-        let written = posixWrite(fd, base, count)
-        if written >= 0 { return .wrote(written) }
-        let code = errno
-        if code == EINTR { return .interrupted }
-        if code == EAGAIN || code == EWOULDBLOCK { return .wouldBlock }
-        return .failed(code)
-    }
-
-    /// Waits until `fd` is writable, or up to `milliseconds`.
-    static func waitUntilWritable(_ fd: Int32, milliseconds: Int32) {
-        var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-        _ = poll(&descriptor, 1, milliseconds)
+    /// The one write loop: every sink and diagnostic that writes to a file descriptor
+    /// writes through it. Writes all of `bytes` to `fd`, looping on partial writes, and
+    /// returns `nil` when every byte was written, else the failure's `errno` and how many
+    /// bytes went out before it. `EINTR` retries; `EAGAIN` (a non-blocking descriptor
+    /// whose reader is behind) waits in `poll(2)`, as a blocking descriptor would; a write
+    /// of zero bytes fails with `EIO`.
+    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> (code: Int32, written: Int)? {
+        guard let base = bytes.baseAddress else { return nil }
+        var written = 0
+        while written < bytes.count {
+            let count = posixWrite(fd, base + written, bytes.count - written)
+            if count > 0 {
+                written += count
+            } else if count == 0 {
+                return (EIO, written)
+            } else if errno == EAGAIN || errno == EWOULDBLOCK {
+                var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+                _ = poll(&descriptor, 1, 1000)
+            } else if errno != EINTR {
+                return (errno, written)
+            }
+        }
+        return nil
     }
 
     /// Whether `fd` refers to a terminal.

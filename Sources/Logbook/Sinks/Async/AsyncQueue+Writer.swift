@@ -44,7 +44,7 @@ extension AsyncQueue {
             lock.unlock()
 
             let count = batch.unwrittenCount
-            output.write(&batch, lines: &lines, batchBytes: options.batchBytes)
+            write(&batch, lines: &lines)
 
             lock.lock()
             state.pointee.counters.written += count
@@ -67,42 +67,28 @@ extension AsyncQueue {
         lock.unlock()
         batch.removeAll()
     }
-}
 
-extension AsyncQueue {
-    /// How records reach the wrapped sink: formatted into lines and written in batches
-    /// for a ``LineWritingSink``, one by one for any other sink. Worked out once.
-    struct Output: Sendable {
-        let sink: any LogSink
-        let lineSink: (any LineWritingSink)?
-        let formatter: (any LogFormatter)?
-
-        init(_ sink: any LogSink) {
-            self.sink = sink
-            lineSink = sink as? any LineWritingSink
-            formatter = lineSink?.formatter
+    /// Writes the records of `records` not written yet, in order; they stay in `records`.
+    /// A ``LineWritingSink`` gets them formatted into lines, in writes of up to about
+    /// ``AsyncSink/Options/batchBytes``; any other sink gets them one by one.
+    func write(_ records: inout RecordBuffer, lines: inout LogBuffer) {
+        guard let lineSink else {
+            records.forEachUnwritten { sink.write($0) }
+            return
         }
-
-        /// Writes the records of `records` not written yet, in order, in writes of up to
-        /// about `batchBytes`. The records stay in `records`.
-        func write(_ records: inout RecordBuffer, lines: inout LogBuffer, batchBytes: Int) {
-            guard let lineSink, let formatter else {
-                records.forEachUnwritten { sink.write($0) }
-                return
-            }
-            lines.removeAll()
-            records.forEachUnwritten { record in
-                formatter.formatLine(record, into: &lines)
-                lines.append(UInt8(ascii: "\n"))
-                if lines.count >= batchBytes {
-                    lines.withUnsafeBytes { lineSink.writeLines($0) }
-                    lines.removeAll()
-                }
-            }
-            if !lines.isEmpty {
+        let formatter = lineSink.formatter
+        lines.removeAll()
+        records.forEachUnwritten { record in
+            formatter.formatLine(record, into: &lines)
+            lines.append(UInt8(ascii: "\n"))
+            if lines.count >= options.batchBytes {
                 lines.withUnsafeBytes { lineSink.writeLines($0) }
+                lines.removeAll()
             }
-            lines.shrink(ifLargerThan: 4 * batchBytes, to: 64 * 1024)
         }
+        if !lines.isEmpty {
+            lines.withUnsafeBytes { lineSink.writeLines($0) }
+        }
+        lines.shrink(ifLargerThan: 4 * options.batchBytes, to: 64 * 1024)
     }
 }

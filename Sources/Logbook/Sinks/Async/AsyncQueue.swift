@@ -45,12 +45,12 @@ final class AsyncQueue: @unchecked Sendable {
         var writerThread: ObjectIdentifier?
     }
 
-    typealias Options = AsyncSink.Options
-
-    let options: Options
+    let options: AsyncSink.Options
     /// ``AsyncSink/Options/durableLevel``, kept apart for the one comparison per record.
     let durableLevel: LogLevel
-    let output: Output
+    /// The wrapped sink, and the same sink as a ``LineWritingSink`` when it is one.
+    let sink: any LogSink
+    let lineSink: (any LineWritingSink)?
     let lock = ConditionLock()
     let workAvailable: ConditionLock.Condition
     let spaceAvailable: ConditionLock.Condition
@@ -58,10 +58,11 @@ final class AsyncQueue: @unchecked Sendable {
     /// Guarded by `lock`.
     let state: UnsafeMutablePointer<State>
 
-    init(sink: any LogSink, options: Options) {
+    init(sink: any LogSink, options: AsyncSink.Options) {
         self.options = options
         durableLevel = options.durableLevel
-        output = Output(sink)
+        self.sink = sink
+        lineSink = sink as? any LineWritingSink
         workAvailable = lock.makeCondition()
         spaceAvailable = lock.makeCondition()
         progress = lock.makeCondition()
@@ -99,7 +100,7 @@ final class AsyncQueue: @unchecked Sendable {
         switch admit(level: level, cost: cost) {
         case .closed:
             lock.unlock()
-            output.sink.write(record)
+            sink.write(record)
         case .dropped:
             lock.unlock()
         case .admitted:

@@ -8,10 +8,9 @@ enum DescriptorLocks {
     /// The lock for `fd`, created on first use.
     static func lock(for fd: Int32) -> ConditionLock {
         locks.withLock { locks in
-            if let existing = locks[fd] { return existing }
-            let created = ConditionLock()
-            locks[fd] = created
-            return created
+            let lock = locks[fd] ?? ConditionLock()
+            locks[fd] = lock
+            return lock
         }
     }
 }

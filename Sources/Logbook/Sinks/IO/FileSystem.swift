@@ -6,8 +6,8 @@ import Musl
 import Darwin
 #endif
 
-/// Thin wrappers over the file-system calls the file sink needs. Every function returns
-/// an `errno` value on failure instead of throwing.
+/// Thin wrappers over the file-system calls the file sink needs. A failure comes back as
+/// its `errno` value (``Errno``) or `nil`, never as a crash.
 enum FileSystem {
     /// A file's identity: device and inode. Two paths name the same file when equal.
     struct Identity: Equatable {
@@ -24,11 +24,11 @@ enum FileSystem {
 
     /// Opens `path` for appending, creating it with `mode` when missing. A symbolic link
     /// at `path` is not followed: the open fails with `ELOOP`.
-    static func openForAppending(_ path: String, mode: UInt32) -> Result<Int32, Errno> {
+    static func openForAppending(_ path: String, mode: UInt32) throws(Errno) -> Int32 {
         while true {
             let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
-            if fd >= 0 { return .success(fd) }
-            if errno != EINTR { return .failure(Errno(errno)) }
+            if fd >= 0 { return fd }
+            if errno != EINTR { throw Errno(errno) }
         }
     }
 
@@ -48,9 +48,7 @@ enum FileSystem {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        guard case .success(let status) = status(of: fd), status.identity == identity, status.size == size else {
-            return nil
-        }
+        guard let status = status(of: fd), status.identity == identity, status.size == size else { return nil }
         var byte: UInt8 = 0
         while true {
             let count = pread(fd, &byte, 1, off_t(size - 1))
@@ -64,16 +62,16 @@ enum FileSystem {
         _ = posixClose(fd)
     }
 
-    static func status(ofPath path: String) -> Result<Status, Errno> {
+    /// The status of the file at `path`; `nil` when it cannot be read.
+    static func status(ofPath path: String) -> Status? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .failure(Errno(errno)) }
-        return .success(Status(info))
+        return stat(path, &info) == 0 ? Status(info) : nil
     }
 
-    static func status(of fd: Int32) -> Result<Status, Errno> {
+    /// The status of the open file `fd`; `nil` when it cannot be read.
+    static func status(of fd: Int32) -> Status? {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(Errno(errno)) }
-        return .success(Status(info))
+        return fstat(fd, &info) == 0 ? Status(info) : nil
     }
 
     /// Creates `path` and its missing ancestors with mode 0755.

@@ -28,16 +28,19 @@ struct SyslogSocket {
 
     var isConnected: Bool { fd >= 0 }
 
+    private var isStream: Bool {
+        if case .tcp = transport { return true }
+        return false
+    }
+
     /// Connects, waiting at most `timeoutMilliseconds` for a TCP handshake.
     mutating func connect(timeoutMilliseconds: Int32) -> Errno? {
         disconnect()
         switch transport {
-        case .udp(let host, let port):
-            return connectInternet(host: host, port: port, stream: false, timeout: timeoutMilliseconds)
-        case .tcp(let host, let port):
-            return connectInternet(host: host, port: port, stream: true, timeout: timeoutMilliseconds)
+        case .udp(let host, let port), .tcp(let host, let port):
+            return connectInternet(host: host, port: port, timeout: timeoutMilliseconds)
         case .unix(let path):
-            return connectUnix(path: path)
+            return connectUnix(path: path, timeout: timeoutMilliseconds)
         }
     }
 
@@ -49,7 +52,7 @@ struct SyslogSocket {
     /// Whether a stream peer has closed its end (checked before each TCP send, so a
     /// restarted receiver is noticed before a message is written into a dead socket).
     func peerHasClosed() -> Bool {
-        guard fd >= 0, case .tcp = transport else { return false }
+        guard fd >= 0, isStream else { return false }
         var byte: UInt8 = 0
         let received = recv(fd, &byte, 1, Int32(MSG_PEEK | MSG_DONTWAIT))
         if received == 0 { return true }
@@ -68,19 +71,17 @@ struct SyslogSocket {
         while remaining > 0 {
             let sent = posixSend(fd, base, remaining)
             if sent >= 0 {
-                if case .tcp = transport {
-                    base += sent
-                    remaining -= sent
-                    continue
-                }
-                return .sent
+                guard isStream else { return .sent }
+                base += sent
+                remaining -= sent
+                continue
             }
             let code = errno
             switch code {
             case EINTR:
                 continue
             case EAGAIN, EWOULDBLOCK, ENOBUFS:
-                guard case .tcp = transport else { return .busy }
+                guard isStream else { return .busy }
                 var left = (deadline - ConditionLock.now()) / 1_000_000
                 if left <= 0 && remaining < bytes.count && !extended {
                     extended = true
@@ -99,7 +100,7 @@ struct SyslogSocket {
         return .sent
     }
 
-    private mutating func connectUnix(path: String) -> Errno? {
+    private mutating func connectUnix(path: String, timeout: Int32) -> Errno? {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let capacity = MemoryLayout.size(ofValue: address.sun_path)
@@ -108,27 +109,17 @@ struct SyslogSocket {
             raw.copyBytes(from: path.utf8)
             raw[path.utf8.count] = 0
         }
-        let socketFD = socket(AF_UNIX, Self.datagram, 0)
-        guard socketFD >= 0 else { return Errno(errno) }
-        Self.prepare(socketFD)
-        let status = withUnsafePointer(to: &address) {
+        return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                posixConnect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                open(AF_UNIX, Self.datagram, 0, $0, socklen_t(MemoryLayout<sockaddr_un>.size), timeout: timeout)
             }
         }
-        guard status == 0 else {
-            let code = errno
-            FileSystem.close(socketFD)
-            return Errno(code)
-        }
-        fd = socketFD
-        return nil
     }
 
-    private mutating func connectInternet(host: String, port: Int, stream: Bool, timeout: Int32) -> Errno? {
+    private mutating func connectInternet(host: String, port: Int, timeout: Int32) -> Errno? {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = stream ? Self.stream : Self.datagram
+        hints.ai_socktype = isStream ? Self.stream : Self.datagram
         hints.ai_flags = AI_NUMERICSERV
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, String(port), &hints, &list)
@@ -136,23 +127,31 @@ struct SyslogSocket {
         defer { freeaddrinfo(list) }
         var lastError = Errno(EHOSTUNREACH)
         var entry: UnsafeMutablePointer<addrinfo>? = first
-        while let info = entry {
-            entry = info.pointee.ai_next
-            let socketFD = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
-            guard socketFD >= 0 else {
-                lastError = Errno(errno)
-                continue
-            }
-            Self.prepare(socketFD)
-            if let error = Self.connect(socketFD, info.pointee.ai_addr, info.pointee.ai_addrlen, timeout: timeout) {
-                FileSystem.close(socketFD)
-                lastError = error
-                continue
-            }
-            fd = socketFD
-            return nil
+        while let info = entry?.pointee {
+            entry = info.ai_next
+            let error = open(
+                info.ai_family, info.ai_socktype, info.ai_protocol, info.ai_addr, info.ai_addrlen, timeout: timeout)
+            guard let error else { return nil }
+            lastError = error
         }
         return lastError
+    }
+
+    /// Opens a socket and connects it to `address` (see ``connect(_:_:_:timeout:)``); on
+    /// success it is this connection's.
+    private mutating func open(
+        _ family: Int32, _ type: Int32, _ proto: Int32, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t,
+        timeout: Int32
+    ) -> Errno? {
+        let socketFD = socket(family, type, proto)
+        guard socketFD >= 0 else { return Errno(errno) }
+        Self.prepare(socketFD)
+        if let error = Self.connect(socketFD, address, length, timeout: timeout) {
+            FileSystem.close(socketFD)
+            return error
+        }
+        fd = socketFD
+        return nil
     }
 
     /// Connects a non-blocking socket, waiting at most `timeout` milliseconds.
