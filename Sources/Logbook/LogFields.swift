@@ -20,15 +20,11 @@ public struct LogFields: Sendable {
 
     /// Creates an empty set of fields.
     @inlinable
-    public init() {
-        storage = []
-    }
+    public init() { storage = [] }
 
     /// Creates fields from key-value pairs, keeping their order.
     @inlinable
-    public init(_ elements: [(String, any LogValueConvertible)]) {
-        storage = elements
-    }
+    public init(_ elements: [(String, any LogValueConvertible)]) { storage = elements }
 
     /// The number of entries, counting repeated keys.
     @inlinable public var count: Int { storage.count }
@@ -39,12 +35,7 @@ public struct LogFields: Sendable {
     /// The value for `key` (its last occurrence), or `nil`. Setting a value replaces
     /// every occurrence of the key; setting `nil` removes them.
     public subscript(key: String) -> (any LogValueConvertible)? {
-        get {
-            for index in storage.indices.reversed() where storage[index].0 == key {
-                return storage[index].1
-            }
-            return nil
-        }
+        get { storage.last { $0.0 == key }?.1 }
         set {
             storage.removeAll { $0.0 == key }
             if let newValue { storage.append((key, newValue)) }
@@ -78,14 +69,12 @@ public struct LogFields: Sendable {
     }
 
     /// Whether some key appears more than once.
-    @usableFromInline
     var hasRepeatedKeys: Bool {
         storage.withUnsafeBufferPointer { FieldKeys.scan($0).hasRepeats }
     }
 
     /// Whether any entry at or after `start` has this key. Keys of different lengths
     /// are rejected without comparing bytes.
-    @usableFromInline
     func containsKey(_ key: String, from start: Int = 0) -> Bool {
         storage.withUnsafeBufferPointer { entries in
             withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries, from: start) }

@@ -46,11 +46,7 @@ extension LogRecord {
     }
 
     /// The number of distinct field keys across all four layers.
-    public var fieldCount: Int {
-        var count = 0
-        forEachField { _, _ in count += 1 }
-        return count
-    }
+    public var fieldCount: Int { withFieldList { $0.count } }
 
     /// The one iteration behind the public ones, over the resolved list (see
     /// ``withFieldList(includingFields:includingContext:staticFields:_:)``).

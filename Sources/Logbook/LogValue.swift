@@ -61,21 +61,8 @@ extension LogValue: ExpressibleByDictionaryLiteral {
     }
 }
 
-extension LogValue: Equatable {
-    /// Compares two values structurally; objects compare their entries in order.
-    public static func == (lhs: LogValue, rhs: LogValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.string(let a), .string(let b)): a == b
-        case (.int(let a), .int(let b)): a == b
-        case (.double(let a), .double(let b)): a == b
-        case (.bool(let a), .bool(let b)): a == b
-        case (.null, .null): true
-        case (.array(let a), .array(let b)): a == b
-        case (.object(let a), .object(let b)): a == b
-        default: false
-        }
-    }
-}
+/// Values compare structurally; objects compare their entries in order.
+extension LogValue: Equatable {}
 
 extension LogValue: CustomStringConvertible {
     /// A compact rendering: strings as themselves, numbers and booleans as literals,

@@ -23,18 +23,14 @@ public struct LogContext: Sendable {
     let scope: Scope?
 
     /// The empty context.
-    public init() {
-        scope = nil
-    }
+    public init() { scope = nil }
 
     /// A context holding `fields`, with no outer scope.
     public init(_ fields: LogFields) {
         scope = fields.isEmpty ? nil : Scope(fields: fields.deduplicated(), parent: nil)
     }
 
-    init(scope: Scope?) {
-        self.scope = scope
-    }
+    init(scope: Scope?) { self.scope = scope }
 
     /// Whether the context holds no fields.
     @inlinable
@@ -49,12 +45,8 @@ public struct LogContext: Sendable {
         LogContext(scope: Scope(fields: LogFields(), parent: scope, tap: tap))
     }
 
-    /// The innermost minimum-level override bound in this task tree (see
-    /// ``with(level:operation:)-9oxvr``), riding on the scope chain like ``tap``.
-    var levelOverride: LogLevel? { scope?.levelOverride?.openLevel }
-
-    /// Whether a level override in this context lets a record at `level` through where
-    /// its logger's level would not.
+    /// Whether a level override (see ``with(level:operation:)-9oxvr``), riding on the scope
+    /// chain like ``tap``, lets a record at `level` through where its logger's level would not.
     @inline(__always)
     func overrideAdmits(_ level: LogLevel) -> Bool {
         guard let override = scope?.levelOverride?.openLevel else { return false }
@@ -71,7 +63,7 @@ public struct LogContext: Sendable {
 
     /// The lowest level a level override or an open test capture bound here wants.
     var lowestWantedLevel: LogLevel? {
-        let override = levelOverride
+        let override = scope?.levelOverride?.openLevel
         guard let tapLevel = scope?.tap?.lowestOpenLevel else { return override }
         return override.map { min($0, tapLevel) } ?? tapLevel
     }

@@ -16,9 +16,7 @@ struct FieldList {
             address = UnsafeRawPointer(entries.baseAddress! + index)
         }
 
-        init(_ entry: UnsafeMutablePointer<FieldKeys.Entry>) {
-            address = UnsafeRawPointer(entry)
-        }
+        init(_ entry: UnsafeMutablePointer<FieldKeys.Entry>) { address = UnsafeRawPointer(entry) }
 
         /// The entry's key.
         @inline(__always)

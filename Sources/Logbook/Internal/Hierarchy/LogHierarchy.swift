@@ -49,9 +49,7 @@ package final class LogHierarchy: Sendable {
     }
 
     /// The root logger.
-    package var root: Log {
-        Log(node: rootNode, boundFields: LogFields())
-    }
+    package var root: Log { Log(node: rootNode, boundFields: LogFields()) }
 
     /// The logger for `name`, normalized like ``Log/init(_:)``.
     package func logger(_ name: String) -> Log {
