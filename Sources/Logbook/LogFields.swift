@@ -96,10 +96,7 @@ extension LogFields: RandomAccessCollection {
     /// The position after the last entry.
     @inlinable public var endIndex: Int { storage.count }
     /// The entry at `position`.
-    @inlinable public subscript(position: Int) -> Element {
-        let entry = storage[position]
-        return (key: entry.0, value: entry.1)
-    }
+    @inlinable public subscript(position: Int) -> Element { storage[position] }
 }
 
 extension LogFields: LogValueConvertible {

@@ -40,9 +40,10 @@ public struct LogContext: Sendable {
     /// extra task-local read).
     var tap: LogTap? { scope?.tap }
 
-    /// This context with `tap` bound as the innermost capture, in a scope of no fields.
-    func capturing(_ tap: LogTap) -> LogContext {
-        LogContext(scope: Scope(fields: LogFields(), parent: scope, tap: tap))
+    /// This context with a scope of no fields on top, binding `tap` as the innermost test
+    /// capture or `levelOverride` as the innermost level override.
+    func binding(tap: LogTap? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
+        LogContext(scope: Scope(fields: LogFields(), parent: scope, tap: tap, levelOverride: levelOverride))
     }
 
     /// Whether a level override (see ``with(level:operation:)-9oxvr``), riding on the scope
@@ -57,8 +58,7 @@ public struct LogContext: Sendable {
     /// `level` that its logger's level would not deliver.
     func wants(_ level: LogLevel) -> Bool {
         if overrideAdmits(level) { return true }
-        guard let tap = scope?.tap else { return false }
-        return tap.lowestOpenLevel.map { level >= $0 } ?? false
+        return scope?.tap?.lowestOpenLevel.map { level >= $0 } ?? false
     }
 
     /// The lowest level a level override or an open test capture bound here wants.
@@ -66,11 +66,6 @@ public struct LogContext: Sendable {
         let override = scope?.levelOverride?.openLevel
         guard let tapLevel = scope?.tap?.lowestOpenLevel else { return override }
         return override.map { min($0, tapLevel) } ?? tapLevel
-    }
-
-    /// This context with `level` as the innermost level override, in a scope of no fields.
-    func overriding(_ override: LevelOverride) -> LogContext {
-        LogContext(scope: Scope(fields: LogFields(), parent: scope, levelOverride: override))
     }
 
     /// This context with `fields` bound in a new innermost scope. A key already present
@@ -161,11 +156,8 @@ extension LogContext {
             self.depth = (parent?.depth ?? 0) + 1
             self.chainFieldCount = fields.count + (parent?.chainFieldCount ?? 0)
             self.chainKeyBits = FieldKeys.scan(fields.entries).bits | (parent?.chainKeyBits ?? 0)
-            if let parent {
-                self.keysAreUnique = parent.keysAreUnique && !fields.contains { parent.hasKey($0.key) }
-            } else {
-                self.keysAreUnique = true
-            }
+            self.keysAreUnique =
+                parent.map { parent in parent.keysAreUnique && !fields.contains { parent.hasKey($0.key) } } ?? true
         }
 
         /// Whether this scope or an outer one, up to `end` (exclusive), has `key`.

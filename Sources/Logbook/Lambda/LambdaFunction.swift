@@ -9,11 +9,8 @@
 /// ``LogEnvironment/includesLambdaFunctionFields`` adds them when bootstrapping from the
 /// environment.
 public struct LambdaFunction: Sendable, Hashable {
-    /// The variable holding the function's name.
     static let nameVariable = "AWS_LAMBDA_FUNCTION_NAME"
-    /// The variable holding the function's memory size in megabytes.
     static let memorySizeVariable = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE"
-    /// The variable holding the function's version (`$LATEST` or a number).
     static let versionVariable = "AWS_LAMBDA_FUNCTION_VERSION"
 
     /// The function's name, `AWS_LAMBDA_FUNCTION_NAME`.

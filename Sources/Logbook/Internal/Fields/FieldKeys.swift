@@ -9,13 +9,12 @@ enum FieldKeys {
     typealias Entry = (String, any LogValueConvertible)
     typealias Entries = UnsafeBufferPointer<Entry>
 
-    /// The key of entry `index`, in place.
+    /// The key and the value of entry `index`, in place.
     @inline(__always)
     static func key(_ entries: Entries, _ index: Int) -> UnsafePointer<String> {
         (entries.baseAddress! + index).pointer(to: \.0)!
     }
 
-    /// The value of entry `index`, in place.
     @inline(__always)
     static func value(_ entries: Entries, _ index: Int) -> UnsafePointer<any LogValueConvertible> {
         (entries.baseAddress! + index).pointer(to: \.1)!

@@ -48,7 +48,6 @@ package final class LogHierarchy: Sendable {
         LevelOverrides.register(self)
     }
 
-    /// The root logger.
     package var root: Log { Log(node: rootNode, boundFields: LogFields()) }
 
     /// The logger for `name`, normalized like ``Log/init(_:)``.
