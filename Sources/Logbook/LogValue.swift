@@ -22,39 +22,28 @@ public enum LogValue: Sendable {
     case object(LogFields)
 }
 
-extension LogValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+extension LogValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
+{
     /// Creates a string value from a literal.
     @inlinable public init(stringLiteral value: String) { self = .string(value) }
-}
 
-extension LogValue: ExpressibleByIntegerLiteral {
     /// Creates an integer value from a literal.
     @inlinable public init(integerLiteral value: Int) { self = .int(value) }
-}
 
-extension LogValue: ExpressibleByFloatLiteral {
     /// Creates a double value from a literal.
     @inlinable public init(floatLiteral value: Double) { self = .double(value) }
-}
 
-extension LogValue: ExpressibleByBooleanLiteral {
     /// Creates a boolean value from a literal.
     @inlinable public init(booleanLiteral value: Bool) { self = .bool(value) }
-}
 
-extension LogValue: ExpressibleByNilLiteral {
     /// Creates ``null`` from `nil`.
     @inlinable public init(nilLiteral: ()) { self = .null }
-}
 
-extension LogValue: ExpressibleByArrayLiteral {
     /// Creates an array value from a literal whose elements may have different types.
-    public init(arrayLiteral elements: (any LogValueConvertible)...) {
-        self = .array(elements.map(\.logValue))
-    }
-}
+    public init(arrayLiteral elements: (any LogValueConvertible)...) { self = .array(elements.map(\.logValue)) }
 
-extension LogValue: ExpressibleByDictionaryLiteral {
     /// Creates an object value from a literal, keeping the literal's key order.
     public init(dictionaryLiteral elements: (String, any LogValueConvertible)...) {
         self = .object(LogFields(elements))

@@ -34,14 +34,12 @@ extension LogContext {
         _ context: LogContext,
         operation: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        let outcome: Swift.Result<Result, Failure> = $taskLocal.withValue(context) {
-            do throws(Failure) {
-                return .success(try operation())
-            } catch {
-                return .failure(error)
-            }
+        do {
+            return try $taskLocal.withValue(context, operation: operation)
+        } catch {
+            // `withValue` only rethrows what `operation` threw, which is a `Failure`.
+            throw error as! Failure
         }
-        return try outcome.get()
     }
 
     /// Runs the async `operation` with `fields` bound on top of the current context.
