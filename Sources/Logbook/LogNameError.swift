@@ -75,13 +75,6 @@ enum LoggerName {
     /// The names of `name` and its ancestors below the root, shortest first:
     /// `a.b.c` gives `a`, `a.b`, `a.b.c`.
     static func lineage(of name: String) -> [String] {
-        var result: [String] = []
-        var end = name.startIndex
-        while let dot = name[end...].firstIndex(of: ".") {
-            result.append(String(name[..<dot]))
-            end = name.index(after: dot)
-        }
-        result.append(name)
-        return result
+        name.indices.filter { name[$0] == "." }.map { String(name[..<$0]) } + [name]
     }
 }
