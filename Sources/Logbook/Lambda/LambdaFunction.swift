@@ -30,10 +30,7 @@ public struct LambdaFunction: Sendable, Hashable {
     /// Reads the function's description from `variables`. Empty values count as
     /// unset; a memory size that is not a whole number is left out.
     public init(environment variables: [String: String]) {
-        func value(_ name: String) -> String? {
-            guard let value = variables[name], !value.isEmpty else { return nil }
-            return value
-        }
+        func value(_ name: String) -> String? { variables[name].flatMap { $0.isEmpty ? nil : $0 } }
         self.init(
             name: value(Self.nameVariable),
             memorySize: value(Self.memorySizeVariable).flatMap { Int($0) },
