@@ -53,12 +53,8 @@ public struct LogFields: Sendable {
     /// The fields with each key once, at the position of its last occurrence.
     public func deduplicated() -> LogFields {
         guard hasRepeatedKeys else { return self }
-        var result: [(String, any LogValueConvertible)] = []
-        result.reserveCapacity(storage.count)
-        for index in storage.indices where !containsKey(storage[index].0, from: index + 1) {
-            result.append(storage[index])
-        }
-        return LogFields(result)
+        let kept = storage.indices.filter { !containsKey(storage[$0].0, from: $0 + 1) }
+        return LogFields(kept.map { storage[$0] })
     }
 
     /// The entries in place, for reading without copying them (see ``FieldKeys``). The

@@ -52,9 +52,8 @@ enum LoggerName {
         }
     }
 
-    /// The normal form of `name`: whitespace and control characters around segments
-    /// trimmed, inside segments replaced by `_`, and empty segments dropped. Returns the
-    /// empty string (meaning the root) when nothing is left.
+    /// The normal form of `name`, as ``Log/init(_:)`` describes it; the empty string (the
+    /// root) when nothing is left.
     static func normalize(_ name: String) -> String {
         if (try? validate(name)) != nil { return name }
         var segments: [String] = []
