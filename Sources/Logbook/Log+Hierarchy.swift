@@ -37,9 +37,7 @@ extension Log {
     /// (what ``isEnabled(_:)`` answers), or `nil` when it delivers nothing. Two atomic
     /// loads, plus a task-local read while a test capture or a level override is open
     /// somewhere, for bridges that must answer "which level is enabled" on every call.
-    package var lowestEnabledLevel: LogLevel? {
-        node.lowestDeliveredLevel
-    }
+    package var lowestEnabledLevel: LogLevel? { node.lowestDeliveredLevel }
 
     /// The sinks attached to this logger itself (not its ancestors').
     public var sinks: [any LogSink] {

@@ -1,8 +1,6 @@
 extension Log {
     /// Logs `message` at ``LogLevel/trace``: very fine-grained diagnostics.
-    ///
-    /// The message and fields are evaluated only when ``LogLevel/trace`` is enabled.
-    /// See ``log(level:_:_:error:file:function:line:)``.
+    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func trace(
         _ message: @autoclosure () -> String,
@@ -16,9 +14,7 @@ extension Log {
     }
 
     /// Logs `message` at ``LogLevel/debug``: diagnostics for developers.
-    ///
-    /// The message and fields are evaluated only when ``LogLevel/debug`` is enabled.
-    /// See ``log(level:_:_:error:file:function:line:)``.
+    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func debug(
         _ message: @autoclosure () -> String,
@@ -32,9 +28,7 @@ extension Log {
     }
 
     /// Logs `message` at ``LogLevel/info``: normal operational events.
-    ///
-    /// The message and fields are evaluated only when ``LogLevel/info`` is enabled.
-    /// See ``log(level:_:_:error:file:function:line:)``.
+    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func info(
         _ message: @autoclosure () -> String,
@@ -48,9 +42,7 @@ extension Log {
     }
 
     /// Logs `message` at ``LogLevel/notice``: normal but significant events.
-    ///
-    /// The message and fields are evaluated only when ``LogLevel/notice`` is enabled.
-    /// See ``log(level:_:_:error:file:function:line:)``.
+    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func notice(
         _ message: @autoclosure () -> String,
@@ -64,9 +56,7 @@ extension Log {
     }
 
     /// Logs `message` at ``LogLevel/warning``: something unexpected that the program survives.
-    ///
-    /// The message and fields are evaluated only when ``LogLevel/warning`` is enabled.
-    /// See ``log(level:_:_:error:file:function:line:)``.
+    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func warning(
         _ message: @autoclosure () -> String,
@@ -80,9 +70,7 @@ extension Log {
     }
 
     /// Logs `message` at ``LogLevel/error``: a failed operation.
-    ///
-    /// The message and fields are evaluated only when ``LogLevel/error`` is enabled.
-    /// See ``log(level:_:_:error:file:function:line:)``.
+    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func error(
         _ message: @autoclosure () -> String,
@@ -96,9 +84,7 @@ extension Log {
     }
 
     /// Logs `message` at ``LogLevel/critical``: a failure the program, or a major part of it, cannot continue after.
-    ///
-    /// The message and fields are evaluated only when ``LogLevel/critical`` is enabled.
-    /// See ``log(level:_:_:error:file:function:line:)``.
+    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func critical(
         _ message: @autoclosure () -> String,

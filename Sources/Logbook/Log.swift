@@ -31,9 +31,7 @@ public struct Log: Sendable {
     /// with nothing left (`""`) means the root. The root's own name addresses it too:
     /// `Log("root")` is ``root`` and `Log("root.payments")` is `Log("payments")`. Use
     /// ``init(validating:)`` to reject such names instead.
-    public init(_ name: String) {
-        self = LogHierarchy.shared.logger(name)
-    }
+    public init(_ name: String) { self = LogHierarchy.shared.logger(name) }
 
     /// The logger named `name`, which must already be in normal form.
     ///
@@ -51,9 +49,7 @@ public struct Log: Sendable {
     }
 
     /// The root of the process-wide hierarchy, named `root` in records.
-    public static var root: Log {
-        LogHierarchy.shared.root
-    }
+    public static var root: Log { LogHierarchy.shared.root }
 
     /// The logger's dotted name; `root` for the root.
     public var name: String { node.name }

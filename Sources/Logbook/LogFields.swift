@@ -20,15 +20,11 @@ public struct LogFields: Sendable {
 
     /// Creates an empty set of fields.
     @inlinable
-    public init() {
-        storage = []
-    }
+    public init() { storage = [] }
 
     /// Creates fields from key-value pairs, keeping their order.
     @inlinable
-    public init(_ elements: [(String, any LogValueConvertible)]) {
-        storage = elements
-    }
+    public init(_ elements: [(String, any LogValueConvertible)]) { storage = elements }
 
     /// The number of entries, counting repeated keys.
     @inlinable public var count: Int { storage.count }
@@ -39,12 +35,7 @@ public struct LogFields: Sendable {
     /// The value for `key` (its last occurrence), or `nil`. Setting a value replaces
     /// every occurrence of the key; setting `nil` removes them.
     public subscript(key: String) -> (any LogValueConvertible)? {
-        get {
-            for index in storage.indices.reversed() where storage[index].0 == key {
-                return storage[index].1
-            }
-            return nil
-        }
+        get { storage.last { $0.0 == key }?.1 }
         set {
             storage.removeAll { $0.0 == key }
             if let newValue { storage.append((key, newValue)) }
@@ -62,12 +53,8 @@ public struct LogFields: Sendable {
     /// The fields with each key once, at the position of its last occurrence.
     public func deduplicated() -> LogFields {
         guard hasRepeatedKeys else { return self }
-        var result: [(String, any LogValueConvertible)] = []
-        result.reserveCapacity(storage.count)
-        for index in storage.indices where !containsKey(storage[index].0, from: index + 1) {
-            result.append(storage[index])
-        }
-        return LogFields(result)
+        let kept = storage.indices.filter { !containsKey(storage[$0].0, from: $0 + 1) }
+        return LogFields(kept.map { storage[$0] })
     }
 
     /// The entries in place, for reading without copying them (see ``FieldKeys``). The
@@ -78,14 +65,12 @@ public struct LogFields: Sendable {
     }
 
     /// Whether some key appears more than once.
-    @usableFromInline
     var hasRepeatedKeys: Bool {
         storage.withUnsafeBufferPointer { FieldKeys.scan($0).hasRepeats }
     }
 
     /// Whether any entry at or after `start` has this key. Keys of different lengths
     /// are rejected without comparing bytes.
-    @usableFromInline
     func containsKey(_ key: String, from start: Int = 0) -> Bool {
         storage.withUnsafeBufferPointer { entries in
             withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries, from: start) }
@@ -107,10 +92,7 @@ extension LogFields: RandomAccessCollection {
     /// The position after the last entry.
     @inlinable public var endIndex: Int { storage.count }
     /// The entry at `position`.
-    @inlinable public subscript(position: Int) -> Element {
-        let entry = storage[position]
-        return (key: entry.0, value: entry.1)
-    }
+    @inlinable public subscript(position: Int) -> Element { storage[position] }
 }
 
 extension LogFields: LogValueConvertible {

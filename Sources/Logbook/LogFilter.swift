@@ -18,9 +18,7 @@ public struct LogFilter: Sendable {
 
     /// Whether the filter keeps `record`.
     @inlinable
-    public func accepts(_ record: LogRecord) -> Bool {
-        predicate(record)
-    }
+    public func accepts(_ record: LogRecord) -> Bool { predicate(record) }
 
     /// Keeps records whose logger is `prefix` or one of its descendants.
     public static func logger(under prefix: String) -> LogFilter {

@@ -48,9 +48,7 @@ public struct LogLevelParseError: Error, Sendable, Hashable, CustomStringConvert
     public let value: String
 
     /// Creates the error for a rejected value.
-    public init(value: String) {
-        self.value = value
-    }
+    public init(value: String) { self.value = value }
 
     /// The canonical level names followed by the accepted aliases.
     static var acceptedValuesDescription: String {

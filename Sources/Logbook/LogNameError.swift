@@ -52,9 +52,8 @@ enum LoggerName {
         }
     }
 
-    /// The normal form of `name`: whitespace and control characters around segments
-    /// trimmed, inside segments replaced by `_`, and empty segments dropped. Returns the
-    /// empty string (meaning the root) when nothing is left.
+    /// The normal form of `name`, as ``Log/init(_:)`` describes it; the empty string (the
+    /// root) when nothing is left.
     static func normalize(_ name: String) -> String {
         if (try? validate(name)) != nil { return name }
         var segments: [String] = []
@@ -75,13 +74,6 @@ enum LoggerName {
     /// The names of `name` and its ancestors below the root, shortest first:
     /// `a.b.c` gives `a`, `a.b`, `a.b.c`.
     static func lineage(of name: String) -> [String] {
-        var result: [String] = []
-        var end = name.startIndex
-        while let dot = name[end...].firstIndex(of: ".") {
-            result.append(String(name[..<dot]))
-            end = name.index(after: dot)
-        }
-        result.append(name)
-        return result
+        name.indices.filter { name[$0] == "." }.map { String(name[..<$0]) } + [name]
     }
 }

@@ -46,11 +46,7 @@ extension LogRecord {
     }
 
     /// The number of distinct field keys across all four layers.
-    public var fieldCount: Int {
-        var count = 0
-        forEachField { _, _ in count += 1 }
-        return count
-    }
+    public var fieldCount: Int { withFieldList { $0.count } }
 
     /// The one iteration behind the public ones, over the resolved list (see
     /// ``withFieldList(includingFields:includingContext:staticFields:_:)``).
@@ -87,11 +83,7 @@ extension LogRecord {
         return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: slotCount) { slots in
             var list = FieldListBuilder(
                 slots.baseAddress!, capacity: slotCount, reserved: staticFields.count, rules: rules)
-            if contextCount > 0 {
-                resolveFields(includingFields: includingFields, scope: context.scope, into: &list)
-            } else {
-                resolveFields(includingFields: includingFields, scope: nil, into: &list)
-            }
+            resolveFields(includingFields: includingFields, scope: contextCount > 0 ? context.scope : nil, into: &list)
             if !staticFields.isEmpty {
                 prependStatics(staticFields, includingContext: includingContext, to: &list)
             }
@@ -104,9 +96,7 @@ extension LogRecord {
     /// `includingContext`, the context) before the resolved ones, in their order.
     private func prependStatics(_ statics: FieldKeys.Entries, includingContext: Bool, to list: inout FieldListBuilder) {
         let resolved = list.list
-        var index = statics.count
-        while index > 0 {
-            index -= 1
+        for index in statics.indices.reversed() {
             let key = FieldKeys.key(statics, index)
             if resolved.firstIndex(at: key) != nil || (!includingContext && context[key.pointee] != nil) { continue }
             list.prepend(statics, index)

@@ -22,60 +22,36 @@ public enum LogValue: Sendable {
     case object(LogFields)
 }
 
-extension LogValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+extension LogValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral,
+    ExpressibleByFloatLiteral, ExpressibleByBooleanLiteral, ExpressibleByNilLiteral, ExpressibleByArrayLiteral,
+    ExpressibleByDictionaryLiteral
+{
     /// Creates a string value from a literal.
     @inlinable public init(stringLiteral value: String) { self = .string(value) }
-}
 
-extension LogValue: ExpressibleByIntegerLiteral {
     /// Creates an integer value from a literal.
     @inlinable public init(integerLiteral value: Int) { self = .int(value) }
-}
 
-extension LogValue: ExpressibleByFloatLiteral {
     /// Creates a double value from a literal.
     @inlinable public init(floatLiteral value: Double) { self = .double(value) }
-}
 
-extension LogValue: ExpressibleByBooleanLiteral {
     /// Creates a boolean value from a literal.
     @inlinable public init(booleanLiteral value: Bool) { self = .bool(value) }
-}
 
-extension LogValue: ExpressibleByNilLiteral {
     /// Creates ``null`` from `nil`.
     @inlinable public init(nilLiteral: ()) { self = .null }
-}
 
-extension LogValue: ExpressibleByArrayLiteral {
     /// Creates an array value from a literal whose elements may have different types.
-    public init(arrayLiteral elements: (any LogValueConvertible)...) {
-        self = .array(elements.map(\.logValue))
-    }
-}
+    public init(arrayLiteral elements: (any LogValueConvertible)...) { self = .array(elements.map(\.logValue)) }
 
-extension LogValue: ExpressibleByDictionaryLiteral {
     /// Creates an object value from a literal, keeping the literal's key order.
     public init(dictionaryLiteral elements: (String, any LogValueConvertible)...) {
         self = .object(LogFields(elements))
     }
 }
 
-extension LogValue: Equatable {
-    /// Compares two values structurally; objects compare their entries in order.
-    public static func == (lhs: LogValue, rhs: LogValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.string(let a), .string(let b)): a == b
-        case (.int(let a), .int(let b)): a == b
-        case (.double(let a), .double(let b)): a == b
-        case (.bool(let a), .bool(let b)): a == b
-        case (.null, .null): true
-        case (.array(let a), .array(let b)): a == b
-        case (.object(let a), .object(let b)): a == b
-        default: false
-        }
-    }
-}
+/// Values compare structurally; objects compare their entries in order.
+extension LogValue: Equatable {}
 
 extension LogValue: CustomStringConvertible {
     /// A compact rendering: strings as themselves, numbers and booleans as literals,

@@ -74,12 +74,7 @@ extension Float: LogValueConvertible {
 
 extension Optional: LogValueConvertible where Wrapped: LogValueConvertible {
     /// The wrapped value's ``LogValueConvertible/logValue``, or ``LogValue/null`` for `nil`.
-    @inlinable public var logValue: LogValue {
-        switch self {
-        case .some(let wrapped): wrapped.logValue
-        case .none: .null
-        }
-    }
+    @inlinable public var logValue: LogValue { self?.logValue ?? .null }
 }
 
 extension Array: LogValueConvertible where Element: LogValueConvertible {

@@ -11,12 +11,9 @@ extension LogContext {
     /// The scopes from the innermost outwards. Tests use it to check that binding shares
     /// the outer scopes rather than copying them.
     package var scopeChain: [ScopeInfo] {
-        var chain: [ScopeInfo] = []
-        var current = scope
-        while let node = current {
-            chain.append(ScopeInfo(identity: ObjectIdentifier(node), ownFieldCount: node.fields.count))
-            current = node.parent
+        guard let scope else { return [] }
+        return sequence(first: scope, next: \.parent).map {
+            ScopeInfo(identity: ObjectIdentifier($0), ownFieldCount: $0.fields.count)
         }
-        return chain
     }
 }

@@ -21,14 +21,7 @@ extension LogContext {
     }
 
     /// Runs one Lambda invocation's async handler with the invocation bound; see
-    /// ``withLambdaInvocation(_:operation:)-2zuw``.
-    ///
-    /// ```swift
-    /// let invocation = LambdaInvocation.current(requestID: context.requestID, isColdStart: coldStart.claim())
-    /// try await LogContext.withLambdaInvocation(invocation) {
-    ///     try await handle(event)
-    /// }
-    /// ```
+    /// ``withLambdaInvocation(_:operation:)-2zuw``, and ``LambdaInvocation`` for an example.
     public nonisolated(nonsending) static func withLambdaInvocation<Result, Failure: Error>(
         _ invocation: LambdaInvocation,
         operation: nonisolated(nonsending) () async throws(Failure) -> Result

@@ -27,7 +27,7 @@ extension LogContext {
     ) throws(Failure) -> Result {
         let override = LevelOverride(level, parent: current.scope?.levelOverride)
         defer { override.close() }
-        return try with(current.overriding(override), operation: operation)
+        return try with(current.binding(levelOverride: override), operation: operation)
     }
 
     /// Runs the async `operation` with every logger's level lowered to `level` for the
@@ -45,7 +45,7 @@ extension LogContext {
     ) async throws(Failure) -> Result {
         let override = LevelOverride(level, parent: current.scope?.levelOverride)
         defer { override.close() }
-        return try await with(current.overriding(override), operation: operation)
+        return try await with(current.binding(levelOverride: override), operation: operation)
     }
 
     /// Runs `operation` with `sink` bound as a test capture (a ``LogTap``) in the current
@@ -58,7 +58,7 @@ extension LogContext {
     ) throws(Failure) -> Result {
         let tap = LogTap(sink, parent: current.tap)
         defer { tap.close() }
-        return try with(current.capturing(tap), operation: operation)
+        return try with(current.binding(tap: tap), operation: operation)
     }
 
     /// Runs the async `operation` with `sink` bound as a test capture in the current task
@@ -69,6 +69,6 @@ extension LogContext {
     ) async throws(Failure) -> Result {
         let tap = LogTap(sink, parent: current.tap)
         defer { tap.close() }
-        return try await with(current.capturing(tap), operation: operation)
+        return try await with(current.binding(tap: tap), operation: operation)
     }
 }

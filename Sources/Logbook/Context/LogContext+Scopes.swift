@@ -3,12 +3,8 @@ extension LogContext {
     @usableFromInline
     static var taskLocal = LogContext()
 
-    /// The context bound to the current task, or the empty context outside any scope.
-    ///
-    /// Reading it costs one task-local lookup. Capture it to carry the context somewhere
-    /// task-locals do not reach (a `Task.detached`, a `Thread`, a `DispatchQueue`), and
-    /// re-bind it there with ``with(_:operation:)-8a222`` (or, in a detached task, its async
-    /// form ``with(_:operation:)-19let``).
+    /// The context bound to the current task, or the empty context outside any scope; one
+    /// task-local lookup. Capture it to re-bind it where task-locals do not reach (see ``LogContext``).
     @inlinable
     public static var current: LogContext { taskLocal }
 
@@ -38,14 +34,12 @@ extension LogContext {
         _ context: LogContext,
         operation: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        let outcome: Swift.Result<Result, Failure> = $taskLocal.withValue(context) {
-            do throws(Failure) {
-                return .success(try operation())
-            } catch {
-                return .failure(error)
-            }
+        do {
+            return try $taskLocal.withValue(context, operation: operation)
+        } catch {
+            // `withValue` only rethrows what `operation` threw, which is a `Failure`.
+            throw error as! Failure
         }
-        return try outcome.get()
     }
 
     /// Runs the async `operation` with `fields` bound on top of the current context.

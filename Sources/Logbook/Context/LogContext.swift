@@ -23,18 +23,14 @@ public struct LogContext: Sendable {
     let scope: Scope?
 
     /// The empty context.
-    public init() {
-        scope = nil
-    }
+    public init() { scope = nil }
 
     /// A context holding `fields`, with no outer scope.
     public init(_ fields: LogFields) {
         scope = fields.isEmpty ? nil : Scope(fields: fields.deduplicated(), parent: nil)
     }
 
-    init(scope: Scope?) {
-        self.scope = scope
-    }
+    init(scope: Scope?) { self.scope = scope }
 
     /// Whether the context holds no fields.
     @inlinable
@@ -44,17 +40,14 @@ public struct LogContext: Sendable {
     /// extra task-local read).
     var tap: LogTap? { scope?.tap }
 
-    /// This context with `tap` bound as the innermost capture, in a scope of no fields.
-    func capturing(_ tap: LogTap) -> LogContext {
-        LogContext(scope: Scope(fields: LogFields(), parent: scope, tap: tap))
+    /// This context with a scope of no fields on top, binding `tap` as the innermost test
+    /// capture or `levelOverride` as the innermost level override.
+    func binding(tap: LogTap? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
+        LogContext(scope: Scope(fields: LogFields(), parent: scope, tap: tap, levelOverride: levelOverride))
     }
 
-    /// The innermost minimum-level override bound in this task tree (see
-    /// ``with(level:operation:)-9oxvr``), riding on the scope chain like ``tap``.
-    var levelOverride: LogLevel? { scope?.levelOverride?.openLevel }
-
-    /// Whether a level override in this context lets a record at `level` through where
-    /// its logger's level would not.
+    /// Whether a level override (see ``with(level:operation:)-9oxvr``), riding on the scope
+    /// chain like ``tap``, lets a record at `level` through where its logger's level would not.
     @inline(__always)
     func overrideAdmits(_ level: LogLevel) -> Bool {
         guard let override = scope?.levelOverride?.openLevel else { return false }
@@ -65,20 +58,14 @@ public struct LogContext: Sendable {
     /// `level` that its logger's level would not deliver.
     func wants(_ level: LogLevel) -> Bool {
         if overrideAdmits(level) { return true }
-        guard let tap = scope?.tap else { return false }
-        return tap.lowestOpenLevel.map { level >= $0 } ?? false
+        return scope?.tap?.lowestOpenLevel.map { level >= $0 } ?? false
     }
 
     /// The lowest level a level override or an open test capture bound here wants.
     var lowestWantedLevel: LogLevel? {
-        let override = levelOverride
+        let override = scope?.levelOverride?.openLevel
         guard let tapLevel = scope?.tap?.lowestOpenLevel else { return override }
         return override.map { min($0, tapLevel) } ?? tapLevel
-    }
-
-    /// This context with `level` as the innermost level override, in a scope of no fields.
-    func overriding(_ override: LevelOverride) -> LogContext {
-        LogContext(scope: Scope(fields: LogFields(), parent: scope, levelOverride: override))
     }
 
     /// This context with `fields` bound in a new innermost scope. A key already present
@@ -169,11 +156,8 @@ extension LogContext {
             self.depth = (parent?.depth ?? 0) + 1
             self.chainFieldCount = fields.count + (parent?.chainFieldCount ?? 0)
             self.chainKeyBits = FieldKeys.scan(fields.entries).bits | (parent?.chainKeyBits ?? 0)
-            if let parent {
-                self.keysAreUnique = parent.keysAreUnique && !fields.contains { parent.hasKey($0.key) }
-            } else {
-                self.keysAreUnique = true
-            }
+            self.keysAreUnique =
+                parent.map { parent in parent.keysAreUnique && !fields.contains { parent.hasKey($0.key) } } ?? true
         }
 
         /// Whether this scope or an outer one, up to `end` (exclusive), has `key`.

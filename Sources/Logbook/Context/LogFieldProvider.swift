@@ -32,14 +32,3 @@ extension LogFieldProvider: CustomStringConvertible {
     /// The provider's name.
     public var description: String { name }
 }
-
-extension LogFieldProvider {
-    /// The fields of every provider in `providers`, in order, as one list (a later
-    /// provider's key wins, as within any layer). Called on the logging path.
-    static func fields(of providers: [LogFieldProvider]) -> LogFields {
-        if providers.count == 1 { return providers[0].provide() }
-        var merged: [(String, any LogValueConvertible)] = []
-        for provider in providers { merged += provider.provide().storage }
-        return LogFields(merged)
-    }
-}

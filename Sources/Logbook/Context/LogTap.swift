@@ -21,13 +21,7 @@ package final class LogTap: Sendable {
     /// The lowest level this tap or an enclosing open one receives, or `nil` when all
     /// are closed.
     var lowestOpenLevel: LogLevel? {
-        var lowest: LogLevel?
-        var current: LogTap? = self
-        while let tap = current {
-            if tap.isOpen.load(ordering: .acquiring) { lowest = lowest.map { min($0, tap.level) } ?? tap.level }
-            current = tap.parent
-        }
-        return lowest
+        sequence(first: self, next: \.parent).lazy.filter { $0.isOpen.load(ordering: .acquiring) }.map(\.level).min()
     }
 
     /// Stops receiving records.
@@ -38,12 +32,9 @@ package final class LogTap: Sendable {
 
     /// Hands `record` to this tap and every enclosing one that accepts it.
     func deliver(_ record: LogRecord) {
-        var current: LogTap? = self
-        while let tap = current {
-            if tap.isOpen.load(ordering: .acquiring) && tap.slot.accepts(record) {
-                tap.slot.sink.write(record)
-            }
-            current = tap.parent
+        for tap in sequence(first: self, next: \.parent)
+        where tap.isOpen.load(ordering: .acquiring) && tap.slot.accepts(record) {
+            tap.slot.sink.write(record)
         }
     }
 }

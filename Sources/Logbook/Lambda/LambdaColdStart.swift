@@ -16,7 +16,5 @@ public final class LambdaColdStart: Sendable {
     public init() {}
 
     /// `true` the first time it is called, `false` on every later call, from any thread.
-    public func claim() -> Bool {
-        !claimed.exchange(true, ordering: .relaxed)
-    }
+    public func claim() -> Bool { !claimed.exchange(true, ordering: .relaxed) }
 }

@@ -9,11 +9,8 @@
 /// ``LogEnvironment/includesLambdaFunctionFields`` adds them when bootstrapping from the
 /// environment.
 public struct LambdaFunction: Sendable, Hashable {
-    /// The variable holding the function's name.
     static let nameVariable = "AWS_LAMBDA_FUNCTION_NAME"
-    /// The variable holding the function's memory size in megabytes.
     static let memorySizeVariable = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE"
-    /// The variable holding the function's version (`$LATEST` or a number).
     static let versionVariable = "AWS_LAMBDA_FUNCTION_VERSION"
 
     /// The function's name, `AWS_LAMBDA_FUNCTION_NAME`.
@@ -33,10 +30,7 @@ public struct LambdaFunction: Sendable, Hashable {
     /// Reads the function's description from `variables`. Empty values count as
     /// unset; a memory size that is not a whole number is left out.
     public init(environment variables: [String: String]) {
-        func value(_ name: String) -> String? {
-            guard let value = variables[name], !value.isEmpty else { return nil }
-            return value
-        }
+        func value(_ name: String) -> String? { variables[name].flatMap { $0.isEmpty ? nil : $0 } }
         self.init(
             name: value(Self.nameVariable),
             memorySize: value(Self.memorySizeVariable).flatMap { Int($0) },

@@ -60,15 +60,9 @@ public struct LambdaInvocation: Sendable, Hashable {
     /// The trace id in an X-Ray trace header: the value of its `Root` part, or the whole
     /// header when it has no `Root` part. `nil` for an empty header.
     package static func traceID(fromHeader header: String) -> String? {
-        for part in header.split(separator: ";") {
-            let trimmed = part.drop { $0 == " " }
-            if trimmed.hasPrefix("Root=") {
-                let root = trimmed.dropFirst(5)
-                return root.isEmpty ? nil : String(root)
-            }
-        }
-        let whole = header.trimmingSpaces()
-        return whole.isEmpty ? nil : whole
+        let root = header.split(separator: ";").lazy.map { $0.drop { $0 == " " } }.first { $0.hasPrefix("Root=") }
+        let traceID = root.map { String($0.dropFirst(5)) } ?? header.trimmingSpaces()
+        return traceID.isEmpty ? nil : traceID
     }
 
     /// The fields bound for the invocation: `requestId`, then `traceId` and `cold_start`

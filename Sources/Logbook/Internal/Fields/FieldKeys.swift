@@ -9,13 +9,12 @@ enum FieldKeys {
     typealias Entry = (String, any LogValueConvertible)
     typealias Entries = UnsafeBufferPointer<Entry>
 
-    /// The key of entry `index`, in place.
+    /// The key and the value of entry `index`, in place.
     @inline(__always)
     static func key(_ entries: Entries, _ index: Int) -> UnsafePointer<String> {
         (entries.baseAddress! + index).pointer(to: \.0)!
     }
 
-    /// The value of entry `index`, in place.
     @inline(__always)
     static func value(_ entries: Entries, _ index: Int) -> UnsafePointer<any LogValueConvertible> {
         (entries.baseAddress! + index).pointer(to: \.1)!
@@ -41,23 +40,16 @@ enum FieldKeys {
     static func firstIndex(
         of key: UnsafePointer<String>, from start: Int, count: Int, keyAt: (Int) -> UnsafePointer<String>
     ) -> Int? {
+        let small = SmallString(at: key)
+        let length = small?.count ?? key.pointee.utf8.count
         var index = start
-        if let small = SmallString(at: key) {
-            while index < count {
-                let candidate = keyAt(index)
-                if let other = SmallString(at: candidate) {
-                    if other.high == small.high && other.low == small.low { return index }
-                } else if candidate.pointee.utf8.count == small.count && candidate.pointee == key.pointee {
-                    return index
-                }
-                index &+= 1
-            }
-            return nil
-        }
-        let length = key.pointee.utf8.count
         while index < count {
             let candidate = keyAt(index)
-            if candidate.pointee.utf8.count == length && candidate.pointee == key.pointee { return index }
+            if let small, let other = SmallString(at: candidate) {
+                if other.high == small.high && other.low == small.low { return index }
+            } else if candidate.pointee.utf8.count == length && candidate.pointee == key.pointee {
+                return index
+            }
             index &+= 1
         }
         return nil
@@ -74,13 +66,8 @@ enum FieldKeys {
             guard let small = SmallString(at: key(entries, index)) else { return (~0, hasRepeatsByScanning(entries)) }
             let bit = small.hashBit
             if seen & bit != 0 && !repeats {
-                for earlier in 0..<index {
-                    if let other = SmallString(at: key(entries, earlier)), other.low == small.low,
-                        other.high == small.high
-                    {
-                        repeats = true
-                        break
-                    }
+                repeats = (0..<index).contains { earlier in
+                    SmallString(at: key(entries, earlier)).map { $0.low == small.low && $0.high == small.high } ?? false
                 }
             }
             seen |= bit

@@ -16,17 +16,13 @@ struct FieldList {
             address = UnsafeRawPointer(entries.baseAddress! + index)
         }
 
-        init(_ entry: UnsafeMutablePointer<FieldKeys.Entry>) {
-            address = UnsafeRawPointer(entry)
-        }
+        init(_ entry: UnsafeMutablePointer<FieldKeys.Entry>) { address = UnsafeRawPointer(entry) }
 
-        /// The entry's key.
         @inline(__always)
         var key: UnsafePointer<String> {
             address.assumingMemoryBound(to: FieldKeys.Entry.self).pointer(to: \.0)!
         }
 
-        /// The entry's value.
         @inline(__always)
         var value: UnsafePointer<any LogValueConvertible> {
             address.assumingMemoryBound(to: FieldKeys.Entry.self).pointer(to: \.1)!
@@ -80,11 +76,10 @@ struct FieldList {
 struct FieldListBuilder {
     let slots: UnsafeMutablePointer<FieldList.Entry>
     let rules: Unmanaged<RedactionRules>
-    /// Whether the rules have keys to check.
+    /// The rules' ``RedactionRules/checksKeys``, ``RedactionRules/keyFilter`` and
+    /// ``RedactionRules/identity``, read once.
     let checksKeys: Bool
-    /// The rules' ``RedactionRules/keyFilter``.
     let keyFilter: UnsafeMutablePointer<UInt64>
-    /// The rules' ``RedactionRules/identity``.
     let rulesIdentity: UInt
     /// How many entries were appended (at `slots` on), and how many static fields were
     /// put before them (see ``prepend(_:_:)``).

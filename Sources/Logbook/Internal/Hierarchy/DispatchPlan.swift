@@ -37,7 +37,8 @@ final class DispatchPlan: Sendable {
     /// from inside a sink.
     let lastResort: Slot?
     /// The hierarchy's field providers as one function, built once: the only provider's
-    /// own function when there is one, so the logging path calls it directly.
+    /// own function when there is one, so the logging path calls it directly; else their
+    /// fields in order as one list (a later provider's key wins, as within any layer).
     private let provideAll: @Sendable () -> LogFields
     /// Whether the hierarchy has field providers, called through
     /// ``provideFields(through:on:)`` for each record the logger creates.
@@ -67,8 +68,7 @@ final class DispatchPlan: Sendable {
 
     init(
         originFilters: [LogFilter], slots: [Slot], lastResort: (any LogSink)?, effectiveLevel: LogLevel,
-        sampler: LogSampler? = nil,
-        fieldProviders: [LogFieldProvider] = []
+        sampler: LogSampler? = nil, fieldProviders: [LogFieldProvider] = []
     ) {
         self.sampler = sampler
         self.originFilters = originFilters
@@ -76,7 +76,7 @@ final class DispatchPlan: Sendable {
         if fieldProviders.count == 1 {
             self.provideAll = fieldProviders[0].provide
         } else {
-            self.provideAll = { LogFieldProvider.fields(of: fieldProviders) }
+            self.provideAll = { LogFields(fieldProviders.flatMap { $0.provide().storage }) }
         }
         self.lastResort = lastResort.map(Slot.init)
         let lowest: LogLevel? = slots.isEmpty ? self.lastResort?.level : slots.lazy.map(\.level).min()

@@ -23,14 +23,10 @@ enum LevelOverrides {
     }
 
     /// Counts a request for records at `level` and above as active.
-    static func open(_ level: LogLevel) {
-        change(level, by: 1)
-    }
+    static func open(_ level: LogLevel) { change(level, by: 1) }
 
     /// Counts a request at `level` as ended.
-    static func close(_ level: LogLevel) {
-        change(level, by: -1)
-    }
+    static func close(_ level: LogLevel) { change(level, by: -1) }
 
     private static func change(_ level: LogLevel, by delta: Int) {
         state.withLock { state in

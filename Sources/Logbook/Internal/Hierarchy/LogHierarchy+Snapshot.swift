@@ -28,7 +28,7 @@ extension LogHierarchy {
             for (id, configuration) in state.configurations {
                 var restored = snapshot.configurations[id] ?? NodeConfiguration()
                 restored.children = configuration.children
-                // A node keeps its one sampler, with its unreported drops.
+                // A node keeps its one sampler, so drops not yet reported are still reported.
                 restored.sampler = configuration.sampler ?? restored.sampler
                 state.configurations[id] = restored
             }
@@ -38,5 +38,15 @@ extension LogHierarchy {
             return refresh(rootNode, in: &state)  // released after the lock
         }
         if let redaction = snapshot.redaction { RedactionRules.install(redaction) }
+    }
+
+    /// Returns every logger to its initial configuration, forgets bootstrap and restores
+    /// the default last resort (and, for the process-wide hierarchy, the default
+    /// redaction rules). Handles created before stay valid.
+    package func reset() {
+        restore(
+            Snapshot(
+                configurations: [:], lastResort: StandardErrorLastResort.shared, bootstrapCallSite: nil,
+                fieldProviders: [], redaction: self === LogHierarchy.shared ? .default : nil))
     }
 }

@@ -48,10 +48,7 @@ package final class LogHierarchy: Sendable {
         LevelOverrides.register(self)
     }
 
-    /// The root logger.
-    package var root: Log {
-        Log(node: rootNode, boundFields: LogFields())
-    }
+    package var root: Log { Log(node: rootNode, boundFields: LogFields()) }
 
     /// The logger for `name`, normalized like ``Log/init(_:)``.
     package func logger(_ name: String) -> Log {
@@ -61,7 +58,12 @@ package final class LogHierarchy: Sendable {
     /// Where records with no sink go; see ``Log/lastResort``.
     package var lastResort: (any LogSink)? {
         get { state.withLock { $0.lastResort } }
-        set { updateAll { $0.lastResort = newValue } }
+        set {
+            _ = state.withLock { state in
+                state.lastResort = newValue
+                return refresh(rootNode, in: &state)  // released after the lock
+            }
+        }
     }
 
     /// The node for a normalized name (`""` is the root), created with its missing
@@ -107,14 +109,6 @@ package final class LogHierarchy: Sendable {
         _ = state.withLock { state in
             change(&state.configurations[ObjectIdentifier(node)]!)
             return refresh(node, in: &state)
-        }
-    }
-
-    /// Changes state that affects every node, then recomputes the whole tree.
-    func updateAll(_ change: (inout State) -> Void) {
-        _ = state.withLock { state in
-            change(&state)
-            return refresh(rootNode, in: &state)
         }
     }
 
@@ -165,22 +159,5 @@ package final class LogHierarchy: Sendable {
         state.withLock { state in
             for node in state.nodes.values { node.lowerGate() }
         }
-    }
-
-    /// Returns every logger to its initial configuration, forgets bootstrap and restores
-    /// the default last resort (and, for the process-wide hierarchy, the default
-    /// redaction rules). Handles created before stay valid.
-    package func reset() {
-        updateAll { state in
-            for (id, configuration) in state.configurations {
-                // The sampler stays, so drops not yet reported are still reported.
-                state.configurations[id] = NodeConfiguration(
-                    children: configuration.children, sampler: configuration.sampler)
-            }
-            state.lastResort = StandardErrorLastResort.shared
-            state.fieldProviders = []
-            state.bootstrapCallSite = nil
-        }
-        if self === LogHierarchy.shared { RedactionRules.install(.default) }
     }
 }

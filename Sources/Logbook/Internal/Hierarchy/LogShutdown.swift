@@ -112,17 +112,12 @@ extension LogHierarchy {
     /// root's first.
     var allSinks: [any LogSink] {
         state.withLock { state in
-            var sinks: [any LogSink] = []
+            let root = ObjectIdentifier(rootNode)
+            let others = state.configurations.filter { $0.key != root }.values
             var seen = Set<ObjectIdentifier>()
-            func add(_ configuration: NodeConfiguration) {
-                for sink in configuration.sinks where seen.insert(ObjectIdentifier(sink)).inserted {
-                    sinks.append(sink)
-                }
+            return ([state.configurations[root]!] + others).flatMap(\.sinks).filter {
+                seen.insert(ObjectIdentifier($0)).inserted
             }
-            let root = state.nodes[""].map { ObjectIdentifier($0) }
-            if let root, let configuration = state.configurations[root] { add(configuration) }
-            for (id, configuration) in state.configurations where id != root { add(configuration) }
-            return sinks
         }
     }
 }

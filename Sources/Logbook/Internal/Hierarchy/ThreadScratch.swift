@@ -126,7 +126,5 @@ final class ThreadScratch {
     }
 
     /// The calling thread's instance, created on first use.
-    static var current: ThreadScratch {
-        unmanagedCurrent.takeUnretainedValue()
-    }
+    static var current: ThreadScratch { unmanagedCurrent.takeUnretainedValue() }
 }
