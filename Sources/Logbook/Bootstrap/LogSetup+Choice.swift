@@ -12,13 +12,6 @@ extension LogSetup {
         /// What decided it, e.g. `AWS_LAMBDA_LOG_FORMAT=JSON`, `default`, `code`.
         public let source: String
 
-        /// Creates a choice.
-        init(setting: String, value: String, source: String) {
-            self.setting = setting
-            self.value = value
-            self.source = source
-        }
-
         /// `setting=value (source)`.
         public var description: String { "\(setting)=\(value) (\(source))" }
     }
