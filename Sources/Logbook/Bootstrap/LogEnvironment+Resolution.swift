@@ -54,16 +54,11 @@ extension LogEnvironment {
         }
         note("level", level.value.name, level.source)
 
-        var loggerLevels = logLevels
-        var loggerSources: [String] = []
-        if !logLevels.isEmpty { loggerSources.append("LOG_LEVELS") }
-        if !self.loggerLevels.isEmpty {
-            loggerLevels.merge(self.loggerLevels) { _, code in code }
-            loggerSources.append("code")
-        }
+        let loggerLevels = logLevels.merging(self.loggerLevels) { _, code in code }
         if !loggerLevels.isEmpty {
             let listed = loggerLevels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-            note("loggers", listed.joined(separator: ","), loggerSources.joined(separator: ", then "))
+            let sources = [logLevels.isEmpty ? nil : "LOG_LEVELS", self.loggerLevels.isEmpty ? nil : "code"]
+            note("loggers", listed.joined(separator: ","), sources.compactMap { $0 }.joined(separator: ", then "))
         }
 
         if let sampling { note("sampling", sampling.description, "LOG_SAMPLING") }
@@ -72,9 +67,8 @@ extension LogEnvironment {
         note("output", sink.description, output == .standardOutput ? "default" : "code")
         let redaction = redactKeys.isEmpty ? self.redaction : self.redaction.adding(redactKeys)
         if redaction != .default {
-            var sources = self.redaction == .default ? [] : ["code"]
-            if !redactKeys.isEmpty { sources.append("LOG_REDACT_KEYS") }
-            note("redaction", "[" + redaction.description + "]", sources.joined(separator: ", then "))
+            let sources = [self.redaction == .default ? nil : "code", redactKeys.isEmpty ? nil : "LOG_REDACT_KEYS"]
+            note("redaction", "[" + redaction.description + "]", sources.compactMap { $0 }.joined(separator: ", then "))
         }
         var shutdown = shutdownVariable.map { (value: $0, source: setting("LOG_SHUTDOWN_TIMEOUT") ?? "") }
         if let shutdownTimeout { shutdown = (shutdownTimeout, "code") }

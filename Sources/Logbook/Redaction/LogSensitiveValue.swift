@@ -34,9 +34,8 @@ public struct LogSensitiveValue: LogValueConvertible {
             return .string(LogRedaction.placeholder)
         case .hashed:
             let hash = KeyedHash.hash(Array(value.logValue.description.utf8), key: rules.hashKey)
-            var hex = String(hash, radix: 16)
-            hex = String(repeating: "0", count: 16 - hex.utf8.count) + hex
-            return .string("hash:" + hex)
+            let hex = String(hash, radix: 16)
+            return .string("hash:" + String(repeating: "0", count: 16 - hex.utf8.count) + hex)
         }
     }
 }

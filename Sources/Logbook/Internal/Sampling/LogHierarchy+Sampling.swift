@@ -1,11 +1,8 @@
 extension LogHierarchy {
-    /// The logger that writes sampling summaries.
-    static let summaryLogger = "logbook"
-
     /// Writes one `logbook` warning per summary (see ``LogSampling``), never sampled and
     /// with no task context (the task that triggers it is not the one that was sampled).
     func writeSummaries(_ summaries: [LogSampler.Summary]) {
-        let node = node(named: Self.summaryLogger)
+        let node = node(named: "logbook")
         for summary in summaries {
             let record = LogRecord(
                 level: .warning, logger: node.name, message: "records suppressed by sampling",
