@@ -18,7 +18,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     /// The root's sampling policy, if any.
     public let sampling: LogSampling?
     /// The hierarchy bootstrapped, whose sampling summaries ``shutdown(timeout:)`` writes.
-    let hierarchy: LogHierarchy?
+    let hierarchy: LogHierarchy
     /// The redaction rules installed (see ``LogConfiguration/redaction``).
     public let redaction: LogRedaction
     /// The deadline for draining the sinks at exit and the default of
@@ -97,7 +97,6 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     /// ``LogShutdown`` over every sink of this setup's hierarchy as configured now, with
     /// this hierarchy's sampling summaries first.
     private func drain(timeout: Duration) -> Bool {
-        guard let hierarchy else { return LogShutdown.run(sinks: sinks, timeout: timeout) }
         let flush: @Sendable () -> Void = { hierarchy.flushPendingSummaries() }
         return LogShutdown.run(
             sinks: hierarchy.allSinks, timeout: timeout, actions: [flush] + LogShutdown.preDrainActions)
