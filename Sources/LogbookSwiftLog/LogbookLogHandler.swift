@@ -85,10 +85,10 @@ public struct LogbookLogHandler: LogHandler {
     /// Creates a Logbook record from `event` and delivers it through the hierarchy.
     public func log(event: LogEvent) {
         guard event.level >= minimumLevel else { return }
-        let provider = metadataProvider
         boundLogger.log(
             level: LogLevel(event.level), event.message.description,
-            LogFields(provided: provider?.get(), callSite: event.metadata), error: event.error, file: event.file,
+            LogFields(provided: metadataProvider?.get(), callSite: event.metadata), error: event.error,
+            file: event.file,
             function: event.function, line: event.line)
     }
 }
