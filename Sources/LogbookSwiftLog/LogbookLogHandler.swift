@@ -88,8 +88,7 @@ public struct LogbookLogHandler: LogHandler {
         boundLogger.log(
             level: LogLevel(event.level), event.message.description,
             LogFields(provided: metadataProvider?.get(), callSite: event.metadata), error: event.error,
-            file: event.file,
-            function: event.function, line: event.line)
+            file: event.file, function: event.function, line: event.line)
     }
 }
 
