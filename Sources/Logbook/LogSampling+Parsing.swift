@@ -16,32 +16,23 @@ extension LogSampling {
             return
         }
         guard let slash = trimmed.firstIndex(of: "/") else { throw failure("there is no \"/INTERVAL\"") }
-        let counts = trimmed[..<slash]
+        let counts = trimmed[..<slash].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            .map { String($0).trimmingSpaces() }
         let intervalText = String(trimmed[trimmed.index(after: slash)...]).trimmingSpaces()
-        let firstText: Substring
         var thenEvery: Int?
-        if let colon = counts.firstIndex(of: ":") {
-            firstText = counts[..<colon]
-            let everyText = String(counts[counts.index(after: colon)...]).trimmingSpaces()
-            guard let every = Int(everyText), every >= 1 else {
-                throw failure("M \(quoted(everyText)) is not a whole number of at least 1")
+        if counts.count == 2 {
+            guard let every = Int(counts[1]), every >= 1 else {
+                throw failure("M \(quoted(counts[1])) is not a whole number of at least 1")
             }
             thenEvery = every
-        } else {
-            firstText = counts
         }
-        let firstTrimmed = String(firstText).trimmingSpaces()
-        guard let first = Int(firstTrimmed), first >= 0 else {
-            throw failure("N \(quoted(firstTrimmed)) is not a whole number of at least 0")
+        guard let first = Int(counts[0]), first >= 0 else {
+            throw failure("N \(quoted(counts[0])) is not a whole number of at least 0")
         }
         guard let interval = Self.parseInterval(intervalText) else {
             throw failure("INTERVAL \(quoted(intervalText)) is not a positive number followed by ms, s, m or h")
         }
-        do {
-            try self.init(first: first, thenEvery: thenEvery, per: interval)
-        } catch {
-            throw failure(error.problem)
-        }
+        self.init(unchecked: first, thenEvery: thenEvery, interval: interval)
     }
 
     private static let units: [(suffix: String, nanoseconds: Int64)] = [

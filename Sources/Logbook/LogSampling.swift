@@ -61,7 +61,8 @@ public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
         self.init(unchecked: first, thenEvery: thenEvery, interval: interval)
     }
 
-    private init(unchecked first: Int, thenEvery: Int?, interval: Duration) {
+    /// A policy from numbers already checked (by ``init(first:thenEvery:per:)`` or the parser).
+    init(unchecked first: Int, thenEvery: Int?, interval: Duration) {
         self.first = first
         self.thenEvery = thenEvery
         self.interval = interval

@@ -55,17 +55,13 @@ public struct LogbookLogHandler: LogHandler {
     /// Its shape fits `LoggingSystem.bootstrap(_:metadataProvider:)`, which hands every
     /// handler the provider it was given.
     public init(label: String, metadataProvider: Logger.MetadataProvider?) {
-        self.init(logger: Log(label), metadataProvider: metadataProvider)
+        self.init(label: label, hierarchy: .shared, metadataProvider: metadataProvider)
     }
 
     /// A handler for the logger named `label` in `hierarchy`.
     package init(label: String, hierarchy: LogHierarchy, metadataProvider: Logger.MetadataProvider? = nil) {
-        self.init(logger: hierarchy.logger(label), metadataProvider: metadataProvider)
-    }
-
-    private init(logger: Log, metadataProvider: Logger.MetadataProvider?) {
-        self.logger = logger
-        self.boundLogger = logger
+        logger = hierarchy.logger(label)
+        boundLogger = logger
         self.metadataProvider = metadataProvider
     }
 
@@ -89,11 +85,10 @@ public struct LogbookLogHandler: LogHandler {
     /// Creates a Logbook record from `event` and delivers it through the hierarchy.
     public func log(event: LogEvent) {
         guard event.level >= minimumLevel else { return }
-        let provider = metadataProvider
         boundLogger.log(
             level: LogLevel(event.level), event.message.description,
-            LogFields(provided: provider?.get(), callSite: event.metadata), error: event.error, file: event.file,
-            function: event.function, line: event.line)
+            LogFields(provided: metadataProvider?.get(), callSite: event.metadata), error: event.error,
+            file: event.file, function: event.function, line: event.line)
     }
 }
 
@@ -105,16 +100,9 @@ extension LogFields {
 
     /// A provider's metadata then the call site's, in one layer where the later key wins.
     init(provided: Logger.Metadata?, callSite: Logger.Metadata?) {
-        switch (provided, callSite) {
-        case (let provided?, let callSite?) where !provided.isEmpty && !callSite.isEmpty:
-            self.init(Self.entries(provided) + Self.entries(callSite))
-        case (let provided?, _) where !provided.isEmpty:
-            self.init(Self.entries(provided))
-        case (_, let callSite?):
-            self.init(Self.entries(callSite))
-        default:
-            self.init()
-        }
+        let provided = Self.entries(provided ?? [:])
+        let callSite = Self.entries(callSite ?? [:])
+        self.init(callSite.isEmpty ? provided : provided.isEmpty ? callSite : provided + callSite)
     }
 
     private static func entries(_ metadata: Logger.Metadata) -> [(String, any LogValueConvertible)] {

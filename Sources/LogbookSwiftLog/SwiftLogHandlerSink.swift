@@ -71,13 +71,8 @@ public final class SwiftLogHandlerSink: LogSink {
         self.makeHandler = factory
     }
 
-    /// A sink that passes every record to `handler`, whatever its logger.
-    ///
-    /// - Parameters:
-    ///   - level: The lowest level passed on. Defaults to ``LogLevel/trace``.
-    ///   - filters: Filters a record must pass. Defaults to none.
-    ///   - loggerKey: When set, the metadata key the logger name is added under.
-    ///   - handler: The handler every record goes to.
+    /// A sink that passes every record to `handler`, whatever its logger; `level`,
+    /// `filters` and `loggerKey` as for ``init(level:filters:loggerKey:_:)``.
     public convenience init(
         level: LogLevel = .trace,
         filters: [LogFilter] = [],

@@ -95,8 +95,7 @@ public final class LogCapture: Sendable, CustomStringConvertible {
         logger: String? = nil,
         fields: LogFields = [:]
     ) -> Bool {
-        let query = RecordQuery(level: level, message: message, logger: logger, fields: fields)
-        return records.contains(where: query.matches)
+        !records(level: level, message: message, logger: logger, fields: fields).isEmpty
     }
 
     /// Forgets every record captured so far.

@@ -41,21 +41,17 @@ package struct TraceParent: Sendable, Equatable {
     /// The `traceparent` the bootstrapped instrument injects for the task's current
     /// `ServiceContext`, parsed; `nil` when there is none or it is not valid.
     package static func current() -> TraceParent? {
-        var carrier = Carrier()
+        var traceparent: String?
         InstrumentationSystem.instrument.inject(
-            ServiceContext.current ?? .topLevel, into: &carrier, using: Carrier.Injector())
-        return carrier.traceparent.flatMap(TraceParent.init)
+            ServiceContext.current ?? .topLevel, into: &traceparent, using: Injector())
+        return traceparent.flatMap(TraceParent.init)
     }
 
     /// Keeps only the `traceparent` an instrument injects (header names are
     /// case-insensitive); anything else, such as `tracestate`, is ignored.
-    struct Carrier: Sendable {
-        var traceparent: String?
-
-        struct Injector: Instrumentation.Injector {
-            func inject(_ value: String, forKey key: String, into carrier: inout Carrier) {
-                if key.utf8.count == 11 && key.lowercased() == "traceparent" { carrier.traceparent = value }
-            }
+    struct Injector: Instrumentation.Injector {
+        func inject(_ value: String, forKey key: String, into traceparent: inout String?) {
+            if key.utf8.count == 11 && key.lowercased() == "traceparent" { traceparent = value }
         }
     }
 

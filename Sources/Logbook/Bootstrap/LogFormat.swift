@@ -12,12 +12,6 @@ public enum LogFormat: String, Sendable, Hashable, CaseIterable, CustomStringCon
     /// Lambda's JSON format, ``LambdaJSONFormatter``.
     case lambdaJSON = "lambda-json"
 
-    /// The format named `name` (`json`, `logfmt`, `console`, `lambda-text`,
-    /// `lambda-json`), ignoring case and surrounding spaces, or `nil`.
-    public init?(name: String) {
-        self.init(rawValue: name.trimmingSpaces().lowercased())
-    }
-
     /// The name `LOG_FORMAT` uses, e.g. `lambda-json`.
     public var description: String { rawValue }
 }

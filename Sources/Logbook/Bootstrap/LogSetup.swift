@@ -18,7 +18,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     /// The root's sampling policy, if any.
     public let sampling: LogSampling?
     /// The hierarchy bootstrapped, whose sampling summaries ``shutdown(timeout:)`` writes.
-    let hierarchy: LogHierarchy?
+    let hierarchy: LogHierarchy
     /// The redaction rules installed (see ``LogConfiguration/redaction``).
     public let redaction: LogRedaction
     /// The deadline for draining the sinks at exit and the default of
@@ -78,7 +78,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         return text
     }
 
-    static func describe(_ sink: any LogSink) -> String {
+    private static func describe(_ sink: any LogSink) -> String {
         var text = String(describing: sink)
         if let stream = sink as? StreamSink {
             text += " (\(type(of: stream.formatter)))"
@@ -86,9 +86,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         if sink.level > .trace { text += " level>=\(sink.level)" }
         return text
     }
-}
 
-extension LogSetup {
     /// ``shutdown(timeout:)`` on a dedicated thread, awaited without blocking the
     /// cooperative thread pool; for `LogbookService` and other async callers.
     package func shutdownOffThePool(timeout: Duration? = nil) async -> Bool {
@@ -99,9 +97,26 @@ extension LogSetup {
     /// ``LogShutdown`` over every sink of this setup's hierarchy as configured now, with
     /// this hierarchy's sampling summaries first.
     private func drain(timeout: Duration) -> Bool {
-        guard let hierarchy else { return LogShutdown.run(sinks: sinks, timeout: timeout) }
         let flush: @Sendable () -> Void = { hierarchy.flushPendingSummaries() }
         return LogShutdown.run(
             sinks: hierarchy.allSinks, timeout: timeout, actions: [flush] + LogShutdown.preDrainActions)
+    }
+
+    /// One setting bootstrap chose from the environment, and what decided it.
+    ///
+    /// ```text
+    /// format=lambda-json (AWS_LAMBDA_LOG_FORMAT=JSON; LOG_FORMAT=json not used: Lambda's variable wins)
+    /// ```
+    public struct Choice: Sendable, Hashable, CustomStringConvertible {
+        /// The setting: `platform`, `format`, `level`, `loggers`, `sampling`, `output`,
+        /// `redaction` or `shutdown timeout`.
+        public let setting: String
+        /// What was chosen, e.g. `lambda-json`.
+        public let value: String
+        /// What decided it, e.g. `AWS_LAMBDA_LOG_FORMAT=JSON`, `default`, `code`.
+        public let source: String
+
+        /// `setting=value (source)`.
+        public var description: String { "\(setting)=\(value) (\(source))" }
     }
 }

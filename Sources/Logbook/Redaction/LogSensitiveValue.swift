@@ -5,27 +5,22 @@
 /// of a keyed hash of the value's text (see ``LogRedaction/hashKey``), so no formatter or
 /// sink can write the value itself. Only ``LogRedaction/disabled`` writes it in clear text.
 public struct LogSensitiveValue: LogValueConvertible {
-    /// How a sensitive value is written.
-    public enum Treatment: Sendable, Hashable {
-        /// As `"[REDACTED]"`.
+    /// How the value is written: `"[REDACTED]"`, or `"hash:"` and a keyed hash.
+    package enum Treatment: Sendable, Hashable {
         case hidden
-        /// As `"hash:"` followed by 16 hex digits of a keyed hash of the value, the same
-        /// for equal values, so records about one user can be correlated.
         case hashed
     }
 
     let value: any LogValueConvertible
-    /// How the value is written.
-    public let treatment: Treatment
+    let treatment: Treatment
 
-    /// Marks `value` as sensitive.
-    public init(_ value: any LogValueConvertible, treatment: Treatment = .hidden) {
+    package init(_ value: any LogValueConvertible, treatment: Treatment = .hidden) {
         self.value = value
         self.treatment = treatment
     }
 
-    /// `"[REDACTED]"`, a hash for ``Treatment/hashed``, or the value itself when
-    /// redaction is ``LogRedaction/disabled``.
+    /// `"[REDACTED]"`, a hash for a value marked with ``LogValueConvertible/hashed(_:)``,
+    /// or the value itself when redaction is ``LogRedaction/disabled``.
     public var logValue: LogValue {
         let rules = RedactionRules.current
         guard rules.configuration.isEnabled else { return value.logValue }
@@ -34,9 +29,8 @@ public struct LogSensitiveValue: LogValueConvertible {
             return .string(LogRedaction.placeholder)
         case .hashed:
             let hash = KeyedHash.hash(Array(value.logValue.description.utf8), key: rules.hashKey)
-            var hex = String(hash, radix: 16)
-            hex = String(repeating: "0", count: 16 - hex.utf8.count) + hex
-            return .string("hash:" + hex)
+            let hex = String(hash, radix: 16)
+            return .string("hash:" + String(repeating: "0", count: 16 - hex.utf8.count) + hex)
         }
     }
 }

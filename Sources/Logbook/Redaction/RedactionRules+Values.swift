@@ -7,14 +7,6 @@ extension RedactionRules {
     /// What replaces a non-empty array or object nested deeper than ``maximumDepth``.
     static let tooDeep = "[too deep]"
 
-    /// The value to write for `value` found under `key`: the placeholder when `key` is
-    /// redacted, else the value with redacted keys of nested objects replaced, at any depth.
-    func logValue(key: String, _ value: any LogValueConvertible) -> LogValue {
-        if redacts(key) { return .string(LogRedaction.placeholder) }
-        let converted = value.logValue
-        return redactingNested(converted) ?? converted
-    }
-
     /// `value` with the values of redacted keys inside it replaced by the placeholder and
     /// every nested value converted, at any depth; `nil` when it has neither a redacted key
     /// nor a value left to convert (always `nil` for a scalar). What it returns is written
@@ -77,11 +69,14 @@ extension RedactionRules {
 }
 
 extension LogRedaction {
-    /// The value the rules in force write for `value` found under `key` (see
-    /// ``RedactionRules/logValue(key:_:)``), for integrations that hand fields to other
-    /// logging systems.
+    /// The value the rules in force write for `value` found under `key`: the placeholder
+    /// when `key` is redacted, else the value with redacted keys of nested objects
+    /// replaced, at any depth. For integrations that hand fields to other logging systems.
     package static func redactedValue(key: String, _ value: any LogValueConvertible) -> LogValue {
-        RedactionRules.current.logValue(key: key, value)
+        let rules = RedactionRules.current
+        if rules.redacts(key) { return .string(placeholder) }
+        let converted = value.logValue
+        return rules.redactingNested(converted) ?? converted
     }
 }
 

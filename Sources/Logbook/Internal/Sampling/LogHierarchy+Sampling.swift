@@ -1,19 +1,16 @@
 extension LogHierarchy {
-    /// The logger that writes sampling summaries.
-    static let summaryLogger = "logbook"
-
-    /// Writes one `logbook` warning per summary (see ``LogSampling``), never sampled and
+    /// Writes one `logbook` warning per summary (see ``LogSampling``), past sampling and
     /// with no task context (the task that triggers it is not the one that was sampled).
     func writeSummaries(_ summaries: [LogSampler.Summary]) {
-        let node = node(named: Self.summaryLogger)
-        for summary in summaries {
+        let node = node(named: "logbook")
+        for summary in summaries where node.isEnabled(.warning) {
             let record = LogRecord(
                 level: .warning, logger: node.name, message: "records suppressed by sampling",
                 fields: [
                     "suppressed": summary.suppressed, "logger": summary.logger, "level": summary.level.name,
                     "message": summary.message,
                 ])
-            node.deliverUnsampled(record)
+            ThreadScratch.unmanagedCurrent._withUnsafeGuaranteedRef { node.deliver(record, on: $0) }
         }
     }
 
@@ -37,12 +34,6 @@ extension LogSampling {
 }
 
 extension LogNode {
-    /// Delivers a record built by Logbook itself (a sampling summary), past sampling.
-    func deliverUnsampled(_ record: LogRecord) {
-        guard isEnabled(record.level) else { return }
-        ThreadScratch.unmanagedCurrent._withUnsafeGuaranteedRef { deliver(record, on: $0) }
-    }
-
     /// Counts a record under `sampler` and reports whether sampling drops it. Writes the
     /// summaries that are due first. Evaluates `message` only for the first unreported
     /// drop of the call site, never the fields.

@@ -20,41 +20,73 @@ final class LogSampler: @unchecked Sendable {
         case dropNeedingMessage
     }
 
-    /// The policy's numbers and the next summary's due time, in memory the logging path
-    /// reads without exclusivity checks. Guarded by ``lock``.
-    private struct Numbers {
-        var first: Int
+    /// One call site's group. Plain values only.
+    private struct Entry {
+        var line: UInt
+        var level: LogLevel
+        var isOccupied: Bool
+        /// The group's index in ``State/files`` and ``State/messages``.
+        var ordinal: Int
+        /// When the interval began, in ``System/coarseMonotonicNanoseconds()``.
+        var start: Int64
+        /// Records seen in the interval.
+        var count: Int
+        /// Records dropped and not yet reported, from this or earlier intervals.
+        var dropped: Int
+    }
+
+    /// The policy's numbers, the next summary's due time and the call-site groups, behind
+    /// a pointer: the logging path reads them with no reference counting and no
+    /// exclusivity checks, which a class's stored `var` would cost. Guarded by ``lock``.
+    private struct State {
+        var first = 0
         /// `0` when nothing passes after the first.
-        var every: Int
-        var interval: Int64
+        var every = 0
+        var interval: Int64 = 1
         /// The earliest end of an interval with unreported drops; `.max` when none.
-        var nextDue: Int64
+        var nextDue = Int64.max
+        /// The open-addressed table of groups (linear probing), its capacity a power of
+        /// two; vacant entries have ``Entry/isOccupied`` false. Found by line, level and
+        /// file, with no hashing of the file name's bytes.
+        var entries: UnsafeMutablePointer<Entry>
+        var capacity: Int
+        var occupied = 0
+        /// Each group's file name and the message of its first unreported drop, by
+        /// ordinal. Touched only when a group is added, a message noted or a summary taken.
+        var files: [String] = []
+        var messages: [String?] = []
     }
 
     /// The sampled logger's name, for summaries.
     let logger: String
     private let lock = SamplerLock()
-    private let numbers: UnsafeMutablePointer<Numbers>
-    private let table = SamplerTable()
+    private let state: UnsafeMutablePointer<State>
+
+    private static let vacant = Entry(
+        line: 0, level: .trace, isOccupied: false, ordinal: 0, start: 0, count: 0, dropped: 0)
 
     init(logger: String, policy: LogSampling) {
         self.logger = logger
-        numbers = .allocate(capacity: 1)
-        numbers.initialize(to: Numbers(first: 0, every: 0, interval: 1, nextDue: .max))
+        let entries = UnsafeMutablePointer<Entry>.allocate(capacity: 16)
+        entries.initialize(repeating: Self.vacant, count: 16)
+        state = .allocate(capacity: 1)
+        state.initialize(to: State(entries: entries, capacity: 16))
         configure(policy)
     }
 
     deinit {
-        numbers.deinitialize(count: 1)
-        numbers.deallocate()
+        state.pointee.entries.deinitialize(count: state.pointee.capacity)
+        state.pointee.entries.deallocate()
+        state.deinitialize(count: 1)
+        state.deallocate()
     }
 
     /// Replaces the policy. Counts and unreported drops are kept.
     func configure(_ policy: LogSampling) {
         lock.withLock {
-            numbers.pointee.first = policy.first
-            numbers.pointee.every = policy.thenEvery ?? 0
-            numbers.pointee.interval = policy.intervalNanoseconds
+            state.pointee.first = policy.first
+            state.pointee.every = policy.thenEvery ?? 0
+            state.pointee.interval = policy.intervalNanoseconds
         }
     }
 
@@ -65,31 +97,32 @@ final class LogSampler: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         var summaries: [Summary]?
-        if now >= numbers.pointee.nextDue { summaries = sweep(now: now) }
-        let index = table.index(file: file, line: line, level: level, now: now)  // may move the entries
-        let entry = table.entries + index
-        let interval = numbers.pointee.interval
+        if now >= state.pointee.nextDue { summaries = sweep(now: now) }
+        let index = index(file: file, line: line, level: level, now: now)  // may move the entries
+        let entry = state.pointee.entries + index
+        let interval = state.pointee.interval
         let elapsed = now &- entry.pointee.start
         if elapsed >= interval || elapsed < 0 {
             entry.pointee.start = now
             entry.pointee.count = 0
         }
         entry.pointee.count += 1
-        let beyond = entry.pointee.count - numbers.pointee.first
-        let every = numbers.pointee.every
+        let beyond = entry.pointee.count - state.pointee.first
+        let every = state.pointee.every
         if beyond <= 0 || (every > 0 && beyond % every == 0) { return (.pass, summaries) }
         entry.pointee.dropped += 1
         // A drop may start the pending set or follow a summary that cleared it.
-        numbers.pointee.nextDue = min(numbers.pointee.nextDue, entry.pointee.start &+ interval)
+        state.pointee.nextDue = min(state.pointee.nextDue, entry.pointee.start &+ interval)
         return (entry.pointee.dropped == 1 ? .dropNeedingMessage : .drop, summaries)
     }
 
     /// Records the message of the first unreported drop of the call site.
     func noteMessage(_ message: String, file: String, line: UInt, level: LogLevel) {
         lock.withLock {
-            let index = table.index(file: file, line: line, level: level, now: 0)
-            if table.entries[index].dropped > 0 && table.message(at: index) == nil {
-                table.setMessage(message, at: index)
+            let index = index(file: file, line: line, level: level, now: 0)
+            let ordinal = state.pointee.entries[index].ordinal
+            if state.pointee.entries[index].dropped > 0 && state.pointee.messages[ordinal] == nil {
+                state.pointee.messages[ordinal] = message
             }
         }
     }
@@ -99,10 +132,10 @@ final class LogSampler: @unchecked Sendable {
     func takeAllSummaries() -> [Summary] {
         lock.withLock {
             var summaries: [Summary] = []
-            for index in 0..<table.capacity where table.entries[index].isOccupied && table.entries[index].dropped > 0 {
+            for index in 0..<state.pointee.capacity where hasDrops(at: index) {
                 summaries.append(takeSummary(at: index))
             }
-            numbers.pointee.nextDue = .max
+            state.pointee.nextDue = .max
             return summaries
         }
     }
@@ -112,10 +145,11 @@ final class LogSampler: @unchecked Sendable {
     private func sweep(now: Int64) -> [Summary]? {
         var summaries: [Summary] = []
         var nextDue = Int64.max
-        let interval = numbers.pointee.interval
-        for index in 0..<table.capacity where table.entries[index].isOccupied && table.entries[index].dropped > 0 {
-            let end = table.entries[index].start &+ interval
-            if now >= end && table.message(at: index) != nil {
+        let interval = state.pointee.interval
+        for index in 0..<state.pointee.capacity where hasDrops(at: index) {
+            let entry = state.pointee.entries[index]
+            let end = entry.start &+ interval
+            if now >= end && state.pointee.messages[entry.ordinal] != nil {
                 summaries.append(takeSummary(at: index))
             } else {
                 // Not over yet, or its dropping call is still evaluating the message:
@@ -123,16 +157,83 @@ final class LogSampler: @unchecked Sendable {
                 nextDue = min(nextDue, now >= end ? now : end)
             }
         }
-        numbers.pointee.nextDue = nextDue
+        state.pointee.nextDue = nextDue
         return summaries.isEmpty ? nil : summaries
     }
 
+    private func hasDrops(at index: Int) -> Bool {
+        state.pointee.entries[index].isOccupied && state.pointee.entries[index].dropped > 0
+    }
+
     private func takeSummary(at index: Int) -> Summary {
+        let entry = state.pointee.entries[index]
         let summary = Summary(
-            logger: logger, level: table.entries[index].level, message: table.message(at: index) ?? "",
-            suppressed: table.entries[index].dropped)
-        table.entries[index].dropped = 0
-        table.setMessage(nil, at: index)
+            logger: logger, level: entry.level, message: state.pointee.messages[entry.ordinal] ?? "",
+            suppressed: entry.dropped)
+        state.pointee.entries[index].dropped = 0
+        state.pointee.messages[entry.ordinal] = nil
         return summary
+    }
+
+    /// Where probing for a site starts: a hash of its line, level and file name length,
+    /// which are cheap and equal for equal sites however the name is stored.
+    @inline(__always)
+    private func home(line: UInt, level: LogLevel, fileLength: Int) -> Int {
+        let hash = (line &* 0x9E37_79B9_7F4A_7C15) ^ (UInt(level.rawValue) &<< 59) ^ (UInt(fileLength) &* 0x2545_F491)
+        return Int(truncatingIfNeeded: hash >> 17) & (state.pointee.capacity - 1)
+    }
+
+    /// The index of the entry for the site, added with its interval starting at `now`
+    /// when absent. Adding may move every entry (``grow()``): read the entries after it.
+    @inline(__always)
+    private func index(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
+        let mask = state.pointee.capacity - 1
+        var index = home(line: line, level: level, fileLength: file.utf8.count)
+        while state.pointee.entries[index].isOccupied {
+            let entry = state.pointee.entries[index]
+            if entry.line == line && entry.level == level && isFile(file, at: entry.ordinal) { return index }
+            index = (index + 1) & mask
+        }
+        return add(file: file, line: line, level: level, now: now)
+    }
+
+    /// Whether the group at `ordinal` is for `file`. `String`'s `==` recognises the same
+    /// `#fileID` literal by identity before it would compare bytes.
+    @inline(never)
+    private func isFile(_ file: String, at ordinal: Int) -> Bool {
+        state.pointee.files[ordinal] == file
+    }
+
+    @inline(never)
+    private func add(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
+        if (state.pointee.occupied + 1) * 2 > state.pointee.capacity { grow() }
+        let mask = state.pointee.capacity - 1
+        var index = home(line: line, level: level, fileLength: file.utf8.count)
+        while state.pointee.entries[index].isOccupied { index = (index + 1) & mask }
+        state.pointee.entries[index] = Entry(
+            line: line, level: level, isOccupied: true, ordinal: state.pointee.files.count, start: now, count: 0,
+            dropped: 0)
+        state.pointee.files.append(file)
+        state.pointee.messages.append(nil)
+        state.pointee.occupied += 1
+        return index
+    }
+
+    private func grow() {
+        let old = state.pointee.entries
+        let oldCapacity = state.pointee.capacity
+        let capacity = oldCapacity * 2
+        state.pointee.capacity = capacity
+        state.pointee.entries = .allocate(capacity: capacity)
+        state.pointee.entries.initialize(repeating: Self.vacant, count: capacity)
+        for position in 0..<oldCapacity where old[position].isOccupied {
+            let entry = old[position]
+            var index = home(
+                line: entry.line, level: entry.level, fileLength: state.pointee.files[entry.ordinal].utf8.count)
+            while state.pointee.entries[index].isOccupied { index = (index + 1) & (capacity - 1) }
+            state.pointee.entries[index] = entry
+        }
+        old.deinitialize(count: oldCapacity)
+        old.deallocate()
     }
 }
