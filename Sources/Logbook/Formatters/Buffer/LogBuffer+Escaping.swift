@@ -116,8 +116,8 @@ extension LogBuffer {
         default:
             var word: UInt64 = 0x755C  // `\u`, then four hex digits from the highest
             for digit in 0..<4 {
-                let nibble = UInt8(truncatingIfNeeded: scalar >> UInt32(12 - 4 * digit)) & 0xF
-                word |= UInt64(Self.hexDigit(nibble)) << UInt64(16 + 8 * digit)
+                let nibble = UInt64(scalar >> UInt32(12 - 4 * digit) & 0xF)
+                word |= (nibble < 10 ? nibble + 0x30 : nibble + 0x57) << UInt64(16 + 8 * digit)
             }
             append(word: word, count: 6)
         }

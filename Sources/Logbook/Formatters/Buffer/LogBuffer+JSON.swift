@@ -69,22 +69,14 @@ extension LogBuffer {
         let copied = string.utf8.withContiguousStorageIfAvailable { $0.count <= limit && appendIfPlainJSON($0) }
         if copied == true { return true }
         append(UInt8(ascii: "\""))
-        let complete = appendJSONEscaped(string, limit: limit)
+        let complete = Self.withUTF8(of: string) { appendJSONEscaped($0, limit: limit) }
         if !complete {
-            append(contentsOf: JSONLayout.truncationMarker)
+            append("…[truncated ")
             appendDecimal(string.utf8.count)
-            append(contentsOf: JSONLayout.truncationMarkerEnd)
+            append(" bytes]")
         }
         append(UInt8(ascii: "\""))
         return complete
-    }
-
-    /// Appends the JSON-escaped contents of `string` (no quotes), writing at most `limit`
-    /// bytes. Stops early only at a character boundary, so the output stays valid.
-    /// Returns whether the whole string was written.
-    @discardableResult
-    mutating func appendJSONEscaped(_ string: String, limit: Int) -> Bool {
-        Self.withUTF8(of: string) { appendJSONEscaped(utf8: $0, limit: limit) }
     }
 
     /// Appends `utf8` as it is, between quotes, if none of its bytes needs escaping, and
@@ -158,7 +150,10 @@ extension LogBuffer {
         return (~(printable & notQuote & notBackslash) | word) & (ones &* 0x80)
     }
 
-    private mutating func appendJSONEscaped(utf8 input: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
+    /// Appends the JSON-escaped contents of `input` (no quotes), writing at most `limit`
+    /// bytes. Stops early only at a character boundary, so the output stays valid.
+    /// Returns whether the whole string was written.
+    private mutating func appendJSONEscaped(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
         let total = input.count
         guard total > 0, let source = input.baseAddress else { return true }
         // -1: the limit cannot be hit (escaping grows a byte to at most 6).
@@ -201,8 +196,7 @@ extension LogBuffer {
             let short = byte == 0x22 || byte == 0x5C || (0x08...0x0D).contains(byte) && byte != 0x0B
             if stop >= 0 && used + (short ? 2 : 6) > stop { return false }
             if byte == 0xE2 {
-                append(UInt8(ascii: "\\"))
-                appendUnicodeEscapeDigits(source[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                appendTextEscape(source[index + 2] == 0xA8 ? 0x2028 : 0x2029)
                 index += 3
             } else {
                 appendJSONEscape(for: byte)
@@ -233,39 +227,15 @@ extension LogBuffer {
         return complete
     }
 
+    /// Appends the escape of `byte`, a control character, `"` or `\`: the text formats'
+    /// (``appendTextEscape(_:)``) but for `\"`, `\\`, `\b` and `\f`.
     private mutating func appendJSONEscape(for byte: UInt8) {
-        reserveCapacity(6)
-        base[used] = UInt8(ascii: "\\")
-        let short: UInt8
         switch byte {
-        case 0x22: short = UInt8(ascii: "\"")
-        case 0x5C: short = UInt8(ascii: "\\")
-        case 0x08: short = UInt8(ascii: "b")
-        case 0x0C: short = UInt8(ascii: "f")
-        case 0x0A: short = UInt8(ascii: "n")
-        case 0x0D: short = UInt8(ascii: "r")
-        case 0x09: short = UInt8(ascii: "t")
-        default:
-            used += 1
-            appendUnicodeEscapeDigits(UInt16(byte))
-            return
+        case 0x22, 0x5C: append(word: UInt64(byte) << 8 | 0x5C, count: 2)
+        case 0x08: append(word: 0x625C, count: 2)
+        case 0x0C: append(word: 0x665C, count: 2)
+        default: appendTextEscape(UInt32(byte))
         }
-        base[used + 1] = short
-        used += 2
-    }
-
-    private mutating func appendUnicodeEscapeDigits(_ value: UInt16) {
-        reserveCapacity(5)
-        base[used] = UInt8(ascii: "u")
-        base[used + 1] = Self.hexDigit(UInt8(truncatingIfNeeded: value >> 12))
-        base[used + 2] = Self.hexDigit(UInt8(truncatingIfNeeded: value >> 8) & 0xF)
-        base[used + 3] = Self.hexDigit(UInt8(truncatingIfNeeded: value >> 4) & 0xF)
-        base[used + 4] = Self.hexDigit(UInt8(truncatingIfNeeded: value) & 0xF)
-        used += 5
-    }
-
-    static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? nibble &+ 0x30 : nibble &+ 0x57
     }
 
     /// Appends a double as a JSON value: the shortest decimal that round-trips, or, for
@@ -273,10 +243,8 @@ extension LogBuffer {
     public mutating func appendJSONNumber(_ value: Double) {
         if value.isFinite {
             appendDescription(value)
-        } else if value.isNaN {
-            append(contentsOf: Self.jsonNaN)
         } else {
-            append(contentsOf: value < 0 ? Self.jsonNegativeInfinity : Self.jsonInfinity)
+            append(value.isNaN ? "\"NaN\"" : value < 0 ? "\"-Infinity\"" : "\"Infinity\"")
         }
     }
 
@@ -333,8 +301,4 @@ extension LogBuffer {
         }
         return false
     }
-
-    static let jsonNaN: [UInt8] = Array("\"NaN\"".utf8)
-    static let jsonInfinity: [UInt8] = Array("\"Infinity\"".utf8)
-    static let jsonNegativeInfinity: [UInt8] = Array("\"-Infinity\"".utf8)
 }

@@ -134,7 +134,7 @@ extension JSONFormatter {
                 if first {
                     buffer.append(UInt8(ascii: ","))
                     buffer.appendJSONString(contextKey)
-                    buffer.append(contentsOf: JSONLayout.colonBrace)
+                    buffer.append(word: 0x7B3A, count: 2)  // `:{`
                     first = false
                 } else {
                     buffer.append(UInt8(ascii: ","))
@@ -253,21 +253,13 @@ extension JSONFormatter {
 
     func writeValue(_ value: LogValue, depth: Int, into buffer: inout LogBuffer) {
         switch value {
-        case .string(let string):
-            buffer.appendJSONString(string)
-        case .int(let int):
-            buffer.appendDecimal(int)
-        case .double(let double):
-            buffer.appendJSONNumber(double)
-        case .bool(let bool):
-            buffer.appendBool(bool)
-        case .null:
-            buffer.append(contentsOf: JSONLayout.nullLiteral)
+        case .string(let string): buffer.appendJSONString(string)
+        case .int(let int): buffer.appendDecimal(int)
+        case .double(let double): buffer.appendJSONNumber(double)
+        case .bool(let bool): buffer.appendBool(bool)
+        case .null: buffer.append("null")
+        case .array where depth >= maximumDepth, .object where depth >= maximumDepth: buffer.append("\"[too deep]\"")
         case .array(let elements):
-            guard depth < maximumDepth else {
-                buffer.append(contentsOf: JSONLayout.tooDeep)
-                return
-            }
             buffer.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
@@ -275,13 +267,8 @@ extension JSONFormatter {
             }
             buffer.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard depth < maximumDepth else {
-                buffer.append(contentsOf: JSONLayout.tooDeep)
-                return
-            }
             buffer.append(UInt8(ascii: "{"))
-            let unique = fields.deduplicated()
-            for (index, entry) in unique.storage.enumerated() {
+            for (index, entry) in fields.deduplicated().storage.enumerated() {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
                 buffer.appendJSONString(entry.0)
                 buffer.append(UInt8(ascii: ":"))
@@ -318,7 +305,7 @@ extension JSONFormatter {
                 }
             }
         }
-        if layout.errorIsNested { buffer.append(UInt8(ascii: "}")) }
+        if layout.settings.errorLayout == .nested { buffer.append(UInt8(ascii: "}")) }
     }
 
     /// Writes the call site (file, function, line), each text cut to `limit` bytes.
@@ -329,7 +316,7 @@ extension JSONFormatter {
         buffer.appendJSONString(record.function, limit: limit)
         buffer.append(contentsOf: layout.sourceLineKey)
         buffer.appendDecimal(Int(clamping: record.line))
-        if layout.sourceLineAsString { buffer.append(UInt8(ascii: "\"")) }
-        if layout.sourceIsNested { buffer.append(UInt8(ascii: "}")) }
+        if sourceLocationLayout.lineAsString { buffer.append(UInt8(ascii: "\"")) }
+        if sourceLocationLayout.isNested { buffer.append(UInt8(ascii: "}")) }
     }
 }

@@ -48,14 +48,11 @@ final class JSONLayout: Sendable {
     let errorOpen: [UInt8]
     let errorMessageKey: [UInt8]
     let stackTraceKey: [UInt8]
-    let errorIsNested: Bool
     /// `,"source":{"file":` (nested) or `,"file-key":` (flattened).
     let sourceOpen: [UInt8]
     let sourceFunctionKey: [UInt8]
     /// `,"line":`, with the opening quote when the line is written as a string.
     let sourceLineKey: [UInt8]
-    let sourceIsNested: Bool
-    let sourceLineAsString: Bool
     /// The key the context object is written under: ``contextKey``, renamed when it would
     /// repeat one of the formatter's other keys.
     let writtenContextKey: String?
@@ -76,13 +73,8 @@ final class JSONLayout: Sendable {
     /// one of them is written again, its fields searched before writing either.
     let takenKeys: KeySet
 
-    static let truncationMarker = Array("…[truncated ".utf8)
-    static let truncationMarkerEnd = Array(" bytes]".utf8)
     static let droppedFieldsKeyName = "logbook.dropped_fields"
     static let droppedFieldsKey = Array(",\"logbook.dropped_fields\":".utf8)
-    static let colonBrace = Array(":{".utf8)
-    static let nullLiteral = Array("null".utf8)
-    static let tooDeep = Array("\"[too deep]\"".utf8)
 
     static func encoded(_ text: String) -> [UInt8] {
         var buffer = LogBuffer(capacity: 64)
@@ -133,11 +125,10 @@ final class JSONLayout: Sendable {
             headerKeys += encodedKey
         }
         header = slots
-        var levelValues: [Range<Int>] = []
-        for level in LogLevel.allCases {
+        levelValues = LogLevel.allCases.map { level in
             let start = headerKeys.count
             headerKeys += Self.encoded(levelNames[level])
-            levelValues.append(start..<headerKeys.count)
+            return start..<headerKeys.count
         }
         let ownKeyBytes = headerKeys.count
         var promoted: [PromotedSlot] = []
@@ -150,10 +141,8 @@ final class JSONLayout: Sendable {
             promoted.append(PromotedSlot(field: index, keyStart: start, keyEnd: end, absentEnd: absentEnd))
         }
         self.promoted = promoted
-        self.levelValues = levelValues
 
-        errorIsNested = settings.errorLayout == .nested
-        if errorIsNested {
+        if settings.errorLayout == .nested {
             var inner: [String] = []
             let type = claim(keys.errorType, inside: &inner)
             errorOpen = key(claim(keys.error, inside: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon]
@@ -166,10 +155,8 @@ final class JSONLayout: Sendable {
             stackTraceKey = key(claim(keys.stackTrace, inside: &reserved, fallbackPrefix: prefix))
         }
 
-        sourceIsNested = sourceLocationLayout.isNested
-        sourceLineAsString = sourceLocationLayout.lineAsString
-        let lineQuote = sourceLineAsString ? [UInt8(ascii: "\"")] : []
-        if sourceIsNested {
+        let lineQuote = sourceLocationLayout.lineAsString ? [UInt8(ascii: "\"")] : []
+        if sourceLocationLayout.isNested {
             let objectKey = sourceLocationLayout.objectKey ?? keys.source
             var inner: [String] = []
             let file = claim(sourceLocationLayout.file, inside: &inner)

@@ -31,7 +31,18 @@ public struct LambdaJSONFormatter: LogFormatter {
 
     /// Creates a Lambda JSON formatter.
     public init(staticFields: LogFields = [:], lineLimit: Int = 16 * 1024) {
-        self.init(json: Self.makeJSONFormatter(staticFields: staticFields, lineLimit: lineLimit))
+        json = JSONFormatter(
+            JSONFormatter.Settings(
+                keys: JSONFormatter.Keys(
+                    errorType: "errorType", errorMessage: "errorMessage", stackTrace: "stackTrace"),
+                headerOrder: [.timestamp, .level, .message, .logger], levelNames: .lambda, errorLayout: .flattened,
+                staticFields: staticFields, contextKey: nil, includesSourceLocation: false,
+                sourceLocationLayout: .standard, lineLimit: lineLimit, maximumDepth: 32,
+                promotedFields: [
+                    JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, writesEmptyWhenAbsent: true),
+                    JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, writesEmptyWhenAbsent: false),
+                ],
+                writesStackTraceAsArray: true))
     }
 
     private init(json: JSONFormatter) {
@@ -46,19 +57,5 @@ public struct LambdaJSONFormatter: LogFormatter {
     /// Appends the JSON object for `record`, without a newline.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         json.format(record, into: &buffer)
-    }
-
-    private static func makeJSONFormatter(staticFields: LogFields, lineLimit: Int) -> JSONFormatter {
-        var settings = JSONFormatter.Settings(
-            keys: JSONFormatter.Keys(errorType: "errorType", errorMessage: "errorMessage", stackTrace: "stackTrace"),
-            headerOrder: [.timestamp, .level, .message, .logger], levelNames: .lambda, errorLayout: .flattened,
-            staticFields: staticFields, contextKey: nil, includesSourceLocation: false,
-            sourceLocationLayout: .standard, lineLimit: lineLimit, maximumDepth: 32)
-        settings.promotedFields = [
-            JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, writesEmptyWhenAbsent: true),
-            JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, writesEmptyWhenAbsent: false),
-        ]
-        settings.writesStackTraceAsArray = true
-        return JSONFormatter(settings)
     }
 }
