@@ -22,29 +22,8 @@ extension LogBuffer {
     @inline(__always)
     private mutating func appendIfSmallPlainJSON(at string: UnsafePointer<String>, limit: Int) -> Bool {
         guard let small = SmallString(at: string), !small.needsJSONEscaping, small.count <= limit else { return false }
-        reserveCapacity(18)
-        let destination = UnsafeMutableRawPointer(base + used)
-        destination.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
-        destination.storeBytes(of: small.low, toByteOffset: 1, as: UInt64.self)
-        destination.storeBytes(of: small.high, toByteOffset: 9, as: UInt64.self)
-        destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: small.count + 1, as: UInt8.self)
-        used += small.count + 2
+        appendSmall(small, prefix: 0x22, prefixCount: 1, suffix: 0x22, suffixCount: 1)
         return true
-    }
-
-    /// Appends `,"key":`, the start of an object member after the first, for a short
-    /// ASCII key with nothing to escape.
-    @inline(__always)
-    mutating func appendJSONMemberKey(_ key: SmallString) {
-        reserveCapacity(20)
-        let destination = UnsafeMutableRawPointer(base + used)
-        destination.storeBytes(of: UInt8(ascii: ","), as: UInt8.self)
-        destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: 1, as: UInt8.self)
-        destination.storeBytes(of: key.low, toByteOffset: 2, as: UInt64.self)
-        destination.storeBytes(of: key.high, toByteOffset: 10, as: UInt64.self)
-        destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: key.count + 2, as: UInt8.self)
-        destination.storeBytes(of: UInt8(ascii: ":"), toByteOffset: key.count + 3, as: UInt8.self)
-        used += key.count + 4
     }
 
     /// Appends `string` as a JSON string literal whose escaped contents take at most

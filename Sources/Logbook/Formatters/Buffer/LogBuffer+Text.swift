@@ -121,24 +121,23 @@ extension LogBuffer {
         return low | (flaggedBytes(small.high, below: lowest, bytes) & ((1 &<< UInt64((count &- 8) &* 8)) &- 1)) == 0
     }
 
-    /// Appends the bytes of a short ASCII string, after the byte `prefix` when there is
-    /// one and before the low `suffixCount` bytes of `suffix` (at most 8, lowest first),
-    /// with one capacity check: syslog's ` name="` and `value"`.
+    /// Appends the bytes of a short ASCII string between the low `prefixCount` bytes of
+    /// `prefix` and the low `suffixCount` bytes of `suffix` (at most 8 each, lowest first),
+    /// with one capacity check: JSON's `"value"` and `,"key":`, logfmt's ` key=`, syslog's
+    /// ` name="` and `value"`.
     @inline(__always)
-    mutating func appendSmall(_ small: SmallString, prefix: UInt8? = nil, suffix: UInt64 = 0, suffixCount: Int = 0) {
-        reserveCapacity(16 + (prefix == nil ? 0 : 1) + (suffixCount > 0 ? 8 : 0))
-        var destination = UnsafeMutableRawPointer(base + used)
-        if let prefix {
-            destination.storeBytes(of: prefix, as: UInt8.self)
-            destination += 1
-            used += 1
-        }
-        destination.storeBytes(of: small.low, as: UInt64.self)
-        destination.storeBytes(of: small.high, toByteOffset: 8, as: UInt64.self)
+    mutating func appendSmall(
+        _ small: SmallString, prefix: UInt64 = 0, prefixCount: Int = 0, suffix: UInt64 = 0, suffixCount: Int = 0
+    ) {
+        reserveCapacity(32)
+        let destination = UnsafeMutableRawPointer(base + used)
+        if prefixCount > 0 { destination.storeBytes(of: prefix.littleEndian, as: UInt64.self) }
+        destination.storeBytes(of: small.low, toByteOffset: prefixCount, as: UInt64.self)
+        destination.storeBytes(of: small.high, toByteOffset: prefixCount + 8, as: UInt64.self)
         if suffixCount > 0 {
-            destination.storeBytes(of: suffix.littleEndian, toByteOffset: small.count, as: UInt64.self)
+            destination.storeBytes(of: suffix.littleEndian, toByteOffset: prefixCount + small.count, as: UInt64.self)
         }
-        used += small.count + suffixCount
+        used += prefixCount + small.count + suffixCount
     }
 
     /// Appends the low `count` bytes of `word` (at most 8), lowest first, with one

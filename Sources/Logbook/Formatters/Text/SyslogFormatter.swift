@@ -230,7 +230,7 @@ public struct SyslogFormatter: LogFormatter {
         }
         let before = buffer.count
         if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D)) {
-            buffer.appendSmall(small, prefix: UInt8(ascii: " "), suffix: Self.equalsQuote, suffixCount: 2)
+            buffer.appendSmall(small, prefix: 0x20, prefixCount: 1, suffix: Self.equalsQuote, suffixCount: 2)
         } else {
             buffer.append(UInt8(ascii: " "))
             Self.appendParameterName(key.pointee, into: &buffer)
