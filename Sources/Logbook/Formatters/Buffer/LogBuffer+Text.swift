@@ -150,6 +150,12 @@ extension LogBuffer {
         used += count
     }
 
+    /// Appends `true` or `false` (in JSON and the text formats alike), as one store.
+    @inline(__always)
+    mutating func appendBool(_ value: Bool) {
+        append(word: value ? 0x6575_7274 : 0x65_736C_6166, count: value ? 4 : 5)  // "true", "false"
+    }
+
     /// Appends a scalar read in place as a logfmt value, as
     /// ``appendLogfmtValue(_:)`` and the field writers write its ``LogValue``.
     @inline(__always)

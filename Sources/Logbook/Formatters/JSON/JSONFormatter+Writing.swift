@@ -27,7 +27,7 @@ extension JSONFormatter {
         buffer.append(UInt8(ascii: "{"))
         layout.headerKeys.withUnsafeBytes { keys in
             for slot in layout.header {
-                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.keyStart..<slot.keyEnd]))
+                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
                 switch slot.member {
                 case .timestamp:
                     buffer.append(UInt8(ascii: "\""))
@@ -131,13 +131,11 @@ extension JSONFormatter {
             for index in 0..<fields.count {
                 let field = fields[index]
                 if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
+                buffer.append(UInt8(ascii: ","))
                 if first {
-                    buffer.append(UInt8(ascii: ","))
                     buffer.appendJSONString(contextKey)
                     buffer.append(word: 0x7B3A, count: 2)  // `:{`
                     first = false
-                } else {
-                    buffer.append(UInt8(ascii: ","))
                 }
                 buffer.appendJSONString(at: field.key)
                 buffer.append(UInt8(ascii: ":"))
@@ -160,11 +158,11 @@ extension JSONFormatter {
         limits: TextLimits, into buffer: inout LogBuffer, dropped: inout Int
     ) {
         guard searching, let index = fields.firstIndex(of: layout.settings.promotedFields[slot.field].key) else {
-            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.keyStart..<slot.absentEnd]))
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.absent]))
             return
         }
         let before = buffer.count
-        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.keyStart..<slot.keyEnd]))
+        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
         guard limits.text != .max else { return writeFieldValue(fields[index].value, into: &buffer) }
         let value = fields[index].value.pointee.logValue
         if case .string(let text) = value {
@@ -173,7 +171,7 @@ extension JSONFormatter {
             writeValue(value, depth: 1, into: &buffer)
             // An array or object cannot be cut and stay what it was: over the text
             // limit, it is left out and counted.
-            if buffer.count - before > limits.text + slot.keyEnd - slot.keyStart {
+            if buffer.count - before > limits.text + slot.key.count {
                 buffer.truncate(to: before)
                 dropped += 1
             }
@@ -248,7 +246,13 @@ extension JSONFormatter {
     /// through its ``LogValueConvertible/logValue``.
     @inline(__always)
     private func writeFieldValue(_ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer) {
-        if !buffer.appendJSONScalar(value) { writeValue(value.pointee.logValue, depth: 1, into: &buffer) }
+        switch FieldScalar(value) {
+        case .string(let string): buffer.appendJSONString(at: string)
+        case .int(let int): buffer.appendDecimal(int)
+        case .bool(let bool): buffer.appendBool(bool)
+        case .double(let double): buffer.appendJSONNumber(double)
+        case nil: writeValue(value.pointee.logValue, depth: 1, into: &buffer)
+        }
     }
 
     func writeValue(_ value: LogValue, depth: Int, into buffer: inout LogBuffer) {

@@ -8,8 +8,7 @@ final class JSONLayout: Sendable {
     /// reference counting.
     struct HeaderSlot: Sendable {
         let member: JSONFormatter.HeaderMember
-        let keyStart: Int
-        let keyEnd: Int
+        let key: Range<Int>
     }
 
     /// A field written right after the error, before static and other fields, with an
@@ -21,13 +20,12 @@ final class JSONLayout: Sendable {
     }
 
     /// Where the promoted field `settings.promotedFields[field]` has its `,"key":` in
-    /// ``headerKeys`` (`keyStart..<keyEnd`) and what is written when no field has it
-    /// (`keyStart..<absentEnd`: `,"key":""` or nothing). Trivial, like ``HeaderSlot``.
+    /// ``headerKeys`` and what is written when no field has it (`,"key":""` or nothing).
+    /// Trivial, like ``HeaderSlot``.
     struct PromotedSlot: Sendable {
         let field: Int
-        let keyStart: Int
-        let keyEnd: Int
-        let absentEnd: Int
+        let key: Range<Int>
+        let absent: Range<Int>
     }
 
     /// The formatter's settings, normalized (see ``JSONFormatter``'s properties).
@@ -91,9 +89,8 @@ final class JSONLayout: Sendable {
         let levelNames = settings.levelNames
         let includesSourceLocation = settings.includesSourceLocation
         let sourceLocationLayout = settings.sourceLocationLayout
-        let comma = UInt8(ascii: ",")
         let colon = UInt8(ascii: ":")
-        func key(_ name: String) -> [UInt8] { [comma] + Self.encoded(name) + [colon] }
+        func key(_ name: String) -> [UInt8] { [UInt8(ascii: ",")] + Self.encoded(name) + [colon] }
 
         // Every top-level key the formatter writes, claimed in writing order. A key that
         // repeats one claimed before it (say `message` for a flattened error's message,
@@ -108,39 +105,34 @@ final class JSONLayout: Sendable {
             taken.append(candidate)
             return candidate
         }
-        var slots: [HeaderSlot] = []
         var headerKeys: [UInt8] = []
-        for member in settings.headerOrder {
-            let given: String
-            switch member {
-            case .timestamp: given = keys.timestamp
-            case .level: given = keys.level
-            case .logger: given = keys.logger
-            case .message: given = keys.message
-            }
+        header = settings.headerOrder.map { member in
+            let given =
+                switch member {
+                case .timestamp: keys.timestamp
+                case .level: keys.level
+                case .logger: keys.logger
+                case .message: keys.message
+                }
             let name = claim(given, inside: &reserved)
-            let encodedKey = slots.isEmpty ? Self.encoded(name) + [colon] : key(name)
-            slots.append(
-                HeaderSlot(member: member, keyStart: headerKeys.count, keyEnd: headerKeys.count + encodedKey.count))
-            headerKeys += encodedKey
+            let start = headerKeys.count
+            headerKeys += start == 0 ? Self.encoded(name) + [colon] : key(name)
+            return HeaderSlot(member: member, key: start..<headerKeys.count)
         }
-        header = slots
         levelValues = LogLevel.allCases.map { level in
             let start = headerKeys.count
             headerKeys += Self.encoded(levelNames[level])
             return start..<headerKeys.count
         }
         let ownKeyBytes = headerKeys.count
-        var promoted: [PromotedSlot] = []
-        for (index, field) in settings.promotedFields.enumerated() {
+        promoted = settings.promotedFields.enumerated().map { index, field in
             let start = headerKeys.count
             headerKeys += key(field.key)
             let end = headerKeys.count
             if field.writesEmptyWhenAbsent { headerKeys += Self.encoded("") }
             let absentEnd = field.writesEmptyWhenAbsent ? headerKeys.count : start
-            promoted.append(PromotedSlot(field: index, keyStart: start, keyEnd: end, absentEnd: absentEnd))
+            return PromotedSlot(field: index, key: start..<end, absent: start..<absentEnd)
         }
-        self.promoted = promoted
 
         if settings.errorLayout == .nested {
             var inner: [String] = []
@@ -195,7 +187,7 @@ final class JSONLayout: Sendable {
         var ownBytes = ownKeyBytes + errorOpen.count + errorMessageKey.count
         ownBytes += LogLevel.allCases.map { levelNames[$0].utf8.count }.max() ?? 0
         if includesSourceLocation { ownBytes += sourceOpen.count + sourceFunctionKey.count + sourceLineKey.count }
-        ownBytes += promoted.reduce(0) { $0 + $1.keyEnd - $1.keyStart + Self.cappedTextLength }
+        ownBytes += promoted.reduce(0) { $0 + $1.key.count + Self.cappedTextLength }
         ownBytes += (writtenContextKey?.utf8.count ?? 0) + Self.droppedFieldsKeyName.utf8.count
         settings.lineLimit = max(given.lineLimit, JSONFormatter.minimumLineLimit, ownBytes + Self.lineLimitMargin)
         self.settings = settings

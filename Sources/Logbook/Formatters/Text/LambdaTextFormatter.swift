@@ -31,7 +31,7 @@ public struct LambdaTextFormatter: LogFormatter {
     /// ``LambdaFunction/fields``. A record field with the same key wins.
     public let staticFields: LogFields
     /// How deep appended arrays and objects are flattened. Default 8.
-    public let maximumDepth: Int
+    public var maximumDepth: Int { fieldWriter.maximumDepth }
     /// The longest line in bytes (at least 64); a longer one is cut and marked (see
     /// ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
@@ -50,11 +50,10 @@ public struct LambdaTextFormatter: LogFormatter {
         self.levelNames = levelNames
         self.appendsFields = appendsFields
         self.staticFields = staticFields.deduplicated()
-        self.maximumDepth = max(maximumDepth, 0)
         self.fieldWriter = LogfmtFieldWriter(
             reserved: KeySet(["error", "error.type", "error.message"]),
             skipped: KeySet([LambdaInvocation.requestIDKey, LambdaInvocation.traceIDKey]),
-            maximumDepth: self.maximumDepth)
+            maximumDepth: max(maximumDepth, 0))
     }
 
     /// This formatter with `fields` added to its static fields.

@@ -66,22 +66,16 @@ public struct SyslogFormatter: LogFormatter {
     public let hostname: String
     /// The `PROCID` field.
     public let processID: String
-    /// The structured-data element ID that carries the fields.
+    /// The structured-data element ID that carries the fields, `name@number`.
     public let structuredDataID: String
-    /// The longest message in bytes. Default 8192 (rsyslog's default maximum).
+    /// The longest message in bytes, at least 480 (RFC 5424's minimum). Default 8192
+    /// (rsyslog's default maximum).
     public let lineLimit: Int
     /// What follows the timestamp up to the logger's value, the same in every message.
     private let headerTail: [UInt8]
 
-    /// Creates a formatter.
-    ///
-    /// - Parameters:
-    ///   - facility: The facility; `user` by default.
-    ///   - appName: The application name; the program's file name by default.
-    ///   - hostname: The host name; the system's by default.
-    ///   - processID: The process id by default.
-    ///   - structuredDataID: The SD-ID of the fields element, `name@number`.
-    ///   - lineLimit: The longest message in bytes (at least 480, RFC 5424's minimum).
+    /// Creates a formatter; each parameter sets the property of the same name, `nil` its
+    /// default: the program's file name, the system's host name, the process id.
     public init(
         facility: Facility = .user,
         appName: String? = nil,
