@@ -195,11 +195,12 @@ extension LogBuffer {
         keyPrefix: [UInt8] = [],
         keySuffix: [UInt8] = []
     ) -> Bool {
-        var made = Self.flattens(value, maximumDepth: maximumDepth)
+        var made = false
         Self.forEachFlattenedLeaf(key, value, maximumDepth: maximumDepth) { leafKey, leafValue, depthExhausted in
             let changed = appendLogfmtPair(
                 leafKey, leafValue, depthExhausted: depthExhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
-            made = made || changed
+            // A flattened leaf's key is `key` and more.
+            made = made || changed || leafKey.utf8.count != key.utf8.count
         }
         return made
     }
@@ -231,17 +232,6 @@ extension LogBuffer {
         return changed
     }
 
-    /// Whether ``appendLogfmtField(_:_:maximumDepth:keyPrefix:keySuffix:)`` flattens
-    /// `value` into dotted keys.
-    static func flattens(_ value: LogValue, maximumDepth: Int) -> Bool {
-        guard maximumDepth > 0 else { return false }
-        switch value {
-        case .object(let fields): return !fields.isEmpty
-        case .array(let elements): return !elements.isEmpty
-        default: return false
-        }
-    }
-
     /// Calls `body` with each dotted key and value `value` flattens into, in writing
     /// order, and whether nesting ran out of depth there. Shared by the logfmt-style
     /// formatters and ``SyslogFormatter``'s structured data.
@@ -251,21 +241,17 @@ extension LogBuffer {
         maximumDepth: Int,
         _ body: (String, LogValue, Bool) -> Void
     ) {
-        guard flattens(value, maximumDepth: maximumDepth) else {
-            body(key, value, maximumDepth <= 0)
-            return
-        }
         switch value {
-        case .object(let fields):
+        case .object(let fields) where maximumDepth > 0 && !fields.isEmpty:
             for entry in fields.deduplicated() {
                 forEachFlattenedLeaf(key + "." + entry.key, entry.value.logValue, maximumDepth: maximumDepth - 1, body)
             }
-        case .array(let elements):
+        case .array(let elements) where maximumDepth > 0 && !elements.isEmpty:
             for (index, element) in elements.enumerated() {
                 forEachFlattenedLeaf(key + "." + String(index), element, maximumDepth: maximumDepth - 1, body)
             }
         default:
-            break
+            body(key, value, maximumDepth <= 0)
         }
     }
 }

@@ -82,7 +82,12 @@ final class JSONLayout: Sendable {
 
     init(_ given: JSONFormatter.Settings) {
         var settings = given
-        settings.headerOrder = Self.normalized(given.headerOrder)
+        // The header members in order, each once; the default order when none is given.
+        settings.headerOrder = []
+        for member in given.headerOrder where !settings.headerOrder.contains(member) {
+            settings.headerOrder.append(member)
+        }
+        if settings.headerOrder.isEmpty { settings.headerOrder = JSONFormatter.defaultHeaderOrder }
         settings.staticFields = given.staticFields.deduplicated()
         settings.maximumDepth = max(given.maximumDepth, 1)
         let keys = settings.keys
@@ -202,12 +207,4 @@ final class JSONLayout: Sendable {
     /// The most a text cut to ``minimalTextLimit`` takes with its quotes and truncation
     /// marker.
     static let cappedTextLength = minimalTextLimit + 32
-
-    /// The header members in order, each once; the default order when none is given.
-    static func normalized(_ order: [JSONFormatter.HeaderMember]) -> [JSONFormatter.HeaderMember] {
-        var result: [JSONFormatter.HeaderMember] = []
-        for member in order where !result.contains(member) { result.append(member) }
-        return result.isEmpty ? JSONFormatter.defaultHeaderOrder : result
-    }
-
 }

@@ -206,8 +206,7 @@ public struct SyslogFormatter: LogFormatter {
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
     /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
-    /// does, a scalar read in place; inlined (Swift 6.3 left it a call per field under
-    /// `@inline(__always)`; `@inline(always)` is new in 6.3).
+    /// does, a scalar read in place.
     #if compiler(>=6.3)
     @inline(always)
     #else
