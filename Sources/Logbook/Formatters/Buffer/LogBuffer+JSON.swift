@@ -58,58 +58,29 @@ extension LogBuffer {
         return complete
     }
 
-    /// Appends `utf8` as it is, between quotes, if none of its bytes needs escaping, and
-    /// returns whether it did. Strings of up to 16 bytes, most keys and values, are
-    /// checked and copied as one or two 8-byte words.
+    /// Appends `utf8` as it is, between quotes, if it is at least 8 bytes long and none of
+    /// its bytes needs escaping, and returns whether it did (shorter plain texts are small
+    /// strings, see ``appendIfSmallPlainJSON(at:limit:)``). Copied 8 bytes at a time, the
+    /// last word overlapping the one before it, and checked once at the end: nothing
+    /// counts until the whole string passed.
     @inline(__always)
     private mutating func appendIfPlainJSON(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = utf8.count
-        guard let source = utf8.baseAddress, count > 0 else {
-            append(UInt8(ascii: "\""))
-            append(UInt8(ascii: "\""))
-            return true
+        guard let source = utf8.baseAddress, count >= 8 else { return false }
+        reserveCapacity(count + 2)
+        let destination = UnsafeMutableRawPointer(base + used + 1)
+        var escapes: UInt64 = 0
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+            escapes |= Self.escapeBits(word)
+            destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
+            index += 8
         }
-        if count > 16 {
-            // Copied 8 bytes at a time, the last word overlapping the one before it, and
-            // checked once at the end: nothing counts until the whole string passed.
-            reserveCapacity(count + 2)
-            let destination = UnsafeMutableRawPointer(base + used + 1)
-            var escapes: UInt64 = 0
-            var index = 0
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-                escapes |= Self.escapeBits(word)
-                destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
-                index += 8
-            }
-            let word = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
-            destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
-            if escapes | Self.escapeBits(word) != 0 { return false }
-            base[used] = UInt8(ascii: "\"")
-        } else {
-            // Two words cover the string, overlapping when it is shorter than 16 bytes;
-            // strings under 8 bytes are assembled into one word padded with spaces.
-            let first: UInt64
-            let last: UInt64
-            if count >= 8 {
-                first = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
-                last = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
-            } else {
-                var word: UInt64 = 0x2020_2020_2020_2020
-                withUnsafeMutableBytes(of: &word) { raw in
-                    for offset in 0..<count { raw[offset] = source[offset] }
-                }
-                first = word
-                last = word
-            }
-            guard Self.escapeBits(first) | Self.escapeBits(last) == 0 else { return false }
-            // Room for both words, wherever the string ends.
-            reserveCapacity(18)
-            base[used] = UInt8(ascii: "\"")
-            let destination = UnsafeMutableRawPointer(base + used + 1)
-            destination.storeBytes(of: first, as: UInt64.self)
-            if count > 8 { (destination + count - 8).storeBytes(of: last, as: UInt64.self) }
-        }
+        let word = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
+        destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
+        if escapes | Self.escapeBits(word) != 0 { return false }
+        base[used] = UInt8(ascii: "\"")
         base[used + 1 + count] = UInt8(ascii: "\"")
         used += count + 2
         return true

@@ -13,9 +13,8 @@
 /// trace ids come from the fields bound by
 /// ``LogContext/withLambdaInvocation(_:operation:)-djzv``.
 ///
-/// Levels are the names Lambda's log-level filter recognises (``LogLevelNames/lambda``):
-/// `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR`, `FATAL`. Lambda has no notice or critical
-/// level: ``LogLevel/notice`` is written `INFO` and ``LogLevel/critical`` `FATAL`.
+/// Levels are the names Lambda's log-level filter recognises, ``LogLevelNames/lambda``
+/// (``LogLevel/notice`` is written `INFO` and ``LogLevel/critical`` `FATAL`).
 ///
 /// It is a ``JSONFormatter`` underneath, with the same guarantees: valid JSON for every
 /// input, no key twice (a field named like one of these keys is written as

@@ -22,8 +22,7 @@
 ///   and trace id. An error is always appended as `error.type=… error.message=…`.
 public struct LambdaTextFormatter: LogFormatter {
     /// The text written between the brackets for each level. Default
-    /// ``LogLevelNames/uppercase``: `TRACE`, `DEBUG`, `INFO`, `NOTICE`, `WARNING`,
-    /// `ERROR`, `CRITICAL`.
+    /// ``LogLevelNames/uppercase``.
     public let levelNames: LogLevelNames
     /// Whether static and record fields follow the message as logfmt pairs. Default `true`.
     public let appendsFields: Bool
