@@ -64,7 +64,7 @@ extension LogBuffer {
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
-                var length = ObeyedCharacters.mayStart(byte) ? ObeyedCharacters.length(in: utf8, at: index) : 0
+                var length = ObeyedCharacters.length(in: utf8, at: index)
                 // U+FFFD, the replacement character, which go-logfmt refuses in a key.
                 if byte == 0xEF && index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] == 0xBD {
                     length = 3

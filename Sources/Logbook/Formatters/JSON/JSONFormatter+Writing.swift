@@ -53,12 +53,10 @@ extension JSONFormatter {
             includingContext: contextKey == nil, staticFields: layout.settings.staticFields.entries
         ) { fields in
             // Whether any field has a promoted key: one pass for all of them.
-            var hasPromoted = false
+            let hasPromoted =
+                !layout.promoted.isEmpty
+                && (0..<fields.count).contains { layout.promotedKeys.contains(at: fields[$0].key) }
             if !layout.promoted.isEmpty {
-                for index in 0..<fields.count where layout.promotedKeys.contains(at: fields[index].key) {
-                    hasPromoted = true
-                    break
-                }
                 layout.headerKeys.withUnsafeBytes { keys in
                     for slot in layout.promoted {
                         writePromoted(
@@ -90,10 +88,7 @@ extension JSONFormatter {
                         continue
                     }
                     writeFieldValue(field.value, into: &buffer)
-                    if let fieldBudget, buffer.count - start > fieldBudget {
-                        buffer.truncate(to: before)
-                        dropped += 1
-                    }
+                    buffer.drop(from: before, ifLineFrom: start, exceeds: fieldBudget, dropped: &dropped)
                 }
                 guard pass.assumed && pass.taken && !pass.searching else { break }
                 buffer.truncate(to: fieldsStart)
@@ -144,10 +139,7 @@ extension JSONFormatter {
         }
         guard !first else { return }
         buffer.append(UInt8(ascii: "}"))
-        if let budget, buffer.count - start > budget {
-            buffer.truncate(to: before)
-            dropped += 1
-        }
+        buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
     }
 
     /// Writes the promoted field of `slot` (its bytes in `keys`, the layout's
@@ -211,10 +203,7 @@ extension JSONFormatter {
             layout.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
         {
             pass.assumed = true
-            if let budget, buffer.count - start > budget {
-                buffer.truncate(to: before)
-                dropped += 1
-            }
+            buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
             return true
         }
         let reservedIndex = layout.reserved.index(at: key)

@@ -96,14 +96,7 @@ public struct SyslogFormatter: LogFormatter {
 
     /// The RFC 5424 severity of `level`.
     public static func severity(of level: LogLevel) -> Int {
-        switch level {
-        case .trace, .debug: 7
-        case .info: 6
-        case .notice: 5
-        case .warning: 4
-        case .error: 3
-        case .critical: 2
-        }
+        min(7, 8 - Int(level.rawValue))  // trace and debug 7, then one less a level up to critical's 2
     }
 
     /// Appends the message for `record`, without a trailing newline.
@@ -248,10 +241,7 @@ public struct SyslogFormatter: LogFormatter {
         case .bool(let bool):
             buffer.append(word: bool ? 0x22_6575_7274 : 0x2265_736C_6166, count: bool ? 5 : 6)  // `true"`, `false"`
         }
-        if let budget, buffer.count - start > budget {
-            buffer.truncate(to: before)
-            dropped += 1
-        }
+        buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
     }
 
     /// `="` as the low bytes of a word.
@@ -278,10 +268,7 @@ public struct SyslogFormatter: LogFormatter {
             case .object(let fields): buffer.append(fields.isEmpty && !depthExhausted ? "{}" : "[too deep\\]")
             }
             buffer.append(UInt8(ascii: "\""))
-            if let budget, buffer.count - start > budget {
-                buffer.truncate(to: before)
-                dropped += 1
-            }
+            buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
         }
     }
 
