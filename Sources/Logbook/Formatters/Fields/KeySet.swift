@@ -46,9 +46,6 @@ struct KeySet: Sendable {
         }
     }
 
-    /// Whether there are no keys.
-    var isEmpty: Bool { all.isEmpty }
-
     /// Whether the key at `key` is one of the reserved keys.
     @inline(__always)
     func contains(at key: UnsafePointer<String>) -> Bool {

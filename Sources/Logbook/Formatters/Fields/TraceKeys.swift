@@ -41,9 +41,7 @@ struct TraceKeys: Sendable {
     private let slots: [Slot]
     private let memberBytes: [UInt8]
 
-    var isEmpty: Bool { mappings.isEmpty }
-
-    private init(_ mappings: [Mapping]) {
+    init(_ mappings: [Mapping]) {
         self.mappings = mappings
         var bytes: [UInt8] = []
         slots = mappings.map { mapping in
@@ -54,11 +52,6 @@ struct TraceKeys: Sendable {
             return Slot(encoding: mapping.encoding, hexDigits: digits, start: start, end: bytes.count)
         }
         memberBytes = bytes
-    }
-
-    /// These mappings without those whose key is in `keys` (a formatter's own keys).
-    func removing(_ keys: KeySet) -> TraceKeys {
-        TraceKeys(mappings.filter { !keys.contains($0.key) })
     }
 
     /// OpenTelemetry's names, unchanged (the default; also logfmt, console and Lambda).

@@ -119,13 +119,12 @@ extension JSONFormatter {
         budget: Int?,
         dropped: inout Int
     ) {
-        let hasPromoted = !layout.promoted.isEmpty
         let before = buffer.count
         var first = true
         record.withFieldList(includingFields: false) { fields in
             for index in 0..<fields.count {
                 let field = fields[index]
-                if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
+                if layout.promotedKeys.contains(at: field.key) { continue }
                 buffer.append(UInt8(ascii: ","))
                 if first {
                     buffer.appendJSONString(contextKey)
@@ -163,10 +162,7 @@ extension JSONFormatter {
             writeValue(value, depth: 1, into: &buffer)
             // An array or object cannot be cut and stay what it was: over the text
             // limit, it is left out and counted.
-            if buffer.count - before > limits.text + slot.key.count {
-                buffer.truncate(to: before)
-                dropped += 1
-            }
+            buffer.drop(from: before, ifLineFrom: before, exceeds: limits.text + slot.key.count, dropped: &dropped)
         }
     }
 
@@ -281,21 +277,20 @@ extension JSONFormatter {
         buffer.appendJSONString(ErrorDescription.typeName(of: error), limit: limits.text)
         buffer.append(contentsOf: layout.errorMessageKey)
         buffer.appendJSONString(ErrorDescription.message(of: error), limit: limits.text)
-        if let stackTrace = ErrorDescription.stackTrace(of: error) {
-            if limits.dropsStackTrace {
-                dropped += 1
-            } else {
-                buffer.append(contentsOf: layout.stackTraceKey)
-                if layout.settings.writesStackTraceAsArray {
-                    buffer.append(UInt8(ascii: "["))
-                    for (index, frame) in stackTrace.enumerated() {
-                        if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                        buffer.appendJSONString(frame)
-                    }
-                    buffer.append(UInt8(ascii: "]"))
-                } else {
-                    buffer.appendJSONString(stackTrace.joined(separator: "\n"))
+        let stackTrace = (error as? any StackTraceProviding)?.stackTrace
+        if stackTrace != nil && limits.dropsStackTrace {
+            dropped += 1
+        } else if let stackTrace {
+            buffer.append(contentsOf: layout.stackTraceKey)
+            if layout.settings.writesStackTraceAsArray {
+                buffer.append(UInt8(ascii: "["))
+                for (index, frame) in stackTrace.enumerated() {
+                    if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                    buffer.appendJSONString(frame)
                 }
+                buffer.append(UInt8(ascii: "]"))
+            } else {
+                buffer.appendJSONString(stackTrace.joined(separator: "\n"))
             }
         }
         if layout.settings.errorLayout == .nested { buffer.append(UInt8(ascii: "}")) }

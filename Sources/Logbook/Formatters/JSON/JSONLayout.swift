@@ -174,7 +174,7 @@ final class JSONLayout: Sendable {
         _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
         let reservedKeys = KeySet(reserved)
         self.reserved = reservedKeys
-        let traceKeys = settings.traceKeys.removing(reservedKeys)
+        let traceKeys = TraceKeys(settings.traceKeys.mappings.filter { !reservedKeys.contains($0.key) })
         self.traceKeys = traceKeys
         traceFields = KeySet(traceKeys.mappings.map { $0.field })
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
@@ -186,7 +186,7 @@ final class JSONLayout: Sendable {
         self.headerKeys = headerKeys
         let taken = renamedKeys + traceKeys.mappings.map { $0.key }
         takenKeys = KeySet(taken)
-        specialKeys = KeySet((traceKeys.isEmpty ? [] : TraceKeys.fieldNames) + reserved + taken)
+        specialKeys = KeySet((traceKeys.mappings.isEmpty ? [] : TraceKeys.fieldNames) + reserved + taken)
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
         var ownBytes = ownKeyBytes + errorOpen.count + errorMessageKey.count

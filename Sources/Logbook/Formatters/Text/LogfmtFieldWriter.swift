@@ -72,6 +72,6 @@ struct LogfmtFieldWriter: Sendable {
 
     @inline(__always)
     private func skips(_ fields: FieldList, _ index: Int) -> Bool {
-        index >= fields.staticCount && !skipped.isEmpty && skipped.contains(at: fields[index].key)
+        index >= fields.staticCount && !skipped.all.isEmpty && skipped.contains(at: fields[index].key)
     }
 }
