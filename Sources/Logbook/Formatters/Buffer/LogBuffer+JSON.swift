@@ -126,20 +126,11 @@ extension LogBuffer {
                 if index >= total { break }
             }
             let byte = source[index]
-            let needsEscape = byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
-            if !needsEscape {
+            // U+2028 and U+2029 (E2 80 A8 and A9) are escaped; other E2 sequences pass through.
+            let isSeparator = byte == 0xE2 && ObeyedCharacters.length(in: input, at: index) == 3
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || isSeparator else {
                 index += 1
                 continue
-            }
-            if byte == 0xE2 {
-                // U+2028 is E2 80 A8, U+2029 is E2 80 A9; other E2 sequences pass through.
-                let isSeparator =
-                    index + 2 < total && source[index + 1] == 0x80
-                    && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9)
-                if !isSeparator {
-                    index += 1
-                    continue
-                }
             }
             if !flushRun(source, from: runStart, to: index, stop: stop) { return false }
             // `\"`, `\\`, `\b`, `\t`, `\n`, `\f`, `\r` take 2 bytes, `\uXXXX` 6.
