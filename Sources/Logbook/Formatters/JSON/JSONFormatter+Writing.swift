@@ -80,7 +80,8 @@ extension JSONFormatter {
                     if let small = SmallString(at: key), !small.needsJSONEscaping,
                         !layout.specialKeys.contains(small, at: key)
                     {
-                        buffer.appendSmall(small, prefix: 0x222C, prefixCount: 2, suffix: 0x3A22, suffixCount: 2)  // `,"key":`
+                        // `,"key":`
+                        buffer.appendSmall(small, prefix: 0x222C, prefixCount: 2, suffix: 0x3A22, suffixCount: 2)
                     } else if writeKey(
                         of: field, at: index, fields: fields, record: record, pass: &pass, into: &buffer,
                         start: start, budget: fieldBudget, dropped: &dropped)
