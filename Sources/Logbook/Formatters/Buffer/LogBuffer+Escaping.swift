@@ -17,12 +17,6 @@ enum ObeyedCharacters {
         return 0
     }
 
-    /// Whether `byte` can start a character of the set: a cheap first test.
-    @inline(__always)
-    static func mayStart(_ byte: UInt8) -> Bool {
-        byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2
-    }
-
     /// The code point of the character of `length` bytes at `index`.
     @inline(__always)
     static func scalar(in utf8: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
@@ -74,7 +68,7 @@ extension LogBuffer {
                 let byte = utf8[index]
                 let length =
                     byte == delimiters.0 || byte == delimiters.1 || byte == delimiters.2
-                    ? 1 : ObeyedCharacters.mayStart(byte) ? ObeyedCharacters.length(in: utf8, at: index) : 0
+                    ? 1 : ObeyedCharacters.length(in: utf8, at: index)
                 guard length > 0 else {
                     index += 1
                     continue
@@ -116,8 +110,8 @@ extension LogBuffer {
         default:
             var word: UInt64 = 0x755C  // `\u`, then four hex digits from the highest
             for digit in 0..<4 {
-                let nibble = UInt8(truncatingIfNeeded: scalar >> UInt32(12 - 4 * digit)) & 0xF
-                word |= UInt64(Self.hexDigit(nibble)) << UInt64(16 + 8 * digit)
+                let nibble = UInt64(scalar >> UInt32(12 - 4 * digit) & 0xF)
+                word |= (nibble < 10 ? nibble + 0x30 : nibble + 0x57) << UInt64(16 + 8 * digit)
             }
             append(word: word, count: 6)
         }

@@ -22,29 +22,8 @@ extension LogBuffer {
     @inline(__always)
     private mutating func appendIfSmallPlainJSON(at string: UnsafePointer<String>, limit: Int) -> Bool {
         guard let small = SmallString(at: string), !small.needsJSONEscaping, small.count <= limit else { return false }
-        reserveCapacity(18)
-        let destination = UnsafeMutableRawPointer(base + used)
-        destination.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
-        destination.storeBytes(of: small.low, toByteOffset: 1, as: UInt64.self)
-        destination.storeBytes(of: small.high, toByteOffset: 9, as: UInt64.self)
-        destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: small.count + 1, as: UInt8.self)
-        used += small.count + 2
+        appendSmall(small, prefix: 0x22, prefixCount: 1, suffix: 0x22, suffixCount: 1)
         return true
-    }
-
-    /// Appends `,"key":`, the start of an object member after the first, for a short
-    /// ASCII key with nothing to escape.
-    @inline(__always)
-    mutating func appendJSONMemberKey(_ key: SmallString) {
-        reserveCapacity(20)
-        let destination = UnsafeMutableRawPointer(base + used)
-        destination.storeBytes(of: UInt8(ascii: ","), as: UInt8.self)
-        destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: 1, as: UInt8.self)
-        destination.storeBytes(of: key.low, toByteOffset: 2, as: UInt64.self)
-        destination.storeBytes(of: key.high, toByteOffset: 10, as: UInt64.self)
-        destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: key.count + 2, as: UInt8.self)
-        destination.storeBytes(of: UInt8(ascii: ":"), toByteOffset: key.count + 3, as: UInt8.self)
-        used += key.count + 4
     }
 
     /// Appends `string` as a JSON string literal whose escaped contents take at most
@@ -69,76 +48,39 @@ extension LogBuffer {
         let copied = string.utf8.withContiguousStorageIfAvailable { $0.count <= limit && appendIfPlainJSON($0) }
         if copied == true { return true }
         append(UInt8(ascii: "\""))
-        let complete = appendJSONEscaped(string, limit: limit)
+        let complete = Self.withUTF8(of: string) { appendJSONEscaped($0, limit: limit) }
         if !complete {
-            append(contentsOf: JSONLayout.truncationMarker)
+            append("…[truncated ")
             appendDecimal(string.utf8.count)
-            append(contentsOf: JSONLayout.truncationMarkerEnd)
+            append(" bytes]")
         }
         append(UInt8(ascii: "\""))
         return complete
     }
 
-    /// Appends the JSON-escaped contents of `string` (no quotes), writing at most `limit`
-    /// bytes. Stops early only at a character boundary, so the output stays valid.
-    /// Returns whether the whole string was written.
-    @discardableResult
-    mutating func appendJSONEscaped(_ string: String, limit: Int) -> Bool {
-        Self.withUTF8(of: string) { appendJSONEscaped(utf8: $0, limit: limit) }
-    }
-
-    /// Appends `utf8` as it is, between quotes, if none of its bytes needs escaping, and
-    /// returns whether it did. Strings of up to 16 bytes, most keys and values, are
-    /// checked and copied as one or two 8-byte words.
+    /// Appends `utf8` as it is, between quotes, if it is at least 8 bytes long and none of
+    /// its bytes needs escaping, and returns whether it did (shorter plain texts are small
+    /// strings, see ``appendIfSmallPlainJSON(at:limit:)``). Copied 8 bytes at a time, the
+    /// last word overlapping the one before it, and checked once at the end: nothing
+    /// counts until the whole string passed.
     @inline(__always)
     private mutating func appendIfPlainJSON(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = utf8.count
-        guard let source = utf8.baseAddress, count > 0 else {
-            append(UInt8(ascii: "\""))
-            append(UInt8(ascii: "\""))
-            return true
+        guard let source = utf8.baseAddress, count >= 8 else { return false }
+        reserveCapacity(count + 2)
+        let destination = UnsafeMutableRawPointer(base + used + 1)
+        var escapes: UInt64 = 0
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+            escapes |= Self.escapeBits(word)
+            destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
+            index += 8
         }
-        if count > 16 {
-            // Copied 8 bytes at a time, the last word overlapping the one before it, and
-            // checked once at the end: nothing counts until the whole string passed.
-            reserveCapacity(count + 2)
-            let destination = UnsafeMutableRawPointer(base + used + 1)
-            var escapes: UInt64 = 0
-            var index = 0
-            while index + 8 <= count {
-                let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
-                escapes |= Self.escapeBits(word)
-                destination.storeBytes(of: word, toByteOffset: index, as: UInt64.self)
-                index += 8
-            }
-            let word = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
-            destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
-            if escapes | Self.escapeBits(word) != 0 { return false }
-            base[used] = UInt8(ascii: "\"")
-        } else {
-            // Two words cover the string, overlapping when it is shorter than 16 bytes;
-            // strings under 8 bytes are assembled into one word padded with spaces.
-            let first: UInt64
-            let last: UInt64
-            if count >= 8 {
-                first = UnsafeRawPointer(source).loadUnaligned(as: UInt64.self)
-                last = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
-            } else {
-                var word: UInt64 = 0x2020_2020_2020_2020
-                withUnsafeMutableBytes(of: &word) { raw in
-                    for offset in 0..<count { raw[offset] = source[offset] }
-                }
-                first = word
-                last = word
-            }
-            guard Self.escapeBits(first) | Self.escapeBits(last) == 0 else { return false }
-            // Room for both words, wherever the string ends.
-            reserveCapacity(18)
-            base[used] = UInt8(ascii: "\"")
-            let destination = UnsafeMutableRawPointer(base + used + 1)
-            destination.storeBytes(of: first, as: UInt64.self)
-            if count > 8 { (destination + count - 8).storeBytes(of: last, as: UInt64.self) }
-        }
+        let word = UnsafeRawPointer(source + count - 8).loadUnaligned(as: UInt64.self)
+        destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
+        if escapes | Self.escapeBits(word) != 0 { return false }
+        base[used] = UInt8(ascii: "\"")
         base[used + 1 + count] = UInt8(ascii: "\"")
         used += count + 2
         return true
@@ -158,7 +100,10 @@ extension LogBuffer {
         return (~(printable & notQuote & notBackslash) | word) & (ones &* 0x80)
     }
 
-    private mutating func appendJSONEscaped(utf8 input: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
+    /// Appends the JSON-escaped contents of `input` (no quotes), writing at most `limit`
+    /// bytes. Stops early only at a character boundary, so the output stays valid.
+    /// Returns whether the whole string was written.
+    private mutating func appendJSONEscaped(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
         let total = input.count
         guard total > 0, let source = input.baseAddress else { return true }
         // -1: the limit cannot be hit (escaping grows a byte to at most 6).
@@ -181,28 +126,18 @@ extension LogBuffer {
                 if index >= total { break }
             }
             let byte = source[index]
-            let needsEscape = byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0xE2
-            if !needsEscape {
+            // U+2028 and U+2029 (E2 80 A8 and A9) are escaped; other E2 sequences pass through.
+            let isSeparator = byte == 0xE2 && ObeyedCharacters.length(in: input, at: index) == 3
+            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || isSeparator else {
                 index += 1
                 continue
-            }
-            if byte == 0xE2 {
-                // U+2028 is E2 80 A8, U+2029 is E2 80 A9; other E2 sequences pass through.
-                let isSeparator =
-                    index + 2 < total && source[index + 1] == 0x80
-                    && (source[index + 2] == 0xA8 || source[index + 2] == 0xA9)
-                if !isSeparator {
-                    index += 1
-                    continue
-                }
             }
             if !flushRun(source, from: runStart, to: index, stop: stop) { return false }
             // `\"`, `\\`, `\b`, `\t`, `\n`, `\f`, `\r` take 2 bytes, `\uXXXX` 6.
             let short = byte == 0x22 || byte == 0x5C || (0x08...0x0D).contains(byte) && byte != 0x0B
             if stop >= 0 && used + (short ? 2 : 6) > stop { return false }
             if byte == 0xE2 {
-                append(UInt8(ascii: "\\"))
-                appendUnicodeEscapeDigits(source[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                appendTextEscape(source[index + 2] == 0xA8 ? 0x2028 : 0x2029)
                 index += 3
             } else {
                 appendJSONEscape(for: byte)
@@ -233,39 +168,15 @@ extension LogBuffer {
         return complete
     }
 
+    /// Appends the escape of `byte`, a control character, `"` or `\`: the text formats'
+    /// (``appendTextEscape(_:)``) but for `\"`, `\\`, `\b` and `\f`.
     private mutating func appendJSONEscape(for byte: UInt8) {
-        reserveCapacity(6)
-        base[used] = UInt8(ascii: "\\")
-        let short: UInt8
         switch byte {
-        case 0x22: short = UInt8(ascii: "\"")
-        case 0x5C: short = UInt8(ascii: "\\")
-        case 0x08: short = UInt8(ascii: "b")
-        case 0x0C: short = UInt8(ascii: "f")
-        case 0x0A: short = UInt8(ascii: "n")
-        case 0x0D: short = UInt8(ascii: "r")
-        case 0x09: short = UInt8(ascii: "t")
-        default:
-            used += 1
-            appendUnicodeEscapeDigits(UInt16(byte))
-            return
+        case 0x22, 0x5C: append(word: UInt64(byte) << 8 | 0x5C, count: 2)
+        case 0x08: append(word: 0x625C, count: 2)
+        case 0x0C: append(word: 0x665C, count: 2)
+        default: appendTextEscape(UInt32(byte))
         }
-        base[used + 1] = short
-        used += 2
-    }
-
-    private mutating func appendUnicodeEscapeDigits(_ value: UInt16) {
-        reserveCapacity(5)
-        base[used] = UInt8(ascii: "u")
-        base[used + 1] = Self.hexDigit(UInt8(truncatingIfNeeded: value >> 12))
-        base[used + 2] = Self.hexDigit(UInt8(truncatingIfNeeded: value >> 8) & 0xF)
-        base[used + 3] = Self.hexDigit(UInt8(truncatingIfNeeded: value >> 4) & 0xF)
-        base[used + 4] = Self.hexDigit(UInt8(truncatingIfNeeded: value) & 0xF)
-        used += 5
-    }
-
-    static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? nibble &+ 0x30 : nibble &+ 0x57
     }
 
     /// Appends a double as a JSON value: the shortest decimal that round-trips, or, for
@@ -273,10 +184,8 @@ extension LogBuffer {
     public mutating func appendJSONNumber(_ value: Double) {
         if value.isFinite {
             appendDescription(value)
-        } else if value.isNaN {
-            append(contentsOf: Self.jsonNaN)
         } else {
-            append(contentsOf: value < 0 ? Self.jsonNegativeInfinity : Self.jsonInfinity)
+            append(value.isNaN ? "\"NaN\"" : value < 0 ? "\"-Infinity\"" : "\"Infinity\"")
         }
     }
 
@@ -333,8 +242,4 @@ extension LogBuffer {
         }
         return false
     }
-
-    static let jsonNaN: [UInt8] = Array("\"NaN\"".utf8)
-    static let jsonInfinity: [UInt8] = Array("\"Infinity\"".utf8)
-    static let jsonNegativeInfinity: [UInt8] = Array("\"-Infinity\"".utf8)
 }

@@ -1,4 +1,14 @@
 extension LogBuffer {
+    /// Takes back what was written from `before` on, counting it in `dropped`, when the
+    /// line written from `start` is longer than `budget`: a member left out of a capped line.
+    @inline(__always)
+    mutating func drop(from before: Int, ifLineFrom start: Int, exceeds budget: Int?, dropped: inout Int) {
+        if let budget, count - start > budget {
+            truncate(to: before)
+            dropped += 1
+        }
+    }
+
     /// Cuts the bytes after `start` to at most `limit` bytes (at least 64) including the
     /// truncation marker, at a character boundary, keeping `key="quoted value"` syntax
     /// intact: a cut inside double quotes puts the marker inside them and closes them; a

@@ -64,7 +64,7 @@ extension LogBuffer {
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
-                var length = ObeyedCharacters.mayStart(byte) ? ObeyedCharacters.length(in: utf8, at: index) : 0
+                var length = ObeyedCharacters.length(in: utf8, at: index)
                 // U+FFFD, the replacement character, which go-logfmt refuses in a key.
                 if byte == 0xEF && index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] == 0xBD {
                     length = 3
@@ -121,24 +121,23 @@ extension LogBuffer {
         return low | (flaggedBytes(small.high, below: lowest, bytes) & ((1 &<< UInt64((count &- 8) &* 8)) &- 1)) == 0
     }
 
-    /// Appends the bytes of a short ASCII string, after the byte `prefix` when there is
-    /// one and before the low `suffixCount` bytes of `suffix` (at most 8, lowest first),
-    /// with one capacity check: syslog's ` name="` and `value"`.
+    /// Appends the bytes of a short ASCII string between the low `prefixCount` bytes of
+    /// `prefix` and the low `suffixCount` bytes of `suffix` (at most 8 each, lowest first),
+    /// with one capacity check: JSON's `"value"` and `,"key":`, logfmt's ` key=`, syslog's
+    /// ` name="` and `value"`.
     @inline(__always)
-    mutating func appendSmall(_ small: SmallString, prefix: UInt8? = nil, suffix: UInt64 = 0, suffixCount: Int = 0) {
-        reserveCapacity(16 + (prefix == nil ? 0 : 1) + (suffixCount > 0 ? 8 : 0))
-        var destination = UnsafeMutableRawPointer(base + used)
-        if let prefix {
-            destination.storeBytes(of: prefix, as: UInt8.self)
-            destination += 1
-            used += 1
-        }
-        destination.storeBytes(of: small.low, as: UInt64.self)
-        destination.storeBytes(of: small.high, toByteOffset: 8, as: UInt64.self)
+    mutating func appendSmall(
+        _ small: SmallString, prefix: UInt64 = 0, prefixCount: Int = 0, suffix: UInt64 = 0, suffixCount: Int = 0
+    ) {
+        reserveCapacity(32)
+        let destination = UnsafeMutableRawPointer(base + used)
+        if prefixCount > 0 { destination.storeBytes(of: prefix.littleEndian, as: UInt64.self) }
+        destination.storeBytes(of: small.low, toByteOffset: prefixCount, as: UInt64.self)
+        destination.storeBytes(of: small.high, toByteOffset: prefixCount + 8, as: UInt64.self)
         if suffixCount > 0 {
-            destination.storeBytes(of: suffix.littleEndian, toByteOffset: small.count, as: UInt64.self)
+            destination.storeBytes(of: suffix.littleEndian, toByteOffset: prefixCount + small.count, as: UInt64.self)
         }
-        used += small.count + suffixCount
+        used += prefixCount + small.count + suffixCount
     }
 
     /// Appends the low `count` bytes of `word` (at most 8), lowest first, with one
@@ -149,6 +148,12 @@ extension LogBuffer {
         reserveCapacity(8)
         UnsafeMutableRawPointer(base + used).storeBytes(of: word.littleEndian, as: UInt64.self)
         used += count
+    }
+
+    /// Appends `true` or `false` (in JSON and the text formats alike), as one store.
+    @inline(__always)
+    mutating func appendBool(_ value: Bool) {
+        append(word: value ? 0x6575_7274 : 0x65_736C_6166, count: value ? 4 : 5)  // "true", "false"
     }
 
     /// Appends a scalar read in place as a logfmt value, as
@@ -190,11 +195,12 @@ extension LogBuffer {
         keyPrefix: [UInt8] = [],
         keySuffix: [UInt8] = []
     ) -> Bool {
-        var made = Self.flattens(value, maximumDepth: maximumDepth)
+        var made = false
         Self.forEachFlattenedLeaf(key, value, maximumDepth: maximumDepth) { leafKey, leafValue, depthExhausted in
             let changed = appendLogfmtPair(
                 leafKey, leafValue, depthExhausted: depthExhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
-            made = made || changed
+            // A flattened leaf's key is `key` and more.
+            made = made || changed || leafKey.utf8.count != key.utf8.count
         }
         return made
     }
@@ -226,17 +232,6 @@ extension LogBuffer {
         return changed
     }
 
-    /// Whether ``appendLogfmtField(_:_:maximumDepth:keyPrefix:keySuffix:)`` flattens
-    /// `value` into dotted keys.
-    static func flattens(_ value: LogValue, maximumDepth: Int) -> Bool {
-        guard maximumDepth > 0 else { return false }
-        switch value {
-        case .object(let fields): return !fields.isEmpty
-        case .array(let elements): return !elements.isEmpty
-        default: return false
-        }
-    }
-
     /// Calls `body` with each dotted key and value `value` flattens into, in writing
     /// order, and whether nesting ran out of depth there. Shared by the logfmt-style
     /// formatters and ``SyslogFormatter``'s structured data.
@@ -246,21 +241,17 @@ extension LogBuffer {
         maximumDepth: Int,
         _ body: (String, LogValue, Bool) -> Void
     ) {
-        guard flattens(value, maximumDepth: maximumDepth) else {
-            body(key, value, maximumDepth <= 0)
-            return
-        }
         switch value {
-        case .object(let fields):
+        case .object(let fields) where maximumDepth > 0 && !fields.isEmpty:
             for entry in fields.deduplicated() {
                 forEachFlattenedLeaf(key + "." + entry.key, entry.value.logValue, maximumDepth: maximumDepth - 1, body)
             }
-        case .array(let elements):
+        case .array(let elements) where maximumDepth > 0 && !elements.isEmpty:
             for (index, element) in elements.enumerated() {
                 forEachFlattenedLeaf(key + "." + String(index), element, maximumDepth: maximumDepth - 1, body)
             }
         default:
-            break
+            body(key, value, maximumDepth <= 0)
         }
     }
 }

@@ -69,18 +69,11 @@ extension LogBuffer {
                 timestampCache.local = Self.encodeLocal(second)
                 timestampCache.localSecond = second
             }
-            appendPrefix(timestampCache.local, separator: separator)
-        } else {
-            if timestampCache.utcSecond != second {
-                timestampCache.utc = Self.encodeUTC(second)
-                timestampCache.utcSecond = second
-            }
-            appendPrefix(timestampCache.utc, separator: separator)
+        } else if timestampCache.utcSecond != second {
+            timestampCache.utc = Self.encodeUTC(second)
+            timestampCache.utcSecond = second
         }
-    }
-
-    private mutating func appendPrefix(_ words: (UInt64, UInt64, UInt64), separator: UInt8) {
-        var words = words
+        var words = local ? timestampCache.local : timestampCache.utc
         Swift.withUnsafeBytes(of: &words) { raw in
             (base + used).update(from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 19)
         }

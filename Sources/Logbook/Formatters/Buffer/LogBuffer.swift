@@ -67,22 +67,21 @@ public struct LogBuffer: ~Copyable {
     mutating func grow(toAtLeast needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: used)
-        base.deallocate()
-        base = newBase
-        capacity = newCapacity
+        reallocate(capacity: newCapacity)
     }
 
     /// Releases storage beyond `limit` bytes, for a buffer kept around after writing an
     /// unusually large record.
     mutating func shrink(ifLargerThan limit: Int, to size: Int) {
-        guard capacity > limit, used <= size else { return }
-        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        if capacity > limit && used <= size { reallocate(capacity: size) }
+    }
+
+    private mutating func reallocate(capacity newCapacity: Int) {
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
         newBase.update(from: base, count: used)
         base.deallocate()
         base = newBase
-        capacity = size
+        capacity = newCapacity
     }
 
     /// Appends one byte.

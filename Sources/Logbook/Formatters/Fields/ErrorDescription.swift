@@ -9,9 +9,4 @@ enum ErrorDescription {
     static func message(of error: any Error) -> String {
         String(describing: error)
     }
-
-    /// The error's stack trace when it provides one (see ``StackTraceProviding``).
-    static func stackTrace(of error: any Error) -> [String]? {
-        (error as? any StackTraceProviding)?.stackTrace
-    }
 }

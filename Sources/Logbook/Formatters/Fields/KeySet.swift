@@ -8,7 +8,8 @@ struct KeySet: Sendable {
     /// The prefix that moves a colliding field key out of the way.
     static let renamePrefix = "fields."
 
-    private let keys: [String]
+    /// Every reserved key.
+    let all: [String]
     /// Bit `n` is set when a reserved key is `n` bytes long (modulo 64).
     private let lengths: UInt64
     /// Whether two fields renamed differently can get the same key: only when a reserved
@@ -25,7 +26,7 @@ struct KeySet: Sendable {
     private let otherKeyLengths: UInt64
 
     init(_ keys: [String]) {
-        self.keys = keys
+        self.all = keys
         self.lengths = keys.reduce(0) { $0 | (1 &<< UInt64($1.utf8.count & 63)) }
         self.renamesMayCollide = keys.contains { $0.hasPrefix(Self.renamePrefix) }
         let small = keys.enumerated().compactMap { position, key in
@@ -44,12 +45,6 @@ struct KeySet: Sendable {
                 ? lengths | 1 &<< UInt64(key.utf8.count & 63) : lengths
         }
     }
-
-    /// Every reserved key.
-    var all: [String] { keys }
-
-    /// Whether there are no keys.
-    var isEmpty: Bool { keys.isEmpty }
 
     /// Whether the key at `key` is one of the reserved keys.
     @inline(__always)
@@ -72,13 +67,13 @@ struct KeySet: Sendable {
     /// without comparing bytes.
     @inline(__always)
     func contains(_ key: String) -> Bool {
-        lengths & (1 &<< UInt64(key.utf8.count & 63)) != 0 && keys.contains(key)
+        lengths & (1 &<< UInt64(key.utf8.count & 63)) != 0 && all.contains(key)
     }
 
     /// The position in ``all`` of the key at `key`, if it is one of the reserved keys.
     func index(at key: UnsafePointer<String>) -> Int? {
         if let small = SmallString(at: key), let slot = slot(of: small) { return smallKeySlots[slot].position }
-        return contains(at: key) ? keys.firstIndex(of: key.pointee) : nil
+        return contains(at: key) ? all.firstIndex(of: key.pointee) : nil
     }
 
     /// The slot in ``smallKeySlots`` of the short ASCII key `small`, if it is there.

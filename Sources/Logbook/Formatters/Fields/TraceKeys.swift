@@ -41,9 +41,7 @@ struct TraceKeys: Sendable {
     private let slots: [Slot]
     private let memberBytes: [UInt8]
 
-    var isEmpty: Bool { mappings.isEmpty }
-
-    private init(_ mappings: [Mapping]) {
+    init(_ mappings: [Mapping]) {
         self.mappings = mappings
         var bytes: [UInt8] = []
         slots = mappings.map { mapping in
@@ -54,11 +52,6 @@ struct TraceKeys: Sendable {
             return Slot(encoding: mapping.encoding, hexDigits: digits, start: start, end: bytes.count)
         }
         memberBytes = bytes
-    }
-
-    /// These mappings without those whose key is in `keys` (a formatter's own keys).
-    func removing(_ keys: KeySet) -> TraceKeys {
-        TraceKeys(mappings.filter { !keys.contains($0.key) })
     }
 
     /// OpenTelemetry's names, unchanged (the default; also logfmt, console and Lambda).
@@ -162,14 +155,14 @@ struct TraceKeys: Sendable {
         return (value & 0xFFFF) << 16 | (value >> 32) & 0xFFFF
     }
 
-    /// Appends `value` in decimal between quotes: three groups of eight digits each
-    /// computed at once, the leading zeros left out.
+    /// Appends `value` in decimal between quotes: three groups of eight digits (see
+    /// ``LogBuffer/decimalDigits(_:)``), the leading zeros left out.
     private static func appendQuotedDecimal(_ value: UInt64, into buffer: inout LogBuffer) {
         let zeros: UInt64 = 0x3030_3030_3030_3030
         let rest = value % 10_000_000_000_000_000
         var digits = (
-            UInt64(0), eightDigits(value / 10_000_000_000_000_000), eightDigits(rest / 100_000_000),
-            eightDigits(rest % 100_000_000)
+            UInt64(0), LogBuffer.decimalDigits(value / 10_000_000_000_000_000),
+            LogBuffer.decimalDigits(rest / 100_000_000), LogBuffer.decimalDigits(rest % 100_000_000)
         )
         // The first digit that is not a zero (the last one when all are).
         let (top, middle, low) = (digits.1 ^ zeros, digits.2 ^ zeros, digits.3 ^ zeros)
@@ -183,17 +176,5 @@ struct TraceKeys: Sendable {
             buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(7 + first)...]))
         }
         buffer.append(UInt8(ascii: "\""))
-    }
-
-    /// The eight decimal digits of `value` (below 10^8, with leading zeros) as ASCII bytes,
-    /// the first digit in the lowest byte: split in halves of four digits, each half in
-    /// pairs, each pair in digits, all lanes at once (no lane's product reaches the next).
-    private static func eightDigits(_ value: UInt64) -> UInt64 {
-        var lanes = value / 10_000 | (value % 10_000) << 32
-        let hundreds = (lanes &* 10_486) >> 20 & 0x0000_007F_0000_007F
-        lanes = hundreds | (lanes &- hundreds &* 100) << 16
-        let tens = (lanes &* 103) >> 10 & 0x000F_000F_000F_000F
-        lanes = tens | (lanes &- tens &* 10) << 8
-        return lanes | 0x3030_3030_3030_3030
     }
 }

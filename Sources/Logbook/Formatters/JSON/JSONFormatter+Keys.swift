@@ -109,21 +109,16 @@ extension JSONFormatter {
             self.function = function
             self.line = line
             self.lineAsString = lineAsString
-            self.isNested = true
         }
 
         /// Top-level members with the given keys.
         public init(flattenedFile file: String, function: String, line: String, lineAsString: Bool = false) {
-            self.objectKey = nil
-            self.file = file
-            self.function = function
-            self.line = line
-            self.lineAsString = lineAsString
-            self.isNested = false
+            self.init(file: file, function: function, line: line, lineAsString: lineAsString)
+            isNested = false
         }
 
         /// Whether the members are written in one object.
-        public let isNested: Bool
+        public private(set) var isNested = true
 
         /// `"source":{"file":…,"function":…,"line":42}`.
         public static let standard = SourceLocationLayout()

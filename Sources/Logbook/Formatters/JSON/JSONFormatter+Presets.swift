@@ -25,9 +25,7 @@ extension JSONFormatter {
         includesSourceLocation: Bool = false
     ) -> JSONFormatter {
         var fields: LogFields = ["ecs.version": ecsVersion]
-        if let service {
-            fields["service.name"] = service
-        }
+        if let service { fields["service.name"] = service }
         if let version { fields["service.version"] = version }
         if let environment { fields["service.environment"] = environment }
         if let service { fields["event.dataset"] = service + ".log" }

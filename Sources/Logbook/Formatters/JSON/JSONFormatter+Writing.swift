@@ -27,7 +27,7 @@ extension JSONFormatter {
         buffer.append(UInt8(ascii: "{"))
         layout.headerKeys.withUnsafeBytes { keys in
             for slot in layout.header {
-                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.keyStart..<slot.keyEnd]))
+                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
                 switch slot.member {
                 case .timestamp:
                     buffer.append(UInt8(ascii: "\""))
@@ -53,12 +53,10 @@ extension JSONFormatter {
             includingContext: contextKey == nil, staticFields: layout.settings.staticFields.entries
         ) { fields in
             // Whether any field has a promoted key: one pass for all of them.
-            var hasPromoted = false
+            let hasPromoted =
+                !layout.promoted.isEmpty
+                && (0..<fields.count).contains { layout.promotedKeys.contains(at: fields[$0].key) }
             if !layout.promoted.isEmpty {
-                for index in 0..<fields.count where layout.promotedKeys.contains(at: fields[index].key) {
-                    hasPromoted = true
-                    break
-                }
                 layout.headerKeys.withUnsafeBytes { keys in
                     for slot in layout.promoted {
                         writePromoted(
@@ -82,7 +80,8 @@ extension JSONFormatter {
                     if let small = SmallString(at: key), !small.needsJSONEscaping,
                         !layout.specialKeys.contains(small, at: key)
                     {
-                        buffer.appendJSONMemberKey(small)
+                        // `,"key":`
+                        buffer.appendSmall(small, prefix: 0x222C, prefixCount: 2, suffix: 0x3A22, suffixCount: 2)
                     } else if writeKey(
                         of: field, at: index, fields: fields, record: record, pass: &pass, into: &buffer,
                         start: start, budget: fieldBudget, dropped: &dropped)
@@ -90,10 +89,7 @@ extension JSONFormatter {
                         continue
                     }
                     writeFieldValue(field.value, into: &buffer)
-                    if let fieldBudget, buffer.count - start > fieldBudget {
-                        buffer.truncate(to: before)
-                        dropped += 1
-                    }
+                    buffer.drop(from: before, ifLineFrom: start, exceeds: fieldBudget, dropped: &dropped)
                 }
                 guard pass.assumed && pass.taken && !pass.searching else { break }
                 buffer.truncate(to: fieldsStart)
@@ -124,20 +120,17 @@ extension JSONFormatter {
         budget: Int?,
         dropped: inout Int
     ) {
-        let hasPromoted = !layout.promoted.isEmpty
         let before = buffer.count
         var first = true
         record.withFieldList(includingFields: false) { fields in
             for index in 0..<fields.count {
                 let field = fields[index]
-                if hasPromoted && layout.promotedKeys.contains(at: field.key) { continue }
+                if layout.promotedKeys.contains(at: field.key) { continue }
+                buffer.append(UInt8(ascii: ","))
                 if first {
-                    buffer.append(UInt8(ascii: ","))
                     buffer.appendJSONString(contextKey)
-                    buffer.append(contentsOf: JSONLayout.colonBrace)
+                    buffer.append(word: 0x7B3A, count: 2)  // `:{`
                     first = false
-                } else {
-                    buffer.append(UInt8(ascii: ","))
                 }
                 buffer.appendJSONString(at: field.key)
                 buffer.append(UInt8(ascii: ":"))
@@ -146,10 +139,7 @@ extension JSONFormatter {
         }
         guard !first else { return }
         buffer.append(UInt8(ascii: "}"))
-        if let budget, buffer.count - start > budget {
-            buffer.truncate(to: before)
-            dropped += 1
-        }
+        buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
     }
 
     /// Writes the promoted field of `slot` (its bytes in `keys`, the layout's
@@ -160,11 +150,11 @@ extension JSONFormatter {
         limits: TextLimits, into buffer: inout LogBuffer, dropped: inout Int
     ) {
         guard searching, let index = fields.firstIndex(of: layout.settings.promotedFields[slot.field].key) else {
-            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.keyStart..<slot.absentEnd]))
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.absent]))
             return
         }
         let before = buffer.count
-        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.keyStart..<slot.keyEnd]))
+        buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
         guard limits.text != .max else { return writeFieldValue(fields[index].value, into: &buffer) }
         let value = fields[index].value.pointee.logValue
         if case .string(let text) = value {
@@ -173,10 +163,7 @@ extension JSONFormatter {
             writeValue(value, depth: 1, into: &buffer)
             // An array or object cannot be cut and stay what it was: over the text
             // limit, it is left out and counted.
-            if buffer.count - before > limits.text + slot.keyEnd - slot.keyStart {
-                buffer.truncate(to: before)
-                dropped += 1
-            }
+            buffer.drop(from: before, ifLineFrom: before, exceeds: limits.text + slot.key.count, dropped: &dropped)
         }
     }
 
@@ -213,10 +200,7 @@ extension JSONFormatter {
             layout.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
         {
             pass.assumed = true
-            if let budget, buffer.count - start > budget {
-                buffer.truncate(to: before)
-                dropped += 1
-            }
+            buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
             return true
         }
         let reservedIndex = layout.reserved.index(at: key)
@@ -248,26 +232,24 @@ extension JSONFormatter {
     /// through its ``LogValueConvertible/logValue``.
     @inline(__always)
     private func writeFieldValue(_ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer) {
-        if !buffer.appendJSONScalar(value) { writeValue(value.pointee.logValue, depth: 1, into: &buffer) }
+        switch FieldScalar(value) {
+        case .string(let string): buffer.appendJSONString(at: string)
+        case .int(let int): buffer.appendDecimal(int)
+        case .bool(let bool): buffer.appendBool(bool)
+        case .double(let double): buffer.appendJSONNumber(double)
+        case nil: writeValue(value.pointee.logValue, depth: 1, into: &buffer)
+        }
     }
 
     func writeValue(_ value: LogValue, depth: Int, into buffer: inout LogBuffer) {
         switch value {
-        case .string(let string):
-            buffer.appendJSONString(string)
-        case .int(let int):
-            buffer.appendDecimal(int)
-        case .double(let double):
-            buffer.appendJSONNumber(double)
-        case .bool(let bool):
-            buffer.appendBool(bool)
-        case .null:
-            buffer.append(contentsOf: JSONLayout.nullLiteral)
+        case .string(let string): buffer.appendJSONString(string)
+        case .int(let int): buffer.appendDecimal(int)
+        case .double(let double): buffer.appendJSONNumber(double)
+        case .bool(let bool): buffer.appendBool(bool)
+        case .null: buffer.append("null")
+        case .array where depth >= maximumDepth, .object where depth >= maximumDepth: buffer.append("\"[too deep]\"")
         case .array(let elements):
-            guard depth < maximumDepth else {
-                buffer.append(contentsOf: JSONLayout.tooDeep)
-                return
-            }
             buffer.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
@@ -275,13 +257,8 @@ extension JSONFormatter {
             }
             buffer.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard depth < maximumDepth else {
-                buffer.append(contentsOf: JSONLayout.tooDeep)
-                return
-            }
             buffer.append(UInt8(ascii: "{"))
-            let unique = fields.deduplicated()
-            for (index, entry) in unique.storage.enumerated() {
+            for (index, entry) in fields.deduplicated().storage.enumerated() {
                 if index > 0 { buffer.append(UInt8(ascii: ",")) }
                 buffer.appendJSONString(entry.0)
                 buffer.append(UInt8(ascii: ":"))
@@ -301,24 +278,23 @@ extension JSONFormatter {
         buffer.appendJSONString(ErrorDescription.typeName(of: error), limit: limits.text)
         buffer.append(contentsOf: layout.errorMessageKey)
         buffer.appendJSONString(ErrorDescription.message(of: error), limit: limits.text)
-        if let stackTrace = ErrorDescription.stackTrace(of: error) {
-            if limits.dropsStackTrace {
-                dropped += 1
-            } else {
-                buffer.append(contentsOf: layout.stackTraceKey)
-                if layout.settings.writesStackTraceAsArray {
-                    buffer.append(UInt8(ascii: "["))
-                    for (index, frame) in stackTrace.enumerated() {
-                        if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                        buffer.appendJSONString(frame)
-                    }
-                    buffer.append(UInt8(ascii: "]"))
-                } else {
-                    buffer.appendJSONString(stackTrace.joined(separator: "\n"))
+        let stackTrace = (error as? any StackTraceProviding)?.stackTrace
+        if stackTrace != nil && limits.dropsStackTrace {
+            dropped += 1
+        } else if let stackTrace {
+            buffer.append(contentsOf: layout.stackTraceKey)
+            if layout.settings.writesStackTraceAsArray {
+                buffer.append(UInt8(ascii: "["))
+                for (index, frame) in stackTrace.enumerated() {
+                    if index > 0 { buffer.append(UInt8(ascii: ",")) }
+                    buffer.appendJSONString(frame)
                 }
+                buffer.append(UInt8(ascii: "]"))
+            } else {
+                buffer.appendJSONString(stackTrace.joined(separator: "\n"))
             }
         }
-        if layout.errorIsNested { buffer.append(UInt8(ascii: "}")) }
+        if layout.settings.errorLayout == .nested { buffer.append(UInt8(ascii: "}")) }
     }
 
     /// Writes the call site (file, function, line), each text cut to `limit` bytes.
@@ -329,7 +305,7 @@ extension JSONFormatter {
         buffer.appendJSONString(record.function, limit: limit)
         buffer.append(contentsOf: layout.sourceLineKey)
         buffer.appendDecimal(Int(clamping: record.line))
-        if layout.sourceLineAsString { buffer.append(UInt8(ascii: "\"")) }
-        if layout.sourceIsNested { buffer.append(UInt8(ascii: "}")) }
+        if sourceLocationLayout.lineAsString { buffer.append(UInt8(ascii: "\"")) }
+        if sourceLocationLayout.isNested { buffer.append(UInt8(ascii: "}")) }
     }
 }

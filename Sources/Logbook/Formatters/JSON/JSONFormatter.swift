@@ -71,21 +71,7 @@ public struct JSONFormatter: LogFormatter {
     /// Every setting above and the pre-encoded keys: the formatter's only stored property.
     let layout: JSONLayout
 
-    /// Creates a JSON formatter.
-    ///
-    /// - Parameters:
-    ///   - keys: Key names; change them for a shipper's schema (`severity`, `status`, ...).
-    ///   - headerOrder: The order of timestamp, level, logger and message.
-    ///   - levelNames: The text written for each level.
-    ///   - errorLayout: One error object, or top-level error members.
-    ///   - staticFields: Fields written into every line (`service`, `env`, `version`).
-    ///   - contextKey: Nest the task-local context under this key instead of writing its
-    ///     fields at the top level.
-    ///   - includesSourceLocation: Write the call site's file, function and line.
-    ///   - sourceLocationLayout: Where and how the call site is written.
-    ///   - lineLimit: The longest line in bytes; longer ones are truncated, staying valid.
-    ///     At least ``minimumLineLimit``; smaller values are raised to it.
-    ///   - maximumDepth: How deep nested field values may go.
+    /// Creates a JSON formatter; each parameter sets the property of the same name.
     public init(
         keys: Keys = Keys(),
         headerOrder: [HeaderMember] = JSONFormatter.defaultHeaderOrder,

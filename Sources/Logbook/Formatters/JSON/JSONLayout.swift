@@ -8,8 +8,7 @@ final class JSONLayout: Sendable {
     /// reference counting.
     struct HeaderSlot: Sendable {
         let member: JSONFormatter.HeaderMember
-        let keyStart: Int
-        let keyEnd: Int
+        let key: Range<Int>
     }
 
     /// A field written right after the error, before static and other fields, with an
@@ -21,13 +20,12 @@ final class JSONLayout: Sendable {
     }
 
     /// Where the promoted field `settings.promotedFields[field]` has its `,"key":` in
-    /// ``headerKeys`` (`keyStart..<keyEnd`) and what is written when no field has it
-    /// (`keyStart..<absentEnd`: `,"key":""` or nothing). Trivial, like ``HeaderSlot``.
+    /// ``headerKeys`` and what is written when no field has it (`,"key":""` or nothing).
+    /// Trivial, like ``HeaderSlot``.
     struct PromotedSlot: Sendable {
         let field: Int
-        let keyStart: Int
-        let keyEnd: Int
-        let absentEnd: Int
+        let key: Range<Int>
+        let absent: Range<Int>
     }
 
     /// The formatter's settings, normalized (see ``JSONFormatter``'s properties).
@@ -48,14 +46,11 @@ final class JSONLayout: Sendable {
     let errorOpen: [UInt8]
     let errorMessageKey: [UInt8]
     let stackTraceKey: [UInt8]
-    let errorIsNested: Bool
     /// `,"source":{"file":` (nested) or `,"file-key":` (flattened).
     let sourceOpen: [UInt8]
     let sourceFunctionKey: [UInt8]
     /// `,"line":`, with the opening quote when the line is written as a string.
     let sourceLineKey: [UInt8]
-    let sourceIsNested: Bool
-    let sourceLineAsString: Bool
     /// The key the context object is written under: ``contextKey``, renamed when it would
     /// repeat one of the formatter's other keys.
     let writtenContextKey: String?
@@ -76,13 +71,8 @@ final class JSONLayout: Sendable {
     /// one of them is written again, its fields searched before writing either.
     let takenKeys: KeySet
 
-    static let truncationMarker = Array("…[truncated ".utf8)
-    static let truncationMarkerEnd = Array(" bytes]".utf8)
     static let droppedFieldsKeyName = "logbook.dropped_fields"
     static let droppedFieldsKey = Array(",\"logbook.dropped_fields\":".utf8)
-    static let colonBrace = Array(":{".utf8)
-    static let nullLiteral = Array("null".utf8)
-    static let tooDeep = Array("\"[too deep]\"".utf8)
 
     static func encoded(_ text: String) -> [UInt8] {
         var buffer = LogBuffer(capacity: 64)
@@ -92,16 +82,20 @@ final class JSONLayout: Sendable {
 
     init(_ given: JSONFormatter.Settings) {
         var settings = given
-        settings.headerOrder = Self.normalized(given.headerOrder)
+        // The header members in order, each once; the default order when none is given.
+        settings.headerOrder = []
+        for member in given.headerOrder where !settings.headerOrder.contains(member) {
+            settings.headerOrder.append(member)
+        }
+        if settings.headerOrder.isEmpty { settings.headerOrder = JSONFormatter.defaultHeaderOrder }
         settings.staticFields = given.staticFields.deduplicated()
         settings.maximumDepth = max(given.maximumDepth, 1)
         let keys = settings.keys
         let levelNames = settings.levelNames
         let includesSourceLocation = settings.includesSourceLocation
         let sourceLocationLayout = settings.sourceLocationLayout
-        let comma = UInt8(ascii: ",")
         let colon = UInt8(ascii: ":")
-        func key(_ name: String) -> [UInt8] { [comma] + Self.encoded(name) + [colon] }
+        func key(_ name: String) -> [UInt8] { [UInt8(ascii: ",")] + Self.encoded(name) + [colon] }
 
         // Every top-level key the formatter writes, claimed in writing order. A key that
         // repeats one claimed before it (say `message` for a flattened error's message,
@@ -116,44 +110,36 @@ final class JSONLayout: Sendable {
             taken.append(candidate)
             return candidate
         }
-        var slots: [HeaderSlot] = []
         var headerKeys: [UInt8] = []
-        for member in settings.headerOrder {
-            let given: String
-            switch member {
-            case .timestamp: given = keys.timestamp
-            case .level: given = keys.level
-            case .logger: given = keys.logger
-            case .message: given = keys.message
-            }
+        header = settings.headerOrder.map { member in
+            let given =
+                switch member {
+                case .timestamp: keys.timestamp
+                case .level: keys.level
+                case .logger: keys.logger
+                case .message: keys.message
+                }
             let name = claim(given, inside: &reserved)
-            let encodedKey = slots.isEmpty ? Self.encoded(name) + [colon] : key(name)
-            slots.append(
-                HeaderSlot(member: member, keyStart: headerKeys.count, keyEnd: headerKeys.count + encodedKey.count))
-            headerKeys += encodedKey
+            let start = headerKeys.count
+            headerKeys += start == 0 ? Self.encoded(name) + [colon] : key(name)
+            return HeaderSlot(member: member, key: start..<headerKeys.count)
         }
-        header = slots
-        var levelValues: [Range<Int>] = []
-        for level in LogLevel.allCases {
+        levelValues = LogLevel.allCases.map { level in
             let start = headerKeys.count
             headerKeys += Self.encoded(levelNames[level])
-            levelValues.append(start..<headerKeys.count)
+            return start..<headerKeys.count
         }
         let ownKeyBytes = headerKeys.count
-        var promoted: [PromotedSlot] = []
-        for (index, field) in settings.promotedFields.enumerated() {
+        promoted = settings.promotedFields.enumerated().map { index, field in
             let start = headerKeys.count
             headerKeys += key(field.key)
             let end = headerKeys.count
             if field.writesEmptyWhenAbsent { headerKeys += Self.encoded("") }
             let absentEnd = field.writesEmptyWhenAbsent ? headerKeys.count : start
-            promoted.append(PromotedSlot(field: index, keyStart: start, keyEnd: end, absentEnd: absentEnd))
+            return PromotedSlot(field: index, key: start..<end, absent: start..<absentEnd)
         }
-        self.promoted = promoted
-        self.levelValues = levelValues
 
-        errorIsNested = settings.errorLayout == .nested
-        if errorIsNested {
+        if settings.errorLayout == .nested {
             var inner: [String] = []
             let type = claim(keys.errorType, inside: &inner)
             errorOpen = key(claim(keys.error, inside: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon]
@@ -166,10 +152,8 @@ final class JSONLayout: Sendable {
             stackTraceKey = key(claim(keys.stackTrace, inside: &reserved, fallbackPrefix: prefix))
         }
 
-        sourceIsNested = sourceLocationLayout.isNested
-        sourceLineAsString = sourceLocationLayout.lineAsString
-        let lineQuote = sourceLineAsString ? [UInt8(ascii: "\"")] : []
-        if sourceIsNested {
+        let lineQuote = sourceLocationLayout.lineAsString ? [UInt8(ascii: "\"")] : []
+        if sourceLocationLayout.isNested {
             let objectKey = sourceLocationLayout.objectKey ?? keys.source
             var inner: [String] = []
             let file = claim(sourceLocationLayout.file, inside: &inner)
@@ -190,7 +174,7 @@ final class JSONLayout: Sendable {
         _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
         let reservedKeys = KeySet(reserved)
         self.reserved = reservedKeys
-        let traceKeys = settings.traceKeys.removing(reservedKeys)
+        let traceKeys = TraceKeys(settings.traceKeys.mappings.filter { !reservedKeys.contains($0.key) })
         self.traceKeys = traceKeys
         traceFields = KeySet(traceKeys.mappings.map { $0.field })
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
@@ -202,13 +186,13 @@ final class JSONLayout: Sendable {
         self.headerKeys = headerKeys
         let taken = renamedKeys + traceKeys.mappings.map { $0.key }
         takenKeys = KeySet(taken)
-        specialKeys = KeySet((traceKeys.isEmpty ? [] : TraceKeys.fieldNames) + reserved + taken)
+        specialKeys = KeySet((traceKeys.mappings.isEmpty ? [] : TraceKeys.fieldNames) + reserved + taken)
         // The shortest line still holds the formatter's own keys and the longest level
         // name; very long configured keys raise the cap rather than break it.
         var ownBytes = ownKeyBytes + errorOpen.count + errorMessageKey.count
         ownBytes += LogLevel.allCases.map { levelNames[$0].utf8.count }.max() ?? 0
         if includesSourceLocation { ownBytes += sourceOpen.count + sourceFunctionKey.count + sourceLineKey.count }
-        ownBytes += promoted.reduce(0) { $0 + $1.keyEnd - $1.keyStart + Self.cappedTextLength }
+        ownBytes += promoted.reduce(0) { $0 + $1.key.count + Self.cappedTextLength }
         ownBytes += (writtenContextKey?.utf8.count ?? 0) + Self.droppedFieldsKeyName.utf8.count
         settings.lineLimit = max(given.lineLimit, JSONFormatter.minimumLineLimit, ownBytes + Self.lineLimitMargin)
         self.settings = settings
@@ -223,12 +207,4 @@ final class JSONLayout: Sendable {
     /// The most a text cut to ``minimalTextLimit`` takes with its quotes and truncation
     /// marker.
     static let cappedTextLength = minimalTextLimit + 32
-
-    /// The header members in order, each once; the default order when none is given.
-    static func normalized(_ order: [JSONFormatter.HeaderMember]) -> [JSONFormatter.HeaderMember] {
-        var result: [JSONFormatter.HeaderMember] = []
-        for member in order where !result.contains(member) { result.append(member) }
-        return result.isEmpty ? JSONFormatter.defaultHeaderOrder : result
-    }
-
 }

@@ -13,9 +13,8 @@
 /// trace ids come from the fields bound by
 /// ``LogContext/withLambdaInvocation(_:operation:)-djzv``.
 ///
-/// Levels are the names Lambda's log-level filter recognises (``LogLevelNames/lambda``):
-/// `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR`, `FATAL`. Lambda has no notice or critical
-/// level: ``LogLevel/notice`` is written `INFO` and ``LogLevel/critical`` `FATAL`.
+/// Levels are the names Lambda's log-level filter recognises, ``LogLevelNames/lambda``
+/// (``LogLevel/notice`` is written `INFO` and ``LogLevel/critical`` `FATAL`).
 ///
 /// It is a ``JSONFormatter`` underneath, with the same guarantees: valid JSON for every
 /// input, no key twice (a field named like one of these keys is written as
@@ -31,7 +30,18 @@ public struct LambdaJSONFormatter: LogFormatter {
 
     /// Creates a Lambda JSON formatter.
     public init(staticFields: LogFields = [:], lineLimit: Int = 16 * 1024) {
-        self.init(json: Self.makeJSONFormatter(staticFields: staticFields, lineLimit: lineLimit))
+        json = JSONFormatter(
+            JSONFormatter.Settings(
+                keys: JSONFormatter.Keys(
+                    errorType: "errorType", errorMessage: "errorMessage", stackTrace: "stackTrace"),
+                headerOrder: [.timestamp, .level, .message, .logger], levelNames: .lambda, errorLayout: .flattened,
+                staticFields: staticFields, contextKey: nil, includesSourceLocation: false,
+                sourceLocationLayout: .standard, lineLimit: lineLimit, maximumDepth: 32,
+                promotedFields: [
+                    JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, writesEmptyWhenAbsent: true),
+                    JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, writesEmptyWhenAbsent: false),
+                ],
+                writesStackTraceAsArray: true))
     }
 
     private init(json: JSONFormatter) {
@@ -46,19 +56,5 @@ public struct LambdaJSONFormatter: LogFormatter {
     /// Appends the JSON object for `record`, without a newline.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         json.format(record, into: &buffer)
-    }
-
-    private static func makeJSONFormatter(staticFields: LogFields, lineLimit: Int) -> JSONFormatter {
-        var settings = JSONFormatter.Settings(
-            keys: JSONFormatter.Keys(errorType: "errorType", errorMessage: "errorMessage", stackTrace: "stackTrace"),
-            headerOrder: [.timestamp, .level, .message, .logger], levelNames: .lambda, errorLayout: .flattened,
-            staticFields: staticFields, contextKey: nil, includesSourceLocation: false,
-            sourceLocationLayout: .standard, lineLimit: lineLimit, maximumDepth: 32)
-        settings.promotedFields = [
-            JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, writesEmptyWhenAbsent: true),
-            JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, writesEmptyWhenAbsent: false),
-        ]
-        settings.writesStackTraceAsArray = true
-        return JSONFormatter(settings)
     }
 }

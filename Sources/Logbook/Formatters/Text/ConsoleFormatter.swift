@@ -92,10 +92,9 @@ public struct ConsoleFormatter: LogFormatter {
         if colored { buffer.append(contentsOf: ANSI.reset) }
         buffer.append(word: 0x203A, count: 2)  // `: `
         buffer.appendSingleLine(record.message)
-        let keyPrefix = colored ? ANSI.dim : []
-        let keySuffix = colored ? ANSI.reset : []
         record.withFieldList {
-            Self.fieldWriter.append($0, of: record, into: &buffer, keyPrefix: keyPrefix, keySuffix: keySuffix)
+            Self.fieldWriter.append(
+                $0, of: record, into: &buffer, keyPrefix: colored ? ANSI.dim : [], keySuffix: colored ? ANSI.reset : [])
         }
         if let error = record.error {
             if colored { buffer.append(contentsOf: ANSI.level[Int(LogLevel.error.rawValue)]) }

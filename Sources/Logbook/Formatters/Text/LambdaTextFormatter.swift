@@ -22,8 +22,7 @@
 ///   and trace id. An error is always appended as `error.type=… error.message=…`.
 public struct LambdaTextFormatter: LogFormatter {
     /// The text written between the brackets for each level. Default
-    /// ``LogLevelNames/uppercase``: `TRACE`, `DEBUG`, `INFO`, `NOTICE`, `WARNING`,
-    /// `ERROR`, `CRITICAL`.
+    /// ``LogLevelNames/uppercase``.
     public let levelNames: LogLevelNames
     /// Whether static and record fields follow the message as logfmt pairs. Default `true`.
     public let appendsFields: Bool
@@ -31,7 +30,7 @@ public struct LambdaTextFormatter: LogFormatter {
     /// ``LambdaFunction/fields``. A record field with the same key wins.
     public let staticFields: LogFields
     /// How deep appended arrays and objects are flattened. Default 8.
-    public let maximumDepth: Int
+    public var maximumDepth: Int { fieldWriter.maximumDepth }
     /// The longest line in bytes (at least 64); a longer one is cut and marked (see
     /// ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
@@ -50,11 +49,10 @@ public struct LambdaTextFormatter: LogFormatter {
         self.levelNames = levelNames
         self.appendsFields = appendsFields
         self.staticFields = staticFields.deduplicated()
-        self.maximumDepth = max(maximumDepth, 0)
         self.fieldWriter = LogfmtFieldWriter(
             reserved: KeySet(["error", "error.type", "error.message"]),
             skipped: KeySet([LambdaInvocation.requestIDKey, LambdaInvocation.traceIDKey]),
-            maximumDepth: self.maximumDepth)
+            maximumDepth: max(maximumDepth, 0))
     }
 
     /// This formatter with `fields` added to its static fields.
@@ -76,12 +74,39 @@ public struct LambdaTextFormatter: LogFormatter {
         record.withFieldList(staticFields: appendsFields ? staticFields.entries : .init(start: nil, count: 0)) {
             fields in
             if let requestID = fields.value(of: LambdaInvocation.requestIDKey, recordOnly: true) {
-                buffer.appendLambdaTextField(requestID.description, replacingTabs: true)  // a string as it is
+                Self.appendField(requestID.description, replacingTabs: true, into: &buffer)  // a string as it is
             }
             buffer.append(UInt8(ascii: "\t"))
-            buffer.appendLambdaTextField(record.message, replacingTabs: false)
+            Self.appendField(record.message, replacingTabs: false, into: &buffer)
             if let error = record.error { buffer.appendLogfmtError(error) }
             if appendsFields { fieldWriter.append(fields, of: record, into: &buffer) }
+        }
+    }
+
+    /// Appends `text` for one tab-separated field of Lambda's text format.
+    ///
+    /// A line break (`\n`, or `\r\n`) becomes one carriage return, as Lambda's runtimes
+    /// write multi-line output, so the line stays one CloudWatch event. Tabs are kept.
+    /// Every other character of ``ObeyedCharacters`` (a lone `\r`, ESC, DEL, C1,
+    /// U+2028, U+2029) is escaped as ``LogBuffer/appendSingleLine(_:)`` escapes it. With
+    /// `replacingTabs`, tabs and line breaks become spaces instead, so the text cannot
+    /// shift the fields after it.
+    private static func appendField(_ text: String, replacingTabs: Bool, into buffer: inout LogBuffer) {
+        LogBuffer.withUTF8(of: text) { utf8 in
+            buffer.appendEscaping(utf8, delimiters: (0, 0, 0)) { buffer, index, length in
+                let byte = utf8[index]
+                let isLineBreak = byte == 0x0A || (byte == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A)
+                if byte == 0x09 && !replacingTabs {
+                    buffer.append(byte)  // the runtime's own separator, kept
+                    return 1
+                }
+                if isLineBreak || byte == 0x09 {
+                    buffer.append(replacingTabs ? UInt8(ascii: " ") : 0x0D)
+                    return byte == 0x0D ? 2 : 1
+                }
+                buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
+                return length
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ struct LogfmtFieldWriter: Sendable {
                 LogBuffer.isPlainText(small), !reserved.contains(small, at: field.key),
                 let scalar = FieldScalar(field.value)
             {
-                buffer.appendSmall(small, prefix: UInt8(ascii: " "), suffix: 0x3D, suffixCount: 1)  // ` key=`
+                buffer.appendSmall(small, prefix: 0x20, prefixCount: 1, suffix: 0x3D, suffixCount: 1)  // ` key=`
                 buffer.appendLogfmtScalar(scalar)
                 continue
             }
@@ -72,6 +72,6 @@ struct LogfmtFieldWriter: Sendable {
 
     @inline(__always)
     private func skips(_ fields: FieldList, _ index: Int) -> Bool {
-        index >= fields.staticCount && !skipped.isEmpty && skipped.contains(at: fields[index].key)
+        index >= fields.staticCount && !skipped.all.isEmpty && skipped.contains(at: fields[index].key)
     }
 }

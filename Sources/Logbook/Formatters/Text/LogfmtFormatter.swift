@@ -28,7 +28,7 @@ public struct LogfmtFormatter: LogFormatter {
     /// Whether to append the call site as `source=File.swift:42`.
     public let includesSourceLocation: Bool
     /// How deep arrays and objects in field values are flattened. Default 8.
-    public let maximumDepth: Int
+    public var maximumDepth: Int { fieldWriter.maximumDepth }
     /// The longest line in bytes (at least 64); a longer one is cut and marked (see
     /// ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
@@ -45,10 +45,9 @@ public struct LogfmtFormatter: LogFormatter {
         self.lineLimit = max(lineLimit, 64)
         self.levelNames = levelNames
         self.includesSourceLocation = includesSourceLocation
-        self.maximumDepth = max(maximumDepth, 0)
         var keys = ["time", "level", "logger", "msg", "error", "error.type", "error.message"]
         if includesSourceLocation { keys.append("source") }
-        self.fieldWriter = LogfmtFieldWriter(reserved: KeySet(keys), maximumDepth: self.maximumDepth)
+        self.fieldWriter = LogfmtFieldWriter(reserved: KeySet(keys), maximumDepth: max(maximumDepth, 0))
     }
 
     /// Appends the logfmt line for `record`.

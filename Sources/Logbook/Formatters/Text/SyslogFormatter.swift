@@ -66,22 +66,16 @@ public struct SyslogFormatter: LogFormatter {
     public let hostname: String
     /// The `PROCID` field.
     public let processID: String
-    /// The structured-data element ID that carries the fields.
+    /// The structured-data element ID that carries the fields, `name@number`.
     public let structuredDataID: String
-    /// The longest message in bytes. Default 8192 (rsyslog's default maximum).
+    /// The longest message in bytes, at least 480 (RFC 5424's minimum). Default 8192
+    /// (rsyslog's default maximum).
     public let lineLimit: Int
     /// What follows the timestamp up to the logger's value, the same in every message.
     private let headerTail: [UInt8]
 
-    /// Creates a formatter.
-    ///
-    /// - Parameters:
-    ///   - facility: The facility; `user` by default.
-    ///   - appName: The application name; the program's file name by default.
-    ///   - hostname: The host name; the system's by default.
-    ///   - processID: The process id by default.
-    ///   - structuredDataID: The SD-ID of the fields element, `name@number`.
-    ///   - lineLimit: The longest message in bytes (at least 480, RFC 5424's minimum).
+    /// Creates a formatter; each parameter sets the property of the same name, `nil` its
+    /// default: the program's file name, the system's host name, the process id.
     public init(
         facility: Facility = .user,
         appName: String? = nil,
@@ -102,14 +96,7 @@ public struct SyslogFormatter: LogFormatter {
 
     /// The RFC 5424 severity of `level`.
     public static func severity(of level: LogLevel) -> Int {
-        switch level {
-        case .trace, .debug: 7
-        case .info: 6
-        case .notice: 5
-        case .warning: 4
-        case .error: 3
-        case .critical: 2
-        }
+        min(7, 8 - Int(level.rawValue))  // trace and debug 7, then one less a level up to critical's 2
     }
 
     /// Appends the message for `record`, without a trailing newline.
@@ -212,8 +199,7 @@ public struct SyslogFormatter: LogFormatter {
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
     /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
-    /// does, a scalar read in place; inlined (Swift 6.3 left it a call per field under
-    /// `@inline(__always)`; `@inline(always)` is new in 6.3).
+    /// does, a scalar read in place.
     #if compiler(>=6.3)
     @inline(always)
     #else
@@ -230,7 +216,7 @@ public struct SyslogFormatter: LogFormatter {
         }
         let before = buffer.count
         if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D)) {
-            buffer.appendSmall(small, prefix: UInt8(ascii: " "), suffix: Self.equalsQuote, suffixCount: 2)
+            buffer.appendSmall(small, prefix: 0x20, prefixCount: 1, suffix: Self.equalsQuote, suffixCount: 2)
         } else {
             buffer.append(UInt8(ascii: " "))
             Self.appendParameterName(key.pointee, into: &buffer)
@@ -255,10 +241,7 @@ public struct SyslogFormatter: LogFormatter {
         case .bool(let bool):
             buffer.append(word: bool ? 0x22_6575_7274 : 0x2265_736C_6166, count: bool ? 5 : 6)  // `true"`, `false"`
         }
-        if let budget, buffer.count - start > budget {
-            buffer.truncate(to: before)
-            dropped += 1
-        }
+        buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
     }
 
     /// `="` as the low bytes of a word.
@@ -285,10 +268,7 @@ public struct SyslogFormatter: LogFormatter {
             case .object(let fields): buffer.append(fields.isEmpty && !depthExhausted ? "{}" : "[too deep\\]")
             }
             buffer.append(UInt8(ascii: "\""))
-            if let budget, buffer.count - start > budget {
-                buffer.truncate(to: before)
-                dropped += 1
-            }
+            buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
         }
     }
 
