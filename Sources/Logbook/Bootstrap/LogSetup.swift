@@ -88,10 +88,15 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     }
 
     /// ``shutdown(timeout:)`` on a dedicated thread, awaited without blocking the
-    /// cooperative thread pool; for `LogbookService` and other async callers.
+    /// cooperative thread pool (a drain waits on condition variables and in `write(2)`);
+    /// for `LogbookService` and other async callers. Runs inline when no thread can be
+    /// started.
     package func shutdownOffThePool(timeout: Duration? = nil) async -> Bool {
         let timeout = timeout ?? shutdownTimeout
-        return await LogShutdown.runOffThePool { drain(timeout: timeout) }
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let started = BackgroundThread.start { continuation.resume(returning: drain(timeout: timeout)) }
+            if !started { continuation.resume(returning: drain(timeout: timeout)) }
+        }
     }
 
     /// ``LogShutdown`` over every sink of this setup's hierarchy as configured now, with

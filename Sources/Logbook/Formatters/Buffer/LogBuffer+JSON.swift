@@ -86,14 +86,17 @@ extension LogBuffer {
         return true
     }
 
-    /// Not zero if any of the 8 bytes of `word` may need attention: a control character,
-    /// `"`, `\`, or a non-ASCII byte (which could start U+2028 or U+2029). Exact for
-    /// "none": a word whose bits are zero holds only bytes that are copied as they are.
+    /// The high bit of each of the 8 bytes of `word` that may need attention in JSON: a
+    /// control character, `"`, `\`, or a non-ASCII byte (which could start U+2028 or
+    /// U+2029). Exact for "none": a word whose bits are zero holds only bytes that are
+    /// copied as they are.
     @inline(__always)
-    private static func escapeBits(_ word: UInt64) -> UInt64 {
+    static func escapeBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        // Below 0x80 each sum stays within its byte (see SmallString); a byte from 0x80
-        // up, whatever it carries into the next, sets its own high bit through `word`.
+        // Below 0x80 each sum stays within its byte (a byte plus at most 0x7F), so bytes
+        // do not disturb each other: `b + 0x60` reaches the high bit when `b` is at least
+        // 0x20, `(b ^ c) + 0x7F` when `b` is not `c`. A byte from 0x80 up, whatever it
+        // carries into the next, sets its own high bit through `word`.
         let printable = word &+ ones &* 0x60
         let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
         let notBackslash = (word ^ (ones &* 0x5C)) &+ ones &* 0x7F

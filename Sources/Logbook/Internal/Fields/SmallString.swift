@@ -50,22 +50,9 @@ package struct SmallString {
     var needsJSONEscaping: Bool {
         if count <= 8 {
             let mask: UInt64 = count == 8 ? ~0 : (1 &<< UInt64(count &* 8)) &- 1
-            return Self.escapeBits(low) & mask != 0
+            return LogBuffer.escapeBits(low) & mask != 0
         }
         let highMask: UInt64 = (1 &<< UInt64((count &- 8) &* 8)) &- 1
-        return Self.escapeBits(low) | (Self.escapeBits(high) & highMask) != 0
-    }
-
-    /// The high bit of each byte of `word` that is below 0x20, `"` or `\`, for bytes
-    /// below 0x80. Each sum stays within its byte (a byte below 0x80 plus at most 0x7F),
-    /// so bytes do not disturb each other: `b + 0x60` reaches the high bit when `b` is at
-    /// least 0x20, `(b ^ c) + 0x7F` when `b` is not `c`.
-    @inline(__always)
-    private static func escapeBits(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let printable = word &+ ones &* 0x60
-        let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
-        let notBackslash = (word ^ (ones &* 0x5C)) &+ ones &* 0x7F
-        return ~(printable & notQuote & notBackslash) & (ones &* 0x80)
+        return LogBuffer.escapeBits(low) | (LogBuffer.escapeBits(high) & highMask) != 0
     }
 }

@@ -8,16 +8,16 @@ final class DispatchPlan: Sendable {
         let filters: [LogFilter]
         /// Whether ``filters`` is non-empty, so the logging path need not touch the array.
         let hasFilters: Bool
-        /// The sink again when it can take a record the caller gives up (``AsyncSink``
-        /// moves it into its queue instead of copying it).
-        let taker: (any RecordTakingSink)?
+        /// The sink again when it is an ``AsyncSink``, which can take a record the caller
+        /// gives up (moves it into its queue instead of copying it).
+        let asyncSink: AsyncSink?
 
         init(_ sink: any LogSink) {
             self.sink = sink
             self.level = sink.level
             self.filters = sink.filters
             self.hasFilters = !filters.isEmpty
-            self.taker = sink as? any RecordTakingSink
+            self.asyncSink = sink as? AsyncSink
         }
 
         @inline(__always)
@@ -107,7 +107,7 @@ final class DispatchPlan: Sendable {
     /// Hands `record` to the test captures bound in its context, then to every slot of
     /// `plan` (valid for the call) that accepts it. A re-entrant record (a sink, formatter
     /// or field provider logged) goes to the last resort instead. The last slot gets the
-    /// record moved when its sink can take it (``RecordTakingSink``).
+    /// record moved when its sink is an ``AsyncSink``.
     @inline(__always)
     static func deliver(
         _ record: consuming LogRecord, through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch,
@@ -139,8 +139,8 @@ final class DispatchPlan: Sendable {
             slots[index].sink.write(record)
         }
         guard slots[last].accepts(record) else { return }
-        if let taker = slots[last].taker {
-            taker.take(record)
+        if let asyncSink = slots[last].asyncSink {
+            asyncSink.take(record)
         } else {
             slots[last].sink.write(record)
         }

@@ -94,7 +94,7 @@ package enum LogShutdown {
         }
         if install {
             // Sampling summaries still held back are records too: written before the drain.
-            addPreDrainAction { LogSampling.flushPendingSummaries() }
+            addPreDrainAction { LogHierarchy.shared.flushPendingSummaries() }
             atexit { LogShutdown.runAtExit() }
         }
     }

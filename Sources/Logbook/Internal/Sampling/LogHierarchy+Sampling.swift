@@ -25,14 +25,6 @@ extension LogHierarchy {
     }
 }
 
-extension LogSampling {
-    /// Writes the summaries of every drop not yet reported in the process-wide hierarchy,
-    /// even in intervals that have not ended; call it before draining sinks.
-    package static func flushPendingSummaries() {
-        LogHierarchy.shared.flushPendingSummaries()
-    }
-}
-
 extension LogNode {
     /// Counts a record under `sampler` and reports whether sampling drops it. Writes the
     /// summaries that are due first. Evaluates `message` only for the first unreported

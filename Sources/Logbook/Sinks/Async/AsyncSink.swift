@@ -24,7 +24,7 @@
 ///   thread; records logged afterwards are written directly by the calling thread.
 /// - A sink or formatter that logs from the background thread never recurses: such
 ///   records go to the last resort.
-public final class AsyncSink: LogSink, RecordTakingSink, CustomStringConvertible {
+public final class AsyncSink: LogSink, CustomStringConvertible {
     /// The sink that receives the records.
     public let wrapped: any LogSink
     /// The wrapped sink's level, checked before enqueueing.
