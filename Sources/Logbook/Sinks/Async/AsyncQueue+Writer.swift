@@ -72,11 +72,10 @@ extension AsyncQueue {
     /// A ``LineWritingSink`` gets them formatted into lines, in writes of up to about
     /// ``AsyncSink/Options/batchBytes``; any other sink gets them one by one.
     func write(_ records: inout RecordBuffer, lines: inout LogBuffer) {
-        guard let lineSink else {
+        guard let lineSink, let formatter = lineFormatter else {
             records.forEachUnwritten { sink.write($0) }
             return
         }
-        let formatter = lineSink.formatter
         lines.removeAll()
         records.forEachUnwritten { record in
             formatter.formatLine(record, into: &lines)

@@ -51,6 +51,8 @@ final class AsyncQueue: @unchecked Sendable {
     /// The wrapped sink, and the same sink as a ``LineWritingSink`` when it is one.
     let sink: any LogSink
     let lineSink: (any LineWritingSink)?
+    /// `lineSink`'s formatter, read once, when the queue is made.
+    let lineFormatter: (any LogFormatter)?
     let lock = ConditionLock()
     let workAvailable: ConditionLock.Condition
     let spaceAvailable: ConditionLock.Condition
@@ -63,6 +65,7 @@ final class AsyncQueue: @unchecked Sendable {
         durableLevel = options.durableLevel
         self.sink = sink
         lineSink = sink as? any LineWritingSink
+        lineFormatter = lineSink?.formatter
         workAvailable = lock.makeCondition()
         spaceAvailable = lock.makeCondition()
         progress = lock.makeCondition()
