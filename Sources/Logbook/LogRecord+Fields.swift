@@ -83,7 +83,12 @@ extension LogRecord {
         return try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: slotCount) { slots in
             var list = FieldListBuilder(
                 slots.baseAddress!, capacity: slotCount, reserved: staticFields.count, rules: rules)
-            resolveFields(includingFields: includingFields, scope: contextCount > 0 ? context.scope : nil, into: &list)
+            // Two calls, so the one without a context is compiled with its scope known to be nil.
+            if contextCount > 0 {
+                resolveFields(includingFields: includingFields, scope: context.scope, into: &list)
+            } else {
+                resolveFields(includingFields: includingFields, scope: nil, into: &list)
+            }
             if !staticFields.isEmpty {
                 prependStatics(staticFields, includingContext: includingContext, to: &list)
             }

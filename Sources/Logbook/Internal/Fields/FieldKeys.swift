@@ -40,16 +40,24 @@ enum FieldKeys {
     static func firstIndex(
         of key: UnsafePointer<String>, from start: Int, count: Int, keyAt: (Int) -> UnsafePointer<String>
     ) -> Int? {
-        let small = SmallString(at: key)
-        let length = small?.count ?? key.pointee.utf8.count
         var index = start
+        if let small = SmallString(at: key) {
+            // A small key: compared as two words, with no call, against every small candidate.
+            while index < count {
+                let candidate = keyAt(index)
+                if let other = SmallString(at: candidate) {
+                    if other.high == small.high && other.low == small.low { return index }
+                } else if candidate.pointee.utf8.count == small.count && candidate.pointee == key.pointee {
+                    return index
+                }
+                index &+= 1
+            }
+            return nil
+        }
+        let length = key.pointee.utf8.count
         while index < count {
             let candidate = keyAt(index)
-            if let small, let other = SmallString(at: candidate) {
-                if other.high == small.high && other.low == small.low { return index }
-            } else if candidate.pointee.utf8.count == length && candidate.pointee == key.pointee {
-                return index
-            }
+            if candidate.pointee.utf8.count == length && candidate.pointee == key.pointee { return index }
             index &+= 1
         }
         return nil
