@@ -1,3 +1,8 @@
+#if defined(__linux__)
+#define _GNU_SOURCE  // sched_getcpu, sched_setaffinity and the CPU_* macros
+#include <sched.h>
+#endif
+
 #include "CBenchSupport.h"
 
 #include <errno.h>
@@ -102,5 +107,20 @@ void bench_callgrind_zero(void) {}
 void bench_callgrind_dump(const char *label) { (void)label; }
 
 #endif
+
+int bench_pin_to_current_cpu(void) {
+#if defined(__linux__)
+    int cpu = sched_getcpu();
+    if (cpu < 0) {
+        return -1;
+    }
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpu, &set);
+    return sched_setaffinity(0, sizeof set, &set) == 0 ? cpu : -1;
+#else
+    return -1;
+#endif
+}
 
 void bench_blackhole(const void *value) { (void)value; }

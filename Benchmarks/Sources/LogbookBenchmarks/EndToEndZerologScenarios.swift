@@ -1,3 +1,4 @@
+import CBenchSupport
 import Logbook
 
 #if canImport(Glibc)
@@ -9,8 +10,12 @@ import Darwin
 /// Issue 11's end-to-end peer: Logbook's JSON to `/dev/null` (scenario 4's path:
 /// `StreamSink(.standardOutput)` with `JSONFormatter()`, standard output pointed at
 /// `/dev/null`, `TZ=UTC`) against zerolog writing the same record to `/dev/null` from the
-/// Go program in `Benchmarks/zerolog/`, in alternating rounds. Without `go` or Debian's
-/// zerolog package the row has no peer and its title says "not measured".
+/// Go program in `Benchmarks/zerolog/`, in alternating rounds. Both run on one CPU: the
+/// row pins the benchmark's thread to the CPU it is on before starting the peer, which
+/// inherits the pin (on a VM one virtual CPU can run at half the speed of the other for
+/// seconds at a time, and unpinned the two processes often landed on different ones).
+/// Without `go` or Debian's zerolog package the row has no peer and its title says "not
+/// measured".
 enum EndToEndZerologScenarios {
     /// The logger name of both sides (zerolog's `logger` field).
     static let loggerName = "bench.e2e.peer"
@@ -37,7 +42,7 @@ enum EndToEndZerologScenarios {
             Scenario(
                 id: "e2e.json.zerolog",
                 title: reason.map { "11. end to end, JSON to /dev/null, TZ=UTC (zerolog: not measured, \($0))" }
-                    ?? "11. end to end, JSON to /dev/null, TZ=UTC (peer column: zerolog, Go)",
+                    ?? "11. end to end, JSON to /dev/null, TZ=UTC (peer column: zerolog, Go, on the same CPU)",
                 logbook: { iterations in
                     LogContext.with(Fixtures.contextFields) {
                         for _ in 0..<iterations { logRecord(log) }
@@ -47,6 +52,11 @@ enum EndToEndZerologScenarios {
                 target: reason == nil ? Target(criteria: [.ratioAtMost(0.6)], text: "<= 0.6x zerolog's time") : nil,
                 peerRunsUnderValgrind: false,
                 prepare: {
+                    let cpu = bench_pin_to_current_cpu()
+                    Report.progress(
+                        cpu >= 0
+                            ? "zerolog row: this thread and the peer pinned to CPU \(cpu)"
+                            : "zerolog row: not pinned to one CPU (not available here)")
                     setenv("TZ", "UTC", 1)
                     tzset()
                     log.removeAllSinks()

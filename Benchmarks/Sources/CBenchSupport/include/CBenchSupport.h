@@ -25,6 +25,11 @@ void bench_callgrind_zero(void);
 /// (no-op outside callgrind).
 void bench_callgrind_dump(const char *label);
 
+/// Pins the calling thread to the CPU it is running on and returns that CPU's number,
+/// or -1 where pinning is not available (not Linux) or failed. Processes the thread
+/// starts afterwards inherit the pin, so a peer process runs on the same CPU.
+int bench_pin_to_current_cpu(void);
+
 /// Does nothing, opaquely: the optimiser cannot remove a call to it or the work
 /// that produced its argument.
 void bench_blackhole(const void *value);
