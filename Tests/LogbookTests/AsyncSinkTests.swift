@@ -185,6 +185,16 @@ private final class GateSink: LogSink {
         #expect(memory.messages == ["one"])
     }
 
+    @Test("a batch size of Int.max (no limit) writes the batch instead of trapping on the writer thread")
+    func largestBatchBytes() {
+        let lines = SlowLineSink(delay: .zero)
+        let sink = AsyncSink(lines, options: .init(batchBytes: .max))
+        for index in 0..<10 { sink.write(record("\(index)")) }
+        sink.flush()
+        #expect(lines.lines.count == 10)
+        #expect(sink.shutdown(timeout: .seconds(5)))
+    }
+
     @Test func shutdownGivesUpAtTheDeadlineAndCountsWhatWasLeft() {
         let gate = GateSink()
         let sink = AsyncSink(gate, options: .init(capacity: 100))
