@@ -261,4 +261,18 @@ struct FileSinkOptionTests {
         }
         #expect(!FileManager.default.fileExists(atPath: path), "nothing is created when an option is refused")
     }
+
+    @Test("a path with a NUL byte is refused, naming it, instead of opening the part before the NUL")
+    func pathWithANulByte() {
+        let directory = TemporaryDirectory()
+        // The C library would see "app.log": rotation would then rename and delete that file.
+        let path = directory.file("app.log\u{0}.evil")
+        #expect {
+            try FileSink(path: path, options: .init(rotation: .size(maximumBytes: 100, keep: 1)))
+        } throws: { error in
+            guard case FileSinkError.invalidOption("path", let value, _) = error else { return false }
+            return value.contains("app.log\\0.evil") && !"\(error)".contains("\u{0}")
+        }
+        #expect(directory.names().isEmpty, "nothing is created")
+    }
 }

@@ -235,6 +235,22 @@ import Testing
     }
 
     @Test(
+        "a host or socket path with a NUL byte is refused, naming it, instead of using the part before the NUL",
+        arguments: [
+            (SyslogSink.Transport.tcp(host: "127.0.0.1\u{0}.evil", port: 514), "host"),
+            (.udp(host: "127.0.0.1\u{0}", port: 514), "host"),
+            (.unix(path: "/dev/log\u{0}.evil"), "path"),
+        ])
+    func rejectsNulBytes(transport: SyslogSink.Transport, name: String) {
+        #expect {
+            try SyslogSink(transport)
+        } throws: { error in
+            guard case SyslogSinkError.invalidOption(let rejected, let value, _) = error else { return false }
+            return rejected == name && value.contains("\\0") && !"\(error)".contains("\u{0}")
+        }
+    }
+
+    @Test(
         "bad transports and options are refused at setup with the value named",
         arguments: [
             (SyslogSink.Transport.tcp(host: "", port: 514), SyslogSink.Options(), "host"),

@@ -66,7 +66,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     ///   - filters: Filters a record must pass to be written.
     ///   - options: File mode, directory creation, rotation, reopening.
     /// - Throws: ``FileSinkError`` naming the path and the system's error when the file
-    ///   cannot be opened, or an option that is not accepted.
+    ///   cannot be opened, or an option (or a path with a NUL byte) that is not accepted.
     public init(
         path: String,
         formatter: any LogFormatter = JSONFormatter(),
@@ -75,6 +75,10 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         options: Options = Options()
     ) throws(FileSinkError) {
         try options.validate()
+        if path.utf8.contains(0) {
+            // The C library would stop at the NUL and open (and rotate) another file.
+            throw .invalidOption(name: "path", value: path.debugDescription, accepted: "a path without NUL bytes")
+        }
         self.path = path
         self.formatter = formatter.resolved(forTerminal: false)
         self.level = level

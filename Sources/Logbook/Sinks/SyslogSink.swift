@@ -54,8 +54,8 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Creates a sink; it connects on the first write.
     ///
     /// - Throws: ``SyslogSinkError/invalidOption(name:value:accepted:)`` for an empty
-    ///   host, a port outside 1...65535, a socket path that is empty or too long, or an
-    ///   option duration out of range.
+    ///   host, a port outside 1...65535, a socket path that is empty or too long, a host
+    ///   or path with a NUL byte, or an option duration out of range.
     public init(
         _ transport: Transport,
         formatter: SyslogFormatter = SyslogFormatter(),
