@@ -79,6 +79,31 @@ private final class GateSink: LogSink {
     }
 }
 
+/// A sink whose first write blocks until `release` is signalled, after signalling `entered`.
+private final class FirstWriteGate: LogSink, @unchecked Sendable {
+    let entered = DispatchSemaphore(value: 0)
+    let release = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var received: [String] = []
+
+    func write(_ record: LogRecord) {
+        lock.lock()
+        let first = received.isEmpty
+        received.append(record.message)
+        lock.unlock()
+        if first {
+            entered.signal()
+            release.wait()
+        }
+    }
+
+    var messages: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return received
+    }
+}
+
 @Suite struct AsyncSinkTests {
     private func record(_ message: String, _ fields: LogFields = [:], level: LogLevel = .info) -> LogRecord {
         LogRecord(level: level, logger: "test", message: message, fields: fields)
@@ -137,6 +162,27 @@ private final class GateSink: LogSink {
         #expect(slow.records.count == 300)
     }
 
+    @Test("a durable record below the drop level waits for room instead of being dropped")
+    func durableRecordsAreNeverDropped() {
+        let gate = FirstWriteGate()
+        let sink = AsyncSink(
+            gate, options: .init(capacity: 1, overflow: .drop(below: .critical), durableLevel: .error))
+        sink.write(record("first"))
+        gate.entered.wait()  // the writer holds "first"
+        sink.write(record("second"))  // the queue is full now
+        let returned = DispatchSemaphore(value: 0)
+        Thread {
+            sink.write(self.record("durable", level: .error))
+            returned.signal()
+        }.start()
+        Thread.sleep(forTimeInterval: 0.05)
+        gate.release.signal()
+        #expect(returned.wait(timeout: .now() + 10) == .success, "the logging call never returned")
+        #expect(gate.messages == ["first", "second", "durable"], "written before the call returned")
+        #expect(sink.droppedCount == 0)
+        #expect(sink.shutdown(timeout: .seconds(5)))
+    }
+
     @Test func flushWaitsForEverythingAccepted() {
         let memory = InMemorySink()
         let sink = AsyncSink(memory)
@@ -183,6 +229,16 @@ private final class GateSink: LogSink {
         #expect(sink.options.capacity == 1)
         sink.flush()
         #expect(memory.messages == ["one"])
+    }
+
+    @Test("a batch size of Int.max (no limit) writes the batch instead of trapping on the writer thread")
+    func largestBatchBytes() {
+        let lines = SlowLineSink(delay: .zero)
+        let sink = AsyncSink(lines, options: .init(batchBytes: .max))
+        for index in 0..<10 { sink.write(record("\(index)")) }
+        sink.flush()
+        #expect(lines.lines.count == 10)
+        #expect(sink.shutdown(timeout: .seconds(5)))
     }
 
     @Test func shutdownGivesUpAtTheDeadlineAndCountsWhatWasLeft() {

@@ -117,6 +117,23 @@ import Testing
         #expect(messages == (first..<100).map { "record \($0)" })
     }
 
+    @Test("size rotation after the file was deleted unseen keeps the rotated files and starts a new one")
+    func sizeRotationAfterTheFileWasDeleted() throws {
+        let path = directory.file("app.log")
+        let sink = try FileSink(
+            path: path,
+            options: .init(rotation: .size(maximumBytes: 300, keep: 3), identityCheckInterval: .seconds(3600)))
+        for index in 0..<30 { sink.write(record("record \(index)")) }
+        #expect(directory.names() == ["app.log", "app.log.1", "app.log.2", "app.log.3"])
+        let rotated = ["app.log.1", "app.log.2", "app.log.3"].map { directory.lines($0) }
+        // Deleted (or moved away by logrotate with `nocreate`) between identity checks.
+        try FileManager.default.removeItem(atPath: path)
+        for index in 0..<2 { sink.write(record("after \(index)")) }
+        #expect(["app.log.1", "app.log.2", "app.log.3"].map { directory.lines($0) } == rotated)
+        #expect(
+            directory.lines("app.log").compactMap { jsonObject($0)?["message"] as? String } == ["after 0", "after 1"])
+    }
+
     @Test func rotatesByTimeNamingTheFileAfterItsPeriod() throws {
         let path = directory.file("app.log")
         try Data("old line\n".utf8).write(to: URL(fileURLWithPath: path))
@@ -127,6 +144,21 @@ import Testing
         sink.write(record("new"))
         #expect(directory.lines("app.log.2024-08-06T13") == ["old line"])
         #expect(directory.lines("app.log").count == 1)
+    }
+
+    @Test("time rotation after the file was moved away unseen writes to a new file, not to the moved one")
+    func timeRotationAfterTheFileWasMoved() throws {
+        let path = directory.file("app.log")
+        try Data("old line\n".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_722_951_000)], ofItemAtPath: path)
+        let sink = try FileSink(
+            path: path, options: .init(rotation: .time(.hourly, keep: 3), identityCheckInterval: .seconds(3600)))
+        try FileManager.default.moveItem(atPath: path, toPath: directory.file("moved.log"))
+        sink.write(record("new"))
+        #expect(directory.lines("moved.log") == ["old line"])
+        #expect(directory.lines("app.log").compactMap { jsonObject($0)?["message"] as? String } == ["new"])
+        #expect(sink.failureCount == 0)
     }
 
     @Test func timeRotationKeepsOnlyTheNewest() throws {
@@ -228,5 +260,19 @@ struct FileSinkOptionTests {
             return rejected == name && "\(error)".contains(name)
         }
         #expect(!FileManager.default.fileExists(atPath: path), "nothing is created when an option is refused")
+    }
+
+    @Test("a path with a NUL byte is refused, naming it, instead of opening the part before the NUL")
+    func pathWithANulByte() {
+        let directory = TemporaryDirectory()
+        // The C library would see "app.log": rotation would then rename and delete that file.
+        let path = directory.file("app.log\u{0}.evil")
+        #expect {
+            try FileSink(path: path, options: .init(rotation: .size(maximumBytes: 100, keep: 1)))
+        } throws: { error in
+            guard case FileSinkError.invalidOption("path", let value, _) = error else { return false }
+            return value.contains("app.log\\0.evil") && !"\(error)".contains("\u{0}")
+        }
+        #expect(directory.names().isEmpty, "nothing is created")
     }
 }

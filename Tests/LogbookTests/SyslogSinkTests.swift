@@ -189,6 +189,67 @@ import Testing
         #expect(receiver.frame()?.hasSuffix("] while down") == true)
     }
 
+    @Test("shutdown keeps to its timeout when connecting takes longer: it shortens the connect timeout")
+    func shutdownKeepsToItsTimeoutWhileConnectHangs() throws {
+        var receiver = TestReceiver(.tcp)
+        let port = receiver.port
+        receiver.close()
+        let sink = try SyslogSink(
+            .tcp(host: "127.0.0.1", port: port), formatter: formatter, level: .trace, filters: [],
+            options: .init(timeout: .seconds(5)))
+        sink.failures.reportFirst(to: { _ in })
+        sink.write(record("while down"))
+        #expect(sink.backlogCount == 1)
+        // A receiver that never accepts, its accept queue full: a new connection's SYN is
+        // dropped, so connecting waits for the whole timeout.
+        receiver = TestReceiver(.tcp, port: port)
+        let clients = fillAcceptQueue(port: port)
+        defer { for client in clients { close(client) } }
+        let started = ContinuousClock.now
+        #expect(!sink.shutdown(timeout: .milliseconds(200)))
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(2), "shutdown(timeout: 200 ms) took \(elapsed)")
+        #expect(sink.backlogCount == 1)
+    }
+
+    /// Connects non-blocking clients to a listener that never accepts until its accept
+    /// queue is full (some connections stay half-open).
+    private func fillAcceptQueue(port: Int) -> [Int32] {
+        var clients: [Int32] = []
+        for _ in 0..<24 {
+            let client = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            _ = fcntl(client, F_SETFL, fcntl(client, F_GETFL, 0) | O_NONBLOCK)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            _ = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(client, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            clients.append(client)
+        }
+        Thread.sleep(forTimeInterval: 0.1)
+        return clients
+    }
+
+    @Test(
+        "a host or socket path with a NUL byte is refused, naming it, instead of using the part before the NUL",
+        arguments: [
+            (SyslogSink.Transport.tcp(host: "127.0.0.1\u{0}.evil", port: 514), "host"),
+            (.udp(host: "127.0.0.1\u{0}", port: 514), "host"),
+            (.unix(path: "/dev/log\u{0}.evil"), "path"),
+        ])
+    func rejectsNulBytes(transport: SyslogSink.Transport, name: String) {
+        #expect {
+            try SyslogSink(transport)
+        } throws: { error in
+            guard case SyslogSinkError.invalidOption(let rejected, let value, _) = error else { return false }
+            return rejected == name && value.contains("\\0") && !"\(error)".contains("\u{0}")
+        }
+    }
+
     @Test(
         "bad transports and options are refused at setup with the value named",
         arguments: [

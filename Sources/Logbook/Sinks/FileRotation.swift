@@ -15,7 +15,8 @@ public enum FileRotation: Sendable, Hashable {
     /// Rotates before a write would make the file larger than `maximumBytes`:
     /// `app.log` becomes `app.log.1`, `app.log.1` becomes `app.log.2`, and so on;
     /// `app.log.<keep>` is deleted. A single line larger than the limit still gets
-    /// written, alone in its file.
+    /// written, alone in its file. A batch of lines (from an ``AsyncSink``) that does
+    /// not fit is written in parts of whole lines, rotating between them.
     case size(maximumBytes: Int, keep: Int)
     /// Rotates at the first write in a new UTC hour or day: `app.log` becomes
     /// `app.log.2024-08-06` (daily) or `app.log.2024-08-06T13` (hourly), named after the

@@ -7,6 +7,7 @@ extension FileSink {
             return nil
         case .size(let maximumBytes, let keep):
             guard state.size > 0, state.size + Int64(incoming) > Int64(maximumBytes) else { return nil }
+            guard pathNamesOpenFile(state) else { return reopenFile(&state, now: now) }
             _ = FileSystem.remove(path + "." + String(keep))
             for index in stride(from: keep - 1, through: 1, by: -1) {
                 _ = FileSystem.rename(path + "." + String(index), to: path + "." + String(index + 1))
@@ -19,12 +20,24 @@ extension FileSink {
                 state.period = current
                 return nil
             }
+            guard pathNamesOpenFile(state) else {
+                state.period = current
+                return reopenFile(&state, now: now)
+            }
             let target = Self.unusedName(path + "." + Self.stamp(forPeriod: state.period, of: period))
             let problem = renameAndReopen(&state, to: target, now: now)
             state.period = current
             removeExpired(period: period, keep: keep)
             return problem
         }
+    }
+
+    /// Whether the path still names the open file. When it was moved or deleted since
+    /// the last identity check, there is nothing of ours to rotate: renaming would fail
+    /// (and shifting the numbered files first would delete the oldest on every write) or
+    /// would rotate another writer's file. Reopening at the path is what is due.
+    private func pathNamesOpenFile(_ state: State) -> Bool {
+        FileSystem.status(ofPath: path)?.identity == state.identity
     }
 
     private func renameAndReopen(_ state: inout State, to target: String, now: Int64) -> String? {

@@ -66,7 +66,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     ///   - filters: Filters a record must pass to be written.
     ///   - options: File mode, directory creation, rotation, reopening.
     /// - Throws: ``FileSinkError`` naming the path and the system's error when the file
-    ///   cannot be opened, or an option that is not accepted.
+    ///   cannot be opened, or an option (or a path with a NUL byte) that is not accepted.
     public init(
         path: String,
         formatter: any LogFormatter = JSONFormatter(),
@@ -75,6 +75,10 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         options: Options = Options()
     ) throws(FileSinkError) {
         try options.validate()
+        if path.utf8.contains(0) {
+            // The C library would stop at the NUL and open (and rotate) another file.
+            throw .invalidOption(name: "path", value: path.debugDescription, accepted: "a path without NUL bytes")
+        }
         self.path = path
         self.formatter = formatter.resolved(forTerminal: false)
         self.level = level
@@ -116,19 +120,44 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
 
     /// Appends preformatted complete lines with one `write(2)`, after checking whether
     /// the file was moved and whether it is time to rotate.
+    ///
+    /// Under size rotation, lines that do not fit in the file are written in parts of
+    /// whole lines, rotating between them, so no file grows past the limit unless a
+    /// single line does.
     public func writeLines(_ lines: UnsafeRawBufferPointer) {
         guard !lines.isEmpty else { return }
         let problem: String? = state.withLock { state in
-            let problem = prepare(&state, incoming: lines.count)
-            guard state.fd >= 0 else { return problem ?? "the file is not open" }
-            if let error = Self.appendAll(state.fd, lines) {
-                state.needsCheck = true
-                return problem ?? "writing failed: \(error)"
-            }
-            state.size += Int64(lines.count)
+            var rest = lines
+            var problem: String?
+            repeat {
+                let part = UnsafeRawBufferPointer(rebasing: rest[..<partLength(rest, size: state.size)])
+                problem = prepare(&state, incoming: part.count) ?? problem
+                guard state.fd >= 0 else { return problem ?? "the file is not open" }
+                if let error = Self.appendAll(state.fd, part) {
+                    state.needsCheck = true
+                    return problem ?? "writing failed: \(error)"
+                }
+                state.size += Int64(part.count)
+                rest = UnsafeRawBufferPointer(rebasing: rest[part.count...])
+            } while !rest.isEmpty
             return problem
         }
         if let problem { failures.record("FileSink \"\(path)\": \(problem)") }
+    }
+
+    /// How many bytes of `lines` (complete lines) the next write takes: all of them,
+    /// unless size rotation is on and they do not fit in a file of `size` bytes; then the
+    /// whole lines that fit in it, or when not even the first does (a rotation comes
+    /// first), in an empty file; at least one line.
+    private func partLength(_ lines: UnsafeRawBufferPointer, size: Int64) -> Int {
+        guard case .size(let maximumBytes, _) = options.rotation, Int64(lines.count) > Int64(maximumBytes) - size
+        else { return lines.count }
+        let newline = UInt8(ascii: "\n")
+        let room = Int(max(0, Int64(maximumBytes) - size))
+        for limit in [room, maximumBytes] where limit > 0 {
+            if let last = lines[..<min(limit, lines.count)].lastIndex(of: newline) { return last + 1 }
+        }
+        return (lines.firstIndex(of: newline) ?? lines.count - 1) + 1
     }
 
     /// Closes the file and opens the path again (creating it), for example after moving

@@ -74,15 +74,22 @@ extension SyslogSink {
 
 extension SyslogSink.Transport {
     /// Throws for an empty host, a port outside 1...65535, or a socket path that is empty
-    /// or longer than a Unix socket address holds (107 bytes).
+    /// or longer than a Unix socket address holds (107 bytes), and for a host or path
+    /// with a NUL byte (the C library would use the part before it).
     func validate() throws(SyslogSinkError) {
         switch self {
         case .udp(let host, let port), .tcp(let host, let port):
-            if host.isEmpty { throw .invalidOption(name: "host", value: "\"\"", accepted: "a host name or address") }
+            if host.isEmpty || host.utf8.contains(0) {
+                throw .invalidOption(name: "host", value: host.debugDescription, accepted: "a host name or address")
+            }
             if !(1...65_535).contains(port) {
                 throw .invalidOption(name: "port", value: "\(port)", accepted: "1 to 65535")
             }
         case .unix(let path):
+            if path.utf8.contains(0) {
+                throw .invalidOption(
+                    name: "path", value: path.debugDescription, accepted: "a socket path without NUL bytes")
+            }
             if path.isEmpty || path.utf8.count > 107 {
                 throw .invalidOption(
                     name: "path", value: "\"\(path)\"", accepted: "a socket path of 1 to 107 bytes")

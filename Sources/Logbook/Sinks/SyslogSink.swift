@@ -38,6 +38,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         var nextAttempt: Int64 = 0
         var delay: Int64
         var frame: [UInt8] = []
+        /// During ``shutdown(timeout:)``, its deadline (``ConditionLock/now()``
+        /// nanoseconds): connects and sends wait no longer than that.
+        var deadline = Int64.max
 
         /// Messages waiting in the backlog (those before `backlogStart` are gone).
         var waiting: Int { backlog.count - backlogStart }
@@ -51,8 +54,8 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Creates a sink; it connects on the first write.
     ///
     /// - Throws: ``SyslogSinkError/invalidOption(name:value:accepted:)`` for an empty
-    ///   host, a port outside 1...65535, a socket path that is empty or too long, or an
-    ///   option duration out of range.
+    ///   host, a port outside 1...65535, a socket path that is empty or too long, a host
+    ///   or path with a NUL byte, or an option duration out of range.
     public init(
         _ transport: Transport,
         formatter: SyslogFormatter = SyslogFormatter(),
@@ -105,12 +108,14 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
 
-    /// Keeps trying to deliver the backlog until it is empty or `timeout` passed, then
-    /// closes the connection (a later write reconnects). Returns whether the backlog
-    /// was delivered.
+    /// Keeps trying to deliver the backlog until it is empty or `timeout` passed (a
+    /// connect or send meanwhile waits no longer than that, even when
+    /// ``Options/timeout`` is longer), then closes the connection (a later write
+    /// reconnects). Returns whether the backlog was delivered.
     @discardableResult
     public func shutdown(timeout: Duration) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)
+        state.withLock { $0.deadline = deadline }
         while true {
             flush()
             if backlogCount == 0 { break }
@@ -120,6 +125,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         }
         return state.withLock { state in
             state.socket.disconnect()
+            state.deadline = .max
             return state.waiting == 0
         }
     }
@@ -163,8 +169,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             let problem = connect(&state)
             if !state.socket.isConnected { return .retry(problem) }
         }
-        let timeout = Int32(clamping: options.timeout.wholeMilliseconds)
-        switch state.socket.send(bytes, timeoutMilliseconds: timeout) {
+        switch state.socket.send(bytes, timeoutMilliseconds: waitMilliseconds(state)) {
         case .sent:
             sent.add(1, ordering: .relaxed)
             state.delay = options.reconnectDelay.wholeMilliseconds
@@ -209,11 +214,18 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private func connect(_ state: inout State) -> String? {
         let now = FileSystem.monotonicMilliseconds()
         guard now >= state.nextAttempt else { return nil }
-        if let error = state.socket.connect(timeoutMilliseconds: Int32(clamping: options.timeout.wholeMilliseconds)) {
+        if let error = state.socket.connect(timeoutMilliseconds: waitMilliseconds(state)) {
             scheduleReconnect(&state)
             return "connecting to \(transport) failed: \(error)"
         }
         return nil
+    }
+
+    /// How long a connect or send may wait: ``Options/timeout``, or less when a
+    /// shutdown's deadline comes sooner.
+    private func waitMilliseconds(_ state: State) -> Int32 {
+        let left = state.deadline == .max ? Int64.max : (state.deadline - ConditionLock.now()) / 1_000_000
+        return Int32(clamping: max(0, min(options.timeout.wholeMilliseconds, left)))
     }
 
     private func scheduleReconnect(_ state: inout State) {

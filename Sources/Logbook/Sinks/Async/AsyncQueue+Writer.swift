@@ -88,6 +88,7 @@ extension AsyncQueue {
         if !lines.isEmpty {
             lines.withUnsafeBytes { lineSink.writeLines($0) }
         }
-        lines.shrink(ifLargerThan: 4 * options.batchBytes, to: 64 * 1024)
+        // Saturating: `batchBytes` has no upper bound (`.max` means no limit).
+        lines.shrink(ifLargerThan: min(options.batchBytes, Int.max / 4) * 4, to: 64 * 1024)
     }
 }

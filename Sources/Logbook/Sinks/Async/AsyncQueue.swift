@@ -133,8 +133,9 @@ final class AsyncQueue: @unchecked Sendable {
         {
             // Dropping is the only safe choice on the writer thread itself (a formatter
             // that logs into a full queue whose last resort is this sink): waiting
-            // would deadlock and writing directly could recurse.
-            if isWriterThread || options.overflow.drops(level) {
+            // would deadlock and writing directly could recurse. A durable record waits:
+            // the caller was promised it is written when the call returns.
+            if isWriterThread || (options.overflow.drops(level) && level < durableLevel) {
                 state.pointee.counters.dropped[Int(level.rawValue)] += 1
                 state.pointee.dropsInEpisode[Int(level.rawValue)] += 1
                 state.pointee.droppingNow = true

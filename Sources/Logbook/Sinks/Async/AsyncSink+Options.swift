@@ -7,6 +7,7 @@ extension AsyncSink {
         /// Records below `level` are dropped and counted (see ``AsyncSink/droppedCount``);
         /// records at or above it still wait for room, so errors are never dropped.
         /// `.drop(below: .warning)` keeps every warning, error and critical record.
+        /// Records at or above ``Options/durableLevel`` are never dropped either.
         case drop(below: LogLevel)
 
         /// Whether a record at `level` is dropped when the queue is full.
