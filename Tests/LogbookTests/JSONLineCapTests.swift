@@ -160,6 +160,26 @@ struct JSONOwnKeyCollisionTests {
         #expect(written + (try #require(object["logbook.dropped_fields"] as? Int)) == 102, "\(line)")
     }
 
+    @Test("a configured key equal to the dropped-fields key moves the count aside")
+    func droppedFieldsKeyCollision() throws {
+        // The stack trace is left out of the capped line and counted; the context object fits.
+        struct TracedError: Error, StackTraceProviding {
+            var stackTrace: [String] { Array(repeating: String(repeating: "frame ", count: 20), count: 20) }
+        }
+        let record = makeRecord(fields: ["x": 1], context: LogContext(["rid": "r"]), error: TracedError())
+        let formatters = [
+            JSONFormatter(contextKey: "logbook.dropped_fields", lineLimit: 1024),
+            JSONFormatter(keys: .init(message: "logbook.dropped_fields"), lineLimit: 1024),
+        ]
+        for formatter in formatters {
+            let line = formatter.format(record)
+            #expect(line.utf8.count <= 1024)
+            // JSONCheck.parse fails on a repeated key.
+            let object = try JSONCheck.parse([line])[0].object
+            #expect(object["fields.logbook.dropped_fields"] as? Int == 1, "\(line)")
+        }
+    }
+
     @Test("two header keys renamed to the same name are both written once")
     func headerCollision() throws {
         let formatter = JSONFormatter(keys: .init(level: "kind", logger: "kind"))
