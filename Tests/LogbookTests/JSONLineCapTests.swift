@@ -8,8 +8,36 @@ private struct HugeError: Error, CustomStringConvertible, StackTraceProviding {
     var stackTrace: [String]
 }
 
+/// A field value that grows after it was read a few times, as one computed from a clock or
+/// from state another thread changes can: the formatter reads it in each of its passes.
+private final class GrowingValue: LogValueConvertible, @unchecked Sendable {
+    private let reads = LockedCounter()
+    var logValue: LogValue { .string(String(repeating: "v", count: reads.next() <= 4 ? 100 : 3000)) }
+}
+
+private final class LockedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func next() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        count += 1
+        return count
+    }
+}
+
 @Suite("JSON line cap covers every part of the line")
 struct JSONLineCapTests {
+    @Test("a line stays within the cap and valid when a field's value grows between the formatter's passes")
+    func valueGrowingBetweenPasses() throws {
+        let formatter = JSONFormatter(lineLimit: 1024)
+        let record = makeRecord(message: String(repeating: "m", count: 5000), fields: ["grows": GrowingValue()])
+        var buffer = LogBuffer()
+        formatter.formatLine(record, into: &buffer)
+        #expect(buffer.count <= 1024)
+        _ = try JSONCheck.parse([buffer.string])
+    }
+
     static let huge = String(repeating: "h", count: 100_000)
 
     static let oversizeRecords: [(String, LogRecord)] = [
@@ -158,6 +186,26 @@ struct JSONOwnKeyCollisionTests {
         #expect(object["fields.fields.status"] as? Int == 1)
         let written = object.keys.filter { $0.hasPrefix("f") }.count
         #expect(written + (try #require(object["logbook.dropped_fields"] as? Int)) == 102, "\(line)")
+    }
+
+    @Test("a configured key equal to the dropped-fields key moves the count aside")
+    func droppedFieldsKeyCollision() throws {
+        // The stack trace is left out of the capped line and counted; the context object fits.
+        struct TracedError: Error, StackTraceProviding {
+            var stackTrace: [String] { Array(repeating: String(repeating: "frame ", count: 20), count: 20) }
+        }
+        let record = makeRecord(fields: ["x": 1], context: LogContext(["rid": "r"]), error: TracedError())
+        let formatters = [
+            JSONFormatter(contextKey: "logbook.dropped_fields", lineLimit: 1024),
+            JSONFormatter(keys: .init(message: "logbook.dropped_fields"), lineLimit: 1024),
+        ]
+        for formatter in formatters {
+            let line = formatter.format(record)
+            #expect(line.utf8.count <= 1024)
+            // JSONCheck.parse fails on a repeated key.
+            let object = try JSONCheck.parse([line])[0].object
+            #expect(object["fields.logbook.dropped_fields"] as? Int == 1, "\(line)")
+        }
     }
 
     @Test("two header keys renamed to the same name are both written once")

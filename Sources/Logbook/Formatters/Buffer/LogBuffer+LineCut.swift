@@ -13,18 +13,57 @@ extension LogBuffer {
     /// truncation marker, at a character boundary, keeping `key="quoted value"` syntax
     /// intact: a cut inside double quotes puts the marker inside them and closes them; a
     /// cut inside a word without `=` backs up to the space before it; then the marker
-    /// follows as a `truncated="…"` pair. Shorter lines are left alone.
+    /// follows as a `truncated="…"` pair, its key prefixed with `fields.` as often as
+    /// needed to differ from every key kept. Shorter lines are left alone.
     mutating func cutLine(from start: Int, limit: Int) {
         let length = count - start
         let limit = max(limit, 64)
         guard length > limit else { return }
-        // Room for the marker, which is at most 48 bytes.
-        var end = start + limit - 48
+        // How many `fields.` the marker's key needs; room is kept for them (a second scan
+        // keeps less of the line, so fewer keys, never more prefixes).
+        var prefixes = 0
+        while true {
+            let cut = scanForCut(from: start, end: max(start, start + limit - Self.markerRoom - 7 * prefixes))
+            if cut.inQuotes {
+                truncate(to: cut.end)
+            } else if cut.markerPrefixes > prefixes {
+                prefixes = cut.markerPrefixes
+                continue
+            } else {
+                // A cut inside a word without `=` (a logfmt key, or a word of free text)
+                // backs up to the space before it, so no key is left without its value; a
+                // cut inside an unquoted value keeps the shortened value.
+                truncate(to: cut.end)
+                append(UInt8(ascii: " "))
+                for _ in 0..<cut.markerPrefixes { append(contentsOf: Self.renamePrefix) }
+                append("truncated=\"")
+            }
+            break
+        }
+        append("…[truncated ")
+        appendDecimal(length)
+        append(" bytes]\"")
+    }
+
+    /// The most the marker takes without its key's prefixes: ` truncated="…[truncated `,
+    /// up to 14 digits and ` bytes]"`.
+    private static let markerRoom = 48
+    private static let renamePrefix = Array("fields.".utf8)
+    private static let markerKey = Array("truncated=".utf8)
+
+    /// Where ``cutLine(from:limit:)`` cuts a line that would end at `end` (backed up to a
+    /// character boundary, out of an escape, and, outside quotes, out of a word without
+    /// `=`), whether that is inside double quotes, and how many `fields.` the marker's key
+    /// needs to differ from the `(fields.)truncated` keys kept.
+    private func scanForCut(from start: Int, end proposedEnd: Int) -> (end: Int, inQuotes: Bool, markerPrefixes: Int) {
+        var end = proposedEnd
         // Back up over UTF-8 continuation bytes so no character is split.
         while end > start && self[end] & 0xC0 == 0x80 { end -= 1 }
         var inQuotes = false
         var lastSpace = -1
         var equalsSinceSpace = false
+        // Bit k: a kept key is `truncated` with k `fields.` before it.
+        var markerKeys: UInt64 = 0
         var index = start
         while index < end {
             let byte = self[index]
@@ -42,21 +81,29 @@ extension LogBuffer {
             if !inQuotes && byte == UInt8(ascii: " ") {
                 lastSpace = index
                 equalsSinceSpace = false
+                if let prefixes = markerKeyPrefixes(at: index + 1, before: end) { markerKeys |= 1 << prefixes }
+            } else if index == start, let prefixes = markerKeyPrefixes(at: index, before: end) {
+                markerKeys |= 1 << prefixes
             }
             if !inQuotes && byte == UInt8(ascii: "=") { equalsSinceSpace = true }
             index += 1
         }
-        if inQuotes {
-            truncate(to: end)
-        } else {
-            // A cut inside a word without `=` (a logfmt key, or a word of free text)
-            // backs up to the space before it, so no key is left without its value; a
-            // cut inside an unquoted value keeps the shortened value.
-            truncate(to: !equalsSinceSpace && lastSpace > start ? lastSpace : end)
-            append(" truncated=\"")
+        if !inQuotes && !equalsSinceSpace && lastSpace > start { end = lastSpace }
+        return (end, inQuotes, (~markerKeys).trailingZeroBitCount)
+    }
+
+    /// The number of `fields.` before `truncated=` when the bytes from `index` to `end`
+    /// start with such a key, else `nil`.
+    private func markerKeyPrefixes(at index: Int, before end: Int) -> Int? {
+        func matches(_ bytes: [UInt8], at position: Int) -> Bool {
+            position + bytes.count <= end && bytes.indices.allSatisfy { self[position + $0] == bytes[$0] }
         }
-        append("…[truncated ")
-        appendDecimal(length)
-        append(" bytes]\"")
+        var position = index
+        var prefixes = 0
+        while prefixes < 63 && matches(Self.renamePrefix, at: position) {
+            position += 7
+            prefixes += 1
+        }
+        return matches(Self.markerKey, at: position) ? prefixes : nil
     }
 }

@@ -105,7 +105,7 @@ extension JSONFormatter {
             writeSource(record, limit: limits.text, into: &buffer)
         }
         if dropped > 0 {
-            buffer.append(contentsOf: JSONLayout.droppedFieldsKey)
+            buffer.append(contentsOf: layout.droppedFieldsKey)
             buffer.appendDecimal(dropped)
         }
         buffer.append(UInt8(ascii: "}"))

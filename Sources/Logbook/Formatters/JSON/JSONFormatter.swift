@@ -150,7 +150,10 @@ public struct JSONFormatter: LogFormatter {
         if withoutMessage + reserve <= lineLimit {
             limits.message = lineLimit - withoutMessage - reserve
             _ = writeObject(record, into: &buffer, start: start, limits: limits, fieldBudget: nil)
-            return
+            // Longer only when a value read again came out longer (one computed from a
+            // clock or from shared state): then the passes below, which check each part.
+            if buffer.count - start <= lineLimit { return }
+            buffer.truncate(to: start)
         }
         let capped = TextLimits(message: lineLimit / 4, text: lineLimit / 16, dropsStackTrace: true)
         // The call site comes after the fields: keep room for it, as capped.

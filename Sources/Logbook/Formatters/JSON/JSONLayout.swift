@@ -72,7 +72,9 @@ final class JSONLayout: Sendable {
     let takenKeys: KeySet
 
     static let droppedFieldsKeyName = "logbook.dropped_fields"
-    static let droppedFieldsKey = Array(",\"logbook.dropped_fields\":".utf8)
+    /// `,"logbook.dropped_fields":`, or `,"fields.logbook.dropped_fields":` when a
+    /// configured key took that name.
+    let droppedFieldsKey: [UInt8]
 
     static func encoded(_ text: String) -> [UInt8] {
         var buffer = LogBuffer(capacity: 64)
@@ -171,7 +173,7 @@ final class JSONLayout: Sendable {
         }
 
         writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
-        _ = claim(Self.droppedFieldsKeyName, inside: &reserved)
+        droppedFieldsKey = key(claim(Self.droppedFieldsKeyName, inside: &reserved))
         let reservedKeys = KeySet(reserved)
         self.reserved = reservedKeys
         let traceKeys = TraceKeys(settings.traceKeys.mappings.filter { !reservedKeys.contains($0.key) })
@@ -193,7 +195,7 @@ final class JSONLayout: Sendable {
         ownBytes += LogLevel.allCases.map { levelNames[$0].utf8.count }.max() ?? 0
         if includesSourceLocation { ownBytes += sourceOpen.count + sourceFunctionKey.count + sourceLineKey.count }
         ownBytes += promoted.reduce(0) { $0 + $1.key.count + Self.cappedTextLength }
-        ownBytes += (writtenContextKey?.utf8.count ?? 0) + Self.droppedFieldsKeyName.utf8.count
+        ownBytes += (writtenContextKey?.utf8.count ?? 0) + droppedFieldsKey.count - 4  // the name, without `,"":`
         settings.lineLimit = max(given.lineLimit, JSONFormatter.minimumLineLimit, ownBytes + Self.lineLimitMargin)
         self.settings = settings
         promotedKeys = KeySet(settings.promotedFields.map(\.key))

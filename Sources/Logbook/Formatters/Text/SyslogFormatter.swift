@@ -66,10 +66,13 @@ public struct SyslogFormatter: LogFormatter {
     public let hostname: String
     /// The `PROCID` field.
     public let processID: String
-    /// The structured-data element ID that carries the fields, `name@number`.
+    /// The structured-data element ID that carries the fields, `name@number`: at most 32
+    /// printable ASCII characters, others and `=`, `]` and `"` (which RFC 5424 excludes
+    /// from an SD-ID) become `_`.
     public let structuredDataID: String
-    /// The longest message in bytes, at least 480 (RFC 5424's minimum). Default 8192
-    /// (rsyslog's default maximum).
+    /// The longest message in bytes, at least 480 (RFC 5424's minimum), and more when
+    /// the header fields are so long that the shortest message would not fit in it.
+    /// Default 8192 (rsyslog's default maximum).
     public let lineLimit: Int
     /// What follows the timestamp up to the logger's value, the same in every message.
     private let headerTail: [UInt8]
@@ -88,11 +91,21 @@ public struct SyslogFormatter: LogFormatter {
         self.appName = Self.headerField(appName ?? SyslogHost.programName, maximumLength: 48)
         self.hostname = Self.headerField(hostname ?? SyslogHost.hostname, maximumLength: 255)
         self.processID = Self.headerField(processID ?? String(SyslogHost.processID), maximumLength: 128)
-        self.structuredDataID = Self.headerField(structuredDataID, maximumLength: 32)
-        self.lineLimit = max(lineLimit, 480)
+        self.structuredDataID = Self.headerField(structuredDataID, maximumLength: 32, excluding: [0x3D, 0x5D, 0x22])
         let tail = " \(self.hostname) \(self.appName) \(self.processID) - [\(self.structuredDataID) logger=\""
         self.headerTail = Array(tail.utf8)
+        self.lineLimit = max(
+            lineLimit, 480, Self.prefixRoom + headerTail.count + Self.minimumLoggerRoom + Self.suffixRoom)
     }
+
+    /// The most `<PRI>1 ` and the timestamp take.
+    private static let prefixRoom = 35
+    /// The room a message needs after the logger's value besides it, at the least: the
+    /// closing quote, the dropped-fields count, the brackets of an empty trace element,
+    /// the space and the shortest cut message (see ``LogBuffer/cutLine(from:limit:)``).
+    private static let suffixRoom = 136
+    /// The room the logger's value keeps, at the least, in a line cut to its cap.
+    private static let minimumLoggerRoom = 32
 
     /// The RFC 5424 severity of `level`.
     public static func severity(of level: LogLevel) -> Int {
@@ -115,7 +128,11 @@ public struct SyslogFormatter: LogFormatter {
         if beforeMessage - start + 128 > lineLimit {
             buffer.truncate(to: start)
             writeHeader(record, into: &buffer)
-            writeStructuredData(record, into: &buffer, start: start, budget: lineLimit / 2, dropped: &dropped)
+            // The logger's value as long as the header fields leave room for (its escapes
+            // counted), so the message's cut below always fits.
+            let loggerRoom = min(256, lineLimit - Self.prefixRoom - headerTail.count - Self.suffixRoom)
+            writeStructuredData(
+                record, loggerRoom: loggerRoom, into: &buffer, start: start, budget: lineLimit / 2, dropped: &dropped)
             buffer.append(UInt8(ascii: " "))
             messageStart = buffer.count
             Self.appendSyslogText(record.message, into: &buffer)
@@ -135,13 +152,19 @@ public struct SyslogFormatter: LogFormatter {
         buffer.append(contentsOf: headerTail)
     }
 
+    /// Writes the structured data. The logger name is always kept, cut to 256 bytes so
+    /// fields still fit, or with `loggerRoom` to that many bytes written, escapes included.
     private func writeStructuredData(
-        _ record: LogRecord, into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
+        _ record: LogRecord, loggerRoom: Int? = nil, into buffer: inout LogBuffer, start: Int, budget: Int?,
+        dropped: inout Int
     ) {
-        // The logger name is always kept, cut to 256 bytes so fields still fit.
         let logger =
-            record.logger.utf8.count <= 256
-            ? record.logger : String(decoding: Array(record.logger.utf8.prefix(256)), as: UTF8.self) + "…"
+            if let loggerRoom {
+                Self.prefix(of: record.logger, escapedLength: loggerRoom)
+            } else {
+                record.logger.utf8.count <= 256
+                    ? record.logger : String(decoding: Array(record.logger.utf8.prefix(256)), as: UTF8.self) + "…"
+            }
         Self.appendSyslogText(logger, escapingStructuredData: true, into: &buffer)
         buffer.append(UInt8(ascii: "\""))
         record.withFieldList { fields in
@@ -315,14 +338,38 @@ public struct SyslogFormatter: LogFormatter {
         LogBuffer.withUTF8(of: text, append)
     }
 
-    /// A header field: printable ASCII only (others become `_`), at most
-    /// `maximumLength`, `-` when empty.
-    static func headerField(_ text: String, maximumLength: Int) -> String {
+    /// A header field: printable ASCII only (others, and the bytes of `excluded`, become
+    /// `_`), at most `maximumLength`, `-` when empty.
+    static func headerField(_ text: String, maximumLength: Int, excluding excluded: [UInt8] = []) -> String {
         var bytes: [UInt8] = []
         for byte in text.utf8 where bytes.count < maximumLength {
             if byte & 0xC0 == 0x80 { continue }
-            bytes.append(byte > 0x20 && byte < 0x7F ? byte : UInt8(ascii: "_"))
+            bytes.append(byte > 0x20 && byte < 0x7F && !excluded.contains(byte) ? byte : UInt8(ascii: "_"))
         }
         return bytes.isEmpty ? "-" : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `text` whole when ``appendSyslogText(_:escapingStructuredData:into:)`` writes it in
+    /// at most `length` bytes, else its longest prefix of whole characters written in at
+    /// most `length`, followed by `…`.
+    static func prefix(of text: String, escapedLength length: Int) -> String {
+        let utf8 = Array(text.utf8)
+        var written = 0
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            let obeyed = utf8.withUnsafeBufferPointer { ObeyedCharacters.length(in: $0, at: index) }
+            var characterLength = 1
+            while index + characterLength < utf8.count && utf8[index + characterLength] & 0xC0 == 0x80 {
+                characterLength += 1
+            }
+            // `#ooo` for each byte of an obeyed character, `\` before `"`, `\` and `]`.
+            let cost =
+                obeyed > 0 ? 4 * obeyed : byte == 0x22 || byte == 0x5C || byte == 0x5D ? 2 : characterLength
+            if written + cost > length { return String(decoding: utf8[..<index], as: UTF8.self) + "…" }
+            written += cost
+            index += characterLength
+        }
+        return text
     }
 }

@@ -1,0 +1,54 @@
+import Logbook
+import Testing
+
+/// The marker pair of a cut logfmt line (`truncated="…[truncated N bytes]"`) against the
+/// keys the line already holds.
+@Suite struct LogfmtLineCutTests {
+    /// The keys of a logfmt line, in order: each pair's text before its `=`, pairs split at
+    /// spaces outside double quotes (a backslash escapes the next byte inside them).
+    private func keys(_ line: String) -> [String] {
+        var keys: [String] = []
+        var pair = ""
+        var inQuotes = false
+        var escaped = false
+        for character in line + " " {
+            if escaped {
+                escaped = false
+            } else if inQuotes && character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                inQuotes.toggle()
+            } else if character == " " && !inQuotes {
+                keys.append(String(pair.prefix { $0 != "=" }))
+                pair = ""
+                continue
+            }
+            pair.append(character)
+        }
+        return keys
+    }
+
+    @Test(arguments: [
+        (["truncated": true] as LogFields, "fields.truncated"),
+        (["truncated": true, "fields.truncated": 1] as LogFields, "fields.fields.truncated"),
+        ([:] as LogFields, "truncated"),
+    ])
+    func theMarkerNeverRepeatsAKeptKey(fields: LogFields, marker: String) {
+        var all = fields
+        all["big"] = String(repeating: "x", count: 500)  // unquoted: the cut falls outside quotes
+        let record = makeRecord(message: "m", fields: all)
+        let line = LogfmtFormatter(lineLimit: 200).format(record)
+        #expect(line.utf8.count <= 200)
+        let keys = keys(line)
+        #expect(Set(keys).count == keys.count, "\(line)")
+        #expect(keys.last == marker, "\(line)")
+        let whole = LogfmtFormatter().format(record).utf8.count
+        #expect(line.hasSuffix(" \(marker)=\"…[truncated \(whole) bytes]\""), "\(line)")
+    }
+
+    @Test func aKeyAfterTheCutDoesNotRenameTheMarker() {
+        let line = LogfmtFormatter(lineLimit: 200).format(
+            makeRecord(message: "m", fields: ["big": String(repeating: "x", count: 500), "truncated": true]))
+        #expect(keys(line).last == "truncated", "\(line)")
+    }
+}
