@@ -33,9 +33,13 @@ public struct LogTimestamp: Sendable, Hashable, Comparable {
         self.nanoseconds = nanoseconds
     }
 
-    /// Milliseconds since the Unix epoch, rounded toward negative infinity.
+    /// Milliseconds since the Unix epoch, rounded toward negative infinity; `Int64.max` or
+    /// `Int64.min` for an instant too far from the epoch to count in milliseconds.
     public var millisecondsSinceEpoch: Int64 {
-        secondsSinceEpoch * 1000 + Int64(nanoseconds / 1_000_000)
+        let whole = secondsSinceEpoch.multipliedReportingOverflow(by: 1000)
+        let total = whole.partialValue.addingReportingOverflow(Int64(nanoseconds / 1_000_000))
+        if whole.overflow || total.overflow { return secondsSinceEpoch < 0 ? .min : .max }
+        return total.partialValue
     }
 
     /// Orders timestamps chronologically.

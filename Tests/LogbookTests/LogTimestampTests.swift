@@ -72,6 +72,14 @@ struct LogTimestampTests {
         #expect(first.secondsSinceEpoch > 1_700_000_000)
     }
 
+    @Test("milliseconds beyond Int64's range saturate instead of trapping")
+    func millisecondsSaturate() {
+        #expect(LogTimestamp(secondsSinceEpoch: .max, nanoseconds: 999_999_999).millisecondsSinceEpoch == .max)
+        #expect(LogTimestamp(secondsSinceEpoch: .min).millisecondsSinceEpoch == .min)
+        #expect(LogTimestamp(secondsSinceEpoch: Int64.max / 1000).millisecondsSinceEpoch == Int64.max / 1000 * 1000)
+        #expect(LogTimestamp(secondsSinceEpoch: -2, nanoseconds: 500_000_000).millisecondsSinceEpoch == -1500)
+    }
+
     @Test(
         "instants outside years 0000–9999 are clamped, never crash, never write raw bytes",
         arguments: [
