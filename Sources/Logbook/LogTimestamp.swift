@@ -9,10 +9,12 @@ public struct LogTimestamp: Sendable, Hashable, Comparable {
     /// Nanoseconds past ``secondsSinceEpoch``, in `0..<1_000_000_000`.
     public var nanoseconds: Int32
 
-    /// Creates a timestamp. Nanoseconds outside `0..<1_000_000_000` carry into the seconds.
+    /// Creates a timestamp. Nanoseconds outside `0..<1_000_000_000` carry into the seconds
+    /// (which stop at `Int64.max` and `Int64.min` rather than wrap around).
     public init(secondsSinceEpoch: Int64, nanoseconds: Int32 = 0) {
         let carry = Int64(nanoseconds).floorDivided(by: 1_000_000_000)
-        self.secondsSinceEpoch = secondsSinceEpoch &+ carry
+        let seconds = secondsSinceEpoch.addingReportingOverflow(carry)
+        self.secondsSinceEpoch = seconds.overflow ? (carry < 0 ? .min : .max) : seconds.partialValue
         self.nanoseconds = Int32(Int64(nanoseconds) - carry * 1_000_000_000)
     }
 
