@@ -21,14 +21,20 @@ public struct LogFilter: Sendable {
     public func accepts(_ record: LogRecord) -> Bool { predicate(record) }
 
     /// Keeps records whose logger is `prefix` or one of its descendants.
+    ///
+    /// `prefix` names a logger as ``Log/init(_:)`` does, normalized the same way: the root
+    /// (`""` or `"root"`) keeps every record, `"root.payments"` means `payments`.
     public static func logger(under prefix: String) -> LogFilter {
-        let dotted = prefix + "."
-        return LogFilter { $0.logger == prefix || $0.logger.hasPrefix(dotted) }
+        guard let name = LoggerName.addressed(by: prefix) else { return LogFilter { _ in true } }
+        let dotted = name + "."
+        return LogFilter { $0.logger == name || $0.logger.hasPrefix(dotted) }
     }
 
-    /// Drops records whose logger is `prefix` or one of its descendants.
+    /// Drops records whose logger is `prefix` or one of its descendants; `prefix` is read
+    /// as by ``logger(under:)`` (the root drops every record).
     public static func excludingLogger(under prefix: String) -> LogFilter {
-        let dotted = prefix + "."
-        return LogFilter { !($0.logger == prefix || $0.logger.hasPrefix(dotted)) }
+        guard let name = LoggerName.addressed(by: prefix) else { return LogFilter { _ in false } }
+        let dotted = name + "."
+        return LogFilter { !($0.logger == name || $0.logger.hasPrefix(dotted)) }
     }
 }

@@ -67,6 +67,14 @@ enum LoggerName {
         return segments.joined(separator: ".")
     }
 
+    /// The name of the logger `name` addresses, as its records carry it: normalized, and
+    /// with the root's own name dropped (`root.a` is `a`); `nil` when it is the root.
+    static func addressed(by name: String) -> String? {
+        var name = Substring(normalize(name))
+        while name == root || name.hasPrefix(root + ".") { name = name.dropFirst(min(name.count, root.count + 1)) }
+        return name.isEmpty ? nil : String(name)
+    }
+
     private static func isDisallowed(_ scalar: Unicode.Scalar) -> Bool {
         scalar.properties.isWhitespace || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }

@@ -60,7 +60,10 @@ extension LogSampling {
             if seconds % 60 == 0 { return "\(seconds / 60)m" }
             return "\(seconds)s"
         }
-        let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
-        return "\(milliseconds)ms"
+        let whole = seconds.multipliedReportingOverflow(by: 1000)
+        let milliseconds = whole.partialValue.addingReportingOverflow(attoseconds / 1_000_000_000_000_000)
+        // Too long to count in milliseconds: its whole seconds.
+        if whole.overflow || milliseconds.overflow { return "\(seconds)s" }
+        return "\(milliseconds.partialValue)ms"
     }
 }

@@ -24,7 +24,8 @@
 /// records written plus the `suppressed` counts add up to the records logged, exactly.
 /// The summary is written when the next record of that logger arrives after the
 /// interval, or at shutdown (``LogSetup/shutdown(timeout:)``, or the drain at a normal
-/// exit), whichever is first. Formatters
+/// exit), whichever is first. It is written whatever the loggers' levels (with the root at
+/// `error` too); sinks' own levels and filters apply to it. Formatters
 /// write the summary's `logger`, `level` and `message` fields as `fields.logger`,
 /// `fields.level` and `fields.message`, because the record itself has those keys.
 ///

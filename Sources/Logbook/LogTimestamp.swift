@@ -9,10 +9,12 @@ public struct LogTimestamp: Sendable, Hashable, Comparable {
     /// Nanoseconds past ``secondsSinceEpoch``, in `0..<1_000_000_000`.
     public var nanoseconds: Int32
 
-    /// Creates a timestamp. Nanoseconds outside `0..<1_000_000_000` carry into the seconds.
+    /// Creates a timestamp. Nanoseconds outside `0..<1_000_000_000` carry into the seconds
+    /// (which stop at `Int64.max` and `Int64.min` rather than wrap around).
     public init(secondsSinceEpoch: Int64, nanoseconds: Int32 = 0) {
         let carry = Int64(nanoseconds).floorDivided(by: 1_000_000_000)
-        self.secondsSinceEpoch = secondsSinceEpoch &+ carry
+        let seconds = secondsSinceEpoch.addingReportingOverflow(carry)
+        self.secondsSinceEpoch = seconds.overflow ? (carry < 0 ? .min : .max) : seconds.partialValue
         self.nanoseconds = Int32(Int64(nanoseconds) - carry * 1_000_000_000)
     }
 
@@ -33,9 +35,13 @@ public struct LogTimestamp: Sendable, Hashable, Comparable {
         self.nanoseconds = nanoseconds
     }
 
-    /// Milliseconds since the Unix epoch, rounded toward negative infinity.
+    /// Milliseconds since the Unix epoch, rounded toward negative infinity; `Int64.max` or
+    /// `Int64.min` for an instant too far from the epoch to count in milliseconds.
     public var millisecondsSinceEpoch: Int64 {
-        secondsSinceEpoch * 1000 + Int64(nanoseconds / 1_000_000)
+        let whole = secondsSinceEpoch.multipliedReportingOverflow(by: 1000)
+        let total = whole.partialValue.addingReportingOverflow(Int64(nanoseconds / 1_000_000))
+        if whole.overflow || total.overflow { return secondsSinceEpoch < 0 ? .min : .max }
+        return total.partialValue
     }
 
     /// Orders timestamps chronologically.

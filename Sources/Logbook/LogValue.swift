@@ -55,22 +55,35 @@ extension LogValue: Equatable {}
 
 extension LogValue: CustomStringConvertible {
     /// A compact rendering: strings as themselves, numbers and booleans as literals,
-    /// `null`, and arrays and objects in a JSON-like notation.
-    public var description: String {
+    /// `null`, and arrays and objects in a JSON-like notation. An array or object nested
+    /// more than 64 levels deep (a value whose conversion nests without end, say) is
+    /// written `"[too deep]"`, as redaction treats it.
+    public var description: String { description(depth: 0) }
+
+    private func description(depth: Int) -> String {
         switch self {
         case .string(let value): value
         case .int(let value): String(value)
         case .double(let value): value.description
         case .bool(let value): value ? "true" : "false"
         case .null: "null"
-        case .array(let values): "[" + values.map(\.nestedDescription).joined(separator: ",") + "]"
+        case .array(let values):
+            "[" + values.map { $0.nestedDescription(depth: depth + 1) }.joined(separator: ",") + "]"
         case .object(let fields):
-            "{" + fields.map { $0.key + ":" + $0.value.logValue.nestedDescription }.joined(separator: ",") + "}"
+            "{"
+                + fields.map { $0.key + ":" + $0.value.logValue.nestedDescription(depth: depth + 1) }
+                .joined(separator: ",") + "}"
         }
     }
 
-    private var nestedDescription: String {
-        if case .string(let value) = self { return quoted(value) }
-        return description
+    private func nestedDescription(depth: Int) -> String {
+        switch self {
+        case .string(let value): quoted(value)
+        case .array(let values) where depth > RedactionRules.maximumDepth && !values.isEmpty:
+            quoted(RedactionRules.tooDeep)
+        case .object(let fields) where depth > RedactionRules.maximumDepth && !fields.isEmpty:
+            quoted(RedactionRules.tooDeep)
+        default: description(depth: depth)
+        }
     }
 }

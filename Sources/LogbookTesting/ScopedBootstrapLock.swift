@@ -2,12 +2,16 @@ import Logbook
 
 /// Lets one ``withScopedLogBootstrap(_:operation:)`` run at a time, suspending (not
 /// blocking) the others, first come first served.
+///
+/// Top-level scoped bootstraps take ``shared``; each gives the ones nested in it (its
+/// child tasks' included) a lock of their own, ``forNested``, so a nested one never waits
+/// for the one it runs in, and nested ones started side by side wait for each other.
 final class ScopedBootstrapLock: Sendable {
     static let shared = ScopedBootstrapLock()
 
-    /// Whether the current task runs inside a scoped bootstrap, which then must not wait
-    /// for itself.
-    @TaskLocal static var isHeld = false
+    /// The lock a scoped bootstrap started in the current task takes: the one the
+    /// innermost enclosing scoped bootstrap made for its nested ones; `nil` outside any.
+    @TaskLocal static var forNested: ScopedBootstrapLock?
 
     private struct State {
         var isLocked = false

@@ -20,7 +20,8 @@ public import Logbook
 /// The setup is process-wide for as long as the operation runs: tests running in
 /// parallel see it too (their records reach its sinks, its levels apply to them). Scoped
 /// bootstraps therefore wait for each other, one at a time, and a nested one does not
-/// wait for the one it runs in. Assert on what your own code logged with a
+/// wait for the one it runs in (nested ones started side by side, in child tasks, wait
+/// for each other). Assert on what your own code logged with a
 /// ``LogCapture``, which no other test can disturb, rather than on the sinks of a scoped
 /// bootstrap, unless the suite is `.serialized`.
 ///
@@ -39,12 +40,12 @@ package nonisolated(nonsending) func withScopedLogBootstrap<Result>(
     hierarchy: LogHierarchy,
     operation: nonisolated(nonsending) () async throws -> Result
 ) async throws -> Result {
-    let isNested = ScopedBootstrapLock.isHeld
-    if !isNested { await ScopedBootstrapLock.shared.lock() }
-    defer { if !isNested { ScopedBootstrapLock.shared.unlock() } }
+    let lock = ScopedBootstrapLock.forNested ?? .shared
+    await lock.lock()
+    defer { lock.unlock() }
     let saved = hierarchy.snapshot()
     defer { hierarchy.restore(saved) }
     hierarchy.reset()
     if let configuration { try hierarchy.bootstrap(configuration) }
-    return try await ScopedBootstrapLock.$isHeld.withValue(true) { try await operation() }
+    return try await ScopedBootstrapLock.$forNested.withValue(ScopedBootstrapLock()) { try await operation() }
 }

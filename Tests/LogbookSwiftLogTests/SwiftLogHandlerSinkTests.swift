@@ -126,6 +126,26 @@ struct SwiftLogHandlerSinkTests {
         #expect(metadata.map { $0["logger"] } == ["payments.gateway", "field"])
     }
 
+    @Test("secrets reach the handler redacted, as in every format: keyed, nested and marked values")
+    func secretsRedacted() throws {
+        let storage = EventCapturingHandler.Storage()
+        let log = hierarchy(storage).logger("auth")
+        LogContext.with(["Authorization": "Bearer abc"]) {
+            log.info(
+                "login",
+                [
+                    "password": "hunter2", "user": ["name": "ada", "api_key": "k-1"] as LogValue,
+                    "email": .sensitive("ada@example.com"), "plan": "pro",
+                ])
+        }
+        let metadata = try #require(storage.events.first?.event.metadata)
+        #expect(metadata["password"] == "[REDACTED]")
+        #expect(metadata["Authorization"] == "[REDACTED]")
+        #expect(metadata["user"] == ["name": "ada", "api_key": "[REDACTED]"])
+        #expect(metadata["email"] == "[REDACTED]")
+        #expect(metadata["plan"] == "pro")
+    }
+
     @Test("a record without fields has no metadata")
     func noFields() throws {
         let storage = EventCapturingHandler.Storage()

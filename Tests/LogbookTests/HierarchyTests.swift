@@ -125,6 +125,17 @@ struct HierarchyTests {
         #expect(hierarchy.logger("a").sinks.isEmpty)
     }
 
+    @Test("a sink given twice to bootstrap is attached once and receives a record once")
+    func bootstrapSinkOnce() throws {
+        let hierarchy = LogHierarchy()
+        let sink = InMemorySink()
+        try hierarchy.bootstrap(LogConfiguration(level: .info, sinks: [sink, sink]))
+        hierarchy.root.info("from the root")
+        hierarchy.logger("a").info("from a")
+        #expect(sink.messages == ["from the root", "from a"])
+        #expect(hierarchy.root.sinks.count == 1)
+    }
+
     @Test("logger filters apply where the record is created; sink filters apply at the sink")
     func filters() {
         let hierarchy = LogHierarchy()

@@ -168,6 +168,22 @@ struct LogCaptureTests {
         #expect(inner.messages == ["inner only", "both"])
     }
 
+    @Test("a capture nested in itself (a helper that captures with the test's capture) keeps each record once")
+    func nestedInItself() {
+        let hierarchy = quietHierarchy()
+        let logs = LogCapture(level: .debug)
+        let outer = LogCapture(level: .trace)
+        outer.capture {
+            logs.capture {
+                hierarchy.logger("a").info("before")
+                logs.capture { hierarchy.logger("a").info("inside") }
+                hierarchy.logger("a").info("after")
+            }
+        }
+        #expect(logs.messages == ["before", "inside", "after"])
+        #expect(outer.messages == ["before", "inside", "after"])
+    }
+
     @Test("a logger's filters apply to captured records too")
     func loggerFiltersApply() {
         let hierarchy = quietHierarchy()

@@ -50,6 +50,18 @@ struct LogSamplingParsingTests {
         #expect(throws: LogSamplingError.self) { try LogSampling(first: 1, per: .zero) }
     }
 
+    @Test("an interval too long to write in milliseconds is accepted or refused, never a trap")
+    func hugeIntervalsWithAFraction() throws {
+        // Whole seconds beyond Int64.max / 1000 plus a fraction used to overflow while
+        // writing the policy (for the description and for the error), trapping in init.
+        let long = Duration.seconds(Int64.max / 100) + .milliseconds(1)
+        let sampling = try LogSampling(first: 1, per: long)
+        #expect(sampling.interval == long)
+        #expect(sampling.description.hasPrefix("1/"))
+        let negative = Duration.seconds(-(Int64.max / 100)) - .milliseconds(1)
+        #expect(throws: LogSamplingError.self) { try LogSampling(first: 1, per: negative) }
+    }
+
     @Test func environmentSetsTheRootsSamplingAndSaysSo() throws {
         let hierarchy = LogHierarchy()
         let setup = try hierarchy.bootstrap(

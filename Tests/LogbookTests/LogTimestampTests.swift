@@ -72,6 +72,19 @@ struct LogTimestampTests {
         #expect(first.secondsSinceEpoch > 1_700_000_000)
     }
 
+    @Test("milliseconds beyond Int64's range, and seconds carried past it, saturate instead of trapping or wrapping")
+    func millisecondsSaturate() {
+        #expect(LogTimestamp(secondsSinceEpoch: .max, nanoseconds: 999_999_999).millisecondsSinceEpoch == .max)
+        #expect(LogTimestamp(secondsSinceEpoch: .min).millisecondsSinceEpoch == .min)
+        // Nanoseconds carried past the last second stop there instead of wrapping to year 0.
+        let last = LogTimestamp(secondsSinceEpoch: .max, nanoseconds: 1_500_000_000)
+        #expect(last.secondsSinceEpoch == .max && last.description.hasPrefix("9999-12-31T23:59:59"))
+        let first = LogTimestamp(secondsSinceEpoch: .min, nanoseconds: -1)
+        #expect(first.secondsSinceEpoch == .min && first.description.hasPrefix("0000-01-01T00:00:00"))
+        #expect(LogTimestamp(secondsSinceEpoch: Int64.max / 1000).millisecondsSinceEpoch == Int64.max / 1000 * 1000)
+        #expect(LogTimestamp(secondsSinceEpoch: -2, nanoseconds: 500_000_000).millisecondsSinceEpoch == -1500)
+    }
+
     @Test(
         "instants outside years 0000–9999 are clamped, never crash, never write raw bytes",
         arguments: [

@@ -1,4 +1,5 @@
 import Logbook
+import LogbookTesting
 import Testing
 
 @Suite("Values and fields")
@@ -65,4 +66,32 @@ struct LogValueTests {
         #expect(value.description == #"{s:"x",n:1,l:[true,null]}"#)
         #expect(LogValue.string("plain").description == "plain")
     }
+
+    @Test("a value whose conversion nests without end (a cycle) is described, hashed and formatted boundedly")
+    func endlessNesting() throws {
+        let value = SelfNesting().logValue
+        // The description stops at the depth redaction searches, instead of recursing
+        // until the stack overflows.
+        let description = value.description
+        #expect(description.hasPrefix("{next:{next:"))
+        #expect(description.contains("[too deep]"))
+        #expect((["loop": SelfNesting()] as LogFields).description.contains("[too deep]"))
+        // `.hashed` hashes the description: it used to overflow the stack while formatting.
+        let hashed = LogSensitiveValue.hashed(SelfNesting()).logValue
+        guard case .string(let text) = hashed else { throw HashedValueIsNotAString() }
+        #expect(text.hasPrefix("hash:") && text.utf8.count == 21)
+        let sink = InMemorySink()
+        let hierarchy = LogHierarchy()
+        hierarchy.root.addSink(sink)
+        hierarchy.logger("cycle").info("m", ["loop": SelfNesting(), "id": .hashed(SelfNesting())])
+        let line = try #require(sink.lines(formattedBy: JSONFormatter()).first)
+        #expect(line.contains("[too deep]") && line.contains("\"id\":\"hash:"))
+    }
 }
+
+/// A convertible whose value holds itself: converting it nests without end.
+private struct SelfNesting: LogValueConvertible {
+    var logValue: LogValue { ["next": SelfNesting()] }
+}
+
+private struct HashedValueIsNotAString: Error {}

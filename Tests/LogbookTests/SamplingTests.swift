@@ -141,6 +141,25 @@ struct SamplingTests {
         #expect(split(sink.records).written.count == 7)
     }
 
+    @Test("with the root at error, summaries are still written: loggers' levels do not hide the count")
+    func summaryAboveTheRootLevel() throws {
+        let hierarchy = quietHierarchy()
+        let everything = InMemorySink()
+        let errorsOnly = InMemorySink(level: .error)
+        let setup = try hierarchy.bootstrap(
+            LogConfiguration(
+                level: .error, sinks: [everything, errorsOnly],
+                sampling: try LogSampling(first: 2, per: .seconds(3600))))
+        let log = hierarchy.logger("payments")
+        for _ in 0..<10 { log.error("charge failed") }
+        setup.shutdown()
+        let (written, summaries) = split(everything.records)
+        #expect(written.count == 2)
+        #expect(summaries.map(suppressed) == [8], "written + suppressed = logged")
+        #expect(summaries.first?.level == .warning)
+        #expect(split(errorsOnly.records).summaries.isEmpty, "a sink's own level still applies")
+    }
+
     @Test("sampling applies to a logger subtree; .off exempts a branch; the rest is not sampled")
     func subtree() throws {
         let hierarchy = quietHierarchy()

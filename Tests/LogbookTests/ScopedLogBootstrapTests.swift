@@ -109,6 +109,36 @@ struct ScopedLogBootstrapTests {
         #expect(active.most == 1)
     }
 
+    @Test("nested scoped bootstraps started side by side wait for each other too")
+    func nestedSiblingsSerialized() async throws {
+        let hierarchy = quietHierarchy()
+        let active = ActiveCount()
+        // A suite-wide scoped bootstrap around tests that run in parallel and each use one.
+        try await withScopedLogBootstrap(LogConfiguration(level: .error), hierarchy: hierarchy) {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<6 {
+                    group.addTask {
+                        let level: LogLevel = index.isMultiple(of: 2) ? .debug : .warning
+                        try await withScopedLogBootstrap(LogConfiguration(level: level), hierarchy: hierarchy) {
+                            active.enter()
+                            for _ in 0..<20 {
+                                #expect(hierarchy.root.effectiveLevel == level)
+                                await Task.yield()
+                            }
+                            // A scoped bootstrap nested in this one still does not wait for it.
+                            try await withScopedLogBootstrap(nil, hierarchy: hierarchy) {}
+                            active.leave()
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(hierarchy.root.effectiveLevel == .error)
+        }
+        #expect(active.most == 1)
+        #expect(hierarchy.root.effectiveLevel == .info)
+    }
+
     @Test("usable from a main-actor test, touching main-actor state inside")
     @MainActor
     func mainActor() async throws {

@@ -30,11 +30,20 @@ package final class LogTap: Sendable {
         LevelOverrides.close(level)
     }
 
-    /// Hands `record` to this tap and every enclosing one that accepts it.
+    /// Hands `record` to this tap and every enclosing one that accepts it, each sink once
+    /// (a capture bound again inside itself is one destination).
     func deliver(_ record: LogRecord) {
-        for tap in sequence(first: self, next: \.parent)
-        where tap.isOpen.load(ordering: .acquiring) && tap.slot.accepts(record) {
+        for tap in sequence(first: self, next: \.parent) where tap.takes(record) {
+            if sequence(first: self, next: \.parent).prefix(while: { $0 !== tap }).contains(where: {
+                $0.slot.sink === tap.slot.sink && $0.takes(record)
+            }) {
+                continue
+            }
             tap.slot.sink.write(record)
         }
+    }
+
+    private func takes(_ record: LogRecord) -> Bool {
+        isOpen.load(ordering: .acquiring) && slot.accepts(record)
     }
 }

@@ -107,11 +107,12 @@ final class DispatchPlan: Sendable {
     /// Hands `record` to the test captures bound in its context, then to every slot of
     /// `plan` (valid for the call) that accepts it. A re-entrant record (a sink, formatter
     /// or field provider logged) goes to the last resort instead. The last slot gets the
-    /// record moved when its sink is an ``AsyncSink``.
+    /// record moved when its sink is an ``AsyncSink``. With `ignoringLevels`, the loggers'
+    /// levels do not stop the record (the sinks' own levels still do).
     @inline(__always)
     static func deliver(
         _ record: consuming LogRecord, through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch,
-        isReentrant: Bool = false
+        isReentrant: Bool = false, ignoringLevels: Bool = false
     ) {
         // Set before any user code (filters, sinks) runs: a record logged from there goes
         // to the last resort and leaves this thread's plan cache alone.
@@ -127,7 +128,9 @@ final class DispatchPlan: Sendable {
         if let tap = record.context.tap { tap.deliver(record) }
         // Below the threshold, only a level override in the record's own context (see
         // ``LogContext/with(level:operation:)-38esb``) lets it reach the sinks.
-        if record.level.rawValue < route.threshold && !record.context.overrideAdmits(record.level) { return }
+        if !ignoringLevels && record.level.rawValue < route.threshold && !record.context.overrideAdmits(record.level) {
+            return
+        }
         guard !isReentrant, !route.slots.isEmpty, let slots = route.slots.baseAddress else {
             plan._withUnsafeGuaranteedRef { plan in
                 if let lastResort = plan.lastResort, lastResort.accepts(record) { lastResort.sink.write(record) }

@@ -12,11 +12,14 @@ extension LogHierarchy {
         } catch {
             throw .invalidLoggerName(error)
         }
+        // Each sink once, as `addSink` attaches it: given twice, it would write each record twice.
+        var sinks: [any LogSink] = []
+        for sink in configuration.sinks where !sinks.contains(where: { $0 === sink }) { sinks.append(sink) }
         let (firstCall, replaced): (String?, [DispatchPlan]) = state.withLock { state in
             if let firstCall = state.bootstrapCallSite { return (firstCall, []) }
             let rootID = ObjectIdentifier(rootNode)
             state.configurations[rootID]!.level = configuration.level
-            state.configurations[rootID]!.sinks = configuration.sinks
+            state.configurations[rootID]!.sinks = sinks
             state.configurations[rootID]!.sampling = configuration.sampling
             // After the root's level, so a per-logger level naming the root (`root`) wins.
             for (name, level) in configuration.loggerLevels {
@@ -35,7 +38,7 @@ extension LogHierarchy {
             LogShutdown.installExitHook(timeout: configuration.shutdownTimeout)
         }
         return LogSetup(
-            level: configuration.level, sinks: configuration.sinks, loggerLevels: configuration.loggerLevels,
+            level: configuration.level, sinks: sinks, loggerLevels: configuration.loggerLevels,
             ignoresBrokenPipe: configuration.ignoresBrokenPipe, sampling: configuration.sampling, hierarchy: self,
             redaction: configuration.redaction, shutdownTimeout: configuration.shutdownTimeout,
             fieldProviders: configuration.fieldProviders)

@@ -201,7 +201,8 @@ final class LogNode: Sendable {
     /// the cache, and the plan in use in it, is left alone. A record created while a
     /// re-entrant one is delivered is dropped: it carries the same task context, so a
     /// context value whose conversion logs would otherwise recurse until the stack overflows.
-    func deliver(_ record: LogRecord, on scratch: ThreadScratch) {
+    /// `ignoringLevels` as for ``DispatchPlan/deliver(_:through:on:isReentrant:ignoringLevels:)``.
+    func deliver(_ record: LogRecord, on scratch: ThreadScratch, ignoringLevels: Bool = false) {
         let isReentrant = scratch.isDelivering
         if isReentrant && scratch.isDeliveringReentrant { return }
         let locked = isReentrant ? Unmanaged.passRetained(lockedPlan()) : nil
@@ -209,6 +210,7 @@ final class LogNode: Sendable {
         scratch.isDeliveringReentrant = isReentrant
         defer { scratch.isDeliveringReentrant = false }
         DispatchPlan.deliver(
-            record, through: locked ?? scratch.cachedPlan(for: self), on: scratch, isReentrant: isReentrant)
+            record, through: locked ?? scratch.cachedPlan(for: self), on: scratch, isReentrant: isReentrant,
+            ignoringLevels: ignoringLevels)
     }
 }

@@ -1,16 +1,20 @@
 extension LogHierarchy {
     /// Writes one `logbook` warning per summary (see ``LogSampling``), past sampling and
-    /// with no task context (the task that triggers it is not the one that was sampled).
+    /// with no task context (the task that triggers it is not the one that was sampled),
+    /// whatever the loggers' levels: with the root at `error`, the count of the errors
+    /// sampling dropped must still be written. Sinks' levels and filters apply.
     func writeSummaries(_ summaries: [LogSampler.Summary]) {
         let node = node(named: "logbook")
-        for summary in summaries where node.isEnabled(.warning) {
+        for summary in summaries {
             let record = LogRecord(
                 level: .warning, logger: node.name, message: "records suppressed by sampling",
                 fields: [
                     "suppressed": summary.suppressed, "logger": summary.logger, "level": summary.level.name,
                     "message": summary.message,
                 ])
-            ThreadScratch.unmanagedCurrent._withUnsafeGuaranteedRef { node.deliver(record, on: $0) }
+            ThreadScratch.unmanagedCurrent._withUnsafeGuaranteedRef {
+                node.deliver(record, on: $0, ignoringLevels: true)
+            }
         }
     }
 
