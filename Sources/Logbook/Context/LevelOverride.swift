@@ -24,6 +24,13 @@ final class LevelOverride: Sendable {
         return nil
     }
 
+    /// The innermost open override in this chain, or `nil`: the parent of a new one. A
+    /// closed override admits nothing and never reopens, so it is left out; a context
+    /// re-bound over and over would otherwise chain every override it ever held.
+    var innermostOpen: LevelOverride? {
+        sequence(first: self, next: \.parent).first { $0.isOpen.load(ordering: .acquiring) }
+    }
+
     /// Stops admitting records.
     func close() {
         isOpen.store(false, ordering: .releasing)

@@ -16,4 +16,10 @@ extension LogContext {
             ScopeInfo(identity: ObjectIdentifier($0), ownFieldCount: $0.fields.count)
         }
     }
+
+    /// The number of level overrides linked from the innermost one bound here, open or
+    /// closed: for tests that a chain stays short.
+    package var levelOverrideChainLength: Int {
+        sequence(first: scope?.levelOverride, next: { $0?.parent }).prefix { $0 != nil }.count
+    }
 }

@@ -25,7 +25,7 @@ extension LogContext {
         level: LogLevel,
         operation: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        let override = LevelOverride(level, parent: current.scope?.levelOverride)
+        let override = LevelOverride(level, parent: current.scope?.levelOverride?.innermostOpen)
         defer { override.close() }
         return try with(current.binding(levelOverride: override), operation: operation)
     }
@@ -43,7 +43,7 @@ extension LogContext {
         level: LogLevel,
         operation: nonisolated(nonsending) () async throws(Failure) -> Result
     ) async throws(Failure) -> Result {
-        let override = LevelOverride(level, parent: current.scope?.levelOverride)
+        let override = LevelOverride(level, parent: current.scope?.levelOverride?.innermostOpen)
         defer { override.close() }
         return try await with(current.binding(levelOverride: override), operation: operation)
     }
@@ -56,7 +56,7 @@ extension LogContext {
         capturing sink: any LogSink,
         operation: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        let tap = LogTap(sink, parent: current.tap)
+        let tap = LogTap(sink, parent: current.tap?.innermostOpen)
         defer { tap.close() }
         return try with(current.binding(tap: tap), operation: operation)
     }
@@ -67,7 +67,7 @@ extension LogContext {
         capturing sink: any LogSink,
         operation: nonisolated(nonsending) () async throws(Failure) -> Result
     ) async throws(Failure) -> Result {
-        let tap = LogTap(sink, parent: current.tap)
+        let tap = LogTap(sink, parent: current.tap?.innermostOpen)
         defer { tap.close() }
         return try await with(current.binding(tap: tap), operation: operation)
     }

@@ -43,7 +43,15 @@ public struct LogContext: Sendable {
     /// This context with a scope of no fields on top, binding `tap` as the innermost test
     /// capture or `levelOverride` as the innermost level override.
     func binding(tap: LogTap? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
-        LogContext(scope: Scope(fields: LogFields(), parent: scope, tap: tap, levelOverride: levelOverride))
+        guard let scope, scope.depth >= Scope.maximumDepth else {
+            return LogContext(scope: Scope(fields: LogFields(), parent: scope, tap: tap, levelOverride: levelOverride))
+        }
+        // Collapsed as `adding` does: a context captured inside and re-bound, over and over,
+        // would otherwise grow by a scope each time, and reading it recursed once per scope.
+        return LogContext(
+            scope: Scope(
+                fields: fields, parent: nil, tap: tap ?? scope.tap, levelOverride: levelOverride ?? scope.levelOverride)
+        )
     }
 
     /// Whether a level override (see ``with(level:operation:)-9oxvr``), riding on the scope

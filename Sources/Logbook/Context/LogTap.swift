@@ -24,6 +24,12 @@ package final class LogTap: Sendable {
         sequence(first: self, next: \.parent).lazy.filter { $0.isOpen.load(ordering: .acquiring) }.map(\.level).min()
     }
 
+    /// The innermost open tap in this chain, or `nil`: the parent of a new one (a closed
+    /// tap receives nothing and never reopens, so it is left out of new chains).
+    var innermostOpen: LogTap? {
+        sequence(first: self, next: \.parent).first { $0.isOpen.load(ordering: .acquiring) }
+    }
+
     /// Stops receiving records.
     func close() {
         isOpen.store(false, ordering: .releasing)

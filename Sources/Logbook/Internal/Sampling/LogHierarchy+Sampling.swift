@@ -18,6 +18,28 @@ extension LogHierarchy {
         }
     }
 
+    /// Writes the summaries of the drops not yet reported by the samplers in `node`'s
+    /// subtree that no longer sample (sampling turned off or removed there or above): no
+    /// later record of theirs goes through the sampler, so they would wait for shutdown.
+    func reportIdleSamplers(under node: LogNode) {
+        let idle = state.withLock { state in
+            var samplers: [LogSampler] = []
+            var pending = [node]
+            while let next = pending.popLast() {
+                let configuration = state.configurations[ObjectIdentifier(next)]!
+                if let sampler = configuration.sampler, configuration.effectiveSampling?.isOff ?? true {
+                    samplers.append(sampler)
+                }
+                pending.append(contentsOf: configuration.children)
+            }
+            return samplers
+        }
+        for sampler in idle {
+            let summaries = sampler.takeAllSummaries()
+            if !summaries.isEmpty { writeSummaries(summaries) }
+        }
+    }
+
     /// Writes the summaries of every record dropped by sampling in this hierarchy and not
     /// yet reported, whether or not its interval has ended. Counting goes on afterwards.
     func flushPendingSummaries() {

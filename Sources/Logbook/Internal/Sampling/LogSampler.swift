@@ -2,17 +2,24 @@
 /// current interval saw and how many were dropped and not yet reported. A node keeps its
 /// sampler for life (reconfigured in place, so counts survive); every decision is made
 /// under one lock, so the counts are exact.
-final class LogSampler: @unchecked Sendable {
+///
+/// The table holds only the call sites that still matter: a group whose interval ended
+/// with nothing left to report is as good as absent (its next record starts a new
+/// interval either way), so it is forgotten when the table would otherwise grow. The
+/// table is bounded by the call sites seen within one interval plus those with drops not
+/// yet reported, even when `file` and `line` come from data (a process that re-logs
+/// records from elsewhere with their own call sites).
+package final class LogSampler: @unchecked Sendable {
     /// What the dropped records of one call site were, for the summary record.
-    struct Summary: Sendable {
-        let logger: String
-        let level: LogLevel
-        let message: String
-        let suppressed: Int
+    package struct Summary: Sendable {
+        package let logger: String
+        package let level: LogLevel
+        package let message: String
+        package let suppressed: Int
     }
 
     /// The verdict on one record.
-    enum Decision {
+    package enum Decision: Sendable {
         case pass
         case drop
         /// Dropped, and the first unreported drop of its call site: the caller evaluates
@@ -65,7 +72,7 @@ final class LogSampler: @unchecked Sendable {
     private static let vacant = Entry(
         line: 0, level: .trace, isOccupied: false, ordinal: 0, start: 0, count: 0, dropped: 0)
 
-    init(logger: String, policy: LogSampling) {
+    package init(logger: String, policy: LogSampling) {
         self.logger = logger
         let entries = UnsafeMutablePointer<Entry>.allocate(capacity: 16)
         entries.initialize(repeating: Self.vacant, count: 16)
@@ -93,7 +100,7 @@ final class LogSampler: @unchecked Sendable {
     /// Counts a record of the call site and decides whether it passes. Also returns the
     /// summaries of every call site of this logger whose interval with drops has ended,
     /// to be written before the record; `nil` (no allocation) when there are none.
-    func admit(file: String, line: UInt, level: LogLevel, now: Int64) -> (Decision, [Summary]?) {
+    package func admit(file: String, line: UInt, level: LogLevel, now: Int64) -> (Decision, [Summary]?) {
         lock.lock()
         defer { lock.unlock() }
         var summaries: [Summary]?
@@ -117,9 +124,10 @@ final class LogSampler: @unchecked Sendable {
     }
 
     /// Records the message of the first unreported drop of the call site.
-    func noteMessage(_ message: String, file: String, line: UInt, level: LogLevel) {
+    package func noteMessage(_ message: String, file: String, line: UInt, level: LogLevel) {
         lock.withLock {
-            let index = index(file: file, line: line, level: level, now: 0)
+            // Absent only if a shutdown reported the drop meanwhile and the group was then forgotten.
+            guard let index = find(file: file, line: line, level: level) else { return }
             let ordinal = state.pointee.entries[index].ordinal
             if state.pointee.entries[index].dropped > 0 && state.pointee.messages[ordinal] == nil {
                 state.pointee.messages[ordinal] = message
@@ -129,7 +137,7 @@ final class LogSampler: @unchecked Sendable {
 
     /// The summaries of every call site with unreported drops, whether or not its
     /// interval has ended, which then start counting drops from zero.
-    func takeAllSummaries() -> [Summary] {
+    package func takeAllSummaries() -> [Summary] {
         lock.withLock {
             var summaries: [Summary] = []
             for index in 0..<state.pointee.capacity where hasDrops(at: index) {
@@ -184,9 +192,15 @@ final class LogSampler: @unchecked Sendable {
     }
 
     /// The index of the entry for the site, added with its interval starting at `now`
-    /// when absent. Adding may move every entry (``grow()``): read the entries after it.
+    /// when absent. Adding may move every entry (``makeRoom(now:)``): read the entries after it.
     @inline(__always)
     private func index(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
+        find(file: file, line: line, level: level) ?? add(file: file, line: line, level: level, now: now)
+    }
+
+    /// The index of the entry for the site, or `nil` when it has none.
+    @inline(__always)
+    private func find(file: String, line: UInt, level: LogLevel) -> Int? {
         let mask = state.pointee.capacity - 1
         var index = home(line: line, level: level, fileLength: file.utf8.count)
         while state.pointee.entries[index].isOccupied {
@@ -194,7 +208,7 @@ final class LogSampler: @unchecked Sendable {
             if entry.line == line && entry.level == level && isFile(file, at: entry.ordinal) { return index }
             index = (index + 1) & mask
         }
-        return add(file: file, line: line, level: level, now: now)
+        return nil
     }
 
     /// Whether the group at `ordinal` is for `file`. `String`'s `==` recognises the same
@@ -206,7 +220,7 @@ final class LogSampler: @unchecked Sendable {
 
     @inline(never)
     private func add(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
-        if (state.pointee.occupied + 1) * 2 > state.pointee.capacity { grow() }
+        if (state.pointee.occupied + 1) * 2 > state.pointee.capacity { makeRoom(now: now) }
         let mask = state.pointee.capacity - 1
         var index = home(line: line, level: level, fileLength: file.utf8.count)
         while state.pointee.entries[index].isOccupied { index = (index + 1) & mask }
@@ -219,21 +233,45 @@ final class LogSampler: @unchecked Sendable {
         return index
     }
 
-    private func grow() {
+    /// Rebuilds the table without the groups that are as good as absent (their interval
+    /// ended with no drop left to report), at a quarter full at most: doubled when every
+    /// group still matters, smaller again after a burst of call sites has passed.
+    private func makeRoom(now: Int64) {
         let old = state.pointee.entries
         let oldCapacity = state.pointee.capacity
-        let capacity = oldCapacity * 2
+        let interval = state.pointee.interval
+        var kept: [Entry] = []
+        for position in 0..<oldCapacity where old[position].isOccupied {
+            let entry = old[position]
+            let elapsed = now &- entry.start
+            if entry.dropped == 0 && (elapsed >= interval || elapsed < 0) { continue }
+            kept.append(entry)
+        }
+        var capacity = 16
+        while capacity < (kept.count + 1) * 4 { capacity *= 2 }
+        var files: [String] = []
+        var messages: [String?] = []
+        files.reserveCapacity(kept.count)
+        messages.reserveCapacity(kept.count)
         state.pointee.capacity = capacity
         state.pointee.entries = .allocate(capacity: capacity)
         state.pointee.entries.initialize(repeating: Self.vacant, count: capacity)
-        for position in 0..<oldCapacity where old[position].isOccupied {
-            let entry = old[position]
-            var index = home(
-                line: entry.line, level: entry.level, fileLength: state.pointee.files[entry.ordinal].utf8.count)
+        for var entry in kept {
+            files.append(state.pointee.files[entry.ordinal])
+            messages.append(state.pointee.messages[entry.ordinal])
+            entry.ordinal = files.count - 1
+            var index = home(line: entry.line, level: entry.level, fileLength: files[entry.ordinal].utf8.count)
             while state.pointee.entries[index].isOccupied { index = (index + 1) & (capacity - 1) }
             state.pointee.entries[index] = entry
         }
+        state.pointee.files = files
+        state.pointee.messages = messages
+        state.pointee.occupied = kept.count
         old.deinitialize(count: oldCapacity)
         old.deallocate()
     }
+
+    /// The call-site groups held, and the table's slots: for tests of its bound.
+    package var groupCount: Int { lock.withLock { state.pointee.occupied } }
+    package var tableCapacity: Int { lock.withLock { state.pointee.capacity } }
 }
