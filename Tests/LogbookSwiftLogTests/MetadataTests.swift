@@ -104,6 +104,26 @@ struct MetadataTests {
         #expect(Logger.MetadataValue(LogValue.int(7)).description == "7")
         #expect(Logger.MetadataValue(LogValue.null).description == "null")
     }
+
+    @Test("a value that nests without end (a cycle) converts to swift-log metadata boundedly")
+    func endlessNestingIsBounded() throws {
+        // Converting it followed the nesting until the stack overflowed: SwiftLogHandlerSink
+        // and the .logContext provider crashed the process with redaction off.
+        let converted = Logger.MetadataValue(SelfNestingValue().logValue)
+        var depth = 0
+        var current = converted
+        while case .dictionary(let metadata) = current, let next = metadata["next"] {
+            depth += 1
+            current = next
+        }
+        #expect(current == "[too deep]")
+        #expect(depth == 64, "cut where redaction stops searching")
+        let array = Logger.MetadataValue(.array([SelfNestingValue().logValue]))
+        guard case .array(let elements) = array, case .dictionary = elements.first else {
+            Issue.record("an array keeps its shape above the cut: \(array)")
+            return
+        }
+    }
 }
 
 enum TraceID {
@@ -114,6 +134,11 @@ struct Money: LogValueConvertible, CustomStringConvertible {
     var cents: Int
     var logValue: LogValue { ["cents": cents, "currency": "EUR"] }
     var description: String { "\(cents) cents" }
+}
+
+/// A convertible whose value holds itself: converting it nests without end.
+struct SelfNestingValue: LogValueConvertible {
+    var logValue: LogValue { ["next": SelfNestingValue()] }
 }
 
 struct Described: CustomStringConvertible {
