@@ -64,6 +64,30 @@ struct MetadataTests {
         #expect(records[0].boundFields["from_logger"]?.logValue == "l", "the Logger's metadata is bound")
     }
 
+    @Test("a metadata provider that logs through a Logger with that provider does not recurse")
+    func providerThatLogs() throws {
+        let hierarchy = LogHierarchy()
+        let sink = InMemorySink()
+        hierarchy.root.addSink(sink)
+        // As with bridgingSwiftLog(metadataProvider:): every Logger has the provider, the
+        // one the provider logs through too. Each record asked the provider, which logged
+        // a record, which asked the provider, until the stack overflowed.
+        let inner = LockedState<Logger?>(nil)
+        let calls = LockedState(0)
+        let provider = Logger.MetadataProvider {
+            calls.withLock { $0 += 1 }
+            inner.withLock { $0 }?.info("provider ran")
+            return ["from_provider": "p"]
+        }
+        inner.withLock { $0 = bridgedLogger("provider", in: hierarchy, metadataProvider: provider) }
+        bridgedLogger("lib", in: hierarchy, metadataProvider: provider).info("outer")
+        // The provider's own record is written without asking the provider again.
+        #expect(sink.messages == ["provider ran", "outer"])
+        #expect(calls.withLock { $0 } == 1)
+        #expect(sink.records.last?.mergedFields["from_provider"]?.logValue == "p")
+        #expect(sink.records.first?.mergedFields["from_provider"] == nil)
+    }
+
     @Test("a metadata provider runs on the logging task, so it sees task-locals")
     func providerSeesTaskLocals() throws {
         let hierarchy = LogHierarchy()
