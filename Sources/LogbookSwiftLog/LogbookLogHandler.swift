@@ -83,13 +83,24 @@ public struct LogbookLogHandler: LogHandler {
     }
 
     /// Creates a Logbook record from `event` and delivers it through the hierarchy.
+    ///
+    /// A record logged while the metadata provider runs (the provider logs through a
+    /// `Logger` that has it, say) does not ask the provider again: that would recurse
+    /// without end.
     public func log(event: LogEvent) {
         guard event.level >= minimumLevel else { return }
+        var provided: Logger.Metadata?
+        if let metadataProvider, !Self.isProviding {
+            provided = Self.$isProviding.withValue(true) { metadataProvider.get() }
+        }
         boundLogger.log(
             level: LogLevel(event.level), event.message.description,
-            LogFields(provided: metadataProvider?.get(), callSite: event.metadata), error: event.error,
+            LogFields(provided: provided, callSite: event.metadata), error: event.error,
             file: event.file, function: event.function, line: event.line)
     }
+
+    /// Whether a handler's metadata provider is running on this task.
+    @TaskLocal private static var isProviding = false
 }
 
 extension LogFields {

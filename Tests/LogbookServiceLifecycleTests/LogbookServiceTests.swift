@@ -79,6 +79,31 @@ struct LogbookServiceTests {
         #expect(async.droppedAtShutdownCount == 0)
     }
 
+    @Test("two LogbookServices in one group, then a third run: each drain ends, every record written once")
+    func runTwice() async throws {
+        let hierarchy = LogHierarchy()
+        let slow = SlowCountingSink()
+        let async = AsyncSink(slow)
+        let setup = try hierarchy.bootstrap(LogConfiguration(level: .info, sinks: [async]))
+        let log = hierarchy.logger("app")
+        for seq in 0..<2_000 { log.info("queued", ["seq": seq]) }
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: LogbookService(setup)), .init(service: LogbookService(setup))],
+                logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })))
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            try await Task.sleep(for: .milliseconds(50))
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+        #expect(slow.written.load(ordering: .relaxed) == 2_000)
+        log.info("after the drains")
+        #expect(await LogbookService(setup).drain())
+        #expect(slow.written.load(ordering: .relaxed) == 2_001, "a record after the drain is written directly")
+        #expect(async.droppedAtShutdownCount == 0)
+    }
+
     @Test("cancellation also drains")
     func cancellationDrains() async throws {
         let hierarchy = LogHierarchy()

@@ -58,5 +58,16 @@ struct InstallationTests {
         #expect(outcome.errorLines[1].contains("status=200"))
         #expect(outcome.errorLines[1].hasSuffix(" handled"))
     }
+
+    @Test("with redaction off, a value nesting without end reaches swift-log handlers cut, not as a crash")
+    func unredactedCycle() throws {
+        let outcome = try HostProcess.run("swiftlog-unredacted-cycle")
+        #expect(outcome.status == 0, "the process overflowed its stack: \(outcome.errorLines.suffix(3))")
+        // SwiftLogHandlerSink's handler on standard error, the provider's on standard output.
+        try #require(outcome.errorLines.count == 1, "\(outcome.errorLines)")
+        #expect(outcome.errorLines[0].contains("[too deep]") && outcome.errorLines[0].hasSuffix(" sink"))
+        try #require(outcome.outputLines.count == 1, "\(outcome.outputLines)")
+        #expect(outcome.outputLines[0].contains("[too deep]") && outcome.outputLines[0].hasSuffix(" provider"))
+    }
 }
 #endif

@@ -64,6 +64,30 @@ struct MetadataTests {
         #expect(records[0].boundFields["from_logger"]?.logValue == "l", "the Logger's metadata is bound")
     }
 
+    @Test("a metadata provider that logs through a Logger with that provider does not recurse")
+    func providerThatLogs() throws {
+        let hierarchy = LogHierarchy()
+        let sink = InMemorySink()
+        hierarchy.root.addSink(sink)
+        // As with bridgingSwiftLog(metadataProvider:): every Logger has the provider, the
+        // one the provider logs through too. Each record asked the provider, which logged
+        // a record, which asked the provider, until the stack overflowed.
+        let inner = LockedState<Logger?>(nil)
+        let calls = LockedState(0)
+        let provider = Logger.MetadataProvider {
+            calls.withLock { $0 += 1 }
+            inner.withLock { $0 }?.info("provider ran")
+            return ["from_provider": "p"]
+        }
+        inner.withLock { $0 = bridgedLogger("provider", in: hierarchy, metadataProvider: provider) }
+        bridgedLogger("lib", in: hierarchy, metadataProvider: provider).info("outer")
+        // The provider's own record is written without asking the provider again.
+        #expect(sink.messages == ["provider ran", "outer"])
+        #expect(calls.withLock { $0 } == 1)
+        #expect(sink.records.last?.mergedFields["from_provider"]?.logValue == "p")
+        #expect(sink.records.first?.mergedFields["from_provider"] == nil)
+    }
+
     @Test("a metadata provider runs on the logging task, so it sees task-locals")
     func providerSeesTaskLocals() throws {
         let hierarchy = LogHierarchy()
@@ -104,6 +128,26 @@ struct MetadataTests {
         #expect(Logger.MetadataValue(LogValue.int(7)).description == "7")
         #expect(Logger.MetadataValue(LogValue.null).description == "null")
     }
+
+    @Test("a value that nests without end (a cycle) converts to swift-log metadata boundedly")
+    func endlessNestingIsBounded() throws {
+        // Converting it followed the nesting until the stack overflowed: SwiftLogHandlerSink
+        // and the .logContext provider crashed the process with redaction off.
+        let converted = Logger.MetadataValue(SelfNestingValue().logValue)
+        var depth = 0
+        var current = converted
+        while case .dictionary(let metadata) = current, let next = metadata["next"] {
+            depth += 1
+            current = next
+        }
+        #expect(current == "[too deep]")
+        #expect(depth == 64, "cut where redaction stops searching")
+        let array = Logger.MetadataValue(.array([SelfNestingValue().logValue]))
+        guard case .array(let elements) = array, case .dictionary = elements.first else {
+            Issue.record("an array keeps its shape above the cut: \(array)")
+            return
+        }
+    }
 }
 
 enum TraceID {
@@ -114,6 +158,11 @@ struct Money: LogValueConvertible, CustomStringConvertible {
     var cents: Int
     var logValue: LogValue { ["cents": cents, "currency": "EUR"] }
     var description: String { "\(cents) cents" }
+}
+
+/// A convertible whose value holds itself: converting it nests without end.
+struct SelfNestingValue: LogValueConvertible {
+    var logValue: LogValue { ["next": SelfNestingValue()] }
 }
 
 struct Described: CustomStringConvertible {

@@ -1,6 +1,7 @@
 #if SwiftLogBridge
 import Logbook
 import LogbookSwiftLog
+import LogbookTesting
 import Logging
 import Testing
 
@@ -144,6 +145,27 @@ struct SwiftLogHandlerSinkTests {
         #expect(metadata["user"] == ["name": "ada", "api_key": "[REDACTED]"])
         #expect(metadata["email"] == "[REDACTED]")
         #expect(metadata["plan"] == "pro")
+    }
+
+    @Test("a loop back into Logbook (the handler is the bridge's) ends: the echo goes to the last resort once")
+    func loopBackEnds() async {
+        let hierarchy = LogHierarchy()
+        let sink = InMemorySink()
+        let lastResort = InMemorySink(level: .trace)
+        hierarchy.lastResort = lastResort
+        hierarchy.root.addSink(sink)
+        hierarchy.root.addSink(SwiftLogHandlerSink { LogbookLogHandler(label: $0, hierarchy: hierarchy) })
+        let direct = hierarchy.logger("app")
+        let bridged = Logger(label: "lib") { LogbookLogHandler(label: $0, hierarchy: hierarchy) }
+        direct.info("from Log", ["n": 1])
+        bridged.info("from swift-log")
+        let fromAnotherThread = AsyncSink(SwiftLogHandlerSink { LogbookLogHandler(label: $0, hierarchy: hierarchy) })
+        hierarchy.logger("queued").addSink(fromAnotherThread)
+        hierarchy.logger("queued").info("through an AsyncSink")
+        fromAnotherThread.flush()
+        #expect(sink.messages == ["from Log", "from swift-log", "through an AsyncSink"])
+        #expect(lastResort.messages == ["from Log", "from swift-log", "through an AsyncSink", "through an AsyncSink"])
+        #expect(lastResort.records.first?.field("n")?.logValue == .int(1))
     }
 
     @Test("a record without fields has no metadata")

@@ -10,6 +10,7 @@ enum SwiftLogScenarios {
         "swiftlog-bridge": bridge,
         "swiftlog-context-provider": contextProvider,
         "swiftlog-handler-sink": handlerSink,
+        "swiftlog-unredacted-cycle": unredactedCycle,
     ]
 
     /// Installs the bridge in one line, logs through swift-log inside a context, quiets
@@ -79,6 +80,31 @@ enum SwiftLogScenarios {
             Log("app").info("handled", ["status": 200])
         }
         return 0
+    }
+
+    /// With redaction off (nothing converts nested values on the way), a value whose
+    /// conversion nests without end handed to a swift-log handler: by `SwiftLogHandlerSink`
+    /// and by the `.logContext` metadata provider. Both must end, with `[too deep]`.
+    static func unredactedCycle(_ arguments: [String]) async -> Int32 {
+        do {
+            try Log.bootstrap(
+                LogConfiguration(
+                    level: .info,
+                    sinks: [SwiftLogHandlerSink { StreamLogHandler.standardError(label: $0) }],
+                    redaction: .disabled))
+        } catch {
+            print("unexpected: \(error)")
+            return 1
+        }
+        Log("app").info("sink", ["loop": Cycle()])
+        let plain = Logger(label: "plain") { StreamLogHandler.standardOutput(label: $0, metadataProvider: .logContext) }
+        LogContext.with(["loop": Cycle()]) { plain.info("provider") }
+        return 0
+    }
+
+    /// A convertible whose value holds itself.
+    struct Cycle: LogValueConvertible {
+        var logValue: LogValue { ["next": Cycle()] }
     }
 
     private static func printToStandardError(_ text: String) {
