@@ -164,4 +164,26 @@ import Testing
         try expectLine("↳ " + lines[0], in: "Documentation/Testing.md")
         for line in lines.dropFirst() { try expectLine("  " + line, in: "Documentation/Testing.md") }
     }
+
+    @Test("Formats: the N of a truncation marker is the length before the cut")
+    func truncationMarkerCount() throws {
+        let message = String(repeating: "a", count: 2000)
+        let record = LogRecord(timestamp: fixedTimestamp, level: .info, logger: "p", message: message)
+        // JSON: the whole message, as Formats.md's example says.
+        let json = JSONFormatter(lineLimit: 1024).format(record)
+        #expect(json.utf8.count <= 1024)
+        #expect(json.hasSuffix("…[truncated 2000 bytes]\"}"))
+        #expect(
+            try file("Documentation/Formats.md").contains(
+                "`JSONFormatter(lineLimit: 1024)` ends `…[truncated 2000 bytes]`"))
+        // Syslog: the whole message, cut as a text line is (here outside quotes: a pair).
+        let syslog = SyslogFormatter(appName: "a", hostname: "h", processID: "1", lineLimit: 480).format(record)
+        #expect(syslog.utf8.count <= 480)
+        #expect(syslog.hasSuffix(" truncated=\"…[truncated 2000 bytes]\""))
+        // Text formats: the whole line.
+        let whole = LogfmtFormatter().format(record)
+        let cut = LogfmtFormatter(lineLimit: 100).format(record)
+        #expect(cut.utf8.count <= 100)
+        #expect(cut.hasSuffix("…[truncated \(whole.utf8.count) bytes]\""))
+    }
 }
