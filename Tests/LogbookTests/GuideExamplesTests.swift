@@ -186,4 +186,17 @@ import Testing
         #expect(cut.utf8.count <= 100)
         #expect(cut.hasSuffix("…[truncated \(whole.utf8.count) bytes]\""))
     }
+
+    @Test("Production and Lambda: LOG_SAMPLING takes N:M/INTERVAL, N/INTERVAL with a whole INTERVAL, or off")
+    func samplingVariable() throws {
+        func setup(_ value: String) throws -> LogSetup {
+            try LogHierarchy().bootstrap(LogEnvironment(variables: ["LOG_SAMPLING": value], outputIsTerminal: false))
+        }
+        #expect(try setup("10:100/1s").sampling == LogSampling(first: 10, thenEvery: 100, per: .seconds(1)))
+        #expect(try setup("5/1m").sampling == LogSampling(first: 5, per: .seconds(60)))
+        #expect(try setup("off").sampling == .off)
+        for rejected in ["1.5s", "10:100", "5/1d", "5/1.5s"] {
+            #expect(throws: LogBootstrapError.self) { try setup(rejected) }
+        }
+    }
 }
