@@ -199,4 +199,24 @@ import Testing
             #expect(throws: LogBootstrapError.self) { try setup(rejected) }
         }
     }
+
+    @Test("Testing: a scoped bootstrap puts back the loggers' sampling and the field providers too")
+    func scopedBootstrapRestoresSamplingAndProviders() async throws {
+        let hierarchy = LogHierarchy()
+        let sink = InMemorySink()
+        let provider = LogFieldProvider(name: "region") { ["region": "eu"] }
+        try hierarchy.bootstrap(LogConfiguration(level: .info, sinks: [sink], fieldProviders: [provider]))
+        let sampling = try LogSampling(first: 1, per: .seconds(60))
+        hierarchy.logger("payments").sampling = sampling
+        try await withScopedLogBootstrap(
+            LogConfiguration(sinks: [InMemorySink()], sampling: .off), hierarchy: hierarchy
+        ) {
+            hierarchy.logger("payments").sampling = .off
+            #expect(hierarchy.root.sampling == .off)
+        }
+        #expect(hierarchy.logger("payments").sampling == sampling)
+        #expect(hierarchy.root.sampling == nil)
+        hierarchy.logger("app").info("after")
+        #expect(sink.records.last?.field("region")?.logValue == "eu")
+    }
 }
