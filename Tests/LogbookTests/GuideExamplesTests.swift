@@ -219,4 +219,32 @@ import Testing
         hierarchy.logger("app").info("after")
         #expect(sink.records.last?.field("region")?.logValue == "eu")
     }
+
+    @Test("Writing a sink or formatter: the guide's CompactFormatter writes what its assert says")
+    func compactFormatter() throws {
+        // The guide's formatter, as written there.
+        struct CompactFormatter: LogFormatter {
+            func format(_ record: LogRecord, into buffer: inout LogBuffer) {
+                buffer.append(record.level.uppercaseName)
+                buffer.append(" ")
+                buffer.append(record.logger)
+                buffer.append(": ")
+                buffer.appendSingleLine(record.message)
+                record.forEachField { key, value in
+                    buffer.append(" ")
+                    buffer.appendLogfmtKey(key)
+                    buffer.append("=")
+                    buffer.appendLogfmtValue(value.logValue.description)
+                }
+            }
+        }
+        let record = LogRecord(
+            timestamp: LogTimestamp(secondsSinceEpoch: 1_722_945_296, nanoseconds: 789_000_000),
+            level: .info, logger: "payments", message: "charge created", fields: ["amount": 42])
+        let line = CompactFormatter().format(record)
+        #expect(line == "INFO payments: charge created amount=42")
+        try expectLine(
+            "assert(CompactFormatter().format(record) == \"\(line)\")", in: "Documentation/WritingSinksAndFormatters.md"
+        )
+    }
 }
