@@ -247,4 +247,22 @@ import Testing
             "assert(CompactFormatter().format(record) == \"\(line)\")", in: "Documentation/WritingSinksAndFormatters.md"
         )
     }
+
+    @Test("Lambda: a function variable Lambda sets is taken as it is; a bad LOG_ variable stops bootstrap")
+    func lambdaFunctionVariables() throws {
+        var environment = LogEnvironment(
+            variables: [
+                "AWS_LAMBDA_FUNCTION_NAME": "orders", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "lots",
+                "AWS_LAMBDA_LOG_FORMAT": "JSON",
+            ], outputIsTerminal: false)
+        environment.includesLambdaFunctionFields = true
+        let setup = try LogHierarchy().bootstrap(environment)
+        let sink = try #require(setup.sinks.first as? StreamSink)
+        let line = sink.formatter.format(fixedRecord())
+        #expect(line.contains(#""function_name":"orders""#))
+        #expect(!line.contains("function_memory_size"))
+        #expect(throws: LogBootstrapError.self) {
+            try LogHierarchy().bootstrap(LogEnvironment(variables: ["LOG_LEVELS": "orders"], outputIsTerminal: false))
+        }
+    }
 }
