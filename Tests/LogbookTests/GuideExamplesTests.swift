@@ -265,4 +265,23 @@ import Testing
             try LogHierarchy().bootstrap(LogEnvironment(variables: ["LOG_LEVELS": "orders"], outputIsTerminal: false))
         }
     }
+
+    @Test("Production: LogSetup.flush() flushes the root's sinks; shutdown drains every logger's")
+    func setupFlushIsTheRootsSinks() throws {
+        final class FlushCountingSink: LogSink {
+            let flushes = Mutex(0)
+            func write(_ record: LogRecord) {}
+            func flush() { flushes.withLock { $0 += 1 } }
+        }
+        let hierarchy = LogHierarchy()
+        let root = FlushCountingSink()
+        let audit = FlushCountingSink()
+        let setup = try hierarchy.bootstrap(LogConfiguration(sinks: [root]))
+        hierarchy.logger("audit").addSink(audit)
+        setup.flush()
+        #expect(root.flushes.withLock { $0 } == 1)
+        #expect(audit.flushes.withLock { $0 } == 0)
+        #expect(setup.shutdown(timeout: .seconds(1)))
+        #expect(audit.flushes.withLock { $0 } == 1)
+    }
 }
