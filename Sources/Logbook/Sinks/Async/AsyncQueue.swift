@@ -221,7 +221,8 @@ final class AsyncQueue: @unchecked Sendable {
         lock.signal(workAvailable)
     }
 
-    /// Queues the summary of the drop episode that just ended. Lock held.
+    /// Queues the summary of the drop episode that just ended, if the wrapped sink takes
+    /// it (its level and filters, as for every record it is handed). Lock held.
     private func appendDropSummary() {
         var levels = LogFields()
         var total = 0
@@ -235,6 +236,7 @@ final class AsyncQueue: @unchecked Sendable {
             level: .warning, logger: "logbook",
             message: "AsyncSink dropped \(total) records because its queue was full",
             fields: ["dropped": total, "dropped_by_level": levels, "overflow": options.overflow.description])
+        guard summary.level >= sink.level, sink.filters.allSatisfy({ $0.accepts(summary) }) else { return }
         state.pointee.pending.append(summary)
         state.pointee.counters.accepted += 1
     }
