@@ -48,7 +48,8 @@ import Testing
         sink.write(record("fourth"))  // accepted again: the drop episode ends
         sink.flush()
         #expect(sink.droppedCount == 1)
-        #expect(gate.records.allSatisfy { $0.level >= gate.level }, "\(gate.records.map { "\($0.level) \($0.message)" })")
+        #expect(
+            gate.records.allSatisfy { $0.level >= gate.level }, "\(gate.records.map { "\($0.level) \($0.message)" })")
         #expect(sink.shutdown(timeout: .seconds(5)))
     }
 }
