@@ -1,8 +1,10 @@
 public import Logbook
 
 /// Runs `operation` with the process-wide logging set up by `configuration`, then puts
-/// back exactly what was there before: every logger's level, sinks, filters and
-/// propagation, the last resort, and whether bootstrap had happened.
+/// back exactly what was there before: every logger's level, sinks, filters, sampling and
+/// propagation, the last resort, the field providers, the redaction rules, and whether
+/// bootstrap had happened. What bootstrap did to the process itself stays: `SIGPIPE`
+/// ignored, and the exit hook.
 ///
 /// Use it to test code that depends on the process-wide setup, or the application's own
 /// setup code: with `nil` the operation starts from a hierarchy that was never

@@ -51,7 +51,8 @@ extension Log {
     /// ```swift
     /// let setup = try Log.bootstrap(.environment)
     /// print(setup)
-    /// // level=info sinks=[standard output (JSONFormatter)] chosen=[format=json (default: output is not a terminal), ...]
+    /// // level=info sinks=[standard output (JSONFormatter)] redaction=[default keys, sensitive values hidden]
+    /// //   chosen=[format=json (default: output is not a terminal), ...]
     /// ```
     ///
     /// The returned ``LogSetup`` lists what was chosen and what decided it

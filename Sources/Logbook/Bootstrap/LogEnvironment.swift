@@ -14,7 +14,8 @@
 /// - `LOG_FORMAT`: `json`, `logfmt`, `console`, `lambda-text` or `lambda-json`;
 /// - `LOG_SAMPLING`: the root's ``LogSampling``, `N:M/INTERVAL` (`10:100/1s`: per call
 ///   site, the first 10 records a second, then every 100th) or `N/INTERVAL` (`5/1m`: the
-///   first 5 a minute, then none);
+///   first 5 a minute, then none; INTERVAL a whole number of `ms`, `s`, `m` or `h`), or
+///   `off`;
 /// - `LOG_REDACT_KEYS`: field keys redacted in addition to ``redaction``'s,
 ///   comma-separated: `ssn,card_number` (see ``LogRedaction``);
 /// - on Lambda (`AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` set):
@@ -31,8 +32,9 @@
 /// ``loggerLevels`` set in code, then `LOG_LEVELS`.
 ///
 /// Output goes to standard output (``output``). An empty variable counts as unset. Any
-/// other value that is not accepted, including in a variable that is not used (such as
-/// `AWS_LAMBDA_LOG_FORMAT` off Lambda), makes bootstrap throw
+/// other value of a `LOG_*` or `AWS_LAMBDA_LOG_*` variable that is not accepted, including
+/// in a variable that is not used (such as `AWS_LAMBDA_LOG_FORMAT` off Lambda), makes
+/// bootstrap throw
 /// ``LogBootstrapError/invalidEnvironment(_:)`` naming the variable, the value and what is
 /// accepted, and nothing is applied.
 ///
