@@ -66,4 +66,31 @@ import Testing
         #expect(line.utf8.count <= 64 * 1024)
         #expect(line.hasSuffix(" bytes]\""))
     }
+
+    @Test func prefixCountsMatchTryingEachPrefixInTurn() {
+        // Keys made of pieces that clean up alike (`=` and ` ` become `_`) or hold the
+        // prefix itself, checked against the rule applied one try at a time.
+        let pieces = ["fields.", "k", "_", "=", " ", "x."]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            var keys: [String] = []
+            for _ in 0..<Int.random(in: 1...40, using: &generator) {
+                let key = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                    pieces.randomElement(using: &generator) ?? ""
+                }.joined()
+                if !keys.contains(key) { keys.append(key) }
+            }
+            var written: Set<String> = ["time", "level", "logger", "msg", "error", "error.type", "error.message"]
+            var expected = "time=2024-08-06T11:54:56.789Z level=info logger=payments msg=m"
+            for (index, key) in keys.enumerated() {
+                var buffer = LogBuffer()
+                buffer.appendLogfmtKey(key)
+                var unique = buffer.string
+                while !written.insert(unique).inserted { unique = "fields." + unique }
+                expected += " \(unique)=\(index)"
+            }
+            let record = makeRecord(message: "m", fields: LogFields(keys.enumerated().map { ($1, $0) }))
+            #expect(LogfmtFormatter().format(record) == expected, "\(keys)")
+        }
+    }
 }
