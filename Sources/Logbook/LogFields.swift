@@ -53,8 +53,7 @@ public struct LogFields: Sendable {
     /// The fields with each key once, at the position of its last occurrence.
     public func deduplicated() -> LogFields {
         guard hasRepeatedKeys else { return self }
-        return LogFields(
-            Array(storage.indices.lazy.filter { !containsKey(storage[$0].0, from: $0 + 1) }.map { storage[$0] }))
+        return LogFields(storage.withUnsafeBufferPointer { FieldKeys.lastOccurrences($0) }.map { storage[$0] })
     }
 
     /// The entries in place, for reading without copying them (see ``FieldKeys``). The

@@ -2,8 +2,10 @@ extension LogSampling {
     /// Parses `N:M/INTERVAL` (the first `N` records of a call site per interval pass,
     /// then every `M`-th) or `N/INTERVAL` (the first `N`, then none), the form of
     /// `LOG_SAMPLING`. `INTERVAL` is a positive whole number followed by `ms`, `s`, `m`
-    /// or `h`: `10:100/1s`, `5/1m`, `1:1000/500ms`. `off` parses as ``off``. Spaces
-    /// around the parts are ignored.
+    /// or `h`: `10:100/1s`, `5/1m`, `1:1000/500ms` (or by `us` or `ns`, as ``description``
+    /// writes an interval that is no whole number of milliseconds, such as
+    /// `.microseconds(500)`: `500us`). `off` parses as ``off``. Spaces around the parts are
+    /// ignored.
     ///
     /// - Throws: ``LogSamplingError`` naming `text` and what is wrong with it.
     public init(parsing text: String) throws(LogSamplingError) {
@@ -37,6 +39,7 @@ extension LogSampling {
 
     private static let units: [(suffix: String, nanoseconds: Int64)] = [
         ("ms", 1_000_000), ("s", 1_000_000_000), ("m", 60_000_000_000), ("h", 3_600_000_000_000),
+        ("us", 1_000), ("ns", 1),
     ]
 
     static func parseInterval(_ text: String) -> Duration? {
@@ -52,7 +55,9 @@ extension LogSampling {
         return nil
     }
 
-    /// `interval` in the largest unit that writes it as a whole number.
+    /// `interval` in the largest unit that writes it as a whole number, which
+    /// ``parseInterval(_:)`` reads back: `1h`, `90s`, `1500ms`, `500us`, `3ns` (an interval
+    /// with a part of a nanosecond is written without it).
     static func format(_ interval: Duration) -> String {
         let (seconds, attoseconds) = interval.components
         if attoseconds == 0 && seconds > 0 {
@@ -60,10 +65,16 @@ extension LogSampling {
             if seconds % 60 == 0 { return "\(seconds / 60)m" }
             return "\(seconds)s"
         }
-        let whole = seconds.multipliedReportingOverflow(by: 1000)
-        let milliseconds = whole.partialValue.addingReportingOverflow(attoseconds / 1_000_000_000_000_000)
-        // Too long to count in milliseconds: its whole seconds.
-        if whole.overflow || milliseconds.overflow { return "\(seconds)s" }
-        return "\(milliseconds.partialValue)ms"
+        // The finest unit needed, or a coarser one when the count would not fit.
+        var text = "\(seconds)s"
+        for (suffix, perSecond) in [("ms", Int64(1000)), ("us", 1_000_000), ("ns", 1_000_000_000)] {
+            let attosecondsPerUnit = 1_000_000_000_000_000_000 / perSecond
+            let whole = seconds.multipliedReportingOverflow(by: perSecond)
+            let count = whole.partialValue.addingReportingOverflow(attoseconds / attosecondsPerUnit)
+            if whole.overflow || count.overflow { break }
+            text = "\(count.partialValue)\(suffix)"
+            if attoseconds % attosecondsPerUnit == 0 { break }
+        }
+        return text
     }
 }

@@ -14,9 +14,12 @@ extension LogBuffer {
     /// intact: a cut inside double quotes puts the marker inside them and closes them; a
     /// cut inside a word without `=` backs up to the space before it; then the marker
     /// follows as a `truncated="…"` pair, its key prefixed with `fields.` as often as
-    /// needed to differ from every key kept. Shorter lines are left alone.
-    mutating func cutLine(from start: Int, limit: Int) {
-        let length = count - start
+    /// needed to differ from every key kept. Shorter lines are left alone. `omitted` counts
+    /// bytes of the line that were measured but not written (see
+    /// ``LogfmtFieldWriter/append(_:of:into:lineStart:lineLimit:keyPrefix:keySuffix:)``),
+    /// all past the cap: the marker's count is the whole line's.
+    mutating func cutLine(from start: Int, limit: Int, omitted: Int = 0) {
+        let length = count - start + omitted
         let limit = max(limit, 64)
         guard length > limit else { return }
         // How many `fields.` the marker's key needs; room is kept for them (a second scan

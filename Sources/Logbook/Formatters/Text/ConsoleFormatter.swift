@@ -77,7 +77,8 @@ public struct ConsoleFormatter: LogFormatter {
     /// resolved for a destination writes no colour.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         let start = buffer.count
-        defer { buffer.cutLine(from: start, limit: lineLimit) }
+        var omitted = 0
+        defer { buffer.cutLine(from: start, limit: lineLimit, omitted: omitted) }
         let colored = colors == .always
         if timestamp == .local { buffer.appendLocalDateTime(record.timestamp) }
         if timestamp == .utc { buffer.appendRFC3339(record.timestamp) }
@@ -93,8 +94,9 @@ public struct ConsoleFormatter: LogFormatter {
         buffer.append(word: 0x203A, count: 2)  // `: `
         buffer.appendSingleLine(record.message)
         record.withFieldList {
-            Self.fieldWriter.append(
-                $0, of: record, into: &buffer, keyPrefix: colored ? ANSI.dim : [], keySuffix: colored ? ANSI.reset : [])
+            omitted = Self.fieldWriter.append(
+                $0, of: record, into: &buffer, lineStart: start, lineLimit: lineLimit,
+                keyPrefix: colored ? ANSI.dim : [], keySuffix: colored ? ANSI.reset : [])
         }
         if let error = record.error {
             if colored { buffer.append(contentsOf: ANSI.level[Int(LogLevel.error.rawValue)]) }

@@ -65,7 +65,8 @@ public struct LambdaTextFormatter: LogFormatter {
     /// Appends the line for `record`.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         let start = buffer.count
-        defer { buffer.cutLine(from: start, limit: lineLimit) }
+        var omitted = 0
+        defer { buffer.cutLine(from: start, limit: lineLimit, omitted: omitted) }
         buffer.append(UInt8(ascii: "["))
         buffer.append(levelNames[record.level])
         buffer.append(word: 0x095D, count: 2)  // `]\t`
@@ -79,7 +80,9 @@ public struct LambdaTextFormatter: LogFormatter {
             buffer.append(UInt8(ascii: "\t"))
             Self.appendField(record.message, replacingTabs: false, into: &buffer)
             if let error = record.error { buffer.appendLogfmtError(error) }
-            if appendsFields { fieldWriter.append(fields, of: record, into: &buffer) }
+            if appendsFields {
+                omitted = fieldWriter.append(fields, of: record, into: &buffer, lineStart: start, lineLimit: lineLimit)
+            }
         }
     }
 

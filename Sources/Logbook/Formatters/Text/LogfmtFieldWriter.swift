@@ -10,7 +10,8 @@
 /// `user.id`, `a_b`). The common record makes none of them and is written in one pass,
 /// scalars read in place, with no bookkeeping. When a record does, its fields are
 /// written again with every key remembered: the first field to write a key keeps it, and
-/// a later one gets the `fields.` prefix, as often as needed, so no key appears twice.
+/// a later one gets the `fields.` prefix, as often as needed, so no key appears twice
+/// (see ``LogfmtKeyClaims``, which finds that count without trying each).
 struct LogfmtFieldWriter: Sendable {
     /// The formatter's own keys.
     let reserved: KeySet
@@ -19,17 +20,27 @@ struct LogfmtFieldWriter: Sendable {
     /// How deep values are flattened.
     let maximumDepth: Int
 
-    /// Appends the pairs of `fields`. `keyPrefix` and `keySuffix` wrap each key (for
-    /// colouring).
+    /// Appends the pairs of `fields` to the line that starts at `lineStart`, and returns
+    /// how many bytes of pairs were measured instead of written: once the line is longer
+    /// than `lineLimit` (it will be cut), a pair made by flattening or renaming is only
+    /// measured, so a record whose flattened or renamed keys would make the line far
+    /// longer than its input costs no more than its cap in memory. Pass the result to
+    /// ``LogBuffer/cutLine(from:limit:omitted:)``, so the cut's marker still counts the
+    /// whole line. `keyPrefix` and `keySuffix` wrap each key (for colouring).
+    @discardableResult
     func append(
         _ fields: FieldList,
         of record: LogRecord,
         into buffer: inout LogBuffer,
+        lineStart: Int,
+        lineLimit: Int,
         keyPrefix: [UInt8] = [],
         keySuffix: [UInt8] = []
-    ) {
+    ) -> Int {
         let start = buffer.count
+        let cap = lineStart &+ lineLimit
         var madeKeys = false
+        var measured = 0
         for index in 0..<fields.count where !skips(fields, index) {
             let field = fields[index]
             if keyPrefix.isEmpty, keySuffix.isEmpty, let small = SmallString(at: field.key),  // coloured: below
@@ -41,27 +52,51 @@ struct LogfmtFieldWriter: Sendable {
                 continue
             }
             let isReserved = reserved.contains(at: field.key)
-            let name = isReserved ? renamed(field.key.pointee, record) : field.key.pointee
-            let made = buffer.appendLogfmtField(
-                name, field.value.pointee.logValue, maximumDepth: maximumDepth, keyPrefix: keyPrefix,
-                keySuffix: keySuffix)
-            madeKeys = madeKeys || made || isReserved
+            let key = isReserved ? renamed(field.key.pointee, record) : field.key.pointee
+            LogBuffer.forEachFlattenedLeaf(key, field.value.pointee.logValue, maximumDepth: maximumDepth) {
+                leaf, leafValue, exhausted in
+                let before = buffer.count
+                let changed = buffer.appendLogfmtPair(
+                    leaf, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
+                // A flattened leaf's key is `key` and more.
+                madeKeys = madeKeys || isReserved || changed || leaf.utf8.count != key.utf8.count
+                if before > cap { Self.measure(from: before, in: &buffer, into: &measured) }
+            }
         }
-        guard madeKeys else { return }
+        guard madeKeys else { return measured }
 
         buffer.truncate(to: start)
-        var written = Set(reserved.all)
+        measured = 0
+        var written = LogfmtKeyClaims(reserved.all)
         for index in 0..<fields.count where !skips(fields, index) {
             let key = fields[index].key.pointee
             let name = reserved.contains(key) ? renamed(key, record) : key
             LogBuffer.forEachFlattenedLeaf(name, fields[index].value.pointee.logValue, maximumDepth: maximumDepth) {
                 leaf, leafValue, exhausted in
-                var unique = LogBuffer.logfmtKey(leaf)
-                while !written.insert(unique).inserted { unique = KeySet.renamePrefix + unique }
+                let (core, prefixes) = written.claim(LogBuffer.logfmtKey(leaf))
+                let before = buffer.count
+                // Past the cap, the key is measured without all but one of its prefixes
+                // (the core alone can be empty: `fields.`).
+                let measuring = before > cap
+                let unique =
+                    prefixes == 0
+                    ? core
+                    : String(repeating: KeySet.renamePrefix, count: measuring ? 1 : prefixes) + core
                 buffer.appendLogfmtPair(
                     unique, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
+                if measuring {
+                    measured += max(prefixes - 1, 0) * KeySet.renamePrefix.utf8.count
+                    Self.measure(from: before, in: &buffer, into: &measured)
+                }
             }
         }
+        return measured
+    }
+
+    /// Takes back the bytes written from `before` on, adding their count to `measured`.
+    private static func measure(from before: Int, in buffer: inout LogBuffer, into measured: inout Int) {
+        measured += buffer.count - before
+        buffer.truncate(to: before)
     }
 
     /// The key for a field whose own key is reserved: one no field of the record has (a

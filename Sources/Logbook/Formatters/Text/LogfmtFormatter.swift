@@ -53,7 +53,8 @@ public struct LogfmtFormatter: LogFormatter {
     /// Appends the logfmt line for `record`.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         let start = buffer.count
-        defer { buffer.cutLine(from: start, limit: lineLimit) }
+        var omitted = 0
+        defer { buffer.cutLine(from: start, limit: lineLimit, omitted: omitted) }
         buffer.append(word: 0x3D_656D_6974, count: 5)  // `time=`, and below ` level=`, ` logger=`, ` msg=`
         buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
         buffer.append(word: 0x3D_6C65_7665_6C20, count: 7)
@@ -63,7 +64,9 @@ public struct LogfmtFormatter: LogFormatter {
         buffer.append(word: 0x3D_6773_6D20, count: 5)
         buffer.appendLogfmtValue(record.message)
         if let error = record.error { buffer.appendLogfmtError(error) }
-        record.withFieldList { fieldWriter.append($0, of: record, into: &buffer) }
+        record.withFieldList {
+            omitted = fieldWriter.append($0, of: record, into: &buffer, lineStart: start, lineLimit: lineLimit)
+        }
         if includesSourceLocation {
             buffer.append(" source=")
             buffer.appendLogfmtValue(record.file + ":" + String(record.line))

@@ -63,8 +63,14 @@ enum FieldKeys {
         return nil
     }
 
+    /// Past this many entries, 64 hash bits no longer tell keys apart: ``scan(_:)`` and
+    /// ``lastOccurrences(_:)`` put the keys in a hash set rather than compare each with the
+    /// others (quadratic work for an object of many keys, such as a logged dictionary).
+    static let hashingThreshold = 64
+
     /// The ``hashBit(_:)`` of every key, or'ed, and whether some key appears more than once.
     static func scan(_ entries: Entries) -> (bits: UInt64, hasRepeats: Bool) {
+        if entries.count > hashingThreshold { return scanByHashing(entries) }
         // Short ASCII keys, the usual case, are compared as words, and only a key whose
         // bit is already set is compared with the keys before it (all small, read again
         // in place).
@@ -81,6 +87,30 @@ enum FieldKeys {
             seen |= bit
         }
         return (seen, repeats)
+    }
+
+    /// ``scan(_:)`` for many entries.
+    @inline(never)
+    private static func scanByHashing(_ entries: Entries) -> (bits: UInt64, hasRepeats: Bool) {
+        var bits: UInt64 = 0
+        var seen = Set<String>(minimumCapacity: entries.count)
+        var repeats = false
+        for index in entries.indices {
+            let key = key(entries, index)
+            bits |= hashBit(key)
+            repeats = repeats || !seen.insert(key.pointee).inserted
+        }
+        return (bits, repeats)
+    }
+
+    /// The indices of the entries whose key no later entry has, in order: each key's last
+    /// occurrence.
+    static func lastOccurrences(_ entries: Entries) -> [Int] {
+        guard entries.count > hashingThreshold else {
+            return entries.indices.filter { !contains(at: key(entries, $0), in: entries, from: $0 + 1) }
+        }
+        var seen = Set<String>(minimumCapacity: entries.count)
+        return entries.indices.reversed().filter { seen.insert(key(entries, $0).pointee).inserted }.reversed()
     }
 
     /// The repeat check of ``scan(_:)`` for keys of any kind: each against the ones after it, strings

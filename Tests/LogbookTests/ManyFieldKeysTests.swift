@@ -1,0 +1,39 @@
+import Logbook
+import Testing
+
+/// Objects and records with many keys: finding repeats costs work in proportion to the
+/// keys, not to their square.
+@Suite struct ManyFieldKeysTests {
+    /// `count` distinct short keys, then the first again with the value `"last"`.
+    private static func manyKeys(_ count: Int) -> LogFields {
+        var entries: [(String, any LogValueConvertible)] = (0..<count).map { ("key\($0)", $0) }
+        entries.append(("key0", "last"))
+        return LogFields(entries)
+    }
+
+    @Test func deduplicatingKeepsEachKeysLastOccurrenceInOrder() {
+        for count in [3, 64, 65, 200] {
+            let fields = LogFields([("b", 1), ("a", 2)] + Self.manyKeys(count).map { ($0.key, $0.value) } + [("b", 3)])
+            let deduplicated = fields.deduplicated()
+            // By hand: `a`, then key1…key(count-1), then key0 (its last), then b (its last).
+            let expected = ["a"] + (1..<count).map { "key\($0)" } + ["key0", "b"]
+            #expect(deduplicated.map(\.key) == expected, "count \(count)")
+            #expect(deduplicated["key0"] as? String == "last")
+            #expect(deduplicated["b"] as? Int == 3)
+            #expect(deduplicated.count == count + 2)
+        }
+    }
+
+    @Test(arguments: ["json", "logfmt"])
+    func anObjectOfTensOfThousandsOfKeysIsWrittenInTime(format: String) {
+        let formatter: any LogFormatter = format == "json" ? JSONFormatter() : LogfmtFormatter()
+        // 30,000 keys: each compared with every earlier one before the fix, to find the
+        // repeat and again to drop it (most of a minute in a debug build).
+        let record = makeRecord(fields: ["payload": Self.manyKeys(30_000)])
+        let clock = ContinuousClock()
+        let start = clock.now
+        let line = formatter.format(record)
+        #expect(clock.now - start < .seconds(10))
+        #expect(line.hasSuffix(format == "json" ? "}" : "bytes]\""))
+    }
+}
