@@ -32,7 +32,7 @@ extension LogSampling {
             throw failure("N \(quoted(counts[0])) is not a whole number of at least 0")
         }
         guard let interval = Self.parseInterval(intervalText) else {
-            throw failure("INTERVAL \(quoted(intervalText)) is not a positive number followed by ms, s, m or h")
+            throw failure("INTERVAL \(quoted(intervalText)) is not a positive whole number followed by ms, s, m or h")
         }
         self.init(unchecked: first, thenEvery: thenEvery, interval: interval)
     }

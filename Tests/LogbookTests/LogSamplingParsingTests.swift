@@ -32,9 +32,9 @@ struct LogSamplingParsingTests {
         ("-1/1s", "N \"-1\" is not a whole number of at least 0"),
         ("10:0/1s", "M \"0\" is not a whole number of at least 1"),
         ("10:/1s", "M \"\" is not a whole number of at least 1"),
-        ("10/1", "INTERVAL \"1\" is not a positive number followed by ms, s, m or h"),
-        ("10/0s", "INTERVAL \"0s\" is not a positive number followed by ms, s, m or h"),
-        ("10/1d", "INTERVAL \"1d\" is not a positive number followed by ms, s, m or h"),
+        ("10/1", "INTERVAL \"1\" is not a positive whole number followed by ms, s, m or h"),
+        ("10/0s", "INTERVAL \"0s\" is not a positive whole number followed by ms, s, m or h"),
+        ("10/1d", "INTERVAL \"1d\" is not a positive whole number followed by ms, s, m or h"),
     ])
     func refused(text: String, problem: String) {
         #expect(throws: LogSamplingError(value: text, problem: problem)) { try LogSampling(parsing: text) }

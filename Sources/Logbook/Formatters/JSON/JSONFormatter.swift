@@ -23,7 +23,8 @@
 /// - a field whose key equals one of the formatter's own keys is written as
 ///   `fields.<key>`, so no key appears twice;
 /// - a line never exceeds ``lineLimit`` bytes: first the message is truncated and marked
-///   with `…[truncated N bytes]`; if that is not enough, the logger name, the error's type
+///   with `…[truncated N bytes]` (N: the text's length before the cut); if that is not
+///   enough, the logger name, the error's type
 ///   and description, promoted values and the source location are cut the same way, the
 ///   stack trace and fields that do not fit are left out and counted in a
 ///   `logbook.dropped_fields` entry;

@@ -25,7 +25,8 @@
 ///   which RFC 5424 allows for the parameters of one element.
 /// - The message is one line without a BOM, escaped as the values are (but `"`, `\`
 ///   and `]` are written as they are). A message longer than ``lineLimit`` bytes
-///   has its text shortened and marked `…[truncated N bytes]`; if the structured data
+///   has its text shortened and marked `…[truncated N bytes]` (N: the message's length
+///   before the cut); if the structured data
 ///   alone is too long, the fields are left out and counted in `logbook.dropped_fields`.
 public struct SyslogFormatter: LogFormatter {
     /// A syslog facility (RFC 5424 section 6.2.1).
