@@ -38,21 +38,20 @@ struct LogfmtKeyClaims {
     /// The lowest count from `lowest` on that is free in `counts`, now taken.
     private static func claim(from lowest: Int, in counts: inout Counts) -> Int {
         var free = lowest
+        var passed: [Int] = []
         while true {
             if free == counts.first {
                 free += 1
             } else if let next = counts.links[free] {
+                passed.append(free)
                 free = next
             } else {
                 break
             }
         }
-        // Every count followed is taken up to `free`, now taken too.
-        var step = lowest
-        while step < free, let next = counts.links[step] {
-            counts.links[step] = free + 1
-            step = next
-        }
+        // Every count passed is taken up to `free`, now taken too: each links past it, so
+        // the next claim through them takes one step.
+        for step in passed { counts.links[step] = free + 1 }
         counts.links[free] = free + 1
         return free
     }
