@@ -175,34 +175,8 @@ extension LogBuffer {
 
     /// Appends ` error.type=… error.message=…` for `error`, as the text formats write it.
     mutating func appendLogfmtError(_ error: any Error) {
-        appendLogfmtField("error.type", .string(ErrorDescription.typeName(of: error)), maximumDepth: 0)
-        appendLogfmtField("error.message", .string(ErrorDescription.message(of: error)), maximumDepth: 0)
-    }
-
-    /// Appends `key=value` pairs for a field, in logfmt style, each preceded by a space.
-    /// Objects and arrays are flattened into dotted keys (`user.id=7`, `tags.0=a`);
-    /// empty ones are written as `{}` and `[]`; nesting past `maximumDepth` is written as
-    /// `[too deep]`. `keyPrefix` and `keySuffix` wrap each key (for colouring).
-    ///
-    /// Returns whether a key was written that is not `key` as given: a flattened one, or
-    /// one whose characters were replaced. Only such keys can repeat another field's key
-    /// (see ``LogfmtFieldWriter``).
-    @discardableResult
-    mutating func appendLogfmtField(
-        _ key: String,
-        _ value: LogValue,
-        maximumDepth: Int,
-        keyPrefix: [UInt8] = [],
-        keySuffix: [UInt8] = []
-    ) -> Bool {
-        var made = false
-        Self.forEachFlattenedLeaf(key, value, maximumDepth: maximumDepth) { leafKey, leafValue, depthExhausted in
-            let changed = appendLogfmtPair(
-                leafKey, leafValue, depthExhausted: depthExhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
-            // A flattened leaf's key is `key` and more.
-            made = made || changed || leafKey.utf8.count != key.utf8.count
-        }
-        return made
+        appendLogfmtPair("error.type", .string(ErrorDescription.typeName(of: error)), depthExhausted: true)
+        appendLogfmtPair("error.message", .string(ErrorDescription.message(of: error)), depthExhausted: true)
     }
 
     /// Appends one ` key=value` pair with a scalar (or empty, or too deep) value, and
@@ -212,8 +186,8 @@ extension LogBuffer {
         _ key: String,
         _ value: LogValue,
         depthExhausted: Bool,
-        keyPrefix: [UInt8],
-        keySuffix: [UInt8]
+        keyPrefix: [UInt8] = [],
+        keySuffix: [UInt8] = []
     ) -> Bool {
         append(UInt8(ascii: " "))
         append(contentsOf: keyPrefix)
