@@ -24,8 +24,9 @@
 /// records written plus the `suppressed` counts add up to the records logged, exactly.
 /// The summary is written when the next record of that logger arrives after the
 /// interval, or at shutdown (``LogSetup/shutdown(timeout:)``, or the drain at a normal
-/// exit), whichever is first. It is written whatever the loggers' levels (with the root at
-/// `error` too); sinks' own levels and filters apply to it. Formatters
+/// exit), whichever is first. It is written whatever levels logger `logbook` inherits (with
+/// the root at `error` too); a level set on `logbook` itself applies, and so do sinks' own
+/// levels and filters. Formatters
 /// write the summary's `logger`, `level` and `message` fields as `fields.logger`,
 /// `fields.level` and `fields.message`, because the record itself has those keys.
 ///

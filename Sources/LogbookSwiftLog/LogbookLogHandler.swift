@@ -89,14 +89,18 @@ public struct LogbookLogHandler: LogHandler {
     /// without end.
     public func log(event: LogEvent) {
         guard event.level >= minimumLevel else { return }
-        var provided: Logger.Metadata?
-        if let metadataProvider, !Self.isProviding {
-            provided = Self.$isProviding.withValue(true) { metadataProvider.get() }
-        }
+        // The fields are an autoclosure: the provider runs only for a record that is made
+        // (not for one sampling drops).
         boundLogger.log(
             level: LogLevel(event.level), event.message.description,
-            LogFields(provided: provided, callSite: event.metadata), error: event.error,
+            LogFields(provided: Self.provide(metadataProvider), callSite: event.metadata), error: event.error,
             file: event.file, function: event.function, line: event.line)
+    }
+
+    /// The metadata `provider` gives, or `nil` while a provider already runs on this task.
+    private static func provide(_ provider: Logger.MetadataProvider?) -> Logger.Metadata? {
+        guard let provider, !isProviding else { return nil }
+        return $isProviding.withValue(true) { provider.get() }
     }
 
     /// Whether a handler's metadata provider is running on this task.

@@ -52,4 +52,31 @@ import Testing
             gate.records.allSatisfy { $0.level >= gate.level }, "\(gate.records.map { "\($0.level) \($0.message)" })")
         #expect(sink.shutdown(timeout: .seconds(5)))
     }
+
+    final class SlowFilteredSink: LogSink, @unchecked Sendable {
+        let filters: [LogFilter]
+        init(filter: LogFilter) { filters = [filter] }
+        func write(_ record: LogRecord) { usleep(2000) }
+    }
+
+    @Test("a wrapped sink's filter that logs does not deadlock the drain that makes a drop summary")
+    func filterThatLogsDuringDrain() {
+        let hierarchy = LogHierarchy()
+        let noisy = hierarchy.logger("filter")
+        let wrapped = SlowFilteredSink(
+            filter: LogFilter { record in
+                if record.logger == "logbook" { noisy.info("the filter saw the drop summary") }
+                return true
+            })
+        let sink = AsyncSink(wrapped, options: .init(capacity: 1, overflow: .drop(below: .critical)))
+        hierarchy.root.addSink(sink)
+        let app = hierarchy.logger("app")
+        for index in 0..<200 { app.info("record \(index)") }
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            _ = sink.shutdown(timeout: .seconds(2))
+            done.signal()
+        }
+        #expect(done.wait(timeout: .now() + 20) == .success, "shutdown never returned")
+    }
 }

@@ -66,6 +66,21 @@ import Testing
         #expect(line.hasSuffix(" bytes]\""))
     }
 
+    @Test("with no cap (lineLimit .max), a record after the first in a buffer keeps its flattened fields")
+    func noCapSecondRecordInOneBuffer() {
+        let record = makeRecord(message: "m", fields: ["user": ["id": 1] as LogFields, "plain": 2])
+        for limit in [Int.max, 64 * 1024] {
+            let formatter = LogfmtFormatter(lineLimit: limit)
+            var buffer = LogBuffer()
+            formatter.format(record, into: &buffer)
+            buffer.append(UInt8(ascii: "\n"))
+            formatter.format(record, into: &buffer)
+            let lines = buffer.string.split(separator: "\n")
+            #expect(lines.count == 2)
+            #expect(lines.allSatisfy { $0.hasSuffix(" user.id=1 plain=2") }, "lineLimit \(limit): \(lines)")
+        }
+    }
+
     @Test func prefixCountsMatchTryingEachPrefixInTurn() {
         // Keys made of pieces that clean up alike (`=` and ` ` become `_`) or hold the
         // prefix itself, checked against the rule applied one try at a time.

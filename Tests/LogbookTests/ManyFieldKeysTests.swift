@@ -24,6 +24,18 @@ import Testing
         }
     }
 
+    @Test("above 64 keys as below, café (NFC) and café (NFD) stay two keys")
+    func canonicallyEquivalentKeysStayApartPastTheThreshold() {
+        for extra in [10, 70] {
+            var entries: [(String, any LogValueConvertible)] = (0..<extra).map { ("k\($0)", $0) }
+            entries += [("caf\u{E9}", 1), ("cafe\u{301}", 2), ("k0", 99)]
+            let deduplicated = LogFields(entries).deduplicated()
+            #expect(deduplicated.count == extra + 2, "\(extra) keys")
+            let keys = deduplicated.map { Array($0.key.utf8) }
+            #expect(keys.contains(Array("caf\u{E9}".utf8)) && keys.contains(Array("cafe\u{301}".utf8)))
+        }
+    }
+
     /// The time limit guards against a hang; speed itself is the benchmarks' business.
     @Test(.timeLimit(.minutes(1)), arguments: ["json", "logfmt"])
     func anObjectOfTensOfThousandsOfKeysIsWrittenInTime(format: String) {

@@ -160,6 +160,22 @@ struct SamplingTests {
         #expect(split(errorsOnly.records).summaries.isEmpty, "a sink's own level still applies")
     }
 
+    @Test("a level set on logger logbook itself still silences the summaries")
+    func summarySilencedByLogbooksOwnLevel() throws {
+        let hierarchy = quietHierarchy()
+        let sink = InMemorySink()
+        let setup = try hierarchy.bootstrap(
+            LogConfiguration(
+                level: .info, sinks: [sink], loggerLevels: ["logbook": .error],
+                sampling: try LogSampling(first: 2, per: .seconds(3600))))
+        let log = hierarchy.logger("payments")
+        for _ in 0..<10 { log.error("charge failed") }
+        setup.shutdown()
+        let (written, summaries) = split(sink.records)
+        #expect(written.count == 2)
+        #expect(summaries.isEmpty)
+    }
+
     @Test("sampling applies to a logger subtree; .off exempts a branch; the rest is not sampled")
     func subtree() throws {
         let hierarchy = quietHierarchy()

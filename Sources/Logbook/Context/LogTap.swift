@@ -39,12 +39,10 @@ package final class LogTap: Sendable {
     /// Hands `record` to this tap and every enclosing one that accepts it, each sink once
     /// (a capture bound again inside itself is one destination).
     func deliver(_ record: LogRecord) {
+        var written: [any LogSink] = []
         for tap in sequence(first: self, next: \.parent) where tap.takes(record) {
-            if sequence(first: self, next: \.parent).prefix(while: { $0 !== tap }).contains(where: {
-                $0.slot.sink === tap.slot.sink && $0.takes(record)
-            }) {
-                continue
-            }
+            if written.contains(where: { $0 === tap.slot.sink }) { continue }
+            written.append(tap.slot.sink)
             tap.slot.sink.write(record)
         }
     }

@@ -109,9 +109,10 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     }
 
     /// Keeps trying to deliver the backlog until it is empty or `timeout` passed (a
-    /// connect or send meanwhile waits no longer than that, even when
-    /// ``Options/timeout`` is longer), then closes the connection (a later write
-    /// reconnects). Returns whether the backlog was delivered.
+    /// connect or send it starts waits no longer than that, even when
+    /// ``Options/timeout`` is longer; one another thread already started ends within its
+    /// own ``Options/timeout``), then closes the connection (a later write reconnects).
+    /// Returns whether the backlog was delivered.
     @discardableResult
     public func shutdown(timeout: Duration) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)

@@ -38,7 +38,7 @@ struct LogfmtFieldWriter: Sendable {
         keySuffix: [UInt8] = []
     ) -> Int {
         let start = buffer.count
-        let cap = lineStart &+ lineLimit
+        let cap = lineLimit > Int.max - lineStart ? Int.max : lineStart + lineLimit
         var madeKeys = false
         var measured = 0
         for index in 0..<fields.count where !skips(fields, index) {

@@ -93,12 +93,12 @@ enum FieldKeys {
     @inline(never)
     private static func scanByHashing(_ entries: Entries) -> (bits: UInt64, hasRepeats: Bool) {
         var bits: UInt64 = 0
-        var seen = Set<String>(minimumCapacity: entries.count)
+        var seen = Set<HashedKey>(minimumCapacity: entries.count)
         var repeats = false
         for index in entries.indices {
             let key = key(entries, index)
             bits |= hashBit(key)
-            repeats = repeats || !seen.insert(key.pointee).inserted
+            repeats = repeats || !seen.insert(HashedKey(key.pointee)).inserted
         }
         return (bits, repeats)
     }
@@ -109,8 +109,26 @@ enum FieldKeys {
         guard entries.count > hashingThreshold else {
             return entries.indices.filter { !contains(at: key(entries, $0), in: entries, from: $0 + 1) }
         }
-        var seen = Set<String>(minimumCapacity: entries.count)
-        return entries.indices.reversed().filter { seen.insert(key(entries, $0).pointee).inserted }.reversed()
+        var seen = Set<HashedKey>(minimumCapacity: entries.count)
+        return entries.indices.reversed().filter { seen.insert(HashedKey(key(entries, $0).pointee)).inserted }
+            .reversed()
+    }
+
+    /// A key in a hash set, equal to another exactly when ``firstIndex(of:from:count:keyAt:)``
+    /// finds one for the other: same UTF-8 length and `==` (`String`'s `==` alone also
+    /// equates canonically equivalent keys of different lengths, `café` and `cafe\u{301}`).
+    private struct HashedKey: Hashable {
+        let text: String
+        init(_ text: String) { self.text = text }
+
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.text.utf8.count == rhs.text.utf8.count && lhs.text == rhs.text
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(text.utf8.count)
+            hasher.combine(text)
+        }
     }
 
     /// The repeat check of ``scan(_:)`` for keys of any kind: each against the ones after it, strings

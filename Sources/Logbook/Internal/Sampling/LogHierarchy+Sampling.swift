@@ -1,10 +1,12 @@
 extension LogHierarchy {
     /// Writes one `logbook` warning per summary (see ``LogSampling``), past sampling and
     /// with no task context (the task that triggers it is not the one that was sampled),
-    /// whatever the loggers' levels: with the root at `error`, the count of the errors
-    /// sampling dropped must still be written. Sinks' levels and filters apply.
+    /// whatever the levels `logbook` inherits: with the root at `error`, the count of the
+    /// errors sampling dropped must still be written. A level set on `logbook` itself
+    /// applies (it is how summaries are silenced), and so do sinks' levels and filters.
     func writeSummaries(_ summaries: [LogSampler.Summary]) {
         let node = node(named: "logbook")
+        if let own = configuration(of: node, { $0.level }), LogLevel.warning < own { return }
         for summary in summaries {
             let record = LogRecord(
                 level: .warning, logger: node.name, message: "records suppressed by sampling",

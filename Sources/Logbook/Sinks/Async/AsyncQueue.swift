@@ -53,6 +53,9 @@ final class AsyncQueue: @unchecked Sendable {
     let lineSink: (any LineWritingSink)?
     /// `lineSink`'s formatter, read once, when the queue is made.
     let lineFormatter: (any LogFormatter)?
+    /// The wrapped sink's level, read once, when the queue is made: a drop summary below
+    /// it is not queued.
+    let sinkLevel: LogLevel
     let lock = ConditionLock()
     let workAvailable: ConditionLock.Condition
     let spaceAvailable: ConditionLock.Condition
@@ -66,6 +69,7 @@ final class AsyncQueue: @unchecked Sendable {
         self.sink = sink
         lineSink = sink as? any LineWritingSink
         lineFormatter = lineSink?.formatter
+        sinkLevel = sink.level
         workAvailable = lock.makeCondition()
         spaceAvailable = lock.makeCondition()
         progress = lock.makeCondition()
@@ -221,8 +225,9 @@ final class AsyncQueue: @unchecked Sendable {
         lock.signal(workAvailable)
     }
 
-    /// Queues the summary of the drop episode that just ended, if the wrapped sink takes
-    /// it (its level and filters, as for every record it is handed). Lock held.
+    /// Queues the summary of the drop episode that just ended, unless it is below the
+    /// wrapped sink's level. The sink's filters are not asked: they are user code, which
+    /// may log, and the lock is held. Lock held.
     private func appendDropSummary() {
         var levels = LogFields()
         var total = 0
@@ -236,7 +241,7 @@ final class AsyncQueue: @unchecked Sendable {
             level: .warning, logger: "logbook",
             message: "AsyncSink dropped \(total) records because its queue was full",
             fields: ["dropped": total, "dropped_by_level": levels, "overflow": options.overflow.description])
-        guard summary.level >= sink.level, sink.filters.allSatisfy({ $0.accepts(summary) }) else { return }
+        guard summary.level >= sinkLevel else { return }
         state.pointee.pending.append(summary)
         state.pointee.counters.accepted += 1
     }
