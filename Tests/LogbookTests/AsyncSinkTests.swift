@@ -80,16 +80,19 @@ private final class GateSink: LogSink {
 }
 
 /// A sink whose first write blocks until `release` is signalled, after signalling `entered`.
-private final class FirstWriteGate: LogSink, @unchecked Sendable {
+final class FirstWriteGate: LogSink, @unchecked Sendable {
+    let level: LogLevel
     let entered = DispatchSemaphore(value: 0)
     let release = DispatchSemaphore(value: 0)
     private let lock = NSLock()
-    private var received: [String] = []
+    private var received: [LogRecord] = []
+
+    init(level: LogLevel = .trace) { self.level = level }
 
     func write(_ record: LogRecord) {
         lock.lock()
         let first = received.isEmpty
-        received.append(record.message)
+        received.append(record)
         lock.unlock()
         if first {
             entered.signal()
@@ -97,11 +100,13 @@ private final class FirstWriteGate: LogSink, @unchecked Sendable {
         }
     }
 
-    var messages: [String] {
+    var records: [LogRecord] {
         lock.lock()
         defer { lock.unlock() }
         return received
     }
+
+    var messages: [String] { records.map(\.message) }
 }
 
 @Suite struct AsyncSinkTests {

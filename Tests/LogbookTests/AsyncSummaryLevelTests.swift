@@ -8,36 +8,13 @@ import Testing
 /// itself: a wrapped sink at `error` must not receive it (as a sampling summary, which
 /// "sinks' own levels and filters apply to", does not reach such a sink).
 @Suite struct AsyncSummaryLevelTests {
-    final class ErrorGate: LogSink, @unchecked Sendable {
-        let level = LogLevel.error
-        let entered = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        private let lock = NSLock()
-        private var received: [LogRecord] = []
-        func write(_ record: LogRecord) {
-            lock.lock()
-            let first = received.isEmpty
-            received.append(record)
-            lock.unlock()
-            if first {
-                entered.signal()
-                release.wait()
-            }
-        }
-        var records: [LogRecord] {
-            lock.lock()
-            defer { lock.unlock() }
-            return received
-        }
-    }
-
     func record(_ message: String) -> LogRecord {
         LogRecord(level: .error, logger: "app", message: message)
     }
 
     @Test("the drop summary is not written to a wrapped sink whose level is above warning")
     func summaryRespectsWrappedLevel() {
-        let gate = ErrorGate()
+        let gate = FirstWriteGate(level: .error)
         let sink = AsyncSink(gate, options: .init(capacity: 1, overflow: .drop(below: .critical)))
         sink.write(record("first"))
         gate.entered.wait()  // the writer holds "first"

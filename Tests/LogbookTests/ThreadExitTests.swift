@@ -2,43 +2,6 @@ import Logbook
 import Synchronization
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Runs `body` on a new thread and returns once the thread has ended, its thread-local
-/// destructors included (`pthread_join`).
-private func runOnThreadToItsEnd(_ body: @escaping @Sendable () -> Void) {
-    final class Box {
-        let body: @Sendable () -> Void
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    }
-    let box = Unmanaged.passRetained(Box(body)).toOpaque()
-    #if canImport(Darwin)
-    var thread: pthread_t?
-    #else
-    var thread = pthread_t()
-    #endif
-    let status = pthread_create(
-        &thread, nil,
-        { raw in
-            #if canImport(Darwin)
-            Unmanaged<Box>.fromOpaque(raw).takeRetainedValue().body()
-            #else
-            Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue().body()
-            #endif
-            return nil
-        }, box)
-    precondition(status == 0)
-    #if canImport(Darwin)
-    pthread_join(thread!, nil)
-    #else
-    pthread_join(thread, nil)
-    #endif
-}
-
 private final class ReleaseCounter: Sendable {
     let count = Atomic(0)
 }
@@ -72,7 +35,7 @@ struct ThreadExitTests {
             let sink = CountingSink(counter)
             log.addSink(sink)
             for index in 0..<100 {
-                runOnThreadToItsEnd { log.info("job \(index)") }
+                #expect(BackgroundThread.runToEnd { log.info("job \(index)") })
             }
             log.removeSink(sink)
         }
@@ -87,12 +50,13 @@ struct ThreadExitTests {
         let log = hierarchy.logger("workers")
         let other = hierarchy.logger("other")
         other.addSink(CountingSink(ReleaseCounter()))
-        runOnThreadToItsEnd {
+        let ran = BackgroundThread.runToEnd {
             let sink = CountingSink(counter, logOnRelease: other)
             log.addSink(sink)
             log.info("cached")  // the thread's cache holds the plan, and so the sink
             log.removeSink(sink)
         }
+        #expect(ran)
         #expect(counter.count.load(ordering: .relaxed) == 1)
     }
 }

@@ -43,15 +43,21 @@ public struct LogContext: Sendable {
     /// This context with a scope of no fields on top, binding `tap` as the innermost test
     /// capture or `levelOverride` as the innermost level override.
     func binding(tap: LogTap? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
+        pushing(LogFields(), tap: tap, levelOverride: levelOverride)
+    }
+
+    /// This context with a scope of `own` (each key once) on top, binding `tap` and
+    /// `levelOverride` when given. A chain ``Scope/maximumDepth`` deep is collapsed into
+    /// one scope instead, so reading it stays bounded however often a context is extended
+    /// or captured and bound again.
+    private func pushing(_ own: LogFields, tap: LogTap? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
         guard let scope, scope.depth >= Scope.maximumDepth else {
-            return LogContext(scope: Scope(fields: LogFields(), parent: scope, tap: tap, levelOverride: levelOverride))
+            return LogContext(scope: Scope(fields: own, parent: scope, tap: tap, levelOverride: levelOverride))
         }
-        // Collapsed as `adding` does: a context captured inside and re-bound, over and over,
-        // would otherwise grow by a scope each time, and reading it recursed once per scope.
         return LogContext(
             scope: Scope(
-                fields: fields, parent: nil, tap: tap ?? scope.tap, levelOverride: levelOverride ?? scope.levelOverride)
-        )
+                fields: fields.merging(own), parent: nil, tap: tap ?? scope.tap,
+                levelOverride: levelOverride ?? scope.levelOverride))
     }
 
     /// Whether a level override (see ``with(level:operation:)-9oxvr``), riding on the scope
@@ -79,16 +85,7 @@ public struct LogContext: Sendable {
     /// This context with `fields` bound in a new innermost scope. A key already present
     /// is overridden in the result; `self` is unchanged.
     public func adding(_ fields: LogFields) -> LogContext {
-        if fields.isEmpty { return self }
-        let own = fields.deduplicated()
-        guard let scope else { return LogContext(scope: Scope(fields: own, parent: nil)) }
-        if scope.depth >= Scope.maximumDepth {
-            // Keep iteration bounded: collapse a very deep chain into one scope.
-            return LogContext(
-                scope: Scope(
-                    fields: self.fields.merging(own), parent: nil, tap: scope.tap, levelOverride: scope.levelOverride))
-        }
-        return LogContext(scope: Scope(fields: own, parent: scope))
+        fields.isEmpty ? self : pushing(fields.deduplicated())
     }
 
     /// The value a record would get for `key`, or `nil`.

@@ -351,25 +351,18 @@ public struct SyslogFormatter: LogFormatter {
     }
 
     /// `text` whole when ``appendSyslogText(_:escapingStructuredData:into:)`` writes it in
-    /// at most `length` bytes, else its longest prefix of whole characters written in at
-    /// most `length`, followed by `…`.
+    /// at most `length` bytes, else its longest prefix of whole code points written in at
+    /// most `length`, followed by `…`. Each code point is measured by writing it, so the
+    /// escaping rules are stated once.
     static func prefix(of text: String, escapedLength length: Int) -> String {
-        let utf8 = Array(text.utf8)
+        let scalars = text.unicodeScalars
         var written = 0
-        var index = 0
-        while index < utf8.count {
-            let byte = utf8[index]
-            let obeyed = utf8.withUnsafeBufferPointer { ObeyedCharacters.length(in: $0, at: index) }
-            var characterLength = 1
-            while index + characterLength < utf8.count && utf8[index + characterLength] & 0xC0 == 0x80 {
-                characterLength += 1
-            }
-            // `#ooo` for each byte of an obeyed character, `\` before `"`, `\` and `]`.
-            let cost =
-                obeyed > 0 ? 4 * obeyed : byte == 0x22 || byte == 0x5C || byte == 0x5D ? 2 : characterLength
-            if written + cost > length { return String(decoding: utf8[..<index], as: UTF8.self) + "…" }
-            written += cost
-            index += characterLength
+        var one = LogBuffer(capacity: 16)
+        for index in scalars.indices {
+            one.removeAll()
+            appendSyslogText(String(scalars[index]), escapingStructuredData: true, into: &one)
+            if written + one.count > length { return String(scalars[..<index]) + "…" }
+            written += one.count
         }
         return text
     }

@@ -18,6 +18,22 @@ package enum BackgroundThread {
     /// Runs `body` on a new detached thread. Returns `false` when the
     /// system refused to create a thread.
     package static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+        guard let thread = create(body) else { return false }
+        pthread_detach(thread)
+        return true
+    }
+
+    /// Runs `body` on a new thread and returns once the thread has ended, its
+    /// thread-local destructors included (for tests of what a thread leaves behind).
+    /// Returns `false` when the system refused to create a thread.
+    package static func runToEnd(_ body: @escaping @Sendable () -> Void) -> Bool {
+        guard let thread = create(body) else { return false }
+        pthread_join(thread, nil)
+        return true
+    }
+
+    /// A new thread running `body`, or `nil` when the system refused to create one.
+    private static func create(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         #if canImport(Darwin)
         var thread: pthread_t?
@@ -37,14 +53,9 @@ package enum BackgroundThread {
             }, box)
         guard status == 0 else {
             Unmanaged<Box>.fromOpaque(box).release()
-            return false
+            return nil
         }
-        #if canImport(Darwin)
-        if let thread { pthread_detach(thread) }
-        #else
-        pthread_detach(thread)
-        #endif
-        return true
+        return thread
     }
 
     /// Sleeps the calling thread.
