@@ -94,14 +94,14 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         }
         do {
             var initial = try Self.open(path, options: options, now: FileSystem.monotonicMilliseconds())
-            initial.hangupsSeen = HangupSignal.count.load(ordering: .relaxed)
+            initial.hangupsSeen = FileSystem.hangupCount.load(ordering: .relaxed)
             state = LockedState(initial)
         } catch  where FileSystem.isSymbolicLinkRefusal(error, path: path) {
             throw .symbolicLink(path: path)
         } catch {
             throw .cannotOpen(path: path, errno: error.code)
         }
-        if options.reopensOnHangup { HangupSignal.install() }
+        if options.reopensOnHangup { FileSystem.installHangupHandler() }
     }
 
     deinit {
@@ -181,7 +181,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     private func prepare(_ state: inout State, incoming: Int) -> String? {
         let now = FileSystem.monotonicMilliseconds()
         if options.reopensOnHangup {
-            let hangups = HangupSignal.count.load(ordering: .relaxed)
+            let hangups = FileSystem.hangupCount.load(ordering: .relaxed)
             if hangups != state.hangupsSeen {
                 state.hangupsSeen = hangups
                 if let problem = reopenFile(&state, now: now) { return problem }

@@ -89,9 +89,9 @@ public struct SyslogFormatter: LogFormatter {
         lineLimit: Int = 8192
     ) {
         self.facility = facility
-        self.appName = Self.headerField(appName ?? SyslogHost.programName, maximumLength: 48)
-        self.hostname = Self.headerField(hostname ?? SyslogHost.hostname, maximumLength: 255)
-        self.processID = Self.headerField(processID ?? String(SyslogHost.processID), maximumLength: 128)
+        self.appName = Self.headerField(appName ?? System.programName, maximumLength: 48)
+        self.hostname = Self.headerField(hostname ?? System.hostname, maximumLength: 255)
+        self.processID = Self.headerField(processID ?? String(System.processID), maximumLength: 128)
         self.structuredDataID = Self.headerField(structuredDataID, maximumLength: 32, excluding: [0x3D, 0x5D, 0x22])
         let tail = " \(self.hostname) \(self.appName) \(self.processID) - [\(self.structuredDataID) logger=\""
         self.headerTail = Array(tail.utf8)

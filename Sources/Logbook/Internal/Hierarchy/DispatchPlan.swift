@@ -143,7 +143,7 @@ final class DispatchPlan: Sendable {
         }
         guard slots[last].accepts(record) else { return }
         if let asyncSink = slots[last].asyncSink {
-            asyncSink.take(record)
+            asyncSink.queue.enqueue(record)
         } else {
             slots[last].sink.write(record)
         }

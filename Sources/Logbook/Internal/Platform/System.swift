@@ -91,31 +91,32 @@ enum System {
 
     /// The symbolic name of common `errno` values, e.g. `"ENOSPC"`.
     static func errorName(_ code: Int32) -> String {
-        switch code {
-        case EPIPE: "EPIPE"
-        case EBADF: "EBADF"
-        case ENOSPC: "ENOSPC"
-        case EIO: "EIO"
-        case EACCES: "EACCES"
-        case EPERM: "EPERM"
-        case ENOENT: "ENOENT"
-        case EDQUOT: "EDQUOT"
-        case EFBIG: "EFBIG"
-        case EINVAL: "EINVAL"
-        case EROFS: "EROFS"
-        case ECONNRESET: "ECONNRESET"
-        case ECONNREFUSED: "ECONNREFUSED"
-        case ENOTCONN: "ENOTCONN"
-        case ETIMEDOUT: "ETIMEDOUT"
-        case EHOSTUNREACH: "EHOSTUNREACH"
-        case ENOTDIR: "ENOTDIR"
-        case EISDIR: "EISDIR"
-        case EAGAIN: "EAGAIN"
-        case EMSGSIZE: "EMSGSIZE"
-        case ENAMETOOLONG: "ENAMETOOLONG"
-        default: "errno \(code)"
-        }
+        errorNames[code] ?? "errno \(code)"
     }
+
+    private static let errorNames: [Int32: String] = [
+        EPIPE: "EPIPE", EBADF: "EBADF", ENOSPC: "ENOSPC", EIO: "EIO", EACCES: "EACCES", EPERM: "EPERM",
+        ENOENT: "ENOENT", EDQUOT: "EDQUOT", EFBIG: "EFBIG", EINVAL: "EINVAL", EROFS: "EROFS",
+        ECONNRESET: "ECONNRESET", ECONNREFUSED: "ECONNREFUSED", ENOTCONN: "ENOTCONN", ETIMEDOUT: "ETIMEDOUT",
+        EHOSTUNREACH: "EHOSTUNREACH", ENOTDIR: "ENOTDIR", EISDIR: "EISDIR", EAGAIN: "EAGAIN",
+        EMSGSIZE: "EMSGSIZE", ENAMETOOLONG: "ENAMETOOLONG",
+    ]
+
+    /// The host name from `gethostname(2)`, or `-`.
+    static let hostname: String = {
+        var bytes = [CChar](repeating: 0, count: 256)
+        guard gethostname(&bytes, bytes.count - 1) == 0 else { return "-" }
+        let name = String(decoding: bytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return name.isEmpty ? "-" : name
+    }()
+
+    /// The program's file name (the last component of `argv[0]`), or `-`.
+    static let programName: String = {
+        guard let first = CommandLine.arguments.first else { return "-" }
+        return first.split(separator: "/").last.map(String.init) ?? "-"
+    }()
+
+    static var processID: Int32 { getpid() }
 
     /// Ignores `SIGPIPE` for the whole process, so a write to a closed pipe fails with
     /// `EPIPE` instead of killing it.

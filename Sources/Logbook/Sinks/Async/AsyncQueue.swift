@@ -46,8 +46,6 @@ final class AsyncQueue: @unchecked Sendable {
     }
 
     let options: AsyncSink.Options
-    /// ``AsyncSink/Options/durableLevel``, kept apart for the one comparison per record.
-    let durableLevel: LogLevel
     /// The wrapped sink, and the same sink as a ``LineWritingSink`` when it is one.
     let sink: any LogSink
     let lineSink: (any LineWritingSink)?
@@ -65,7 +63,6 @@ final class AsyncQueue: @unchecked Sendable {
 
     init(sink: any LogSink, options: AsyncSink.Options) {
         self.options = options
-        durableLevel = options.durableLevel
         self.sink = sink
         lineSink = sink as? any LineWritingSink
         lineFormatter = lineSink?.formatter
@@ -99,7 +96,7 @@ final class AsyncQueue: @unchecked Sendable {
 
     /// Moves `record` into the queue, or drops it by the overflow policy. After shutdown
     /// it is written to the wrapped sink on the calling thread. A record at or above
-    /// ``durableLevel`` returns only once it (and everything before it) was written.
+    /// ``AsyncSink/Options/durableLevel`` returns only once it (and everything before it) was written.
     func enqueue(_ record: consuming LogRecord) {
         let cost = Self.estimatedBytes(of: record)
         let level = record.level
@@ -113,7 +110,7 @@ final class AsyncQueue: @unchecked Sendable {
         case .admitted:
             state.pointee.pending.append(record)
             accepted(cost: cost)
-            if level >= durableLevel {
+            if level >= options.durableLevel {
                 // Wake a napping writer rather than wait out its nap.
                 lock.signal(workAvailable)
                 waitUntilWritten()
@@ -139,7 +136,7 @@ final class AsyncQueue: @unchecked Sendable {
             // that logs into a full queue whose last resort is this sink): waiting
             // would deadlock and writing directly could recurse. A durable record waits:
             // the caller was promised it is written when the call returns.
-            if isWriterThread || (options.overflow.drops(level) && level < durableLevel) {
+            if isWriterThread || (options.overflow.drops(level) && level < options.durableLevel) {
                 state.pointee.counters.dropped[Int(level.rawValue)] += 1
                 state.pointee.dropsInEpisode[Int(level.rawValue)] += 1
                 state.pointee.droppingNow = true

@@ -54,13 +54,7 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
     /// ``OverflowPolicy/block``, and for a record at or above ``Options/durableLevel``
     /// until it was written.
     public func write(_ record: LogRecord) {
-        take(copy record)
-    }
-
-    /// ``write(_:)`` for a record the caller gives up: it is moved into the queue, not
-    /// copied.
-    func take(_ record: consuming LogRecord) {
-        queue.enqueue(record)
+        queue.enqueue(copy record)
     }
 
     /// Waits until every record accepted before the call has been written, then flushes
@@ -87,12 +81,7 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
 
     /// Records dropped because the queue was full, by level (levels with none are left out).
     public var droppedCounts: [LogLevel: Int] {
-        let counts = queue.counters.dropped
-        var result: [LogLevel: Int] = [:]
-        for level in LogLevel.allCases where counts[Int(level.rawValue)] > 0 {
-            result[level] = counts[Int(level.rawValue)]
-        }
-        return result
+        Dictionary(uniqueKeysWithValues: zip(LogLevel.allCases, queue.counters.dropped).filter { $0.1 > 0 })
     }
 
     /// Records still queued when ``shutdown(timeout:)`` ran out of time.

@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -118,6 +120,28 @@ enum FileSystem {
             if name != "." && name != ".." { names.append(name) }
         }
         return names
+    }
+
+    /// How many `SIGHUP`s arrived since ``installHangupHandler()`` ran. Each file sink with
+    /// ``FileSink/Options/reopensOnHangup`` compares it with the value it last saw before its
+    /// next write and reopens when it changed.
+    static let hangupCount = Atomic<Int>(0)
+    private static let hangupHandlerInstalled = Atomic<Bool>(false)
+
+    /// Installs, once per process, a `SIGHUP` handler that only increments ``hangupCount``
+    /// (async-signal-safe). Replaces any previous `SIGHUP` handler.
+    static func installHangupHandler() {
+        _ = hangupCount.load(ordering: .relaxed)  // initialize before a signal can touch it
+        guard !hangupHandlerInstalled.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        var action = sigaction()
+        #if canImport(Darwin)
+        action.__sigaction_u.__sa_handler = { _ in FileSystem.hangupCount.add(1, ordering: .relaxed) }
+        #else
+        action.__sigaction_handler.sa_handler = { _ in FileSystem.hangupCount.add(1, ordering: .relaxed) }
+        #endif
+        action.sa_flags = SA_RESTART
+        sigemptyset(&action.sa_mask)
+        sigaction(SIGHUP, &action, nil)
     }
 
     /// A monotonic clock in milliseconds, cheap enough to read on every write.

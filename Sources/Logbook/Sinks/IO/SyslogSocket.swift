@@ -145,7 +145,13 @@ struct SyslogSocket {
     ) -> Errno? {
         let socketFD = socket(family, type, proto)
         guard socketFD >= 0 else { return Errno(errno) }
-        Self.prepare(socketFD)
+        // Non-blocking, close-on-exec, and no `SIGPIPE` where that takes a socket option.
+        _ = fcntl(socketFD, F_SETFL, fcntl(socketFD, F_GETFL, 0) | O_NONBLOCK)
+        _ = fcntl(socketFD, F_SETFD, FD_CLOEXEC)
+        #if canImport(Darwin)
+        var on: Int32 = 1
+        setsockopt(socketFD, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
+        #endif
         if let error = Self.connect(socketFD, address, length, timeout: timeout) {
             FileSystem.close(socketFD)
             return error
@@ -167,16 +173,6 @@ struct SyslogSocket {
         var size = socklen_t(MemoryLayout<Int32>.size)
         getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &size)
         return failure == 0 ? nil : Errno(failure)
-    }
-
-    /// Non-blocking, close-on-exec, and no `SIGPIPE` where the platform needs a socket option.
-    private static func prepare(_ fd: Int32) {
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL, 0) | O_NONBLOCK)
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        #if canImport(Darwin)
-        var on: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
-        #endif
     }
 
     #if canImport(Darwin)
