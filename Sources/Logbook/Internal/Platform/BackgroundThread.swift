@@ -15,24 +15,21 @@ package enum BackgroundThread {
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
-    /// Runs `body` on a new detached thread. Returns `false` when the
-    /// system refused to create a thread.
+    /// Runs `body` on a new detached thread; `false` when the system refused to create one.
     package static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
         guard let thread = create(body) else { return false }
         pthread_detach(thread)
         return true
     }
 
-    /// Runs `body` on a new thread and returns once the thread has ended, its
-    /// thread-local destructors included (for tests of what a thread leaves behind).
-    /// Returns `false` when the system refused to create a thread.
+    /// Runs `body` on a new thread and returns once it ended, thread-local destructors
+    /// included (for tests of what a thread leaves behind); `false` as ``start(_:)``.
     package static func runToEnd(_ body: @escaping @Sendable () -> Void) -> Bool {
         guard let thread = create(body) else { return false }
         pthread_join(thread, nil)
         return true
     }
 
-    /// A new thread running `body`, or `nil` when the system refused to create one.
     private static func create(_ body: @escaping @Sendable () -> Void) -> pthread_t? {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         #if canImport(Darwin)
@@ -58,7 +55,6 @@ package enum BackgroundThread {
         return thread
     }
 
-    /// Sleeps the calling thread.
     static func sleep(nanoseconds: Int64) {
         var pause = timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))
         var left = timespec()

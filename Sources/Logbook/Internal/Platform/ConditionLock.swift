@@ -9,7 +9,6 @@ import Darwin
 /// A pthread mutex with condition variables (`Synchronization.Mutex` has no waiting).
 /// The protected state lives in the owner; ``wait(_:)`` only while holding the lock.
 final class ConditionLock: @unchecked Sendable {
-    /// One condition variable bound to a ``ConditionLock``.
     struct Condition {
         fileprivate let pointer: UnsafeMutablePointer<pthread_cond_t>
     }

@@ -4,12 +4,10 @@ package final class LockedState<State>: @unchecked Sendable {
     private let lock = ConditionLock()
     private var state: State
 
-    /// Creates the lock holding `state`.
     package init(_ state: State) {
         self.state = state
     }
 
-    /// Runs `body` with exclusive access to the state.
     package func withLock<Result>(_ body: (inout State) throws -> Result) rethrows -> Result {
         try lock.withLock { try body(&state) }
     }

@@ -17,9 +17,8 @@ enum System {
         return (Int64(spec.tv_sec), Int32(spec.tv_nsec))
     }
 
-    /// Nanoseconds on a monotonic clock that may be a few milliseconds coarse, for
-    /// intervals (``LogSampler``): `CLOCK_MONOTONIC_COARSE` on Linux, which costs a few
-    /// nanoseconds.
+    /// Monotonic nanoseconds, possibly a few milliseconds coarse, for intervals:
+    /// `CLOCK_MONOTONIC_COARSE` on Linux, which costs a few nanoseconds.
     static func coarseMonotonicNanoseconds() -> Int64 {
         var spec = timespec()
         #if os(Linux)
@@ -31,7 +30,7 @@ enum System {
     }
 
     /// The calendar fields of `seconds` since the epoch in the process's local time zone
-    /// (`TZ`, else `/etc/localtime`), and the zone's offset from UTC in seconds.
+    /// (`TZ`, else `/etc/localtime`).
     static func localTime(_ seconds: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
         var time = time_t(seconds)
         var fields = tm()
@@ -42,12 +41,10 @@ enum System {
         )
     }
 
-    /// The one write loop: every sink and diagnostic that writes to a file descriptor
-    /// writes through it. Writes all of `bytes` to `fd`, looping on partial writes, and
-    /// returns `nil` when every byte was written, else the failure's `errno` and how many
-    /// bytes went out before it. `EINTR` retries; `EAGAIN` (a non-blocking descriptor
-    /// whose reader is behind) waits in `poll(2)`, as a blocking descriptor would; a write
-    /// of zero bytes fails with `EIO`.
+    /// The one write loop of every sink and diagnostic: writes all of `bytes` to `fd`, and
+    /// returns `nil`, or the failure's `errno` and how many bytes went out before it.
+    /// `EINTR` retries; `EAGAIN` (a non-blocking descriptor whose reader is behind) waits in
+    /// `poll(2)` as a blocking descriptor would; a write of zero bytes fails with `EIO`.
     static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> (code: Int32, written: Int)? {
         guard let base = bytes.baseAddress else { return nil }
         var written = 0
@@ -67,40 +64,19 @@ enum System {
         return nil
     }
 
-    /// Whether `fd` refers to a terminal.
     static func isTerminal(_ fd: Int32) -> Bool {
         isatty(fd) == 1
     }
 
-    /// The value of an environment variable, or `nil` when it is unset.
     static func environment(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }
         return String(cString: value)
     }
 
-    /// The values of the environment variables `names` that are set.
+    /// The values of those of `names` that are set.
     static func environment(_ names: [String]) -> [String: String] {
         names.reduce(into: [:]) { values, name in values[name] = environment(name) }
     }
-
-    /// The system's description of an `errno` value, e.g. `"No space left on device"`.
-    static func errorDescription(_ code: Int32) -> String {
-        guard let text = strerror(code) else { return "error \(code)" }
-        return String(cString: text)
-    }
-
-    /// The symbolic name of common `errno` values, e.g. `"ENOSPC"`.
-    static func errorName(_ code: Int32) -> String {
-        errorNames[code] ?? "errno \(code)"
-    }
-
-    private static let errorNames: [Int32: String] = [
-        EPIPE: "EPIPE", EBADF: "EBADF", ENOSPC: "ENOSPC", EIO: "EIO", EACCES: "EACCES", EPERM: "EPERM",
-        ENOENT: "ENOENT", EDQUOT: "EDQUOT", EFBIG: "EFBIG", EINVAL: "EINVAL", EROFS: "EROFS",
-        ECONNRESET: "ECONNRESET", ECONNREFUSED: "ECONNREFUSED", ENOTCONN: "ENOTCONN", ETIMEDOUT: "ETIMEDOUT",
-        EHOSTUNREACH: "EHOSTUNREACH", ENOTDIR: "ENOTDIR", EISDIR: "EISDIR", EAGAIN: "EAGAIN",
-        EMSGSIZE: "EMSGSIZE", ENAMETOOLONG: "ENAMETOOLONG",
-    ]
 
     /// The host name from `gethostname(2)`, or `-`.
     static let hostname: String = {

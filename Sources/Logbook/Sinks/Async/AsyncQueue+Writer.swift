@@ -2,8 +2,8 @@ extension AsyncQueue {
     /// How long the writer waits for more records before it sleeps until signalled.
     static let napNanoseconds: Int64 = 200_000
 
-    /// The background thread's loop: takes everything queued in one step, writes it
-    /// outside the lock, and repeats until stopped.
+    /// The background thread's loop: swaps out everything queued, writes it outside the
+    /// lock, and repeats until stopped.
     func runWriter() {
         ThreadScratch.current.isDelivering = true
         var batch = RecordBuffer(capacity: min(options.capacity, 4096))
@@ -68,9 +68,8 @@ extension AsyncQueue {
         batch.removeAll()
     }
 
-    /// Writes the records of `records` not written yet, in order; they stay in `records`.
-    /// A ``LineWritingSink`` gets them formatted into lines, in writes of up to about
-    /// ``AsyncSink/Options/batchBytes``; any other sink gets them one by one.
+    /// Writes the unwritten records, in order, leaving them in `records`: to a
+    /// ``LineWritingSink`` as lines in writes of about `batchBytes`, else one by one.
     func write(_ records: inout RecordBuffer, lines: inout LogBuffer) {
         guard let lineSink, let formatter = lineFormatter else {
             records.forEachUnwritten { sink.write($0) }
@@ -85,9 +84,7 @@ extension AsyncQueue {
                 lines.removeAll()
             }
         }
-        if !lines.isEmpty {
-            lines.withUnsafeBytes { lineSink.writeLines($0) }
-        }
+        if !lines.isEmpty { lines.withUnsafeBytes { lineSink.writeLines($0) } }
         // Saturating: `batchBytes` has no upper bound (`.max` means no limit).
         lines.shrink(ifLargerThan: min(options.batchBytes, Int.max / 4) * 4, to: 64 * 1024)
     }

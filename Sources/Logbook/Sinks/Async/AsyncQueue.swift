@@ -1,15 +1,11 @@
 /// The bounded queue and background writer behind ``AsyncSink``.
 ///
-/// Producers move records into `pending` under the lock; the writer swaps the whole
-/// buffer out and formats and writes it outside the lock. Records are moved, never copied
-/// (see ``RecordBuffer``). A producer signals only a sleeping writer, and the writer naps
-/// briefly before it sleeps, so under a steady stream producers make no system call.
-///
-/// A writer that is behind leaves the records it wrote for the callers to destroy, one
-/// per queued record, on the thread that allocated them (see ``accepted(cost:)``): freed
-/// by another thread, each allocation costs glibc's allocator a lock and cache misses
-/// (about 280 ns against 10 ns on the benchmark machine). A writer that has caught up
-/// destroys its batch itself.
+/// Producers move records into `pending` under the lock; the writer swaps the whole buffer
+/// out and writes it outside the lock. A producer signals only a sleeping writer, and the
+/// writer naps before it sleeps, so a steady stream makes no system call. A writer that is
+/// behind leaves written records for the producers to destroy on the thread that allocated
+/// them (``accepted(cost:)``): glibc frees from another thread at the cost of a lock and
+/// cache misses (about 280 ns against 10 ns on the benchmark machine).
 final class AsyncQueue: @unchecked Sendable {
     struct Counters {
         var accepted = 0
@@ -46,13 +42,10 @@ final class AsyncQueue: @unchecked Sendable {
     }
 
     let options: AsyncSink.Options
-    /// The wrapped sink, and the same sink as a ``LineWritingSink`` when it is one.
     let sink: any LogSink
     let lineSink: (any LineWritingSink)?
-    /// `lineSink`'s formatter, read once, when the queue is made.
+    /// Read once, as is `sinkLevel` (below which no drop summary is queued).
     let lineFormatter: (any LogFormatter)?
-    /// The wrapped sink's level, read once, when the queue is made: a drop summary below
-    /// it is not queued.
     let sinkLevel: LogLevel
     let lock = ConditionLock()
     let workAvailable: ConditionLock.Condition
@@ -71,10 +64,8 @@ final class AsyncQueue: @unchecked Sendable {
         spaceAvailable = lock.makeCondition()
         progress = lock.makeCondition()
         state = .allocate(capacity: 1)
-        let initialCapacity = min(options.capacity, 4096)
-        state.initialize(
-            to: State(
-                pending: RecordBuffer(capacity: initialCapacity), finished: RecordBuffer(capacity: initialCapacity)))
+        let size = min(options.capacity, 4096)
+        state.initialize(to: State(pending: RecordBuffer(capacity: size), finished: RecordBuffer(capacity: size)))
     }
 
     deinit {
@@ -132,10 +123,9 @@ final class AsyncQueue: @unchecked Sendable {
         while state.pointee.pending.unwrittenCount >= options.capacity
             || (state.pointee.pendingBytes + cost > options.maximumBytes && !state.pointee.pending.isEmpty)
         {
-            // Dropping is the only safe choice on the writer thread itself (a formatter
-            // that logs into a full queue whose last resort is this sink): waiting
-            // would deadlock and writing directly could recurse. A durable record waits:
-            // the caller was promised it is written when the call returns.
+            // On the writer thread (a formatter that logs into its own full queue) waiting
+            // would deadlock and writing directly could recurse: drop. A durable record
+            // waits: the caller was promised it is written when the call returns.
             if isWriterThread || (options.overflow.drops(level) && level < options.durableLevel) {
                 state.pointee.counters.dropped[Int(level.rawValue)] += 1
                 state.pointee.dropsInEpisode[Int(level.rawValue)] += 1
@@ -151,9 +141,9 @@ final class AsyncQueue: @unchecked Sendable {
         return .admitted
     }
 
-    /// Counts a record just queued, releases the lock and wakes the writer if it sleeps,
-    /// then destroys one record the writer left, if any. (Two at a time measured slower:
-    /// the thread's allocator cache then overflows on frees and runs dry on allocations.)
+    /// Counts a record just queued, unlocks, wakes a sleeping writer, then destroys one
+    /// record the writer left, if any. (Two at a time measured slower: the thread's
+    /// allocator cache then overflows on frees and runs dry on allocations.)
     private func accepted(cost: Int) {
         state.pointee.pendingBytes += cost
         state.pointee.counters.accepted += 1
@@ -164,7 +154,6 @@ final class AsyncQueue: @unchecked Sendable {
             let took = state.pointee.finished.popRecord(into: finished)
             lock.unlock()
             if wake { lock.signal(workAvailable) }
-            // Destroyed here, outside the lock.
             if took { finished.deinitialize(count: 1) }
         }
     }
@@ -223,8 +212,7 @@ final class AsyncQueue: @unchecked Sendable {
     }
 
     /// Queues the summary of the drop episode that just ended, unless it is below the
-    /// wrapped sink's level. The sink's filters are not asked: they are user code, which
-    /// may log, and the lock is held. Lock held.
+    /// wrapped sink's level. Lock held, so the sink's filters are not asked: user code may log.
     private func appendDropSummary() {
         var levels = LogFields()
         var total = 0

@@ -4,13 +4,11 @@ extension AsyncSink {
         /// The logging call waits until the background thread made room. Nothing is ever
         /// lost; a stalled destination slows the service down. The default.
         case block
-        /// Records below `level` are dropped and counted (see ``AsyncSink/droppedCount``);
-        /// records at or above it still wait for room, so errors are never dropped.
+        /// Records below `level` are dropped and counted (``AsyncSink/droppedCount``); those at
+        /// or above it, or at or above ``Options/durableLevel``, still wait for room, so
         /// `.drop(below: .warning)` keeps every warning, error and critical record.
-        /// Records at or above ``Options/durableLevel`` are never dropped either.
         case drop(below: LogLevel)
 
-        /// Whether a record at `level` is dropped when the queue is full.
         func drops(_ level: LogLevel) -> Bool {
             if case .drop(let below) = self { return level < below }
             return false
@@ -27,8 +25,8 @@ extension AsyncSink {
 
     /// Queue bounds and overflow policy of an ``AsyncSink``.
     public struct Options: Sendable, Hashable {
-        /// The most records waiting to be written, at least 1 (smaller values are raised
-        /// to 1, here as in the initializer). Default 16,384.
+        /// The most records waiting to be written, at least 1 (smaller values are raised).
+        /// Default 16,384.
         public var capacity: Int { didSet { capacity = max(Self.minimumCapacity, capacity) } }
         /// The most bytes waiting to be written, estimated from each record's message
         /// and field count before formatting, at least 1,024. Default 16 MiB.
@@ -38,19 +36,17 @@ extension AsyncSink {
         /// The largest batch of formatted lines handed to a ``LineWritingSink`` in one
         /// write, at least 4,096. Default 256 KiB.
         public var batchBytes: Int { didSet { batchBytes = max(Self.minimumBatchBytes, batchBytes) } }
-        /// Records at or above this level are durable when the logging call returns: the
-        /// call waits until the background thread has written the record and everything
-        /// queued before it (for a ``FileSink``, `write(2)` returned; nothing is synced
-        /// to disk), so a crash right after it keeps them. Records below it only pay one
-        /// comparison. Default ``LogLevel/critical``.
+        /// Records at or above this level are durable when the logging call returns: it waits
+        /// until they and everything queued before them were written (for a ``FileSink``,
+        /// `write(2)` returned; nothing is synced to disk), so a crash right after keeps them.
+        /// Records below it pay one comparison. Default ``LogLevel/critical``.
         public var durableLevel: LogLevel
 
-        /// The smallest values of the bounds, applied by the initializer and by setting them.
         static let minimumCapacity = 1
         static let minimumMaximumBytes = 1024
         static let minimumBatchBytes = 4096
 
-        /// Creates options; every parameter has the default described on its property.
+        /// Creates options; each parameter has the default and minimum given on its property.
         public init(
             capacity: Int = 16_384,
             maximumBytes: Int = 16 << 20,

@@ -7,23 +7,14 @@
 /// // At a normal exit (return from main, exit()) bootstrap's exit hook drains the queue.
 /// ```
 ///
-/// - The queue is bounded in records and in (estimated) bytes. When it is full the
-///   ``Options/overflow`` policy decides: ``OverflowPolicy/block`` (the default) makes the
-///   caller wait; ``OverflowPolicy/drop(below:)`` drops records below a level and counts
-///   them (``droppedCount``, ``droppedCounts``). When records are accepted again after
-///   drops, a `warning` record from logger `logbook` saying how many were dropped is
-///   written in their place.
-/// - With a ``LineWritingSink`` (``FileSink``, ``StreamSink``) the background thread
-///   formats a burst of records into one buffer and hands it over as one `write(2)`;
-///   other sinks get ``LogSink/write(_:)`` per record on the background thread.
-/// - A record at or above ``Options/durableLevel`` (default `critical`) is written, with
-///   everything queued before it, before the logging call returns, so a crash right
-///   after it (`fatalError`, a signal) keeps it.
-/// - ``flush()`` waits until every record accepted before the call was written.
-///   ``shutdown(timeout:)`` drains the queue (waiting at most `timeout`) and stops the
-///   thread; records logged afterwards are written directly by the calling thread.
-/// - A sink or formatter that logs from the background thread never recurses: such
-///   records go to the last resort.
+/// The queue is bounded in records and estimated bytes (``Options``); when it is full,
+/// ``Options/overflow`` makes the caller wait (the default) or drops records and counts them,
+/// and a `warning` from logger `logbook` says how many once records are accepted again. A
+/// ``LineWritingSink`` (``FileSink``, ``StreamSink``) gets a burst of records formatted into
+/// one `write(2)`; other sinks get ``LogSink/write(_:)`` per record on the background thread.
+/// A record at or above ``Options/durableLevel`` is written, with everything queued before
+/// it, before its call returns. A sink or formatter that logs from the background thread
+/// never recurses: such records go to the last resort. See <doc:Production>.
 public final class AsyncSink: LogSink, CustomStringConvertible {
     /// The sink that receives the records.
     public let wrapped: any LogSink
@@ -50,9 +41,8 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
         queue.close()
     }
 
-    /// Enqueues `record` and returns; waits when the queue is full and the policy is
-    /// ``OverflowPolicy/block``, and for a record at or above ``Options/durableLevel``
-    /// until it was written.
+    /// Enqueues `record`; waits when the queue is full under ``OverflowPolicy/block``, and
+    /// for a record at or above ``Options/durableLevel`` until it was written.
     public func write(_ record: LogRecord) {
         queue.enqueue(copy record)
     }
@@ -64,10 +54,10 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
         wrapped.flush()
     }
 
-    /// Writes what is queued, waiting at most `timeout`, stops the background thread and
-    /// shuts the wrapped sink down with the time left. Returns whether everything was
-    /// written; records still queued at the deadline are counted in
-    /// ``droppedAtShutdownCount``. Records logged afterwards are written directly.
+    /// Writes what is queued within `timeout`, stops the background thread and shuts the
+    /// wrapped sink down with the time left. Returns whether everything was written; records
+    /// still queued at the deadline are counted in ``droppedAtShutdownCount``. Records logged
+    /// afterwards are written directly by the calling thread.
     @discardableResult
     public func shutdown(timeout: Duration) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)
@@ -90,11 +80,10 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
     /// Records accepted into the queue so far, drop summaries included.
     public var acceptedCount: Int { queue.counters.accepted }
 
-    /// Records the background thread has handed to the wrapped sink so far, drop
-    /// summaries included.
+    /// Records handed to the wrapped sink so far, drop summaries included.
     public var writtenCount: Int { queue.counters.written }
 
-    /// `async(<wrapped sink>)`.
+    /// `async(<wrapped sink>, capacity <capacity>, <overflow policy>)`.
     public var description: String {
         "async(\(wrapped), capacity \(options.capacity), \(options.overflow))"
     }

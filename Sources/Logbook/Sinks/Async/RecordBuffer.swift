@@ -1,13 +1,11 @@
-/// The records of an ``AsyncQueue``, in the order they were accepted; once written,
-/// callers take them back one at a time to destroy them (``popRecord(into:)``). Records
-/// are moved in and out and read in place, never copied as an `Array` would hand them out.
+/// The records of an ``AsyncQueue`` in order, moved in and out and read in place, never
+/// copied as an `Array` would hand them out.
 struct RecordBuffer {
     private var records: UnsafeMutablePointer<LogRecord>
     private var capacity: Int
     private var stored = 0
-    /// Records before this one were taken out by ``popRecord(into:)``.
+    /// Records `..<popped` were taken out, `..<written` were written.
     private var popped = 0
-    /// Records before this one were written (see ``forEachUnwritten(_:)``).
     private var written = 0
 
     init(capacity: Int) {
@@ -15,7 +13,6 @@ struct RecordBuffer {
         records = .allocate(capacity: self.capacity)
     }
 
-    /// The records not written yet.
     var unwrittenCount: Int { stored - written }
 
     /// Whether every record was written.
@@ -24,15 +21,14 @@ struct RecordBuffer {
     /// Whether every record was taken out by ``popRecord(into:)``.
     var isDrained: Bool { popped == stored }
 
-    /// Moves `record` in at the end.
     mutating func append(_ record: consuming LogRecord) {
         if stored == capacity { grow() }
         (records + stored).initialize(to: record)
         stored += 1
     }
 
-    /// Calls `body` with each record not written yet, in order, in place (not a copy),
-    /// and counts them as written; they stay for ``popRecord(into:)``.
+    /// Calls `body` with each unwritten record in place and counts it as written; it
+    /// stays for ``popRecord(into:)``.
     mutating func forEachUnwritten(_ body: (inout LogRecord) -> Void) {
         while written < stored {
             body(&records[written])
@@ -47,7 +43,6 @@ struct RecordBuffer {
         slot.moveInitialize(from: records + popped, count: 1)
         popped += 1
         if popped == stored {
-            // Empty: start again at the front.
             popped = 0
             written = 0
             stored = 0
@@ -63,7 +58,7 @@ struct RecordBuffer {
         written = 0
     }
 
-    /// Returns the storage; the buffer must not be used afterwards.
+    /// The buffer must not be used afterwards.
     mutating func deallocate() {
         removeAll()
         records.deallocate()

@@ -1,7 +1,6 @@
-/// One write lock per file descriptor number, shared by everything in the process that
-/// writes lines to it (every ``StreamSink``, the last resort, diagnostics): on a pipe a
-/// `write(2)` longer than `PIPE_BUF` is not atomic, so two sinks on one descriptor with
-/// locks of their own could interleave lines.
+/// One write lock per file descriptor, shared by every ``StreamSink``, the last resort and
+/// diagnostics: on a pipe a `write(2)` longer than `PIPE_BUF` is not atomic, so two sinks on
+/// one descriptor with locks of their own could interleave lines.
 enum DescriptorLocks {
     private static let locks = LockedState<[Int32: ConditionLock]>([:])
 

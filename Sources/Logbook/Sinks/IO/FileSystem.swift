@@ -9,15 +9,14 @@ import Darwin
 #endif
 
 /// Thin wrappers over the file-system calls the file sink needs. A failure comes back as
-/// its `errno` value (``Errno``) or `nil`, never as a crash.
+/// ``Errno`` or `nil`, never as a crash.
 enum FileSystem {
-    /// A file's identity: device and inode. Two paths name the same file when equal.
+    /// Two paths name the same file when their identities are equal.
     struct Identity: Equatable {
         var device: UInt64
         var inode: UInt64
     }
 
-    /// What ``status(ofPath:)`` and ``status(of:)`` report.
     struct Status {
         var identity: Identity
         var size: Int64
@@ -42,9 +41,8 @@ enum FileSystem {
         return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
     }
 
-    /// The last byte of the file at `path`, read through a separate read-only descriptor
-    /// after checking it is the file `identity` names and is `size` bytes long; `nil`
-    /// when it cannot be read (no read permission, the path changed meanwhile).
+    /// The last byte of the file at `path`, read through its own read-only descriptor once
+    /// it is the file `identity` names, `size` bytes long; `nil` when unreadable or changed.
     static func lastByte(ofPath path: String, identity: Identity, size: Int64) -> UInt8? {
         guard size > 0 else { return nil }
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
@@ -64,13 +62,11 @@ enum FileSystem {
         _ = posixClose(fd)
     }
 
-    /// The status of the file at `path`; `nil` when it cannot be read.
     static func status(ofPath path: String) -> Status? {
         var info = stat()
         return stat(path, &info) == 0 ? Status(info) : nil
     }
 
-    /// The status of the open file `fd`; `nil` when it cannot be read.
     static func status(of fd: Int32) -> Status? {
         var info = stat()
         return fstat(fd, &info) == 0 ? Status(info) : nil
@@ -103,7 +99,7 @@ enum FileSystem {
         access(path, F_OK) == 0
     }
 
-    /// Cuts the file back to `size` bytes (used to remove a partially written line).
+    /// Cuts the file back to `size` bytes (removing a partially written line).
     static func truncate(_ fd: Int32, to size: Int64) -> Bool {
         ftruncate(fd, off_t(size)) == 0
     }
@@ -122,14 +118,13 @@ enum FileSystem {
         return names
     }
 
-    /// How many `SIGHUP`s arrived since ``installHangupHandler()`` ran. Each file sink with
-    /// ``FileSink/Options/reopensOnHangup`` compares it with the value it last saw before its
-    /// next write and reopens when it changed.
+    /// `SIGHUP`s since ``installHangupHandler()``: a file sink that reopens on hangup
+    /// compares it with the value it last saw before each write.
     static let hangupCount = Atomic<Int>(0)
     private static let hangupHandlerInstalled = Atomic<Bool>(false)
 
-    /// Installs, once per process, a `SIGHUP` handler that only increments ``hangupCount``
-    /// (async-signal-safe). Replaces any previous `SIGHUP` handler.
+    /// Installs, once per process and replacing any other, a `SIGHUP` handler that only
+    /// increments ``hangupCount`` (async-signal-safe).
     static func installHangupHandler() {
         _ = hangupCount.load(ordering: .relaxed)  // initialize before a signal can touch it
         guard !hangupHandlerInstalled.exchange(true, ordering: .acquiringAndReleasing) else { return }
@@ -156,8 +151,19 @@ struct Errno: Error, Equatable, CustomStringConvertible {
 
     init(_ code: Int32) { self.code = code }
 
-    /// `ENOSPC (No space left on device)`.
-    var description: String { "\(System.errorName(code)) (\(System.errorDescription(code)))" }
+    /// `ENOSPC (No space left on device)`, or `errno N (…)` for a code not named below.
+    var description: String {
+        let text = strerror(code).map { String(cString: $0) } ?? "error \(code)"
+        return "\(Self.names[code] ?? "errno \(code)") (\(text))"
+    }
+
+    private static let names: [Int32: String] = [
+        EPIPE: "EPIPE", EBADF: "EBADF", ENOSPC: "ENOSPC", EIO: "EIO", EACCES: "EACCES", EPERM: "EPERM",
+        ENOENT: "ENOENT", EDQUOT: "EDQUOT", EFBIG: "EFBIG", EINVAL: "EINVAL", EROFS: "EROFS",
+        ECONNRESET: "ECONNRESET", ECONNREFUSED: "ECONNREFUSED", ENOTCONN: "ENOTCONN", ETIMEDOUT: "ETIMEDOUT",
+        EHOSTUNREACH: "EHOSTUNREACH", ENOTDIR: "ENOTDIR", EISDIR: "EISDIR", EAGAIN: "EAGAIN",
+        EMSGSIZE: "EMSGSIZE", ENAMETOOLONG: "ENAMETOOLONG",
+    ]
 }
 
 extension FileSystem.Status {

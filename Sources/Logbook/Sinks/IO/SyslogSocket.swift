@@ -8,7 +8,6 @@ import Darwin
 
 /// One connection of a ``SyslogSink``: a connected UDP, TCP or Unix datagram socket.
 struct SyslogSocket {
-    /// What a send attempt did.
     enum SendResult {
         case sent
         /// The receiver is busy (a full datagram queue): keep the connection, retry soon.
@@ -126,9 +125,7 @@ struct SyslogSocket {
         guard status == 0, let first = list else { return Errno(EHOSTUNREACH) }
         defer { freeaddrinfo(list) }
         var lastError = Errno(EHOSTUNREACH)
-        var entry: UnsafeMutablePointer<addrinfo>? = first
-        while let info = entry?.pointee {
-            entry = info.ai_next
+        for info in sequence(first: first.pointee, next: { $0.ai_next?.pointee }) {
             let error = open(
                 info.ai_family, info.ai_socktype, info.ai_protocol, info.ai_addr, info.ai_addrlen, timeout: timeout)
             guard let error else { return nil }
@@ -137,8 +134,7 @@ struct SyslogSocket {
         return lastError
     }
 
-    /// Opens a socket and connects it to `address` (see ``connect(_:_:_:timeout:)``); on
-    /// success it is this connection's.
+    /// Opens a socket connected to `address`; on success it is this connection's.
     private mutating func open(
         _ family: Int32, _ type: Int32, _ proto: Int32, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t,
         timeout: Int32
