@@ -49,7 +49,7 @@ enum System {
         guard let base = bytes.baseAddress else { return nil }
         var written = 0
         while written < bytes.count {
-            let count = posixWrite(fd, base + written, bytes.count - written)
+            let count = write(fd, base + written, bytes.count - written)
             if count > 0 {
                 written += count
             } else if count == 0 {
@@ -99,8 +99,4 @@ enum System {
     static func ignoreBrokenPipeSignal() {
         signal(SIGPIPE, SIG_IGN)
     }
-}
-
-private func posixWrite(_ fd: Int32, _ base: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, base, count)
 }
