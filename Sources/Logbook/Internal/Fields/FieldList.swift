@@ -34,7 +34,6 @@ struct FieldList {
     var keyBits: UInt64 = ~0
 
     var count: Int { entries.count }
-    var isEmpty: Bool { entries.isEmpty }
 
     @inline(__always)
     subscript(index: Int) -> Entry { entries[index] }

@@ -21,12 +21,7 @@ final class DispatchPlan: Sendable {
 
         @inline(__always)
         func accepts(_ record: LogRecord) -> Bool {
-            record.level >= level && (!hasFilters || filtersAccept(record))
-        }
-
-        private func filtersAccept(_ record: LogRecord) -> Bool {
-            for filter in filters where !filter.accepts(record) { return false }
-            return true
+            record.level >= level && (!hasFilters || filters.allSatisfy { $0.accepts(record) })
         }
     }
 
@@ -82,7 +77,6 @@ final class DispatchPlan: Sendable {
         route.slots.deallocate()
     }
 
-    /// For a node not yet configured.
     static let empty = DispatchPlan(originFilters: [], slots: [], lastResort: nil, effectiveLevel: .info)
 
     /// Calls the field providers as if delivering: a record a provider logs takes the

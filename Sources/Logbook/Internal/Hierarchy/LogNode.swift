@@ -26,7 +26,6 @@ final class LogNode: Sendable {
     /// The gate value that disables every level.
     static let closedGate: UInt8 = 7
 
-    /// Delivers nothing until its hierarchy installs its first plan.
     init(name: String, parent: LogNode?, hierarchy: LogHierarchy) {
         self.name = name
         self.parent = parent
@@ -36,7 +35,6 @@ final class LogNode: Sendable {
         self.threshold = Atomic(Self.closedGate)
     }
 
-    /// One relaxed atomic load.
     @inlinable
     func isEnabled(_ level: LogLevel) -> Bool {
         level.rawValue >= gate.load(ordering: .relaxed)

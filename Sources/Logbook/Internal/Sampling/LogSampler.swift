@@ -23,19 +23,19 @@ package final class LogSampler: @unchecked Sendable {
         case dropNeedingMessage
     }
 
-    /// One call site's group. Plain values only.
+    /// One call site's group (vacant as created). Plain values only.
     private struct Entry {
-        var line: UInt
-        var level: LogLevel
-        var isOccupied: Bool
+        var line: UInt = 0
+        var level = LogLevel.trace
+        var isOccupied = false
         /// The group's index in ``State/files`` and ``State/messages``.
-        var ordinal: Int
+        var ordinal = 0
         /// When the interval began, in ``System/coarseMonotonicNanoseconds()``.
-        var start: Int64
+        var start: Int64 = 0
         /// Records seen in the interval.
-        var count: Int
+        var count = 0
         /// Records dropped and not yet reported, from this or earlier intervals.
-        var dropped: Int
+        var dropped = 0
     }
 
     /// Behind a pointer, so the logging path reads it with no reference counting and no
@@ -62,13 +62,10 @@ package final class LogSampler: @unchecked Sendable {
     private let lock = SamplerLock()
     private let state: UnsafeMutablePointer<State>
 
-    private static let vacant = Entry(
-        line: 0, level: .trace, isOccupied: false, ordinal: 0, start: 0, count: 0, dropped: 0)
-
     package init(logger: String, policy: LogSampling) {
         self.logger = logger
         let entries = UnsafeMutablePointer<Entry>.allocate(capacity: 16)
-        entries.initialize(repeating: Self.vacant, count: 16)
+        entries.initialize(repeating: Entry(), count: 16)
         state = .allocate(capacity: 1)
         state.initialize(to: State(entries: entries, capacity: 16))
         configure(policy)
@@ -133,12 +130,8 @@ package final class LogSampler: @unchecked Sendable {
     /// interval has ended; their drops then count from zero.
     package func takeAllSummaries() -> [Summary] {
         lock.withLock {
-            var summaries: [Summary] = []
-            for index in 0..<state.pointee.capacity where hasDrops(at: index) {
-                summaries.append(takeSummary(at: index))
-            }
             state.pointee.nextDue = .max
-            return summaries
+            return (0..<state.pointee.capacity).filter(hasDrops).map(takeSummary)
         }
     }
 
@@ -208,8 +201,7 @@ package final class LogSampler: @unchecked Sendable {
         if (state.pointee.occupied + 1) * 2 > state.pointee.capacity { makeRoom(now: now) }
         let index = vacantIndex(line: line, level: level, fileLength: file.utf8.count)
         state.pointee.entries[index] = Entry(
-            line: line, level: level, isOccupied: true, ordinal: state.pointee.files.count, start: now, count: 0,
-            dropped: 0)
+            line: line, level: level, isOccupied: true, ordinal: state.pointee.files.count, start: now)
         state.pointee.files.append(file)
         state.pointee.messages.append(nil)
         state.pointee.occupied += 1
@@ -229,31 +221,22 @@ package final class LogSampler: @unchecked Sendable {
         let old = state.pointee.entries
         let oldCapacity = state.pointee.capacity
         let interval = state.pointee.interval
-        var kept: [Entry] = []
-        for position in 0..<oldCapacity where old[position].isOccupied {
-            let entry = old[position]
+        let kept = UnsafeBufferPointer(start: old, count: oldCapacity).filter { entry in
             let elapsed = now &- entry.start
-            if entry.dropped == 0 && (elapsed >= interval || elapsed < 0) { continue }
-            kept.append(entry)
+            return entry.isOccupied && (entry.dropped > 0 || (elapsed >= 0 && elapsed < interval))
         }
         var capacity = 16
         while capacity < (kept.count + 1) * 4 { capacity *= 2 }
-        var files: [String] = []
-        var messages: [String?] = []
-        files.reserveCapacity(kept.count)
-        messages.reserveCapacity(kept.count)
         state.pointee.capacity = capacity
         state.pointee.entries = .allocate(capacity: capacity)
-        state.pointee.entries.initialize(repeating: Self.vacant, count: capacity)
-        for var entry in kept {
-            files.append(state.pointee.files[entry.ordinal])
-            messages.append(state.pointee.messages[entry.ordinal])
-            entry.ordinal = files.count - 1
-            let fileLength = files[entry.ordinal].utf8.count
+        state.pointee.entries.initialize(repeating: Entry(), count: capacity)
+        state.pointee.files = kept.map { state.pointee.files[$0.ordinal] }
+        state.pointee.messages = kept.map { state.pointee.messages[$0.ordinal] }
+        for (ordinal, var entry) in kept.enumerated() {
+            entry.ordinal = ordinal
+            let fileLength = state.pointee.files[ordinal].utf8.count
             state.pointee.entries[vacantIndex(line: entry.line, level: entry.level, fileLength: fileLength)] = entry
         }
-        state.pointee.files = files
-        state.pointee.messages = messages
         state.pointee.occupied = kept.count
         old.deinitialize(count: oldCapacity)
         old.deallocate()
