@@ -1,9 +1,7 @@
-/// The fields a record writes, resolved once: each distinct key with its winning value,
-/// in output order, as pointers to the entries in the record's own storage, which
-/// formatters walk with a plain loop: no copy, retain, release or closure call per field.
-/// Built in a stack buffer by
-/// ``LogRecord/withFieldList(includingFields:includingContext:staticFields:_:)``; valid
-/// only inside that call.
+/// The fields a record writes, resolved once: each distinct key with its winning value, in
+/// output order, as pointers into the record's own storage (no copy, retain, release or
+/// closure call per field). Built on the stack by `LogRecord.withFieldList`; valid only
+/// inside that call.
 struct FieldList {
     /// An entry of a ``LogFields`` storage, or a redacted substitute for one.
     struct Entry {

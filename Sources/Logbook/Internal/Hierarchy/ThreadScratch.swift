@@ -100,11 +100,8 @@ final class ThreadScratch {
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
         let status = pthread_key_create(&key) { pointer in
-            #if canImport(Darwin)
-            Unmanaged<ThreadScratch>.fromOpaque(pointer).release()
-            #else
+            let pointer: UnsafeMutableRawPointer? = pointer  // optional on Linux only
             if let pointer { Unmanaged<ThreadScratch>.fromOpaque(pointer).release() }
-            #endif
         }
         precondition(status == 0, "Logbook: pthread_key_create failed (\(status)): no thread-local key left")
         return key

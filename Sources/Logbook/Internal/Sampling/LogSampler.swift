@@ -32,7 +32,6 @@ package final class LogSampler: @unchecked Sendable {
         var ordinal = 0
         /// When the interval began, in ``System/coarseMonotonicNanoseconds()``.
         var start: Int64 = 0
-        /// Records seen in the interval.
         var count = 0
         /// Records dropped and not yet reported, from this or earlier intervals.
         var dropped = 0
