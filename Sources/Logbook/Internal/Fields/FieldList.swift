@@ -5,23 +5,13 @@
 struct FieldList {
     /// An entry of a ``LogFields`` storage, or a redacted substitute for one.
     struct Entry {
-        let address: UnsafeRawPointer
-
-        init(_ entries: FieldKeys.Entries, _ index: Int) {
-            address = UnsafeRawPointer(entries.baseAddress! + index)
-        }
-
-        init(_ entry: UnsafeMutablePointer<FieldKeys.Entry>) { address = UnsafeRawPointer(entry) }
+        let address: UnsafePointer<FieldKeys.Entry>
 
         @inline(__always)
-        var key: UnsafePointer<String> {
-            address.assumingMemoryBound(to: FieldKeys.Entry.self).pointer(to: \.0)!
-        }
+        var key: UnsafePointer<String> { address.pointer(to: \.0)! }
 
         @inline(__always)
-        var value: UnsafePointer<any LogValueConvertible> {
-            address.assumingMemoryBound(to: FieldKeys.Entry.self).pointer(to: \.1)!
-        }
+        var value: UnsafePointer<any LogValueConvertible> { address.pointer(to: \.1)! }
     }
 
     let entries: UnsafeBufferPointer<Entry>
@@ -115,7 +105,7 @@ struct FieldListBuilder {
                 return checkedEntry(entries, index)
             }
         }
-        return FieldList.Entry(entries, index)
+        return FieldList.Entry(address: entries.baseAddress! + index)
     }
 
     @inline(never)
@@ -133,12 +123,12 @@ struct FieldListBuilder {
         } else {
             replacement = nil
         }
-        guard let replacement else { return FieldList.Entry(entries, index) }
+        guard let replacement else { return FieldList.Entry(address: entries.baseAddress! + index) }
         if substitutes == nil { substitutes = .allocate(capacity: capacity) }
         let substitute = substitutes! + substituteCount
         substitute.initialize(to: (key.pointee, replacement))
         substituteCount += 1
-        return FieldList.Entry(substitute)
+        return FieldList.Entry(address: substitute)
     }
 
     var list: FieldList {

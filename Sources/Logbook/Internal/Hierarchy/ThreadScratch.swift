@@ -21,10 +21,7 @@ final class ThreadScratch {
     var isDeliveringReentrant = false
 
     /// Holds the strong reference, so the logging path uses the plan without retaining it.
-    struct CachedPlan {
-        var node: ObjectIdentifier?
-        var plan: Unmanaged<DispatchPlan>?
-    }
+    typealias CachedPlan = (node: ObjectIdentifier?, plan: Unmanaged<DispatchPlan>?)
 
     /// Direct-mapped by node address: a handful covers the loggers a thread alternates
     /// between, and a miss costs one lock.
@@ -37,7 +34,7 @@ final class ThreadScratch {
         buffer = .allocate(capacity: 1)
         buffer.initialize(to: LogBuffer(capacity: 2048))
         planCache = .allocate(capacity: Self.planCacheSize)
-        planCache.initialize(repeating: CachedPlan(), count: Self.planCacheSize)
+        planCache.initialize(repeating: (nil, nil), count: Self.planCacheSize)
     }
 
     deinit {
@@ -72,7 +69,7 @@ final class ThreadScratch {
         // Read after the epoch: a change in between moves the epoch on again.
         let plan = Unmanaged.passRetained(node.lockedPlan())
         let replaced = entry.pointee.plan
-        entry.pointee = CachedPlan(node: ObjectIdentifier(node), plan: plan)
+        entry.pointee = (ObjectIdentifier(node), plan)
         if let replaced { releaseOutsideTheCache(replaced) }
         return plan
     }
@@ -81,7 +78,7 @@ final class ThreadScratch {
     private func releaseCachedPlans() {
         for index in 0..<Self.planCacheSize {
             guard let plan = planCache[index].plan else { continue }
-            planCache[index] = CachedPlan()
+            planCache[index] = (nil, nil)
             releaseOutsideTheCache(plan)
         }
     }
