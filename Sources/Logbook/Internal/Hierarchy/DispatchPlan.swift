@@ -21,7 +21,11 @@ final class DispatchPlan: Sendable {
 
         @inline(__always)
         func accepts(_ record: LogRecord) -> Bool {
-            record.level >= level && (!hasFilters || filters.allSatisfy { $0.accepts(record) })
+            record.level >= level && (!hasFilters || filtersAccept(record))
+        }
+
+        private func filtersAccept(_ record: LogRecord) -> Bool {
+            filters.allSatisfy { $0.accepts(record) }
         }
     }
 
