@@ -43,10 +43,8 @@ final class LogNode: Sendable {
     /// Called by the hierarchy under its lock, which must release the plan returned (the
     /// one replaced) only after unlocking: freeing a sink runs its `deinit`, which may log.
     func install(_ newPlan: DispatchPlan) -> DispatchPlan {
-        let replaced = plan.withLock { plan in
-            defer { plan = newPlan }
-            return plan
-        }
+        var replaced = newPlan
+        plan.withLock { swap(&$0, &replaced) }
         threshold.store(newPlan.route.threshold, ordering: .relaxed)
         Self.planEpoch.wrappingAdd(1, ordering: .releasing)
         lowerGate()
