@@ -1,15 +1,11 @@
-/// Key lookups over borrowed field entries.
-///
-/// Formatting checks keys against other keys several times per record (repeats within
-/// a layer, shadowing across layers). These scans read each entry's key and value in
-/// place through pointers, so no entry (a string and an existential) is copied,
-/// retained or released on the way: reading a tuple element through the array or a
-/// buffer subscript copies the whole tuple first.
+/// Key lookups over borrowed field entries, several per record (repeats within a layer,
+/// shadowing across layers). They read keys and values in place through pointers, so no
+/// entry is copied, retained or released: a tuple element read through an array or buffer
+/// subscript copies the whole tuple first.
 enum FieldKeys {
     typealias Entry = (String, any LogValueConvertible)
     typealias Entries = UnsafeBufferPointer<Entry>
 
-    /// The key and the value of entry `index`, in place.
     @inline(__always)
     static func key(_ entries: Entries, _ index: Int) -> UnsafePointer<String> {
         (entries.baseAddress! + index).pointer(to: \.0)!
@@ -20,29 +16,26 @@ enum FieldKeys {
         (entries.baseAddress! + index).pointer(to: \.1)!
     }
 
-    /// The key's bit of 64 (see ``SmallString/hashBit``), so most keys are told apart
-    /// from a set of keys without comparing bytes; every bit for a key that is not a
-    /// ``SmallString`` (it may equal any key).
+    /// ``SmallString/hashBit``; every bit for a key that is not a ``SmallString`` (it may
+    /// equal any key).
     @inline(__always)
     static func hashBit(_ key: UnsafePointer<String>) -> UInt64 {
         SmallString(at: key)?.hashBit ?? ~0
     }
 
-    /// Whether an entry at or after `start` has the key at `key`.
     static func contains(at key: UnsafePointer<String>, in entries: Entries, from start: Int = 0) -> Bool {
         firstIndex(of: key, from: start, count: entries.count) { self.key(entries, $0) } != nil
     }
 
-    /// The first index in `start..<count` whose key (`keyAt`) is the one at `key`. A short
-    /// ASCII key (see ``SmallString``) is read once and compared as two words; other keys
-    /// are compared as strings only where lengths are equal.
+    /// The first index in `start..<count` whose key (`keyAt`) is the one at `key`: a
+    /// ``SmallString`` key is read once and compared as two words, others as strings only
+    /// where lengths are equal.
     @inline(__always)
     static func firstIndex(
         of key: UnsafePointer<String>, from start: Int, count: Int, keyAt: (Int) -> UnsafePointer<String>
     ) -> Int? {
         var index = start
         if let small = SmallString(at: key) {
-            // A small key: compared as two words, with no call, against every small candidate.
             while index < count {
                 let candidate = keyAt(index)
                 if let other = SmallString(at: candidate) {
@@ -63,17 +56,15 @@ enum FieldKeys {
         return nil
     }
 
-    /// Past this many entries, 64 hash bits no longer tell keys apart: ``scan(_:)`` and
-    /// ``lastOccurrences(_:)`` put the keys in a hash set rather than compare each with the
-    /// others (quadratic work for an object of many keys, such as a logged dictionary).
+    /// Past this many entries, 64 hash bits no longer tell keys apart: the keys go in a
+    /// hash set rather than each be compared with the others (quadratic work for, say, a
+    /// logged dictionary).
     static let hashingThreshold = 64
 
     /// The ``hashBit(_:)`` of every key, or'ed, and whether some key appears more than once.
     static func scan(_ entries: Entries) -> (bits: UInt64, hasRepeats: Bool) {
         if entries.count > hashingThreshold { return scanByHashing(entries) }
-        // Short ASCII keys, the usual case, are compared as words, and only a key whose
-        // bit is already set is compared with the keys before it (all small, read again
-        // in place).
+        // Only a key whose bit is already set is compared with the (small) keys before it.
         var seen: UInt64 = 0
         var repeats = false
         for index in 0..<entries.count {
@@ -89,7 +80,6 @@ enum FieldKeys {
         return (seen, repeats)
     }
 
-    /// ``scan(_:)`` for many entries.
     @inline(never)
     private static func scanByHashing(_ entries: Entries) -> (bits: UInt64, hasRepeats: Bool) {
         var bits: UInt64 = 0
@@ -98,28 +88,25 @@ enum FieldKeys {
         for index in entries.indices {
             let key = key(entries, index)
             bits |= hashBit(key)
-            repeats = repeats || !seen.insert(HashedKey(key.pointee)).inserted
+            repeats = repeats || !seen.insert(HashedKey(text: key.pointee)).inserted
         }
         return (bits, repeats)
     }
 
-    /// The indices of the entries whose key no later entry has, in order: each key's last
-    /// occurrence.
+    /// The indices of each key's last occurrence, in order.
     static func lastOccurrences(_ entries: Entries) -> [Int] {
         guard entries.count > hashingThreshold else {
             return entries.indices.filter { !contains(at: key(entries, $0), in: entries, from: $0 + 1) }
         }
         var seen = Set<HashedKey>(minimumCapacity: entries.count)
-        return entries.indices.reversed().filter { seen.insert(HashedKey(key(entries, $0).pointee)).inserted }
+        return entries.indices.reversed().filter { seen.insert(HashedKey(text: key(entries, $0).pointee)).inserted }
             .reversed()
     }
 
-    /// A key in a hash set, equal to another exactly when ``firstIndex(of:from:count:keyAt:)``
-    /// finds one for the other: same UTF-8 length and `==` (`String`'s `==` alone also
-    /// equates canonically equivalent keys of different lengths, `café` and `cafe\u{301}`).
+    /// Equal as ``firstIndex(of:from:count:keyAt:)`` compares: same UTF-8 length and `==`
+    /// (`String`'s `==` alone equates `café` and `cafe\u{301}`).
     private struct HashedKey: Hashable {
         let text: String
-        init(_ text: String) { self.text = text }
 
         static func == (lhs: Self, rhs: Self) -> Bool {
             lhs.text.utf8.count == rhs.text.utf8.count && lhs.text == rhs.text
@@ -131,8 +118,6 @@ enum FieldKeys {
         }
     }
 
-    /// The repeat check of ``scan(_:)`` for keys of any kind: each against the ones after it, strings
-    /// compared only where lengths are equal.
     private static func hasRepeatsByScanning(_ entries: Entries) -> Bool {
         entries.indices.contains { contains(at: key(entries, $0), in: entries, from: $0 + 1) }
     }

@@ -1,15 +1,13 @@
 /// The bytes of a short ASCII string, read straight from the `String` value.
 ///
-/// A Swift string of up to 15 UTF-8 bytes is stored inside the `String` value itself,
-/// with no heap object. On 64-bit little-endian platforms the value's two words then hold
-/// the bytes in order, and the top byte of the second word holds a discriminator and the
-/// count: `0xE0 | count` when every byte is ASCII. That representation is part of the
-/// standard library's ABI (frozen since Swift 5 on Apple platforms, the same on Linux).
-/// Field keys and most short values are such strings; reading them here instead of through
-/// `utf8.withContiguousStorageIfAvailable` saves 27% of `JSONFormatter`'s instructions per
-/// record (Documentation/Performance.md, "Unsafe code audit"). Every other string (longer,
-/// non-ASCII, bridged) and every other platform is reported as not small, and callers take
-/// the general path. `LayoutReaderTests` proves the layout for strings of every length.
+/// A string of up to 15 UTF-8 bytes is stored in the `String` value itself. On 64-bit
+/// little-endian platforms its two words hold the bytes in order, and the top byte holds
+/// `0xE0 | count` when every byte is ASCII: standard library ABI (frozen since Swift 5 on
+/// Apple platforms, the same on Linux). Reading field keys and short values here instead
+/// of through `utf8.withContiguousStorageIfAvailable` saves 27% of `JSONFormatter`'s
+/// instructions per record (Documentation/Performance.md, "Unsafe code audit"). Any other
+/// string (longer, non-ASCII, bridged) or platform is not small: callers take the general
+/// path. `LayoutReaderTests` proves the layout for strings of every length.
 package struct SmallString {
     /// Bytes 0 to 7; bytes past ``count`` are zero.
     package let low: UInt64
@@ -17,7 +15,6 @@ package struct SmallString {
     package let high: UInt64
     package let count: Int
 
-    /// The string at `string` if it is a small ASCII string, else `nil`.
     @inline(__always)
     package init?(at string: UnsafePointer<String>) {
         #if _pointerBitWidth(_64) && _endian(little)
@@ -38,14 +35,13 @@ package struct SmallString {
     @inline(__always)
     var hashBit: UInt64 { Self.hashBit(low, high) }
 
-    /// The bit of ``hashBit`` for the words `low` and `high`.
     @inline(__always)
     static func hashBit(_ low: UInt64, _ high: UInt64) -> UInt64 {
         1 &<< (((low ^ high) &* 0x9E37_79B9_7F4A_7C15) >> 58)
     }
 
-    /// Whether a byte of the string must be escaped in JSON: a control character, `"` or
-    /// `\` (every byte is ASCII, so nothing else). All 15 bytes are checked at once.
+    /// Whether a byte is a control character, `"` or `\` (all an ASCII string can need
+    /// escaped in JSON), checked for all 15 bytes at once.
     @inline(__always)
     var needsJSONEscaping: Bool {
         if count <= 8 {

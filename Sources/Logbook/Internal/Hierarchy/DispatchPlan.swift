@@ -1,15 +1,14 @@
-/// Everything a logger needs to deliver a record, precomputed whenever configuration
-/// changes so the logging path never walks the tree or takes the hierarchy lock.
+/// Everything a logger needs to deliver a record, recomputed on every configuration
+/// change so the logging path never walks the tree or takes the hierarchy lock.
 final class DispatchPlan: Sendable {
-    /// A sink with the level and filters read when it was attached.
+    /// A sink with its level and filters as read when it was attached.
     struct Slot: Sendable {
         let sink: any LogSink
         let level: LogLevel
         let filters: [LogFilter]
-        /// Whether ``filters`` is non-empty, so the logging path need not touch the array.
+        /// So the logging path need not touch the array.
         let hasFilters: Bool
-        /// The sink again when it is an ``AsyncSink``, which can take a record the caller
-        /// gives up (moves it into its queue instead of copying it).
+        /// An ``AsyncSink`` can take a record the caller gives up, instead of copying it.
         let asyncSink: AsyncSink?
 
         init(_ sink: any LogSink) {
@@ -26,43 +25,33 @@ final class DispatchPlan: Sendable {
         }
 
         private func filtersAccept(_ record: LogRecord) -> Bool {
-            for filter in filters where !filter.accepts(record) { return false }
-            return true
+            filters.allSatisfy { $0.accepts(record) }
         }
     }
 
     /// The logger's own filters, checked once where the record is created.
     let originFilters: [LogFilter]
-    /// Where a record goes when the plan has no slot, or when it was created re-entrantly
-    /// from inside a sink.
+    /// For a record when the plan has no slot, or one created re-entrantly from a sink.
     let lastResort: Slot?
-    /// The hierarchy's field providers as one function, built once: the only provider's
-    /// own function when there is one, so the logging path calls it directly; else their
-    /// fields in order as one list (a later provider's key wins, as within any layer).
+    /// The hierarchy's field providers as one function: the only provider's own, so the
+    /// logging path calls it directly; else their fields in order as one list (a later
+    /// provider's key wins, as within any layer).
     private let provideAll: @Sendable () -> LogFields
-    /// Whether the hierarchy has field providers, called through
-    /// ``provideFields(through:on:)`` for each record the logger creates.
     let hasFieldProviders: Bool
-    /// The logger's sampler while its sampling is on (see ``LogSampling``), kept alive
-    /// for ``Route/sampler``.
+    /// Kept alive for ``Route/sampler``; `nil` while sampling is off.
     private let sampler: LogSampler?
-    /// What the logging path reads.
     nonisolated(unsafe) let route: Route
 
-    /// What the logging path reads from a plan: trivial values, read once through the
-    /// thread's unretained reference to the plan and then used outside any closure.
+    /// What the logging path reads: trivial values, read once through the thread's
+    /// unretained reference to the plan, then used outside any closure.
     struct Route {
         /// The logger's sinks, then each ancestor's up to the first that does not
         /// propagate, each sink once; read in place, with no array to retain.
         let slots: UnsafeMutableBufferPointer<Slot>
-        /// The lowest level delivered to ``slots`` or ``lastResort``: the effective level
-        /// raised to the lowest level a destination accepts; ``LogNode/closedGate`` when
-        /// nothing would receive any record. It is the node's gate unless a level
-        /// override or test capture lowered the gate (see ``LevelOverrides``).
+        /// The effective level raised to the lowest level ``slots`` (or, with none,
+        /// ``lastResort``) accept; ``LogNode/closedGate`` when nothing would receive a record.
         let threshold: UInt8
         let hasOriginFilters: Bool
-        /// The sampler, unretained (the plan keeps it alive); `nil`, and no cost beyond
-        /// reading it, while sampling is off.
         let sampler: Unmanaged<LogSampler>?
     }
 
@@ -92,11 +81,10 @@ final class DispatchPlan: Sendable {
         route.slots.deallocate()
     }
 
-    /// A plan that delivers nothing, for a node not yet configured.
     static let empty = DispatchPlan(originFilters: [], slots: [], lastResort: nil, effectiveLevel: .info)
 
-    /// Calls `plan`'s field providers on the logging task, as if delivering: a record a
-    /// provider logs takes the re-entrant path, which leaves the plan cache alone.
+    /// Calls the field providers as if delivering: a record a provider logs takes the
+    /// re-entrant path, which leaves the plan cache alone.
     static func provideFields(through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch) -> LogFields? {
         scratch.isDelivering = true
         defer { scratch.isDelivering = false }
@@ -104,18 +92,16 @@ final class DispatchPlan: Sendable {
         return provided.isEmpty ? nil : provided
     }
 
-    /// Hands `record` to the test captures bound in its context, then to every slot of
-    /// `plan` (valid for the call) that accepts it. A re-entrant record (a sink, formatter
-    /// or field provider logged) goes to the last resort instead. The last slot gets the
-    /// record moved when its sink is an ``AsyncSink``. With `ignoringLevels`, the loggers'
-    /// levels do not stop the record (the sinks' own levels still do).
+    /// Hands `record` to the test captures bound in its context, then to every slot that
+    /// accepts it (moved into the last one when it is an ``AsyncSink``), or to the last
+    /// resort when re-entrant. With `ignoringLevels`, the loggers' levels do not stop the
+    /// record (the sinks' own levels still do).
     @inline(__always)
     static func deliver(
         _ record: consuming LogRecord, through plan: Unmanaged<DispatchPlan>, on scratch: ThreadScratch,
         isReentrant: Bool = false, ignoringLevels: Bool = false
     ) {
-        // Set before any user code (filters, sinks) runs: a record logged from there goes
-        // to the last resort and leaves this thread's plan cache alone.
+        // Before any user code (filters, sinks) runs.
         scratch.isDelivering = true
         defer { scratch.isDelivering = isReentrant }
         let route = plan._withUnsafeGuaranteedRef { $0.route }

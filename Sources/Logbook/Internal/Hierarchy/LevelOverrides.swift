@@ -13,19 +13,16 @@ enum LevelOverrides {
 
     private static let state = LockedState(State())
 
-    /// The lowest active level as a gate value; ``LogNode/closedGate`` when none is
-    /// active. Written under the lock, read by nodes computing their gates.
+    /// The lowest active level; ``LogNode/closedGate`` when none is. Written under the lock.
     static let gate = Atomic<UInt8>(LogNode.closedGate)
 
-    /// Adds a hierarchy whose gates requests lower. Called once as it is created.
+    /// Called once by each hierarchy as it is created.
     static func register(_ hierarchy: LogHierarchy) {
         state.withLock { $0.hierarchies.append(hierarchy) }
     }
 
-    /// Counts a request for records at `level` and above as active.
+    /// Counts a request for records at `level` and above as active, or as ended.
     static func open(_ level: LogLevel) { change(level, by: 1) }
-
-    /// Counts a request at `level` as ended.
     static func close(_ level: LogLevel) { change(level, by: -1) }
 
     private static func change(_ level: LogLevel, by delta: Int) {

@@ -1,6 +1,5 @@
 extension LogHierarchy {
-    /// Configures the root and the named loggers once; see
-    /// ``Log/bootstrap(_:file:line:)-(LogConfiguration,_,_)``.
+    /// See ``Log/bootstrap(_:file:line:)-(LogConfiguration,_,_)``.
     @discardableResult
     package func bootstrap(
         _ configuration: LogConfiguration,
@@ -44,8 +43,7 @@ extension LogHierarchy {
             fieldProviders: configuration.fieldProviders)
     }
 
-    /// Configures the root once from the environment; see
-    /// ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
+    /// See ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
     package func bootstrap(
         _ environment: LogEnvironment,
         file: String = #fileID,

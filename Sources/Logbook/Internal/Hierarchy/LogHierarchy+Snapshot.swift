@@ -1,17 +1,15 @@
 extension LogHierarchy {
-    /// A copy of a hierarchy's configuration: every logger's level, sinks, filters,
-    /// sampling and propagation, the last resort, the field providers, whether bootstrap
-    /// happened, and (for the process-wide hierarchy) the redaction rules in force.
+    /// A copy of a hierarchy's configuration, for ``restore(_:)``: every logger's, the last
+    /// resort, the field providers, whether bootstrap happened, and (for the process-wide
+    /// hierarchy, the only one that installs them) the redaction rules in force.
     package struct Snapshot: Sendable {
         fileprivate let configurations: [ObjectIdentifier: NodeConfiguration]
         fileprivate let lastResort: (any LogSink)?
         fileprivate let bootstrapCallSite: String?
         fileprivate let fieldProviders: [LogFieldProvider]
-        /// The process-wide redaction rules, which only the shared hierarchy installs.
         fileprivate let redaction: LogRedaction?
     }
 
-    /// The current configuration, to hand back to ``restore(_:)`` later.
     package func snapshot() -> Snapshot {
         state.withLock { state in
             Snapshot(
@@ -21,8 +19,8 @@ extension LogHierarchy {
         }
     }
 
-    /// Puts back the configuration `snapshot` copied. Loggers created since get the
-    /// initial configuration; handles stay valid; open test captures are unaffected.
+    /// Loggers created since the snapshot get the initial configuration; handles stay
+    /// valid; open test captures are unaffected.
     package func restore(_ snapshot: Snapshot) {
         _ = state.withLock { state in
             for (id, configuration) in state.configurations {
@@ -40,9 +38,8 @@ extension LogHierarchy {
         if let redaction = snapshot.redaction { RedactionRules.install(redaction) }
     }
 
-    /// Returns every logger to its initial configuration, forgets bootstrap and restores
-    /// the default last resort (and, for the process-wide hierarchy, the default
-    /// redaction rules). Handles created before stay valid.
+    /// Returns to the configuration of a new hierarchy (for the process-wide one, with the
+    /// default redaction rules). Handles stay valid.
     package func reset() {
         restore(
             Snapshot(

@@ -9,17 +9,15 @@ package final class LogHierarchy: Sendable {
         var propagates = true
         var sinks: [any LogSink] = []
         var filters: [LogFilter] = []
-        /// The logger's own sampling, or `nil` to inherit.
+        /// `nil` inherits.
         var sampling: LogSampling?
         var children: [LogNode] = []
-        /// Derived: the nearest set level up the tree.
+        /// Derived from the parent by ``refresh(_:in:)``: the nearest set level and sampling,
+        /// and the own sinks followed by the parent's chain when propagating, each sink once.
         var effectiveLevel: LogLevel = .info
-        /// Derived: own sinks, then the parent's chain when propagating; each sink once.
         var chain: [DispatchPlan.Slot] = []
-        /// Derived: the nearest set sampling up the tree.
         var effectiveSampling: LogSampling?
-        /// The node's sampler, created the first time its sampling is on and kept (with
-        /// its counts) for the life of the process.
+        /// Created the first time the node samples, then kept (with its counts) for life.
         var sampler: LogSampler?
     }
 
@@ -27,21 +25,19 @@ package final class LogHierarchy: Sendable {
         var nodes: [String: LogNode] = [:]
         var configurations: [ObjectIdentifier: NodeConfiguration] = [:]
         var lastResort: (any LogSink)? = StandardErrorLastResort.shared
-        /// The field providers bootstrap registered; every plan holds them.
         var fieldProviders: [LogFieldProvider] = []
-        /// Where bootstrap was first called (`file:line`), once it has been.
+        /// `file:line` of the first bootstrap.
         var bootstrapCallSite: String?
     }
 
-    /// The process-wide hierarchy.
     package static let shared = LogHierarchy()
 
     let state = LockedState(State())
-    /// The root, set once, as the hierarchy is created.
+    /// Set once, as the hierarchy is created.
     private(set) nonisolated(unsafe) var rootNode: LogNode!
 
-    /// Creates an empty hierarchy: a root at ``LogLevel/info`` with no sinks. It lives as
-    /// long as the process (its nodes reference it): create few.
+    /// A root at ``LogLevel/info`` with no sinks. It lives as long as the process (its
+    /// nodes reference it): create few.
     package init() {
         rootNode = LogNode(name: LoggerName.root, parent: nil, hierarchy: self)
         state.withLock { add(rootNode, as: "", in: &$0) }
@@ -55,7 +51,7 @@ package final class LogHierarchy: Sendable {
         Log(node: node(named: LoggerName.normalize(name)), boundFields: LogFields())
     }
 
-    /// Where records with no sink go; see ``Log/lastResort``.
+    /// See ``Log/lastResort``.
     package var lastResort: (any LogSink)? {
         get { state.withLock { $0.lastResort } }
         set {
@@ -66,21 +62,16 @@ package final class LogHierarchy: Sendable {
         }
     }
 
-    /// The node for a normalized name (`""` is the root), created with its missing
-    /// ancestors on first use.
+    /// The node for a normalized name (`""` and `root` are the root), created with its
+    /// missing ancestors on first use.
     func node(named name: String) -> LogNode {
         state.withLock { state in node(named: name, in: &state) }
     }
 
     func node(named name: String, in state: inout State) -> LogNode {
         if let existing = state.nodes[name] { return existing }
-        // The root's own name addresses the root: `root` is the root, `root.a` is `a`.
-        var name = Substring(name)
-        while name == LoggerName.root || name.hasPrefix(LoggerName.root + ".") {
-            name = name.dropFirst(min(name.count, LoggerName.root.count + 1))
-        }
         var parent: LogNode = rootNode
-        for ancestorName in name.isEmpty ? [] : LoggerName.lineage(of: String(name)) {
+        for ancestorName in LoggerName.addressed(by: name).map(LoggerName.lineage) ?? [] {
             if let existing = state.nodes[ancestorName] {
                 parent = existing
                 continue
@@ -99,7 +90,6 @@ package final class LogHierarchy: Sendable {
         _ = refresh(node, in: &state)  // a new node's plan was the shared empty one
     }
 
-    /// Reads one node's configuration.
     func configuration<Value>(of node: LogNode, _ read: (NodeConfiguration) -> Value) -> Value {
         state.withLock { read($0.configurations[ObjectIdentifier(node)]!) }
     }
@@ -112,12 +102,12 @@ package final class LogHierarchy: Sendable {
         }
     }
 
-    /// Recomputes the derived configuration, plan and gate of `node` and its subtree
-    /// from its parent's derived configuration. Returns the plans replaced, to be released
-    /// once the lock is (the last one holding a sink runs its `deinit`, which may log).
+    /// Recomputes the derived configuration, plan and gate of `node` and its subtree.
+    /// Returns the plans replaced, to be released after the lock: the last one holding a
+    /// sink runs its `deinit`, which may log.
     func refresh(_ node: LogNode, in state: inout State) -> [DispatchPlan] {
-        // Parents before children, with an explicit stack: a name may have thousands of
-        // segments, and recursing once per level could overflow a thread's stack.
+        // Parents first, with an explicit stack: recursing once per segment of a name of
+        // thousands could overflow a thread's stack.
         var pending = [node]
         var replaced: [DispatchPlan] = []
         while let next = pending.popLast() {
@@ -153,8 +143,8 @@ package final class LogHierarchy: Sendable {
                 effectiveLevel: configuration.effectiveLevel, sampler: sampler, fieldProviders: state.fieldProviders))
     }
 
-    /// Recomputes every node's gate from its current plan, after the active level
-    /// overrides or test captures changed. Plans are left alone.
+    /// Recomputes every node's gate, after the active level overrides or test captures
+    /// changed. Plans are left alone.
     func lowerGates() {
         state.withLock { state in
             for node in state.nodes.values { node.lowerGate() }

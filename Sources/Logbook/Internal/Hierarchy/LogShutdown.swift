@@ -7,13 +7,13 @@ import Darwin
 #endif
 
 /// The one shutdown routine, behind ``LogSetup/shutdown(timeout:)``, the exit hook and
-/// `LogbookService`: first the pre-drain actions (``addPreDrainAction(_:)``: work that
-/// still produces records, such as sampling summaries), then ``LogSink/shutdown(timeout:)``
-/// on every sink, all within one deadline. Running it twice is harmless.
+/// `LogbookService`: first the pre-drain actions (work that still produces records, such
+/// as sampling summaries), then ``LogSink/shutdown(timeout:)`` on every sink, all within
+/// one deadline. Running it twice is harmless.
 package enum LogShutdown {
     struct State {
         var exitHookInstalled = false
-        /// The deadline the exit hook gives the sinks: the last bootstrap's.
+        /// The last bootstrap's.
         var exitTimeout: Duration = LogConfiguration.defaultShutdownTimeout
         var preDrainActions: [@Sendable () -> Void] = []
     }
@@ -26,7 +26,6 @@ package enum LogShutdown {
         state.withLock { $0.preDrainActions.append(action) }
     }
 
-    /// The actions added with ``addPreDrainAction(_:)``.
     static var preDrainActions: [@Sendable () -> Void] {
         state.withLock { $0.preDrainActions }
     }
@@ -61,7 +60,6 @@ package enum LogShutdown {
         }
     }
 
-    /// A flag one thread sets and another waits for, with a deadline.
     private final class Completion: @unchecked Sendable {
         private let lock = ConditionLock()
         private let finished: ConditionLock.Condition
@@ -85,7 +83,8 @@ package enum LogShutdown {
     }
 
     /// Arranges, once per process, that a normal exit (return from `main`, `exit()`)
-    /// drains the shared hierarchy's sinks within `timeout` (the latest value wins).
+    /// drains every sink of the shared hierarchy, as configured then, within `timeout`
+    /// (the latest value wins).
     static func installExitHook(timeout: Duration) {
         let install = state.withLock { state -> Bool in
             state.exitTimeout = timeout
@@ -99,8 +98,6 @@ package enum LogShutdown {
         }
     }
 
-    /// The exit hook: every sink of the shared hierarchy as configured now, not only the
-    /// root's, within the last bootstrap's timeout.
     static func runAtExit() {
         let timeout = state.withLock { $0.exitTimeout }
         run(sinks: LogHierarchy.shared.allSinks, timeout: timeout)
@@ -108,14 +105,12 @@ package enum LogShutdown {
 }
 
 extension LogHierarchy {
-    /// Every sink attached anywhere in the hierarchy as configured now, each once, the
-    /// root's first.
+    /// Every sink attached anywhere in the hierarchy, each once, the root's first.
     var allSinks: [any LogSink] {
         state.withLock { state in
-            let root = ObjectIdentifier(rootNode)
-            let others = state.configurations.filter { $0.key != root }.values
             var seen = Set<ObjectIdentifier>()
-            return ([state.configurations[root]!] + others).flatMap(\.sinks).filter {
+            let root = state.configurations[ObjectIdentifier(rootNode)]!
+            return (root.sinks + state.configurations.values.flatMap(\.sinks)).filter {
                 seen.insert(ObjectIdentifier($0)).inserted
             }
         }

@@ -8,38 +8,33 @@ import Musl
 import Darwin
 #endif
 
-/// Per-thread state of the logging path (a format buffer, the re-entry flag, a small
-/// cache of dispatch plans), released when the thread exits; only its thread touches it.
+/// Per-thread state of the logging path, released when the thread exits; only its thread
+/// touches it.
 final class ThreadScratch {
     let buffer: UnsafeMutablePointer<LogBuffer>
     var bufferInUse = false
-    /// Set while this thread delivers a record to sinks; a record created meanwhile
-    /// (a sink or formatter that logs) goes to the last resort instead of recursing.
+    /// Set while this thread delivers a record: one created meanwhile (a sink or formatter
+    /// that logs) goes to the last resort instead of recursing.
     var isDelivering = false
-    /// Set while this thread delivers such a re-entrant record: one created meanwhile (the
-    /// last resort's formatting logged again) is dropped, as it could recurse without end.
+    /// Set while it delivers such a re-entrant record: one created meanwhile is dropped, as
+    /// it could recurse without end.
     var isDeliveringReentrant = false
 
-    /// One cached plan. The entry holds the strong reference, so the logging path uses
-    /// the plan without retaining it.
-    struct CachedPlan {
-        var node: ObjectIdentifier?
-        var plan: Unmanaged<DispatchPlan>?
-    }
+    /// Holds the strong reference, so the logging path uses the plan without retaining it.
+    typealias CachedPlan = (node: ObjectIdentifier?, plan: Unmanaged<DispatchPlan>?)
 
-    /// Direct-mapped by node address; a handful of entries covers the loggers a thread
-    /// alternates between, and a miss only costs one lock.
+    /// Direct-mapped by node address: a handful covers the loggers a thread alternates
+    /// between, and a miss costs one lock.
     static let planCacheSize = 8
     private let planCache: UnsafeMutablePointer<CachedPlan>
-    /// The ``LogNode/planEpoch`` every cached plan was read in. Any configuration change
-    /// anywhere moves the epoch on, and the next call on this thread drops every entry.
+    /// The ``LogNode/planEpoch`` every cached plan was read in.
     private var planEpoch: UInt64 = 0
 
     private init() {
         buffer = .allocate(capacity: 1)
         buffer.initialize(to: LogBuffer(capacity: 2048))
         planCache = .allocate(capacity: Self.planCacheSize)
-        planCache.initialize(repeating: CachedPlan(), count: Self.planCacheSize)
+        planCache.initialize(repeating: (nil, nil), count: Self.planCacheSize)
     }
 
     deinit {
@@ -50,8 +45,8 @@ final class ThreadScratch {
         buffer.deallocate()
     }
 
-    /// `node`'s current plan, cached until any configuration changes. Unretained: valid
-    /// until this thread next calls this method, which re-entrant records never do.
+    /// `node`'s current plan, unretained: valid until this thread next calls this method,
+    /// which re-entrant records never do.
     @inline(__always)
     func cachedPlan(for node: LogNode) -> Unmanaged<DispatchPlan> {
         let epoch = LogNode.planEpoch.load(ordering: .acquiring)
@@ -71,26 +66,25 @@ final class ThreadScratch {
             planEpoch = epoch
             releaseCachedPlans()
         }
-        // Read after the epoch: a change in between moves the epoch on again, and the
-        // next call reads the plan anew.
+        // Read after the epoch: a change in between moves the epoch on again.
         let plan = Unmanaged.passRetained(node.lockedPlan())
         let replaced = entry.pointee.plan
-        entry.pointee = CachedPlan(node: ObjectIdentifier(node), plan: plan)
+        entry.pointee = (ObjectIdentifier(node), plan)
         if let replaced { releaseOutsideTheCache(replaced) }
         return plan
     }
 
-    /// Empties every entry, releasing each plan only once its entry is cleared.
+    /// Releases each plan only once its entry is cleared.
     private func releaseCachedPlans() {
         for index in 0..<Self.planCacheSize {
             guard let plan = planCache[index].plan else { continue }
-            planCache[index] = CachedPlan()
+            planCache[index] = (nil, nil)
             releaseOutsideTheCache(plan)
         }
     }
 
-    /// Releases a plan the cache no longer holds, as if delivering: a sink's `deinit` that
-    /// logs then takes the re-entrant path, which leaves the cache alone.
+    /// Releases as if delivering: a sink's `deinit` that logs then takes the re-entrant
+    /// path, which leaves the cache alone.
     private func releaseOutsideTheCache(_ plan: Unmanaged<DispatchPlan>) {
         let wasDelivering = isDelivering
         isDelivering = true
@@ -98,23 +92,20 @@ final class ThreadScratch {
         isDelivering = wasDelivering
     }
 
-    /// The thread-local slot. A process with no key left cannot log safely (re-entry
-    /// could not be detected), so it stops here, at its first logging call.
+    /// A process with no key left cannot detect re-entry, so it stops at its first
+    /// logging call.
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
         let status = pthread_key_create(&key) { pointer in
-            #if canImport(Darwin)
-            Unmanaged<ThreadScratch>.fromOpaque(pointer).release()
-            #else
+            let pointer: UnsafeMutableRawPointer? = pointer  // optional on Linux only
             if let pointer { Unmanaged<ThreadScratch>.fromOpaque(pointer).release() }
-            #endif
         }
         precondition(status == 0, "Logbook: pthread_key_create failed (\(status)): no thread-local key left")
         return key
     }()
 
-    /// The calling thread's instance, created on first use, unretained: the thread's
-    /// slot holds it for as long as the thread lives.
+    /// Created on first use, unretained: the thread's slot holds it as long as the thread
+    /// lives.
     @inline(__always)
     static var unmanagedCurrent: Unmanaged<ThreadScratch> {
         if let existing = pthread_getspecific(key) {
@@ -125,6 +116,5 @@ final class ThreadScratch {
         return created
     }
 
-    /// The calling thread's instance, created on first use.
     static var current: ThreadScratch { unmanagedCurrent.takeUnretainedValue() }
 }

@@ -1,10 +1,11 @@
 extension LogHierarchy {
     /// Writes one `logbook` warning per summary (see ``LogSampling``), past sampling and
     /// with no task context (the task that triggers it is not the one that was sampled),
-    /// whatever the levels `logbook` inherits: with the root at `error`, the count of the
+    /// whatever level `logbook` inherits: with the root at `error`, the count of the
     /// errors sampling dropped must still be written. A level set on `logbook` itself
     /// applies (it is how summaries are silenced), and so do sinks' levels and filters.
     func writeSummaries(_ summaries: [LogSampler.Summary]) {
+        guard !summaries.isEmpty else { return }
         let node = node(named: "logbook")
         if let own = configuration(of: node, { $0.level }), LogLevel.warning < own { return }
         for summary in summaries {
@@ -20,9 +21,9 @@ extension LogHierarchy {
         }
     }
 
-    /// Writes the summaries of the drops not yet reported by the samplers in `node`'s
-    /// subtree that no longer sample (sampling turned off or removed there or above): no
-    /// later record of theirs goes through the sampler, so they would wait for shutdown.
+    /// Writes the unreported drops of the samplers in `node`'s subtree that no longer
+    /// sample (sampling turned off there or above): no later record goes through them,
+    /// so the drops would otherwise wait for shutdown.
     func reportIdleSamplers(under node: LogNode) {
         let idle = state.withLock { state in
             var samplers: [LogSampler] = []
@@ -36,27 +37,21 @@ extension LogHierarchy {
             }
             return samplers
         }
-        for sampler in idle {
-            let summaries = sampler.takeAllSummaries()
-            if !summaries.isEmpty { writeSummaries(summaries) }
-        }
+        writeSummaries(idle.flatMap { $0.takeAllSummaries() })
     }
 
-    /// Writes the summaries of every record dropped by sampling in this hierarchy and not
-    /// yet reported, whether or not its interval has ended. Counting goes on afterwards.
+    /// Writes every unreported drop in this hierarchy, whether or not its interval has
+    /// ended. Counting goes on afterwards.
     func flushPendingSummaries() {
         let samplers = state.withLock { state in state.configurations.values.compactMap(\.sampler) }
-        for sampler in samplers {
-            let summaries = sampler.takeAllSummaries()
-            if !summaries.isEmpty { writeSummaries(summaries) }
-        }
+        writeSummaries(samplers.flatMap { $0.takeAllSummaries() })
     }
 }
 
 extension LogNode {
-    /// Counts a record under `sampler` and reports whether sampling drops it. Writes the
-    /// summaries that are due first. Evaluates `message` only for the first unreported
-    /// drop of the call site, never the fields.
+    /// Counts a record under `sampler` and reports whether sampling drops it, after
+    /// writing the summaries that are due. Evaluates `message` only for the first
+    /// unreported drop of the call site, never the fields.
     @inline(never)
     func sampledAway(
         _ sampler: Unmanaged<LogSampler>,

@@ -3,14 +3,11 @@
 /// sampler for life (reconfigured in place, so counts survive); every decision is made
 /// under one lock, so the counts are exact.
 ///
-/// The table holds only the call sites that still matter: a group whose interval ended
-/// with nothing left to report is as good as absent (its next record starts a new
-/// interval either way), so it is forgotten when the table would otherwise grow. The
-/// table is bounded by the call sites seen within one interval plus those with drops not
-/// yet reported, even when `file` and `line` come from data (a process that re-logs
-/// records from elsewhere with their own call sites).
+/// A group whose interval ended with nothing to report is as good as absent, so it is
+/// forgotten when the table would otherwise grow: the table is bounded by the call sites
+/// of one interval plus those with unreported drops, even when `file` and `line` come
+/// from data (a process re-logging records from elsewhere).
 package final class LogSampler: @unchecked Sendable {
-    /// What the dropped records of one call site were, for the summary record.
     package struct Summary: Sendable {
         package let logger: String
         package let level: LogLevel
@@ -18,7 +15,6 @@ package final class LogSampler: @unchecked Sendable {
         package let suppressed: Int
     }
 
-    /// The verdict on one record.
     package enum Decision: Sendable {
         case pass
         case drop
@@ -27,24 +23,22 @@ package final class LogSampler: @unchecked Sendable {
         case dropNeedingMessage
     }
 
-    /// One call site's group. Plain values only.
+    /// One call site's group (vacant as created). Plain values only.
     private struct Entry {
-        var line: UInt
-        var level: LogLevel
-        var isOccupied: Bool
+        var line: UInt = 0
+        var level = LogLevel.trace
+        var isOccupied = false
         /// The group's index in ``State/files`` and ``State/messages``.
-        var ordinal: Int
+        var ordinal = 0
         /// When the interval began, in ``System/coarseMonotonicNanoseconds()``.
-        var start: Int64
-        /// Records seen in the interval.
-        var count: Int
+        var start: Int64 = 0
+        var count = 0
         /// Records dropped and not yet reported, from this or earlier intervals.
-        var dropped: Int
+        var dropped = 0
     }
 
-    /// The policy's numbers, the next summary's due time and the call-site groups, behind
-    /// a pointer: the logging path reads them with no reference counting and no
-    /// exclusivity checks, which a class's stored `var` would cost. Guarded by ``lock``.
+    /// Behind a pointer, so the logging path reads it with no reference counting and no
+    /// exclusivity checks (a class's stored `var` costs both). Guarded by ``lock``.
     private struct State {
         var first = 0
         /// `0` when nothing passes after the first.
@@ -52,30 +46,25 @@ package final class LogSampler: @unchecked Sendable {
         var interval: Int64 = 1
         /// The earliest end of an interval with unreported drops; `.max` when none.
         var nextDue = Int64.max
-        /// The open-addressed table of groups (linear probing), its capacity a power of
-        /// two; vacant entries have ``Entry/isOccupied`` false. Found by line, level and
-        /// file, with no hashing of the file name's bytes.
+        /// Open addressing with linear probing, the capacity a power of two, found by
+        /// line, level and file with no hashing of the file name's bytes.
         var entries: UnsafeMutablePointer<Entry>
         var capacity: Int
         var occupied = 0
         /// Each group's file name and the message of its first unreported drop, by
-        /// ordinal. Touched only when a group is added, a message noted or a summary taken.
+        /// ordinal: touched only when a group is added, a message noted or a summary taken.
         var files: [String] = []
         var messages: [String?] = []
     }
 
-    /// The sampled logger's name, for summaries.
     let logger: String
     private let lock = SamplerLock()
     private let state: UnsafeMutablePointer<State>
 
-    private static let vacant = Entry(
-        line: 0, level: .trace, isOccupied: false, ordinal: 0, start: 0, count: 0, dropped: 0)
-
     package init(logger: String, policy: LogSampling) {
         self.logger = logger
         let entries = UnsafeMutablePointer<Entry>.allocate(capacity: 16)
-        entries.initialize(repeating: Self.vacant, count: 16)
+        entries.initialize(repeating: Entry(), count: 16)
         state = .allocate(capacity: 1)
         state.initialize(to: State(entries: entries, capacity: 16))
         configure(policy)
@@ -88,7 +77,7 @@ package final class LogSampler: @unchecked Sendable {
         state.deallocate()
     }
 
-    /// Replaces the policy. Counts and unreported drops are kept.
+    /// Counts and unreported drops are kept.
     func configure(_ policy: LogSampling) {
         lock.withLock {
             state.pointee.first = policy.first
@@ -105,7 +94,9 @@ package final class LogSampler: @unchecked Sendable {
         defer { lock.unlock() }
         var summaries: [Summary]?
         if now >= state.pointee.nextDue { summaries = sweep(now: now) }
-        let index = index(file: file, line: line, level: level, now: now)  // may move the entries
+        // Adding a group may move every entry: read them after it.
+        let index =
+            find(file: file, line: line, level: level) ?? add(file: file, line: line, level: level, now: now)
         let entry = state.pointee.entries + index
         let interval = state.pointee.interval
         let elapsed = now &- entry.pointee.start
@@ -123,7 +114,6 @@ package final class LogSampler: @unchecked Sendable {
         return (entry.pointee.dropped == 1 ? .dropNeedingMessage : .drop, summaries)
     }
 
-    /// Records the message of the first unreported drop of the call site.
     package func noteMessage(_ message: String, file: String, line: UInt, level: LogLevel) {
         lock.withLock {
             // Absent only if a shutdown reported the drop meanwhile and the group was then forgotten.
@@ -136,15 +126,11 @@ package final class LogSampler: @unchecked Sendable {
     }
 
     /// The summaries of every call site with unreported drops, whether or not its
-    /// interval has ended, which then start counting drops from zero.
+    /// interval has ended; their drops then count from zero.
     package func takeAllSummaries() -> [Summary] {
         lock.withLock {
-            var summaries: [Summary] = []
-            for index in 0..<state.pointee.capacity where hasDrops(at: index) {
-                summaries.append(takeSummary(at: index))
-            }
             state.pointee.nextDue = .max
-            return summaries
+            return (0..<state.pointee.capacity).filter(hasDrops).map(takeSummary)
         }
     }
 
@@ -183,22 +169,14 @@ package final class LogSampler: @unchecked Sendable {
         return summary
     }
 
-    /// Where probing for a site starts: a hash of its line, level and file name length,
-    /// which are cheap and equal for equal sites however the name is stored.
+    /// Where probing starts: a hash of line, level and file name length, which are cheap
+    /// and equal for equal sites however the name is stored.
     @inline(__always)
     private func home(line: UInt, level: LogLevel, fileLength: Int) -> Int {
         let hash = (line &* 0x9E37_79B9_7F4A_7C15) ^ (UInt(level.rawValue) &<< 59) ^ (UInt(fileLength) &* 0x2545_F491)
         return Int(truncatingIfNeeded: hash >> 17) & (state.pointee.capacity - 1)
     }
 
-    /// The index of the entry for the site, added with its interval starting at `now`
-    /// when absent. Adding may move every entry (``makeRoom(now:)``): read the entries after it.
-    @inline(__always)
-    private func index(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
-        find(file: file, line: line, level: level) ?? add(file: file, line: line, level: level, now: now)
-    }
-
-    /// The index of the entry for the site, or `nil` when it has none.
     @inline(__always)
     private func find(file: String, line: UInt, level: LogLevel) -> Int? {
         let mask = state.pointee.capacity - 1
@@ -211,8 +189,7 @@ package final class LogSampler: @unchecked Sendable {
         return nil
     }
 
-    /// Whether the group at `ordinal` is for `file`. `String`'s `==` recognises the same
-    /// `#fileID` literal by identity before it would compare bytes.
+    /// `String`'s `==` recognises the same `#fileID` literal by identity before comparing bytes.
     @inline(never)
     private func isFile(_ file: String, at ordinal: Int) -> Bool {
         state.pointee.files[ordinal] == file
@@ -221,15 +198,18 @@ package final class LogSampler: @unchecked Sendable {
     @inline(never)
     private func add(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
         if (state.pointee.occupied + 1) * 2 > state.pointee.capacity { makeRoom(now: now) }
-        let mask = state.pointee.capacity - 1
-        var index = home(line: line, level: level, fileLength: file.utf8.count)
-        while state.pointee.entries[index].isOccupied { index = (index + 1) & mask }
+        let index = vacantIndex(line: line, level: level, fileLength: file.utf8.count)
         state.pointee.entries[index] = Entry(
-            line: line, level: level, isOccupied: true, ordinal: state.pointee.files.count, start: now, count: 0,
-            dropped: 0)
+            line: line, level: level, isOccupied: true, ordinal: state.pointee.files.count, start: now)
         state.pointee.files.append(file)
         state.pointee.messages.append(nil)
         state.pointee.occupied += 1
+        return index
+    }
+
+    private func vacantIndex(line: UInt, level: LogLevel, fileLength: Int) -> Int {
+        var index = home(line: line, level: level, fileLength: fileLength)
+        while state.pointee.entries[index].isOccupied { index = (index + 1) & (state.pointee.capacity - 1) }
         return index
     }
 
@@ -240,38 +220,28 @@ package final class LogSampler: @unchecked Sendable {
         let old = state.pointee.entries
         let oldCapacity = state.pointee.capacity
         let interval = state.pointee.interval
-        var kept: [Entry] = []
-        for position in 0..<oldCapacity where old[position].isOccupied {
-            let entry = old[position]
+        let kept = UnsafeBufferPointer(start: old, count: oldCapacity).filter { entry in
             let elapsed = now &- entry.start
-            if entry.dropped == 0 && (elapsed >= interval || elapsed < 0) { continue }
-            kept.append(entry)
+            return entry.isOccupied && (entry.dropped > 0 || (elapsed >= 0 && elapsed < interval))
         }
         var capacity = 16
         while capacity < (kept.count + 1) * 4 { capacity *= 2 }
-        var files: [String] = []
-        var messages: [String?] = []
-        files.reserveCapacity(kept.count)
-        messages.reserveCapacity(kept.count)
         state.pointee.capacity = capacity
         state.pointee.entries = .allocate(capacity: capacity)
-        state.pointee.entries.initialize(repeating: Self.vacant, count: capacity)
-        for var entry in kept {
-            files.append(state.pointee.files[entry.ordinal])
-            messages.append(state.pointee.messages[entry.ordinal])
-            entry.ordinal = files.count - 1
-            var index = home(line: entry.line, level: entry.level, fileLength: files[entry.ordinal].utf8.count)
-            while state.pointee.entries[index].isOccupied { index = (index + 1) & (capacity - 1) }
-            state.pointee.entries[index] = entry
+        state.pointee.entries.initialize(repeating: Entry(), count: capacity)
+        state.pointee.files = kept.map { state.pointee.files[$0.ordinal] }
+        state.pointee.messages = kept.map { state.pointee.messages[$0.ordinal] }
+        for (ordinal, var entry) in kept.enumerated() {
+            entry.ordinal = ordinal
+            let fileLength = state.pointee.files[ordinal].utf8.count
+            state.pointee.entries[vacantIndex(line: entry.line, level: entry.level, fileLength: fileLength)] = entry
         }
-        state.pointee.files = files
-        state.pointee.messages = messages
         state.pointee.occupied = kept.count
         old.deinitialize(count: oldCapacity)
         old.deallocate()
     }
 
-    /// The call-site groups held, and the table's slots: for tests of its bound.
+    /// For tests of the table's bound.
     package var groupCount: Int { lock.withLock { state.pointee.occupied } }
     package var tableCapacity: Int { lock.withLock { state.pointee.capacity } }
 }

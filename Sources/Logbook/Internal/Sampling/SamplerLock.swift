@@ -16,19 +16,18 @@ struct SamplerLock: ~Copyable {
 
     @inline(__always)
     func lock() {
-        if held.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged { return }
-        contendedLock()
+        if !tryLock() { contendedLock() }
+    }
+
+    @inline(__always)
+    private func tryLock() -> Bool {
+        held.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
     }
 
     @inline(never)
     private func contendedLock() {
         var spins = 0
-        while true {
-            if !held.load(ordering: .relaxed),
-                held.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged
-            {
-                return
-            }
+        while held.load(ordering: .relaxed) || !tryLock() {
             spins += 1
             if spins >= 64 {
                 sched_yield()
