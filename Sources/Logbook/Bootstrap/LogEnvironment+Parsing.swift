@@ -1,21 +1,22 @@
 extension LogEnvironment {
-    /// Why a reader of ``parse(_:expected:_:)`` rejects a value whose parts it can name.
-    struct Rejection: Error {
-        let problem: String
+    /// What is wrong with part of a value, thrown by a reader of ``parse(_:expected:_:)``.
+    struct Rejection: Error, CustomStringConvertible {
+        let description: String
     }
 
-    /// The value of `variable` as `read` makes it, or `nil` when the variable is unset;
-    /// when `read` rejects it (returns `nil` or throws), throws naming the variable, its
-    /// value, the problem if any and `expected`.
+    /// The value of `variable` as `read` makes it, or `nil` when the variable is unset. When
+    /// `read` returns `nil` or throws, throws naming the variable, its value, the problem
+    /// `read` threw (a ``LogSamplingError``'s problem, else the error's description) and
+    /// `expected`.
     func parse<Value>(
-        _ variable: String, expected: String, _ read: (String) throws(Rejection) -> Value?
+        _ variable: String, expected: String, _ read: (String) throws -> Value?
     ) throws(LogEnvironmentError) -> Value? {
         guard let text = value(of: variable) else { return nil }
         var problem: String?
         do {
             if let value = try read(text) { return value }
         } catch {
-            problem = error.problem
+            problem = (error as? LogSamplingError)?.problem ?? "\(error)"
         }
         throw LogEnvironmentError(
             variable: variable, value: variables[variable] ?? text, problem: problem, expected: expected)
@@ -26,26 +27,22 @@ extension LogEnvironment {
         + "with levels one of: " + LogLevelParseError.acceptedValuesDescription
 
     /// `LOG_LEVELS`: `payments=debug,chatty.dependency=warning`; empty entries are skipped.
-    static func loggerLevels(parsing text: String) throws(Rejection) -> [String: LogLevel] {
+    static func loggerLevels(parsing text: String) throws -> [String: LogLevel] {
         var levels: [String: LogLevel] = [:]
         for entry in text.split(separator: ",", omittingEmptySubsequences: false) {
             let pair = String(entry).trimmingSpaces()
             if pair.isEmpty { continue }
             guard let equals = pair.firstIndex(of: "=") else {
-                throw Rejection(problem: "\(quoted(pair)) has no \"=\"")
+                throw Rejection(description: "\(quoted(pair)) has no \"=\"")
             }
             let name = String(pair[..<equals]).trimmingSpaces()
             let levelText = String(pair[pair.index(after: equals)...]).trimmingSpaces()
-            do {
-                try LoggerName.validate(name)
-            } catch {
-                throw Rejection(problem: error.description)
-            }
+            try LoggerName.validate(name)
             guard let level = try? LogLevel(parsing: levelText) else {
-                throw Rejection(problem: "invalid log level \(quoted(levelText)) for logger \(quoted(name))")
+                throw Rejection(description: "invalid log level \(quoted(levelText)) for logger \(quoted(name))")
             }
             if levels[name] != nil {
-                throw Rejection(problem: "logger \(quoted(name)) is listed twice")
+                throw Rejection(description: "logger \(quoted(name)) is listed twice")
             }
             levels[name] = level
         }
@@ -56,13 +53,13 @@ extension LogEnvironment {
 
     /// `LOG_REDACT_KEYS`: `ssn,card_number`. An entry must not be empty nor hold a space,
     /// a control character, `=` or `"`.
-    static func redactKeys(parsing text: String) throws(Rejection) -> [String] {
+    static func redactKeys(parsing text: String) throws -> [String] {
         var keys: [String] = []
         for part in text.split(separator: ",", omittingEmptySubsequences: false) {
             let key = String(part).trimmingSpaces()
-            if key.isEmpty { throw Rejection(problem: "the list has an empty entry") }
+            if key.isEmpty { throw Rejection(description: "the list has an empty entry") }
             if key.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || $0 == 0x3D || $0 == 0x22 }) {
-                throw Rejection(problem: "\(quoted(key)) holds a space, a control character, \"=\" or a quote")
+                throw Rejection(description: "\(quoted(key)) holds a space, a control character, \"=\" or a quote")
             }
             keys.append(key)
         }

@@ -2,11 +2,10 @@ extension LogEnvironment {
     /// What bootstrap applies, and each setting with what decided it (``LogSetup/choices``).
     package typealias Resolution = (configuration: LogConfiguration, choices: [LogSetup.Choice])
 
-    /// Reads and checks every variable, then decides format, level, per-logger levels and
-    /// sampling.
+    /// Reads and checks every variable, then decides every setting.
     ///
-    /// - Throws: ``LogEnvironmentError`` for the first variable, in ``variableNames``
-    ///   order, whose value is not accepted.
+    /// - Throws: ``LogEnvironmentError`` for the first variable, in ``variableNames`` order,
+    ///   whose value is not accepted.
     package func resolve() throws(LogEnvironmentError) -> Resolution {
         let levelExpected = "a log level, one of: " + LogLevelParseError.acceptedValuesDescription
         let logLevel = try parse("LOG_LEVEL", expected: levelExpected) { try? LogLevel(parsing: $0) }
@@ -14,13 +13,7 @@ extension LogEnvironment {
         let logFormat = try parse(
             "LOG_FORMAT", expected: "one of: " + LogFormat.allCases.map(\.rawValue).joined(separator: ", ")
         ) { LogFormat(rawValue: $0.lowercased()) }
-        let sampling = try parse("LOG_SAMPLING", expected: LogSamplingError.acceptedForm) { text throws(Rejection) in
-            do throws(LogSamplingError) {
-                return try LogSampling(parsing: text)
-            } catch {
-                throw Rejection(problem: error.problem)
-            }
-        }
+        let sampling = try parse("LOG_SAMPLING", expected: LogSamplingError.acceptedForm, LogSampling.init(parsing:))
         let lambdaFormat = try parse("AWS_LAMBDA_LOG_FORMAT", expected: "Text or JSON (any case)") {
             ["text": LogFormat.lambdaText, "json": .lambdaJSON][$0.lowercased()]
         }
@@ -120,18 +113,13 @@ extension LogEnvironment {
     }
 
     private func formatter(for format: LogFormat) -> any LogFormatter {
-        let functionFields = includesLambdaFunctionFields ? LambdaFunction(environment: variables).fields : [:]
-        switch format {
-        case .json:
-            return functionFields.isEmpty ? jsonFormatter : jsonFormatter.addingStaticFields(functionFields)
-        case .logfmt:
-            return logfmtFormatter
-        case .console:
-            return consoleFormatter
-        case .lambdaText:
-            return functionFields.isEmpty ? lambdaTextFormatter : lambdaTextFormatter.addingStaticFields(functionFields)
-        case .lambdaJSON:
-            return functionFields.isEmpty ? lambdaJSONFormatter : lambdaJSONFormatter.addingStaticFields(functionFields)
+        let fields = includesLambdaFunctionFields ? LambdaFunction(environment: variables).fields : [:]
+        return switch format {
+        case .json: fields.isEmpty ? jsonFormatter : jsonFormatter.addingStaticFields(fields)
+        case .logfmt: logfmtFormatter
+        case .console: consoleFormatter
+        case .lambdaText: fields.isEmpty ? lambdaTextFormatter : lambdaTextFormatter.addingStaticFields(fields)
+        case .lambdaJSON: fields.isEmpty ? lambdaJSONFormatter : lambdaJSONFormatter.addingStaticFields(fields)
         }
     }
 }

@@ -1,15 +1,14 @@
-/// SipHash-2-4 (Aumasson and Bernstein): a keyed 64-bit pseudorandom function, for
-/// ``LogValueConvertible/hashed(_:)``. With a secret key, the hash of a value cannot be
-/// computed, or a guessed value checked, without the key; it is not a collision-resistant
-/// digest (64 bits: expect a collision among about four billion distinct values).
+/// SipHash-2-4, a keyed 64-bit pseudorandom function, for ``LogValueConvertible/hashed(_:)``:
+/// without the key a hash cannot be computed nor a guess checked. Not collision-resistant
+/// (expect a collision among about four billion values).
 enum KeyedHash {
-    /// A key drawn once per process from the system's random source.
+    /// Drawn once per process.
     static let processKey: (UInt64, UInt64) = {
         var generator = SystemRandomNumberGenerator()
         return (generator.next(), generator.next())
     }()
 
-    /// A 128-bit key derived from `secret`: SipHash of the secret under two fixed keys.
+    /// A 128-bit key: SipHash of `secret` under two fixed keys.
     static func key(from secret: String) -> (UInt64, UInt64) {
         let bytes = Array(secret.utf8)
         return (
@@ -18,7 +17,6 @@ enum KeyedHash {
         )
     }
 
-    /// The SipHash-2-4 of `bytes` under `key`.
     static func hash(_ bytes: [UInt8], key: (UInt64, UInt64)) -> UInt64 {
         var v0: UInt64 = 0x736F_6D65_7073_6575 ^ key.0
         var v1: UInt64 = 0x646F_7261_6E64_6F6D ^ key.1

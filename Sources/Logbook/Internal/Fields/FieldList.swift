@@ -77,7 +77,7 @@ struct FieldListBuilder {
     let slots: UnsafeMutablePointer<FieldList.Entry>
     let rules: Unmanaged<RedactionRules>
     /// The rules' ``RedactionRules/checksKeys``, ``RedactionRules/keyFilter`` and
-    /// ``RedactionRules/identity``, read once.
+    /// address, read once.
     let checksKeys: Bool
     let keyFilter: UnsafeMutablePointer<UInt64>
     let rulesIdentity: UInt
