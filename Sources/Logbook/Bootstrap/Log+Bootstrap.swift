@@ -42,16 +42,14 @@ extension Log {
     }
 
     /// Configures the process's logging once from environment variables (see
-    /// ``LogEnvironment`` for which, and their precedence).
+    /// ``LogEnvironment`` for which, and their precedence). The returned ``LogSetup`` says
+    /// what was chosen and why (``LogSetup/choices``):
     ///
     /// ```swift
-    /// let setup = try Log.bootstrap(.environment)
-    /// print(setup)
+    /// print(try Log.bootstrap(.environment))
     /// // level=info sinks=[standard output (JSONFormatter)] redaction=[default keys, sensitive values hidden]
     /// //   chosen=[format=json (default: output is not a terminal), ...]
     /// ```
-    ///
-    /// The returned ``LogSetup`` lists what was chosen and why (``LogSetup/choices``).
     ///
     /// - Throws: ``LogBootstrapError/invalidEnvironment(_:)`` naming the variable, its value
     ///   and what is accepted; ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a

@@ -40,8 +40,7 @@ public struct LogEnvironment: Sendable {
     public var format: LogFormat?
     /// Per-logger levels that win over `LOG_LEVELS` for the same logger.
     public var loggerLevels: [String: LogLevel] = [:]
-    /// A shutdown timeout that wins over `LOG_SHUTDOWN_TIMEOUT` (which wins over
-    /// ``LogConfiguration/defaultShutdownTimeout``).
+    /// A shutdown timeout that wins over `LOG_SHUTDOWN_TIMEOUT`.
     public var shutdownTimeout: Duration?
 
     /// The formatter used for `json`; set a preset or static fields here.
@@ -87,27 +86,21 @@ public struct LogEnvironment: Sendable {
     }
 
     /// Configuration read from the process environment, with defaults and overrides set by
-    /// `configure`:
-    ///
-    /// ```swift
-    /// try Log.bootstrap(.environment { $0.defaultLevel = .debug; $0.includesLambdaFunctionFields = true })
-    /// ```
+    /// `configure`, such as `.environment { $0.defaultLevel = .debug }`.
     public static func environment(_ configure: (inout LogEnvironment) -> Void) -> LogEnvironment {
         var environment = LogEnvironment.environment
         configure(&environment)
         return environment
     }
 
-    /// Whether the variables say the process runs on AWS Lambda:
-    /// `AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` is set and not empty.
+    /// Whether the process runs on AWS Lambda: `AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` is set.
     public var isLambda: Bool {
         value(of: LambdaFunction.nameVariable) != nil || value(of: "AWS_LAMBDA_RUNTIME_API") != nil
     }
 
     /// The value of `name`, trimmed, or `nil` when it is unset or empty.
     func value(of name: String) -> String? {
-        guard let raw = variables[name] else { return nil }
-        let trimmed = raw.trimmingSpaces()
+        let trimmed = variables[name]?.trimmingSpaces() ?? ""
         return trimmed.isEmpty ? nil : trimmed
     }
 }
