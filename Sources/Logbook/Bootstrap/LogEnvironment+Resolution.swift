@@ -2,10 +2,8 @@ extension LogEnvironment {
     /// What bootstrap applies, and each setting with what decided it (``LogSetup/choices``).
     package typealias Resolution = (configuration: LogConfiguration, choices: [LogSetup.Choice])
 
-    /// Reads and checks every variable, then decides every setting.
-    ///
-    /// - Throws: ``LogEnvironmentError`` for the first variable, in ``variableNames`` order,
-    ///   whose value is not accepted.
+    /// Reads and checks every variable (throwing for the first one rejected, in
+    /// ``variableNames`` order), then decides every setting.
     package func resolve() throws(LogEnvironmentError) -> Resolution {
         let levelExpected = "a log level, one of: " + LogLevelParseError.acceptedValuesDescription
         let logLevel = try parse("LOG_LEVEL", expected: levelExpected) { try? LogLevel(parsing: $0) }
@@ -127,10 +125,8 @@ extension LogEnvironment {
         let description: String
     }
 
-    /// The value of `variable` as `read` makes it, or `nil` when the variable is unset. When
-    /// `read` returns `nil` or throws, throws naming the variable, its value, the problem
-    /// `read` threw (a ``LogSamplingError``'s problem, else the error's description) and
-    /// `expected`.
+    /// The value of `variable` as `read` makes it, `nil` when unset. When `read` returns `nil`
+    /// or throws, throws naming the variable, its value, the problem `read` threw and `expected`.
     func parse<Value>(
         _ variable: String, expected: String, _ read: (String) throws -> Value?
     ) throws(LogEnvironmentError) -> Value? {

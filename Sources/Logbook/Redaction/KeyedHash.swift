@@ -39,22 +39,17 @@ enum KeyedHash {
             v2 = (v2 << 32) | (v2 >> 32)
         }
         let fullBlocks = bytes.count / 8
-        for block in 0..<fullBlocks {
-            var m: UInt64 = 0
-            for offset in 0..<8 { m |= UInt64(bytes[block * 8 + offset]) << UInt64(offset * 8) }
+        for block in 0...fullBlocks {
+            // The last block holds the bytes left over and the length's low byte.
+            var m = block == fullBlocks ? UInt64(bytes.count & 0xFF) << 56 : 0
+            for offset in 0..<Swift.min(8, bytes.count - block * 8) {
+                m |= UInt64(bytes[block * 8 + offset]) << UInt64(offset * 8)
+            }
             v3 ^= m
             round()
             round()
             v0 ^= m
         }
-        var last = UInt64(bytes.count & 0xFF) << 56
-        for offset in 0..<(bytes.count % 8) {
-            last |= UInt64(bytes[fullBlocks * 8 + offset]) << UInt64(offset * 8)
-        }
-        v3 ^= last
-        round()
-        round()
-        v0 ^= last
         v2 ^= 0xFF
         for _ in 0..<4 { round() }
         return v0 ^ v1 ^ v2 ^ v3

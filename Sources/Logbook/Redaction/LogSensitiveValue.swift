@@ -1,15 +1,12 @@
-/// A field value that is never written as itself, whatever its key: see
+/// A field value that no formatter or sink writes as itself, whatever its key; made by
 /// ``LogValueConvertible/sensitive(_:)`` and ``LogValueConvertible/hashed(_:)``.
-///
-/// Its ``logValue`` is `"[REDACTED]"`, or for a hashed value `"hash:"` and 16 hex digits
-/// of a keyed hash of the value's text (see ``LogRedaction/hashKey``), so no formatter or
-/// sink can write the value itself. Only ``LogRedaction/disabled`` writes it in clear text.
 public struct LogSensitiveValue: LogValueConvertible {
     let value: any LogValueConvertible
     let isHashed: Bool
 
-    /// `"[REDACTED]"`, a hash for a value marked with ``LogValueConvertible/hashed(_:)``,
-    /// or the value itself when redaction is ``LogRedaction/disabled``.
+    /// `"[REDACTED]"`, or for a hashed value `"hash:"` and 16 hex digits of a keyed hash of
+    /// the value's text (see ``LogRedaction/hashKey``); the value itself only when redaction
+    /// is ``LogRedaction/disabled``.
     public var logValue: LogValue {
         let rules = RedactionRules.current
         guard rules.configuration.isEnabled else { return value.logValue }
