@@ -30,7 +30,7 @@ extension LogEnvironment {
             note("platform", "AWS Lambda", marker)
         }
 
-        let format = choose("FORMAT", code: self.format, onLambda: onLambda, lambda: lambdaFormat, log: logFormat) {
+        let format = choose("FORMAT", code: self.format, lambda: lambdaFormat, log: logFormat) {
             if let defaultFormat { return (defaultFormat, "default set in code") }
             if onLambda { return (.lambdaText, "Lambda's default format, Text") }
             if outputIsTerminal ?? System.isTerminal(output.fileDescriptor) {
@@ -39,9 +39,7 @@ extension LogEnvironment {
             return (.json, "default: output is not a terminal")
         }
         note("format", format.value.description, format.source)
-        let level = choose("LEVEL", code: self.level, onLambda: onLambda, lambda: lambdaLevel, log: logLevel) {
-            (defaultLevel, "default")
-        }
+        let level = choose("LEVEL", code: self.level, lambda: lambdaLevel, log: logLevel) { (defaultLevel, "default") }
         note("level", level.value.name, level.source)
 
         let loggerLevels = logLevels.merging(self.loggerLevels) { _, code in code }
@@ -74,13 +72,9 @@ extension LogEnvironment {
     /// wins, then on Lambda Lambda's variable, then Logbook's, then `fallback` (noting
     /// Lambda's variable when it was set off Lambda, and so unused).
     private func choose<Value>(
-        _ name: String,
-        code: Value?,
-        onLambda: Bool,
-        lambda: Value?,
-        log: Value?,
-        fallback: () -> (Value, String)
+        _ name: String, code: Value?, lambda: Value?, log: Value?, fallback: () -> (Value, String)
     ) -> (value: Value, source: String) {
+        let onLambda = isLambda
         let lambdaSetting = setting("AWS_LAMBDA_LOG_" + name)
         let logSetting = setting("LOG_" + name)
         if let code {
