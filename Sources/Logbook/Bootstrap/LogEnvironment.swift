@@ -67,7 +67,6 @@ public struct LogEnvironment: Sendable {
     /// Providers called for each enabled record; see ``LogConfiguration/fieldProviders``.
     public var fieldProviders: [LogFieldProvider] = []
 
-    /// The variables this type reads.
     static let variableNames = [
         "LOG_LEVEL", "LOG_LEVELS", "LOG_FORMAT", "LOG_SAMPLING", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL",
         "LOG_REDACT_KEYS", LambdaFunction.nameVariable, "AWS_LAMBDA_RUNTIME_API", LambdaFunction.memorySizeVariable,

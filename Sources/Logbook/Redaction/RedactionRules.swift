@@ -100,7 +100,6 @@ final class RedactionRules: Sendable {
         return redactsSlowly(key.pointee)
     }
 
-    /// Whether a field named `key` is redacted.
     func redacts(_ key: String) -> Bool {
         withUnsafePointer(to: key) { redacts(at: $0) }
     }
@@ -140,8 +139,7 @@ final class RedactionRules: Sendable {
         return filter[Int(truncatingIfNeeded: index >> 6)] & (1 &<< (index & 63)) != 0
     }
 
-    /// The bit of ``keyFilter`` for a key of `count` bytes whose first and last bytes are
-    /// the low bytes of `first` and `last`.
+    /// The bit of ``keyFilter`` for a key of `count` bytes, first and last bytes in the low bytes.
     @inline(__always)
     static func filterIndex(count: UInt64, first: UInt64, last: UInt64) -> UInt64 {
         (count &<< 10) | ((first & 0x1F) &<< 5) | (last & 0x1F)
