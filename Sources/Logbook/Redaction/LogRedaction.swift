@@ -75,8 +75,8 @@ public struct LogRedaction: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// The active rules, as ``LogSetup`` prints them: `default keys + ssn, sensitive values
-    /// hidden`, `keys: a, b, …` or `off (values written in clear text)`.
+    /// The active rules, as ``LogSetup`` prints them: `default keys`, `default keys + ssn`,
+    /// `keys: a, b` or `no keys`, then how marked values are written; or `off (values written in clear text)`.
     public var description: String {
         guard isEnabled else { return "off (values written in clear text)" }
         let defaults = Set(Self.defaultKeys.map(Self.normalized))
