@@ -200,9 +200,9 @@ struct RedactionTests {
     @Test("hashed values are stable per key, differ between values and never hold the value")
     func hashed() {
         let first = LogValue.string("ada@example.com")
-        let a = LogSensitiveValue(first, treatment: .hashed).logValue
-        let b = LogSensitiveValue(first, treatment: .hashed).logValue
-        let other = LogSensitiveValue(LogValue.string("bob@example.com"), treatment: .hashed).logValue
+        let a = LogSensitiveValue.hashed(first).logValue
+        let b = LogSensitiveValue.hashed(first).logValue
+        let other = LogSensitiveValue.hashed(LogValue.string("bob@example.com")).logValue
         #expect(a == b)
         #expect(a != other)
         guard case .string(let text) = a else {

@@ -8,8 +8,6 @@ extension Log {
     /// try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
     /// ```
     ///
-    /// `fieldProviders` are called for each enabled record (see ``LogFieldProvider``).
-    ///
     /// - Throws: ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a second call.
     @discardableResult
     public static func bootstrap(
@@ -28,9 +26,8 @@ extension Log {
 
     /// Configures the process's logging once from a ``LogConfiguration``.
     ///
-    /// It is safe to call while other threads log: they see either the old or the new
-    /// configuration, never a mix. It either applies everything or, when it throws,
-    /// nothing.
+    /// Other threads logging meanwhile see the old or the new configuration, never a mix.
+    /// It applies everything or, when it throws, nothing.
     ///
     /// - Throws: ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a second call;
     ///   ``LogBootstrapError/invalidLoggerName(_:)`` for a bad name in
@@ -44,23 +41,19 @@ extension Log {
         try LogHierarchy.shared.bootstrap(configuration, file: file, line: line)
     }
 
-    /// Configures the process's logging once from environment variables: `LOG_LEVEL`,
-    /// `LOG_LEVELS`, `LOG_FORMAT`, and on AWS Lambda `AWS_LAMBDA_LOG_FORMAT` and
-    /// `AWS_LAMBDA_LOG_LEVEL`. See ``LogEnvironment`` for the rules and precedence.
+    /// Configures the process's logging once from environment variables (see
+    /// ``LogEnvironment`` for which, and their precedence). The returned ``LogSetup`` says
+    /// what was chosen and why (``LogSetup/choices``):
     ///
     /// ```swift
-    /// let setup = try Log.bootstrap(.environment)
-    /// print(setup)
+    /// print(try Log.bootstrap(.environment))
     /// // level=info sinks=[standard output (JSONFormatter)] redaction=[default keys, sensitive values hidden]
     /// //   chosen=[format=json (default: output is not a terminal), ...]
     /// ```
     ///
-    /// The returned ``LogSetup`` lists what was chosen and what decided it
-    /// (``LogSetup/choices``). Every variable is checked before anything is applied.
-    ///
-    /// - Throws: ``LogBootstrapError/invalidEnvironment(_:)`` naming the variable, its
-    ///   value and what is accepted; ``LogBootstrapError/alreadyBootstrapped(firstCall:)``
-    ///   on a second call. Nothing is applied when it throws.
+    /// - Throws: ``LogBootstrapError/invalidEnvironment(_:)`` naming the variable, its value
+    ///   and what is accepted; ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a
+    ///   second call. Nothing is applied when it throws.
     @discardableResult
     public static func bootstrap(
         _ environment: LogEnvironment,

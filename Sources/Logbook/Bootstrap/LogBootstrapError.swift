@@ -1,14 +1,12 @@
 /// Why ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` or one of its overloads
 /// refused a configuration. Nothing is applied when it throws.
 public enum LogBootstrapError: Error, Sendable, CustomStringConvertible {
-    /// Bootstrap already ran in this process; `firstCall` is where (`File.swift:42`).
-    /// Configure loggers directly (``Log/level``, ``Log/addSink(_:)``) to change the
-    /// setup later.
+    /// Bootstrap already ran in this process, at `firstCall` (`File.swift:42`). Change the
+    /// setup later on loggers (``Log/level``, ``Log/addSink(_:)``).
     case alreadyBootstrapped(firstCall: String)
     /// A name in ``LogConfiguration/loggerLevels`` is not a valid logger name.
     case invalidLoggerName(LogNameError)
-    /// An environment variable read by ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``
-    /// has a value that is not accepted.
+    /// An environment variable read by ``LogEnvironment`` has a value that is not accepted.
     case invalidEnvironment(LogEnvironmentError)
 
     /// A message saying what was wrong and what to do.

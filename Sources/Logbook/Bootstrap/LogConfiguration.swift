@@ -14,25 +14,22 @@ public struct LogConfiguration: Sendable {
     /// Levels for individual loggers, by dotted name. Names must be valid (see
     /// ``Log/init(validating:)``).
     public var loggerLevels: [String: LogLevel]
-    /// Whether to ignore `SIGPIPE` for the whole process, so writing to a closed pipe
-    /// (a log reader that went away) fails with `EPIPE`, which sinks count and report,
-    /// instead of killing the process. Off by default because it changes process-wide
-    /// signal handling, which belongs to the application.
+    /// Whether to ignore `SIGPIPE` process-wide, so writing to a closed pipe fails with
+    /// `EPIPE` (which sinks count and report) instead of killing the process. Off by
+    /// default: signal handling belongs to the application.
     public var ignoresBrokenPipe: Bool
-    /// The root logger's sampling policy (``Log/sampling``), which every logger without
-    /// its own inherits; `nil` (the default) samples nothing.
+    /// The root logger's sampling policy (``Log/sampling``), inherited like ``level``;
+    /// `nil` (the default) samples nothing.
     public var sampling: LogSampling?
     /// Which field values are written as `"[REDACTED]"`: ``LogRedaction/default`` unless
     /// set. ``LogRedaction/disabled`` writes secrets in clear text.
     public var redaction: LogRedaction
-    /// How long the sinks may take to drain when the process exits normally
-    /// (return from `main`, `exit()`), and the default of ``LogSetup/shutdown(timeout:)``.
-    /// Default ``defaultShutdownTimeout`` (5 seconds). At exit, records still queued when
-    /// it passes are counted (``AsyncSink/droppedAtShutdownCount``), never waited for.
+    /// How long the sinks may take to drain at normal exit (return from `main`, `exit()`),
+    /// and the default of ``LogSetup/shutdown(timeout:)``; ``defaultShutdownTimeout`` unless
+    /// set. Records still queued when it passes are counted (``AsyncSink/droppedAtShutdownCount``).
     public var shutdownTimeout: Duration
-    /// Providers called for each enabled record, on the logging task, for fields that
-    /// change within a task (such as the current span; see ``LogFieldProvider``). Their
-    /// fields rank below ``LogContext``. Empty by default, which costs nothing.
+    /// Providers called for each enabled record, on the logging task, for fields that change
+    /// within a task (see ``LogFieldProvider``); their fields rank below ``LogContext``.
     public var fieldProviders: [LogFieldProvider]
 
     /// The default ``shutdownTimeout``: 5 seconds.

@@ -2,11 +2,8 @@ extension LogEnvironment {
     /// What bootstrap applies, and each setting with what decided it (``LogSetup/choices``).
     package typealias Resolution = (configuration: LogConfiguration, choices: [LogSetup.Choice])
 
-    /// Reads and checks every variable, then decides format, level, per-logger levels and
-    /// sampling.
-    ///
-    /// - Throws: ``LogEnvironmentError`` for the first variable, in ``variableNames``
-    ///   order, whose value is not accepted.
+    /// Reads and checks every variable (throwing for the first one rejected, in
+    /// ``variableNames`` order), then decides every setting.
     package func resolve() throws(LogEnvironmentError) -> Resolution {
         let levelExpected = "a log level, one of: " + LogLevelParseError.acceptedValuesDescription
         let logLevel = try parse("LOG_LEVEL", expected: levelExpected) { try? LogLevel(parsing: $0) }
@@ -14,13 +11,7 @@ extension LogEnvironment {
         let logFormat = try parse(
             "LOG_FORMAT", expected: "one of: " + LogFormat.allCases.map(\.rawValue).joined(separator: ", ")
         ) { LogFormat(rawValue: $0.lowercased()) }
-        let sampling = try parse("LOG_SAMPLING", expected: LogSamplingError.acceptedForm) { text throws(Rejection) in
-            do throws(LogSamplingError) {
-                return try LogSampling(parsing: text)
-            } catch {
-                throw Rejection(problem: error.problem)
-            }
-        }
+        let sampling = try parse("LOG_SAMPLING", expected: LogSamplingError.acceptedForm, LogSampling.init(parsing:))
         let lambdaFormat = try parse("AWS_LAMBDA_LOG_FORMAT", expected: "Text or JSON (any case)") {
             ["text": LogFormat.lambdaText, "json": .lambdaJSON][$0.lowercased()]
         }
@@ -35,12 +26,11 @@ extension LogEnvironment {
         }
 
         if onLambda {
-            note(
-                "platform", "AWS Lambda",
-                setting(LambdaFunction.nameVariable) ?? setting("AWS_LAMBDA_RUNTIME_API") ?? "")
+            let marker = setting(LambdaFunction.nameVariable) ?? setting("AWS_LAMBDA_RUNTIME_API") ?? ""
+            note("platform", "AWS Lambda", marker)
         }
 
-        let format = choose("FORMAT", code: self.format, onLambda: onLambda, lambda: lambdaFormat, log: logFormat) {
+        let format = choose("FORMAT", code: self.format, lambda: lambdaFormat, log: logFormat) {
             if let defaultFormat { return (defaultFormat, "default set in code") }
             if onLambda { return (.lambdaText, "Lambda's default format, Text") }
             if outputIsTerminal ?? System.isTerminal(output.fileDescriptor) {
@@ -49,9 +39,7 @@ extension LogEnvironment {
             return (.json, "default: output is not a terminal")
         }
         note("format", format.value.description, format.source)
-        let level = choose("LEVEL", code: self.level, onLambda: onLambda, lambda: lambdaLevel, log: logLevel) {
-            (defaultLevel, "default")
-        }
+        let level = choose("LEVEL", code: self.level, lambda: lambdaLevel, log: logLevel) { (defaultLevel, "default") }
         note("level", level.value.name, level.source)
 
         let loggerLevels = logLevels.merging(self.loggerLevels) { _, code in code }
@@ -84,13 +72,9 @@ extension LogEnvironment {
     /// wins, then on Lambda Lambda's variable, then Logbook's, then `fallback` (noting
     /// Lambda's variable when it was set off Lambda, and so unused).
     private func choose<Value>(
-        _ name: String,
-        code: Value?,
-        onLambda: Bool,
-        lambda: Value?,
-        log: Value?,
-        fallback: () -> (Value, String)
+        _ name: String, code: Value?, lambda: Value?, log: Value?, fallback: () -> (Value, String)
     ) -> (value: Value, source: String) {
+        let onLambda = isLambda
         let lambdaSetting = setting("AWS_LAMBDA_LOG_" + name)
         let logSetting = setting("LOG_" + name)
         if let code {
@@ -120,18 +104,94 @@ extension LogEnvironment {
     }
 
     private func formatter(for format: LogFormat) -> any LogFormatter {
-        let functionFields = includesLambdaFunctionFields ? LambdaFunction(environment: variables).fields : [:]
-        switch format {
-        case .json:
-            return functionFields.isEmpty ? jsonFormatter : jsonFormatter.addingStaticFields(functionFields)
-        case .logfmt:
-            return logfmtFormatter
-        case .console:
-            return consoleFormatter
-        case .lambdaText:
-            return functionFields.isEmpty ? lambdaTextFormatter : lambdaTextFormatter.addingStaticFields(functionFields)
-        case .lambdaJSON:
-            return functionFields.isEmpty ? lambdaJSONFormatter : lambdaJSONFormatter.addingStaticFields(functionFields)
+        let fields = includesLambdaFunctionFields ? LambdaFunction(environment: variables).fields : [:]
+        return switch format {
+        case .json: fields.isEmpty ? jsonFormatter : jsonFormatter.addingStaticFields(fields)
+        case .logfmt: logfmtFormatter
+        case .console: consoleFormatter
+        case .lambdaText: fields.isEmpty ? lambdaTextFormatter : lambdaTextFormatter.addingStaticFields(fields)
+        case .lambdaJSON: fields.isEmpty ? lambdaJSONFormatter : lambdaJSONFormatter.addingStaticFields(fields)
         }
+    }
+
+    /// What is wrong with part of a value, thrown by a reader of ``parse(_:expected:_:)``.
+    struct Rejection: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// The value of `variable` as `read` makes it, `nil` when unset. When `read` returns `nil`
+    /// or throws, throws naming the variable, its value, the problem `read` threw and `expected`.
+    func parse<Value>(
+        _ variable: String, expected: String, _ read: (String) throws -> Value?
+    ) throws(LogEnvironmentError) -> Value? {
+        guard let text = value(of: variable) else { return nil }
+        var problem: String?
+        do {
+            if let value = try read(text) { return value }
+        } catch {
+            problem = (error as? LogSamplingError)?.problem ?? "\(error)"
+        }
+        throw LogEnvironmentError(
+            variable: variable, value: variables[variable] ?? text, problem: problem, expected: expected)
+    }
+
+    static let loggerLevelsForm =
+        "comma-separated name=level pairs such as \"payments=debug,chatty.dependency=warning\", "
+        + "with levels one of: " + LogLevelParseError.acceptedValuesDescription
+
+    /// `LOG_LEVELS`: `payments=debug,chatty.dependency=warning`; empty entries are skipped.
+    static func loggerLevels(parsing text: String) throws -> [String: LogLevel] {
+        var levels: [String: LogLevel] = [:]
+        for pair in text.split(separator: ",").map({ String($0).trimmingSpaces() }) where !pair.isEmpty {
+            guard let equals = pair.firstIndex(of: "=") else {
+                throw Rejection(description: "\(quoted(pair)) has no \"=\"")
+            }
+            let name = String(pair[..<equals]).trimmingSpaces()
+            let levelText = String(pair[pair.index(after: equals)...]).trimmingSpaces()
+            try LoggerName.validate(name)
+            guard let level = try? LogLevel(parsing: levelText) else {
+                throw Rejection(description: "invalid log level \(quoted(levelText)) for logger \(quoted(name))")
+            }
+            if levels[name] != nil { throw Rejection(description: "logger \(quoted(name)) is listed twice") }
+            levels[name] = level
+        }
+        return levels
+    }
+
+    static let redactKeysForm = "comma-separated field keys, such as ssn,card_number"
+
+    /// `LOG_REDACT_KEYS`: `ssn,card_number`. An entry must not be empty nor hold a space,
+    /// a control character, `=` or `"`.
+    static func redactKeys(parsing text: String) throws -> [String] {
+        try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
+            let key = String(part).trimmingSpaces()
+            if key.isEmpty { throw Rejection(description: "the list has an empty entry") }
+            if key.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F || $0 == 0x3D || $0 == 0x22 }) {
+                throw Rejection(description: "\(quoted(key)) holds a space, a control character, \"=\" or a quote")
+            }
+            return key
+        }
+    }
+
+    static let shutdownTimeoutForm =
+        "a duration: a non-negative number followed by ms or s, such as 500ms or 5s "
+        + "(a bare number is seconds), at most 1 day"
+
+    /// `LOG_SHUTDOWN_TIMEOUT`: `500ms`, `5s`, `2.5s` or `2.5` (seconds); `nil` for anything
+    /// else, negative or non-finite numbers included.
+    static func duration(parsing text: String) -> Duration? {
+        let lowered = text.lowercased()
+        var number = Substring(lowered)
+        var scale = 1.0
+        if lowered.hasSuffix("ms") {
+            number = number.dropLast(2)
+            scale = 0.001
+        } else if lowered.hasSuffix("s") {
+            number = number.dropLast()
+        }
+        guard !number.isEmpty, number.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+            let value = Double(number), value.isFinite, value >= 0, value * scale <= 86_400
+        else { return nil }
+        return .nanoseconds(Int64((value * scale * 1e9).rounded()))
     }
 }

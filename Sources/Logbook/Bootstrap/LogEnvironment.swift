@@ -8,38 +8,21 @@
 /// try Log.bootstrap(.environment { $0.jsonFormatter = .datadog(service: "checkout") })
 /// ```
 ///
-/// It reads:
-/// - `LOG_LEVEL`: the root level (any spelling ``LogLevel/init(parsing:)`` accepts);
-/// - `LOG_LEVELS`: per-logger levels, `payments=debug,chatty.dependency=warning`;
-/// - `LOG_FORMAT`: `json`, `logfmt`, `console`, `lambda-text` or `lambda-json`;
-/// - `LOG_SAMPLING`: the root's ``LogSampling``, `N:M/INTERVAL` (`10:100/1s`: per call
-///   site, the first 10 records a second, then every 100th) or `N/INTERVAL` (`5/1m`: the
-///   first 5 a minute, then none; INTERVAL a whole number of `ms`, `s`, `m` or `h`), or
-///   `off`;
-/// - `LOG_REDACT_KEYS`: field keys redacted in addition to ``redaction``'s,
-///   comma-separated: `ssn,card_number` (see ``LogRedaction``);
-/// - on Lambda (`AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` set):
-///   `AWS_LAMBDA_LOG_FORMAT` (`Text` or `JSON`, choosing ``LambdaTextFormatter`` or
-///   ``LambdaJSONFormatter``) and `AWS_LAMBDA_LOG_LEVEL`, which take precedence over
-///   `LOG_FORMAT` and `LOG_LEVEL`;
-/// - `LOG_SHUTDOWN_TIMEOUT`: how long the sinks may take to drain at exit
-///   (``LogConfiguration/shutdownTimeout``), such as `500ms`, `5s` or `2.5` (seconds).
+/// It reads `LOG_LEVEL` (any spelling ``LogLevel/init(parsing:)`` accepts), `LOG_LEVELS`
+/// (`payments=debug,chatty.dependency=warning`), `LOG_FORMAT` (a ``LogFormat`` name),
+/// `LOG_SAMPLING` (a ``LogSampling``, such as `10:100/1s` or `off`), `LOG_REDACT_KEYS`
+/// (keys added to ``redaction``'s, such as `ssn,card_number`), `LOG_SHUTDOWN_TIMEOUT`
+/// (``LogConfiguration/shutdownTimeout``, such as `500ms`, `5s` or `2.5`), and on Lambda
+/// (`AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` set) `AWS_LAMBDA_LOG_FORMAT`
+/// (`Text` or `JSON`) and `AWS_LAMBDA_LOG_LEVEL`, which win over `LOG_FORMAT` and
+/// `LOG_LEVEL`. A setting made in code wins over every variable. The Lambda guide lists
+/// every variable and the full precedence.
 ///
-/// Precedence, highest first. Level: ``level`` set in code, `AWS_LAMBDA_LOG_LEVEL` on
-/// Lambda, `LOG_LEVEL`, ``defaultLevel``. Format: ``format`` set in code,
-/// `AWS_LAMBDA_LOG_FORMAT` on Lambda, `LOG_FORMAT`, ``defaultFormat``, `lambda-text` on
-/// Lambda, `console` when the output is a terminal, else `json`. Per-logger levels:
-/// ``loggerLevels`` set in code, then `LOG_LEVELS`.
-///
-/// Output goes to standard output (``output``). An empty variable counts as unset. Any
-/// other value of a `LOG_*` or `AWS_LAMBDA_LOG_*` variable that is not accepted, including
-/// in a variable that is not used (such as `AWS_LAMBDA_LOG_FORMAT` off Lambda), makes
-/// bootstrap throw
+/// An empty variable counts as unset. A value that is not accepted, even in a variable
+/// that is not used (such as `AWS_LAMBDA_LOG_FORMAT` off Lambda), makes bootstrap throw
 /// ``LogBootstrapError/invalidEnvironment(_:)`` naming the variable, the value and what is
-/// accepted, and nothing is applied.
-///
-/// The variables are a plain dictionary, so tests pass their own instead of changing the
-/// process environment: `LogEnvironment(variables: ["LOG_LEVEL": "debug"])`.
+/// accepted, and nothing is applied. Tests pass their own variables instead of changing
+/// the process environment: `LogEnvironment(variables: ["LOG_LEVEL": "debug"])`.
 public struct LogEnvironment: Sendable {
     /// The variables read; ``environment`` holds the process's.
     public var variables: [String: String]
@@ -57,8 +40,7 @@ public struct LogEnvironment: Sendable {
     public var format: LogFormat?
     /// Per-logger levels that win over `LOG_LEVELS` for the same logger.
     public var loggerLevels: [String: LogLevel] = [:]
-    /// A shutdown timeout that wins over `LOG_SHUTDOWN_TIMEOUT`; when neither is set,
-    /// ``LogConfiguration/defaultShutdownTimeout``.
+    /// A shutdown timeout that wins over `LOG_SHUTDOWN_TIMEOUT`.
     public var shutdownTimeout: Duration?
 
     /// The formatter used for `json`; set a preset or static fields here.
@@ -71,13 +53,11 @@ public struct LogEnvironment: Sendable {
     public var lambdaTextFormatter = LambdaTextFormatter()
     /// The formatter used for `lambda-json`.
     public var lambdaJSONFormatter = LambdaJSONFormatter()
-    /// Whether to add ``LambdaFunction/fields`` (function name, memory size, version) as
-    /// static fields to the `json`, `lambda-text` and `lambda-json` formatters. Off by
-    /// default.
+    /// Whether to add ``LambdaFunction/fields`` (function name, memory size, version) to the
+    /// `json`, `lambda-text` and `lambda-json` formatters' static fields. Off by default.
     public var includesLambdaFunctionFields = false
 
-    /// The redaction rules; `LOG_REDACT_KEYS` adds keys to them. Default
-    /// ``LogRedaction/default``.
+    /// The redaction rules, to which `LOG_REDACT_KEYS` adds keys. Default ``LogRedaction/default``.
     public var redaction: LogRedaction = .default
 
     /// Where records go. Default standard output, which Lambda sends to CloudWatch.
@@ -87,7 +67,6 @@ public struct LogEnvironment: Sendable {
     /// Providers called for each enabled record; see ``LogConfiguration/fieldProviders``.
     public var fieldProviders: [LogFieldProvider] = []
 
-    /// The variables this type reads.
     static let variableNames = [
         "LOG_LEVEL", "LOG_LEVELS", "LOG_FORMAT", "LOG_SAMPLING", "AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL",
         "LOG_REDACT_KEYS", LambdaFunction.nameVariable, "AWS_LAMBDA_RUNTIME_API", LambdaFunction.memorySizeVariable,
@@ -105,28 +84,22 @@ public struct LogEnvironment: Sendable {
         LogEnvironment(variables: System.environment(variableNames))
     }
 
-    /// Configuration read from the process environment, with defaults and overrides set
-    /// by `configure`:
-    ///
-    /// ```swift
-    /// try Log.bootstrap(.environment { $0.defaultLevel = .debug; $0.includesLambdaFunctionFields = true })
-    /// ```
+    /// Configuration read from the process environment, with defaults and overrides set by
+    /// `configure`, such as `.environment { $0.defaultLevel = .debug }`.
     public static func environment(_ configure: (inout LogEnvironment) -> Void) -> LogEnvironment {
         var environment = LogEnvironment.environment
         configure(&environment)
         return environment
     }
 
-    /// Whether the variables say the process runs on AWS Lambda:
-    /// `AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` is set and not empty.
+    /// Whether the process runs on AWS Lambda: `AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` is set.
     public var isLambda: Bool {
         value(of: LambdaFunction.nameVariable) != nil || value(of: "AWS_LAMBDA_RUNTIME_API") != nil
     }
 
     /// The value of `name`, trimmed, or `nil` when it is unset or empty.
     func value(of name: String) -> String? {
-        guard let raw = variables[name] else { return nil }
-        let trimmed = raw.trimmingSpaces()
+        let trimmed = variables[name]?.trimmingSpaces() ?? ""
         return trimmed.isEmpty ? nil : trimmed
     }
 }

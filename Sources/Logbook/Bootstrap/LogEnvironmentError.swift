@@ -1,6 +1,4 @@
-/// Why the environment could not configure logging: a variable with a value that is not
-/// accepted. Nothing is applied when it is thrown.
-///
+/// An environment variable whose value is not accepted; nothing is applied when it is thrown.
 /// Its description names the variable, the value and what is accepted:
 /// `LOG_FORMAT="xml" is invalid; expected one of: json, logfmt, console, lambda-text, lambda-json`.
 public struct LogEnvironmentError: Error, Sendable, Hashable, CustomStringConvertible {

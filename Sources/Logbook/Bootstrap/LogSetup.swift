@@ -1,6 +1,5 @@
 /// What ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` or one of its overloads
-/// set up, returned so it can be printed and so the application can flush its sinks at
-/// exit.
+/// set up, to print it and to flush or drain the sinks.
 ///
 /// ```swift
 /// let setup = try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput)])
@@ -17,17 +16,15 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     public let ignoresBrokenPipe: Bool
     /// The root's sampling policy, if any.
     public let sampling: LogSampling?
-    /// The hierarchy bootstrapped, whose sampling summaries ``shutdown(timeout:)`` writes.
     let hierarchy: LogHierarchy
     /// The redaction rules installed (see ``LogConfiguration/redaction``).
     public let redaction: LogRedaction
-    /// The deadline for draining the sinks at exit and the default of
-    /// ``shutdown(timeout:)``; see ``LogConfiguration/shutdownTimeout``.
+    /// The default of ``shutdown(timeout:)``; see ``LogConfiguration/shutdownTimeout``.
     public let shutdownTimeout: Duration
     /// The providers called for each enabled record; see ``LogConfiguration/fieldProviders``.
     public let fieldProviders: [LogFieldProvider]
-    /// What bootstrap chose from the environment and why, one entry per setting; empty
-    /// for a bootstrap configured in code. See ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
+    /// What bootstrap chose from the environment and why, one entry per setting; empty for
+    /// a bootstrap configured in code.
     public internal(set) var choices: [Choice] = []
 
     /// Blocks until every root sink has written what it accepted.
@@ -35,18 +32,15 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         for sink in sinks { sink.flush() }
     }
 
-    /// Writes the summaries of records that sampling dropped and has not reported yet
-    /// (see ``LogSampling``), then drains and stops every sink attached in the hierarchy
-    /// (the root's and any other logger's, as configured now; see
-    /// ``LogSink/shutdown(timeout:)``), sharing one `timeout` between them
-    /// (``shutdownTimeout`` when `nil`). Returns whether every sink wrote everything it
-    /// had accepted in time.
+    /// Writes the sampling summaries not reported yet (see ``LogSampling``), then drains and
+    /// stops every sink of every logger as configured now (see ``LogSink/shutdown(timeout:)``),
+    /// sharing one `timeout` (``shutdownTimeout`` when `nil`). Returns whether every sink
+    /// wrote everything it had accepted in time.
     ///
-    /// Bootstrap already arranges the same drain when the process exits normally (return
-    /// from `main`, `exit()`), so calling it is optional: call it to drain earlier, for
-    /// example before a signal handler ends the process, or to learn whether everything
-    /// was written. It is idempotent: a second call, or the one at exit, does nothing
-    /// harmful. Records logged later are still written directly or counted, never a crash.
+    /// Bootstrap arranges the same drain at normal exit (return from `main`, `exit()`): call
+    /// it to drain earlier (before a signal handler ends the process) or to learn whether
+    /// everything was written. A second call, or the one at exit, does nothing harmful;
+    /// records logged later are still written directly or counted, never a crash.
     ///
     /// ```swift
     /// let setup = try Log.bootstrap(level: .info, sinks: [AsyncSink(try FileSink(path: "app.log"))])
@@ -57,9 +51,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         drain(timeout: timeout ?? shutdownTimeout)
     }
 
-    /// One line describing the setup: level, sinks, per-logger levels, `SIGPIPE` handling,
-    /// sampling, the redaction rules, the field providers by name, and, after bootstrapping
-    /// from the environment, what was chosen and why.
+    /// One line with every setting above (field providers by name) and the ``choices``.
     public var description: String {
         var text = "level=\(level) sinks=[" + sinks.map(Self.describe).joined(separator: ", ") + "]"
         if !loggerLevels.isEmpty {
@@ -87,10 +79,8 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         return text
     }
 
-    /// ``shutdown(timeout:)`` on a dedicated thread, awaited without blocking the
-    /// cooperative thread pool (a drain waits on condition variables and in `write(2)`);
-    /// for `LogbookService` and other async callers. Runs inline when no thread can be
-    /// started.
+    /// ``shutdown(timeout:)`` on a thread of its own (a drain blocks), awaited without
+    /// blocking the cooperative pool; inline when no thread can be started.
     package func shutdownOffThePool(timeout: Duration? = nil) async -> Bool {
         let timeout = timeout ?? shutdownTimeout
         return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
@@ -99,8 +89,6 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         }
     }
 
-    /// ``LogShutdown`` over every sink of this setup's hierarchy as configured now, with
-    /// this hierarchy's sampling summaries first.
     private func drain(timeout: Duration) -> Bool {
         let flush: @Sendable () -> Void = { hierarchy.flushPendingSummaries() }
         return LogShutdown.run(

@@ -1,15 +1,14 @@
-/// SipHash-2-4 (Aumasson and Bernstein): a keyed 64-bit pseudorandom function, for
-/// ``LogValueConvertible/hashed(_:)``. With a secret key, the hash of a value cannot be
-/// computed, or a guessed value checked, without the key; it is not a collision-resistant
-/// digest (64 bits: expect a collision among about four billion distinct values).
+/// SipHash-2-4, a keyed 64-bit pseudorandom function, for ``LogValueConvertible/hashed(_:)``:
+/// without the key a hash cannot be computed nor a guess checked. Not collision-resistant
+/// (expect a collision among about four billion values).
 enum KeyedHash {
-    /// A key drawn once per process from the system's random source.
+    /// Drawn once per process.
     static let processKey: (UInt64, UInt64) = {
         var generator = SystemRandomNumberGenerator()
         return (generator.next(), generator.next())
     }()
 
-    /// A 128-bit key derived from `secret`: SipHash of the secret under two fixed keys.
+    /// A 128-bit key: SipHash of `secret` under two fixed keys.
     static func key(from secret: String) -> (UInt64, UInt64) {
         let bytes = Array(secret.utf8)
         return (
@@ -18,7 +17,6 @@ enum KeyedHash {
         )
     }
 
-    /// The SipHash-2-4 of `bytes` under `key`.
     static func hash(_ bytes: [UInt8], key: (UInt64, UInt64)) -> UInt64 {
         var v0: UInt64 = 0x736F_6D65_7073_6575 ^ key.0
         var v1: UInt64 = 0x646F_7261_6E64_6F6D ^ key.1
@@ -41,22 +39,17 @@ enum KeyedHash {
             v2 = (v2 << 32) | (v2 >> 32)
         }
         let fullBlocks = bytes.count / 8
-        for block in 0..<fullBlocks {
-            var m: UInt64 = 0
-            for offset in 0..<8 { m |= UInt64(bytes[block * 8 + offset]) << UInt64(offset * 8) }
+        for block in 0...fullBlocks {
+            // The last block holds the bytes left over and the length's low byte.
+            var m = block == fullBlocks ? UInt64(bytes.count & 0xFF) << 56 : 0
+            for offset in 0..<Swift.min(8, bytes.count - block * 8) {
+                m |= UInt64(bytes[block * 8 + offset]) << UInt64(offset * 8)
+            }
             v3 ^= m
             round()
             round()
             v0 ^= m
         }
-        var last = UInt64(bytes.count & 0xFF) << 56
-        for offset in 0..<(bytes.count % 8) {
-            last |= UInt64(bytes[fullBlocks * 8 + offset]) << UInt64(offset * 8)
-        }
-        v3 ^= last
-        round()
-        round()
-        v0 ^= last
         v2 ^= 0xFF
         for _ in 0..<4 { round() }
         return v0 ^ v1 ^ v2 ^ v3

@@ -1,8 +1,8 @@
 import Synchronization
 
 extension LogContext.Scope {
-    /// Whether the field list must check this scope's own (immutable) fields against its
-    /// rules: once they were found clean under given rules, later records skip the checks.
+    /// Whether the list must check this scope's own fields; once found clean under the
+    /// list's rules, later records skip the checks.
     @inline(__always)
     func needsRedactionChecks(_ list: FieldListBuilder) -> Bool {
         guard list.checksKeys else { return false }

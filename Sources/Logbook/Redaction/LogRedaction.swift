@@ -1,24 +1,17 @@
 /// Which field values are written as `"[REDACTED]"` instead of their value.
 ///
-/// Redaction is on from process start, with ``defaultKeys``: a field whose key matches one
-/// of ``keys`` keeps its key, and its value, whatever its type, is written as the string
-/// `"[REDACTED]"` by every formatter and sink. Keys match ignoring ASCII case, with `-` and
-/// `_` equivalent (`Set-Cookie` matches `set_cookie`). Call-site, logger-bound, context and
-/// static fields are covered, and so are keys of nested objects at any depth. Values
-/// marked at the call site with ``LogValueConvertible/sensitive(_:)`` or
-/// ``LogValueConvertible/hashed(_:)`` are hidden whatever their key.
-///
-/// Bootstrap installs ``LogConfiguration/redaction`` (``default`` unless set), and
-/// `LOG_REDACT_KEYS` adds keys (see ``LogEnvironment``):
+/// Redaction is on from process start, with ``defaultKeys``. A field whose key matches one of
+/// ``keys`` (ignoring ASCII case, `-` and `_` equivalent) keeps its key, and every formatter
+/// writes its value as `"[REDACTED]"`; this covers every kind of field and keys of nested
+/// objects at any depth. Values marked with ``LogValueConvertible/sensitive(_:)`` or
+/// ``LogValueConvertible/hashed(_:)`` are hidden whatever their key. Bootstrap installs
+/// ``LogConfiguration/redaction``, and `LOG_REDACT_KEYS` adds keys (see the Formats guide):
 ///
 /// ```swift
 /// var configuration = LogConfiguration(sinks: [StreamSink(.standardOutput)])
 /// configuration.redaction = LogRedaction.default.adding(["ssn", "card_number"])
 /// try Log.bootstrap(configuration)
 /// ```
-///
-/// ``disabled`` turns every rule off, markers included. That is dangerous: passwords,
-/// tokens and cookies are then written in clear text wherever logs go.
 public struct LogRedaction: Sendable, Equatable, CustomStringConvertible {
     /// What a redacted value is written as.
     public static let placeholder = "[REDACTED]"
@@ -35,17 +28,16 @@ public struct LogRedaction: Sendable, Equatable, CustomStringConvertible {
     public static let `default` = LogRedaction()
 
     /// No redaction at all: every value, including ones marked sensitive, is written in
-    /// clear text. Dangerous; meant for local debugging only.
+    /// clear text, wherever logs go. Dangerous; meant for local debugging only.
     public static let disabled = LogRedaction(keys: [], isEnabled: false)
 
     /// The keys whose values are redacted, in the spelling given.
     public var keys: [String]
-    /// Whether any redaction happens. `false` writes everything in clear text.
+    /// Whether any redaction happens.
     public var isEnabled: Bool
-    /// The secret key of ``LogValueConvertible/hashed(_:)``'s keyed hash. With `nil` (the
-    /// default), a random key is drawn once per process: the same value gives the same
-    /// hash within one process only. Set the same secret on every process whose logs are
-    /// correlated, and keep it out of the logs.
+    /// The secret key of ``LogValueConvertible/hashed(_:)``'s hash; `nil` (the default)
+    /// draws one per process, so equal values hash alike within one process only. Set the
+    /// same secret on every process whose logs are correlated, and keep it out of the logs.
     public var hashKey: String?
 
     /// Creates rules redacting `keys`.
@@ -83,8 +75,8 @@ public struct LogRedaction: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Which rules are active, for ``LogSetup``'s description: `default keys`,
-    /// `default keys + ssn`, `keys: a, b`, or `off (values written in clear text)`.
+    /// The active rules, as ``LogSetup`` prints them: `default keys`, `default keys + ssn`,
+    /// `keys: a, b` or `no keys`, then how marked values are written; or `off (values written in clear text)`.
     public var description: String {
         guard isEnabled else { return "off (values written in clear text)" }
         let defaults = Set(Self.defaultKeys.map(Self.normalized))

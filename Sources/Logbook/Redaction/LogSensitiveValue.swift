@@ -1,37 +1,19 @@
-/// A field value that is never written as itself, whatever its key: see
+/// A field value that no formatter or sink writes as itself, whatever its key; made by
 /// ``LogValueConvertible/sensitive(_:)`` and ``LogValueConvertible/hashed(_:)``.
-///
-/// Its ``logValue`` is `"[REDACTED]"`, or for a hashed value `"hash:"` and 16 hex digits
-/// of a keyed hash of the value's text (see ``LogRedaction/hashKey``), so no formatter or
-/// sink can write the value itself. Only ``LogRedaction/disabled`` writes it in clear text.
 public struct LogSensitiveValue: LogValueConvertible {
-    /// How the value is written: `"[REDACTED]"`, or `"hash:"` and a keyed hash.
-    package enum Treatment: Sendable, Hashable {
-        case hidden
-        case hashed
-    }
-
     let value: any LogValueConvertible
-    let treatment: Treatment
+    let isHashed: Bool
 
-    package init(_ value: any LogValueConvertible, treatment: Treatment = .hidden) {
-        self.value = value
-        self.treatment = treatment
-    }
-
-    /// `"[REDACTED]"`, a hash for a value marked with ``LogValueConvertible/hashed(_:)``,
-    /// or the value itself when redaction is ``LogRedaction/disabled``.
+    /// `"[REDACTED]"`, or for a hashed value `"hash:"` and 16 hex digits of a keyed hash of
+    /// the value's text (see ``LogRedaction/hashKey``); the value itself only when redaction
+    /// is ``LogRedaction/disabled``.
     public var logValue: LogValue {
         let rules = RedactionRules.current
         guard rules.configuration.isEnabled else { return value.logValue }
-        switch treatment {
-        case .hidden:
-            return .string(LogRedaction.placeholder)
-        case .hashed:
-            let hash = KeyedHash.hash(Array(value.logValue.description.utf8), key: rules.hashKey)
-            let hex = String(hash, radix: 16)
-            return .string("hash:" + String(repeating: "0", count: 16 - hex.utf8.count) + hex)
-        }
+        guard isHashed else { return .string(LogRedaction.placeholder) }
+        let hash = KeyedHash.hash(Array(value.logValue.description.utf8), key: rules.hashKey)
+        let hex = String(hash, radix: 16)
+        return .string("hash:" + String(repeating: "0", count: 16 - hex.utf8.count) + hex)
     }
 }
 
@@ -42,7 +24,7 @@ extension LogValueConvertible where Self == LogSensitiveValue {
     /// log.info("signed up", ["email": .sensitive(email), "plan": plan])
     /// ```
     public static func sensitive(_ value: some LogValueConvertible) -> LogSensitiveValue {
-        LogSensitiveValue(value)
+        LogSensitiveValue(value: value, isHashed: false)
     }
 
     /// `value`, marked as sensitive and written as a keyed hash (`"hash:3f2a…"`, 16 hex
@@ -53,6 +35,6 @@ extension LogValueConvertible where Self == LogSensitiveValue {
     /// log.info("login failed", ["user": .hashed(email)])
     /// ```
     public static func hashed(_ value: some LogValueConvertible) -> LogSensitiveValue {
-        LogSensitiveValue(value, treatment: .hashed)
+        LogSensitiveValue(value: value, isHashed: true)
     }
 }

@@ -1,21 +1,18 @@
 extension RedactionRules {
-    /// How deep nested objects are searched for redacted keys. A formatter may be set to
-    /// write deeper; what lies below this depth is then replaced by ``tooDeep``, never
-    /// written unchecked.
+    /// How deep nested objects are searched for redacted keys; anything deeper is replaced by
+    /// ``tooDeep`` (fail closed), even for a formatter set to write deeper.
     static let maximumDepth = 64
 
     /// What replaces a non-empty array or object nested deeper than ``maximumDepth``.
     static let tooDeep = "[too deep]"
 
-    /// `value` with the values of redacted keys inside it replaced by the placeholder and
-    /// every nested value converted, at any depth; `nil` when it has neither a redacted key
-    /// nor a value left to convert (always `nil` for a scalar). What it returns is written
-    /// as it is, never converted again, so a value whose conversion changes between calls
-    /// (a shared object another thread updates) cannot show a key the check did not see.
+    /// `value` with redacted keys' values replaced and every nested value converted, at any
+    /// depth; `nil` when nothing changed (always for a scalar). The result is written as it
+    /// is, never converted again, so a value whose conversion changes between calls cannot
+    /// show a key the check did not see.
     func redactingNested(_ value: LogValue, depth: Int = 0) -> LogValue? {
         guard checksKeys else { return nil }
         guard depth < Self.maximumDepth else {
-            // Fail closed: what is not searched is not written.
             switch value {
             case .object(let fields) where !fields.isEmpty: return .string(Self.tooDeep)
             case .array(let elements) where !elements.isEmpty: return .string(Self.tooDeep)
@@ -58,8 +55,8 @@ extension RedactionRules {
         }
     }
 
-    /// Whether a value of this type can hold nested objects, or is a marked value: every
-    /// type but the common scalars, which are written without conversion.
+    /// Whether the value may hold nested objects or be marked: any type but the scalars
+    /// written without conversion.
     @inline(__always)
     static func mayNest(_ value: UnsafePointer<any LogValueConvertible>) -> Bool {
         guard let payload = ExistentialPayload(in: value) else { return true }
@@ -69,9 +66,8 @@ extension RedactionRules {
 }
 
 extension LogRedaction {
-    /// The value the rules in force write for `value` found under `key`: the placeholder
-    /// when `key` is redacted, else the value with redacted keys of nested objects
-    /// replaced, at any depth. For integrations that hand fields to other logging systems.
+    /// What the rules in force write for `value` under `key`, for integrations that hand
+    /// fields to other logging systems.
     package static func redactedValue(key: String, _ value: any LogValueConvertible) -> LogValue {
         let rules = RedactionRules.current
         if rules.redacts(key) { return .string(placeholder) }
@@ -81,7 +77,7 @@ extension LogRedaction {
 }
 
 extension LogValue {
-    /// The value when it is an array or an object (it can hold keys), else `nil`.
+    /// The value when it is an array or an object, else `nil`.
     var nestedOrNil: LogValue? {
         switch self {
         case .array, .object: self

@@ -1,31 +1,26 @@
 import Synchronization
 
-/// The installed ``LogRedaction``, compiled for the field pipeline (the one place that
-/// applies it): one key check per field. Instances are never freed, so ``current`` is
-/// one atomic load with no reference counting.
+/// The installed ``LogRedaction``, compiled for the field pipeline. Instances are never
+/// freed, so ``current`` is one atomic load with no reference counting.
 final class RedactionRules: Sendable {
     let configuration: LogRedaction
     /// Whether key rules apply (enabled, with at least one key).
     let checksKeys: Bool
-    /// Bit `n` is set when some key is `n` bytes long (modulo 64).
+    /// Bit `n` set when some key is `n` bytes long (modulo 64).
     private let lengthMask: UInt64
-    /// Per key length up to 15: bit `n` set when a small key of that length starts with
-    /// the `n`-th letter (either case), bit 31 when it starts with something else. Most
-    /// keys are found absent with this one lookup.
+    /// Per small key length: bit `n` set when a key starts with the `n`-th letter (either
+    /// case), bit 31 with something else. Most keys are ruled out by this one lookup.
     private nonisolated(unsafe) let firstBytes: UnsafeMutablePointer<UInt32>
-    /// A table of 2¹⁴ bits, one per (length, first byte, last byte) of a small key, bytes
-    /// by their low five bits (the same for both cases of a letter): see
-    /// ``mayMatch(_:filter:)``. Keys that share no such triple with a rule are ruled out
-    /// with one load.
+    /// 2¹⁴ bits, one per (length, first byte, last byte) of a small key, bytes by their low
+    /// five bits (alike for both cases of a letter); see ``mayMatch(_:filter:)``.
     nonisolated(unsafe) let keyFilter: UnsafeMutablePointer<UInt64>
     /// The ``SmallString/hashBit`` of each normalized small key.
     private let hashMask: UInt64
     /// Normalized keys of up to 15 ASCII bytes, as the two words ``SmallString`` reads.
     private nonisolated(unsafe) let smallKeys: UnsafeMutablePointer<(UInt64, UInt64)>
     private let smallKeyCount: Int
-    /// Every normalized key, as bytes, for keys that are not small.
+    /// Every normalized key, for keys that are not small.
     private let byteKeys: [[UInt8]]
-    /// The key of ``LogValueConvertible/hashed(_:)``.
     let hashKey: (UInt64, UInt64)
 
     init(_ configuration: LogRedaction) {
@@ -63,7 +58,6 @@ final class RedactionRules: Sendable {
         hashKey = configuration.hashKey.map(KeyedHash.key(from:)) ?? KeyedHash.processKey
     }
 
-    /// The address of the rules in force.
     private static let storage = Atomic<UInt>(address(of: RedactionRules(.default)))
 
     /// The address of `rules`, retained for ever.
@@ -77,21 +71,17 @@ final class RedactionRules: Sendable {
         unmanagedCurrent.takeUnretainedValue()
     }
 
-    /// The rules in force, for reading without reference counting
-    /// (`_withUnsafeGuaranteedRef`): installed rules are never freed.
+    /// The rules in force, for `_withUnsafeGuaranteedRef` (installed rules are never freed).
     @inline(__always)
     static var unmanagedCurrent: Unmanaged<RedactionRules> {
         Unmanaged<RedactionRules>.fromOpaque(UnsafeRawPointer(bitPattern: storage.load(ordering: .acquiring))!)
     }
 
-    /// Makes `configuration` the rules in force. The previous rules stay allocated:
-    /// a record being formatted may still read them.
+    /// Makes `configuration` the rules in force. The previous rules stay allocated: a
+    /// record being formatted may still read them.
     static func install(_ configuration: LogRedaction) {
         storage.store(address(of: RedactionRules(configuration)), ordering: .releasing)
     }
-
-    /// Identifies these rules: their address, unique since installed rules are never freed.
-    var identity: UInt { UInt(bitPattern: Unmanaged.passUnretained(self).toOpaque()) }
 
     /// Whether the field named by the string at `key` is redacted.
     @inline(__always)
@@ -110,7 +100,6 @@ final class RedactionRules: Sendable {
         return redactsSlowly(key.pointee)
     }
 
-    /// Whether a field named `key` is redacted.
     func redacts(_ key: String) -> Bool {
         withUnsafePointer(to: key) { redacts(at: $0) }
     }
@@ -139,9 +128,8 @@ final class RedactionRules: Sendable {
         return (word | (upper >> 2)) ^ ((dash >> 7) &* 0x72)
     }
 
-    /// Whether the key at `key` may be redacted by rules with `filter` (their
-    /// ``keyFilter``): `false` rules it out with a few instructions, for most keys. Keys
-    /// that are not small ASCII strings always may.
+    /// Whether the key at `key` may be redacted by rules with this ``keyFilter``: `false`
+    /// for most keys, in a few instructions; always `true` for keys that are not small.
     @inline(__always)
     static func mayMatch(_ key: UnsafePointer<String>, filter: UnsafeMutablePointer<UInt64>) -> Bool {
         guard let small = SmallString(at: key), small.count > 0 else { return true }
@@ -151,8 +139,7 @@ final class RedactionRules: Sendable {
         return filter[Int(truncatingIfNeeded: index >> 6)] & (1 &<< (index & 63)) != 0
     }
 
-    /// The bit of ``keyFilter`` for a key of `count` bytes whose first and last bytes are
-    /// the low bytes of `first` and `last`.
+    /// The bit of ``keyFilter`` for a key of `count` bytes, first and last bytes in the low bytes.
     @inline(__always)
     static func filterIndex(count: UInt64, first: UInt64, last: UInt64) -> UInt64 {
         (count &<< 10) | ((first & 0x1F) &<< 5) | (last & 0x1F)
