@@ -4,8 +4,8 @@ public import Logbook
 /// back exactly what was there before: every logger's level, sinks, filters, sampling and
 /// propagation, the last resort, the field providers, the redaction rules, and whether
 /// bootstrap had happened. What bootstrap did to the process itself stays: `SIGPIPE`
-/// ignored, and the exit hook. With `nil` the operation starts never bootstrapped, so it
-/// may call ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` itself:
+/// ignored, and the exit hook. With `nil` the operation starts from a hierarchy never
+/// bootstrapped, so it may call ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``:
 ///
 /// ```swift
 /// try await withScopedLogBootstrap {
