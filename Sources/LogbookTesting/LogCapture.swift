@@ -59,9 +59,8 @@ public final class LogCapture: Sendable, CustomStringConvertible {
     /// Whether some captured record matches every criterion given: `level`, `message` and
     /// `logger` (`root` for the root) exactly, each when not `nil`; `fields` must all be on
     /// the record, from any layer (call site, ``Log/with(_:)``, context), with equal typed
-    /// values (`42` does not match `42.0` or `"42"`). Under XCTest, where
-    /// ``expectLogged(level:message:logger:fields:sourceLocation:)`` cannot report, assert on
-    /// it: `XCTAssertTrue(logs.contains(level: .error), "\(logs)")`.
+    /// values (`42` does not match `42.0` or `"42"`). Under XCTest, assert on it:
+    /// `XCTAssertTrue(logs.contains(level: .error), "\(logs)")`.
     public func contains(
         level: LogLevel? = nil,
         message: String? = nil,
