@@ -3,21 +3,13 @@ public import Logbook
 public import ServiceLifecycle
 
 /// A swift-service-lifecycle `Service` that drains Logbook's sinks when the service group
-/// shuts down.
-///
-/// Its ``run()`` waits for graceful shutdown (or cancellation), then shuts down the
-/// sinks of the ``LogSetup`` it was given, as ``LogSetup/shutdown(timeout:)`` does, on a
-/// dedicated thread so the cooperative thread pool is never blocked. Put it **first** in
-/// the group's services: a `ServiceGroup` shuts its services down in reverse order, so
-/// the first one stops last, after every other service has logged its final records.
+/// shuts down. Put it **first** in the group's services: a `ServiceGroup` stops its
+/// services in reverse order, so the first one stops last, after every other service has
+/// logged its final records.
 ///
 /// ```swift
 /// let setup = try Log.bootstrap(level: .info, sinks: [AsyncSink(try FileSink(path: "app.log"))])
-/// let group = ServiceGroup(
-///     configuration: ServiceGroupConfiguration(
-///         services: [LogbookService(setup), server],   // Logbook first: it stops last
-///         gracefulShutdownSignals: [.sigterm, .sigint],
-///         logger: logger))
+/// let group = ServiceGroup(services: [LogbookService(setup), server], gracefulShutdownSignals: [.sigterm, .sigint])
 /// try await group.run()
 /// ```
 public struct LogbookService: Service {
@@ -26,23 +18,22 @@ public struct LogbookService: Service {
     /// How long the drain may take; `nil` uses ``LogSetup/shutdownTimeout``.
     public let timeout: Duration?
 
-    /// A service that drains `setup`'s sinks within `timeout` (default: the setup's
-    /// ``LogSetup/shutdownTimeout``) when the group shuts down.
+    /// A service that drains `setup`'s sinks within `timeout` when the group shuts down.
     public init(_ setup: LogSetup, timeout: Duration? = nil) {
         self.setup = setup
         self.timeout = timeout
     }
 
-    /// Waits for graceful shutdown or cancellation, then drains the sinks without
-    /// blocking the cooperative thread pool. Never throws.
+    /// Waits for graceful shutdown or cancellation, then calls ``drain()``. Never throws.
     public func run() async throws {
         // Throws only on cancellation, which ends the wait as graceful shutdown does.
         try? await gracefulShutdown()
         _ = await drain()
     }
 
-    /// Drains and stops the setup's sinks (the pre-drain actions first), on a dedicated
-    /// thread. Returns whether every sink wrote everything it had accepted in time.
+    /// Drains and stops the setup's sinks as ``LogSetup/shutdown(timeout:)`` does (the
+    /// pre-drain actions first), on a dedicated thread so the cooperative thread pool is
+    /// never blocked. Returns whether every sink wrote everything it had accepted in time.
     @discardableResult
     public func drain() async -> Bool {
         await setup.shutdownOffThePool(timeout: timeout)

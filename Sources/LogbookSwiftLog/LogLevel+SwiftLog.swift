@@ -3,8 +3,7 @@ public import Logbook
 public import Logging
 
 extension LogLevel {
-    /// The Logbook level with the same name as swift-log's `level`; the two sets match one
-    /// to one.
+    /// The Logbook level with the same name as swift-log's `level` (the sets match one to one).
     public init(_ level: Logger.Level) {
         switch level {
         case .trace: self = .trace

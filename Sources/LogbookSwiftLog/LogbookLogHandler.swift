@@ -4,36 +4,17 @@ public import Logging
 
 /// A swift-log `LogHandler` that routes records into the Logbook hierarchy, so libraries
 /// that log through swift-log's `Logger` (Hummingbird, Vapor, AsyncHTTPClient, SwiftNIO)
-/// reach the same sinks, formats and task-local context as code that uses ``Log``.
+/// reach the same sinks, formats and task-local context as code that uses ``Log``. Install
+/// it at startup, before anything creates a swift-log `Logger`, with
+/// ``Logbook/LogSetup/bridgingSwiftLog(metadataProvider:file:line:)``.
 ///
-/// Install it once, at startup, before anything creates a swift-log `Logger`:
-///
-/// ```swift
-/// try Log.bootstrap(.environment).bridgingSwiftLog()
-/// ```
-///
-/// What maps to what:
-/// - The `Logger` label is the Logbook logger name: `Hummingbird` is `Log("Hummingbird")`,
-///   `com.example.db` the dotted node `com.example.db`, normalized like ``Log/init(_:)``.
-/// - Levels map one to one. The hierarchy decides what is enabled: the `logLevel` this
-///   handler reports is read from the Logbook logger on every call (one atomic load), so
-///   `Log("Hummingbird").level = .warning` quiets Hummingbird immediately, and swift-log
-///   never builds a message the hierarchy would drop. Setting `logLevel` on a swift-log
-///   `Logger` can only quiet that `Logger` value further, never enable a level the
-///   hierarchy disables.
-/// - Metadata becomes fields, typed where the value allows it: `.stringConvertible` of
-///   an `Int`, `Double`, `Bool` or any ``LogValueConvertible`` keeps its type,
-///   dictionaries become objects (keys sorted) and arrays arrays; everything else is its
-///   description. The `Logger`'s own metadata is bound like ``Log/with(_:)``; a metadata
-///   provider's ranks above it and the call site's above both, as in swift-log.
-/// - The record's error, file, function and line are the call's; the task-local
-///   ``LogContext`` is read on the logging task, as for native records.
+/// The `Logger` label names the Logbook logger (`com.example.db` the dotted node), normalized
+/// like ``Log/init(_:)``; the hierarchy decides what is enabled (see ``logLevel``). How
+/// levels, metadata, the error, the call site and the context map is in the swift-log
+/// bridge guide.
 public struct LogbookLogHandler: LogHandler {
-    /// The Logbook logger for the label, without fields.
     private let logger: Log
-    /// The same logger with ``metadata`` bound.
     private var boundLogger: Log
-    /// The lowest level this value lets through, set through ``logLevel``.
     private var minimumLevel: Logger.Level = .trace
 
     /// The metadata added to every record of this `Logger` value.
@@ -50,10 +31,8 @@ public struct LogbookLogHandler: LogHandler {
     }
 
     /// A handler for the logger named `label` in the process-wide hierarchy, asking
-    /// `metadataProvider` for fields on every record.
-    ///
-    /// Its shape fits `LoggingSystem.bootstrap(_:metadataProvider:)`, which hands every
-    /// handler the provider it was given.
+    /// `metadataProvider` for fields on every record: the shape that
+    /// `LoggingSystem.bootstrap(_:metadataProvider:)` takes.
     public init(label: String, metadataProvider: Logger.MetadataProvider?) {
         self.init(label: label, hierarchy: .shared, metadataProvider: metadataProvider)
     }
@@ -66,8 +45,8 @@ public struct LogbookLogHandler: LogHandler {
     }
 
     /// The lowest level that is logged: the lowest the Logbook logger delivers anywhere,
-    /// raised to what was set on this value. Setting it can only quiet this `Logger`
-    /// value; the hierarchy's levels stay authoritative.
+    /// read on every call (one atomic load), raised to what was set on this value. Setting
+    /// it can only quiet this `Logger` value, never enable a level the hierarchy disables.
     public var logLevel: Logger.Level {
         get {
             let enabled = logger.lowestEnabledLevel.map(Logger.Level.init) ?? .critical
@@ -82,28 +61,23 @@ public struct LogbookLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    /// Creates a Logbook record from `event` and delivers it through the hierarchy.
-    ///
-    /// A record logged while the metadata provider runs (the provider logs through a
-    /// `Logger` that has it, say) does not ask the provider again: that would recurse
-    /// without end.
+    /// Creates a Logbook record from `event` and delivers it through the hierarchy. A record
+    /// logged while the metadata provider runs does not ask the provider again (no recursion).
     public func log(event: LogEvent) {
         guard event.level >= minimumLevel else { return }
-        // The fields are an autoclosure: the provider runs only for a record that is made
-        // (not for one sampling drops).
+        // The fields are an autoclosure: the provider runs only for a record that is made.
         boundLogger.log(
             level: LogLevel(event.level), event.message.description,
             LogFields(provided: Self.provide(metadataProvider), callSite: event.metadata), error: event.error,
             file: event.file, function: event.function, line: event.line)
     }
 
-    /// The metadata `provider` gives, or `nil` while a provider already runs on this task.
+    /// `nil` while a provider already runs on this task.
     private static func provide(_ provider: Logger.MetadataProvider?) -> Logger.Metadata? {
         guard let provider, !isProviding else { return nil }
         return $isProviding.withValue(true) { provider.get() }
     }
 
-    /// Whether a handler's metadata provider is running on this task.
     @TaskLocal private static var isProviding = false
 }
 

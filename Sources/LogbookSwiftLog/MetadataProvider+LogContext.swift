@@ -4,16 +4,10 @@ public import Logging
 
 extension Logger.MetadataProvider {
     /// A metadata provider that gives plain swift-log handlers the fields of the current
-    /// task's ``LogContext``, so `request_id` bound by Logbook middleware also tags the
-    /// output of, for example, `StreamLogHandler`:
-    ///
-    /// ```swift
-    /// LoggingSystem.bootstrap(StreamLogHandler.standardOutput, metadataProvider: .logContext)
-    /// ```
-    ///
-    /// Values convert with ``Logging/Logger/MetadataValue/init(_:)``, redacted by the
-    /// installed ``LogRedaction`` rules as Logbook's own formatters redact them. The bridge,
-    /// ``LogbookLogHandler``, does not need it: its records carry the context already.
+    /// task's ``LogContext``, redacted by the installed ``LogRedaction`` rules, numbers and
+    /// booleans as `.stringConvertible` so their type survives a trip back into Logbook:
+    /// `LoggingSystem.bootstrap(StreamLogHandler.standardOutput, metadataProvider: .logContext)`.
+    /// The bridge's records carry the context without it.
     public static let logContext = Logger.MetadataProvider {
         let context = LogContext.current
         if context.isEmpty { return [:] }

@@ -3,8 +3,7 @@ public import Logbook
 public import Logging
 
 extension Logger.MetadataValue: LogValueConvertible {
-    /// The value as a typed Logbook value, converted only when a sink formats the record.
-    ///
+    /// The value as a typed Logbook value, converted only when a sink formats the record:
     /// `.string` is a string; `.stringConvertible` keeps the type of an `Int`, `Double`,
     /// `Bool` or any other ``LogValueConvertible`` value and is otherwise its description;
     /// `.array` is an array; `.dictionary` an object with its keys sorted.
@@ -26,27 +25,20 @@ extension Logger.MetadataValue: LogValueConvertible {
         }
     }
 
-    /// The swift-log form of a Logbook value, for swift-log handlers: strings as
-    /// `.string`, numbers, booleans and `null` as `.stringConvertible` (so their type
-    /// survives a trip back into Logbook), arrays as `.array`, objects as `.dictionary`.
-    /// A non-empty array or object nested 64 levels deep (a value whose conversion nests
-    /// without end, say) is the string `[too deep]`, where redaction stops searching.
-    package init(_ value: LogValue) {
-        self.init(value, depth: 0)
-    }
-
-    /// How deep arrays and objects are converted: the depth redaction searches.
-    private static let maximumDepth = 64
-
-    private init(_ value: LogValue, depth: Int) {
+    /// The swift-log form of a Logbook value, `value` being `depth` levels deep: numbers,
+    /// booleans and `null` as `.stringConvertible`, so their type survives a trip back into
+    /// Logbook. A non-empty array or object 64 levels deep (where redaction stops searching)
+    /// is the string `[too deep]`.
+    package init(_ value: LogValue, depth: Int = 0) {
+        let maximumDepth = 64
         switch value {
         case .string(let text): self = .string(text)
         case .int(let number): self = .stringConvertible(number)
         case .double(let number): self = .stringConvertible(number)
         case .bool(let flag): self = .stringConvertible(flag)
         case .null: self = .stringConvertible(LogValue.null)
-        case .array(let values) where depth >= Self.maximumDepth && !values.isEmpty: self = .string("[too deep]")
-        case .object(let fields) where depth >= Self.maximumDepth && !fields.isEmpty: self = .string("[too deep]")
+        case .array(let values) where depth >= maximumDepth && !values.isEmpty: self = .string("[too deep]")
+        case .object(let fields) where depth >= maximumDepth && !fields.isEmpty: self = .string("[too deep]")
         case .array(let values): self = .array(values.map { Logger.MetadataValue($0, depth: depth + 1) })
         case .object(let fields):
             var metadata: Logger.Metadata = [:]

@@ -1,6 +1,4 @@
 #if SwiftLogBridge
-import Logbook
-
 /// Why ``Logbook/LogSetup/bridgingSwiftLog(metadataProvider:file:line:)`` refused to
 /// install the bridge.
 public enum SwiftLogBridgeError: Error, Sendable, CustomStringConvertible {
@@ -14,19 +12,6 @@ public enum SwiftLogBridgeError: Error, Sendable, CustomStringConvertible {
             "bridgingSwiftLog was already called (first at \(firstCall)); swift-log's LoggingSystem "
                 + "can be bootstrapped once per process."
         }
-    }
-
-    /// Where the bridge was installed, once it has been.
-    private static let installation = LockedState<String?>(nil)
-
-    /// Records `callSite` as the installation, or throws when there already is one.
-    static func claimInstallation(callSite: String) throws(SwiftLogBridgeError) {
-        let firstCall: String? = installation.withLock { installed in
-            if let installed { return installed }
-            installed = callSite
-            return nil
-        }
-        if let firstCall { throw .alreadyInstalled(firstCall: firstCall) }
     }
 }
 #endif

@@ -2,10 +2,7 @@
 public import Logbook
 
 /// Unavailable: enable the `SwiftLogBridge` package trait to use the swift-log bridge.
-///
-/// Without the trait this module is empty apart from these markers, and the package
-/// depends on nothing. Enable it where you depend on Logbook:
-/// `.package(url: ..., from: ..., traits: ["SwiftLogBridge"])`.
+/// Without it this module has only these markers and the package depends on nothing.
 @available(*, unavailable, message: "enable the SwiftLogBridge trait: .package(..., traits: [\"SwiftLogBridge\"])")
 public struct LogbookLogHandler {}
 

@@ -1,13 +1,8 @@
 public import Logbook
 
-/// A sink that keeps every record it receives, for assertions in tests.
-///
-/// ```swift
-/// let sink = InMemorySink()
-/// Log("payments").addSink(sink)
-/// Log("payments").info("charged", ["amount": 42])
-/// #expect(sink.messages == ["charged"])
-/// ```
+/// A sink that keeps every record it receives, for assertions in tests that own the whole
+/// process or their own sink list. Prefer ``LogCapture`` in tests that run in parallel: a
+/// sink attached to a logger gets every test's records. See the Testing guide.
 public final class InMemorySink: LogSink, CustomStringConvertible {
     /// The lowest level kept.
     public let level: LogLevel
@@ -27,14 +22,10 @@ public final class InMemorySink: LogSink, CustomStringConvertible {
     }
 
     /// Every record received, in arrival order.
-    public var records: [LogRecord] {
-        storage.withLock { $0 }
-    }
+    public var records: [LogRecord] { storage.withLock { $0 } }
 
     /// The messages of every record received, in arrival order.
-    public var messages: [String] {
-        records.map(\.message)
-    }
+    public var messages: [String] { records.map(\.message) }
 
     /// The records received, formatted by `formatter`, one string per record.
     public func lines(formattedBy formatter: any LogFormatter) -> [String] {

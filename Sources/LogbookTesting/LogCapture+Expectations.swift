@@ -1,27 +1,12 @@
 public import Logbook
 public import Testing
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension LogCapture {
-    /// Records a Swift Testing issue at the caller's source location unless some captured
-    /// record matches every criterion given; returns the first match.
-    ///
-    /// ```swift
-    /// logs.expectLogged(level: .error, message: "charge failed", fields: ["amount": 42])
-    /// ```
-    ///
-    /// The issue lists every captured record, so a near miss (a different level, a
-    /// field typed `"42"` instead of `42`) is visible. Criteria are those of
-    /// ``contains(level:message:logger:fields:)``. Outside a Swift Testing test (in
-    /// XCTest, for example) Swift Testing cannot report the issue, so a note goes to
-    /// standard error; assert on ``contains(level:message:logger:fields:)`` there instead.
+    /// Records a Swift Testing issue at the caller's source location, listing every captured
+    /// record so a near miss is visible, unless some record matches every criterion of
+    /// ``contains(level:message:logger:fields:)``; returns the first match. Outside a Swift
+    /// Testing test (under XCTest) a note goes to standard error instead: assert on
+    /// ``contains(level:message:logger:fields:)`` there.
     @discardableResult
     public func expectLogged(
         level: LogLevel? = nil,
@@ -39,12 +24,9 @@ extension LogCapture {
         return nil
     }
 
-    /// Records a Swift Testing issue at the caller's source location when some captured
-    /// record matches every criterion given.
-    ///
-    /// ```swift
-    /// logs.expectNotLogged(level: .error)   // nothing failed
-    /// ```
+    /// Records a Swift Testing issue at the caller's source location, listing the matches,
+    /// when some captured record matches every criterion given:
+    /// `logs.expectNotLogged(level: .error)` checks that nothing failed.
     public func expectNotLogged(
         level: LogLevel? = nil,
         message: String? = nil,
@@ -66,7 +48,7 @@ extension LogCapture {
             var note =
                 "LogbookTesting: \(sourceLocation): \(message)\n"
                 + "(expectLogged reports through Swift Testing; under XCTest assert on LogCapture.contains)\n"
-            note.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+            note.withUTF8 { StreamSink(.standardError).writeLines(UnsafeRawBufferPointer($0)) }
         }
         Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
     }

@@ -4,45 +4,28 @@ public import Logbook
 /// assertions in tests that may run in parallel.
 ///
 /// ```swift
-/// @Test func declinedChargeIsLogged() async {
-///     let logs = LogCapture()
-///     await logs.capture {
-///         await PaymentGateway().charge(amount: 42, card: .declined)
-///     }
-///     logs.expectLogged(level: .error, message: "charge failed", fields: ["amount": 42])
-/// }
+/// let logs = LogCapture()
+/// await logs.capture { await PaymentGateway().charge(amount: 42, card: .declined) }
+/// logs.expectLogged(level: .error, message: "charge failed", fields: ["amount": 42])
 /// ```
 ///
-/// The capture is bound to the current task tree, like ``LogContext``, not to a logger
-/// or to the process: a record reaches it when it was created inside the operation (or
-/// a child task of it), by any logger, so two tests running at the same time never see
-/// each other's records. It does not need ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` and does not
-/// change any logger's configuration; records still go wherever the process-wide setup
-/// sends them.
-///
-/// It sees records down to its `level` even when the hierarchy's levels would drop
-/// them (a `debug` record while the root is at `info`, an `info` record before
-/// bootstrap), so a test's outcome does not depend on what other tests configure. While
-/// a capture is open, a logging call below its logger's level elsewhere in the process
-/// pays one task-local read to find no capture; that costs time only in test processes.
-///
-/// Not captured: work that leaves the task tree without its context (`Task.detached`,
-/// a `Thread`, a Dispatch queue) unless the code re-binds ``LogContext/current`` there,
-/// and records a logger's own filters reject.
+/// The capture is bound to the current task tree, like ``LogContext``: it gets every record
+/// created inside the operation or its child tasks, by any logger, down to its `level`
+/// whatever the hierarchy's levels, and never another test's. It needs no bootstrap and
+/// changes no logger's configuration. The Testing guide says what is not captured (work
+/// that leaves the task tree, records a logger's filters reject) and what it costs.
 public final class LogCapture: Sendable, CustomStringConvertible {
     /// The lowest level captured.
-    public let level: LogLevel
+    public var level: LogLevel { sink.level }
     private let sink: InMemorySink
 
     /// Creates an empty capture that keeps records at `level` and above.
     public init(level: LogLevel = .trace) {
-        self.level = level
-        self.sink = InMemorySink(level: level)
+        sink = InMemorySink(level: level)
     }
 
-    /// Runs `operation` and keeps every record created inside it at or above ``level``.
-    ///
-    /// Records already captured are kept; call it several times to capture several steps.
+    /// Runs `operation` and keeps every record created inside it at or above ``level``,
+    /// adding to the records already captured.
     public func capture<Result, Failure: Error>(_ operation: () throws(Failure) -> Result) throws(Failure) -> Result {
         try LogContext.with(capturing: sink, operation: operation)
     }
@@ -73,22 +56,11 @@ public final class LogCapture: Sendable, CustomStringConvertible {
         return records.filter(query.matches)
     }
 
-    /// Whether some captured record matches every criterion given.
-    ///
-    /// - Parameters:
-    ///   - level: The record's exact level, or `nil` for any.
-    ///   - message: The record's exact message, or `nil` for any.
-    ///   - logger: The record's exact logger name (`root` for the root), or `nil` for any.
-    ///   - fields: Fields the record must have, with equal typed values (`42` does not
-    ///     match `42.0` or `"42"`), whichever layer they come from: call site, bound
-    ///     (``Log/with(_:)``) or context. Other fields are allowed.
-    ///
-    /// For XCTest, where ``expectLogged(level:message:logger:fields:sourceLocation:)``
-    /// cannot report, assert on it and print the capture on failure:
-    ///
-    /// ```swift
-    /// XCTAssertTrue(logs.contains(level: .error, message: "charge failed"), "\(logs)")
-    /// ```
+    /// Whether some captured record matches every criterion given: `level`, `message` and
+    /// `logger` (`root` for the root) exactly, each when not `nil`; `fields` must all be on
+    /// the record, from any layer (call site, ``Log/with(_:)``, context), with equal typed
+    /// values (`42` does not match `42.0` or `"42"`). Under XCTest, assert on it:
+    /// `XCTAssertTrue(logs.contains(level: .error), "\(logs)")`.
     public func contains(
         level: LogLevel? = nil,
         message: String? = nil,

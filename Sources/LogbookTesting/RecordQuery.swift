@@ -9,13 +9,9 @@ struct RecordQuery {
     var fields: LogFields
 
     func matches(_ record: LogRecord) -> Bool {
-        if let level, record.level != level { return false }
-        if let message, record.message != message { return false }
-        if let logger, record.logger != logger { return false }
-        for (key, expected) in fields {
-            guard let actual = record.field(key), actual.logValue == expected.logValue else { return false }
-        }
-        return true
+        (level == nil || record.level == level) && (message == nil || record.message == message)
+            && (logger == nil || record.logger == logger)
+            && fields.allSatisfy { key, expected in record.field(key)?.logValue == expected.logValue }
     }
 
     /// The criteria as written in a failure message: `level=error message="charge failed"`.

@@ -15,19 +15,13 @@ package struct TraceParent: Sendable, Equatable {
     /// characters; a later version may append `-`-separated fields; version `ff` invalid).
     package init?(_ text: String) {
         let bytes = Array(text.utf8)
-        guard bytes.count >= 55, bytes[2] == UInt8(ascii: "-"), bytes[35] == UInt8(ascii: "-"),
-            bytes[52] == UInt8(ascii: "-"),
+        let dash = UInt8(ascii: "-")
+        guard bytes.count >= 55, bytes[2] == dash, bytes[35] == dash, bytes[52] == dash,
             Self.isHex(bytes[0..<2]), Self.isHex(bytes[3..<35]), Self.isHex(bytes[36..<52]),
-            Self.isHex(bytes[53..<55])
+            Self.isHex(bytes[53..<55]), !bytes[0..<2].elementsEqual("ff".utf8),
+            bytes.count == 55 || (!bytes[0..<2].elementsEqual("00".utf8) && bytes[55] == dash),
+            !Self.isZero(bytes[3..<35]), !Self.isZero(bytes[36..<52])
         else { return nil }
-        let version = bytes[0..<2]
-        if version.elementsEqual("ff".utf8) { return nil }
-        if version.elementsEqual("00".utf8) {
-            guard bytes.count == 55 else { return nil }
-        } else if bytes.count > 55 && bytes[55] != UInt8(ascii: "-") {
-            return nil
-        }
-        guard !Self.isZero(bytes[3..<35]), !Self.isZero(bytes[36..<52]) else { return nil }
         traceID = String(decoding: bytes[3..<35], as: UTF8.self)
         spanID = String(decoding: bytes[36..<52], as: UTF8.self)
         traceFlags = String(decoding: bytes[53..<55], as: UTF8.self)
@@ -47,8 +41,7 @@ package struct TraceParent: Sendable, Equatable {
         return traceparent.flatMap(TraceParent.init)
     }
 
-    /// Keeps only the `traceparent` an instrument injects (header names are
-    /// case-insensitive); anything else, such as `tracestate`, is ignored.
+    /// Keeps only the `traceparent` header (names are case-insensitive), not `tracestate`.
     struct Injector: Instrumentation.Injector {
         func inject(_ value: String, forKey key: String, into traceparent: inout String?) {
             if key.utf8.count == 11 && key.lowercased() == "traceparent" { traceparent = value }

@@ -2,12 +2,8 @@
 public import Logbook
 
 extension LogFieldProvider {
-    /// Unavailable: enable the `DistributedTracing` package trait to read the current
-    /// trace context.
-    ///
-    /// Without the trait this module is empty apart from this marker, and the package
-    /// depends on nothing. Enable it where you depend on Logbook:
-    /// `.package(url: ..., from: ..., traits: ["DistributedTracing"])`.
+    /// Unavailable: enable the `DistributedTracing` package trait to read the trace context.
+    /// Without it this module has only this marker and the package depends on nothing.
     @available(
         *, unavailable, message: "enable the DistributedTracing trait: .package(..., traits: [\"DistributedTracing\"])"
     )
