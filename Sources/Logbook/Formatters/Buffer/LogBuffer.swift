@@ -16,7 +16,6 @@ public struct LogBuffer: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var used: Int
     @usableFromInline var capacity: Int
-    /// Per-buffer caches of the date-and-time prefix of the last second formatted.
     var timestampCache: TimestampCache
 
     /// Creates an empty buffer with room for `capacity` bytes before it grows.
@@ -70,8 +69,7 @@ public struct LogBuffer: ~Copyable {
         reallocate(capacity: newCapacity)
     }
 
-    /// Releases storage beyond `limit` bytes, for a buffer kept around after writing an
-    /// unusually large record.
+    /// Releases storage beyond `limit` bytes, for a buffer kept after an unusually large record.
     mutating func shrink(ifLargerThan limit: Int, to size: Int) {
         if capacity > limit && used <= size { reallocate(capacity: size) }
     }
