@@ -85,12 +85,9 @@ extension LogBuffer {
     @inline(__always)
     static func flaggedBytes(_ word: UInt64, below lowest: UInt8, _ bytes: (UInt8, UInt8, UInt8)) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
+        func isNot(_ byte: UInt8) -> UInt64 { (word ^ (ones &* UInt64(byte))) &+ ones &* 0x7F }
         let aboveLowest = word &+ ones &* UInt64(0x80 - lowest)
-        let notDelete = (word ^ (ones &* 0x7F)) &+ ones &* 0x7F
-        let not0 = (word ^ (ones &* UInt64(bytes.0))) &+ ones &* 0x7F
-        let not1 = (word ^ (ones &* UInt64(bytes.1))) &+ ones &* 0x7F
-        let not2 = (word ^ (ones &* UInt64(bytes.2))) &+ ones &* 0x7F
-        return ~(aboveLowest & notDelete & not0 & not1 & not2) & (ones &* 0x80)
+        return ~(aboveLowest & isNot(0x7F) & isNot(bytes.0) & isNot(bytes.1) & isNot(bytes.2)) & (ones &* 0x80)
     }
 
     /// Appends the text formats' escape for a character of ``ObeyedCharacters``: `\n`, `\r`, `\t`,

@@ -63,7 +63,7 @@ extension LogBuffer {
                 let byte = utf8[index]
                 var length = ObeyedCharacters.length(in: utf8, at: index)
                 if byte == 0xEF && index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] == 0xBD {
-                    length = 3
+                    length = 3  // U+FFFD
                 }
                 let replaced = length > 0 || Self.forcesQuotes(byte)
                 changed = changed || replaced
@@ -91,11 +91,9 @@ extension LogBuffer {
             if flaggedBytes(word, below: 0x21, (0x3D, 0x22, 0x3D)) != 0 { return true }
             index += 8
         }
-        for index in index..<utf8.count
-        where forcesQuotes(utf8[index]) || (utf8[index] >= 0xC2 && ObeyedCharacters.length(in: utf8, at: index) > 0) {
-            return true
+        return (index..<utf8.count).contains {
+            forcesQuotes(utf8[$0]) || (utf8[$0] >= 0xC2 && ObeyedCharacters.length(in: utf8, at: $0) > 0)
         }
-        return false
     }
 
     private static func forcesQuotes(_ byte: UInt8) -> Bool {

@@ -287,7 +287,7 @@ public struct SyslogFormatter: LogFormatter {
         {
             return buffer.appendSmall(small)
         }
-        func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+        LogBuffer.withUTF8(of: text) { utf8 in
             buffer.appendEscaping(utf8, delimiters: (0x22, 0x5C, 0x5D)) { buffer, index, length in
                 for byte in utf8[index..<(index + length)].lazy.map(UInt64.init) {
                     if byte == 0x22 || byte == 0x5C || byte == 0x5D {  // scanned for in both; escaped in a value
@@ -302,7 +302,6 @@ public struct SyslogFormatter: LogFormatter {
                 return length
             }
         }
-        LogBuffer.withUTF8(of: text, append)
     }
 
     /// A header field: printable ASCII only (others, and the bytes of `excluded`, become
