@@ -19,22 +19,16 @@ extension LogBuffer {
         let length = count - start + omitted
         let limit = max(limit, 64)
         guard length > limit else { return }
-        // Room is kept for the marker key's prefixes (a second scan keeps less, so never needs more).
-        var prefixes = 0
-        while true {
-            let cut = scanForCut(from: start, end: max(start, start + limit - Self.markerRoom - 7 * prefixes))
-            if cut.inQuotes {
-                truncate(to: cut.end)
-            } else if cut.markerPrefixes > prefixes {
-                prefixes = cut.markerPrefixes
-                continue
-            } else {
-                truncate(to: cut.end)
-                append(UInt8(ascii: " "))
-                for _ in 0..<cut.markerPrefixes { append(contentsOf: Self.renamePrefix) }
-                append("truncated=\"")
-            }
-            break
+        var cut = scanForCut(from: start, end: max(start, start + limit - Self.markerRoom))
+        if !cut.inQuotes && cut.markerPrefixes > 0 {
+            // Room for the marker key's prefixes: a scan that keeps less never needs more.
+            cut = scanForCut(from: start, end: max(start, start + limit - Self.markerRoom - 7 * cut.markerPrefixes))
+        }
+        truncate(to: cut.end)
+        if !cut.inQuotes {
+            append(UInt8(ascii: " "))
+            for _ in 0..<cut.markerPrefixes { append(contentsOf: Self.renamePrefix) }
+            append("truncated=\"")
         }
         append("…[truncated ")
         appendDecimal(length)

@@ -2,10 +2,13 @@ extension LogBuffer {
     /// `YYYY-MM-DDTHH:MM:SS` of the last second formatted, UTC and local, so records in the same
     /// second skip the calendar arithmetic.
     struct TimestampCache {
-        var utcSecond: Int64 = .min
-        var utc: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var localSecond: Int64 = .min
-        var local: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var utc = Entry()
+        var local = Entry()
+
+        struct Entry {
+            var second: Int64 = .min
+            var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        }
     }
 
     /// Appends `timestamp` in RFC 3339 UTC form, `2024-08-06T11:54:56.789Z`, with
@@ -60,16 +63,12 @@ extension LogBuffer {
         let second = min(
             max(timestamp.secondsSinceEpoch, Self.writableSeconds.lowerBound), Self.writableSeconds.upperBound)
         reserveCapacity(19)
-        if local {
-            if timestampCache.localSecond != second {
-                timestampCache.local = Self.encodeLocal(second)
-                timestampCache.localSecond = second
-            }
-        } else if timestampCache.utcSecond != second {
-            timestampCache.utc = Self.encodeUTC(second)
-            timestampCache.utcSecond = second
+        if local && timestampCache.local.second != second {
+            timestampCache.local = .init(second: second, words: Self.encodeLocal(second))
+        } else if !local && timestampCache.utc.second != second {
+            timestampCache.utc = .init(second: second, words: Self.encodeUTC(second))
         }
-        var words = local ? timestampCache.local : timestampCache.utc
+        var words = local ? timestampCache.local.words : timestampCache.utc.words
         Swift.withUnsafeBytes(of: &words) { raw in
             (base + used).update(from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 19)
         }

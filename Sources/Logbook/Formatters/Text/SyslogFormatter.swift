@@ -96,8 +96,7 @@ public struct SyslogFormatter: LogFormatter {
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         let start = buffer.count
         writeHeader(record, into: &buffer)
-        var dropped = 0
-        writeStructuredData(record, into: &buffer, start: start, budget: nil, dropped: &dropped)
+        writeStructuredData(record, into: &buffer, budget: Budget(start: start, limit: nil))
         buffer.append(UInt8(ascii: " "))
         let beforeMessage = buffer.count
         Self.appendSyslogText(record.message, into: &buffer)
@@ -110,7 +109,7 @@ public struct SyslogFormatter: LogFormatter {
             // The logger's value as long as the header leaves room for, escapes counted, so the cut below fits.
             let loggerRoom = min(256, lineLimit - Self.prefixRoom - headerTail.count - Self.suffixRoom)
             writeStructuredData(
-                record, loggerRoom: loggerRoom, into: &buffer, start: start, budget: lineLimit / 2, dropped: &dropped)
+                record, loggerRoom: loggerRoom, into: &buffer, budget: Budget(start: start, limit: lineLimit / 2))
             buffer.append(UInt8(ascii: " "))
             messageStart = buffer.count
             Self.appendSyslogText(record.message, into: &buffer)
@@ -133,9 +132,9 @@ public struct SyslogFormatter: LogFormatter {
     /// Writes the structured data. The logger name is always kept, cut to 256 bytes so fields
     /// still fit, or to `loggerRoom` bytes written, escapes included.
     private func writeStructuredData(
-        _ record: LogRecord, loggerRoom: Int? = nil, into buffer: inout LogBuffer, start: Int, budget: Int?,
-        dropped: inout Int
+        _ record: LogRecord, loggerRoom: Int? = nil, into buffer: inout LogBuffer, budget: Budget
     ) {
+        var budget = budget
         let logger =
             if let loggerRoom {
                 Self.prefix(of: record.logger, escapedLength: loggerRoom)
@@ -150,8 +149,7 @@ public struct SyslogFormatter: LogFormatter {
             for index in 0..<fields.count {
                 let key = fields[index].key
                 if !Self.ownKeys.contains(at: key) {
-                    writeParameter(
-                        key, fields[index].value, into: &buffer, start: start, budget: budget, dropped: &dropped)
+                    writeParameter(key, fields[index].value, into: &buffer, &budget)
                 } else if TraceKeys.fieldKeys.contains(at: key) {
                     // The three keys differ in length; a record's keys are distinct.
                     switch key.pointee.utf8.count {
@@ -160,21 +158,16 @@ public struct SyslogFormatter: LogFormatter {
                     default: trace.2 = index
                     }
                 } else {
-                    writeParameter(
-                        "fields.logger", fields[index].value.pointee.logValue, into: &buffer, start: start,
-                        budget: budget, dropped: &dropped)
+                    writeParameter("fields.logger", fields[index].value.pointee.logValue, into: &buffer, &budget)
                 }
             }
             if let error = record.error {
-                let type = LogValue.string(ErrorDescription.typeName(of: error))
-                let message = LogValue.string(ErrorDescription.message(of: error))
-                writeParameter("error.type", type, into: &buffer, start: start, budget: budget, dropped: &dropped)
-                writeParameter(
-                    "error.message", message, into: &buffer, start: start, budget: budget, dropped: &dropped)
+                writeParameter("error.type", .string(ErrorDescription.typeName(of: error)), into: &buffer, &budget)
+                writeParameter("error.message", .string(ErrorDescription.message(of: error)), into: &buffer, &budget)
             }
-            if dropped > 0 {
+            if budget.dropped > 0 {
                 buffer.append(" logbook.dropped_fields=\"")
-                buffer.appendDecimal(dropped)
+                buffer.appendDecimal(budget.dropped)
                 buffer.append(UInt8(ascii: "\""))
             }
             buffer.append(UInt8(ascii: "]"))
@@ -186,18 +179,24 @@ public struct SyslogFormatter: LogFormatter {
             for slot in 0..<3 {  // not an array of the three: no allocation to count on the optimizer for
                 let index = slot == 0 ? trace.0 : slot == 1 ? trace.1 : trace.2
                 guard index >= 0 else { continue }
-                writeParameter(
-                    fields[index].key, fields[index].value, into: &buffer, start: start, budget: budget,
-                    dropped: &dropped)
+                writeParameter(fields[index].key, fields[index].value, into: &buffer, &budget)
             }
             buffer.append(UInt8(ascii: "]"))
         }
     }
 
+    /// Where the line starts, the most its structured data may take (`nil`: no cap), and how many
+    /// fields were left out for it.
+    private struct Budget {
+        let start: Int
+        let limit: Int?
+        var dropped = 0
+    }
+
     /// The keys written elsewhere: `logger` (as `fields.logger`) and the trace context fields.
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
-    /// ``writeParameter(_:_:into:start:budget:dropped:)`` for a field, a scalar read in place.
+    /// ``writeParameter(_:_:into:_:)`` for a field, a scalar read in place.
     #if compiler(>=6.3)
     @inline(always)
     #else
@@ -205,12 +204,10 @@ public struct SyslogFormatter: LogFormatter {
     #endif
     private func writeParameter(
         _ key: UnsafePointer<String>, _ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer,
-        start: Int, budget: Int?, dropped: inout Int
+        _ budget: inout Budget
     ) {
         guard let scalar = FieldScalar(value) else {
-            writeParameter(
-                key.pointee, value.pointee.logValue, into: &buffer, start: start, budget: budget, dropped: &dropped)
-            return
+            return writeParameter(key.pointee, value.pointee.logValue, into: &buffer, &budget)
         }
         let before = buffer.count
         if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D)) {
@@ -234,7 +231,7 @@ public struct SyslogFormatter: LogFormatter {
         case .bool(let bool): buffer.appendBool(bool)
         }
         buffer.append(UInt8(ascii: "\""))
-        buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
+        buffer.drop(from: before, ifLineFrom: budget.start, exceeds: budget.limit, dropped: &budget.dropped)
     }
 
     /// `="` as the low bytes of a word.
@@ -242,8 +239,7 @@ public struct SyslogFormatter: LogFormatter {
 
     /// Writes ` name="value"`, arrays and objects flattened into dotted names 8 levels deep.
     private func writeParameter(
-        _ name: String, _ value: LogValue, into buffer: inout LogBuffer, start: Int, budget: Int?,
-        dropped: inout Int
+        _ name: String, _ value: LogValue, into buffer: inout LogBuffer, _ budget: inout Budget
     ) {
         LogBuffer.forEachFlattenedLeaf(name, value, maximumDepth: 8) { leaf, leafValue, depthExhausted in
             let before = buffer.count
@@ -260,7 +256,7 @@ public struct SyslogFormatter: LogFormatter {
             case .object(let fields): buffer.append(fields.isEmpty && !depthExhausted ? "{}" : "[too deep\\]")
             }
             buffer.append(UInt8(ascii: "\""))
-            buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
+            buffer.drop(from: before, ifLineFrom: budget.start, exceeds: budget.limit, dropped: &budget.dropped)
         }
     }
 
