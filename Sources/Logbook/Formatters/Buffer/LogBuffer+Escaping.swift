@@ -4,15 +4,12 @@ enum ObeyedCharacters {
     /// The length in bytes of the character at `index` when it is one of the set, else 0.
     @inline(__always)
     static func length(in utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let byte = utf8[index]
-        if byte < 0x20 || byte == 0x7F { return 1 }
-        if byte == 0xC2 {
-            return index + 1 < utf8.count && utf8[index + 1] <= 0x9F ? 2 : 0
+        switch utf8[index] {
+        case 0..<0x20, 0x7F: 1
+        case 0xC2: index + 1 < utf8.count && utf8[index + 1] <= 0x9F ? 2 : 0
+        case 0xE2: index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] | 1) == 0xA9 ? 3 : 0
+        default: 0
         }
-        if byte == 0xE2 {
-            return index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] | 1) == 0xA9 ? 3 : 0
-        }
-        return 0
     }
 
     /// The code point of the character of `length` bytes at `index`.

@@ -6,9 +6,8 @@
 ///
 /// Pairs come in a fixed order: `time` (RFC 3339 UTC with milliseconds), `level`, `logger`, `msg`,
 /// `error.type` and `error.message` for an error, the record's fields (see
-/// ``LogRecord/forEachField(_:)``), then `source` when enabled.
-///
-/// The rules, which Loki's, Vector's and Go's logfmt parsers read back exactly:
+/// ``LogRecord/forEachField(_:)``), then `source` when enabled. Loki's, Vector's and Go's logfmt
+/// parsers read every line back exactly:
 /// - a value is bare unless it is empty or contains a space, `=`, `"` or a control character;
 ///   then it is quoted, with `"` and `\` escaped by a backslash and control characters written as
 ///   `\n`, `\r`, `\t` or `\u001b`;
