@@ -4,12 +4,11 @@
 /// 2024-08-06 13:54:56.789 INFO     payments.gateway: charge created amount=42 currency=EUR
 /// ```
 ///
-/// Time, level (padded), logger, message, then fields as `key=value` (quoted when
-/// needed, nested values flattened to dotted keys), then `error.type` and
-/// `error.message` when the record has an error. Control characters in the message are
-/// escaped so a record is always one line. With ``Colors-swift.enum/automatic`` (the
-/// default) levels are coloured only when the sink writes to a terminal and the
-/// `NO_COLOR` environment variable is unset or empty.
+/// Time, level (padded), logger, message, then fields as `key=value` (quoted when needed, nested
+/// values flattened to dotted keys), then `error.type` and `error.message` for an error. Control
+/// characters in the message are escaped so a record is always one line. With
+/// ``Colors-swift.enum/automatic`` (the default) levels are coloured only when the sink writes to a
+/// terminal and the `NO_COLOR` environment variable is unset or empty.
 public struct ConsoleFormatter: LogFormatter {
     /// When to use ANSI colours.
     public enum Colors: Sendable, Hashable {
