@@ -95,22 +95,17 @@ public struct SyslogFormatter: LogFormatter {
     /// Appends the message for `record`, without a trailing newline.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         let start = buffer.count
-        writeHeader(record, into: &buffer)
-        writeStructuredData(record, into: &buffer, budget: Budget(start: start, limit: nil))
-        buffer.append(UInt8(ascii: " "))
-        let beforeMessage = buffer.count
+        writeHeader(record, into: &buffer, budget: Budget(start: start, limit: nil))
+        var messageStart = buffer.count
         Self.appendSyslogText(record.message, into: &buffer)
         guard buffer.count - start > lineLimit else { return }
         // Too long: shorten the message, and leave out fields when the structured data alone does not fit.
-        var messageStart = beforeMessage
-        if beforeMessage - start + 128 > lineLimit {
+        if messageStart - start + 128 > lineLimit {
             buffer.truncate(to: start)
-            writeHeader(record, into: &buffer)
             // The logger's value as long as the header leaves room for, escapes counted, so the cut below fits.
             let loggerRoom = min(256, lineLimit - Self.prefixRoom - headerTail.count - Self.suffixRoom)
-            writeStructuredData(
+            writeHeader(
                 record, loggerRoom: loggerRoom, into: &buffer, budget: Budget(start: start, limit: lineLimit / 2))
-            buffer.append(UInt8(ascii: " "))
             messageStart = buffer.count
             Self.appendSyslogText(record.message, into: &buffer)
         }
@@ -119,7 +114,10 @@ public struct SyslogFormatter: LogFormatter {
         }
     }
 
-    private func writeHeader(_ record: LogRecord, into buffer: inout LogBuffer) {
+    /// Writes all before the message: the header, the structured data and a space.
+    private func writeHeader(
+        _ record: LogRecord, loggerRoom: Int? = nil, into buffer: inout LogBuffer, budget: Budget
+    ) {
         // `<PRI>1 ` in one word: the digits of PRI (at most 191) between `<` and `>1 `.
         let pri = UInt64(facility.rawValue) * 8 + UInt64(Self.severity(of: record.level))
         let digits = pri >= 100 ? 3 : pri >= 10 ? 2 : 1
@@ -127,12 +125,14 @@ public struct SyslogFormatter: LogFormatter {
         buffer.append(word: 0x20_313E << UInt64(8 * digits + 8) | word, count: digits + 4)
         buffer.appendRFC3339(record.timestamp, fractionDigits: 6)
         buffer.append(contentsOf: headerTail)
+        writeStructuredData(record, loggerRoom: loggerRoom, into: &buffer, budget: budget)
+        buffer.append(UInt8(ascii: " "))
     }
 
     /// Writes the structured data. The logger name is always kept, cut to 256 bytes so fields
     /// still fit, or to `loggerRoom` bytes written, escapes included.
     private func writeStructuredData(
-        _ record: LogRecord, loggerRoom: Int? = nil, into buffer: inout LogBuffer, budget: Budget
+        _ record: LogRecord, loggerRoom: Int?, into buffer: inout LogBuffer, budget: Budget
     ) {
         var budget = budget
         let logger =
