@@ -1,20 +1,15 @@
-/// The characters no text format writes raw: the C0 controls U+0000–U+001F, DEL U+007F,
-/// the C1 controls U+0080–U+009F, and the line and paragraph separators U+2028 and
-/// U+2029. Terminals obey C0 and C1 (ESC and CSI start escape sequences), and viewers
-/// and JavaScript-based tools break lines at U+0085, U+2028 and U+2029.
+/// The characters no text format writes raw: C0 controls, DEL, C1 controls (U+0080–U+009F), U+2028
+/// and U+2029. Terminals obey C0 and C1; viewers and JavaScript tools break lines at U+0085, U+2028, U+2029.
 enum ObeyedCharacters {
     /// The length in bytes of the character at `index` when it is one of the set, else 0.
     @inline(__always)
     static func length(in utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
-        let byte = utf8[index]
-        if byte < 0x20 || byte == 0x7F { return 1 }
-        if byte == 0xC2 {
-            return index + 1 < utf8.count && utf8[index + 1] <= 0x9F ? 2 : 0
+        switch utf8[index] {
+        case 0..<0x20, 0x7F: 1
+        case 0xC2: index + 1 < utf8.count && utf8[index + 1] <= 0x9F ? 2 : 0
+        case 0xE2: index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] | 1) == 0xA9 ? 3 : 0
+        default: 0
         }
-        if byte == 0xE2 {
-            return index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] | 1) == 0xA9 ? 3 : 0
-        }
-        return 0
     }
 
     /// The code point of the character of `length` bytes at `index`.
@@ -29,12 +24,10 @@ enum ObeyedCharacters {
 }
 
 extension LogBuffer {
-    /// The one scan of the text formats: copies `utf8`, and hands each character of ``ObeyedCharacters`` and
-    /// each of the `delimiters` (a format's own quote or bracket; a control byte stands for none) to `escape`,
-    /// with its index and length in bytes. `escape` writes what stands for it and returns how many bytes it
-    /// stood for (at least one). Words of 8 printable ASCII bytes with no delimiter are checked and copied
-    /// together (the last overlapping the one before) up to the first other word, then passed over and
-    /// copied in runs; other words are scanned byte by byte.
+    /// The one scan of the text formats: copies `utf8`, handing each character of ``ObeyedCharacters``
+    /// and each of the `delimiters` (a control byte stands for none) to `escape` with its index and
+    /// length; `escape` writes its replacement and returns how many bytes it replaced (at least one).
+    /// Clean 8-byte ASCII words are copied whole up to the first other word, then copied in runs.
     @inline(__always)
     mutating func appendEscaping(
         _ utf8: UnsafeBufferPointer<UInt8>,
@@ -83,25 +76,19 @@ extension LogBuffer {
         }
     }
 
-    /// The high bit of each byte of `word` that is below `lowest`, DEL or one of `bytes`,
-    /// for bytes below 0x80 (a byte from 0x80 may carry into the next: callers check for
-    /// such bytes first, or mask the top byte off). Each sum stays within its byte:
-    /// `b + (0x80 - lowest)` reaches the high bit when `b` is at least `lowest`,
-    /// `(b ^ c) + 0x7F` when `b` is not `c`.
+    /// The high bit of each byte of `word` below `lowest`, DEL or one of `bytes`, for bytes below
+    /// 0x80 (a higher one may carry into the next: callers check for those first, or mask the top
+    /// byte off). `b + (0x80 - lowest)` sets the high bit when `b >= lowest`, `(b ^ c) + 0x7F` when `b != c`.
     @inline(__always)
     static func flaggedBytes(_ word: UInt64, below lowest: UInt8, _ bytes: (UInt8, UInt8, UInt8)) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
+        func isNot(_ byte: UInt8) -> UInt64 { (word ^ (ones &* UInt64(byte))) &+ ones &* 0x7F }
         let aboveLowest = word &+ ones &* UInt64(0x80 - lowest)
-        let notDelete = (word ^ (ones &* 0x7F)) &+ ones &* 0x7F
-        let not0 = (word ^ (ones &* UInt64(bytes.0))) &+ ones &* 0x7F
-        let not1 = (word ^ (ones &* UInt64(bytes.1))) &+ ones &* 0x7F
-        let not2 = (word ^ (ones &* UInt64(bytes.2))) &+ ones &* 0x7F
-        return ~(aboveLowest & notDelete & not0 & not1 & not2) & (ones &* 0x80)
+        return ~(aboveLowest & isNot(0x7F) & isNot(bytes.0) & isNot(bytes.1) & isNot(bytes.2)) & (ones &* 0x80)
     }
 
-    /// Appends the escape of the single-line text formats (console, logfmt values, Lambda
-    /// text) for a character of ``ObeyedCharacters``: `\n`, `\r`, `\t`, or `\u` and four
-    /// hex digits, as JSON and go-logfmt decode them.
+    /// Appends the text formats' escape for a character of ``ObeyedCharacters``: `\n`, `\r`, `\t`,
+    /// or `\u` and four hex digits, as JSON and go-logfmt decode them.
     mutating func appendTextEscape(_ scalar: UInt32) {
         switch scalar {
         case 0x0A: append(word: 0x6E5C, count: 2)  // `\n`, and below `\r`, `\t`

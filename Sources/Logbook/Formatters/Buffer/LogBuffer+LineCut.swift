@@ -1,6 +1,6 @@
 extension LogBuffer {
-    /// Takes back what was written from `before` on, counting it in `dropped`, when the
-    /// line written from `start` is longer than `budget`: a member left out of a capped line.
+    /// Takes back what was written from `before` on, counting it in `dropped`, when the line
+    /// from `start` is longer than `budget`.
     @inline(__always)
     mutating func drop(from before: Int, ifLineFrom start: Int, exceeds budget: Int?, dropped: inout Int) {
         if let budget, count - start > budget {
@@ -9,54 +9,41 @@ extension LogBuffer {
         }
     }
 
-    /// Cuts the bytes after `start` to at most `limit` bytes (at least 64) including the
-    /// truncation marker, at a character boundary, keeping `key="quoted value"` syntax
-    /// intact: a cut inside double quotes puts the marker inside them and closes them; a
-    /// cut inside a word without `=` backs up to the space before it; then the marker
-    /// follows as a `truncated="…"` pair, its key prefixed with `fields.` as often as
-    /// needed to differ from every key kept. Shorter lines are left alone. `omitted` counts
-    /// bytes of the line that were measured but not written (see
-    /// ``LogfmtFieldWriter/append(_:of:into:lineStart:lineLimit:keyPrefix:keySuffix:)``),
-    /// all past the cap: the marker's count is the whole line's.
+    /// Cuts the bytes after `start` to at most `limit` bytes (at least 64), marker included, at a
+    /// character boundary, keeping `key="quoted value"` syntax: a cut inside quotes puts the marker
+    /// inside and closes them; otherwise the marker follows as a `truncated="…"` pair, its key
+    /// prefixed with `fields.` as often as needed to differ from every key kept. `omitted` counts
+    /// bytes measured but not written, all past the cap (see ``LogfmtFieldWriter``): the marker
+    /// counts the whole line.
     mutating func cutLine(from start: Int, limit: Int, omitted: Int = 0) {
         let length = count - start + omitted
         let limit = max(limit, 64)
         guard length > limit else { return }
-        // How many `fields.` the marker's key needs; room is kept for them (a second scan
-        // keeps less of the line, so fewer keys, never more prefixes).
-        var prefixes = 0
-        while true {
-            let cut = scanForCut(from: start, end: max(start, start + limit - Self.markerRoom - 7 * prefixes))
-            if cut.inQuotes {
-                truncate(to: cut.end)
-            } else if cut.markerPrefixes > prefixes {
-                prefixes = cut.markerPrefixes
-                continue
-            } else {
-                // A cut inside a word without `=` (a logfmt key, or a word of free text)
-                // backs up to the space before it, so no key is left without its value; a
-                // cut inside an unquoted value keeps the shortened value.
-                truncate(to: cut.end)
-                append(UInt8(ascii: " "))
-                for _ in 0..<cut.markerPrefixes { append(contentsOf: Self.renamePrefix) }
-                append("truncated=\"")
-            }
-            break
+        var cut = scanForCut(from: start, end: max(start, start + limit - Self.markerRoom))
+        if !cut.inQuotes && cut.markerPrefixes > 0 {
+            // Room for the marker key's prefixes: a scan that keeps less never needs more.
+            cut = scanForCut(from: start, end: max(start, start + limit - Self.markerRoom - 7 * cut.markerPrefixes))
+        }
+        truncate(to: cut.end)
+        if !cut.inQuotes {
+            append(UInt8(ascii: " "))
+            for _ in 0..<cut.markerPrefixes { append(contentsOf: Self.renamePrefix) }
+            append("truncated=\"")
         }
         append("…[truncated ")
         appendDecimal(length)
         append(" bytes]\"")
     }
 
-    /// The most the marker takes without its key's prefixes: ` truncated="…[truncated `,
-    /// up to 14 digits and ` bytes]"`.
+    /// The most the marker takes without its key's prefixes: ` truncated="…[truncated `, up to 14
+    /// digits and ` bytes]"`.
     private static let markerRoom = 48
     private static let renamePrefix = Array("fields.".utf8)
     private static let markerKey = Array("truncated=".utf8)
 
-    /// Where ``cutLine(from:limit:)`` cuts a line that would end at `end` (backed up to a
-    /// character boundary, out of an escape, and, outside quotes, out of a word without
-    /// `=`), whether that is inside double quotes, and how many `fields.` the marker's key
+    /// Where ``cutLine(from:limit:)`` cuts a line that would end at `end`: backed up to a character
+    /// boundary, out of an escape, and outside quotes out of a word without `=` (so no key is left
+    /// without its value); whether that is inside quotes; and how many `fields.` the marker's key
     /// needs to differ from the `(fields.)truncated` keys kept.
     private func scanForCut(from start: Int, end proposedEnd: Int) -> (end: Int, inQuotes: Bool, markerPrefixes: Int) {
         var end = proposedEnd
@@ -95,8 +82,7 @@ extension LogBuffer {
         return (end, inQuotes, (~markerKeys).trailingZeroBitCount)
     }
 
-    /// The number of `fields.` before `truncated=` when the bytes from `index` to `end`
-    /// start with such a key, else `nil`.
+    /// The number of `fields.` before `truncated=` when the bytes from `index` to `end` start so.
     private func markerKeyPrefixes(at index: Int, before end: Int) -> Int? {
         func matches(_ bytes: [UInt8], at position: Int) -> Bool {
             position + bytes.count <= end && bytes.indices.allSatisfy { self[position + $0] == bytes[$0] }

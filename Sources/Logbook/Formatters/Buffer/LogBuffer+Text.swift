@@ -1,8 +1,7 @@
 extension LogBuffer {
-    /// Appends `text` for a single-line text format: control characters (U+0000–U+001F),
-    /// DEL, C1 controls (U+0080–U+009F), U+2028 and U+2029 become escapes (`\n`,
-    /// `\r`, `\t`, and `\u001b`, `\u0085`, `\u2028` for the others, as JSON and logfmt
-    /// parsers decode them), everything else is copied.
+    /// Appends `text` for a single-line text format: control characters (U+0000–U+001F), DEL, C1
+    /// controls (U+0080–U+009F), U+2028 and U+2029 become escapes (`\n`, `\r`, `\t`, and `\u001b`,
+    /// `\u0085`, `\u2028` for the others, as JSON and logfmt parsers decode them).
     public mutating func appendSingleLine(_ text: String) {
         if let small = withUnsafePointer(to: text, { SmallString(at: $0) }),
             Self.isPlainText(small, below: 0x20, rejecting: (0x7F, 0x7F, 0x7F))
@@ -17,9 +16,9 @@ extension LogBuffer {
         }
     }
 
-    /// Appends a logfmt value: as is when it is non-empty and has no space, `=`, `"` or
-    /// character that ``appendSingleLine(_:)`` escapes; otherwise in double quotes with `"` and `\`
-    /// backslash-escaped and those characters escaped as ``appendSingleLine(_:)`` does.
+    /// Appends a logfmt value: as is when it is non-empty and has no space, `=`, `"` or character that
+    /// ``appendSingleLine(_:)`` escapes; else in double quotes, `"` and `\` backslash-escaped and
+    /// those characters escaped as ``appendSingleLine(_:)`` does.
     public mutating func appendLogfmtValue(_ text: String) {
         if let small = withUnsafePointer(to: text, { SmallString(at: $0) }), Self.isPlainText(small) {
             return appendSmall(small)
@@ -42,16 +41,14 @@ extension LogBuffer {
         }
     }
 
-    /// Appends a logfmt key: space, `=`, `"`, each character that
-    /// ``appendSingleLine(_:)`` escapes, and U+FFFD (which logfmt parsers refuse in a key)
-    /// become `_`, and an empty key becomes `_`. (A logfmt key has no quoting, so it
-    /// cannot carry escapes.)
+    /// Appends a logfmt key: space, `=`, `"`, each character that ``appendSingleLine(_:)`` escapes,
+    /// and U+FFFD (which logfmt parsers refuse in a key) become `_` (a logfmt key has no quoting, so
+    /// cannot carry escapes); an empty key becomes `_`.
     public mutating func appendLogfmtKey(_ key: String) {
         appendLogfmtKeyReportingChange(key)
     }
 
-    /// Appends a logfmt key as ``appendLogfmtKey(_:)`` does, and returns whether the key
-    /// written differs from `key`.
+    /// ``appendLogfmtKey(_:)``, returning whether the key written differs from `key`.
     @discardableResult
     mutating func appendLogfmtKeyReportingChange(_ key: String) -> Bool {
         var key = key
@@ -65,9 +62,8 @@ extension LogBuffer {
             while index < utf8.count {
                 let byte = utf8[index]
                 var length = ObeyedCharacters.length(in: utf8, at: index)
-                // U+FFFD, the replacement character, which go-logfmt refuses in a key.
                 if byte == 0xEF && index + 2 < utf8.count && utf8[index + 1] == 0xBF && utf8[index + 2] == 0xBD {
-                    length = 3
+                    length = 3  // U+FFFD
                 }
                 let replaced = length > 0 || Self.forcesQuotes(byte)
                 changed = changed || replaced
@@ -84,8 +80,8 @@ extension LogBuffer {
         return written.appendLogfmtKeyReportingChange(key) ? written.string : key
     }
 
-    /// Whether a logfmt value must be quoted: it holds a byte of ``forcesQuotes(_:)`` or
-    /// a multi-byte character that ``appendSingleLine(_:)`` escapes.
+    /// Whether a logfmt value holds a byte of ``forcesQuotes(_:)`` or a character that
+    /// ``appendSingleLine(_:)`` escapes.
     private static func needsQuotes(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         // Eight ASCII bytes at a time; from a word with another byte on, byte by byte.
@@ -95,21 +91,17 @@ extension LogBuffer {
             if flaggedBytes(word, below: 0x21, (0x3D, 0x22, 0x3D)) != 0 { return true }
             index += 8
         }
-        for index in index..<utf8.count
-        where forcesQuotes(utf8[index]) || (utf8[index] >= 0xC2 && ObeyedCharacters.length(in: utf8, at: index) > 0) {
-            return true
+        return (index..<utf8.count).contains {
+            forcesQuotes(utf8[$0]) || (utf8[$0] >= 0xC2 && ObeyedCharacters.length(in: utf8, at: $0) > 0)
         }
-        return false
     }
 
     private static func forcesQuotes(_ byte: UInt8) -> Bool {
         byte <= 0x20 || byte == 0x3D || byte == 0x22 || byte == 0x7F
     }
 
-    /// Whether a short ASCII string can be written as it is: it is not empty and has no
-    /// byte below `lowest`, DEL or of `bytes`. By default, a logfmt key or value (no byte of
-    /// ``forcesQuotes(_:)``); syslog names and values pass their own. All 15 bytes are
-    /// checked at once, as ``SmallString/needsJSONEscaping`` does.
+    /// Whether a short ASCII string is non-empty with no byte below `lowest`, DEL or of `bytes` (by
+    /// default, a plain logfmt key or value), checking all 15 bytes at once.
     @inline(__always)
     static func isPlainText(
         _ small: SmallString, below lowest: UInt8 = 0x21, rejecting bytes: (UInt8, UInt8, UInt8) = (0x3D, 0x22, 0x3D)
@@ -121,10 +113,8 @@ extension LogBuffer {
         return low | (flaggedBytes(small.high, below: lowest, bytes) & ((1 &<< UInt64((count &- 8) &* 8)) &- 1)) == 0
     }
 
-    /// Appends the bytes of a short ASCII string between the low `prefixCount` bytes of
-    /// `prefix` and the low `suffixCount` bytes of `suffix` (at most 8 each, lowest first),
-    /// with one capacity check: JSON's `"value"` and `,"key":`, logfmt's ` key=`, syslog's
-    /// ` name="` and `value"`.
+    /// Appends a short ASCII string between the low `prefixCount` bytes of `prefix` and the low
+    /// `suffixCount` bytes of `suffix` (at most 8 each, lowest first), with one capacity check.
     @inline(__always)
     mutating func appendSmall(
         _ small: SmallString, prefix: UInt64 = 0, prefixCount: Int = 0, suffix: UInt64 = 0, suffixCount: Int = 0
@@ -140,8 +130,7 @@ extension LogBuffer {
         used += prefixCount + small.count + suffixCount
     }
 
-    /// Appends the low `count` bytes of `word` (at most 8), lowest first, with one
-    /// capacity check.
+    /// Appends the low `count` bytes of `word` (at most 8), lowest first, with one capacity check.
     @inline(__always)
     mutating func append(word: UInt64, count: Int) {
         assert((0...8).contains(count), "append(word:count:) writes one word: count \(count) is over 8")
@@ -156,8 +145,7 @@ extension LogBuffer {
         append(word: value ? 0x6575_7274 : 0x65_736C_6166, count: value ? 4 : 5)  // "true", "false"
     }
 
-    /// Appends a scalar read in place as a logfmt value, as
-    /// ``appendLogfmtValue(_:)`` and the field writers write its ``LogValue``.
+    /// Appends a scalar read in place as a logfmt value.
     @inline(__always)
     mutating func appendLogfmtScalar(_ scalar: FieldScalar) {
         switch scalar {
@@ -179,8 +167,7 @@ extension LogBuffer {
         appendLogfmtPair("error.message", .string(ErrorDescription.message(of: error)), depthExhausted: true)
     }
 
-    /// Appends one ` key=value` pair with a scalar (or empty, or too deep) value, and
-    /// returns whether the key's characters were replaced.
+    /// Appends ` key=value` for a scalar (or empty, or too deep) value; returns whether the key changed.
     @discardableResult
     mutating func appendLogfmtPair(
         _ key: String,
@@ -206,9 +193,8 @@ extension LogBuffer {
         return changed
     }
 
-    /// Calls `body` with each dotted key and value `value` flattens into, in writing
-    /// order, and whether nesting ran out of depth there. Shared by the logfmt-style
-    /// formatters and ``SyslogFormatter``'s structured data.
+    /// Calls `body` with each dotted key and value `value` flattens into, in writing order, and
+    /// whether nesting ran out of depth there.
     static func forEachFlattenedLeaf(
         _ key: String,
         _ value: LogValue,

@@ -1,12 +1,14 @@
 extension LogBuffer {
-    /// The date-and-time prefix (`YYYY-MM-DDTHH:MM:SS`, 19 bytes) of the last second
-    /// formatted, in UTC and in local time, so records in the same second skip the
-    /// calendar arithmetic.
+    /// `YYYY-MM-DDTHH:MM:SS` of the last second formatted, UTC and local, so records in the same
+    /// second skip the calendar arithmetic.
     struct TimestampCache {
-        var utcSecond: Int64 = .min
-        var utc: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var localSecond: Int64 = .min
-        var local: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var utc = Entry()
+        var local = Entry()
+
+        struct Entry {
+            var second: Int64 = .min
+            var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        }
     }
 
     /// Appends `timestamp` in RFC 3339 UTC form, `2024-08-06T11:54:56.789Z`, with
@@ -18,8 +20,8 @@ extension LogBuffer {
         append(UInt8(ascii: "Z"))
     }
 
-    /// Appends `timestamp` in the process's local time zone as `2024-08-06 13:54:56.789`,
-    /// with `fractionDigits` (0 to 9) digits of the second.
+    /// Appends `timestamp` in the process's local time zone as `2024-08-06 13:54:56.789`, with
+    /// `fractionDigits` (0 to 9) digits of the second, truncated.
     public mutating func appendLocalDateTime(_ timestamp: LogTimestamp, fractionDigits: Int = 3) {
         appendDateTime(timestamp, separator: UInt8(ascii: " "), local: true)
         appendFraction(timestamp.nanoseconds, digits: fractionDigits)
@@ -39,9 +41,8 @@ extension LogBuffer {
         used &+= digits &+ 1
     }
 
-    /// The eight decimal digits of `value` (below 10^8), zero-padded, as the ASCII bytes
-    /// of one word, the first digit lowest: 1234 and 5678 in two 32-bit lanes, then 12,
-    /// 34, 56, 78 in four 16-bit lanes, then one digit a byte; no loop, no branch.
+    /// The eight decimal digits of `value` (below 10^8), zero-padded, as one word's ASCII bytes, first
+    /// digit lowest: split into 32-bit, then 16-bit, then 8-bit lanes; no loop, no branch.
     @inline(__always)
     static func decimalDigits(_ value: UInt64) -> UInt64 {
         let high = value / 10_000
@@ -53,27 +54,21 @@ extension LogBuffer {
         return lanes | 0x3030_3030_3030_3030
     }
 
-    /// The first and last second RFC 3339's four-digit years can write
-    /// (0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z); instants outside are clamped.
+    /// 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, what four-digit years can write; others are clamped.
     static let writableSeconds: ClosedRange<Int64> = -62_167_219_200...253_402_300_799
 
     @inline(__always)
     private mutating func appendDateTime(_ timestamp: LogTimestamp, separator: UInt8, local: Bool) {
-        // Clamped, so the calendar arithmetic cannot overflow and no instant equals the
-        // caches' `.min` "empty" marker.
+        // Clamped: no overflow in the calendar arithmetic, and no instant equals the caches' `.min`.
         let second = min(
             max(timestamp.secondsSinceEpoch, Self.writableSeconds.lowerBound), Self.writableSeconds.upperBound)
         reserveCapacity(19)
-        if local {
-            if timestampCache.localSecond != second {
-                timestampCache.local = Self.encodeLocal(second)
-                timestampCache.localSecond = second
-            }
-        } else if timestampCache.utcSecond != second {
-            timestampCache.utc = Self.encodeUTC(second)
-            timestampCache.utcSecond = second
+        if local && timestampCache.local.second != second {
+            timestampCache.local = .init(second: second, words: Self.encodeLocal(second))
+        } else if !local && timestampCache.utc.second != second {
+            timestampCache.utc = .init(second: second, words: Self.encodeUTC(second))
         }
-        var words = local ? timestampCache.local : timestampCache.utc
+        var words = local ? timestampCache.local.words : timestampCache.utc.words
         Swift.withUnsafeBytes(of: &words) { raw in
             (base + used).update(from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 19)
         }
@@ -93,8 +88,7 @@ extension LogBuffer {
         return encode((time.year, time.month, time.day), time.hour, time.minute, time.second)
     }
 
-    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
-    /// `civil_from_days`).
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
     static func civilDate(daysSinceEpoch days: Int64) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
@@ -108,8 +102,7 @@ extension LogBuffer {
         return (Int(year), Int(month), Int(day))
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS`, the low 19 bytes of three words, from the digits of
-    /// `YYYYMMDD` and `00HHMMSS` (`ymd` and `hms`).
+    /// `YYYY-MM-DDTHH:MM:SS`, the low 19 bytes of three words, from the digits `YYYYMMDD` and `00HHMMSS`.
     private static func encode(
         _ date: (year: Int, month: Int, day: Int), _ hour: Int, _ minute: Int, _ second: Int
     ) -> (UInt64, UInt64, UInt64) {

@@ -16,7 +16,6 @@ public struct LogBuffer: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var used: Int
     @usableFromInline var capacity: Int
-    /// Per-buffer caches of the date-and-time prefix of the last second formatted.
     var timestampCache: TimestampCache
 
     /// Creates an empty buffer with room for `capacity` bytes before it grows.
@@ -70,8 +69,7 @@ public struct LogBuffer: ~Copyable {
         reallocate(capacity: newCapacity)
     }
 
-    /// Releases storage beyond `limit` bytes, for a buffer kept around after writing an
-    /// unusually large record.
+    /// Releases storage beyond `limit` bytes, for a buffer kept after an unusually large record.
     mutating func shrink(ifLargerThan limit: Int, to size: Int) {
         if capacity > limit && used <= size { reallocate(capacity: size) }
     }
@@ -101,19 +99,16 @@ public struct LogBuffer: ~Copyable {
         let destination = UnsafeMutableRawPointer(base + used)
         if length >= 8 && length <= 32 {
             // Keys, level names, timestamps: whole words, the last ones overlapping.
-            let lastWord = length - 8
-            destination.storeBytes(of: source.loadUnaligned(as: UInt64.self), as: UInt64.self)
-            if length > 16 {
-                let secondLast = length - 16
-                destination.storeBytes(
-                    of: source.loadUnaligned(fromByteOffset: 8, as: UInt64.self), toByteOffset: 8, as: UInt64.self)
-                destination.storeBytes(
-                    of: source.loadUnaligned(fromByteOffset: secondLast, as: UInt64.self), toByteOffset: secondLast,
-                    as: UInt64.self)
+            func copyWord(at offset: Int) {
+                let word = source.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                destination.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
             }
-            destination.storeBytes(
-                of: source.loadUnaligned(fromByteOffset: lastWord, as: UInt64.self), toByteOffset: lastWord,
-                as: UInt64.self)
+            copyWord(at: 0)
+            if length > 16 {
+                copyWord(at: 8)
+                copyWord(at: length - 16)
+            }
+            copyWord(at: length - 8)
         } else {
             destination.copyMemory(from: source, byteCount: length)
         }
@@ -159,25 +154,17 @@ public struct LogBuffer: ~Copyable {
             used += 2
             return
         }
+        if value < 0 { append(UInt8(ascii: "-")) }
         reserveCapacity(20)
+        let first = used
         var magnitude = value.magnitude
-        var digits = 0
-        var scratch = magnitude
-        repeat {
-            digits += 1
-            scratch /= 10
-        } while scratch != 0
-        if value < 0 {
-            base[used] = UInt8(ascii: "-")
+        repeat {  // lowest digit first, then reversed
+            base[used] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
             used += 1
-        }
-        var position = used + digits - 1
-        repeat {
-            base[position] = UInt8(truncatingIfNeeded: magnitude % 10) &+ 0x30
             magnitude /= 10
-            position -= 1
         } while magnitude != 0
-        used += digits
+        var digits = UnsafeMutableBufferPointer(start: base + first, count: used - first)
+        digits.reverse()
     }
 
     /// Calls `body` with the bytes written so far.

@@ -4,12 +4,11 @@
 /// 2024-08-06 13:54:56.789 INFO     payments.gateway: charge created amount=42 currency=EUR
 /// ```
 ///
-/// Time, level (padded), logger, message, then fields as `key=value` (quoted when
-/// needed, nested values flattened to dotted keys), then `error.type` and
-/// `error.message` when the record has an error. Control characters in the message are
-/// escaped so a record is always one line. With ``Colors-swift.enum/automatic`` (the
-/// default) levels are coloured only when the sink writes to a terminal and the
-/// `NO_COLOR` environment variable is unset or empty.
+/// Time, level (padded), logger, message, then fields as `key=value` (quoted when needed, nested
+/// values flattened to dotted keys), then `error.type` and `error.message` for an error. Control
+/// characters in the message are escaped so a record is always one line. With
+/// ``Colors-swift.enum/automatic`` (the default) levels are coloured only when the sink writes to a
+/// terminal and the `NO_COLOR` environment variable is unset or empty.
 public struct ConsoleFormatter: LogFormatter {
     /// When to use ANSI colours.
     public enum Colors: Sendable, Hashable {
@@ -37,8 +36,7 @@ public struct ConsoleFormatter: LogFormatter {
     public let timestamp: TimestampStyle
     /// Whether to append the call site as `source=File.swift:42`.
     public let includesSourceLocation: Bool
-    /// The longest line in bytes (at least 64); a longer one is cut and marked (see
-    /// ``LogFormatter``). Default 64 KiB.
+    /// The longest line in bytes (at least 64); longer ones are cut and marked (see ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
 
     /// Keys the formatter writes itself; a field with one of them is written as `fields.<key>`.
@@ -65,12 +63,10 @@ public struct ConsoleFormatter: LogFormatter {
             timestamp: timestamp, includesSourceLocation: includesSourceLocation, lineLimit: lineLimit)
     }
 
-    /// The colour choice for a destination, given the value of `NO_COLOR` (`nil` when
-    /// unset). Only ``Colors-swift.enum/automatic`` depends on them.
+    /// The colour choice for a destination, given `NO_COLOR`'s value (`nil` when unset).
     package func colors(forTerminal isTerminal: Bool, noColor: String?) -> Colors {
         guard colors == .automatic else { return colors }
-        let colorDisabled = noColor.map { !$0.isEmpty } ?? false
-        return isTerminal && !colorDisabled ? .always : .never
+        return isTerminal && (noColor ?? "").isEmpty ? .always : .never
     }
 
     /// Appends the line for `record`. ``Colors-swift.enum/automatic`` that was never
@@ -115,8 +111,7 @@ enum ANSI {
     static let reset = Array("\u{1B}[0m".utf8)
     static let bold = Array("\u{1B}[1m".utf8)
     static let dim = Array("\u{1B}[2m".utf8)
-    /// Per level: trace dim, debug blue, info green, notice cyan, warning yellow, error
-    /// red, critical bold red.
+    /// Per level: trace dim, debug blue, info green, notice cyan, warning yellow, error red, critical bold red.
     static let level: [[UInt8]] = [
         "\u{1B}[2m", "\u{1B}[34m", "\u{1B}[32m", "\u{1B}[36m", "\u{1B}[33m", "\u{1B}[31m", "\u{1B}[1;31m",
     ].map { Array($0.utf8) }

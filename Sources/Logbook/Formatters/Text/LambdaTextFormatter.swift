@@ -4,25 +4,21 @@
 /// [INFO]	2024-08-06T11:54:56.789Z	79b4f56e-95b1-4643-9700-2807f4e68189	Hello from Lambda!
 /// ```
 ///
-/// `[LEVEL]`, a tab, the time in UTC with exactly three fractional digits and a `Z`, a
-/// tab, the request id, a tab, the message. The request id is the record's
-/// ``LambdaInvocation/requestIDKey`` field, bound by
-/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``; outside an
-/// invocation the field is empty, leaving two adjacent tabs, as the runtimes do.
+/// `[LEVEL]`, a tab, the time in UTC with exactly three fractional digits and a `Z`, a tab, the
+/// request id, a tab, the message. The request id is the record's ``LambdaInvocation/requestIDKey``
+/// field, bound by ``LogContext/withLambdaInvocation(_:operation:)-djzv``; outside an invocation
+/// it is empty, leaving two adjacent tabs, as the runtimes do.
 ///
-/// - Levels are `DEBUG`, `INFO`, `WARNING`, `ERROR` and `CRITICAL`, the names Python's
-///   runtime writes; Logbook's two extra levels print as `TRACE` and `NOTICE` (pass
-///   other ``levelNames`` to change them).
-/// - Line feeds in the message become carriage returns, as the runtimes write
-///   tracebacks, so a multi-line message stays one CloudWatch event. Tabs and line
-///   breaks in the request id become spaces.
-/// - Fields are not lost: by default (``appendsFields``) the static fields and the
-///   record's fields follow the message as logfmt pairs after a space
-///   (`… Hello from Lambda! order_id=42 cold_start=true`), leaving out the request id
-///   and trace id. An error is always appended as `error.type=… error.message=…`.
+/// - Levels are `DEBUG`, `INFO`, `WARNING`, `ERROR` and `CRITICAL`, Python's runtime's names, and
+///   `TRACE` and `NOTICE` for Logbook's two extra levels (see ``levelNames``).
+/// - Line feeds in the message become carriage returns, as the runtimes write tracebacks, so a
+///   multi-line message stays one CloudWatch event. Tabs and line breaks in the request id become
+///   spaces.
+/// - With ``appendsFields`` (the default) the static and record fields follow the message as
+///   logfmt pairs (`… Hello from Lambda! order_id=42 cold_start=true`), without the request id and
+///   trace id. An error is always appended as `error.type=… error.message=…`.
 public struct LambdaTextFormatter: LogFormatter {
-    /// The text written between the brackets for each level. Default
-    /// ``LogLevelNames/uppercase``.
+    /// The text written between the brackets for each level. Default ``LogLevelNames/uppercase``.
     public let levelNames: LogLevelNames
     /// Whether static and record fields follow the message as logfmt pairs. Default `true`.
     public let appendsFields: Bool
@@ -31,8 +27,7 @@ public struct LambdaTextFormatter: LogFormatter {
     public let staticFields: LogFields
     /// How deep appended arrays and objects are flattened. Default 8.
     public var maximumDepth: Int { fieldWriter.maximumDepth }
-    /// The longest line in bytes (at least 64); a longer one is cut and marked (see
-    /// ``LogFormatter``). Default 64 KiB.
+    /// The longest line in bytes (at least 64); longer ones are cut and marked (see ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
 
     private let fieldWriter: LogfmtFieldWriter
@@ -86,29 +81,21 @@ public struct LambdaTextFormatter: LogFormatter {
         }
     }
 
-    /// Appends `text` for one tab-separated field of Lambda's text format.
-    ///
-    /// A line break (`\n`, or `\r\n`) becomes one carriage return, as Lambda's runtimes
-    /// write multi-line output, so the line stays one CloudWatch event. Tabs are kept.
-    /// Every other character of ``ObeyedCharacters`` (a lone `\r`, ESC, DEL, C1,
-    /// U+2028, U+2029) is escaped as ``LogBuffer/appendSingleLine(_:)`` escapes it. With
-    /// `replacingTabs`, tabs and line breaks become spaces instead, so the text cannot
-    /// shift the fields after it.
+    /// Appends `text` for one tab-separated field: a line break (`\n` or `\r\n`) becomes one
+    /// carriage return, tabs are kept, or with `replacingTabs` both become spaces (so the text cannot
+    /// shift the fields after it). Every other character of ``ObeyedCharacters`` is escaped as
+    /// ``LogBuffer/appendSingleLine(_:)`` escapes it.
     private static func appendField(_ text: String, replacingTabs: Bool, into buffer: inout LogBuffer) {
         LogBuffer.withUTF8(of: text) { utf8 in
             buffer.appendEscaping(utf8, delimiters: (0, 0, 0)) { buffer, index, length in
                 let byte = utf8[index]
-                let isLineBreak = byte == 0x0A || (byte == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A)
-                if byte == 0x09 && !replacingTabs {
-                    buffer.append(byte)  // the runtime's own separator, kept
-                    return 1
+                let isCRLF = byte == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A
+                guard byte == 0x09 || byte == 0x0A || isCRLF else {
+                    buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
+                    return length
                 }
-                if isLineBreak || byte == 0x09 {
-                    buffer.append(replacingTabs ? UInt8(ascii: " ") : 0x0D)
-                    return byte == 0x0D ? 2 : 1
-                }
-                buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
-                return length
+                buffer.append(replacingTabs ? UInt8(ascii: " ") : byte == 0x09 ? byte : 0x0D)
+                return isCRLF ? 2 : 1
             }
         }
     }

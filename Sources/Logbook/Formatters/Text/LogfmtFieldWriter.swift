@@ -1,32 +1,23 @@
-/// Writes a record's resolved fields (see ``FieldList``) as logfmt pairs (` key=value`)
-/// with unique keys, for the formatters that write them: ``LogfmtFormatter``,
-/// ``ConsoleFormatter`` and ``LambdaTextFormatter``.
+/// Writes a record's resolved fields (see ``FieldList``) as logfmt pairs (` key=value`) with
+/// unique keys, for ``LogfmtFormatter``, ``ConsoleFormatter`` and ``LambdaTextFormatter``.
 ///
-/// A record's field keys are distinct. Three things make keys the record does not have:
-/// renaming a field whose key is one of the formatter's own (see ``KeySet``),
-/// flattening (`user` holding `{"id": 7}` is written `user.id=7`) and replacing the
-/// characters a logfmt key cannot hold (`a b` is written `a_b`). Such a key can repeat
-/// another field's (`fields.error` for a static `error` next to a static `fields.error`,
-/// `user.id`, `a_b`). The common record makes none of them and is written in one pass,
-/// scalars read in place, with no bookkeeping. When a record does, its fields are
-/// written again with every key remembered: the first field to write a key keeps it, and
-/// a later one gets the `fields.` prefix, as often as needed, so no key appears twice
-/// (see ``LogfmtKeyClaims``, which finds that count without trying each).
+/// A record's field keys are distinct, but renaming a reserved key (see ``KeySet``), flattening
+/// (`user.id=7`) and replacing characters a key cannot hold (`a_b`) make keys that can repeat
+/// another field's. The common record makes none and is written in one pass, scalars read in
+/// place. One that does is written again with every key remembered: the first field to write a
+/// key keeps it, a later one gets the `fields.` prefix as often as needed (see ``LogfmtKeyClaims``).
 struct LogfmtFieldWriter: Sendable {
     /// The formatter's own keys.
     let reserved: KeySet
     /// Keys of the record's fields (not static ones) that are not written.
     var skipped = KeySet([])
-    /// How deep values are flattened.
     let maximumDepth: Int
 
-    /// Appends the pairs of `fields` to the line that starts at `lineStart`, and returns
-    /// how many bytes of pairs were measured instead of written: once the line is longer
-    /// than `lineLimit` (it will be cut), a pair made by flattening or renaming is only
-    /// measured, so a record whose flattened or renamed keys would make the line far
-    /// longer than its input costs no more than its cap in memory. Pass the result to
-    /// ``LogBuffer/cutLine(from:limit:omitted:)``, so the cut's marker still counts the
-    /// whole line. `keyPrefix` and `keySuffix` wrap each key (for colouring).
+    /// Appends the pairs of `fields` to the line that starts at `lineStart`, and returns how many
+    /// bytes were measured instead of written: past `lineLimit` a flattened or renamed pair is only
+    /// measured, so such keys cost no more memory than the cap. Pass the result to
+    /// ``LogBuffer/cutLine(from:limit:omitted:)`` so the marker counts the whole line.
+    /// `keyPrefix` and `keySuffix` wrap each key (for colouring).
     @discardableResult
     func append(
         _ fields: FieldList,
@@ -75,19 +66,14 @@ struct LogfmtFieldWriter: Sendable {
                 leaf, leafValue, exhausted in
                 let (core, prefixes) = written.claim(LogBuffer.logfmtKey(leaf))
                 let before = buffer.count
-                // Past the cap, the key is measured without all but one of its prefixes
-                // (the core alone can be empty: `fields.`).
+                // Past the cap, measured with one prefix at most (the core alone can be empty).
                 let measuring = before > cap
-                let unique =
-                    prefixes == 0
-                    ? core
-                    : String(repeating: KeySet.renamePrefix, count: measuring ? 1 : prefixes) + core
+                let shown = measuring ? min(prefixes, 1) : prefixes
+                let unique = String(repeating: KeySet.renamePrefix, count: shown) + core
                 buffer.appendLogfmtPair(
                     unique, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
-                if measuring {
-                    measured += max(prefixes - 1, 0) * KeySet.renamePrefix.utf8.count
-                    Self.measure(from: before, in: &buffer, into: &measured)
-                }
+                measured += (prefixes - shown) * KeySet.renamePrefix.utf8.count
+                if measuring { Self.measure(from: before, in: &buffer, into: &measured) }
             }
         }
         return measured
@@ -99,8 +85,7 @@ struct LogfmtFieldWriter: Sendable {
         buffer.truncate(to: before)
     }
 
-    /// The key for a field whose own key is reserved: one no field of the record has (a
-    /// static field's is sorted out by the second pass).
+    /// A key no record field has for a field whose key is reserved (static ones: second pass).
     private func renamed(_ key: String, _ record: LogRecord) -> String {
         reserved.renamed(key) { record.field($0) != nil }
     }

@@ -4,24 +4,21 @@
 /// time=2024-08-06T11:54:56.789Z level=info logger=payments msg="charge created" amount=42 currency=EUR
 /// ```
 ///
-/// Pairs come in a fixed order: `time` (RFC 3339 UTC with milliseconds), `level`,
-/// `logger`, `msg`, then `error.type` and `error.message` when the record has an error,
-/// then the record's fields (see ``LogRecord/forEachField(_:)``), then `source` when
-/// enabled.
-///
-/// The rules, which Loki's, Vector's and Go's logfmt parsers read back exactly:
-/// - a value is written bare unless it is empty or contains a space, `=`, `"` or a
-///   control character; then it is quoted, with `"` and `\` escaped by a backslash and
-///   control characters written as `\n`, `\r`, `\t` or `\u001b`;
-/// - a key never contains a space, `=`, `"` or a control character: each becomes `_`
-///   (an empty key is written `_`);
-/// - arrays and objects are flattened into dotted keys (`user.id=7 tags.0=a`); empty ones
-///   are written `[]` and `{}`; nesting past ``maximumDepth`` is written `"[too deep]"`;
-/// - numbers and booleans are written as literals, `null` for a null value;
-/// - a field whose key is one of the formatter's own (`time`, `level`, `logger`, `msg`,
-///   `error`, `error.type`, `error.message`, and `source` when enabled) is written as
-///   `fields.<key>`; so is a flattened or cleaned-up key that repeats one written before it
-///   (`user.id` from a `user` object next to a `user.id` field), so no key appears twice.
+/// Pairs come in a fixed order: `time` (RFC 3339 UTC with milliseconds), `level`, `logger`, `msg`,
+/// `error.type` and `error.message` for an error, the record's fields (see
+/// ``LogRecord/forEachField(_:)``), then `source` when enabled. Loki's, Vector's and Go's logfmt
+/// parsers read every line back exactly:
+/// - a value is bare unless it is empty or contains a space, `=`, `"` or a control character;
+///   then it is quoted, with `"` and `\` escaped by a backslash and control characters written as
+///   `\n`, `\r`, `\t` or `\u001b`;
+/// - in a key, a space, `=`, `"` or a control character becomes `_` (an empty key is `_`);
+/// - arrays and objects are flattened into dotted keys (`user.id=7 tags.0=a`); empty ones are
+///   `[]` and `{}`; nesting past ``maximumDepth`` is `"[too deep]"`;
+/// - numbers and booleans are literals, `null` for a null value;
+/// - a field whose key is one of the formatter's own (`time`, `level`, `logger`, `msg`, `error`,
+///   `error.type`, `error.message`, and `source` when enabled) is written as `fields.<key>`; so is
+///   a flattened or cleaned-up key that repeats one written before it (`user.id` from a `user`
+///   object next to a `user.id` field), so no key appears twice.
 public struct LogfmtFormatter: LogFormatter {
     /// The text written for each level. Default ``LogLevelNames/lowercase``.
     public let levelNames: LogLevelNames
@@ -29,8 +26,7 @@ public struct LogfmtFormatter: LogFormatter {
     public let includesSourceLocation: Bool
     /// How deep arrays and objects in field values are flattened. Default 8.
     public var maximumDepth: Int { fieldWriter.maximumDepth }
-    /// The longest line in bytes (at least 64); a longer one is cut and marked (see
-    /// ``LogFormatter``). Default 64 KiB.
+    /// The longest line in bytes (at least 64); longer ones are cut and marked (see ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
 
     private let fieldWriter: LogfmtFieldWriter

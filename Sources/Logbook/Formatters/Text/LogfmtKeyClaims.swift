@@ -1,17 +1,13 @@
-/// The keys a logfmt line has written, for ``LogfmtFieldWriter``'s second pass: a key
-/// that repeats one written gets the `fields.` prefix as often as needed to be new.
+/// The keys a logfmt line has written, for ``LogfmtFieldWriter``'s second pass: a key that
+/// repeats one written gets the `fields.` prefix as often as needed to be new.
 ///
-/// Trying `fields.k`, `fields.fields.k`, … against a set of the keys written costs a
-/// line with many keys that clean up to the same text (`k=1`, `k 1`, `k\u{1}`, …) work
-/// and memory quadratic in their number, and more, since each try builds and hashes a
-/// longer key. Here a key is held as its core (the text after its leading `fields.`) and
-/// the number of those prefixes, and each core keeps which counts are taken as links to
-/// the next count that may be free, shortened as they are followed, so each claim costs
-/// about the length of its key.
+/// Trying `fields.k`, `fields.fields.k`, … in turn is quadratic in the number of keys that
+/// clean up to the same text (`k=1`, `k 1`, …). Here a key is its core (the text after its
+/// leading `fields.`) and its number of prefixes; each core links taken counts to the next
+/// count that may be free, shortened as followed, so a claim costs about its key's length.
 struct LogfmtKeyClaims {
-    /// Per core: the first count taken (no allocation for a core claimed once, the
-    /// usual case), and for the others, count to a count no lower that may be free
-    /// (every count in between is taken).
+    /// Per core: the first count taken (no allocation for a core claimed once, the usual case),
+    /// and for the others, count to a count no lower that may be free (all between are taken).
     private struct Counts {
         var first: Int
         var links: [Int: Int] = [:]
@@ -49,15 +45,14 @@ struct LogfmtKeyClaims {
                 break
             }
         }
-        // Every count passed is taken up to `free`, now taken too: each links past it, so
-        // the next claim through them takes one step.
+        // Every count passed, and `free`, now link past `free`: the next claim takes one step.
         for step in passed { counts.links[step] = free + 1 }
         counts.links[free] = free + 1
         return free
     }
 
-    /// `key` without its leading `fields.` prefixes, and how many there were. (Equal keys
-    /// give equal cores and counts: the prefix is ASCII and combines with nothing.)
+    /// `key` without its leading `fields.` prefixes, and how many there were (the prefix is ASCII
+    /// and combines with nothing, so equal keys give equal cores and counts).
     private static func split(_ key: String) -> (core: String, prefixes: Int) {
         let prefix = KeySet.renamePrefix.utf8
         var rest = key.utf8[...]

@@ -4,30 +4,22 @@
 /// <134>1 2024-08-06T11:54:56.789012Z web-1 payments 4242 - [logbook@32473 logger="payments" amount="42"] charge created
 /// ```
 ///
-/// - `PRI` is `facility * 8 + severity`, with severities trace and debug 7, info 6,
-///   notice 5, warning 4, error 3, critical 2.
-/// - The timestamp is UTC with microseconds; `HOSTNAME`, `APP-NAME` and `PROCID` come
-///   from the formatter (the host name, the program name and the process id by
-///   default); `MSGID` is `-`.
-/// - One structured-data element, ID ``structuredDataID`` (`logbook@32473`, in the
-///   enterprise number range reserved for documentation), holds `logger`, then every
-///   field (nested values flattened to dotted names, as in logfmt), then `error.type`
-///   and `error.message`. The trace context fields a ``LogFieldProvider`` adds
-///   (`trace_id`, `span_id`, `trace_flags`) go to a second element with SD-ID
-///   `opentelemetry`, as OpenTelemetry specifies:
+/// - `PRI` is `facility * 8 + severity` (see ``severity(of:)``); the timestamp is UTC with
+///   microseconds; `MSGID` is `-`.
+/// - One structured-data element, ID ``structuredDataID``, holds `logger`, every field (nested
+///   values flattened to dotted names, as in logfmt), then `error.type` and `error.message`. The
+///   trace context fields a ``LogFieldProvider`` adds (`trace_id`, `span_id`, `trace_flags`) go to
+///   a second element, SD-ID `opentelemetry`, as OpenTelemetry specifies:
 ///   `[opentelemetry trace_id="4bf9…4736" span_id="00f0…02b7" trace_flags="01"]`.
-///   Parameter names are cut to 32 printable ASCII characters
-///   (others become `_`); values escape `"`, `\` and `]` with a backslash, and
-///   control characters, DEL, C1 controls, U+2028 and U+2029 are written byte by byte
-///   as `#` and three octal digits (`#012` for a line feed, `#033` for ESC), rsyslog's
-///   convention, in values and in the message alike. A name can repeat (a name cut to
-///   32 characters, a flattened one, a field named `error.type` next to the error's),
-///   which RFC 5424 allows for the parameters of one element.
-/// - The message is one line without a BOM, escaped as the values are (but `"`, `\`
-///   and `]` are written as they are). A message longer than ``lineLimit`` bytes
-///   has its text shortened and marked `…[truncated N bytes]` (N: the message's length
-///   before the cut); if the structured data
-///   alone is too long, the fields are left out and counted in `logbook.dropped_fields`.
+/// - Parameter names are cut to 32 printable ASCII characters (others become `_`), so a name can
+///   repeat (as can a flattened one, or a field named `error.type`), which RFC 5424 allows.
+///   Values escape `"`, `\` and `]` with a backslash; control characters, DEL, C1 controls, U+2028
+///   and U+2029 are written byte by byte as `#` and three octal digits (`#012` for a line feed,
+///   `#033` for ESC), rsyslog's convention, in values and in the message alike.
+/// - The message is one line without a BOM, escaped as the values are (but `"`, `\` and `]` kept).
+///   A message over ``lineLimit`` bytes is shortened and marked `…[truncated N bytes]` (N: its
+///   length before the cut); if the structured data alone is too long, fields are left out and
+///   counted in `logbook.dropped_fields`.
 public struct SyslogFormatter: LogFormatter {
     /// A syslog facility (RFC 5424 section 6.2.1).
     public enum Facility: UInt8, Sendable, Hashable, CaseIterable {
@@ -43,20 +35,8 @@ public struct SyslogFormatter: LogFormatter {
         case auth = 4
         /// Local use 0 (16).
         case local0 = 16
-        /// Local use 1 (17).
-        case local1 = 17
-        /// Local use 2 (18).
-        case local2 = 18
-        /// Local use 3 (19).
-        case local3 = 19
-        /// Local use 4 (20).
-        case local4 = 20
-        /// Local use 5 (21).
-        case local5 = 21
-        /// Local use 6 (22).
-        case local6 = 22
-        /// Local use 7 (23).
-        case local7 = 23
+        /// Local use 1 to 7 (17 to 23).
+        case local1, local2, local3, local4, local5, local6, local7
     }
 
     /// The facility in every message's `PRI`.
@@ -67,13 +47,12 @@ public struct SyslogFormatter: LogFormatter {
     public let hostname: String
     /// The `PROCID` field.
     public let processID: String
-    /// The structured-data element ID that carries the fields, `name@number`: at most 32
-    /// printable ASCII characters, others and `=`, `]` and `"` (which RFC 5424 excludes
-    /// from an SD-ID) become `_`.
+    /// The structured-data element ID that carries the fields, `name@number` (by default
+    /// `logbook@32473`, in the enterprise number range reserved for documentation): at most 32
+    /// printable ASCII characters, others and `=`, `]` and `"` (excluded by RFC 5424) become `_`.
     public let structuredDataID: String
-    /// The longest message in bytes, at least 480 (RFC 5424's minimum), and more when
-    /// the header fields are so long that the shortest message would not fit in it.
-    /// Default 8192 (rsyslog's default maximum).
+    /// The longest message in bytes, at least 480 (RFC 5424's minimum), and more when the header
+    /// fields leave no room for the shortest message. Default 8192 (rsyslog's default maximum).
     public let lineLimit: Int
     /// What follows the timestamp up to the logger's value, the same in every message.
     private let headerTail: [UInt8]
@@ -101,40 +80,32 @@ public struct SyslogFormatter: LogFormatter {
 
     /// The most `<PRI>1 ` and the timestamp take.
     private static let prefixRoom = 35
-    /// The room a message needs after the logger's value besides it, at the least: the
-    /// closing quote, the dropped-fields count, the brackets of an empty trace element,
-    /// the space and the shortest cut message (see ``LogBuffer/cutLine(from:limit:)``).
+    /// The least room after the logger's value: closing quote, dropped-fields count, an empty
+    /// trace element's brackets, space and the shortest cut message (see ``LogBuffer/cutLine(from:limit:)``).
     private static let suffixRoom = 136
-    /// The room the logger's value keeps, at the least, in a line cut to its cap.
+    /// The least room the logger's value keeps in a line cut to its cap.
     private static let minimumLoggerRoom = 32
 
-    /// The RFC 5424 severity of `level`.
+    /// The RFC 5424 severity of `level`: trace and debug 7, info 6, notice 5, warning 4, error 3,
+    /// critical 2.
     public static func severity(of level: LogLevel) -> Int {
-        min(7, 8 - Int(level.rawValue))  // trace and debug 7, then one less a level up to critical's 2
+        min(7, 8 - Int(level.rawValue))
     }
 
     /// Appends the message for `record`, without a trailing newline.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         let start = buffer.count
-        writeHeader(record, into: &buffer)
-        var dropped = 0
-        writeStructuredData(record, into: &buffer, start: start, budget: nil, dropped: &dropped)
-        buffer.append(UInt8(ascii: " "))
-        let beforeMessage = buffer.count
+        writeHeader(record, into: &buffer, budget: Budget(start: start, limit: nil))
+        var messageStart = buffer.count
         Self.appendSyslogText(record.message, into: &buffer)
         guard buffer.count - start > lineLimit else { return }
-        // Too long: shorten the message; when the structured data alone does not fit,
-        // leave out fields too.
-        var messageStart = beforeMessage
-        if beforeMessage - start + 128 > lineLimit {
+        // Too long: shorten the message, and leave out fields when the structured data alone does not fit.
+        if messageStart - start + 128 > lineLimit {
             buffer.truncate(to: start)
-            writeHeader(record, into: &buffer)
-            // The logger's value as long as the header fields leave room for (its escapes
-            // counted), so the message's cut below always fits.
+            // The logger's value as long as the header leaves room for, escapes counted, so the cut below fits.
             let loggerRoom = min(256, lineLimit - Self.prefixRoom - headerTail.count - Self.suffixRoom)
-            writeStructuredData(
-                record, loggerRoom: loggerRoom, into: &buffer, start: start, budget: lineLimit / 2, dropped: &dropped)
-            buffer.append(UInt8(ascii: " "))
+            writeHeader(
+                record, loggerRoom: loggerRoom, into: &buffer, budget: Budget(start: start, limit: lineLimit / 2))
             messageStart = buffer.count
             Self.appendSyslogText(record.message, into: &buffer)
         }
@@ -143,7 +114,10 @@ public struct SyslogFormatter: LogFormatter {
         }
     }
 
-    private func writeHeader(_ record: LogRecord, into buffer: inout LogBuffer) {
+    /// Writes all before the message: the header, the structured data and a space.
+    private func writeHeader(
+        _ record: LogRecord, loggerRoom: Int? = nil, into buffer: inout LogBuffer, budget: Budget
+    ) {
         // `<PRI>1 ` in one word: the digits of PRI (at most 191) between `<` and `>1 `.
         let pri = UInt64(facility.rawValue) * 8 + UInt64(Self.severity(of: record.level))
         let digits = pri >= 100 ? 3 : pri >= 10 ? 2 : 1
@@ -151,14 +125,16 @@ public struct SyslogFormatter: LogFormatter {
         buffer.append(word: 0x20_313E << UInt64(8 * digits + 8) | word, count: digits + 4)
         buffer.appendRFC3339(record.timestamp, fractionDigits: 6)
         buffer.append(contentsOf: headerTail)
+        writeStructuredData(record, loggerRoom: loggerRoom, into: &buffer, budget: budget)
+        buffer.append(UInt8(ascii: " "))
     }
 
-    /// Writes the structured data. The logger name is always kept, cut to 256 bytes so
-    /// fields still fit, or with `loggerRoom` to that many bytes written, escapes included.
+    /// Writes the structured data. The logger name is always kept, cut to 256 bytes so fields
+    /// still fit, or to `loggerRoom` bytes written, escapes included.
     private func writeStructuredData(
-        _ record: LogRecord, loggerRoom: Int? = nil, into buffer: inout LogBuffer, start: Int, budget: Int?,
-        dropped: inout Int
+        _ record: LogRecord, loggerRoom: Int?, into buffer: inout LogBuffer, budget: Budget
     ) {
+        var budget = budget
         let logger =
             if let loggerRoom {
                 Self.prefix(of: record.logger, escapedLength: loggerRoom)
@@ -173,8 +149,7 @@ public struct SyslogFormatter: LogFormatter {
             for index in 0..<fields.count {
                 let key = fields[index].key
                 if !Self.ownKeys.contains(at: key) {
-                    writeParameter(
-                        key, fields[index].value, into: &buffer, start: start, budget: budget, dropped: &dropped)
+                    writeParameter(key, fields[index].value, into: &buffer, &budget)
                 } else if TraceKeys.fieldKeys.contains(at: key) {
                     // The three keys differ in length; a record's keys are distinct.
                     switch key.pointee.utf8.count {
@@ -183,47 +158,45 @@ public struct SyslogFormatter: LogFormatter {
                     default: trace.2 = index
                     }
                 } else {
-                    writeParameter(
-                        "fields.logger", fields[index].value.pointee.logValue, into: &buffer, start: start,
-                        budget: budget, dropped: &dropped)
+                    writeParameter("fields.logger", fields[index].value.pointee.logValue, into: &buffer, &budget)
                 }
             }
             if let error = record.error {
-                let type = LogValue.string(ErrorDescription.typeName(of: error))
-                let message = LogValue.string(ErrorDescription.message(of: error))
-                writeParameter("error.type", type, into: &buffer, start: start, budget: budget, dropped: &dropped)
-                writeParameter(
-                    "error.message", message, into: &buffer, start: start, budget: budget, dropped: &dropped)
+                writeParameter("error.type", .string(ErrorDescription.typeName(of: error)), into: &buffer, &budget)
+                writeParameter("error.message", .string(ErrorDescription.message(of: error)), into: &buffer, &budget)
             }
-            if dropped > 0 {
+            if budget.dropped > 0 {
                 buffer.append(" logbook.dropped_fields=\"")
-                buffer.appendDecimal(dropped)
+                buffer.appendDecimal(budget.dropped)
                 buffer.append(UInt8(ascii: "\""))
             }
             buffer.append(UInt8(ascii: "]"))
             guard max(trace.0, trace.1, trace.2) >= 0 else { return }
-            // OpenTelemetry's trace context in non-OTLP formats: its own element, in its order.
-            // Redacted like every other field; held to the same budget (one left out here is
-            // not in the count above, which is already written).
+            // OpenTelemetry's trace context: its own element, in its order, held to the same budget
+            // (one left out here is not in the count above, already written).
             buffer.append(word: 0x6C65_746E_6570_6F5B, count: 8)  // `[opentelemetry` (`[opentel`, `emetry`)
             buffer.append(word: 0x7972_7465_6D65, count: 6)
             for slot in 0..<3 {  // not an array of the three: no allocation to count on the optimizer for
                 let index = slot == 0 ? trace.0 : slot == 1 ? trace.1 : trace.2
                 guard index >= 0 else { continue }
-                writeParameter(
-                    fields[index].key, fields[index].value, into: &buffer, start: start, budget: budget,
-                    dropped: &dropped)
+                writeParameter(fields[index].key, fields[index].value, into: &buffer, &budget)
             }
             buffer.append(UInt8(ascii: "]"))
         }
     }
 
-    /// The field keys written elsewhere: `logger` (as `fields.logger`) and the trace
-    /// context fields (in their own element).
+    /// Where the line starts, the most its structured data may take (`nil`: no cap), and how many
+    /// fields were left out for it.
+    private struct Budget {
+        let start: Int
+        let limit: Int?
+        var dropped = 0
+    }
+
+    /// The keys written elsewhere: `logger` (as `fields.logger`) and the trace context fields.
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
-    /// Writes the field at `key` and `value` as ``writeParameter(_:_:into:start:budget:dropped:)``
-    /// does, a scalar read in place.
+    /// ``writeParameter(_:_:into:_:)`` for a field, a scalar read in place.
     #if compiler(>=6.3)
     @inline(always)
     #else
@@ -231,12 +204,10 @@ public struct SyslogFormatter: LogFormatter {
     #endif
     private func writeParameter(
         _ key: UnsafePointer<String>, _ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer,
-        start: Int, budget: Int?, dropped: inout Int
+        _ budget: inout Budget
     ) {
         guard let scalar = FieldScalar(value) else {
-            writeParameter(
-                key.pointee, value.pointee.logValue, into: &buffer, start: start, budget: budget, dropped: &dropped)
-            return
+            return writeParameter(key.pointee, value.pointee.logValue, into: &buffer, &budget)
         }
         let before = buffer.count
         if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D)) {
@@ -251,31 +222,24 @@ public struct SyslogFormatter: LogFormatter {
             if let small = SmallString(at: text),
                 LogBuffer.isPlainText(small, below: 0x20, rejecting: (0x22, 0x5C, 0x5D))
             {
-                buffer.appendSmall(small, suffix: 0x22, suffixCount: 1)
+                buffer.appendSmall(small)
             } else {
                 Self.appendSyslogText(text.pointee, escapingStructuredData: true, into: &buffer)
-                buffer.append(UInt8(ascii: "\""))
             }
-        case .int(let int):
-            buffer.appendDecimal(int)
-            buffer.append(UInt8(ascii: "\""))
-        case .double(let double):
-            buffer.appendDescription(double)
-            buffer.append(UInt8(ascii: "\""))
-        case .bool(let bool):
-            buffer.append(word: bool ? 0x22_6575_7274 : 0x2265_736C_6166, count: bool ? 5 : 6)  // `true"`, `false"`
+        case .int(let int): buffer.appendDecimal(int)
+        case .double(let double): buffer.appendDescription(double)
+        case .bool(let bool): buffer.appendBool(bool)
         }
-        buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
+        buffer.append(UInt8(ascii: "\""))
+        buffer.drop(from: before, ifLineFrom: budget.start, exceeds: budget.limit, dropped: &budget.dropped)
     }
 
     /// `="` as the low bytes of a word.
     private static let equalsQuote: UInt64 = 0x223D
 
-    /// Writes ` name="value"`, flattening arrays and objects into dotted names (8 levels
-    /// deep, as logfmt).
+    /// Writes ` name="value"`, arrays and objects flattened into dotted names 8 levels deep.
     private func writeParameter(
-        _ name: String, _ value: LogValue, into buffer: inout LogBuffer, start: Int, budget: Int?,
-        dropped: inout Int
+        _ name: String, _ value: LogValue, into buffer: inout LogBuffer, _ budget: inout Budget
     ) {
         LogBuffer.forEachFlattenedLeaf(name, value, maximumDepth: 8) { leaf, leafValue, depthExhausted in
             let before = buffer.count
@@ -292,15 +256,14 @@ public struct SyslogFormatter: LogFormatter {
             case .object(let fields): buffer.append(fields.isEmpty && !depthExhausted ? "{}" : "[too deep\\]")
             }
             buffer.append(UInt8(ascii: "\""))
-            buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
+            buffer.drop(from: before, ifLineFrom: budget.start, exceeds: budget.limit, dropped: &budget.dropped)
         }
     }
 
     /// PARAM-NAME: 1 to 32 printable ASCII characters except `=`, space, `]` and `"`.
     package static func appendParameterName(_ name: String, into buffer: inout LogBuffer) {
         var written = 0
-        for byte in name.utf8 where written < 32 {
-            if byte & 0xC0 == 0x80 { continue }  // one `_` per non-ASCII character
+        for byte in name.utf8 where written < 32 && byte & 0xC0 != 0x80 {  // one `_` per non-ASCII character
             let valid = byte > 0x20 && byte < 0x7F && byte != 0x3D && byte != 0x5D && byte != 0x22
             buffer.append(valid ? byte : UInt8(ascii: "_"))
             written += 1
@@ -308,11 +271,10 @@ public struct SyslogFormatter: LogFormatter {
         if written == 0 { buffer.append(UInt8(ascii: "_")) }
     }
 
-    /// Text for a syslog line: the message, or with `escapingStructuredData` a PARAM-VALUE,
-    /// where `"`, `\\` and `]` are backslash-escaped (RFC 5424's only escapes). Each UTF-8
-    /// byte of a character of ``ObeyedCharacters`` is `#` and three octal digits, rsyslog's convention (`#012` for a line feed,
-    /// `#302#205` for U+0085), which strict RFC 5424 parsers accept: structured data
-    /// allows no backslash escape other than `\"`, `\\` and `\]`.
+    /// Text for a syslog line: the message, or with `escapingStructuredData` a PARAM-VALUE, where
+    /// `"`, `\\` and `]` are backslash-escaped (RFC 5424's only escapes). Each UTF-8 byte of a
+    /// character of ``ObeyedCharacters`` is `#` and three octal digits, rsyslog's convention
+    /// (`#012` for a line feed, `#302#205` for U+0085), which strict RFC 5424 parsers accept.
     @inline(__always)
     static func appendSyslogText(_ text: String, escapingStructuredData: Bool = false, into buffer: inout LogBuffer) {
         let delimiters: (UInt8, UInt8, UInt8) = escapingStructuredData ? (0x22, 0x5C, 0x5D) : (0, 0, 0)
@@ -321,7 +283,7 @@ public struct SyslogFormatter: LogFormatter {
         {
             return buffer.appendSmall(small)
         }
-        func append(_ utf8: UnsafeBufferPointer<UInt8>) {
+        LogBuffer.withUTF8(of: text) { utf8 in
             buffer.appendEscaping(utf8, delimiters: (0x22, 0x5C, 0x5D)) { buffer, index, length in
                 for byte in utf8[index..<(index + length)].lazy.map(UInt64.init) {
                     if byte == 0x22 || byte == 0x5C || byte == 0x5D {  // scanned for in both; escaped in a value
@@ -336,24 +298,21 @@ public struct SyslogFormatter: LogFormatter {
                 return length
             }
         }
-        LogBuffer.withUTF8(of: text, append)
     }
 
     /// A header field: printable ASCII only (others, and the bytes of `excluded`, become
     /// `_`), at most `maximumLength`, `-` when empty.
     static func headerField(_ text: String, maximumLength: Int, excluding excluded: [UInt8] = []) -> String {
         var bytes: [UInt8] = []
-        for byte in text.utf8 where bytes.count < maximumLength {
-            if byte & 0xC0 == 0x80 { continue }
+        for byte in text.utf8 where bytes.count < maximumLength && byte & 0xC0 != 0x80 {
             bytes.append(byte > 0x20 && byte < 0x7F && !excluded.contains(byte) ? byte : UInt8(ascii: "_"))
         }
         return bytes.isEmpty ? "-" : String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `text` whole when ``appendSyslogText(_:escapingStructuredData:into:)`` writes it in
-    /// at most `length` bytes, else its longest prefix of whole code points written in at
-    /// most `length`, followed by `…`. Each code point is measured by writing it, so the
-    /// escaping rules are stated once.
+    /// `text` whole when ``appendSyslogText(_:escapingStructuredData:into:)`` writes it in at most
+    /// `length` bytes, else its longest prefix of whole code points that fits, followed by `…`.
+    /// Each code point is measured by writing it, so the escaping rules are stated once.
     static func prefix(of text: String, escapedLength length: Int) -> String {
         let scalars = text.unicodeScalars
         var written = 0
