@@ -9,27 +9,22 @@
 /// log.error("charge failed", error: error)      // the error's type and message become fields
 /// ```
 ///
-/// Every handle with the same name refers to the same node, so configuration set
-/// through one (``level``, ``propagates``, sinks, filters) is seen by all, immediately,
-/// from any thread. A handle is a small value: store it in a property or a `static let`.
-///
-/// A disabled call costs one atomic load and one comparison; the message and fields are
-/// autoclosures and are not evaluated.
+/// Handles with the same name share one node: configuration set through one (``level``,
+/// ``propagates``, sinks, filters) is seen by all, immediately, from any thread. A handle is
+/// a small value: store it in a property or a `static let`. A disabled call costs one atomic
+/// load and one comparison; the message and fields are autoclosures and are not evaluated.
 public struct Log: Sendable {
     @usableFromInline
     let node: LogNode
     /// Fields added to every record created through this handle; see ``with(_:)``.
     public let boundFields: LogFields
 
-    /// The logger named `name` in the process-wide hierarchy.
+    /// The logger named `name` (dot-separated: `payments.gateway` is a child of `payments`),
+    /// creating it and its missing ancestors.
     ///
-    /// Names are dot-separated: `payments.gateway` is a child of `payments`. Asking for a
-    /// name creates its missing ancestors, so a logger created before its parent still
-    /// gets the right parent. The name is normalized rather than rejected: whitespace
-    /// and control characters around segments are trimmed, ones inside a segment become
-    /// `_`, empty segments (`a..b`, a leading or trailing dot) are dropped, and a name
-    /// with nothing left (`""`) means the root. The root's own name addresses it too:
-    /// `Log("root")` is ``root`` and `Log("root.payments")` is `Log("payments")`. Use
+    /// The name is normalized, never rejected: whitespace and control characters around
+    /// segments are trimmed, ones inside become `_`, empty segments are dropped, and `""` or
+    /// `"root"` is ``root`` (`Log("root.payments")` is `Log("payments")`). Use
     /// ``init(validating:)`` to reject such names instead.
     public init(_ name: String) { self = LogHierarchy.shared.logger(name) }
 
@@ -56,9 +51,8 @@ public struct Log: Sendable {
 
     /// A handle to the same logger that adds `fields` to every record it creates.
     ///
-    /// Bound fields rank below the call site's fields and above the task-local context.
-    /// Binding on a handle that already has bound fields merges them, the new values
-    /// winning. The logger's configuration is shared, not copied.
+    /// Bound fields rank below the call site's and above the task-local context; binding
+    /// again merges, the new values winning. The logger's configuration is shared, not copied.
     ///
     /// ```swift
     /// let refunds = log.with(["component": "refunds"])
@@ -80,15 +74,9 @@ public struct Log: Sendable {
 
     /// Logs `message` at `level`.
     ///
-    /// - Parameters:
-    ///   - level: The record's severity.
-    ///   - message: The message; evaluated only when the level is enabled.
-    ///   - fields: Call-site fields; evaluated only when the level is enabled. They win
-    ///     over bound and context fields with the same key.
-    ///   - error: An error whose type and description become part of the record.
-    ///   - file: The call site's file; leave the default, `#fileID`.
-    ///   - function: The call site's function; leave the default, `#function`.
-    ///   - line: The call site's line; leave the default, `#line`.
+    /// `message` and `fields` are evaluated only when `level` is enabled. Call-site `fields`
+    /// win over bound and context fields with the same key; `error`'s type and description
+    /// become part of the record. Leave `file`, `function` and `line` at their defaults.
     @inlinable
     public func log(
         level: LogLevel,

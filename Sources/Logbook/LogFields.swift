@@ -1,16 +1,13 @@
 /// An ordered list of named, typed field values.
 ///
-/// Write fields as a dictionary literal; values can be literals or any
-/// ``LogValueConvertible`` variable:
+/// Write them as a dictionary literal of literals or ``LogValueConvertible`` values:
 ///
 /// ```swift
 /// log.info("charge created", ["amount": amount, "currency": "EUR", "captured": true])
 /// ```
 ///
-/// Order is kept as written. When a key appears more than once, the last occurrence
-/// wins, as with a dictionary; formatters never write the same key twice. Values are
-/// converted to ``LogValue`` only when a sink formats the record, so building fields
-/// for a record that is filtered out costs no conversion.
+/// Order is kept as written. A repeated key's last occurrence wins; formatters never write
+/// a key twice. Values are converted to ``LogValue`` only when a sink formats the record.
 public struct LogFields: Sendable {
     /// One named value.
     public typealias Element = (key: String, value: any LogValueConvertible)
@@ -42,8 +39,7 @@ public struct LogFields: Sendable {
         }
     }
 
-    /// The fields with `other`'s entries added; on a repeated key `other`'s value wins.
-    /// The result holds each key once.
+    /// The fields with `other`'s entries added, each key once; `other`'s value wins.
     public func merging(_ other: LogFields) -> LogFields {
         if other.isEmpty { return deduplicated() }
         if isEmpty { return other.deduplicated() }
@@ -52,28 +48,19 @@ public struct LogFields: Sendable {
 
     /// The fields with each key once, at the position of its last occurrence.
     public func deduplicated() -> LogFields {
-        guard hasRepeatedKeys else { return self }
+        guard FieldKeys.scan(entries).hasRepeats else { return self }
         return LogFields(storage.withUnsafeBufferPointer { FieldKeys.lastOccurrences($0) }.map { storage[$0] })
     }
 
-    /// The entries in place, for reading without copying them (see ``FieldKeys``). The
-    /// pointer stays valid while this value is alive and unmodified: the storage is a
-    /// native array, never moved while referenced.
+    /// The entries in place (see ``FieldKeys``), valid while this value is alive and
+    /// unmodified: a native array's storage never moves while referenced.
     var entries: FieldKeys.Entries {
         storage.withUnsafeBufferPointer { $0 }
     }
 
-    /// Whether some key appears more than once.
-    var hasRepeatedKeys: Bool {
-        storage.withUnsafeBufferPointer { FieldKeys.scan($0).hasRepeats }
-    }
-
-    /// Whether any entry at or after `start` has this key. Keys of different lengths
-    /// are rejected without comparing bytes.
-    func containsKey(_ key: String, from start: Int = 0) -> Bool {
-        storage.withUnsafeBufferPointer { entries in
-            withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries, from: start) }
-        }
+    /// Whether an entry has `key`.
+    func containsKey(_ key: String) -> Bool {
+        withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries) }
     }
 }
 

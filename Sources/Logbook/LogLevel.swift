@@ -1,8 +1,7 @@
 /// The severity of a log record.
 ///
-/// Levels are ordered from least to most severe, so they compare naturally:
-/// `LogLevel.debug < LogLevel.warning`. The set matches swift-log's, which lets
-/// records move between the two systems one to one.
+/// Levels compare from least to most severe: `LogLevel.debug < LogLevel.warning`. They
+/// match swift-log's one to one.
 public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codable {
     /// Very fine-grained diagnostics, usually only enabled while chasing a bug.
     case trace = 0
@@ -25,10 +24,7 @@ public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codab
         lhs.rawValue < rhs.rawValue
     }
 
-    /// The canonical lowercase name of the level: `"trace"`, `"debug"`, ..., `"critical"`.
-    ///
-    /// This is the spelling ``JSONFormatter`` writes by default and the spelling
-    /// ``LogLevel/init(parsing:)`` always accepts.
+    /// The lowercase name, `"trace"` to `"critical"`: what ``JSONFormatter`` writes by default.
     public var name: String {
         switch self {
         case .trace: "trace"
@@ -41,7 +37,7 @@ public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codab
         }
     }
 
-    /// The canonical uppercase name of the level: `"TRACE"`, `"DEBUG"`, ..., `"CRITICAL"`.
+    /// The uppercase name, `"TRACE"` to `"CRITICAL"`.
     public var uppercaseName: String {
         switch self {
         case .trace: "TRACE"
@@ -56,6 +52,6 @@ public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codab
 }
 
 extension LogLevel: CustomStringConvertible {
-    /// The canonical lowercase name, the same as ``name``.
+    /// The same as ``name``.
     public var description: String { name }
 }

@@ -1,9 +1,8 @@
 /// A typed field value: what a record's fields hold once converted for formatting.
 ///
-/// Formatters keep the types: JSON writes numbers as numbers and booleans as booleans.
-/// Literals convert directly, so `["amount": 42, "ok": true, "tags": ["a", "b"]]` is a
-/// valid set of fields. A nested object with mixed value types needs its type spelled:
-/// `["user": ["id": 7, "name": "ada"] as LogValue]`.
+/// Formatters keep the types (JSON writes numbers as numbers). Literals convert directly:
+/// `["amount": 42, "ok": true, "tags": ["a", "b"]]`; a nested object with mixed value types
+/// needs its type spelled: `["user": ["id": 7, "name": "ada"] as LogValue]`.
 public enum LogValue: Sendable {
     /// A string.
     case string(String)
@@ -54,10 +53,8 @@ extension LogValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation
 extension LogValue: Equatable {}
 
 extension LogValue: CustomStringConvertible {
-    /// A compact rendering: strings as themselves, numbers and booleans as literals,
-    /// `null`, and arrays and objects in a JSON-like notation. An array or object nested
-    /// more than 64 levels deep (a value whose conversion nests without end, say) is
-    /// written `"[too deep]"`, as redaction treats it.
+    /// Strings as themselves, numbers, booleans and `null` as literals, arrays and objects in
+    /// a JSON-like notation; one nested more than 64 levels deep is written `"[too deep]"`.
     public var description: String { description(depth: 0) }
 
     private func description(depth: Int) -> String {

@@ -1,8 +1,8 @@
 import Synchronization
 
 /// A minimum-level override bound to a task tree by ``LogContext/with(level:operation:)-9oxvr``,
-/// on the scope chain. It is open, and counted in ``LevelOverrides``, from its creation
-/// until ``close()``; a closed one admits nothing, and an enclosing open one applies.
+/// on the scope chain. Open, and counted in ``LevelOverrides``, until ``close()``; a closed one
+/// admits nothing and an enclosing open one applies.
 final class LevelOverride: Sendable {
     let level: LogLevel
     let parent: LevelOverride?
@@ -14,21 +14,16 @@ final class LevelOverride: Sendable {
         LevelOverrides.open(level)
     }
 
-    /// The level of the innermost open override in this chain, or `nil` when all are closed.
-    var openLevel: LogLevel? {
-        var current: LevelOverride? = self
-        while let override = current {
-            if override.isOpen.load(ordering: .acquiring) { return override.level }
-            current = override.parent
-        }
-        return nil
-    }
+    /// The level of ``innermostOpen``.
+    var openLevel: LogLevel? { innermostOpen?.level }
 
-    /// The innermost open override in this chain, or `nil`: the parent of a new one. A
-    /// closed override admits nothing and never reopens, so it is left out; a context
-    /// re-bound over and over would otherwise chain every override it ever held.
+    /// The innermost open override in this chain, also the parent of a new one: a closed one
+    /// never reopens, and leaving it out keeps a context re-bound over and over from chaining
+    /// every override it ever held.
     var innermostOpen: LevelOverride? {
-        sequence(first: self, next: \.parent).first { $0.isOpen.load(ordering: .acquiring) }
+        var current: LevelOverride? = self
+        while let override = current, !override.isOpen.load(ordering: .acquiring) { current = override.parent }
+        return current
     }
 
     /// Stops admitting records.

@@ -1,9 +1,7 @@
 import Synchronization
 
 /// Tells the first invocation in an execution environment from the later ones, for
-/// ``LambdaInvocation/isColdStart``.
-///
-/// Keep one for the process, and claim it once per invocation:
+/// ``LambdaInvocation/isColdStart``. Keep one for the process; claim it once per invocation:
 ///
 /// ```swift
 /// static let coldStart = LambdaColdStart()
