@@ -1,27 +1,20 @@
 extension Log {
-    /// The logger's own level, or `nil` to inherit its parent's.
-    ///
-    /// Setting it takes effect immediately, from any thread, for this logger and every
-    /// descendant that does not set its own. Only the level of the logger that creates a
-    /// record decides whether it is created; ancestors' levels do not re-filter records
-    /// propagated to their sinks (as in Python's `logging`): use a sink's level for that.
-    ///
-    /// ```swift
-    /// Log("chatty.dependency").level = .warning
-    /// ```
+    /// The logger's own level, or `nil` to inherit its parent's. Setting it takes effect
+    /// immediately, from any thread, for this logger and every descendant that does not set its
+    /// own. Only the level of the logger that creates a record decides whether it is created;
+    /// ancestors' levels do not re-filter records propagated to their sinks (as in Python's
+    /// `logging`): use a sink's level for that.
     public var level: LogLevel? {
         get { node.hierarchy.configuration(of: node) { $0.level } }
         nonmutating set { node.hierarchy.update(node) { $0.level = newValue } }
     }
 
-    /// The level that applies: the logger's own, else the nearest ancestor's, else the
-    /// root's (``LogLevel/info`` until configured).
+    /// The level that applies: its own, else the nearest ancestor's, else the root's (``LogLevel/info`` by default).
     public var effectiveLevel: LogLevel {
         node.hierarchy.configuration(of: node) { $0.effectiveLevel }
     }
 
-    /// Whether records created by this logger or its descendants continue to the parent's
-    /// sinks after this logger's own. `true` by default.
+    /// Whether records of this logger and its descendants go on to the parent's sinks; `true` by default.
     public var propagates: Bool {
         get { node.hierarchy.configuration(of: node) { $0.propagates } }
         nonmutating set { node.hierarchy.update(node) { $0.propagates = newValue } }
@@ -45,12 +38,10 @@ extension Log {
         }
     }
 
-    /// Detaches `sink` from this logger, if attached: records created after this call
-    /// returns no longer reach it.
-    ///
-    /// Each thread keeps a reference to the configurations it logged through until it next
-    /// logs or exits, so the sink is deinitialized only then; call its ``LogSink/flush()`` or
-    /// ``LogSink/shutdown(timeout:)`` after removing it to finish its work at a known point.
+    /// Detaches `sink` from this logger, if attached: records created after this call returns no
+    /// longer reach it. Each thread keeps a reference to the configurations it logged through until
+    /// it next logs or exits, so the sink is deinitialized only then; call its ``LogSink/flush()``
+    /// or ``LogSink/shutdown(timeout:)`` after removing it to finish its work at a known point.
     public func removeSink(_ sink: any LogSink) {
         node.hierarchy.update(node) { $0.sinks.removeAll { $0 === sink } }
     }
@@ -60,8 +51,7 @@ extension Log {
         node.hierarchy.update(node) { $0.sinks.removeAll() }
     }
 
-    /// The filters checked for every record this logger creates (not for records
-    /// propagated from descendants).
+    /// The filters checked for every record this logger creates, not for those of descendants.
     public var filters: [LogFilter] {
         node.hierarchy.configuration(of: node) { $0.filters }
     }
@@ -84,8 +74,7 @@ extension Log {
     /// Whether this is the root logger.
     public var isRoot: Bool { node.parent == nil }
 
-    /// The logger for `name` below this one: `Log("payments").child("gateway")` is
-    /// `Log("payments.gateway")`.
+    /// The logger `name` below this one: `Log("payments").child("gateway")` is `Log("payments.gateway")`.
     public func child(_ name: String) -> Log {
         let suffix = LoggerName.normalize(name)
         if suffix.isEmpty { return Log(node: node, boundFields: LogFields()) }

@@ -1,10 +1,9 @@
 extension Log {
-    /// The logger's own ``LogSampling`` policy, or `nil` to inherit its parent's; ``LogSampling/off``
-    /// exempts this logger and those inheriting from it from an ancestor's sampling.
-    ///
-    /// Setting it takes effect immediately, from any thread. Each logger inheriting the policy
-    /// samples its own records. Turning sampling off (`.off`, or `nil` with nothing to inherit)
-    /// writes the summaries of records dropped and not yet reported at once.
+    /// The logger's own ``LogSampling`` policy, or `nil` to inherit its parent's
+    /// (``LogSampling/off`` exempts this subtree). Setting it takes effect immediately, from any
+    /// thread; each logger inheriting it samples its own records. Turning sampling off (`.off`, or
+    /// `nil` with nothing to inherit) writes the summaries of dropped records not yet reported at
+    /// once.
     public var sampling: LogSampling? {
         get { node.hierarchy.configuration(of: node) { $0.sampling } }
         nonmutating set {
@@ -13,7 +12,7 @@ extension Log {
         }
     }
 
-    /// The policy that applies: the logger's own, else the nearest ancestor's; `nil` when none is set.
+    /// The policy that applies: the logger's own, else the nearest ancestor's, else `nil`.
     public var effectiveSampling: LogSampling? {
         node.hierarchy.configuration(of: node) { $0.effectiveSampling }
     }

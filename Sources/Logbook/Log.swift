@@ -1,6 +1,5 @@
-/// A handle to a named logger in the hierarchy.
-///
-/// Ask for a logger by its dotted name and log; never configure output from a library:
+/// A handle to a named logger in the hierarchy. Ask for a logger by its dotted name and log;
+/// never configure output from a library:
 ///
 /// ```swift
 /// let log = Log("payments.gateway")
@@ -19,19 +18,14 @@ public struct Log: Sendable {
     /// Fields added to every record created through this handle; see ``with(_:)``.
     public let boundFields: LogFields
 
-    /// The logger named `name` (dot-separated: `payments.gateway` is a child of `payments`),
-    /// creating it and its missing ancestors.
-    ///
-    /// The name is normalized, never rejected: whitespace and control characters around
-    /// segments are trimmed, ones inside become `_`, empty segments are dropped, and `""` or
-    /// `"root"` is ``root`` (`Log("root.payments")` is `Log("payments")`). Use
-    /// ``init(validating:)`` to reject such names instead.
+    /// The logger named `name` (`payments.gateway` is a child of `payments`), created with its
+    /// missing ancestors if needed. The name is normalized, never rejected: whitespace and
+    /// control characters around segments are trimmed, ones inside become `_`, empty segments
+    /// are dropped, and `""` or `"root"` is ``root`` (`Log("root.payments")` is
+    /// `Log("payments")`). Use ``init(validating:)`` to reject such names instead.
     public init(_ name: String) { self = LogHierarchy.shared.logger(name) }
 
-    /// The logger named `name`, which must already be in normal form.
-    ///
-    /// - Throws: ``LogNameError`` when the name is empty, has an empty segment, or
-    ///   contains whitespace or control characters.
+    /// The logger named `name`; throws ``LogNameError`` unless the name is already in normal form.
     public init(validating name: String) throws(LogNameError) {
         try LoggerName.validate(name)
         self = LogHierarchy.shared.logger(name)
@@ -49,24 +43,16 @@ public struct Log: Sendable {
     /// The logger's dotted name; `root` for the root.
     public var name: String { node.name }
 
-    /// A handle to the same logger that adds `fields` to every record it creates.
-    ///
-    /// Bound fields rank below the call site's and above the task-local context; binding
-    /// again merges, the new values winning. The logger's configuration is shared, not copied.
-    ///
-    /// ```swift
-    /// let refunds = log.with(["component": "refunds"])
-    /// refunds.info("refund issued")   // carries component=refunds
-    /// ```
+    /// A handle to the same logger that adds `fields` to every record it creates. Bound fields rank
+    /// below the call site's and above the task-local context; binding again merges, the new values
+    /// winning. The logger's configuration is shared, not copied.
     public func with(_ fields: LogFields) -> Log {
         Log(node: node, boundFields: boundFields.merging(fields))
     }
 
-    /// Whether a record at `level` from this logger would be delivered anywhere: the
-    /// level is at or above the effective level, and some sink on the way up (or the
-    /// last resort) accepts it; or, for the current task only, a level override
-    /// (``LogContext/with(level:operation:)-38esb``) or an open test capture
-    /// (`LogbookTesting.LogCapture`) in its context wants it.
+    /// Whether a record at `level` would be delivered: it is at or above ``effectiveLevel`` and
+    /// a sink on the way up (or the last resort) accepts it, or, for the current task only, a
+    /// level override (``LogContext/with(level:operation:)-38esb``) or test capture wants it.
     @inlinable
     public func isEnabled(_ level: LogLevel) -> Bool {
         node.isEnabled(level) && node.isDelivered(level)

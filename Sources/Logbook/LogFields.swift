@@ -1,14 +1,8 @@
-/// An ordered list of named, typed field values.
-///
-/// Write them as a dictionary literal of literals or ``LogValueConvertible`` values:
-///
-/// ```swift
-/// log.info("charge created", ["amount": amount, "currency": "EUR", "captured": true])
-/// ```
-///
+/// An ordered list of named, typed field values, written as a dictionary literal of
+/// ``LogValueConvertible`` values: `["amount": amount, "currency": "EUR", "captured": true]`.
 /// Order is kept as written. A repeated key's last occurrence wins; formatters never write
-/// a key twice. Values are converted to ``LogValue`` only when a sink formats the record.
-public struct LogFields: Sendable {
+/// a key twice.
+public struct LogFields: Sendable, Equatable, CustomStringConvertible, ExpressibleByDictionaryLiteral {
     /// One named value.
     public typealias Element = (key: String, value: any LogValueConvertible)
 
@@ -22,6 +16,12 @@ public struct LogFields: Sendable {
     /// Creates fields from key-value pairs, keeping their order.
     @inlinable
     public init(_ elements: [(String, any LogValueConvertible)]) { storage = elements }
+
+    /// Creates fields from a literal, keeping its order.
+    @inlinable
+    public init(dictionaryLiteral elements: (String, any LogValueConvertible)...) {
+        self.init(elements)
+    }
 
     /// The number of entries, counting repeated keys.
     @inlinable public var count: Int { storage.count }
@@ -62,13 +62,16 @@ public struct LogFields: Sendable {
     func containsKey(_ key: String) -> Bool {
         withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries) }
     }
-}
 
-extension LogFields: ExpressibleByDictionaryLiteral {
-    /// Creates fields from a literal, keeping its order.
-    @inlinable
-    public init(dictionaryLiteral elements: (String, any LogValueConvertible)...) {
-        self.init(elements)
+    /// Compares entries in order, by key and by converted value.
+    public static func == (lhs: LogFields, rhs: LogFields) -> Bool {
+        lhs.count == rhs.count
+            && zip(lhs.storage, rhs.storage).allSatisfy { $0.0 == $1.0 && $0.1.logValue == $1.1.logValue }
+    }
+
+    /// The fields as `[key: value, ...]`.
+    public var description: String {
+        "[" + storage.map { "\($0.0): \($0.1.logValue)" }.joined(separator: ", ") + "]"
     }
 }
 
@@ -84,19 +87,4 @@ extension LogFields: RandomAccessCollection {
 extension LogFields: LogValueConvertible {
     /// The fields as an ``LogValue/object(_:)`` value.
     public var logValue: LogValue { .object(self) }
-}
-
-extension LogFields: Equatable {
-    /// Compares entries in order, by key and by converted value.
-    public static func == (lhs: LogFields, rhs: LogFields) -> Bool {
-        lhs.count == rhs.count
-            && zip(lhs.storage, rhs.storage).allSatisfy { $0.0 == $1.0 && $0.1.logValue == $1.1.logValue }
-    }
-}
-
-extension LogFields: CustomStringConvertible {
-    /// The fields as `[key: value, ...]`.
-    public var description: String {
-        "[" + storage.map { "\($0.0): \($0.1.logValue)" }.joined(separator: ", ") + "]"
-    }
 }

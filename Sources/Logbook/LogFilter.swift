@@ -1,10 +1,8 @@
-/// A predicate that decides whether a record is kept.
-///
-/// Attach filters to a logger (``Log/addFilter(_:)``) or to a sink (``LogSink/filters``).
-/// A logger's filters, like its level, are checked only where the record is created, not
-/// by an ancestor it propagates to; to filter everything a subtree writes to some output,
-/// filter the sink. Filters run on the logging thread for every record that passed the
-/// level check, so keep them cheap and never log from inside one.
+/// A predicate that decides whether a record is kept, attached to a logger (``Log/addFilter(_:)``)
+/// or a sink (``LogSink/filters``). A logger's filters, like its level, are checked only where
+/// the record is created; to filter everything a subtree writes to some output, filter the
+/// sink. Filters run on the logging thread for every record that passed the level check, so
+/// keep them cheap and never log from inside one.
 public struct LogFilter: Sendable {
     @usableFromInline
     let predicate: @Sendable (LogRecord) -> Bool
@@ -18,10 +16,9 @@ public struct LogFilter: Sendable {
     @inlinable
     public func accepts(_ record: LogRecord) -> Bool { predicate(record) }
 
-    /// Keeps records whose logger is `prefix` or one of its descendants.
-    ///
-    /// `prefix` is normalized as by ``Log/init(_:)``: the root (`""` or `"root"`) keeps every
-    /// record, `"root.payments"` means `payments`.
+    /// Keeps records whose logger is `prefix` or one of its descendants. `prefix` is normalized as
+    /// by ``Log/init(_:)``: the root (`""` or `"root"`) keeps every record, `"root.payments"` means
+    /// `payments`.
     public static func logger(under prefix: String) -> LogFilter {
         guard let name = LoggerName.addressed(by: prefix) else { return LogFilter { _ in true } }
         let dotted = name + "."

@@ -11,14 +11,9 @@ extension LogLevel {
         ("emerg", .critical), ("alert", .critical),
     ]
 
-    /// Parses a level's ``name`` or another logging system's alias (`warn`, `err`, `fatal`,
-    /// `crit`, `emerg`, `alert`, `trc`, `dbg`, `inf`, `information`), ignoring case and
-    /// surrounding whitespace; anything else throws a ``LogLevelParseError``.
-    ///
-    /// ```swift
-    /// let level = try LogLevel(parsing: "WARN")   // .warning
-    /// try LogLevel(parsing: "verbose")            // throws
-    /// ```
+    /// Parses a level's ``name`` or another logging system's alias (`warn`, `err`, `fatal`, `crit`,
+    /// `emerg`, `alert`, `trc`, `dbg`, `inf`, `information`), ignoring case and surrounding
+    /// whitespace: `"WARN"` is ``warning``. Anything else throws a ``LogLevelParseError``.
     public init(parsing text: String) throws(LogLevelParseError) {
         let key = Self.normalizedSpelling(text)
         guard let entry = Self.acceptedSpellings.first(where: { $0.spelling == key }) else {
@@ -61,17 +56,9 @@ package func quoted(_ value: String) -> String {
     var out = "\""
     for scalar in value.unicodeScalars {
         switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+        case "\"", "\\", "\n", "\r", "\t": out += scalar.escaped(asASCII: false)
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\\u{" + String(scalar.value, radix: 16) + "}"
+        default: out.unicodeScalars.append(scalar)
         }
     }
     return out + "\""

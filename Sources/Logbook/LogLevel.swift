@@ -1,8 +1,5 @@
-/// The severity of a log record.
-///
-/// Levels compare from least to most severe: `LogLevel.debug < LogLevel.warning`. They
-/// match swift-log's one to one.
-public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codable {
+/// The severity of a log record. Levels compare by severity and match swift-log's one to one.
+public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codable, CustomStringConvertible {
     /// Very fine-grained diagnostics, usually only enabled while chasing a bug.
     case trace = 0
     /// Diagnostics useful to developers.
@@ -25,17 +22,10 @@ public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codab
     }
 
     /// The lowercase name, `"trace"` to `"critical"`: what ``JSONFormatter`` writes by default.
-    public var name: String {
-        switch self {
-        case .trace: "trace"
-        case .debug: "debug"
-        case .info: "info"
-        case .notice: "notice"
-        case .warning: "warning"
-        case .error: "error"
-        case .critical: "critical"
-        }
-    }
+    public var name: String { LogLevelNames.lowercase[self] }
+
+    /// The same as ``name``.
+    public var description: String { name }
 
     /// The uppercase name, `"TRACE"` to `"CRITICAL"`.
     public var uppercaseName: String {
@@ -49,9 +39,4 @@ public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codab
         case .critical: "CRITICAL"
         }
     }
-}
-
-extension LogLevel: CustomStringConvertible {
-    /// The same as ``name``.
-    public var description: String { name }
 }

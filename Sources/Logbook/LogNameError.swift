@@ -1,5 +1,5 @@
-/// The error thrown by ``Log/init(validating:)`` for a name that is not non-empty segments
-/// separated by single dots, free of whitespace and control characters (`payments.gateway`).
+/// The error thrown by ``Log/init(validating:)``: a valid name is non-empty segments separated
+/// by single dots, with no whitespace or control characters (`payments.gateway`).
 public struct LogNameError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Why a name was rejected.
     public enum Reason: Sendable, Hashable {
@@ -34,12 +34,9 @@ public struct LogNameError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Checking and normalizing dotted logger names.
 enum LoggerName {
-    /// The root logger's name in records.
     static let root = "root"
 
-    /// Throws unless `name` is already in normal form.
     static func validate(_ name: String) throws(LogNameError) {
         if name.isEmpty { throw LogNameError(name: name, reason: .empty) }
         if name.unicodeScalars.contains(where: isDisallowed) {
@@ -64,8 +61,7 @@ enum LoggerName {
         return segments.joined(separator: ".")
     }
 
-    /// The name records carry for the logger `name` addresses (normalized, `root.a` is `a`);
-    /// `nil` for the root.
+    /// The name records carry for the logger `name` addresses (`root.a` is `a`); `nil` for the root.
     static func addressed(by name: String) -> String? {
         var name = Substring(normalize(name))
         while name == root || name.hasPrefix(root + ".") { name = name.dropFirst(min(name.count, root.count + 1)) }
@@ -76,8 +72,7 @@ enum LoggerName {
         scalar.properties.isWhitespace || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// The names of `name` and its ancestors below the root, shortest first:
-    /// `a.b.c` gives `a`, `a.b`, `a.b.c`.
+    /// The names of `name` and its ancestors below the root: `a.b.c` gives `a`, `a.b`, `a.b.c`.
     static func lineage(of name: String) -> [String] {
         name.indices.filter { name[$0] == "." }.map { String(name[..<$0]) } + [name]
     }

@@ -50,9 +50,7 @@ extension LogRecord {
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
         try withFieldList(includingFields: includingFields, includingContext: includingContext) { list in
-            for index in 0..<list.count {
-                try body(list[index].key.pointee, list[index].value.pointee)
-            }
+            for index in 0..<list.count { try body(list[index].key.pointee, list[index].value.pointee) }
         }
     }
 
@@ -89,7 +87,7 @@ extension LogRecord {
         }
     }
 
-    /// Puts the `statics` no resolved entry (nor, without `includingContext`, the context) has first.
+    /// Puts first the `statics` no resolved entry (nor, without `includingContext`, the context) has.
     private func prependStatics(_ statics: FieldKeys.Entries, includingContext: Bool, to list: inout FieldListBuilder) {
         let resolved = list.list
         for index in statics.indices.reversed() {
@@ -106,13 +104,11 @@ extension LogRecord {
         let callSiteKeys = FieldKeys.scan(callSite)
         let boundKeys = bound.isEmpty ? (bits: 0, hasRepeats: false) : FieldKeys.scan(bound)
         if includingFields {
-            if callSiteKeys.hasRepeats {
-                for index in callSite.indices
-                where !FieldKeys.contains(at: FieldKeys.key(callSite, index), in: callSite, from: index + 1) {
-                    list.append(callSite, index)
-                }
-            } else {
-                for index in callSite.indices { list.append(callSite, index) }
+            for index in callSite.indices
+            where !callSiteKeys.hasRepeats
+                || !FieldKeys.contains(at: FieldKeys.key(callSite, index), in: callSite, from: index + 1)
+            {
+                list.append(callSite, index)
             }
             for index in bound.indices {
                 let key = FieldKeys.key(bound, index)
@@ -160,7 +156,6 @@ struct FieldShadows {
         FieldShadows(callSite: .init(start: nil, count: 0), bound: .init(start: nil, count: 0), bits: 0)
     }
 
-    /// Whether a call-site or bound field has the key at `key`.
     @inline(__always)
     func hides(at key: UnsafePointer<String>) -> Bool {
         if bits == 0 || bits & FieldKeys.hashBit(key) == 0 { return false }

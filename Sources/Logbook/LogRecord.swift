@@ -2,15 +2,8 @@
 ///
 /// Loggers create records; sinks receive them and formatters turn them into bytes. Its
 /// fields come from four layers, merged only when formatted (see ``forEachField(_:)``):
-/// ``fields``, ``boundFields``, ``context`` and ``providedFields``. Build one yourself to
-/// test a formatter with a pinned clock:
-///
-/// ```swift
-/// let record = LogRecord(
-///     timestamp: LogTimestamp(secondsSinceEpoch: 1_722_945_296, nanoseconds: 789_000_000),
-///     level: .info, logger: "payments", message: "charge created", fields: ["amount": 42])
-/// JSONFormatter().format(record)
-/// ```
+/// ``fields``, ``boundFields``, ``context`` and ``providedFields``. Build one yourself, with
+/// a pinned ``timestamp``, to test a formatter (see <doc:WritingSinksAndFormatters>).
 public struct LogRecord: Sendable {
     // Declared in an order of their own, so the memberwise initializer (no extra retain and
     // release per field, unlike an explicit one) does not clash with the public one, and the
@@ -30,7 +23,7 @@ public struct LogRecord: Sendable {
     public var boundFields: LogFields
     /// The task-local ``LogContext`` captured when the record was created.
     public var context: LogContext
-    /// ``providedFields``, `nil` when empty so a record without providers touches no reference count.
+    /// ``providedFields``; `nil` when empty, so a record without providers touches no reference count.
     var providedStorage: LogFields? = nil
     /// The error passed to the logging call, if any.
     public var error: (any Error)?

@@ -3,8 +3,7 @@ extension LogSampling {
     /// `M`-th), `N/INTERVAL` (the first `N`, then none) or `off`, the forms of `LOG_SAMPLING`
     /// and ``description``. `INTERVAL` is a positive whole number followed by `ms`, `s`, `m`,
     /// `h`, `us` or `ns`: `10:100/1s`, `5/1m`, `500us`. Spaces around the parts are ignored.
-    ///
-    /// - Throws: ``LogSamplingError`` naming `text` and what is wrong with it.
+    /// Throws a ``LogSamplingError`` naming `text` and what is wrong with it.
     public init(parsing text: String) throws(LogSamplingError) {
         func failure(_ problem: String) -> LogSamplingError { LogSamplingError(value: text, problem: problem) }
         let trimmed = text.trimmingSpaces()

@@ -29,9 +29,8 @@ public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
     /// No sampling: set it on a logger to exempt its subtree from an ancestor's sampling.
     public static let off = LogSampling(unchecked: 0, thenEvery: 1, interval: .zero)
 
-    /// Creates a sampling policy.
-    ///
-    /// - Throws: ``LogSamplingError`` when `first` is negative or `thenEvery` or `interval` is not positive.
+    /// Creates a policy; throws ``LogSamplingError`` when `first` is negative or `thenEvery` or
+    /// `interval` is not positive.
     public init(first: Int, thenEvery: Int? = nil, per interval: Duration) throws(LogSamplingError) {
         let text = Self.text(first: first, thenEvery: thenEvery, interval: interval)
         guard first >= 0 else { throw LogSamplingError(value: text, problem: "N must not be negative") }
@@ -42,7 +41,6 @@ public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
         self.init(unchecked: first, thenEvery: thenEvery, interval: interval)
     }
 
-    /// A policy from numbers already checked.
     init(unchecked first: Int, thenEvery: Int?, interval: Duration) {
         self.first = first
         self.thenEvery = thenEvery

@@ -1,7 +1,6 @@
 /// A wall-clock instant with nanosecond resolution, since the Unix epoch (1970-01-01T00:00:00Z).
-///
 /// Records are stamped with ``now()``; construct one to pin the clock in a formatter's test.
-public struct LogTimestamp: Sendable, Hashable, Comparable {
+public struct LogTimestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Whole seconds since the Unix epoch; negative before 1970.
     public var secondsSinceEpoch: Int64
     /// Nanoseconds past ``secondsSinceEpoch``, in `0..<1_000_000_000`.
@@ -45,9 +44,7 @@ public struct LogTimestamp: Sendable, Hashable, Comparable {
     public static func < (lhs: LogTimestamp, rhs: LogTimestamp) -> Bool {
         (lhs.secondsSinceEpoch, lhs.nanoseconds) < (rhs.secondsSinceEpoch, rhs.nanoseconds)
     }
-}
 
-extension LogTimestamp: CustomStringConvertible {
     /// The instant in RFC 3339 UTC with milliseconds, e.g. `2024-08-06T11:54:56.789Z`.
     public var description: String {
         var buffer = LogBuffer(capacity: 32)

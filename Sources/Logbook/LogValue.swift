@@ -2,8 +2,9 @@
 ///
 /// Formatters keep the types (JSON writes numbers as numbers). Literals convert directly:
 /// `["amount": 42, "ok": true, "tags": ["a", "b"]]`; a nested object with mixed value types
-/// needs its type spelled: `["user": ["id": 7, "name": "ada"] as LogValue]`.
-public enum LogValue: Sendable {
+/// needs its type spelled: `["user": ["id": 7, "name": "ada"] as LogValue]`. Values compare
+/// structurally; objects compare their entries in order.
+public enum LogValue: Sendable, Equatable {
     /// A string.
     case string(String)
     /// A signed integer.
@@ -49,38 +50,28 @@ extension LogValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation
     }
 }
 
-/// Values compare structurally; objects compare their entries in order.
-extension LogValue: Equatable {}
-
 extension LogValue: CustomStringConvertible {
     /// Strings as themselves, numbers, booleans and `null` as literals, arrays and objects in
     /// a JSON-like notation; one nested more than 64 levels deep is written `"[too deep]"`.
     public var description: String { description(depth: 0) }
 
+    /// At `depth` 0 a string is written as itself; nested ones are quoted.
     private func description(depth: Int) -> String {
         switch self {
-        case .string(let value): value
+        case .string(let value): depth == 0 ? value : quoted(value)
         case .int(let value): String(value)
         case .double(let value): value.description
         case .bool(let value): value ? "true" : "false"
         case .null: "null"
-        case .array(let values):
-            "[" + values.map { $0.nestedDescription(depth: depth + 1) }.joined(separator: ",") + "]"
-        case .object(let fields):
-            "{"
-                + fields.map { $0.key + ":" + $0.value.logValue.nestedDescription(depth: depth + 1) }
-                .joined(separator: ",") + "}"
-        }
-    }
-
-    private func nestedDescription(depth: Int) -> String {
-        switch self {
-        case .string(let value): quoted(value)
         case .array(let values) where depth > RedactionRules.maximumDepth && !values.isEmpty:
             quoted(RedactionRules.tooDeep)
         case .object(let fields) where depth > RedactionRules.maximumDepth && !fields.isEmpty:
             quoted(RedactionRules.tooDeep)
-        default: description(depth: depth)
+        case .array(let values):
+            "[" + values.map { $0.description(depth: depth + 1) }.joined(separator: ",") + "]"
+        case .object(let fields):
+            "{" + fields.map { $0.key + ":" + $0.value.logValue.description(depth: depth + 1) }.joined(separator: ",")
+                + "}"
         }
     }
 }

@@ -1,16 +1,13 @@
-/// A type that can be logged as a typed field value.
-///
-/// Field dictionaries take conforming values as they are: strings, booleans, every integer
-/// and floating-point type, arrays, string-keyed dictionaries, optionals, ``LogValue`` and
-/// ``LogFields``. Conform your own types to log them as structured values:
+/// A type that can be logged as a typed field value, converted only when a sink formats the record,
+/// possibly on another thread (hence `Sendable`). Strings, booleans, every integer and
+/// floating-point type, arrays, string-keyed dictionaries, optionals, ``LogValue`` and
+/// ``LogFields`` conform. Conform your own types to log them as structured values:
 ///
 /// ```swift
 /// extension Money: LogValueConvertible {
 ///     var logValue: LogValue { ["amount": cents, "currency": currency.code] }
 /// }
 /// ```
-///
-/// The conversion runs when a sink formats the record, possibly on another thread: hence `Sendable`.
 public protocol LogValueConvertible: Sendable {
     /// The value as it should appear in a record's fields.
     var logValue: LogValue { get }
@@ -37,8 +34,7 @@ extension Bool: LogValueConvertible {
 }
 
 extension LogValueConvertible where Self: BinaryInteger {
-    /// The integer as a ``LogValue/int(_:)`` value, or as its decimal string when it does
-    /// not fit `Int` (so no digit is lost).
+    /// The integer as a ``LogValue/int(_:)`` value, or as its decimal string when it does not fit `Int`.
     @inlinable public var logValue: LogValue { Int(exactly: self).map(LogValue.int) ?? .string(String(self)) }
 }
 

@@ -2,12 +2,6 @@
 /// example from a crash-reporting library. ``JSONFormatter`` writes it under
 /// ``JSONFormatter/Keys-swift.struct/stackTrace`` (lines joined with `\n`);
 /// ``LambdaJSONFormatter`` as the `stackTrace` array Lambda's runtimes write.
-///
-/// ```swift
-/// struct ParseFailure: Error, StackTraceProviding {
-///     var stackTrace: [String]
-/// }
-/// ```
 public protocol StackTraceProviding: Error {
     /// The frames, outermost last, one line each.
     var stackTrace: [String] { get }

@@ -14,19 +14,16 @@ final class LevelOverride: Sendable {
         LevelOverrides.open(level)
     }
 
-    /// The level of ``innermostOpen``.
     var openLevel: LogLevel? { innermostOpen?.level }
 
-    /// The innermost open override in this chain, also the parent of a new one: a closed one
-    /// never reopens, and leaving it out keeps a context re-bound over and over from chaining
-    /// every override it ever held.
+    /// Also the parent of a new override: a closed one never reopens, and leaving it out keeps
+    /// a context re-bound over and over from chaining every override it ever held.
     var innermostOpen: LevelOverride? {
         var current: LevelOverride? = self
         while let override = current, !override.isOpen.load(ordering: .acquiring) { current = override.parent }
         return current
     }
 
-    /// Stops admitting records.
     func close() {
         isOpen.store(false, ordering: .releasing)
         LevelOverrides.close(level)

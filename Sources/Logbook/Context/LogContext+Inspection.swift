@@ -1,5 +1,4 @@
 extension LogContext {
-    /// One bound scope as seen from outside.
     package struct ScopeInfo: Equatable, Sendable {
         package let identity: ObjectIdentifier
         /// Not counting outer scopes.

@@ -1,13 +1,6 @@
 extension LogContext {
-    /// Runs `operation` with every logger's level lowered to `level` for the records
-    /// created inside it, and in the child tasks it awaits, while it runs, and nowhere
-    /// else: debug output for one request, not for the whole process.
-    ///
-    /// ```swift
-    /// LogContext.with(level: .debug) {
-    ///     handle(request)   // its debug records are written; other requests' are not
-    /// }
-    /// ```
+    /// Runs `operation` with every logger's level lowered to `level` for the records created
+    /// inside it and in the child tasks it awaits, and nowhere else: debug output for one request.
     ///
     /// The override only lowers, the innermost one wins, and sinks' own levels and filters
     /// still apply. It lasts as long as the call, even in a context captured inside and
@@ -24,12 +17,6 @@ extension LogContext {
     }
 
     /// The async form of ``with(level:operation:)-9oxvr``.
-    ///
-    /// ```swift
-    /// try await LogContext.with(level: .debug) {
-    ///     try await next.respond(to: request, context: context)
-    /// }
-    /// ```
     public nonisolated(nonsending) static func with<Result, Failure: Error>(
         level: LogLevel,
         operation: nonisolated(nonsending) () async throws(Failure) -> Result

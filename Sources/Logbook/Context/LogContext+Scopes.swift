@@ -7,10 +7,9 @@ extension LogContext {
     @inlinable
     public static var current: LogContext { taskLocal }
 
-    /// Runs `operation` with `fields` bound on top of the current context.
-    ///
-    /// Records created inside, in child tasks too, carry the fields, which override outer
-    /// scopes' keys. When the operation returns or throws, the outer context is restored exactly.
+    /// Runs `operation` with `fields` bound on top of the current context. Records created inside,
+    /// in child tasks too, carry the fields, which override outer scopes' keys. When the operation
+    /// returns or throws, the outer context is restored exactly.
     public static func with<Result, Failure: Error>(
         _ fields: LogFields,
         operation: () throws(Failure) -> Result
@@ -18,16 +17,8 @@ extension LogContext {
         try with(current.adding(fields), operation: operation)
     }
 
-    /// Runs `operation` with `context` as the current context, replacing what is bound.
-    ///
-    /// Use it to re-bind a captured context where task-locals are not inherited:
-    ///
-    /// ```swift
-    /// let context = LogContext.current
-    /// DispatchQueue.global().async {
-    ///     LogContext.with(context) { log.info("on the queue") }
-    /// }
-    /// ```
+    /// Runs `operation` with `context` as the current context, replacing what is bound: to
+    /// re-bind a captured context where task-locals are not inherited (see <doc:Context>).
     public static func with<Result, Failure: Error>(
         _ context: LogContext,
         operation: () throws(Failure) -> Result
@@ -48,14 +39,7 @@ extension LogContext {
         try await with(current.adding(fields), operation: operation)
     }
 
-    /// The async form of ``with(_:operation:)-8a222``, to re-bind a context in a `Task.detached`:
-    ///
-    /// ```swift
-    /// let context = LogContext.current
-    /// Task.detached {
-    ///     await LogContext.with(context) { await work() }
-    /// }
-    /// ```
+    /// The async form of ``with(_:operation:)-8a222``, to re-bind a context in a `Task.detached`.
     public nonisolated(nonsending) static func with<Result, Failure: Error>(
         _ context: LogContext,
         operation: nonisolated(nonsending) () async throws(Failure) -> Result

@@ -1,9 +1,7 @@
 import Synchronization
 
-/// Fields bound to the current task tree, attached to every record created inside it.
-///
-/// Middleware binds request-scoped fields once; every record created below it, by any
-/// logger, in any layer and in child tasks, carries them:
+/// Fields bound to the current task tree, attached to every record created inside it by any
+/// logger, in child tasks too. Middleware binds request-scoped fields once:
 ///
 /// ```swift
 /// await LogContext.with(["request_id": "r-42", "user_id": "u-7"]) {
@@ -16,7 +14,7 @@ import Synchronization
 /// (`async let`, task groups, `Task {}`) inherit it; `Task.detached`, threads and Dispatch
 /// queues do not: capture ``current`` and re-bind it there with ``with(_:operation:)-8a222``
 /// (in a detached task, ``with(_:operation:)-19let``).
-public struct LogContext: Sendable {
+public struct LogContext: Sendable, CustomStringConvertible {
     @usableFromInline
     let scope: Scope?
 
@@ -34,12 +32,10 @@ public struct LogContext: Sendable {
     @inlinable
     public var isEmpty: Bool { scope?.hasFields != true }
 
-    /// The innermost test capture bound in this task tree, riding on the scope chain.
     var tap: LogTap? { scope?.tap }
 
-    /// This context with a scope of `own` (each key once) on top, binding `tap` and
-    /// `levelOverride` when given. A chain ``Scope/maximumDepth`` deep is collapsed into one
-    /// scope instead, so reading stays bounded however often a context is extended or re-bound.
+    /// This context with a scope of `own` (each key once), `tap` and `levelOverride` on top; a
+    /// chain ``Scope/maximumDepth`` deep is collapsed into one, so reading it stays bounded.
     func pushing(_ own: LogFields, tap: LogTap? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
         guard let scope, scope.depth >= Scope.maximumDepth else {
             return LogContext(scope: Scope(fields: own, parent: scope, tap: tap, levelOverride: levelOverride))
@@ -53,8 +49,7 @@ public struct LogContext: Sendable {
     /// Whether a level override (``with(level:operation:)-9oxvr``) bound here admits `level`.
     @inline(__always)
     func overrideAdmits(_ level: LogLevel) -> Bool {
-        guard let override = scope?.levelOverride?.openLevel else { return false }
-        return level >= override
+        scope?.levelOverride?.openLevel.map { level >= $0 } ?? false
     }
 
     /// Whether a level override or an open test capture bound here wants `level`.
@@ -62,15 +57,13 @@ public struct LogContext: Sendable {
         overrideAdmits(level) || scope?.tap?.lowestOpenLevel.map { level >= $0 } == true
     }
 
-    /// The lowest level a level override or an open test capture bound here wants.
     var lowestWantedLevel: LogLevel? {
         let override = scope?.levelOverride?.openLevel
         guard let tapLevel = scope?.tap?.lowestOpenLevel else { return override }
         return override.map { min($0, tapLevel) } ?? tapLevel
     }
 
-    /// This context with `fields` bound in a new innermost scope, overriding keys already
-    /// present; `self` is unchanged.
+    /// This context with `fields` in a new innermost scope, overriding keys present; `self` is unchanged.
     public func adding(_ fields: LogFields) -> LogContext {
         fields.isEmpty ? self : pushing(fields.deduplicated())
     }
@@ -105,6 +98,9 @@ public struct LogContext: Sendable {
         }
     }
 
+    /// The merged fields, outermost scope first.
+    public var description: String { fields.description }
+
     private static let unredacted = Unmanaged.passRetained(RedactionRules(.disabled))
 }
 
@@ -117,8 +113,7 @@ extension LogContext {
         /// Each key once.
         @usableFromInline let fields: LogFields
         @usableFromInline let parent: Scope?
-        /// Whether no key appears twice along the chain from here outwards: then iteration
-        /// needs no shadowing checks.
+        /// Whether no key appears twice from here outwards, so iteration needs no shadowing checks.
         @usableFromInline let keysAreUnique: Bool
         /// Whether this scope or an outer one holds a field (a capture's scope holds none).
         @usableFromInline let hasFields: Bool
@@ -176,9 +171,4 @@ extension LogContext {
             }
         }
     }
-}
-
-extension LogContext: CustomStringConvertible {
-    /// The merged fields, outermost scope first.
-    public var description: String { fields.description }
 }

@@ -21,19 +21,16 @@ package final class LogTap: Sendable {
         sequence(first: self, next: \.parent).lazy.filter { $0.isOpen.load(ordering: .acquiring) }.map(\.level).min()
     }
 
-    /// The innermost open tap in this chain: the parent of a new one.
     var innermostOpen: LogTap? {
         sequence(first: self, next: \.parent).first { $0.isOpen.load(ordering: .acquiring) }
     }
 
-    /// Stops receiving records.
     func close() {
         isOpen.store(false, ordering: .releasing)
         LevelOverrides.close(level)
     }
 
-    /// Hands `record` to every tap in the chain that accepts it, each sink once (a capture
-    /// bound again inside itself is one destination).
+    /// Hands `record` to every tap in the chain that accepts it, each sink once (even if bound twice).
     func deliver(_ record: LogRecord) {
         var written: [any LogSink] = []
         for tap in sequence(first: self, next: \.parent) where tap.takes(record) {

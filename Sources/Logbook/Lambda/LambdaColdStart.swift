@@ -1,12 +1,8 @@
 import Synchronization
 
 /// Tells the first invocation in an execution environment from the later ones, for
-/// ``LambdaInvocation/isColdStart``. Keep one for the process; claim it once per invocation:
-///
-/// ```swift
-/// static let coldStart = LambdaColdStart()
-/// let invocation = LambdaInvocation.current(requestID: id, isColdStart: Self.coldStart.claim())
-/// ```
+/// ``LambdaInvocation/isColdStart``: keep one for the process and ``claim()`` it once per
+/// invocation (see ``LambdaInvocation``).
 public final class LambdaColdStart: Sendable {
     private let claimed = Atomic(false)
 

@@ -1,11 +1,7 @@
 /// The static description of a Lambda function, from the variables Lambda sets in every
-/// execution environment, for formatters' static fields (added by
-/// ``LogEnvironment/includesLambdaFunctionFields`` when bootstrapping from the environment).
-///
-/// ```swift
-/// LambdaJSONFormatter(staticFields: LambdaFunction.current.fields)
-/// // ..."function_name":"orders","function_memory_size":512,"function_version":"$LATEST"
-/// ```
+/// execution environment, for formatters' static fields:
+/// `LambdaJSONFormatter(staticFields: LambdaFunction.current.fields)`, or
+/// ``LogEnvironment/includesLambdaFunctionFields`` when bootstrapping from the environment.
 public struct LambdaFunction: Sendable, Hashable {
     static let nameVariable = "AWS_LAMBDA_FUNCTION_NAME"
     static let memorySizeVariable = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE"

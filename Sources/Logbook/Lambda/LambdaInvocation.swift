@@ -1,14 +1,12 @@
-/// The identity of one AWS Lambda invocation: its request id, its X-Ray trace id and
-/// whether it is the execution environment's first (a cold start).
-///
-/// Bind it for the handler with ``LogContext/withLambdaInvocation(_:operation:)-djzv``; the
-/// records created inside carry it, and the Lambda formatters write it where Lambda's runtimes do:
+/// The identity of one AWS Lambda invocation: its request id, X-Ray trace id and whether it is the
+/// execution environment's first (a cold start). Bind it for the handler with
+/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``; the records created inside carry it, and
+/// the Lambda formatters write it where Lambda's runtimes do:
 ///
 /// ```swift
-/// let invocation = LambdaInvocation.current(requestID: context.requestID, isColdStart: coldStart.claim())
-/// try await LogContext.withLambdaInvocation(invocation) {
-///     try await handle(event)
-/// }
+/// let invocation = LambdaInvocation.current(requestID: context.requestID, isColdStart:
+/// coldStart.claim()) try await LogContext.withLambdaInvocation(invocation) {     try await
+/// handle(event) }
 /// ```
 ///
 /// The values are context fields (``requestIDKey``, ``traceIDKey``, ``coldStartKey``), so they
@@ -27,7 +25,7 @@ public struct LambdaInvocation: Sendable, Hashable {
     public var requestID: String
     /// The X-Ray trace id, such as `1-5759e988-bd862e3fe1be46a994272793`, or `nil`.
     public var traceID: String?
-    /// Whether this is the environment's first invocation; `nil` leaves the opt-in `cold_start` out.
+    /// Whether this is the environment's first invocation; `nil` leaves out the opt-in `cold_start`.
     public var isColdStart: Bool?
 
     /// Creates an invocation from its parts.
@@ -37,9 +35,8 @@ public struct LambdaInvocation: Sendable, Hashable {
         self.isColdStart = isColdStart
     }
 
-    /// Creates an invocation whose trace id comes from an X-Ray trace header such as
-    /// `Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1`
-    /// (the value of `_X_AMZN_TRACE_ID` or of `Lambda-Runtime-Trace-Id`).
+    /// Creates an invocation with the trace id of an X-Ray trace header (`_X_AMZN_TRACE_ID`'s or
+    /// `Lambda-Runtime-Trace-Id`'s value, `Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1`).
     public init(requestID: String, traceHeader: String?, isColdStart: Bool? = nil) {
         self.init(
             requestID: requestID, traceID: traceHeader.flatMap(Self.traceID(fromHeader:)), isColdStart: isColdStart)
