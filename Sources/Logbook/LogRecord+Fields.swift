@@ -104,11 +104,13 @@ extension LogRecord {
         let callSiteKeys = FieldKeys.scan(callSite)
         let boundKeys = bound.isEmpty ? (bits: 0, hasRepeats: false) : FieldKeys.scan(bound)
         if includingFields {
-            for index in callSite.indices
-            where !callSiteKeys.hasRepeats
-                || !FieldKeys.contains(at: FieldKeys.key(callSite, index), in: callSite, from: index + 1)
-            {
-                list.append(callSite, index)
+            if callSiteKeys.hasRepeats {
+                for index in callSite.indices
+                where !FieldKeys.contains(at: FieldKeys.key(callSite, index), in: callSite, from: index + 1) {
+                    list.append(callSite, index)
+                }
+            } else {
+                for index in callSite.indices { list.append(callSite, index) }
             }
             for index in bound.indices {
                 let key = FieldKeys.key(bound, index)

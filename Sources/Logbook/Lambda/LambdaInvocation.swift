@@ -4,9 +4,10 @@
 /// the Lambda formatters write it where Lambda's runtimes do:
 ///
 /// ```swift
-/// let invocation = LambdaInvocation.current(requestID: context.requestID, isColdStart:
-/// coldStart.claim()) try await LogContext.withLambdaInvocation(invocation) {     try await
-/// handle(event) }
+/// let invocation = LambdaInvocation.current(requestID: context.requestID, isColdStart: coldStart.claim())
+/// try await LogContext.withLambdaInvocation(invocation) {
+///     try await handle(event)
+/// }
 /// ```
 ///
 /// The values are context fields (``requestIDKey``, ``traceIDKey``, ``coldStartKey``), so they
