@@ -60,7 +60,9 @@ public struct LogFields: Sendable, Equatable, CustomStringConvertible, Expressib
 
     /// Whether an entry has `key`.
     func containsKey(_ key: String) -> Bool {
-        withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries) }
+        storage.withUnsafeBufferPointer { entries in
+            withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries) }
+        }
     }
 
     /// Compares entries in order, by key and by converted value.
