@@ -20,8 +20,7 @@ extension Log {
         nonmutating set { node.hierarchy.update(node) { $0.propagates = newValue } }
     }
 
-    /// The lowest level ``isEnabled(_:)`` answers `true` for, or `nil`: two atomic loads
-    /// (plus a task-local read while a test capture or level override is open), for bridges.
+    /// The lowest level ``isEnabled(_:)`` accepts, or `nil`: two atomic loads (more under an override).
     package var lowestEnabledLevel: LogLevel? { node.lowestDeliveredLevel }
 
     /// The sinks attached to this logger itself (not its ancestors').
@@ -29,9 +28,8 @@ extension Log {
         node.hierarchy.configuration(of: node) { $0.sinks }
     }
 
-    /// Attaches `sink` to this logger, for the records of this logger and its propagating
-    /// descendants. A sink attached at several places on one record's way up receives it
-    /// once. Libraries should not attach sinks: configuring output is the application's job.
+    /// Attaches `sink` for the records of this logger and its propagating descendants (each once,
+    /// however often attached on the way up). Libraries should not: output is the application's job.
     public func addSink(_ sink: any LogSink) {
         node.hierarchy.update(node) { configuration in
             if !configuration.sinks.contains(where: { $0 === sink }) { configuration.sinks.append(sink) }

@@ -43,9 +43,8 @@ public struct Log: Sendable {
     /// The logger's dotted name; `root` for the root.
     public var name: String { node.name }
 
-    /// A handle to the same logger that adds `fields` to every record it creates. Bound fields rank
-    /// below the call site's and above the task-local context; binding again merges, the new values
-    /// winning. The logger's configuration is shared, not copied.
+    /// A handle to the same logger (sharing its configuration) that adds `fields` to its records:
+    /// below the call site's, above the context's; binding again merges, the new values winning.
     public func with(_ fields: LogFields) -> Log {
         Log(node: node, boundFields: boundFields.merging(fields))
     }

@@ -29,8 +29,7 @@ public struct LogFields: Sendable, Equatable, CustomStringConvertible, Expressib
     /// Whether there are no entries.
     @inlinable public var isEmpty: Bool { storage.isEmpty }
 
-    /// The value for `key` (its last occurrence), or `nil`. Setting a value replaces
-    /// every occurrence of the key; setting `nil` removes them.
+    /// The value for `key` (its last occurrence), or `nil`; setting replaces every occurrence, `nil` removes them.
     public subscript(key: String) -> (any LogValueConvertible)? {
         get { storage.last { $0.0 == key }?.1 }
         set {
@@ -52,8 +51,7 @@ public struct LogFields: Sendable, Equatable, CustomStringConvertible, Expressib
         return LogFields(storage.withUnsafeBufferPointer { FieldKeys.lastOccurrences($0) }.map { storage[$0] })
     }
 
-    /// The entries in place (see ``FieldKeys``), valid while this value is alive and
-    /// unmodified: a native array's storage never moves while referenced.
+    /// The entries in place, valid while `self` is alive and unmodified (native array storage never moves).
     var entries: FieldKeys.Entries {
         storage.withUnsafeBufferPointer { $0 }
     }

@@ -16,9 +16,8 @@ public struct LogFilter: Sendable {
     @inlinable
     public func accepts(_ record: LogRecord) -> Bool { predicate(record) }
 
-    /// Keeps records whose logger is `prefix` or one of its descendants. `prefix` is normalized as
-    /// by ``Log/init(_:)``: the root (`""` or `"root"`) keeps every record, `"root.payments"` means
-    /// `payments`.
+    /// Keeps records of logger `prefix`, normalized as by ``Log/init(_:)``, and its descendants:
+    /// the root (`""` or `"root"`) keeps every record, `"root.payments"` means `payments`.
     public static func logger(under prefix: String) -> LogFilter {
         guard let name = LoggerName.addressed(by: prefix) else { return LogFilter { _ in true } }
         let dotted = name + "."

@@ -1,11 +1,10 @@
 extension LogRecord {
-    /// Calls `body` once per distinct field key, with the value that wins.
-    ///
-    /// Precedence, highest first: call-site ``fields``, ``boundFields``, the innermost
-    /// ``context`` scope, outer scopes, ``providedFields``; within a layer, a key's last
-    /// occurrence. Order: call-site, bound, context (outermost scope first), provided, each as
-    /// written. This is how every built-in formatter resolves fields; it allocates nothing.
-    /// Values are not converted: call ``LogValueConvertible/logValue`` on the ones you write.
+    /// Calls `body` once per distinct field key, with the value that wins. Precedence, highest
+    /// first: call-site ``fields``, ``boundFields``, the innermost ``context`` scope, outer scopes,
+    /// ``providedFields``; within a layer, a key's last occurrence. Order: call-site, bound,
+    /// context (outermost scope first), provided, each as written. This is how every built-in
+    /// formatter resolves fields; it allocates nothing. Values are not converted: call
+    /// ``LogValueConvertible/logValue`` on the ones you write.
     @inlinable
     public func forEachField(_ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void) rethrows {
         try forEachField(includingFields: true, includingContext: true, body)
@@ -20,7 +19,8 @@ extension LogRecord {
         try forEachField(includingFields: true, includingContext: false, body)
     }
 
-    /// Calls `body` once per context field no call-site or bound field overrides, outermost scope first.
+    /// Calls `body` once per context field no call-site or bound field overrides, outermost scope
+    /// first.
     @inlinable
     public func forEachContextField(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
@@ -87,7 +87,8 @@ extension LogRecord {
         }
     }
 
-    /// Puts first the `statics` no resolved entry (nor, without `includingContext`, the context) has.
+    /// Puts first the `statics` no resolved entry (nor, without `includingContext`, the context)
+    /// has.
     private func prependStatics(_ statics: FieldKeys.Entries, includingContext: Bool, to list: inout FieldListBuilder) {
         let resolved = list.list
         for index in statics.indices.reversed() {

@@ -1,9 +1,8 @@
-/// One log event: what happened, where, when, and the fields that describe it.
-///
-/// Loggers create records; sinks receive them and formatters turn them into bytes. Its
-/// fields come from four layers, merged only when formatted (see ``forEachField(_:)``):
-/// ``fields``, ``boundFields``, ``context`` and ``providedFields``. Build one yourself, with
-/// a pinned ``timestamp``, to test a formatter (see <doc:WritingSinksAndFormatters>).
+/// One log event: what happened, where, when, and the fields that describe it. Loggers create
+/// records; sinks receive them and formatters turn them into bytes. Its fields come from four
+/// layers, merged only when formatted (see ``forEachField(_:)``): ``fields``, ``boundFields``,
+/// ``context`` and ``providedFields``. Build one yourself, with a pinned ``timestamp``, to test a
+/// formatter (see <doc:WritingSinksAndFormatters>).
 public struct LogRecord: Sendable {
     // Declared in an order of their own, so the memberwise initializer (no extra retain and
     // release per field, unlike an explicit one) does not clash with the public one, and the
@@ -23,7 +22,8 @@ public struct LogRecord: Sendable {
     public var boundFields: LogFields
     /// The task-local ``LogContext`` captured when the record was created.
     public var context: LogContext
-    /// ``providedFields``; `nil` when empty, so a record without providers touches no reference count.
+    /// ``providedFields``; `nil` when empty, so a record without providers touches no reference
+    /// count.
     var providedStorage: LogFields? = nil
     /// The error passed to the logging call, if any.
     public var error: (any Error)?
@@ -55,8 +55,7 @@ extension LogRecord {
             boundFields: boundFields, context: context, error: error, file: file, function: function, line: line)
     }
 
-    /// Fields the bootstrapped ``LogFieldProvider``s returned when the record was created,
-    /// in registration order. Lowest precedence: a key any other layer has is not written.
+    /// What the bootstrapped ``LogFieldProvider``s returned, in registration order; lowest precedence.
     public var providedFields: LogFields {
         get { providedStorage ?? LogFields() }
         set { providedStorage = newValue.isEmpty ? nil : newValue }

@@ -2,8 +2,8 @@ extension LogSampling {
     /// Parses `N:M/INTERVAL` (the first `N` records of a call site per interval, then every
     /// `M`-th), `N/INTERVAL` (the first `N`, then none) or `off`, the forms of `LOG_SAMPLING`
     /// and ``description``. `INTERVAL` is a positive whole number followed by `ms`, `s`, `m`,
-    /// `h`, `us` or `ns`: `10:100/1s`, `5/1m`, `500us`. Spaces around the parts are ignored.
-    /// Throws a ``LogSamplingError`` naming `text` and what is wrong with it.
+    /// `h`, `us` or `ns`: `10:100/1s`, `5/1m`, `500us`. Spaces around the parts are ignored; a
+    /// ``LogSamplingError`` names `text` and what is wrong with it.
     public init(parsing text: String) throws(LogSamplingError) {
         func failure(_ problem: String) -> LogSamplingError { LogSamplingError(value: text, problem: problem) }
         let trimmed = text.trimmingSpaces()
@@ -48,8 +48,7 @@ extension LogSampling {
         return nil
     }
 
-    /// `interval` in the largest unit that writes it whole (`1h`, `90s`, `1500ms`, `500us`,
-    /// `3ns`; a part of a nanosecond is dropped), which ``parseInterval(_:)`` reads back.
+    /// `interval` in the largest unit that writes it whole (`90s`, `1500ms`, `3ns`; below that is dropped).
     static func format(_ interval: Duration) -> String {
         let (seconds, attoseconds) = interval.components
         if attoseconds == 0 && seconds > 0 {

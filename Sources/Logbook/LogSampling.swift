@@ -1,9 +1,7 @@
-/// How many records of one call site a logger writes per interval when records repeat:
-/// the first ``first`` pass, then every ``thenEvery``-th (or none when it is `nil`), and
-/// the rest are dropped and counted.
-///
-/// Set it on a logger and the descendants that do not set their own (``Log/sampling``), on
-/// the root (``LogConfiguration/sampling``), or with `LOG_SAMPLING=N:M/INTERVAL`:
+/// How many records of one call site a logger writes per interval when records repeat: the
+/// first ``first`` pass, then every ``thenEvery``-th (or none when `nil`); the rest are dropped
+/// and counted. Set it on a logger (``Log/sampling``), the root (``LogConfiguration/sampling``)
+/// or with `LOG_SAMPLING=N:M/INTERVAL`:
 ///
 /// ```swift
 /// Log("payments").sampling = try LogSampling(first: 10, thenEvery: 100, per: .seconds(1))
@@ -34,9 +32,7 @@ public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
     public init(first: Int, thenEvery: Int? = nil, per interval: Duration) throws(LogSamplingError) {
         let text = Self.text(first: first, thenEvery: thenEvery, interval: interval)
         guard first >= 0 else { throw LogSamplingError(value: text, problem: "N must not be negative") }
-        if let thenEvery, thenEvery < 1 {
-            throw LogSamplingError(value: text, problem: "M must be at least 1")
-        }
+        guard (thenEvery ?? 1) >= 1 else { throw LogSamplingError(value: text, problem: "M must be at least 1") }
         guard interval > .zero else { throw LogSamplingError(value: text, problem: "the interval must be positive") }
         self.init(unchecked: first, thenEvery: thenEvery, interval: interval)
     }

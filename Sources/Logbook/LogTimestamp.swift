@@ -6,8 +6,7 @@ public struct LogTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
     /// Nanoseconds past ``secondsSinceEpoch``, in `0..<1_000_000_000`.
     public var nanoseconds: Int32
 
-    /// Creates a timestamp. Nanoseconds outside `0..<1_000_000_000` carry into the seconds,
-    /// which stop at `Int64.max` and `Int64.min` rather than wrap around.
+    /// Creates a timestamp; nanoseconds outside `0..<1_000_000_000` carry into the seconds, which saturate.
     public init(secondsSinceEpoch: Int64, nanoseconds: Int32 = 0) {
         let carry = Int64(nanoseconds).floorDivided(by: 1_000_000_000)
         let seconds = secondsSinceEpoch.addingReportingOverflow(carry)

@@ -1,16 +1,14 @@
-/// A typed field value: what a record's fields hold once converted for formatting.
-///
-/// Formatters keep the types (JSON writes numbers as numbers). Literals convert directly:
-/// `["amount": 42, "ok": true, "tags": ["a", "b"]]`; a nested object with mixed value types
-/// needs its type spelled: `["user": ["id": 7, "name": "ada"] as LogValue]`. Values compare
+/// A typed field value: what a record's fields hold once converted for formatting. Formatters
+/// keep the types (JSON writes numbers as numbers). Literals convert directly:
+/// `["amount": 42, "ok": true, "tags": ["a", "b"]]`; a nested object with mixed value types needs
+/// its type spelled: `["user": ["id": 7, "name": "ada"] as LogValue]`. Values compare
 /// structurally; objects compare their entries in order.
 public enum LogValue: Sendable, Equatable {
     /// A string.
     case string(String)
     /// A signed integer.
     case int(Int)
-    /// A double. Non-finite values are written as strings (`"NaN"`, `"Infinity"`,
-    /// `"-Infinity"`) by formatters whose syntax has no number for them.
+    /// A double; formats with no number for NaN or infinity write `"NaN"`, `"Infinity"`, `"-Infinity"`.
     case double(Double)
     /// A boolean.
     case bool(Bool)

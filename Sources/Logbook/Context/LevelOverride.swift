@@ -1,8 +1,7 @@
 import Synchronization
 
-/// A minimum-level override bound to a task tree by ``LogContext/with(level:operation:)-9oxvr``,
-/// on the scope chain. Open, and counted in ``LevelOverrides``, until ``close()``; a closed one
-/// admits nothing and an enclosing open one applies.
+/// A level bound to a task tree by ``LogContext/with(level:operation:)-9oxvr``, counted in
+/// ``LevelOverrides`` until ``close()``; then it admits nothing and an enclosing open one applies.
 final class LevelOverride: Sendable {
     let level: LogLevel
     let parent: LevelOverride?
@@ -16,8 +15,7 @@ final class LevelOverride: Sendable {
 
     var openLevel: LogLevel? { innermostOpen?.level }
 
-    /// Also the parent of a new override: a closed one never reopens, and leaving it out keeps
-    /// a context re-bound over and over from chaining every override it ever held.
+    /// Also a new override's parent: skipping closed ones keeps a context re-bound over and over short.
     var innermostOpen: LevelOverride? {
         var current: LevelOverride? = self
         while let override = current, !override.isOpen.load(ordering: .acquiring) { current = override.parent }

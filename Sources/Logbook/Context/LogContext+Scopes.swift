@@ -30,8 +30,7 @@ extension LogContext {
         }
     }
 
-    /// Runs the async `operation`, on the caller's executor, with `fields` bound on top of the
-    /// current context, restored exactly when the operation returns, throws or is cancelled.
+    /// The async form of binding `fields`, on the caller's executor; cancellation restores the context too.
     public nonisolated(nonsending) static func with<Result, Failure: Error>(
         _ fields: LogFields,
         operation: nonisolated(nonsending) () async throws(Failure) -> Result

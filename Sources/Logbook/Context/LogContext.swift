@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Fields bound to the current task tree, attached to every record created inside it by any
-/// logger, in child tasks too. Middleware binds request-scoped fields once:
+/// Fields bound to the current task tree, attached to every record created in it, in child tasks
+/// too. Middleware binds request-scoped fields once:
 ///
 /// ```swift
 /// await LogContext.with(["request_id": "r-42", "user_id": "u-7"]) {
@@ -9,11 +9,9 @@ import Synchronization
 /// }
 /// ```
 ///
-/// The context is an immutable task-local value, so concurrent requests cannot see each
-/// other's fields; binding more adds a scope that shares the outer ones. Child tasks
-/// (`async let`, task groups, `Task {}`) inherit it; `Task.detached`, threads and Dispatch
-/// queues do not: capture ``current`` and re-bind it there with ``with(_:operation:)-8a222``
-/// (in a detached task, ``with(_:operation:)-19let``).
+/// It is an immutable task-local value: concurrent requests never see each other's fields, and
+/// binding more adds a scope sharing the outer ones. `Task.detached`, threads and Dispatch queues
+/// do not inherit it: re-bind ``current`` with ``with(_:operation:)-8a222`` (async: ``with(_:operation:)-19let``).
 public struct LogContext: Sendable, CustomStringConvertible {
     @usableFromInline
     let scope: Scope?
@@ -124,8 +122,7 @@ extension LogContext {
         /// Of this scope and every outer one.
         let chainFieldCount: Int
         let chainKeyBits: UInt64
-        /// The redaction rules (their ``RedactionRules/identity``) under which this scope's
-        /// own fields need no check: see ``needsRedactionChecks(_:)``.
+        /// The ``RedactionRules/identity`` under which this scope's own fields need no check.
         let redactionCleanFor = Atomic<UInt>(0)
 
         /// A scope of `fields` inside `parent`, keeping its `tap` and `levelOverride` unless given.
@@ -156,8 +153,7 @@ extension LogContext {
             if hasFields { appendFields(innermost: self, skipping: shadows, to: &list) }
         }
 
-        /// Appends this scope's and its parents' entries, read in place, outermost first,
-        /// leaving out keys that a scope nearer `innermost` or `shadows` also has.
+        /// Appends the chain's entries in place, outermost first, but keys `shadows` or a scope nearer `innermost` has.
         func appendFields(innermost: Scope, skipping shadows: FieldShadows, to list: inout FieldListBuilder) {
             if let parent { parent.appendFields(innermost: innermost, skipping: shadows, to: &list) }
             let checkInnerScopes = !innermost.keysAreUnique && innermost !== self

@@ -1,8 +1,7 @@
-/// Returns fields for each enabled record as it is created, on the logging thread and task (so
-/// it can read task-locals): for fields that change within one task, such as a trace's current
-/// span. Register it at bootstrap (``LogConfiguration/fieldProviders``). Its fields rank below
-/// the call site's, the bound ones and ``LogContext``'s (see ``LogRecord/providedFields``).
-/// It must be fast and never block; a record it logs goes to the last resort, not back through it.
+/// Returns fields for each enabled record as it is created, on the logging thread and task (so it
+/// can read task-locals), for fields that change within a task, such as a trace's current span.
+/// Register it at bootstrap (``LogConfiguration/fieldProviders``); its fields rank lowest (see
+/// ``LogRecord/providedFields``). Keep it fast and non-blocking; what it logs goes to the last resort.
 public struct LogFieldProvider: Sendable, CustomStringConvertible {
     /// A name for the provider, listed by ``LogSetup/description``.
     public let name: String

@@ -1,8 +1,7 @@
 import Synchronization
 
-/// A sink bound to a task tree that receives every record created in it at or above its
-/// level, whatever the hierarchy says: the core of `LogbookTesting.LogCapture`. Taps nest; an
-/// open one is counted in ``LevelOverrides``, a closed one ignores records.
+/// A sink bound to a task tree that receives its records at or above its level, whatever the
+/// hierarchy says (`LogbookTesting.LogCapture`); counted in ``LevelOverrides`` until closed.
 package final class LogTap: Sendable {
     let slot: DispatchPlan.Slot
     let parent: LogTap?

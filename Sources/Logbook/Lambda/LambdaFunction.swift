@@ -1,5 +1,4 @@
-/// The static description of a Lambda function, from the variables Lambda sets in every
-/// execution environment, for formatters' static fields:
+/// A Lambda function as the variables Lambda sets describe it, for formatters' static fields:
 /// `LambdaJSONFormatter(staticFields: LambdaFunction.current.fields)`, or
 /// ``LogEnvironment/includesLambdaFunctionFields`` when bootstrapping from the environment.
 public struct LambdaFunction: Sendable, Hashable {
