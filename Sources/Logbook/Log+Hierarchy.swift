@@ -1,42 +1,26 @@
 extension Log {
-    /// The logger's own level, or `nil` to inherit its parent's.
-    ///
-    /// Setting it takes effect immediately, from any thread, for this logger and every
-    /// descendant that does not set its own. Only the level of the logger that creates a
-    /// record decides whether it is created; ancestors' levels do not re-filter records
-    /// propagated to their sinks (as in Python's `logging`). Use a sink's level to limit
-    /// what one output receives.
-    ///
-    /// ```swift
-    /// Log("payments").level = .debug
-    /// Log("chatty.dependency").level = .warning
-    /// ```
+    /// The logger's own level, or `nil` to inherit its parent's. Setting it takes effect
+    /// immediately, from any thread, for this logger and every descendant that does not set its
+    /// own. Only the level of the logger that creates a record decides whether it is created;
+    /// ancestors' levels do not re-filter records propagated to their sinks (as in Python's
+    /// `logging`): use a sink's level for that.
     public var level: LogLevel? {
         get { node.hierarchy.configuration(of: node) { $0.level } }
         nonmutating set { node.hierarchy.update(node) { $0.level = newValue } }
     }
 
-    /// The level that applies to this logger: its own, else the nearest ancestor's, else
-    /// the root's (``LogLevel/info`` until configured).
+    /// The level that applies: its own, else the nearest ancestor's, else the root's (``LogLevel/info`` by default).
     public var effectiveLevel: LogLevel {
         node.hierarchy.configuration(of: node) { $0.effectiveLevel }
     }
 
-    /// Whether records created by this logger or its descendants continue to the parent's
-    /// sinks after this logger's own. `true` by default.
-    ///
-    /// ```swift
-    /// Log("audit").propagates = false   // audit records reach only audit's own sinks
-    /// ```
+    /// Whether records of this logger and its descendants go on to the parent's sinks; `true` by default.
     public var propagates: Bool {
         get { node.hierarchy.configuration(of: node) { $0.propagates } }
         nonmutating set { node.hierarchy.update(node) { $0.propagates = newValue } }
     }
 
-    /// The lowest level this logger delivers anywhere right now for the current task
-    /// (what ``isEnabled(_:)`` answers), or `nil` when it delivers nothing. Two atomic
-    /// loads, plus a task-local read while a test capture or a level override is open
-    /// somewhere, for bridges that must answer "which level is enabled" on every call.
+    /// The lowest level ``isEnabled(_:)`` accepts, or `nil`: two atomic loads (more under an override).
     package var lowestEnabledLevel: LogLevel? { node.lowestDeliveredLevel }
 
     /// The sinks attached to this logger itself (not its ancestors').
@@ -44,42 +28,33 @@ extension Log {
         node.hierarchy.configuration(of: node) { $0.sinks }
     }
 
-    /// Attaches `sink` to this logger. Records created by this logger and its
-    /// propagating descendants reach it. A sink attached at several places on one
-    /// record's way up still receives the record once.
-    ///
-    /// Libraries should not attach sinks: configuring output is the application's job.
+    /// Attaches `sink` for the records of this logger and its propagating descendants (each once,
+    /// however often attached on the way up). Libraries should not: output is the application's job.
     public func addSink(_ sink: any LogSink) {
         node.hierarchy.update(node) { configuration in
             if !configuration.sinks.contains(where: { $0 === sink }) { configuration.sinks.append(sink) }
         }
     }
 
-    /// Detaches `sink` from this logger, if attached.
-    ///
-    /// Records created after this call returns no longer reach the sink. Each thread
-    /// keeps a reference to the configurations it logged through until it next logs
-    /// (through any logger) or exits, so the sink is deinitialized only then; to finish
-    /// its work at a known point, call its ``LogSink/flush()`` or
-    /// ``LogSink/shutdown(timeout:)`` after removing it.
+    /// Detaches `sink` from this logger, if attached: records created after this call returns no
+    /// longer reach it. Each thread keeps a reference to the configurations it logged through until
+    /// it next logs or exits, so the sink is deinitialized only then; call its ``LogSink/flush()``
+    /// or ``LogSink/shutdown(timeout:)`` after removing it to finish its work at a known point.
     public func removeSink(_ sink: any LogSink) {
         node.hierarchy.update(node) { $0.sinks.removeAll { $0 === sink } }
     }
 
-    /// Detaches every sink from this logger. As with ``removeSink(_:)``, a sink is
-    /// deinitialized once every thread that logged through it has logged again or exited.
+    /// Detaches every sink from this logger; they are deinitialized as ``removeSink(_:)`` says.
     public func removeAllSinks() {
         node.hierarchy.update(node) { $0.sinks.removeAll() }
     }
 
-    /// The filters of this logger, checked for every record it creates (not for records
-    /// propagated from descendants).
+    /// The filters checked for every record this logger creates, not for those of descendants.
     public var filters: [LogFilter] {
         node.hierarchy.configuration(of: node) { $0.filters }
     }
 
-    /// Adds a filter checked for every record this logger creates; records it rejects go
-    /// nowhere.
+    /// Adds a filter; records of this logger it rejects go nowhere.
     public func addFilter(_ filter: LogFilter) {
         node.hierarchy.update(node) { $0.filters.append(filter) }
     }
@@ -97,8 +72,7 @@ extension Log {
     /// Whether this is the root logger.
     public var isRoot: Bool { node.parent == nil }
 
-    /// The logger for `name` below this one: `Log("payments").child("gateway")` is
-    /// `Log("payments.gateway")`.
+    /// The logger `name` below this one: `Log("payments").child("gateway")` is `Log("payments.gateway")`.
     public func child(_ name: String) -> Log {
         let suffix = LoggerName.normalize(name)
         if suffix.isEmpty { return Log(node: node, boundFields: LogFields()) }

@@ -1,15 +1,9 @@
 extension Log {
-    /// Where a record goes when it finds no sink on its way up the hierarchy, for
-    /// example everything logged before ``bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``.
-    ///
-    /// By default records at ``LogLevel/warning`` and above are written to standard error
-    /// (the first time with a line explaining why) and lower records are dropped, so a
-    /// misconfigured application still sees its failures without a library ever
-    /// producing output on its own. Set `nil` to drop such records instead, or any sink
-    /// to send them there; the sink's ``LogSink/level`` decides which levels it takes.
-    ///
-    /// The last resort also receives records created re-entrantly, by a sink or
-    /// formatter that logs while it handles a record, so they never recurse.
+    /// Where records go that find no sink on their way up (before
+    /// ``bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``, say), and records a
+    /// sink or formatter logs while handling one. By default, ``LogLevel/warning`` and above go to
+    /// standard error (the first time after a line saying why); lower ones are dropped. Set `nil`
+    /// to drop them all, or a sink, whose ``LogSink/level`` decides which levels it takes.
     public static var lastResort: (any LogSink)? {
         get { LogHierarchy.shared.lastResort }
         set { LogHierarchy.shared.lastResort = newValue }

@@ -1,6 +1,5 @@
 extension Log {
-    /// Logs `message` at ``LogLevel/trace``: very fine-grained diagnostics.
-    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
+    /// Logs `message` at ``LogLevel/trace``; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func trace(
         _ message: @autoclosure () -> String,
@@ -13,8 +12,7 @@ extension Log {
         log(level: .trace, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
-    /// Logs `message` at ``LogLevel/debug``: diagnostics for developers.
-    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
+    /// Logs `message` at ``LogLevel/debug``; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func debug(
         _ message: @autoclosure () -> String,
@@ -27,8 +25,7 @@ extension Log {
         log(level: .debug, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
-    /// Logs `message` at ``LogLevel/info``: normal operational events.
-    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
+    /// Logs `message` at ``LogLevel/info``; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func info(
         _ message: @autoclosure () -> String,
@@ -41,8 +38,7 @@ extension Log {
         log(level: .info, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
-    /// Logs `message` at ``LogLevel/notice``: normal but significant events.
-    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
+    /// Logs `message` at ``LogLevel/notice``; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func notice(
         _ message: @autoclosure () -> String,
@@ -55,8 +51,7 @@ extension Log {
         log(level: .notice, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
-    /// Logs `message` at ``LogLevel/warning``: something unexpected that the program survives.
-    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
+    /// Logs `message` at ``LogLevel/warning``; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func warning(
         _ message: @autoclosure () -> String,
@@ -69,8 +64,7 @@ extension Log {
         log(level: .warning, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
-    /// Logs `message` at ``LogLevel/error``: a failed operation.
-    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
+    /// Logs `message` at ``LogLevel/error``; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func error(
         _ message: @autoclosure () -> String,
@@ -83,8 +77,7 @@ extension Log {
         log(level: .error, message(), fields(), error: error, file: file, function: function, line: line)
     }
 
-    /// Logs `message` at ``LogLevel/critical``: a failure the program, or a major part of it, cannot continue after.
-    /// The message and fields are evaluated only if enabled; see ``log(level:_:_:error:file:function:line:)``.
+    /// Logs `message` at ``LogLevel/critical``; see ``log(level:_:_:error:file:function:line:)``.
     @inlinable
     public func critical(
         _ message: @autoclosure () -> String,

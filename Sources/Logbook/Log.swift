@@ -1,6 +1,5 @@
-/// A handle to a named logger in the hierarchy.
-///
-/// Ask for a logger by its dotted name and log; never configure output from a library:
+/// A handle to a named logger in the hierarchy. Ask for a logger by its dotted name and log;
+/// never configure output from a library:
 ///
 /// ```swift
 /// let log = Log("payments.gateway")
@@ -9,34 +8,24 @@
 /// log.error("charge failed", error: error)      // the error's type and message become fields
 /// ```
 ///
-/// Every handle with the same name refers to the same node, so configuration set
-/// through one (``level``, ``propagates``, sinks, filters) is seen by all, immediately,
-/// from any thread. A handle is a small value: store it in a property or a `static let`.
-///
-/// A disabled call costs one atomic load and one comparison; the message and fields are
-/// autoclosures and are not evaluated.
+/// Handles with the same name share one node: configuration set through one (``level``,
+/// ``propagates``, sinks, filters) is seen by all, immediately, from any thread. A handle is
+/// a small value: store it in a property or a `static let`. A disabled call costs one atomic
+/// load and one comparison; the message and fields are autoclosures and are not evaluated.
 public struct Log: Sendable {
     @usableFromInline
     let node: LogNode
     /// Fields added to every record created through this handle; see ``with(_:)``.
     public let boundFields: LogFields
 
-    /// The logger named `name` in the process-wide hierarchy.
-    ///
-    /// Names are dot-separated: `payments.gateway` is a child of `payments`. Asking for a
-    /// name creates its missing ancestors, so a logger created before its parent still
-    /// gets the right parent. The name is normalized rather than rejected: whitespace
-    /// and control characters around segments are trimmed, ones inside a segment become
-    /// `_`, empty segments (`a..b`, a leading or trailing dot) are dropped, and a name
-    /// with nothing left (`""`) means the root. The root's own name addresses it too:
-    /// `Log("root")` is ``root`` and `Log("root.payments")` is `Log("payments")`. Use
-    /// ``init(validating:)`` to reject such names instead.
+    /// The logger named `name` (`payments.gateway` is a child of `payments`), created with its
+    /// missing ancestors if needed. The name is normalized, never rejected: whitespace and
+    /// control characters around segments are trimmed, ones inside become `_`, empty segments
+    /// are dropped, and `""` or `"root"` is ``root`` (`Log("root.payments")` is
+    /// `Log("payments")`). Use ``init(validating:)`` to reject such names instead.
     public init(_ name: String) { self = LogHierarchy.shared.logger(name) }
 
-    /// The logger named `name`, which must already be in normal form.
-    ///
-    /// - Throws: ``LogNameError`` when the name is empty, has an empty segment, or
-    ///   contains whitespace or control characters.
+    /// The logger named `name`; throws ``LogNameError`` unless the name is already in normal form.
     public init(validating name: String) throws(LogNameError) {
         try LoggerName.validate(name)
         self = LogHierarchy.shared.logger(name)
@@ -54,25 +43,15 @@ public struct Log: Sendable {
     /// The logger's dotted name; `root` for the root.
     public var name: String { node.name }
 
-    /// A handle to the same logger that adds `fields` to every record it creates.
-    ///
-    /// Bound fields rank below the call site's fields and above the task-local context.
-    /// Binding on a handle that already has bound fields merges them, the new values
-    /// winning. The logger's configuration is shared, not copied.
-    ///
-    /// ```swift
-    /// let refunds = log.with(["component": "refunds"])
-    /// refunds.info("refund issued")   // carries component=refunds
-    /// ```
+    /// A handle to the same logger (sharing its configuration) that adds `fields` to its records:
+    /// below the call site's, above the context's; binding again merges, the new values winning.
     public func with(_ fields: LogFields) -> Log {
         Log(node: node, boundFields: boundFields.merging(fields))
     }
 
-    /// Whether a record at `level` from this logger would be delivered anywhere: the
-    /// level is at or above the effective level, and some sink on the way up (or the
-    /// last resort) accepts it; or, for the current task only, a level override
-    /// (``LogContext/with(level:operation:)-38esb``) or an open test capture
-    /// (`LogbookTesting.LogCapture`) in its context wants it.
+    /// Whether a record at `level` would be delivered: it is at or above ``effectiveLevel`` and
+    /// a sink on the way up (or the last resort) accepts it, or, for the current task only, a
+    /// level override (``LogContext/with(level:operation:)-38esb``) or test capture wants it.
     @inlinable
     public func isEnabled(_ level: LogLevel) -> Bool {
         node.isEnabled(level) && node.isDelivered(level)
@@ -80,15 +59,9 @@ public struct Log: Sendable {
 
     /// Logs `message` at `level`.
     ///
-    /// - Parameters:
-    ///   - level: The record's severity.
-    ///   - message: The message; evaluated only when the level is enabled.
-    ///   - fields: Call-site fields; evaluated only when the level is enabled. They win
-    ///     over bound and context fields with the same key.
-    ///   - error: An error whose type and description become part of the record.
-    ///   - file: The call site's file; leave the default, `#fileID`.
-    ///   - function: The call site's function; leave the default, `#function`.
-    ///   - line: The call site's line; leave the default, `#line`.
+    /// `message` and `fields` are evaluated only when `level` is enabled. Call-site `fields`
+    /// win over bound and context fields with the same key; `error`'s type and description
+    /// become part of the record. Leave `file`, `function` and `line` at their defaults.
     @inlinable
     public func log(
         level: LogLevel,

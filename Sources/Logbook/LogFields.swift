@@ -1,17 +1,8 @@
-/// An ordered list of named, typed field values.
-///
-/// Write fields as a dictionary literal; values can be literals or any
-/// ``LogValueConvertible`` variable:
-///
-/// ```swift
-/// log.info("charge created", ["amount": amount, "currency": "EUR", "captured": true])
-/// ```
-///
-/// Order is kept as written. When a key appears more than once, the last occurrence
-/// wins, as with a dictionary; formatters never write the same key twice. Values are
-/// converted to ``LogValue`` only when a sink formats the record, so building fields
-/// for a record that is filtered out costs no conversion.
-public struct LogFields: Sendable {
+/// An ordered list of named, typed field values, written as a dictionary literal of
+/// ``LogValueConvertible`` values: `["amount": amount, "currency": "EUR", "captured": true]`.
+/// Order is kept as written. A repeated key's last occurrence wins; formatters never write
+/// a key twice.
+public struct LogFields: Sendable, Equatable, CustomStringConvertible, ExpressibleByDictionaryLiteral {
     /// One named value.
     public typealias Element = (key: String, value: any LogValueConvertible)
 
@@ -26,14 +17,19 @@ public struct LogFields: Sendable {
     @inlinable
     public init(_ elements: [(String, any LogValueConvertible)]) { storage = elements }
 
+    /// Creates fields from a literal, keeping its order.
+    @inlinable
+    public init(dictionaryLiteral elements: (String, any LogValueConvertible)...) {
+        self.init(elements)
+    }
+
     /// The number of entries, counting repeated keys.
     @inlinable public var count: Int { storage.count }
 
     /// Whether there are no entries.
     @inlinable public var isEmpty: Bool { storage.isEmpty }
 
-    /// The value for `key` (its last occurrence), or `nil`. Setting a value replaces
-    /// every occurrence of the key; setting `nil` removes them.
+    /// The value for `key` (its last occurrence), or `nil`; setting replaces every occurrence, `nil` removes them.
     public subscript(key: String) -> (any LogValueConvertible)? {
         get { storage.last { $0.0 == key }?.1 }
         set {
@@ -42,8 +38,7 @@ public struct LogFields: Sendable {
         }
     }
 
-    /// The fields with `other`'s entries added; on a repeated key `other`'s value wins.
-    /// The result holds each key once.
+    /// The fields with `other`'s entries added, each key once; `other`'s value wins.
     public func merging(_ other: LogFields) -> LogFields {
         if other.isEmpty { return deduplicated() }
         if isEmpty { return other.deduplicated() }
@@ -52,36 +47,31 @@ public struct LogFields: Sendable {
 
     /// The fields with each key once, at the position of its last occurrence.
     public func deduplicated() -> LogFields {
-        guard hasRepeatedKeys else { return self }
+        guard FieldKeys.scan(entries).hasRepeats else { return self }
         return LogFields(storage.withUnsafeBufferPointer { FieldKeys.lastOccurrences($0) }.map { storage[$0] })
     }
 
-    /// The entries in place, for reading without copying them (see ``FieldKeys``). The
-    /// pointer stays valid while this value is alive and unmodified: the storage is a
-    /// native array, never moved while referenced.
+    /// The entries in place, valid while `self` is alive and unmodified (native array storage never moves).
     var entries: FieldKeys.Entries {
         storage.withUnsafeBufferPointer { $0 }
     }
 
-    /// Whether some key appears more than once.
-    var hasRepeatedKeys: Bool {
-        storage.withUnsafeBufferPointer { FieldKeys.scan($0).hasRepeats }
-    }
-
-    /// Whether any entry at or after `start` has this key. Keys of different lengths
-    /// are rejected without comparing bytes.
-    func containsKey(_ key: String, from start: Int = 0) -> Bool {
+    /// Whether an entry has `key`.
+    func containsKey(_ key: String) -> Bool {
         storage.withUnsafeBufferPointer { entries in
-            withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries, from: start) }
+            withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries) }
         }
     }
-}
 
-extension LogFields: ExpressibleByDictionaryLiteral {
-    /// Creates fields from a literal, keeping its order.
-    @inlinable
-    public init(dictionaryLiteral elements: (String, any LogValueConvertible)...) {
-        self.init(elements)
+    /// Compares entries in order, by key and by converted value.
+    public static func == (lhs: LogFields, rhs: LogFields) -> Bool {
+        lhs.count == rhs.count
+            && zip(lhs.storage, rhs.storage).allSatisfy { $0.0 == $1.0 && $0.1.logValue == $1.1.logValue }
+    }
+
+    /// The fields as `[key: value, ...]`.
+    public var description: String {
+        "[" + storage.map { "\($0.0): \($0.1.logValue)" }.joined(separator: ", ") + "]"
     }
 }
 
@@ -97,19 +87,4 @@ extension LogFields: RandomAccessCollection {
 extension LogFields: LogValueConvertible {
     /// The fields as an ``LogValue/object(_:)`` value.
     public var logValue: LogValue { .object(self) }
-}
-
-extension LogFields: Equatable {
-    /// Compares entries in order, by key and by converted value.
-    public static func == (lhs: LogFields, rhs: LogFields) -> Bool {
-        lhs.count == rhs.count
-            && zip(lhs.storage, rhs.storage).allSatisfy { $0.0 == $1.0 && $0.1.logValue == $1.1.logValue }
-    }
-}
-
-extension LogFields: CustomStringConvertible {
-    /// The fields as `[key: value, ...]`.
-    public var description: String {
-        "[" + storage.map { "\($0.0): \($0.1.logValue)" }.joined(separator: ", ") + "]"
-    }
 }

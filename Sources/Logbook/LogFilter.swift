@@ -1,11 +1,7 @@
-/// A predicate that decides whether a record is kept.
-///
-/// Attach filters to a logger (``Log/addFilter(_:)``) or to a sink (``LogSink/filters``).
-/// A logger's filters, like its level, are checked once, where the record is created:
-/// records propagated from a descendant logger are not re-filtered by an ancestor's
-/// filters. To filter everything a subtree writes to some output, filter the sink.
-///
-/// Filters run on the logging thread for every record that passed the level check, so
+/// A predicate that decides whether a record is kept, attached to a logger (``Log/addFilter(_:)``)
+/// or a sink (``LogSink/filters``). A logger's filters, like its level, are checked only where
+/// the record is created; to filter everything a subtree writes to some output, filter the
+/// sink. Filters run on the logging thread for every record that passed the level check, so
 /// keep them cheap and never log from inside one.
 public struct LogFilter: Sendable {
     @usableFromInline
@@ -20,21 +16,17 @@ public struct LogFilter: Sendable {
     @inlinable
     public func accepts(_ record: LogRecord) -> Bool { predicate(record) }
 
-    /// Keeps records whose logger is `prefix` or one of its descendants.
-    ///
-    /// `prefix` names a logger as ``Log/init(_:)`` does, normalized the same way: the root
-    /// (`""` or `"root"`) keeps every record, `"root.payments"` means `payments`.
+    /// Keeps records of logger `prefix`, normalized as by ``Log/init(_:)``, and its descendants:
+    /// the root (`""` or `"root"`) keeps every record, `"root.payments"` means `payments`.
     public static func logger(under prefix: String) -> LogFilter {
         guard let name = LoggerName.addressed(by: prefix) else { return LogFilter { _ in true } }
         let dotted = name + "."
         return LogFilter { $0.logger == name || $0.logger.hasPrefix(dotted) }
     }
 
-    /// Drops records whose logger is `prefix` or one of its descendants; `prefix` is read
-    /// as by ``logger(under:)`` (the root drops every record).
+    /// Drops what ``logger(under:)`` keeps (so the root drops every record).
     public static func excludingLogger(under prefix: String) -> LogFilter {
-        guard let name = LoggerName.addressed(by: prefix) else { return LogFilter { _ in false } }
-        let dotted = name + "."
-        return LogFilter { !($0.logger == name || $0.logger.hasPrefix(dotted)) }
+        let kept = logger(under: prefix)
+        return LogFilter { !kept.accepts($0) }
     }
 }

@@ -1,5 +1,5 @@
 extension LogLevel {
-    /// The spellings ``init(parsing:)`` accepts, lowercase, with the level each one means.
+    /// Every spelling ``init(parsing:)`` accepts, lowercase.
     static let acceptedSpellings: [(spelling: String, level: LogLevel)] = [
         ("trace", .trace), ("trc", .trace),
         ("debug", .debug), ("dbg", .debug),
@@ -11,17 +11,9 @@ extension LogLevel {
         ("emerg", .critical), ("alert", .critical),
     ]
 
-    /// Parses a level name such as `"info"`, `"WARN"` or `"Fatal"`.
-    ///
-    /// Case and surrounding whitespace are ignored; besides the names, the common aliases
-    /// of other logging systems are accepted (`warn`, `err`, `fatal`, `crit`, `emerg`,
-    /// `alert`, `trc`, `dbg`, `inf`, `information`). Anything else throws a ``LogLevelParseError`` that names the rejected
-    /// value and lists the accepted ones.
-    ///
-    /// ```swift
-    /// let level = try LogLevel(parsing: "WARN")   // .warning
-    /// try LogLevel(parsing: "verbose")            // throws
-    /// ```
+    /// Parses a level's ``name`` or another logging system's alias (`warn`, `err`, `fatal`, `crit`,
+    /// `emerg`, `alert`, `trc`, `dbg`, `inf`, `information`), ignoring case and surrounding
+    /// whitespace: `"WARN"` is ``warning``. Anything else throws a ``LogLevelParseError``.
     public init(parsing text: String) throws(LogLevelParseError) {
         let key = Self.normalizedSpelling(text)
         guard let entry = Self.acceptedSpellings.first(where: { $0.spelling == key }) else {
@@ -38,11 +30,8 @@ extension LogLevel {
     }
 }
 
-/// The error thrown when text does not name a ``LogLevel``.
-///
-/// Its description names the rejected value and every accepted spelling, for example:
-/// `invalid log level "verbose"; expected one of: trace, debug, info, notice, warning,
-/// error, critical (aliases: trc, dbg, inf, information, warn, err, crit, fatal, emerg, alert)`.
+/// The error thrown when text does not name a ``LogLevel``. Its description names the value and
+/// every accepted spelling: `invalid log level "verbose"; expected one of: trace, debug, …`.
 public struct LogLevelParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The text that was rejected, exactly as it was given.
     public let value: String
@@ -50,14 +39,13 @@ public struct LogLevelParseError: Error, Sendable, Hashable, CustomStringConvert
     /// Creates the error for a rejected value.
     public init(value: String) { self.value = value }
 
-    /// The canonical level names followed by the accepted aliases.
     static var acceptedValuesDescription: String {
         let canonical = LogLevel.allCases.map(\.name)
         let aliases = LogLevel.acceptedSpellings.map(\.spelling).filter { !canonical.contains($0) }
         return canonical.joined(separator: ", ") + " (aliases: " + aliases.joined(separator: ", ") + ")"
     }
 
-    /// A message naming the rejected value and the accepted ones.
+    /// `invalid log level "value"; expected one of: …`.
     public var description: String {
         "invalid log level \(quoted(value)); expected one of: \(Self.acceptedValuesDescription)"
     }
@@ -68,17 +56,9 @@ package func quoted(_ value: String) -> String {
     var out = "\""
     for scalar in value.unicodeScalars {
         switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                out += "\\u{" + String(scalar.value, radix: 16) + "}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+        case "\"", "\\", "\n", "\r", "\t": out += scalar.escaped(asASCII: false)
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\\u{" + String(scalar.value, radix: 16) + "}"
+        default: out.unicodeScalars.append(scalar)
         }
     }
     return out + "\""

@@ -1,9 +1,5 @@
-/// The severity of a log record.
-///
-/// Levels are ordered from least to most severe, so they compare naturally:
-/// `LogLevel.debug < LogLevel.warning`. The set matches swift-log's, which lets
-/// records move between the two systems one to one.
-public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codable {
+/// The severity of a log record. Levels compare by severity and match swift-log's one to one.
+public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codable, CustomStringConvertible {
     /// Very fine-grained diagnostics, usually only enabled while chasing a bug.
     case trace = 0
     /// Diagnostics useful to developers.
@@ -25,23 +21,13 @@ public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codab
         lhs.rawValue < rhs.rawValue
     }
 
-    /// The canonical lowercase name of the level: `"trace"`, `"debug"`, ..., `"critical"`.
-    ///
-    /// This is the spelling ``JSONFormatter`` writes by default and the spelling
-    /// ``LogLevel/init(parsing:)`` always accepts.
-    public var name: String {
-        switch self {
-        case .trace: "trace"
-        case .debug: "debug"
-        case .info: "info"
-        case .notice: "notice"
-        case .warning: "warning"
-        case .error: "error"
-        case .critical: "critical"
-        }
-    }
+    /// The lowercase name, `"trace"` to `"critical"`: what ``JSONFormatter`` writes by default.
+    public var name: String { LogLevelNames.lowercase[self] }
 
-    /// The canonical uppercase name of the level: `"TRACE"`, `"DEBUG"`, ..., `"CRITICAL"`.
+    /// The same as ``name``.
+    public var description: String { name }
+
+    /// The uppercase name, `"TRACE"` to `"CRITICAL"`.
     public var uppercaseName: String {
         switch self {
         case .trace: "TRACE"
@@ -53,9 +39,4 @@ public enum LogLevel: UInt8, Sendable, Hashable, CaseIterable, Comparable, Codab
         case .critical: "CRITICAL"
         }
     }
-}
-
-extension LogLevel: CustomStringConvertible {
-    /// The canonical lowercase name, the same as ``name``.
-    public var description: String { name }
 }

@@ -1,7 +1,5 @@
-/// The error thrown by ``Log/init(validating:)`` for a malformed logger name.
-///
-/// A valid name is one or more non-empty segments separated by single dots, with no
-/// whitespace or control characters: `payments`, `payments.gateway`.
+/// The error thrown by ``Log/init(validating:)``: a valid name is non-empty segments separated
+/// by single dots, with no whitespace or control characters (`payments.gateway`).
 public struct LogNameError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Why a name was rejected.
     public enum Reason: Sendable, Hashable {
@@ -18,13 +16,13 @@ public struct LogNameError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Why it was rejected.
     public let reason: Reason
 
-    /// Creates the error for a rejected name.
+    /// Creates the error, e.g. to compare with one that was thrown.
     public init(name: String, reason: Reason) {
         self.name = name
         self.reason = reason
     }
 
-    /// A message naming the rejected name and the rule it breaks.
+    /// A message naming the rejected name, the rule it breaks and the expected form.
     public var description: String {
         let rule =
             switch reason {
@@ -36,12 +34,9 @@ public struct LogNameError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// Checking and normalizing dotted logger names.
 enum LoggerName {
-    /// The name of the root logger as it appears in records.
     static let root = "root"
 
-    /// Throws unless `name` is already in normal form.
     static func validate(_ name: String) throws(LogNameError) {
         if name.isEmpty { throw LogNameError(name: name, reason: .empty) }
         if name.unicodeScalars.contains(where: isDisallowed) {
@@ -52,8 +47,7 @@ enum LoggerName {
         }
     }
 
-    /// The normal form of `name`, as ``Log/init(_:)`` describes it; the empty string (the
-    /// root) when nothing is left.
+    /// The normal form of `name`, as ``Log/init(_:)`` describes it; `""` for the root.
     static func normalize(_ name: String) -> String {
         if (try? validate(name)) != nil { return name }
         var segments: [String] = []
@@ -67,8 +61,7 @@ enum LoggerName {
         return segments.joined(separator: ".")
     }
 
-    /// The name of the logger `name` addresses, as its records carry it: normalized, and
-    /// with the root's own name dropped (`root.a` is `a`); `nil` when it is the root.
+    /// The name records carry for the logger `name` addresses (`root.a` is `a`); `nil` for the root.
     static func addressed(by name: String) -> String? {
         var name = Substring(normalize(name))
         while name == root || name.hasPrefix(root + ".") { name = name.dropFirst(min(name.count, root.count + 1)) }
@@ -79,8 +72,7 @@ enum LoggerName {
         scalar.properties.isWhitespace || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
-    /// The names of `name` and its ancestors below the root, shortest first:
-    /// `a.b.c` gives `a`, `a.b`, `a.b.c`.
+    /// The names of `name` and its ancestors below the root: `a.b.c` gives `a`, `a.b`, `a.b.c`.
     static func lineage(of name: String) -> [String] {
         name.indices.filter { name[$0] == "." }.map { String(name[..<$0]) } + [name]
     }

@@ -1,22 +1,17 @@
 extension LogRecord {
-    /// Calls `body` once per distinct field key, with the value that wins.
-    ///
-    /// Precedence, highest first: call-site ``fields``, ``boundFields``, the innermost
-    /// ``context`` scope, outer scopes, then ``providedFields``. Within one layer the last
-    /// occurrence of a key wins. Order: call-site fields, then bound fields, then context
-    /// fields from the outermost scope inwards, then provided fields, each in the order
-    /// written. Values are not converted; call
+    /// Calls `body` once per distinct field key, with the value that wins. Precedence, highest
+    /// first: call-site ``fields``, ``boundFields``, the innermost ``context`` scope, outer scopes,
+    /// ``providedFields``; within a layer, a key's last occurrence. Order: call-site, bound,
+    /// context (outermost scope first), provided, each as written. This is how every built-in
+    /// formatter resolves fields; it allocates nothing. Values are not converted: call
     /// ``LogValueConvertible/logValue`` on the ones you write.
-    ///
-    /// The fields are resolved as every built-in formatter resolves them. It allocates nothing.
     @inlinable
     public func forEachField(_ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void) rethrows {
         try forEachField(includingFields: true, includingContext: true, body)
     }
 
-    /// Like ``forEachField(_:)``, but leaves out the task-local context, for formatters
-    /// that write the context as one nested object (see ``forEachContextField(_:)``).
-    /// Provided fields are included, except those a context field hides.
+    /// ``forEachField(_:)`` without the context, for formatters that nest it (see
+    /// ``forEachContextField(_:)``); provided fields a context field hides are left out too.
     @inlinable
     public func forEachFieldExcludingContext(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
@@ -24,8 +19,8 @@ extension LogRecord {
         try forEachField(includingFields: true, includingContext: false, body)
     }
 
-    /// Calls `body` once per context field that is not overridden by a call-site or bound
-    /// field, outermost scope first.
+    /// Calls `body` once per context field no call-site or bound field overrides, outermost scope
+    /// first.
     @inlinable
     public func forEachContextField(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
@@ -48,8 +43,6 @@ extension LogRecord {
     /// The number of distinct field keys across all four layers.
     public var fieldCount: Int { withFieldList { $0.count } }
 
-    /// The one iteration behind the public ones, over the resolved list (see
-    /// ``withFieldList(includingFields:includingContext:staticFields:_:)``).
     @usableFromInline
     func forEachField(
         includingFields: Bool,
@@ -57,15 +50,12 @@ extension LogRecord {
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
         try withFieldList(includingFields: includingFields, includingContext: includingContext) { list in
-            for index in 0..<list.count {
-                try body(list[index].key.pointee, list[index].value.pointee)
-            }
+            for index in 0..<list.count { try body(list[index].key.pointee, list[index].value.pointee) }
         }
     }
 
-    /// Calls `body` with the winning fields resolved into a list, in ``forEachField(_:)``
-    /// order (provided fields go with `includingFields`), valid only inside `body`.
-    /// `staticFields` (a formatter's, each key once) that no layer has come first.
+    /// Calls `body` with the winning fields in ``forEachField(_:)`` order (provided fields go
+    /// with `includingFields`), after the `staticFields` (each key once) no layer has.
     @inline(__always)
     func withFieldList<Result>(
         includingFields: Bool = true,
@@ -97,8 +87,8 @@ extension LogRecord {
         }
     }
 
-    /// Puts the entries of `statics` that no resolved entry has (nor, without
-    /// `includingContext`, the context) before the resolved ones, in their order.
+    /// Puts first the `statics` no resolved entry (nor, without `includingContext`, the context)
+    /// has.
     private func prependStatics(_ statics: FieldKeys.Entries, includingContext: Bool, to list: inout FieldListBuilder) {
         let resolved = list.list
         for index in statics.indices.reversed() {
@@ -108,8 +98,7 @@ extension LogRecord {
         }
     }
 
-    /// Appends the winning entries of every layer to `list`. Entries are read in place
-    /// (see ``FieldKeys``): nothing is copied, retained or released.
+    /// Appends the winning entries of every layer, read in place: nothing is copied or retained.
     private func resolveFields(includingFields: Bool, scope: LogContext.Scope?, into list: inout FieldListBuilder) {
         let callSite = fields.entries
         let bound = boundFields.entries
@@ -143,8 +132,7 @@ extension LogRecord {
         list.keyBits = keyBits
     }
 
-    /// Appends the provided fields no other layer has, each key once (its last occurrence).
-    /// Returns the ``FieldKeys/hashBit(_:)`` of their keys.
+    /// Appends the provided fields no other layer has, each key once; returns their key bits.
     private func appendProvidedFields(
         _ provided: FieldKeys.Entries, shadows: FieldShadows, into list: inout FieldListBuilder
     ) -> UInt64 {
@@ -167,12 +155,10 @@ struct FieldShadows {
     /// The ``FieldKeys/hashBit(_:)`` of every call-site and bound key.
     let bits: UInt64
 
-    /// No keys.
     static var none: FieldShadows {
         FieldShadows(callSite: .init(start: nil, count: 0), bound: .init(start: nil, count: 0), bits: 0)
     }
 
-    /// Whether a call-site or bound field has the key at `key`.
     @inline(__always)
     func hides(at key: UnsafePointer<String>) -> Bool {
         if bits == 0 || bits & FieldKeys.hashBit(key) == 0 { return false }

@@ -1,25 +1,12 @@
-/// One log event: what happened, where, when, and the fields that describe it.
-///
-/// Loggers create records; sinks receive them and formatters turn them into bytes.
-/// A record's fields come from four layers, merged only when formatted (see
-/// ``forEachField(_:)``): the call site's ``fields``, the logger's ``boundFields`` (from
-/// ``Log/with(_:)``), the task-local ``context`` captured when the record was created, and
-/// the ``providedFields`` the bootstrapped ``LogFieldProvider``s returned for it.
-///
-/// Build one yourself to test a formatter with a pinned clock:
-///
-/// ```swift
-/// let record = LogRecord(
-///     timestamp: LogTimestamp(secondsSinceEpoch: 1_722_945_296, nanoseconds: 789_000_000),
-///     level: .info, logger: "payments", message: "charge created", fields: ["amount": 42])
-/// JSONFormatter().format(record)
-/// ```
+/// One log event: what happened, where, when, and the fields that describe it. Loggers create
+/// records; sinks receive them and formatters turn them into bytes. Its fields come from four
+/// layers, merged only when formatted (see ``forEachField(_:)``): ``fields``, ``boundFields``,
+/// ``context`` and ``providedFields``. Build one yourself, with a pinned ``timestamp``, to test a
+/// formatter (see <doc:WritingSinksAndFormatters>).
 public struct LogRecord: Sendable {
-    // The stored properties are declared in an order of their own, so the compiler's
-    // memberwise initializer (which builds a record without the extra retain and release
-    // of every field an explicit initializer costs) does not clash with the public one,
-    // and so the level fills the timestamp's padding: the record stays 128 bytes, which
-    // the compiler copies inline rather than through `memcpy`.
+    // Declared in an order of their own, so the memberwise initializer (no extra retain and
+    // release per field, unlike an explicit one) does not clash with the public one, and the
+    // level fills the timestamp's padding: 128 bytes, copied inline rather than by `memcpy`.
 
     /// The dotted name of the logger that created the record, e.g. `payments.gateway`.
     public var logger: String
@@ -29,14 +16,14 @@ public struct LogRecord: Sendable {
     public var level: LogLevel
     /// The message text.
     public var message: String
-    /// Fields given at the call site. Highest precedence.
+    /// Fields given at the call site; highest precedence.
     public var fields: LogFields
     /// Fields bound to the logger value with ``Log/with(_:)``.
     public var boundFields: LogFields
-    /// The task-local context captured when the record was created.
+    /// The task-local ``LogContext`` captured when the record was created.
     public var context: LogContext
-    /// What ``providedFields`` holds; `nil` when empty, so a record without providers
-    /// stores no array and its creation and destruction touch no reference count.
+    /// ``providedFields``; `nil` when empty, so a record without providers touches no reference
+    /// count.
     var providedStorage: LogFields? = nil
     /// The error passed to the logging call, if any.
     public var error: (any Error)?
@@ -67,11 +54,8 @@ extension LogRecord {
             logger: logger, timestamp: timestamp, level: level, message: message, fields: fields,
             boundFields: boundFields, context: context, error: error, file: file, function: function, line: line)
     }
-}
 
-extension LogRecord {
-    /// Fields the bootstrapped ``LogFieldProvider``s returned when the record was created,
-    /// in registration order. Lowest precedence: a key any other layer has is not written.
+    /// What the bootstrapped ``LogFieldProvider``s returned, in registration order; lowest precedence.
     public var providedFields: LogFields {
         get { providedStorage ?? LogFields() }
         set { providedStorage = newValue.isEmpty ? nil : newValue }

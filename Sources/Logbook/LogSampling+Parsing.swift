@@ -1,17 +1,11 @@
 extension LogSampling {
-    /// Parses `N:M/INTERVAL` (the first `N` records of a call site per interval pass,
-    /// then every `M`-th) or `N/INTERVAL` (the first `N`, then none), the form of
-    /// `LOG_SAMPLING`. `INTERVAL` is a positive whole number followed by `ms`, `s`, `m`
-    /// or `h`: `10:100/1s`, `5/1m`, `1:1000/500ms` (or by `us` or `ns`, as ``description``
-    /// writes an interval that is no whole number of milliseconds, such as
-    /// `.microseconds(500)`: `500us`). `off` parses as ``off``. Spaces around the parts are
-    /// ignored.
-    ///
-    /// - Throws: ``LogSamplingError`` naming `text` and what is wrong with it.
+    /// Parses `N:M/INTERVAL` (the first `N` records of a call site per interval, then every
+    /// `M`-th), `N/INTERVAL` (the first `N`, then none) or `off`, the forms of `LOG_SAMPLING`
+    /// and ``description``. `INTERVAL` is a positive whole number followed by `ms`, `s`, `m`,
+    /// `h`, `us` or `ns`: `10:100/1s`, `5/1m`, `500us`. Spaces around the parts are ignored; a
+    /// ``LogSamplingError`` names `text` and what is wrong with it.
     public init(parsing text: String) throws(LogSamplingError) {
-        func failure(_ problem: String) -> LogSamplingError {
-            LogSamplingError(value: text, problem: problem)
-        }
+        func failure(_ problem: String) -> LogSamplingError { LogSamplingError(value: text, problem: problem) }
         let trimmed = text.trimmingSpaces()
         if trimmed.lowercased() == "off" {
             self = .off
@@ -45,8 +39,7 @@ extension LogSampling {
     static func parseInterval(_ text: String) -> Duration? {
         for unit in units where text.hasSuffix(unit.suffix) {
             let number = text.dropLast(unit.suffix.count)
-            // `ms` also ends in `s` and `m`: a number that does not parse is not an error
-            // yet; the next unit may fit.
+            // `ms` also ends in `s`: a number that does not parse may fit the next unit.
             guard let count = Int64(number), count > 0 else { continue }
             let total = count.multipliedReportingOverflow(by: unit.nanoseconds)
             if total.overflow { return nil }
@@ -55,9 +48,7 @@ extension LogSampling {
         return nil
     }
 
-    /// `interval` in the largest unit that writes it as a whole number, which
-    /// ``parseInterval(_:)`` reads back: `1h`, `90s`, `1500ms`, `500us`, `3ns` (an interval
-    /// with a part of a nanosecond is written without it).
+    /// `interval` in the largest unit that writes it whole (`90s`, `1500ms`, `3ns`; below that is dropped).
     static func format(_ interval: Duration) -> String {
         let (seconds, attoseconds) = interval.components
         if attoseconds == 0 && seconds > 0 {

@@ -1,7 +1,5 @@
-/// Why a sampling policy was rejected: the value and what was wrong with it.
-///
-/// Its description names both and the accepted form:
-/// `"lots" is not a sampling policy: expected N:M/INTERVAL …`.
+/// Why a sampling policy was rejected. Its description names the value, the problem and
+/// the accepted form: `"lots" is not a sampling policy: …; expected N:M/INTERVAL …`.
 public struct LogSamplingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The rejected value, as written (or as ``LogSampling/description`` would write it).
     public let value: String
@@ -14,13 +12,12 @@ public struct LogSamplingError: Error, Sendable, Hashable, CustomStringConvertib
         self.problem = problem
     }
 
-    /// The accepted form, for error messages.
     static let acceptedForm =
         "N:M/INTERVAL or N/INTERVAL, such as \"10:100/1s\" (first 10 per second, then every 100th)"
         + " or \"5/1m\" (first 5 per minute, then none); INTERVAL is a positive number with a unit"
         + " of ms, s, m or h"
 
-    /// `"value" is not a sampling policy: problem; expected …`.
+    /// `"value" is not a sampling policy: problem; expected N:M/INTERVAL …`.
     public var description: String {
         "\(quoted(value)) is not a sampling policy: \(problem); expected \(Self.acceptedForm)"
     }

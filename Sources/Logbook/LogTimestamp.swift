@@ -1,16 +1,12 @@
-/// A wall-clock instant with nanosecond resolution, as seconds and nanoseconds since the
-/// Unix epoch (1970-01-01T00:00:00Z).
-///
-/// Records are stamped with ``now()`` when they are created. Construct one directly to
-/// pin the clock, for example in a formatter's golden test.
-public struct LogTimestamp: Sendable, Hashable, Comparable {
+/// A wall-clock instant with nanosecond resolution, since the Unix epoch (1970-01-01T00:00:00Z).
+/// Records are stamped with ``now()``; construct one to pin the clock in a formatter's test.
+public struct LogTimestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Whole seconds since the Unix epoch; negative before 1970.
     public var secondsSinceEpoch: Int64
     /// Nanoseconds past ``secondsSinceEpoch``, in `0..<1_000_000_000`.
     public var nanoseconds: Int32
 
-    /// Creates a timestamp. Nanoseconds outside `0..<1_000_000_000` carry into the seconds
-    /// (which stop at `Int64.max` and `Int64.min` rather than wrap around).
+    /// Creates a timestamp; nanoseconds outside `0..<1_000_000_000` carry into the seconds, which saturate.
     public init(secondsSinceEpoch: Int64, nanoseconds: Int32 = 0) {
         let carry = Int64(nanoseconds).floorDivided(by: 1_000_000_000)
         let seconds = secondsSinceEpoch.addingReportingOverflow(carry)
@@ -35,8 +31,7 @@ public struct LogTimestamp: Sendable, Hashable, Comparable {
         self.nanoseconds = nanoseconds
     }
 
-    /// Milliseconds since the Unix epoch, rounded toward negative infinity; `Int64.max` or
-    /// `Int64.min` for an instant too far from the epoch to count in milliseconds.
+    /// Milliseconds since the epoch, rounded down; `Int64.max` or `Int64.min` when out of range.
     public var millisecondsSinceEpoch: Int64 {
         let whole = secondsSinceEpoch.multipliedReportingOverflow(by: 1000)
         let total = whole.partialValue.addingReportingOverflow(Int64(nanoseconds / 1_000_000))
@@ -48,9 +43,7 @@ public struct LogTimestamp: Sendable, Hashable, Comparable {
     public static func < (lhs: LogTimestamp, rhs: LogTimestamp) -> Bool {
         (lhs.secondsSinceEpoch, lhs.nanoseconds) < (rhs.secondsSinceEpoch, rhs.nanoseconds)
     }
-}
 
-extension LogTimestamp: CustomStringConvertible {
     /// The instant in RFC 3339 UTC with milliseconds, e.g. `2024-08-06T11:54:56.789Z`.
     public var description: String {
         var buffer = LogBuffer(capacity: 32)

@@ -1,16 +1,14 @@
-/// A typed field value: what a record's fields hold once converted for formatting.
-///
-/// Formatters keep the types: JSON writes numbers as numbers and booleans as booleans.
-/// Literals convert directly, so `["amount": 42, "ok": true, "tags": ["a", "b"]]` is a
-/// valid set of fields. A nested object with mixed value types needs its type spelled:
-/// `["user": ["id": 7, "name": "ada"] as LogValue]`.
-public enum LogValue: Sendable {
+/// A typed field value: what a record's fields hold once converted for formatting. Formatters
+/// keep the types (JSON writes numbers as numbers). Literals convert directly:
+/// `["amount": 42, "ok": true, "tags": ["a", "b"]]`; a nested object with mixed value types needs
+/// its type spelled: `["user": ["id": 7, "name": "ada"] as LogValue]`. Values compare
+/// structurally; objects compare their entries in order.
+public enum LogValue: Sendable, Equatable {
     /// A string.
     case string(String)
     /// A signed integer.
     case int(Int)
-    /// A double. Non-finite values are written as strings (`"NaN"`, `"Infinity"`,
-    /// `"-Infinity"`) by formatters whose syntax has no number for them.
+    /// A double; formats with no number for NaN or infinity write `"NaN"`, `"Infinity"`, `"-Infinity"`.
     case double(Double)
     /// A boolean.
     case bool(Bool)
@@ -50,40 +48,28 @@ extension LogValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation
     }
 }
 
-/// Values compare structurally; objects compare their entries in order.
-extension LogValue: Equatable {}
-
 extension LogValue: CustomStringConvertible {
-    /// A compact rendering: strings as themselves, numbers and booleans as literals,
-    /// `null`, and arrays and objects in a JSON-like notation. An array or object nested
-    /// more than 64 levels deep (a value whose conversion nests without end, say) is
-    /// written `"[too deep]"`, as redaction treats it.
+    /// Strings as themselves, numbers, booleans and `null` as literals, arrays and objects in
+    /// a JSON-like notation; one nested more than 64 levels deep is written `"[too deep]"`.
     public var description: String { description(depth: 0) }
 
+    /// At `depth` 0 a string is written as itself; nested ones are quoted.
     private func description(depth: Int) -> String {
         switch self {
-        case .string(let value): value
+        case .string(let value): depth == 0 ? value : quoted(value)
         case .int(let value): String(value)
         case .double(let value): value.description
         case .bool(let value): value ? "true" : "false"
         case .null: "null"
-        case .array(let values):
-            "[" + values.map { $0.nestedDescription(depth: depth + 1) }.joined(separator: ",") + "]"
-        case .object(let fields):
-            "{"
-                + fields.map { $0.key + ":" + $0.value.logValue.nestedDescription(depth: depth + 1) }
-                .joined(separator: ",") + "}"
-        }
-    }
-
-    private func nestedDescription(depth: Int) -> String {
-        switch self {
-        case .string(let value): quoted(value)
         case .array(let values) where depth > RedactionRules.maximumDepth && !values.isEmpty:
             quoted(RedactionRules.tooDeep)
         case .object(let fields) where depth > RedactionRules.maximumDepth && !fields.isEmpty:
             quoted(RedactionRules.tooDeep)
-        default: description(depth: depth)
+        case .array(let values):
+            "[" + values.map { $0.description(depth: depth + 1) }.joined(separator: ",") + "]"
+        case .object(let fields):
+            "{" + fields.map { $0.key + ":" + $0.value.logValue.description(depth: depth + 1) }.joined(separator: ",")
+                + "}"
         }
     }
 }

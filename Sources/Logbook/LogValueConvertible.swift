@@ -1,20 +1,13 @@
-/// A type that can be logged as a typed field value.
-///
-/// Field dictionaries accept any conforming value directly, so variables need no
-/// wrapping: `log.info("charged", ["amount": amount, "currency": currency])`.
-/// Strings, booleans, every integer and floating-point type, arrays, string-keyed
-/// dictionaries, optionals, ``LogValue`` and ``LogFields`` conform.
-///
-/// Conform your own types to log them as structured values:
+/// A type that can be logged as a typed field value, converted only when a sink formats the record,
+/// possibly on another thread (hence `Sendable`). Strings, booleans, every integer and
+/// floating-point type, arrays, string-keyed dictionaries, optionals, ``LogValue`` and
+/// ``LogFields`` conform. Conform your own types to log them as structured values:
 ///
 /// ```swift
 /// extension Money: LogValueConvertible {
 ///     var logValue: LogValue { ["amount": cents, "currency": currency.code] }
 /// }
 /// ```
-///
-/// The conversion runs when a sink formats the record, possibly on another thread,
-/// which is why conforming types must be `Sendable`.
 public protocol LogValueConvertible: Sendable {
     /// The value as it should appear in a record's fields.
     var logValue: LogValue { get }
@@ -40,18 +33,12 @@ extension Bool: LogValueConvertible {
     @inlinable public var logValue: LogValue { .bool(self) }
 }
 
-extension Int: LogValueConvertible {
-    /// The integer as a ``LogValue/int(_:)`` value.
-    @inlinable public var logValue: LogValue { .int(self) }
-}
-
-/// Every integer type but `Int` takes this conversion.
 extension LogValueConvertible where Self: BinaryInteger {
-    /// The integer as a ``LogValue/int(_:)`` value, or as its decimal string when it does
-    /// not fit `Int` (so no digit is lost).
+    /// The integer as a ``LogValue/int(_:)`` value, or as its decimal string when it does not fit `Int`.
     @inlinable public var logValue: LogValue { Int(exactly: self).map(LogValue.int) ?? .string(String(self)) }
 }
 
+extension Int: LogValueConvertible {}
 extension Int8: LogValueConvertible {}
 extension Int16: LogValueConvertible {}
 extension Int32: LogValueConvertible {}

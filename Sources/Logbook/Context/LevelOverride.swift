@@ -1,8 +1,7 @@
 import Synchronization
 
-/// A minimum-level override bound to a task tree by ``LogContext/with(level:operation:)-9oxvr``,
-/// on the scope chain. It is open, and counted in ``LevelOverrides``, from its creation
-/// until ``close()``; a closed one admits nothing, and an enclosing open one applies.
+/// A level bound to a task tree by ``LogContext/with(level:operation:)-9oxvr``, counted in
+/// ``LevelOverrides`` until ``close()``; then it admits nothing and an enclosing open one applies.
 final class LevelOverride: Sendable {
     let level: LogLevel
     let parent: LevelOverride?
@@ -14,24 +13,15 @@ final class LevelOverride: Sendable {
         LevelOverrides.open(level)
     }
 
-    /// The level of the innermost open override in this chain, or `nil` when all are closed.
-    var openLevel: LogLevel? {
-        var current: LevelOverride? = self
-        while let override = current {
-            if override.isOpen.load(ordering: .acquiring) { return override.level }
-            current = override.parent
-        }
-        return nil
-    }
+    var openLevel: LogLevel? { innermostOpen?.level }
 
-    /// The innermost open override in this chain, or `nil`: the parent of a new one. A
-    /// closed override admits nothing and never reopens, so it is left out; a context
-    /// re-bound over and over would otherwise chain every override it ever held.
+    /// Also a new override's parent: skipping closed ones keeps a context re-bound over and over short.
     var innermostOpen: LevelOverride? {
-        sequence(first: self, next: \.parent).first { $0.isOpen.load(ordering: .acquiring) }
+        var current: LevelOverride? = self
+        while let override = current, !override.isOpen.load(ordering: .acquiring) { current = override.parent }
+        return current
     }
 
-    /// Stops admitting records.
     func close() {
         isOpen.store(false, ordering: .releasing)
         LevelOverrides.close(level)

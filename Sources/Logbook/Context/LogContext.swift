@@ -1,9 +1,7 @@
 import Synchronization
 
-/// Fields bound to the current task tree, attached to every record created inside it.
-///
-/// Middleware binds request-scoped fields once; every record created below it, by any
-/// logger, in any layer and in child tasks, carries them:
+/// Fields bound to the current task tree, attached to every record created in it, in child tasks
+/// too. Middleware binds request-scoped fields once:
 ///
 /// ```swift
 /// await LogContext.with(["request_id": "r-42", "user_id": "u-7"]) {
@@ -11,14 +9,10 @@ import Synchronization
 /// }
 /// ```
 ///
-/// The context lives in a task-local value, never on shared logger state, so concurrent
-/// requests cannot see each other's fields. It is immutable: binding more fields creates
-/// a new scope on top of the current one, sharing the outer scopes rather than copying
-/// them. Child tasks (`async let`, task groups, `Task {}`) inherit it; `Task.detached`,
-/// threads and Dispatch queues do not: capture ``current`` and re-bind it there with
-/// ``with(_:operation:)-8a222`` (or, in a detached task, its async form
-/// ``with(_:operation:)-19let``).
-public struct LogContext: Sendable {
+/// It is an immutable task-local value: concurrent requests never see each other's fields, and
+/// binding more adds a scope sharing the outer ones. `Task.detached`, threads and Dispatch queues
+/// do not inherit it: re-bind ``current`` with ``with(_:operation:)-8a222`` (async: ``with(_:operation:)-19let``).
+public struct LogContext: Sendable, CustomStringConvertible {
     @usableFromInline
     let scope: Scope?
 
@@ -36,21 +30,11 @@ public struct LogContext: Sendable {
     @inlinable
     public var isEmpty: Bool { scope?.hasFields != true }
 
-    /// The innermost test capture bound in this task tree, riding on the scope chain (no
-    /// extra task-local read).
     var tap: LogTap? { scope?.tap }
 
-    /// This context with a scope of no fields on top, binding `tap` as the innermost test
-    /// capture or `levelOverride` as the innermost level override.
-    func binding(tap: LogTap? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
-        pushing(LogFields(), tap: tap, levelOverride: levelOverride)
-    }
-
-    /// This context with a scope of `own` (each key once) on top, binding `tap` and
-    /// `levelOverride` when given. A chain ``Scope/maximumDepth`` deep is collapsed into
-    /// one scope instead, so reading it stays bounded however often a context is extended
-    /// or captured and bound again.
-    private func pushing(_ own: LogFields, tap: LogTap? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
+    /// This context with a scope of `own` (each key once), `tap` and `levelOverride` on top; a
+    /// chain ``Scope/maximumDepth`` deep is collapsed into one, so reading it stays bounded.
+    func pushing(_ own: LogFields, tap: LogTap? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
         guard let scope, scope.depth >= Scope.maximumDepth else {
             return LogContext(scope: Scope(fields: own, parent: scope, tap: tap, levelOverride: levelOverride))
         }
@@ -60,30 +44,24 @@ public struct LogContext: Sendable {
                 levelOverride: levelOverride ?? scope.levelOverride))
     }
 
-    /// Whether a level override (see ``with(level:operation:)-9oxvr``), riding on the scope
-    /// chain like ``tap``, lets a record at `level` through where its logger's level would not.
+    /// Whether a level override (``with(level:operation:)-9oxvr``) bound here admits `level`.
     @inline(__always)
     func overrideAdmits(_ level: LogLevel) -> Bool {
-        guard let override = scope?.levelOverride?.openLevel else { return false }
-        return level >= override
+        scope?.levelOverride?.openLevel.map { level >= $0 } ?? false
     }
 
-    /// Whether a level override or an open test capture bound here wants a record at
-    /// `level` that its logger's level would not deliver.
+    /// Whether a level override or an open test capture bound here wants `level`.
     func wants(_ level: LogLevel) -> Bool {
-        if overrideAdmits(level) { return true }
-        return scope?.tap?.lowestOpenLevel.map { level >= $0 } ?? false
+        overrideAdmits(level) || scope?.tap?.lowestOpenLevel.map { level >= $0 } == true
     }
 
-    /// The lowest level a level override or an open test capture bound here wants.
     var lowestWantedLevel: LogLevel? {
         let override = scope?.levelOverride?.openLevel
         guard let tapLevel = scope?.tap?.lowestOpenLevel else { return override }
         return override.map { min($0, tapLevel) } ?? tapLevel
     }
 
-    /// This context with `fields` bound in a new innermost scope. A key already present
-    /// is overridden in the result; `self` is unchanged.
+    /// This context with `fields` in a new innermost scope, overriding keys present; `self` is unchanged.
     public func adding(_ fields: LogFields) -> LogContext {
         fields.isEmpty ? self : pushing(fields.deduplicated())
     }
@@ -118,7 +96,9 @@ public struct LogContext: Sendable {
         }
     }
 
-    /// Rules that redact nothing: the context's own walk writes values as they are.
+    /// The merged fields, outermost scope first.
+    public var description: String { fields.description }
+
     private static let unredacted = Unmanaged.passRetained(RedactionRules(.disabled))
 }
 
@@ -126,32 +106,26 @@ extension LogContext {
     /// One level of bound fields, linked to the scope it was bound inside.
     @usableFromInline
     final class Scope: Sendable {
-        /// Chains deeper than this are collapsed into one scope when extended.
         static let maximumDepth = 16
 
-        /// This scope's own fields, each key once.
+        /// Each key once.
         @usableFromInline let fields: LogFields
         @usableFromInline let parent: Scope?
-        /// Whether no key appears twice anywhere along the chain from here outwards, in
-        /// which case iteration needs no shadowing checks.
+        /// Whether no key appears twice from here outwards, so iteration needs no shadowing checks.
         @usableFromInline let keysAreUnique: Bool
         /// Whether this scope or an outer one holds a field (a capture's scope holds none).
         @usableFromInline let hasFields: Bool
-        /// The innermost capture bound here or outside, if any.
+        /// The innermost ones bound here or outside.
         let tap: LogTap?
-        /// The innermost level override bound here or outside, if any.
         let levelOverride: LevelOverride?
         let depth: Int
-        /// The number of entries in this scope and every outer one.
+        /// Of this scope and every outer one.
         let chainFieldCount: Int
-        /// The ``FieldKeys/hashBit(_:)`` of every key in this scope and every outer one.
         let chainKeyBits: UInt64
-        /// The redaction rules (their ``RedactionRules/identity``) under which this scope's
-        /// own fields need no check: see ``needsRedactionChecks(_:)``.
+        /// The ``RedactionRules/identity`` under which this scope's own fields need no check.
         let redactionCleanFor = Atomic<UInt>(0)
 
-        /// A scope of `fields` inside `parent`, binding `tap` and `levelOverride` or else
-        /// keeping the parent's.
+        /// A scope of `fields` inside `parent`, keeping its `tap` and `levelOverride` unless given.
         init(fields: LogFields, parent: Scope?, tap: LogTap? = nil, levelOverride: LevelOverride? = nil) {
             self.fields = fields
             self.parent = parent
@@ -175,15 +149,11 @@ extension LogContext {
             return false
         }
 
-        /// ``appendFields(innermost:skipping:to:)`` for this scope as the innermost one,
-        /// when the chain holds any field.
         func appendFieldsAsInnermost(skipping shadows: FieldShadows, to list: inout FieldListBuilder) {
             if hasFields { appendFields(innermost: self, skipping: shadows, to: &list) }
         }
 
-        /// Appends this scope's and its parents' entries to `list`, outermost first,
-        /// leaving out keys that a scope nearer `innermost` or `shadows` also has. Entries
-        /// are read in place, never copied.
+        /// Appends the chain's entries in place, outermost first, but keys `shadows` or a scope nearer `innermost` has.
         func appendFields(innermost: Scope, skipping shadows: FieldShadows, to list: inout FieldListBuilder) {
             if let parent { parent.appendFields(innermost: innermost, skipping: shadows, to: &list) }
             let checkInnerScopes = !innermost.keysAreUnique && innermost !== self
@@ -197,9 +167,4 @@ extension LogContext {
             }
         }
     }
-}
-
-extension LogContext: CustomStringConvertible {
-    /// The merged fields, outermost scope first.
-    public var description: String { fields.description }
 }

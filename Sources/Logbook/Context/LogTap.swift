@@ -1,9 +1,7 @@
 import Synchronization
 
-/// A sink bound to a task tree that receives every record created in it at or above its
-/// level, whatever the hierarchy's sinks and levels: the building block of
-/// `LogbookTesting.LogCapture`. Taps nest (a record reaches every enclosing one); an open
-/// tap is counted in ``LevelOverrides``, a closed one ignores records.
+/// A sink bound to a task tree that receives its records at or above its level, whatever the
+/// hierarchy says (`LogbookTesting.LogCapture`); counted in ``LevelOverrides`` until closed.
 package final class LogTap: Sendable {
     let slot: DispatchPlan.Slot
     let parent: LogTap?
@@ -15,29 +13,23 @@ package final class LogTap: Sendable {
         LevelOverrides.open(level)
     }
 
-    /// The lowest level the tap receives: its sink's level.
     var level: LogLevel { slot.level }
 
-    /// The lowest level this tap or an enclosing open one receives, or `nil` when all
-    /// are closed.
+    /// The lowest level this tap or an enclosing open one receives.
     var lowestOpenLevel: LogLevel? {
         sequence(first: self, next: \.parent).lazy.filter { $0.isOpen.load(ordering: .acquiring) }.map(\.level).min()
     }
 
-    /// The innermost open tap in this chain, or `nil`: the parent of a new one (a closed
-    /// tap receives nothing and never reopens, so it is left out of new chains).
     var innermostOpen: LogTap? {
         sequence(first: self, next: \.parent).first { $0.isOpen.load(ordering: .acquiring) }
     }
 
-    /// Stops receiving records.
     func close() {
         isOpen.store(false, ordering: .releasing)
         LevelOverrides.close(level)
     }
 
-    /// Hands `record` to this tap and every enclosing one that accepts it, each sink once
-    /// (a capture bound again inside itself is one destination).
+    /// Hands `record` to every tap in the chain that accepts it, each sink once (even if bound twice).
     func deliver(_ record: LogRecord) {
         var written: [any LogSink] = []
         for tap in sequence(first: self, next: \.parent) where tap.takes(record) {

@@ -1,14 +1,7 @@
 import Synchronization
 
-/// Tells the first invocation in an execution environment from the later ones, for
-/// ``LambdaInvocation/isColdStart``.
-///
-/// Keep one for the process, and claim it once per invocation:
-///
-/// ```swift
-/// static let coldStart = LambdaColdStart()
-/// let invocation = LambdaInvocation.current(requestID: id, isColdStart: Self.coldStart.claim())
-/// ```
+/// Tells an execution environment's first invocation from later ones, for
+/// ``LambdaInvocation/isColdStart``: keep one per process and ``claim()`` it once per invocation.
 public final class LambdaColdStart: Sendable {
     private let claimed = Atomic(false)
 

@@ -1,13 +1,6 @@
-/// The static description of a Lambda function, read from the variables Lambda sets in
-/// every execution environment, for formatters' static fields.
-///
-/// ```swift
-/// LambdaJSONFormatter(staticFields: LambdaFunction.current.fields)
-/// // ..."function_name":"orders","function_memory_size":512,"function_version":"$LATEST"
-/// ```
-///
-/// ``LogEnvironment/includesLambdaFunctionFields`` adds them when bootstrapping from the
-/// environment.
+/// A Lambda function as the variables Lambda sets describe it, for formatters' static fields:
+/// `LambdaJSONFormatter(staticFields: LambdaFunction.current.fields)`, or
+/// ``LogEnvironment/includesLambdaFunctionFields`` when bootstrapping from the environment.
 public struct LambdaFunction: Sendable, Hashable {
     static let nameVariable = "AWS_LAMBDA_FUNCTION_NAME"
     static let memorySizeVariable = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE"
@@ -27,8 +20,7 @@ public struct LambdaFunction: Sendable, Hashable {
         self.version = version
     }
 
-    /// Reads the function's description from `variables`. Empty values count as
-    /// unset; a memory size that is not a whole number is left out.
+    /// Reads `variables`; empty values count as unset, a memory size not a whole number too.
     public init(environment variables: [String: String]) {
         func value(_ name: String) -> String? { variables[name].flatMap { $0.isEmpty ? nil : $0 } }
         self.init(

@@ -1,10 +1,7 @@
-/// The identity of one AWS Lambda invocation: its request id, its X-Ray trace id and
-/// whether it is the execution environment's first (a cold start).
-///
-/// Bind it for the duration of the handler with
-/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``; every record
-/// created inside carries it, and ``LambdaTextFormatter`` and ``LambdaJSONFormatter``
-/// write it where Lambda's runtimes do:
+/// The identity of one AWS Lambda invocation: its request id, X-Ray trace id and whether it is the
+/// execution environment's first (a cold start). Bind it for the handler with
+/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``; the records created inside carry it, and
+/// the Lambda formatters write it where Lambda's runtimes do:
 ///
 /// ```swift
 /// let invocation = LambdaInvocation.current(requestID: context.requestID, isColdStart: coldStart.claim())
@@ -13,9 +10,8 @@
 /// }
 /// ```
 ///
-/// The values live in the task-local context as fields named ``requestIDKey``,
-/// ``traceIDKey`` and ``coldStartKey``, so they end with the scope: nothing bound during
-/// one invocation can appear in the next.
+/// The values are context fields (``requestIDKey``, ``traceIDKey``, ``coldStartKey``), so they
+/// end with the scope: nothing bound during one invocation can appear in the next.
 public struct LambdaInvocation: Sendable, Hashable {
     /// The field holding the request id: `requestId`, the key of Lambda's JSON format.
     public static let requestIDKey = "requestId"
@@ -23,16 +19,14 @@ public struct LambdaInvocation: Sendable, Hashable {
     public static let traceIDKey = "traceId"
     /// The field holding the cold-start flag: `cold_start`.
     public static let coldStartKey = "cold_start"
-    /// The environment variable in which Lambda's runtimes publish each invocation's
-    /// X-Ray trace header: `_X_AMZN_TRACE_ID`.
+    /// Where Lambda's runtimes publish each invocation's X-Ray trace header: `_X_AMZN_TRACE_ID`.
     public static let traceHeaderVariable = "_X_AMZN_TRACE_ID"
 
     /// The invocation's request id (`Lambda-Runtime-Aws-Request-Id`).
     public var requestID: String
     /// The X-Ray trace id, such as `1-5759e988-bd862e3fe1be46a994272793`, or `nil`.
     public var traceID: String?
-    /// Whether this is the first invocation in the execution environment, or `nil` to
-    /// leave the `cold_start` field out (it is opt-in).
+    /// Whether this is the environment's first invocation; `nil` leaves out the opt-in `cold_start`.
     public var isColdStart: Bool?
 
     /// Creates an invocation from its parts.
@@ -42,31 +36,27 @@ public struct LambdaInvocation: Sendable, Hashable {
         self.isColdStart = isColdStart
     }
 
-    /// Creates an invocation whose trace id comes from an X-Ray trace header such as
-    /// `Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1`
-    /// (the value of `_X_AMZN_TRACE_ID` or of `Lambda-Runtime-Trace-Id`).
+    /// Creates an invocation with the trace id of an X-Ray trace header (`_X_AMZN_TRACE_ID`'s or
+    /// `Lambda-Runtime-Trace-Id`'s value, `Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1`).
     public init(requestID: String, traceHeader: String?, isColdStart: Bool? = nil) {
         self.init(
             requestID: requestID, traceID: traceHeader.flatMap(Self.traceID(fromHeader:)), isColdStart: isColdStart)
     }
 
-    /// The invocation with the trace id the runtime published in this process's
-    /// `_X_AMZN_TRACE_ID` for the current invocation.
+    /// The invocation with the trace id the runtime published in `_X_AMZN_TRACE_ID`.
     public static func current(requestID: String, isColdStart: Bool? = nil) -> LambdaInvocation {
         LambdaInvocation(
             requestID: requestID, traceHeader: System.environment(traceHeaderVariable), isColdStart: isColdStart)
     }
 
-    /// The trace id in an X-Ray trace header: the value of its `Root` part, or the whole
-    /// header when it has no `Root` part. `nil` for an empty header.
+    /// The value of the header's `Root` part, else the whole header; `nil` when empty.
     package static func traceID(fromHeader header: String) -> String? {
         let root = header.split(separator: ";").lazy.map { $0.drop { $0 == " " } }.first { $0.hasPrefix("Root=") }
         let traceID = root.map { String($0.dropFirst(5)) } ?? header.trimmingSpaces()
         return traceID.isEmpty ? nil : traceID
     }
 
-    /// The fields bound for the invocation: `requestId`, then `traceId` and `cold_start`
-    /// when known.
+    /// `requestId`, then `traceId` and `cold_start` when known.
     public var fields: LogFields {
         var fields: LogFields = [Self.requestIDKey: requestID]
         if let traceID { fields[Self.traceIDKey] = traceID }
