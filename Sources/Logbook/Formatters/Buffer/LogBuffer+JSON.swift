@@ -140,12 +140,10 @@ extension LogBuffer {
     /// boundary. Returns whether all of it fit.
     private mutating func flushRun(_ source: UnsafePointer<UInt8>, from: Int, to: Int, stop: Int) -> Bool {
         var end = to
-        var complete = true
         if stop >= 0 && used + (to - from) > stop {
             end = from + max(0, stop - used)
             // Back up over continuation bytes so a multi-byte character is never split.
             while end > from && source[end] & 0xC0 == 0x80 { end -= 1 }
-            complete = false
         }
         let length = end - from
         if length > 0 {
@@ -153,7 +151,7 @@ extension LogBuffer {
             (base + used).update(from: source + from, count: length)
             used += length
         }
-        return complete
+        return end == to
     }
 
     /// Appends the escape of a control character, `"` or `\`: ``appendTextEscape(_:)``'s

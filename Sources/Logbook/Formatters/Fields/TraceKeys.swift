@@ -14,7 +14,6 @@ struct TraceKeys: Sendable {
     typealias Mapping = (field: String, key: String, encoding: Encoding, prefix: String)
 
     /// Where a mapping's `,"key":` (with a text's quote and prefix) sits in ``memberBytes``.
-    /// Trivial: no reference counts.
     private struct Slot: Sendable {
         let encoding: Encoding
         let hexDigits: Int

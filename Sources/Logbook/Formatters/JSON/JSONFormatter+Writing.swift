@@ -160,14 +160,12 @@ extension JSONFormatter {
     /// What one pass over a line's fields assumed about its keys.
     private struct KeyPass {
         /// Whether fields are searched for the keys renamed and trace fields take, rather
-        /// than assumed absent.
+        /// than assumed absent; `assumed`: a key was given on that assumption; `taken`: a
+        /// field has one of ``JSONLayout/takenKeys``, which breaks it.
         let searching: Bool
-        /// Whether a key was given on that assumption.
         var assumed = false
-        /// Whether a field has one of ``JSONLayout/takenKeys``, which breaks it.
         var taken = false
-        /// Keys given to renamed fields; kept only if they can collide
-        /// (``KeySet/renamesMayCollide``).
+        /// Keys given to renamed fields, kept if they can collide (``KeySet/renamesMayCollide``).
         var renamed: [String] = []
     }
 

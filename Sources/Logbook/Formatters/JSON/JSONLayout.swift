@@ -89,9 +89,7 @@ final class JSONLayout: Sendable {
         // Every top-level key, claimed in writing order; one that repeats an earlier one is
         // renamed: a flattened error key to `<error>.<key>`, anything else to `fields.<key>`.
         var reserved: [String] = []
-        func claim(_ name: String, inside taken: inout [String], fallbackPrefix: String = KeySet.renamePrefix)
-            -> String
-        {
+        func claim(_ name: String, in taken: inout [String], fallbackPrefix: String = KeySet.renamePrefix) -> String {
             var candidate = taken.contains(name) ? fallbackPrefix + name : name
             while taken.contains(candidate) { candidate = KeySet.renamePrefix + candidate }
             taken.append(candidate)
@@ -110,7 +108,7 @@ final class JSONLayout: Sendable {
                 case .logger: keys.logger
                 case .message: keys.message
                 }
-            let name = claim(given, inside: &reserved)
+            let name = claim(given, in: &reserved)
             let encoded = headerKeys.isEmpty ? Self.encoded(name) + [colon] : key(name)
             return HeaderSlot(member: member, key: append(encoded))
         }
@@ -124,37 +122,37 @@ final class JSONLayout: Sendable {
 
         if settings.errorLayout == .nested {
             var inner: [String] = []
-            let type = claim(keys.errorType, inside: &inner)
-            errorOpen = key(claim(keys.error, inside: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon]
-            errorMessageKey = key(claim(keys.errorMessage, inside: &inner))
-            stackTraceKey = key(claim(keys.stackTrace, inside: &inner))
+            let type = claim(keys.errorType, in: &inner)
+            errorOpen = key(claim(keys.error, in: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon]
+            errorMessageKey = key(claim(keys.errorMessage, in: &inner))
+            stackTraceKey = key(claim(keys.stackTrace, in: &inner))
         } else {
             let prefix = keys.error + "."
-            errorOpen = key(claim(keys.errorType, inside: &reserved, fallbackPrefix: prefix))
-            errorMessageKey = key(claim(keys.errorMessage, inside: &reserved, fallbackPrefix: prefix))
-            stackTraceKey = key(claim(keys.stackTrace, inside: &reserved, fallbackPrefix: prefix))
+            errorOpen = key(claim(keys.errorType, in: &reserved, fallbackPrefix: prefix))
+            errorMessageKey = key(claim(keys.errorMessage, in: &reserved, fallbackPrefix: prefix))
+            stackTraceKey = key(claim(keys.stackTrace, in: &reserved, fallbackPrefix: prefix))
         }
 
         let lineQuote = sourceLocationLayout.lineAsString ? [UInt8(ascii: "\"")] : []
         if sourceLocationLayout.isNested {
             let objectKey = sourceLocationLayout.objectKey ?? keys.source
             var inner: [String] = []
-            let file = claim(sourceLocationLayout.file, inside: &inner)
-            let object = includesSourceLocation ? claim(objectKey, inside: &reserved) : objectKey
+            let file = claim(sourceLocationLayout.file, in: &inner)
+            let object = includesSourceLocation ? claim(objectKey, in: &reserved) : objectKey
             sourceOpen = key(object) + [UInt8(ascii: "{")] + Self.encoded(file) + [colon]
-            sourceFunctionKey = key(claim(sourceLocationLayout.function, inside: &inner))
-            sourceLineKey = key(claim(sourceLocationLayout.line, inside: &inner)) + lineQuote
+            sourceFunctionKey = key(claim(sourceLocationLayout.function, in: &inner))
+            sourceLineKey = key(claim(sourceLocationLayout.line, in: &inner)) + lineQuote
         } else {
             func sourceKey(_ name: String) -> String {
-                includesSourceLocation ? claim(name, inside: &reserved) : name
+                includesSourceLocation ? claim(name, in: &reserved) : name
             }
             sourceOpen = key(sourceKey(sourceLocationLayout.file))
             sourceFunctionKey = key(sourceKey(sourceLocationLayout.function))
             sourceLineKey = key(sourceKey(sourceLocationLayout.line)) + lineQuote
         }
 
-        writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
-        droppedFieldsKey = key(claim("logbook.dropped_fields", inside: &reserved))
+        writtenContextKey = settings.contextKey.map { claim($0, in: &reserved) }
+        droppedFieldsKey = key(claim("logbook.dropped_fields", in: &reserved))
         let reservedKeys = KeySet(reserved)
         self.reserved = reservedKeys
         let traceKeys = TraceKeys(settings.traceKeys.mappings.filter { !reservedKeys.contains($0.key) })
