@@ -60,12 +60,9 @@ extension JSONFormatter {
 
     /// Where the error's type, description and stack trace go.
     public enum ErrorLayout: Sendable, Hashable {
-        /// One object under ``Keys-swift.struct/error``:
-        /// `"error":{"type":"…","message":"…"}`.
+        /// One object under ``Keys-swift.struct/error``: `"error":{"type":"…","message":"…"}`.
         case nested
-        /// Top-level members named ``Keys-swift.struct/errorType``,
-        /// ``Keys-swift.struct/errorMessage`` and ``Keys-swift.struct/stackTrace``, such as
-        /// Elastic's `"error.type":"…","error.message":"…"`.
+        /// Top-level members, such as Elastic's `"error.type":"…","error.message":"…"`.
         case flattened
     }
 
