@@ -13,28 +13,24 @@
 /// Use ``format(_:)`` to see the line for a record you build yourself.
 ///
 /// A formatter owns its line cap, ``lineLimit``; sinks write what ``formatLine(_:into:)``
-/// gives them. By default a line longer than the cap is cut at a UTF-8 character
-/// boundary and marked with `…[truncated N bytes]` (N is the length of the whole line
-/// before the cut), keeping `key="quoted value"` syntax, so it stays one line of valid
-/// UTF-8 and logfmt-style lines still split into pairs. Every built-in formatter keeps
-/// its lines within its cap in ``format(_:into:)`` already: ``JSONFormatter``,
-/// ``SyslogFormatter`` and ``LambdaJSONFormatter`` by truncating so the line stays valid
-/// in their syntax, the text formatters by that same cut.
+/// gives them. By default a longer line is cut at a UTF-8 character boundary and marked
+/// `…[truncated N bytes]` (N: the whole line's length), keeping `key="quoted value"`
+/// syntax so logfmt-style lines still split into pairs. The built-in formatters keep
+/// within their cap in ``format(_:into:)`` already, JSON and syslog staying valid.
 public protocol LogFormatter: Sendable {
     /// Appends the line for `record` to `buffer`, without a trailing newline.
     func format(_ record: LogRecord, into buffer: inout LogBuffer)
 
-    /// The formatter to use when writing to a destination that is (or is not) a
-    /// terminal. Sinks call this once, when they are created. The default returns `self`;
-    /// ``ConsoleFormatter`` uses it to enable colour only on terminals.
+    /// The formatter to use for a destination that is (or is not) a terminal, asked once
+    /// when a sink is created. The default returns `self`; ``ConsoleFormatter`` colours
+    /// only terminals.
     func resolved(forTerminal isTerminal: Bool) -> any LogFormatter
 
     /// The longest line in bytes, without the newline. The default is 64 KiB.
     var lineLimit: Int { get }
 
-    /// Appends the line for `record` to `buffer`, at most ``lineLimit`` bytes, without a
-    /// trailing newline: what sinks write. The default formats the record and cuts a
-    /// longer line (see ``LogFormatter``).
+    /// Appends what sinks write: the line for `record`, at most ``lineLimit`` bytes, without
+    /// a trailing newline. The default cuts a longer line (see ``LogFormatter``).
     func formatLine(_ record: LogRecord, into buffer: inout LogBuffer)
 }
 

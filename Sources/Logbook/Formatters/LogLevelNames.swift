@@ -33,15 +33,12 @@ public struct LogLevelNames: Sendable, Hashable {
     public static let uppercase = LogLevelNames("TRACE", "DEBUG", "INFO", "NOTICE", "WARNING", "ERROR", "CRITICAL")
 
     /// The names AWS Lambda's log-level filter recognises (`AWS_LAMBDA_LOG_FORMAT=JSON`):
-    /// `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR`, `FATAL`. Lambda has no `NOTICE` or
-    /// `CRITICAL`: ``LogLevel/notice`` is written as `INFO` and ``LogLevel/critical`` as
-    /// `FATAL`, so Lambda filters them as those levels. (Lambda treats a level it does
-    /// not recognise as `INFO`.)
+    /// `TRACE`, `DEBUG`, `INFO`, `WARN`, `ERROR`, `FATAL`; ``LogLevel/notice`` is written
+    /// as `INFO` and ``LogLevel/critical`` as `FATAL`, which Lambda filters as those levels.
     public static let lambda = LogLevelNames("TRACE", "DEBUG", "INFO", "INFO", "WARN", "ERROR", "FATAL")
 
     /// Google Cloud Logging's `LogSeverity` names: `DEBUG`, `INFO`, `NOTICE`, `WARNING`,
-    /// `ERROR`, `CRITICAL`. Cloud Logging has no trace severity: ``LogLevel/trace`` is
-    /// written as `DEBUG`.
+    /// `ERROR`, `CRITICAL`; ``LogLevel/trace`` is written as `DEBUG`.
     public static let googleCloudSeverity = LogLevelNames(
         "DEBUG", "DEBUG", "INFO", "NOTICE", "WARNING", "ERROR", "CRITICAL")
 }

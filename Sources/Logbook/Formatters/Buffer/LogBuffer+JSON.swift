@@ -1,24 +1,19 @@
 extension LogBuffer {
-    /// Appends `string` as a JSON string literal, quotes included.
-    ///
-    /// Escapes `"` and `\`, writes every control character (U+0000–U+001F) as an escape,
-    /// and escapes U+2028 and U+2029 so the output is also safe to embed in JavaScript.
-    /// Swift strings are always valid Unicode, so the output is always valid UTF-8.
+    /// Appends `string` as a JSON string literal, quotes included: `"`, `\`, control
+    /// characters and U+2028/U+2029 (so it is safe in JavaScript too) escaped; always
+    /// valid UTF-8.
     public mutating func appendJSONString(_ string: String) {
         withUnsafePointer(to: string) { appendJSONString(at: $0) }
     }
 
-    /// Appends the string at `string` as a JSON string literal, reading it in place. A
-    /// short ASCII string with nothing to escape (most keys and many values) is checked
-    /// and copied as two words (see ``SmallString``).
+    /// Appends the string at `string` as a JSON string literal, read in place.
     @inline(__always)
     mutating func appendJSONString(at string: UnsafePointer<String>) {
         if !appendIfSmallPlainJSON(at: string, limit: .max) { appendJSONStringInGeneral(string.pointee, limit: .max) }
     }
 
-    /// Appends the string at `string` as a JSON string literal and returns `true` if it is
-    /// a short ASCII string of at most `limit` bytes with nothing to escape, else returns
-    /// `false`, writing nothing.
+    /// Appends a short ASCII string of at most `limit` bytes with nothing to escape, copied
+    /// as two words (see ``SmallString``); else returns `false`, writing nothing.
     @inline(__always)
     private mutating func appendIfSmallPlainJSON(at string: UnsafePointer<String>, limit: Int) -> Bool {
         guard let small = SmallString(at: string), !small.needsJSONEscaping, small.count <= limit else { return false }
@@ -26,10 +21,9 @@ extension LogBuffer {
         return true
     }
 
-    /// Appends `string` as a JSON string literal whose escaped contents take at most
-    /// `limit` bytes: when it is cut (at a character boundary), `…[truncated N bytes]`
-    /// follows, where N is the whole string's UTF-8 length. Returns whether it was
-    /// written whole.
+    /// Appends `string` as a JSON string literal of at most `limit` escaped bytes: when cut
+    /// (at a character boundary), `…[truncated N bytes]` follows, N the whole string's
+    /// UTF-8 length. Returns whether it was written whole.
     @discardableResult
     #if compiler(>=6.3)
     @inline(always)
@@ -44,7 +38,6 @@ extension LogBuffer {
     /// ``appendJSONString(_:limit:)`` for any string.
     @discardableResult
     private mutating func appendJSONStringInGeneral(_ string: String, limit: Int) -> Bool {
-        // Most texts (messages, source locations) need no escaping and fit: copied whole.
         let copied = string.utf8.withContiguousStorageIfAvailable { $0.count <= limit && appendIfPlainJSON($0) }
         if copied == true { return true }
         append(UInt8(ascii: "\""))
@@ -58,11 +51,9 @@ extension LogBuffer {
         return complete
     }
 
-    /// Appends `utf8` as it is, between quotes, if it is at least 8 bytes long and none of
-    /// its bytes needs escaping, and returns whether it did (shorter plain texts are small
-    /// strings, see ``appendIfSmallPlainJSON(at:limit:)``). Copied 8 bytes at a time, the
-    /// last word overlapping the one before it, and checked once at the end: nothing
-    /// counts until the whole string passed.
+    /// Appends `utf8` between quotes if it is at least 8 bytes with nothing to escape, and
+    /// returns whether it did. Copied 8 bytes at a time (the last word overlapping), checked
+    /// once at the end: `used` moves only when the whole string passed.
     @inline(__always)
     private mutating func appendIfPlainJSON(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = utf8.count
@@ -86,16 +77,13 @@ extension LogBuffer {
         return true
     }
 
-    /// The high bit of each of the 8 bytes of `word` that may need attention in JSON: a
-    /// control character, `"`, `\`, or a non-ASCII byte (which could start U+2028 or
-    /// U+2029). Exact for "none": a word whose bits are zero holds only bytes that are
-    /// copied as they are.
+    /// The high bit of each byte of `word` that may need escaping in JSON: a control
+    /// character, `"`, `\`, or non-ASCII (U+2028/U+2029). Zero means none does.
     @inline(__always)
     static func escapeBits(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
-        // Below 0x80 each sum stays within its byte (a byte plus at most 0x7F), so bytes
-        // do not disturb each other: `b + 0x60` reaches the high bit when `b` is at least
-        // 0x20, `(b ^ c) + 0x7F` when `b` is not `c`. A byte from 0x80 up, whatever it
+        // Below 0x80 each sum stays within its byte: `b + 0x60` sets the high bit when
+        // `b >= 0x20`, `(b ^ c) + 0x7F` when `b != c`. A byte from 0x80 up, whatever it
         // carries into the next, sets its own high bit through `word`.
         let printable = word &+ ones &* 0x60
         let notQuote = (word ^ (ones &* 0x22)) &+ ones &* 0x7F
@@ -103,9 +91,8 @@ extension LogBuffer {
         return (~(printable & notQuote & notBackslash) | word) & (ones &* 0x80)
     }
 
-    /// Appends the JSON-escaped contents of `input` (no quotes), writing at most `limit`
-    /// bytes. Stops early only at a character boundary, so the output stays valid.
-    /// Returns whether the whole string was written.
+    /// Appends the escaped contents of `input` (no quotes), at most `limit` bytes, cut only
+    /// at a character boundary. Returns whether all of it was written.
     private mutating func appendJSONEscaped(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
         let total = input.count
         guard total > 0, let source = input.baseAddress else { return true }
@@ -114,12 +101,10 @@ extension LogBuffer {
         reserveCapacity(min(total, limit) + 8)
         var runStart = 0
         var index = 0
-        // Bytes before this index are checked one at a time.
         var byteByByteUntil = 0
         while index < total {
             if index >= byteByByteUntil {
-                // Skip 8 plain bytes at a time; a word that may hold something to escape
-                // is then checked byte by byte.
+                // Skip 8 plain bytes at a time; a word that may not be is checked bytewise.
                 while index + 8 <= total
                     && Self.escapeBits(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)) == 0
                 {
@@ -151,16 +136,14 @@ extension LogBuffer {
         return flushRun(source, from: runStart, to: total, stop: stop)
     }
 
-    /// Copies `source[from..<to]`, or as much of it as fits before `stop` (when `stop` is
-    /// not -1) ending on a UTF-8 character boundary. Returns whether all of it fit.
+    /// Copies `source[from..<to]`, or what fits before `stop` (unless -1) up to a character
+    /// boundary. Returns whether all of it fit.
     private mutating func flushRun(_ source: UnsafePointer<UInt8>, from: Int, to: Int, stop: Int) -> Bool {
         var end = to
-        var complete = true
         if stop >= 0 && used + (to - from) > stop {
             end = from + max(0, stop - used)
             // Back up over continuation bytes so a multi-byte character is never split.
             while end > from && source[end] & 0xC0 == 0x80 { end -= 1 }
-            complete = false
         }
         let length = end - from
         if length > 0 {
@@ -168,11 +151,11 @@ extension LogBuffer {
             (base + used).update(from: source + from, count: length)
             used += length
         }
-        return complete
+        return end == to
     }
 
-    /// Appends the escape of `byte`, a control character, `"` or `\`: the text formats'
-    /// (``appendTextEscape(_:)``) but for `\"`, `\\`, `\b` and `\f`.
+    /// Appends the escape of a control character, `"` or `\`: ``appendTextEscape(_:)``'s
+    /// but for `\"`, `\\`, `\b` and `\f`.
     private mutating func appendJSONEscape(for byte: UInt8) {
         switch byte {
         case 0x22, 0x5C: append(word: UInt64(byte) << 8 | 0x5C, count: 2)
@@ -192,22 +175,17 @@ extension LogBuffer {
         }
     }
 
-    /// Appends `value.description` (the number in the text formats), building no string
-    /// for the common values (see ``appendShortDecimal(_:)``).
+    /// Appends `value.description`, building no string for common values.
     mutating func appendDescription(_ value: Double) {
         if !appendShortDecimal(value) { append(value.description) }
     }
 
-    /// Writes `value` exactly as `value.description` would, without building a string,
-    /// when that text is plain decimal notation with at most four fraction digits
-    /// (`12.5`, `42.0`, `-0.25`, `1234.5678`), which covers durations, amounts and
-    /// ratios. Returns `false`, writing nothing, for every other value.
+    /// Writes `value` exactly as `value.description` would when that is plain notation with
+    /// at most four fraction digits (`12.5`, `42.0`, `1234.5678`); else returns `false`.
     ///
     /// `description` writes the shortest decimal that reads back as `value` (the closest
-    /// one when several are that short), in plain notation between 0.0001 and 10^16. The
-    /// digits here are taken only when they are provably that decimal: `m / 10^d` reads
-    /// back as `value`, neither `m - 1` nor `m + 1` does, and no decimal with `d - 1`
-    /// fraction digits does.
+    /// of those). `m / 10^d` is taken only when provably that one: it reads back as
+    /// `value`, neither `m - 1` nor `m + 1` does, and no decimal with `d - 1` digits does.
     private mutating func appendShortDecimal(_ value: Double) -> Bool {
         let magnitude = value.magnitude
         guard magnitude >= 0.001 && magnitude < 1e15 else { return false }

@@ -1,16 +1,12 @@
-/// A field value of one of the common scalar types (`String`, `Int`, `Bool`, `Double`),
-/// read where it is stored (see ``ExistentialPayload``), for the writers of every format.
-///
-/// Writing one is the same as writing the value's ``LogValueConvertible/logValue`` (the
-/// conversions of those types are Logbook's own and fixed), without the protocol call,
-/// without building and destroying a ``LogValue``, and without copying the value.
+/// A `String`, `Int`, `Bool` or `Double` field value read where it is stored (see
+/// ``ExistentialPayload``). Writing it equals writing its ``LogValueConvertible/logValue``
+/// (Logbook's own, fixed conversions) without the protocol call, the ``LogValue`` or a copy.
 enum FieldScalar {
     case string(UnsafePointer<String>)
     case int(Int)
     case bool(Bool)
     case double(Double)
 
-    /// The value at `value`, or `nil` for any other type.
     @inline(__always)
     init?(_ value: UnsafePointer<any LogValueConvertible>) {
         guard let payload = ExistentialPayload(in: value) else { return nil }

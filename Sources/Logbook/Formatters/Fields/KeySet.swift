@@ -1,28 +1,22 @@
-/// A fixed set of keys, checked in a few instructions: a short ASCII key by one bit of a
-/// hash of its words (see ``SmallString``), any other by its length first. The one
-/// key-set type of the formatters: the keys a formatter writes itself, which a record's
-/// fields must not repeat (a field with such a key is written as `fields.<key>`, prefixed
-/// again as often as needed, so no key appears twice in a line), the keys a format
-/// leaves out or writes elsewhere, the trace context fields and promoted fields.
+/// The formatters' one key-set type (their own keys, which fields must not repeat; keys
+/// left out or written elsewhere; trace and promoted fields), checked in a few
+/// instructions: a short ASCII key by one bit of a hash of its words (see ``SmallString``),
+/// any other by its length first.
 struct KeySet: Sendable {
-    /// The prefix that moves a colliding field key out of the way.
+    /// Moves a field key that repeats a reserved one out of the way, as often as needed.
     static let renamePrefix = "fields."
 
-    /// Every reserved key.
     let all: [String]
-    /// Bit `n` is set when a reserved key is `n` bytes long (modulo 64).
+    /// Bit `n` set when a key is `n` bytes long (modulo 64).
     private let lengths: UInt64
-    /// Whether two fields renamed differently can get the same key: only when a reserved
-    /// key starts with `fields.` (when both `x` and `fields.x` are reserved, fields named
-    /// `x` and `fields.x` would both become `fields.fields.x`).
+    /// Whether a key starts with `fields.`: with `x` and `fields.x` reserved, fields `x`
+    /// and `fields.x` would both become `fields.fields.x`.
     let renamesMayCollide: Bool
-    /// The short ASCII reserved keys as words (see ``SmallString``) and positions in ``all``,
-    /// each in the first free slot (words `(0, 0)`; the last is) from its hash bit's index.
+    /// The short ASCII keys' words and positions in ``all``, each in the first free slot
+    /// (words `(0, 0)`; the last one is) from its hash bit's index.
     private let smallKeySlots: [(UInt64, UInt64, position: Int)]
-    /// The ``SmallString/hashBit`` of every key in ``smallKeySlots``.
     private let smallKeyBits: UInt64
-    /// Bit `n` is set when a reserved key that is not a short ASCII string is `n` bytes
-    /// long.
+    /// ``lengths`` of the keys that are not short ASCII strings.
     private let otherKeyLengths: UInt64
 
     init(_ keys: [String]) {
@@ -46,37 +40,30 @@ struct KeySet: Sendable {
         }
     }
 
-    /// Whether the key at `key` is one of the reserved keys.
     @inline(__always)
     func contains(at key: UnsafePointer<String>) -> Bool {
         guard let small = SmallString(at: key) else { return contains(key.pointee) }
         return contains(small, at: key)
     }
 
-    /// Whether the short ASCII key `small`, stored at `key`, is one of the reserved keys.
-    /// Most keys are cleared by one bit of a hash of their bytes, without comparing.
+    /// Whether the short ASCII key `small`, stored at `key`, is in the set.
     @inline(__always)
     func contains(_ small: SmallString, at key: UnsafePointer<String>) -> Bool {
-        if slot(of: small) != nil { return true }
-        // A reserved key stored another way can still hold the same bytes.
-        if otherKeyLengths & (1 &<< UInt64(small.count)) != 0 { return contains(key.pointee) }
-        return false
+        // A key in the set that is stored another way can still hold the same bytes.
+        slot(of: small) != nil || otherKeyLengths & (1 &<< UInt64(small.count)) != 0 && contains(key.pointee)
     }
 
-    /// Whether `key` is one of the reserved keys. Most keys are cleared by their length
-    /// without comparing bytes.
     @inline(__always)
     func contains(_ key: String) -> Bool {
         lengths & (1 &<< UInt64(key.utf8.count & 63)) != 0 && all.contains(key)
     }
 
-    /// The position in ``all`` of the key at `key`, if it is one of the reserved keys.
+    /// The position in ``all`` of the key at `key`.
     func index(at key: UnsafePointer<String>) -> Int? {
         if let small = SmallString(at: key), let slot = slot(of: small) { return smallKeySlots[slot].position }
         return contains(at: key) ? all.firstIndex(of: key.pointee) : nil
     }
 
-    /// The slot in ``smallKeySlots`` of the short ASCII key `small`, if it is there.
     @inline(__always)
     private func slot(of small: SmallString) -> Int? {
         guard smallKeyBits & small.hashBit != 0 else { return nil }
@@ -88,9 +75,8 @@ struct KeySet: Sendable {
         return nil
     }
 
-    /// A key for a field whose own key is reserved: prefixed with `fields.` as often as
-    /// needed to be distinct from every reserved key and every key `isTaken` accepts (the
-    /// line's other keys, and the keys given to its other renamed fields).
+    /// `key` prefixed with `fields.` until it is neither reserved nor taken (by the line's
+    /// other keys and its other renamed fields).
     func renamed(_ key: String, avoiding isTaken: (String) -> Bool) -> String {
         var candidate = Self.renamePrefix + key
         while contains(candidate) || isTaken(candidate) { candidate = Self.renamePrefix + candidate }

@@ -1,37 +1,25 @@
-/// How a formatter writes the trace context fields that ``LogFieldProvider``s (such as
-/// LogbookTracing's `traceContext`) add under OpenTelemetry's names: `trace_id` (32 hex
-/// digits), `span_id` (16) and `trace_flags` (2).
-///
-/// A formatter holds one of these as configuration: the default writes the fields as they
-/// are; a preset renames them and converts their values for its backend. A field whose
-/// value is not what the conversion expects (not a hex string of the right length), or
-/// whose target key the record already has, is written unchanged under its own name.
+/// Where a formatter writes the trace context fields (`trace_id`, 32 hex digits; `span_id`,
+/// 16; `trace_flags`, 2) and how it converts them: a preset's mapping. A value that does not
+/// convert, or whose target key the record already has, is written unchanged.
 struct TraceKeys: Sendable {
-    /// How a value is converted.
     enum Encoding: Sendable {
-        /// The text as it is, after the mapping's prefix (Google Cloud's
-        /// `projects/<project>/traces/`).
+        /// The text after the mapping's prefix (Google Cloud's `projects/<project>/traces/`).
         case text
-        /// The low 64 bits of a hex id, as a decimal string (Datadog's ids).
+        /// The low 64 bits of a hex id as a decimal string (Datadog).
         case decimalLow64
-        /// Whether the sampled bit (the lowest) of hex trace flags is set, as a bool.
+        /// The flags' sampled bit as a bool.
         case sampledFlag
     }
 
-    /// One field (`trace_id`, `span_id` or `trace_flags`) written under another key; a
-    /// text after `prefix`.
     typealias Mapping = (field: String, key: String, encoding: Encoding, prefix: String)
 
-    /// Where a mapping's `,"key":` (and a text's opening quote and prefix) sits in
-    /// ``memberBytes``, and its value's number of hex digits. Trivial: no reference counts.
+    /// Where a mapping's `,"key":` (with a text's quote and prefix) sits in ``memberBytes``.
     private struct Slot: Sendable {
         let encoding: Encoding
         let hexDigits: Int
-        let start: Int
-        let end: Int
+        let member: Range<Int>
     }
 
-    /// The OpenTelemetry field names.
     static let traceID = "trace_id"
     static let spanID = "span_id"
     static let traceFlags = "trace_flags"
@@ -49,27 +37,22 @@ struct TraceKeys: Sendable {
             bytes += Array(",".utf8) + JSONLayout.encoded(mapping.key) + Array(":".utf8)
             if case .text = mapping.encoding { bytes += JSONLayout.encoded(mapping.prefix).dropLast() }
             let digits = mapping.field == TraceKeys.traceID ? 32 : mapping.field == TraceKeys.spanID ? 16 : 2
-            return Slot(encoding: mapping.encoding, hexDigits: digits, start: start, end: bytes.count)
+            return Slot(encoding: mapping.encoding, hexDigits: digits, member: start..<bytes.count)
         }
         memberBytes = bytes
     }
 
-    /// OpenTelemetry's names, unchanged (the default; also logfmt, console and Lambda).
+    /// The names unchanged (also logfmt, console and Lambda).
     static let openTelemetry = TraceKeys([])
 
-    /// Elastic Common Schema: `trace.id`, `span.id`; `trace_flags` has no ECS field and
-    /// stays as it is.
+    /// `trace.id`, `span.id`; ECS has no field for `trace_flags`.
     static let elasticCommonSchema = TraceKeys([(traceID, "trace.id", .text, ""), (spanID, "span.id", .text, "")])
 
-    /// Datadog: `dd.trace_id` and `dd.span_id`, the low 64 bits of each id as a decimal
-    /// string; `trace_flags` stays as it is.
     static let datadog = TraceKeys([
         (traceID, "dd.trace_id", .decimalLow64, ""), (spanID, "dd.span_id", .decimalLow64, ""),
     ])
 
-    /// Google Cloud Logging's special fields: `logging.googleapis.com/trace` as
-    /// `projects/<project>/traces/<trace id>` (the bare id without a project),
-    /// `logging.googleapis.com/spanId`, and `logging.googleapis.com/trace_sampled`.
+    /// The trace as `projects/<project>/traces/<trace id>`, the bare id without a project.
     static func googleCloud(project: String?) -> TraceKeys {
         TraceKeys([
             (traceID, "logging.googleapis.com/trace", .text, project.map { "projects/\($0)/traces/" } ?? ""),
@@ -78,12 +61,10 @@ struct TraceKeys: Sendable {
         ])
     }
 
-    /// The three field names as a key set.
     static let fieldKeys = KeySet(fieldNames)
 
-    /// Appends the member ``mappings``[`index`] writes for the value at `value` and returns
-    /// `true`, or returns `false`, writing nothing, to write the field unchanged: when the
-    /// value is not a string of exactly the mapping's number of hex digits (either case).
+    /// Appends the member ``mappings``[`index`] writes for `value`, or returns `false`,
+    /// writing nothing, when `value` is not a string of exactly its number of hex digits.
     #if compiler(>=6.3)
     @inline(always)
     #else
@@ -99,8 +80,7 @@ struct TraceKeys: Sendable {
 
     @inline(__always)
     private func appendJSON(_ text: UnsafePointer<String>, slot: Slot, into buffer: inout LogBuffer) -> Bool {
-        // The digits copied into four words padded with '0's (hex digits too), read
-        // from there: nothing below holds on to the string.
+        // The digits copied into four words padded with '0's (hex digits too).
         let zeros: UInt64 = 0x3030_3030_3030_3030
         var words = (zeros, zeros, zeros, zeros)
         let count = slot.hexDigits
@@ -112,7 +92,7 @@ struct TraceKeys: Sendable {
         guard copied == true, Self.isHex(words.0), Self.isHex(words.1), Self.isHex(words.2), Self.isHex(words.3)
         else { return false }
         memberBytes.withUnsafeBytes {
-            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[slot.start..<slot.end]))
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[slot.member]))
         }
         switch slot.encoding {
         case .text:
@@ -132,7 +112,7 @@ struct TraceKeys: Sendable {
         return true
     }
 
-    /// Whether every byte of `word` is a hex digit (either case).
+    /// Whether every byte of `word` is a hex digit.
     @inline(__always)
     private static func isHex(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -144,8 +124,8 @@ struct TraceKeys: Sendable {
         return (digit | letter) & (ones &* 0x80) == ones &* 0x80
     }
 
-    /// The value of eight hex digits (checked by ``isHex(_:)``), the first one highest:
-    /// the digits' nibbles gathered pairwise into bytes, halfwords, then one word.
+    /// The value of eight hex digits, the first highest: nibbles gathered pairwise into
+    /// bytes, halfwords, then one word.
     private static func hexValue(_ word: UInt64) -> UInt64 {
         // Each byte's digit value: its low nibble, plus 9 for a letter (bit 6 set).
         let ones: UInt64 = 0x0101_0101_0101_0101
@@ -155,8 +135,7 @@ struct TraceKeys: Sendable {
         return (value & 0xFFFF) << 16 | (value >> 32) & 0xFFFF
     }
 
-    /// Appends `value` in decimal between quotes: three groups of eight digits (see
-    /// ``LogBuffer/decimalDigits(_:)``), the leading zeros left out.
+    /// Appends `value` in decimal between quotes, from three groups of eight digits.
     private static func appendQuotedDecimal(_ value: UInt64, into buffer: inout LogBuffer) {
         let zeros: UInt64 = 0x3030_3030_3030_3030
         let rest = value % 10_000_000_000_000_000

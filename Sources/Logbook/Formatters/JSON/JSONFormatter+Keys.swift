@@ -1,5 +1,6 @@
 extension JSONFormatter {
-    /// The key names a ``JSONFormatter`` writes.
+    /// The key names a ``JSONFormatter`` writes. The error's type, message and stack trace
+    /// keys are inside the error object, or top-level with ``ErrorLayout-swift.enum/flattened``.
     public struct Keys: Sendable, Hashable {
         /// The timestamp key. Default `timestamp`.
         public var timestamp: String
@@ -11,17 +12,14 @@ extension JSONFormatter {
         public var message: String
         /// The key of the error object (with ``ErrorLayout-swift.enum/nested``). Default `error`.
         public var error: String
-        /// The key of the error's type: inside the error object, or at the top level with
-        /// ``ErrorLayout-swift.enum/flattened``. Default `type`.
+        /// The key of the error's type. Default `type`.
         public var errorType: String
-        /// The key of the error's description: inside the error object, or at the top
-        /// level with ``ErrorLayout-swift.enum/flattened``. Default `message`.
+        /// The key of the error's description. Default `message`.
         public var errorMessage: String
         /// The key of the error's stack trace, written only when the error provides one
         /// (see ``StackTraceProviding``). Default `stack_trace`.
         public var stackTrace: String
-        /// The key of the source location object (`file`, `function`, `line`) with a
-        /// nested ``SourceLocationLayout``. Default `source`.
+        /// The key of the nested source location object. Default `source`.
         public var source: String
 
         /// Creates key names; every parameter defaults to the standard name.
@@ -48,8 +46,7 @@ extension JSONFormatter {
         }
     }
 
-    /// The four members every line starts with, in the order given by
-    /// ``headerOrder``.
+    /// The four members every line starts with, in the order given by ``headerOrder``.
     public enum HeaderMember: Sendable, Hashable, CaseIterable {
         /// The record's time, RFC 3339 UTC with milliseconds.
         case timestamp
@@ -63,12 +60,9 @@ extension JSONFormatter {
 
     /// Where the error's type, description and stack trace go.
     public enum ErrorLayout: Sendable, Hashable {
-        /// One object under ``Keys-swift.struct/error``:
-        /// `"error":{"type":"…","message":"…"}`.
+        /// One object under ``Keys-swift.struct/error``: `"error":{"type":"…","message":"…"}`.
         case nested
-        /// Top-level members named ``Keys-swift.struct/errorType``,
-        /// ``Keys-swift.struct/errorMessage`` and ``Keys-swift.struct/stackTrace``, such as
-        /// Elastic's `"error.type":"…","error.message":"…"`.
+        /// Top-level members, such as Elastic's `"error.type":"…","error.message":"…"`.
         case flattened
     }
 
@@ -82,8 +76,7 @@ extension JSONFormatter {
     ///     flattenedFile: "log.origin.file.name", function: "log.origin.function", line: "log.origin.file.line")
     /// ```
     public struct SourceLocationLayout: Sendable, Hashable {
-        /// The key of the object holding the location, or `nil` to write its members at
-        /// the top level.
+        /// The key of the object holding a nested location (`nil`: ``Keys-swift.struct/source``).
         public var objectKey: String?
         /// The key of the file (`#fileID`).
         public var file: String
@@ -95,8 +88,7 @@ extension JSONFormatter {
         /// `LogEntrySourceLocation` does for its 64-bit `line`.
         public var lineAsString: Bool
 
-        /// Members `file`, `function` and `line` (or the names given) in one object
-        /// under `objectKey`; `nil` uses ``Keys-swift.struct/source``.
+        /// Members in one object under `objectKey`; `nil` uses ``Keys-swift.struct/source``.
         public init(
             nestedUnder objectKey: String? = nil,
             file: String = "file",

@@ -1,21 +1,16 @@
 extension JSONFormatter {
-    /// How long the text parts of a line may be, per pass of ``format(_:into:)``.
+    /// How long the texts of a line may be, in escaped bytes, per pass of ``format(_:into:)``.
     struct TextLimits {
-        /// The message's limit, in bytes of its escaped form.
         var message: Int
-        /// The limit of every other free text: the logger name, the error's type and
-        /// description, promoted values and the source location.
+        /// The logger name, the error's texts, promoted values and the source location.
         var text: Int
-        /// Whether to leave out the error's stack trace.
         var dropsStackTrace: Bool
 
-        /// Everything written whole.
         static let unlimited = TextLimits(message: .max, text: .max, dropsStackTrace: false)
     }
 
-    /// Writes the whole object, each text part cut to its limit in `limits` (then marked).
-    /// With a `fieldBudget`, fields that would push the line past it are left out.
-    /// Returns whether the message was written whole.
+    /// Writes the object, each text cut to `limits`; fields that would push the line past
+    /// `fieldBudget` are left out. Returns whether the message was written whole.
     func writeObject(
         _ record: LogRecord,
         into buffer: inout LogBuffer,
@@ -48,11 +43,9 @@ extension JSONFormatter {
         if let error = record.error {
             writeError(error, limits: limits, into: &buffer, dropped: &dropped)
         }
-        // The static fields' entries stay valid: the layout's settings hold their storage.
         record.withFieldList(
             includingContext: contextKey == nil, staticFields: layout.settings.staticFields.entries
         ) { fields in
-            // Whether any field has a promoted key: one pass for all of them.
             let hasPromoted =
                 !layout.promoted.isEmpty
                 && (0..<fields.count).contains { layout.promotedKeys.contains(at: fields[$0].key) }
@@ -65,9 +58,8 @@ extension JSONFormatter {
                     }
                 }
             }
-            // Reserved keys take their renamed member and trace fields their target key on
-            // the assumption that no field has those keys (see ``JSONLayout/takenKeys``);
-            // a line where one does is written again, its fields searched for each.
+            // Renamed and trace keys are given assuming no field has them (see
+            // ``JSONLayout/takenKeys``); a line where one does is written again, searched.
             var pass = KeyPass(searching: hasPromoted)
             let fieldsStart = buffer.count
             let droppedBefore = dropped
@@ -142,9 +134,8 @@ extension JSONFormatter {
         buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
     }
 
-    /// Writes the promoted field of `slot` (its bytes in `keys`, the layout's
-    /// ``JSONLayout/headerKeys``): the record's or a static field's value, redacted, else
-    /// its absent bytes. Without `searching`, no field has it.
+    /// Writes `slot`'s field (`keys`: ``JSONLayout/headerKeys``), or its absent bytes.
+    /// Without `searching`, no field has it.
     private func writePromoted(
         _ slot: JSONLayout.PromotedSlot, keys: UnsafeRawBufferPointer, fields: FieldList, searching: Bool,
         limits: TextLimits, into buffer: inout LogBuffer, dropped: inout Int
@@ -161,32 +152,27 @@ extension JSONFormatter {
             buffer.appendJSONString(text, limit: limits.text)
         } else {
             writeValue(value, depth: 1, into: &buffer)
-            // An array or object cannot be cut and stay what it was: over the text
-            // limit, it is left out and counted.
+            // An array or object cannot be cut: over the limit, it is left out and counted.
             buffer.drop(from: before, ifLineFrom: before, exceeds: limits.text + slot.key.count, dropped: &dropped)
         }
     }
 
     /// What one pass over a line's fields assumed about its keys.
     private struct KeyPass {
-        /// Whether the line's fields are searched for the keys a reserved or trace field
-        /// would take; else they are assumed absent.
+        /// Whether fields are searched for the keys renamed and trace fields take, rather
+        /// than assumed absent; `assumed`: a key was given on that assumption; `taken`: a
+        /// field has one of ``JSONLayout/takenKeys``, which breaks it.
         let searching: Bool
-        /// Whether a key was given on that assumption.
         var assumed = false
-        /// Whether a field has one of ``JSONLayout/takenKeys``, which breaks it.
         var taken = false
-        /// The keys given to renamed fields so far; empty (no allocation) unless two
-        /// renamed keys can meet (see ``KeySet/renamesMayCollide``).
+        /// Keys given to renamed fields, kept if they can collide (``KeySet/renamesMayCollide``).
         var renamed: [String] = []
     }
 
-    /// Writes the key of a field whose key is not a plain short one, or its whole member
-    /// (then returns `true`, the member left out and counted in `dropped` past `budget`): a
-    /// trace context field of the record goes under its backend's key, converted (static
-    /// fields keep theirs; a value that does not convert, or a line that has the target
-    /// key, searched for when `pass.searching`, keeps it too), a reserved key is renamed,
-    /// anything else is escaped.
+    /// Writes the key of a field whose key is not plain and short: a reserved key renamed,
+    /// any other escaped. A record's trace field that converts, and whose target key the
+    /// line lacks (checked when `pass.searching`), is written whole under its backend's key:
+    /// then returns `true` (the member dropped past `budget`).
     @inline(never)
     private func writeKey(
         of field: FieldList.Entry, at index: Int, fields: FieldList, record: LogRecord, pass: inout KeyPass,
@@ -214,7 +200,6 @@ extension JSONFormatter {
         }
         buffer.append(UInt8(ascii: ","))
         if reservedIndex != nil {
-            // A key no other member of the line has, the line's fields searched.
             let name = layout.reserved.renamed(key.pointee) { candidate in
                 fields.firstIndex(of: candidate) != nil || pass.renamed.contains(candidate)
                     || (contextKey != nil && record.field(candidate) != nil)
@@ -228,8 +213,7 @@ extension JSONFormatter {
         return false
     }
 
-    /// Writes a field's value, read in place: common scalars directly, anything else
-    /// through its ``LogValueConvertible/logValue``.
+    /// Writes a field's value, common scalars read in place.
     @inline(__always)
     private func writeFieldValue(_ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer) {
         switch FieldScalar(value) {
@@ -297,7 +281,7 @@ extension JSONFormatter {
         if layout.settings.errorLayout == .nested { buffer.append(UInt8(ascii: "}")) }
     }
 
-    /// Writes the call site (file, function, line), each text cut to `limit` bytes.
+    /// Writes the call site, each text cut to `limit` bytes.
     func writeSource(_ record: LogRecord, limit: Int, into buffer: inout LogBuffer) {
         buffer.append(contentsOf: layout.sourceOpen)
         buffer.appendJSONString(record.file, limit: limit)

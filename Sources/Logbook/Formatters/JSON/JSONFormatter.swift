@@ -4,36 +4,29 @@
 /// {"timestamp":"2024-08-06T11:54:56.789Z","level":"info","logger":"payments","message":"charge created","amount":42}
 /// ```
 ///
-/// Members come in a fixed order: the header (by default
-/// ``Keys-swift.struct/timestamp`` (RFC 3339 UTC with milliseconds),
-/// ``Keys-swift.struct/level``, ``Keys-swift.struct/logger``, ``Keys-swift.struct/message``;
-/// see ``headerOrder``), the error when the record has one, the static fields, then the
-/// record's fields (see ``LogRecord/forEachField(_:)``), and the source location when
-/// enabled. Every key name can be changed, and presets follow the schemas shippers
-/// expect, trace context included (`trace_id`, `span_id` and `trace_flags` from a
-/// ``LogFieldProvider``: written as they are here, under each backend's keys by a preset): ``elasticCommonSchema(service:version:environment:ecsVersion:includesSourceLocation:)``,
+/// Members come in a fixed order: the header (see ``headerOrder``), the error, the static
+/// fields, the record's fields (see ``LogRecord/forEachField(_:)``), then the source
+/// location when enabled. Every key can be renamed; the presets
+/// ``elasticCommonSchema(service:version:environment:ecsVersion:includesSourceLocation:)``,
 /// ``googleCloudLogging(service:version:environment:project:includesSourceLocation:)`` and
-/// ``datadog(service:environment:version:includesSourceLocation:)``.
+/// ``datadog(service:environment:version:includesSourceLocation:)`` follow each shipper's
+/// schema, trace context (`trace_id`, `span_id`, `trace_flags` from a ``LogFieldProvider``)
+/// included; this formatter writes those fields as they are.
 ///
 /// The output is valid RFC 8259 JSON for every input:
 /// - strings escape `"`, `\`, every control character, U+2028 and U+2029;
-/// - numbers stay numbers; NaN and the infinities become the strings `"NaN"`,
-///   `"Infinity"` and `"-Infinity"`;
-/// - nesting deeper than ``maximumDepth`` is replaced by the string `"[too deep]"`;
-/// - a field whose key equals one of the formatter's own keys is written as
-///   `fields.<key>`, so no key appears twice;
-/// - a line never exceeds ``lineLimit`` bytes: first the message is truncated and marked
-///   with `…[truncated N bytes]` (N: the text's length before the cut); if that is not
-///   enough, the logger name, the error's type
-///   and description, promoted values and the source location are cut the same way, the
-///   stack trace and fields that do not fit are left out and counted in a
-///   `logbook.dropped_fields` entry;
-/// - the formatter's own keys never repeat each other: a flattened error key that equals a
-///   header key is written as `<error>.<key>` (`error.message`), any other repeat as
-///   `fields.<key>`.
+/// - NaN and the infinities become the strings `"NaN"`, `"Infinity"` and `"-Infinity"`;
+/// - nesting deeper than ``maximumDepth`` becomes the string `"[too deep]"`;
+/// - no key appears twice: a field named like one of the formatter's keys is written as
+///   `fields.<key>`; a flattened error key equal to a header key as `<error>.<key>`
+///   (`error.message`), any other repeat among the formatter's own keys as `fields.<key>`;
+/// - a line never exceeds ``lineLimit``: first the message is cut and marked
+///   `…[truncated N bytes]` (N: its length before the cut); if that is not enough, the
+///   logger name, the error's texts, promoted and source values are cut the same way, and
+///   the stack trace and fields that do not fit are left out and counted in
+///   `logbook.dropped_fields`.
 ///
-/// Formatting writes straight into the sink's reused buffer with no intermediate
-/// strings, so a record with scalar fields formats without allocating.
+/// A record with scalar fields formats without allocating. See the Formats guide.
 public struct JSONFormatter: LogFormatter {
     /// The key names.
     public var keys: Keys { layout.settings.keys }
@@ -44,23 +37,21 @@ public struct JSONFormatter: LogFormatter {
     public var levelNames: LogLevelNames { layout.settings.levelNames }
     /// Where the error goes. Default ``ErrorLayout-swift.enum/nested``.
     public var errorLayout: ErrorLayout { layout.settings.errorLayout }
-    /// Fields written into every line after the error, before the record's fields, such
-    /// as `service`, `env` and `version`. A record field with the same key wins.
+    /// Fields written into every line after the error, such as `service`, `env` and
+    /// `version`. A record field with the same key wins.
     public var staticFields: LogFields { layout.settings.staticFields }
-    /// When set, context fields are written as one object under this key instead of at
-    /// the top level.
+    /// When set, context fields are written as one object under this key.
     public var contextKey: String? { layout.settings.contextKey }
-    /// Whether to write the call site's file, function and line.
+    /// Whether to write the call site's file, function and line. Default `false`.
     public var includesSourceLocation: Bool { layout.settings.includesSourceLocation }
     /// How the call site is written. Default ``SourceLocationLayout-swift.struct/standard``.
     public var sourceLocationLayout: SourceLocationLayout { layout.settings.sourceLocationLayout }
     /// The longest line, in bytes without the newline. Default 16 KiB; at least
-    /// ``minimumLineLimit``, and more when the configured keys are so long that the
-    /// shortest line would not fit in it.
+    /// ``minimumLineLimit``, and more when very long keys would not fit in it.
     public var lineLimit: Int { layout.settings.lineLimit }
 
     /// The smallest line cap: room for the header, a capped error and the truncation
-    /// markers, so every record fits whatever it holds.
+    /// markers, so every record fits.
     public static let minimumLineLimit = 1024
 
     /// How deep arrays and objects in field values may nest. Default 32.
@@ -69,7 +60,6 @@ public struct JSONFormatter: LogFormatter {
     /// `timestamp`, `level`, `logger`, `message`.
     public static let defaultHeaderOrder: [HeaderMember] = [.timestamp, .level, .logger, .message]
 
-    /// Every setting above and the pre-encoded keys: the formatter's only stored property.
     let layout: JSONLayout
 
     /// Creates a JSON formatter; each parameter sets the property of the same name.
@@ -92,8 +82,7 @@ public struct JSONFormatter: LogFormatter {
                 sourceLocationLayout: sourceLocationLayout, lineLimit: lineLimit, maximumDepth: maximumDepth))
     }
 
-    /// Every setting of a formatter, with the options only Logbook's own formatters use:
-    /// fields promoted to just after the error, stack traces as arrays, and trace keys.
+    /// The public settings plus those only Logbook's own formatters use.
     struct Settings: Sendable {
         var keys: Keys
         var headerOrder: [HeaderMember]
@@ -121,8 +110,7 @@ public struct JSONFormatter: LogFormatter {
         return JSONFormatter(settings)
     }
 
-    /// This formatter with `fields` added to its static fields (theirs win on a
-    /// repeated key).
+    /// This formatter with `fields` added to its static fields (theirs win on a repeated key).
     public func addingStaticFields(_ fields: LogFields) -> JSONFormatter {
         with { $0.staticFields = $0.staticFields.merging(fields) }
     }
@@ -135,10 +123,8 @@ public struct JSONFormatter: LogFormatter {
         writeTruncated(record, into: &buffer, start: start)
     }
 
-    /// Rewrites an over-long line, in passes that each give up more until the line fits:
-    /// first only the message is shortened; then every text (message, logger name, error,
-    /// promoted and source values) is capped, the stack trace and fields that do not fit
-    /// are left out; last, a line with only the header and the number of things left out.
+    /// Rewrites an over-long line in passes that each give up more: the message shortened;
+    /// every text capped, the stack trace and fields that do not fit left out; the header only.
     private func writeTruncated(_ record: LogRecord, into buffer: inout LogBuffer, start: Int) {
         // Room for the truncation marker, the dropped-fields entry and the closing brace.
         let reserve = 96
@@ -151,8 +137,8 @@ public struct JSONFormatter: LogFormatter {
         if withoutMessage + reserve <= lineLimit {
             limits.message = lineLimit - withoutMessage - reserve
             _ = writeObject(record, into: &buffer, start: start, limits: limits, fieldBudget: nil)
-            // Longer only when a value read again came out longer (one computed from a
-            // clock or from shared state): then the passes below, which check each part.
+            // Longer only when a value read again came out longer (computed from a clock
+            // or shared state): then the passes below, which check each part.
             if buffer.count - start <= lineLimit { return }
             buffer.truncate(to: start)
         }

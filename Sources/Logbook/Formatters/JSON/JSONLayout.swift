@@ -1,46 +1,40 @@
-/// A ``JSONFormatter``'s settings and the pre-encoded bytes of its keys and level names,
-/// built once when the formatter is created so formatting only copies them. The
-/// formatter itself holds only a reference to it: one word, cheap to copy and to store in
-/// an `any LogFormatter`.
+/// A ``JSONFormatter``'s settings and its keys and level names pre-encoded, built once so
+/// formatting only copies bytes. A class: the formatter is one word in an `any LogFormatter`.
 final class JSONLayout: Sendable {
-    /// One header member and where its key, encoded as `"key":` (with a leading comma
-    /// after the first), sits in ``headerKeys``. Trivial, so iterating costs no
-    /// reference counting.
+    /// Where a header member's `"key":` (`,"key":` after the first) sits in ``headerKeys``.
+    /// Trivial, so iterating costs no reference counting.
     struct HeaderSlot: Sendable {
         let member: JSONFormatter.HeaderMember
         let key: Range<Int>
     }
 
-    /// A field written right after the error, before static and other fields, with an
-    /// empty string when no field has it and `writesEmptyWhenAbsent` (internal: Lambda's
-    /// `requestId`).
+    /// A field written right after the error; `""` when absent and `writesEmptyWhenAbsent`
+    /// (Lambda's `requestId`).
     struct PromotedField: Sendable {
         let key: String
         let writesEmptyWhenAbsent: Bool
     }
 
-    /// Where the promoted field `settings.promotedFields[field]` has its `,"key":` in
-    /// ``headerKeys`` and what is written when no field has it (`,"key":""` or nothing).
-    /// Trivial, like ``HeaderSlot``.
+    /// Where `settings.promotedFields[field]`'s `,"key":` and its absent form (`,"key":""`
+    /// or nothing) sit in ``headerKeys``. Trivial, like ``HeaderSlot``.
     struct PromotedSlot: Sendable {
         let field: Int
         let key: Range<Int>
         let absent: Range<Int>
     }
 
-    /// The formatter's settings, normalized (see ``JSONFormatter``'s properties).
+    /// Normalized: header members once each, static fields deduplicated, caps raised.
     let settings: JSONFormatter.Settings
-    /// The trace keys without those the formatter's own keys take.
+    /// Without the mappings whose key the formatter's own keys take.
     let traceKeys: TraceKeys
-    /// The fields ``traceKeys`` map, in the order of its mappings: most keys are found absent by one bit.
+    /// The fields ``traceKeys`` map, in its order.
     let traceFields: KeySet
 
     let header: [HeaderSlot]
     let promoted: [PromotedSlot]
-    /// The encoded keys of every header member, back to back, the encoded name of every
-    /// level, the promoted fields' keys (see ``PromotedSlot``), then ``renamedMembers``.
+    /// The header keys, the level names, the promoted keys, then ``renamedMembers``.
     let headerKeys: [UInt8]
-    /// Where each level's encoded name sits in ``headerKeys``, by raw value.
+    /// Each level's name in ``headerKeys``, by raw value.
     let levelValues: [Range<Int>]
     /// `,"error":{"type":` (nested) or `,"errorType":` (flattened).
     let errorOpen: [UInt8]
@@ -51,29 +45,24 @@ final class JSONLayout: Sendable {
     let sourceFunctionKey: [UInt8]
     /// `,"line":`, with the opening quote when the line is written as a string.
     let sourceLineKey: [UInt8]
-    /// The key the context object is written under: ``contextKey``, renamed when it would
-    /// repeat one of the formatter's other keys.
+    /// ``JSONFormatter/contextKey``, renamed if it repeats another key.
     let writtenContextKey: String?
-    /// The keys of the promoted fields, written at their own position.
     let promotedKeys: KeySet
 
     /// The formatter's own top-level keys, which record fields must not repeat.
     let reserved: KeySet
-    /// The keys a field cannot simply be written under: the trace context field names when
-    /// ``traceKeys`` map them (first: most lines have one), ``reserved`` and ``takenKeys``.
-    /// Most keys are cleared by one bit.
+    /// The keys a field cannot simply be written under: the trace field names when mapped
+    /// (first: most lines have one), ``reserved`` and ``takenKeys``.
     let specialKeys: KeySet
-    /// For each key of ``reserved``, in its order, where `,"fields.key":` sits in ``headerKeys``:
-    /// the member start a field with that key gets when no other member of the line has its
-    /// key. Empty when renamed keys can collide (see ``KeySet/renamesMayCollide``).
+    /// For each key of ``reserved``, where `,"fields.key":` sits in ``headerKeys``: the
+    /// member a field with that key gets when the line has no other member with that key.
+    /// Empty when renamed keys can collide (see ``KeySet/renamesMayCollide``).
     let renamedMembers: [Range<Int>]
     /// The keys ``renamedMembers`` and the trace keys write: a line with a field that has
-    /// one of them is written again, its fields searched before writing either.
+    /// one of them is written again, its fields searched first.
     let takenKeys: KeySet
 
-    static let droppedFieldsKeyName = "logbook.dropped_fields"
-    /// `,"logbook.dropped_fields":`, or `,"fields.logbook.dropped_fields":` when a
-    /// configured key took that name.
+    /// `,"logbook.dropped_fields":`, renamed if a configured key took that name.
     let droppedFieldsKey: [UInt8]
 
     static func encoded(_ text: String) -> [UInt8] {
@@ -84,7 +73,6 @@ final class JSONLayout: Sendable {
 
     init(_ given: JSONFormatter.Settings) {
         var settings = given
-        // The header members in order, each once; the default order when none is given.
         settings.headerOrder = []
         for member in given.headerOrder where !settings.headerOrder.contains(member) {
             settings.headerOrder.append(member)
@@ -92,27 +80,26 @@ final class JSONLayout: Sendable {
         if settings.headerOrder.isEmpty { settings.headerOrder = JSONFormatter.defaultHeaderOrder }
         settings.staticFields = given.staticFields.deduplicated()
         settings.maximumDepth = max(given.maximumDepth, 1)
-        let keys = settings.keys
-        let levelNames = settings.levelNames
-        let includesSourceLocation = settings.includesSourceLocation
-        let sourceLocationLayout = settings.sourceLocationLayout
+        let keys = given.keys
+        let includesSourceLocation = given.includesSourceLocation
+        let sourceLocationLayout = given.sourceLocationLayout
         let colon = UInt8(ascii: ":")
         func key(_ name: String) -> [UInt8] { [UInt8(ascii: ",")] + Self.encoded(name) + [colon] }
 
-        // Every top-level key the formatter writes, claimed in writing order. A key that
-        // repeats one claimed before it (say `message` for a flattened error's message,
-        // next to the log message) is renamed, so no configuration writes a key twice: a
-        // flattened error key to `<error>.<key>`, anything else to `fields.<key>`.
+        // Every top-level key, claimed in writing order; one that repeats an earlier one is
+        // renamed: a flattened error key to `<error>.<key>`, anything else to `fields.<key>`.
         var reserved: [String] = []
-        func claim(_ name: String, inside taken: inout [String], fallbackPrefix: String = KeySet.renamePrefix)
-            -> String
-        {
+        func claim(_ name: String, in taken: inout [String], fallbackPrefix: String = KeySet.renamePrefix) -> String {
             var candidate = taken.contains(name) ? fallbackPrefix + name : name
             while taken.contains(candidate) { candidate = KeySet.renamePrefix + candidate }
             taken.append(candidate)
             return candidate
         }
         var headerKeys: [UInt8] = []
+        func append(_ bytes: [UInt8]) -> Range<Int> {
+            headerKeys += bytes
+            return headerKeys.count - bytes.count..<headerKeys.count
+        }
         header = settings.headerOrder.map { member in
             let given =
                 switch member {
@@ -121,78 +108,65 @@ final class JSONLayout: Sendable {
                 case .logger: keys.logger
                 case .message: keys.message
                 }
-            let name = claim(given, inside: &reserved)
-            let start = headerKeys.count
-            headerKeys += start == 0 ? Self.encoded(name) + [colon] : key(name)
-            return HeaderSlot(member: member, key: start..<headerKeys.count)
+            let name = claim(given, in: &reserved)
+            let encoded = headerKeys.isEmpty ? Self.encoded(name) + [colon] : key(name)
+            return HeaderSlot(member: member, key: append(encoded))
         }
-        levelValues = LogLevel.allCases.map { level in
-            let start = headerKeys.count
-            headerKeys += Self.encoded(levelNames[level])
-            return start..<headerKeys.count
-        }
+        levelValues = LogLevel.allCases.map { append(Self.encoded(given.levelNames[$0])) }
         let ownKeyBytes = headerKeys.count
         promoted = settings.promotedFields.enumerated().map { index, field in
-            let start = headerKeys.count
-            headerKeys += key(field.key)
-            let end = headerKeys.count
-            if field.writesEmptyWhenAbsent { headerKeys += Self.encoded("") }
-            let absentEnd = field.writesEmptyWhenAbsent ? headerKeys.count : start
-            return PromotedSlot(field: index, key: start..<end, absent: start..<absentEnd)
+            let member = append(key(field.key))
+            let absentEnd = field.writesEmptyWhenAbsent ? append(Self.encoded("")).upperBound : member.lowerBound
+            return PromotedSlot(field: index, key: member, absent: member.lowerBound..<absentEnd)
         }
 
         if settings.errorLayout == .nested {
             var inner: [String] = []
-            let type = claim(keys.errorType, inside: &inner)
-            errorOpen = key(claim(keys.error, inside: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon]
-            errorMessageKey = key(claim(keys.errorMessage, inside: &inner))
-            stackTraceKey = key(claim(keys.stackTrace, inside: &inner))
+            let type = claim(keys.errorType, in: &inner)
+            errorOpen = key(claim(keys.error, in: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon]
+            errorMessageKey = key(claim(keys.errorMessage, in: &inner))
+            stackTraceKey = key(claim(keys.stackTrace, in: &inner))
         } else {
             let prefix = keys.error + "."
-            errorOpen = key(claim(keys.errorType, inside: &reserved, fallbackPrefix: prefix))
-            errorMessageKey = key(claim(keys.errorMessage, inside: &reserved, fallbackPrefix: prefix))
-            stackTraceKey = key(claim(keys.stackTrace, inside: &reserved, fallbackPrefix: prefix))
+            errorOpen = key(claim(keys.errorType, in: &reserved, fallbackPrefix: prefix))
+            errorMessageKey = key(claim(keys.errorMessage, in: &reserved, fallbackPrefix: prefix))
+            stackTraceKey = key(claim(keys.stackTrace, in: &reserved, fallbackPrefix: prefix))
         }
 
         let lineQuote = sourceLocationLayout.lineAsString ? [UInt8(ascii: "\"")] : []
         if sourceLocationLayout.isNested {
             let objectKey = sourceLocationLayout.objectKey ?? keys.source
             var inner: [String] = []
-            let file = claim(sourceLocationLayout.file, inside: &inner)
-            let object = includesSourceLocation ? claim(objectKey, inside: &reserved) : objectKey
+            let file = claim(sourceLocationLayout.file, in: &inner)
+            let object = includesSourceLocation ? claim(objectKey, in: &reserved) : objectKey
             sourceOpen = key(object) + [UInt8(ascii: "{")] + Self.encoded(file) + [colon]
-            sourceFunctionKey = key(claim(sourceLocationLayout.function, inside: &inner))
-            sourceLineKey = key(claim(sourceLocationLayout.line, inside: &inner)) + lineQuote
+            sourceFunctionKey = key(claim(sourceLocationLayout.function, in: &inner))
+            sourceLineKey = key(claim(sourceLocationLayout.line, in: &inner)) + lineQuote
         } else {
             func sourceKey(_ name: String) -> String {
-                includesSourceLocation ? claim(name, inside: &reserved) : name
+                includesSourceLocation ? claim(name, in: &reserved) : name
             }
             sourceOpen = key(sourceKey(sourceLocationLayout.file))
             sourceFunctionKey = key(sourceKey(sourceLocationLayout.function))
             sourceLineKey = key(sourceKey(sourceLocationLayout.line)) + lineQuote
         }
 
-        writtenContextKey = settings.contextKey.map { claim($0, inside: &reserved) }
-        droppedFieldsKey = key(claim(Self.droppedFieldsKeyName, inside: &reserved))
+        writtenContextKey = settings.contextKey.map { claim($0, in: &reserved) }
+        droppedFieldsKey = key(claim("logbook.dropped_fields", in: &reserved))
         let reservedKeys = KeySet(reserved)
         self.reserved = reservedKeys
         let traceKeys = TraceKeys(settings.traceKeys.mappings.filter { !reservedKeys.contains($0.key) })
         self.traceKeys = traceKeys
         traceFields = KeySet(traceKeys.mappings.map { $0.field })
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
-        renamedMembers = (reservedKeys.renamesMayCollide ? [] : renamedKeys).map { name in
-            let start = headerKeys.count
-            headerKeys += key(name)
-            return start..<headerKeys.count
-        }
+        renamedMembers = (reservedKeys.renamesMayCollide ? [] : renamedKeys).map { append(key($0)) }
         self.headerKeys = headerKeys
         let taken = renamedKeys + traceKeys.mappings.map { $0.key }
         takenKeys = KeySet(taken)
         specialKeys = KeySet((traceKeys.mappings.isEmpty ? [] : TraceKeys.fieldNames) + reserved + taken)
-        // The shortest line still holds the formatter's own keys and the longest level
-        // name; very long configured keys raise the cap rather than break it.
+        // The shortest line holds the formatter's own keys: very long ones raise the cap.
         var ownBytes = ownKeyBytes + errorOpen.count + errorMessageKey.count
-        ownBytes += LogLevel.allCases.map { levelNames[$0].utf8.count }.max() ?? 0
+        ownBytes += LogLevel.allCases.map { given.levelNames[$0].utf8.count }.max() ?? 0
         if includesSourceLocation { ownBytes += sourceOpen.count + sourceFunctionKey.count + sourceLineKey.count }
         ownBytes += promoted.reduce(0) { $0 + $1.key.count + Self.cappedTextLength }
         ownBytes += (writtenContextKey?.utf8.count ?? 0) + droppedFieldsKey.count - 4  // the name, without `,"":`
@@ -201,12 +175,10 @@ final class JSONLayout: Sendable {
         promotedKeys = KeySet(settings.promotedFields.map(\.key))
     }
 
-    /// Room a line needs beyond the formatter's own keys: the timestamp, the shortest
-    /// forms of the texts, the truncation markers and the dropped-fields count.
+    /// Room beyond the own keys: timestamp, shortest texts, markers, dropped count.
     static let lineLimitMargin = 512
-    /// How long each text may be in the shortest form of a line (header only).
+    /// Each text's limit in the header-only line.
     static let minimalTextLimit = 32
-    /// The most a text cut to ``minimalTextLimit`` takes with its quotes and truncation
-    /// marker.
+    /// A text cut to ``minimalTextLimit`` with its quotes and marker.
     static let cappedTextLength = minimalTextLimit + 32
 }

@@ -5,20 +5,15 @@
 /// {"timestamp":"2024-08-06T11:54:56.789Z","level":"INFO","message":"Hello from Lambda!","logger":"orders","requestId":"79b4f56e-95b1-4643-9700-2807f4e68189","traceId":"1-66b20e50-4b8f3c2a1d9e7f6a5b4c3d2e","order_id":42}
 /// ```
 ///
-/// Members come in this order: `timestamp` (RFC 3339 UTC with milliseconds), `level`,
-/// `message`, `logger`; then `errorType`, `errorMessage` and, when the error provides
-/// one (see ``StackTraceProviding``), `stackTrace` as an array of lines; then
-/// `requestId` (empty outside an invocation, as Python's runtime writes it); then
-/// `traceId` when known; then the static fields and the record's fields. The request and
-/// trace ids come from the fields bound by
+/// Members in order: `timestamp`, `level` (``LogLevelNames/lambda``), `message`, `logger`;
+/// `errorType`, `errorMessage` and, when the error provides one (see
+/// ``StackTraceProviding``), `stackTrace` as an array of lines; `requestId` (empty outside
+/// an invocation, as Python's runtime writes it); `traceId` when known; then the static
+/// fields and the record's fields. The ids come from the fields bound by
 /// ``LogContext/withLambdaInvocation(_:operation:)-djzv``.
 ///
-/// Levels are the names Lambda's log-level filter recognises, ``LogLevelNames/lambda``
-/// (``LogLevel/notice`` is written `INFO` and ``LogLevel/critical`` `FATAL`).
-///
-/// It is a ``JSONFormatter`` underneath, with the same guarantees: valid JSON for every
-/// input, no key twice (a field named like one of these keys is written as
-/// `fields.<key>`), and a line cap that truncates the message and stays valid.
+/// A ``JSONFormatter`` underneath, with its guarantees: valid JSON, no key twice (a field
+/// named like one of these keys is written as `fields.<key>`), a line cap that keeps it valid.
 public struct LambdaJSONFormatter: LogFormatter {
     /// Fields written into every line after `traceId`, such as ``LambdaFunction/fields``.
     /// A record field with the same key wins.
@@ -26,7 +21,7 @@ public struct LambdaJSONFormatter: LogFormatter {
     /// The longest line, in bytes without the newline. Default 16 KiB.
     public var lineLimit: Int { json.lineLimit }
 
-    let json: JSONFormatter
+    var json: JSONFormatter
 
     /// Creates a Lambda JSON formatter.
     public init(staticFields: LogFields = [:], lineLimit: Int = 16 * 1024) {
@@ -44,13 +39,11 @@ public struct LambdaJSONFormatter: LogFormatter {
                 writesStackTraceAsArray: true))
     }
 
-    private init(json: JSONFormatter) {
-        self.json = json
-    }
-
     /// This formatter with `fields` added to its static fields.
     public func addingStaticFields(_ fields: LogFields) -> LambdaJSONFormatter {
-        LambdaJSONFormatter(json: json.addingStaticFields(fields))
+        var copy = self
+        copy.json = json.addingStaticFields(fields)
+        return copy
     }
 
     /// Appends the JSON object for `record`, without a newline.
