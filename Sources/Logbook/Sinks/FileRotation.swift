@@ -31,12 +31,7 @@ public enum FileRotation: Sendable, Hashable {
         case daily
 
         /// The period's length in seconds.
-        var seconds: Int64 {
-            switch self {
-            case .hourly: 3600
-            case .daily: 86400
-            }
-        }
+        var seconds: Int64 { self == .hourly ? 3600 : 86400 }
 
         /// The length of a rotated file's stamp (see `FileSink.stamp(forPeriod:of:)`).
         var stampLength: Int { self == .hourly ? 13 : 10 }

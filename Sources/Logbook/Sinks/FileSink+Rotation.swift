@@ -15,18 +15,13 @@ extension FileSink {
             return renameAndReopen(&state, to: path + ".1", now: now)
         case .time(let period, let keep):
             let current = System.now().seconds.floorDivided(by: period.seconds)
-            guard current != state.period else { return nil }
-            guard state.size > 0 else {
-                state.period = current
-                return nil
-            }
-            guard pathNamesOpenFile(state) else {
-                state.period = current
-                return reopenFile(&state, now: now)
-            }
-            let target = Self.unusedName(path + "." + Self.stamp(forPeriod: state.period, of: period))
-            let problem = renameAndReopen(&state, to: target, now: now)
+            let previous = state.period
             state.period = current
+            guard current != previous, state.size > 0 else { return nil }
+            guard pathNamesOpenFile(state) else { return reopenFile(&state, now: now) }
+            let target = Self.unusedName(path + "." + Self.stamp(forPeriod: previous, of: period))
+            let problem = renameAndReopen(&state, to: target, now: now)
+            state.period = current  // reopening replaced the state
             removeExpired(period: period, keep: keep)
             return problem
         }
@@ -71,17 +66,15 @@ extension FileSink {
             guard name.hasPrefix(prefix) else { return false }
             let rest = name.utf8.dropFirst(prefix.utf8.count)
             guard rest.count >= period.stampLength else { return false }
-            return rest.prefix(period.stampLength).allSatisfy(Self.isStampByte)
+            return rest.prefix(period.stampLength).allSatisfy { byte in
+                byte == UInt8(ascii: "-") || byte == UInt8(ascii: "T") || (0x30...0x39).contains(byte)
+            }
         }
         guard rotated.count > keep else { return }
         // Stamps sort chronologically; `name.1` sorts after `name` of the same period.
         for name in rotated.sorted(by: Self.rotationOrder).dropLast(keep) {
             _ = FileSystem.remove(directory + "/" + name)
         }
-    }
-
-    private static func isStampByte(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "-") || byte == UInt8(ascii: "T") || (byte >= 0x30 && byte <= 0x39)
     }
 
     private static func rotationOrder(_ lhs: String, _ rhs: String) -> Bool {

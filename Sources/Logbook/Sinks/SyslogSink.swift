@@ -44,6 +44,12 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
         /// Messages waiting in the backlog (those before `backlogStart` are gone).
         var waiting: Int { backlog.count - backlogStart }
+
+        mutating func removeOldest() {
+            backlogBytes -= backlog[backlogStart].count
+            backlog[backlogStart] = []
+            backlogStart += 1
+        }
     }
 
     private let state: LockedState<State>
@@ -138,7 +144,13 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
     private func send(message: UnsafeRawBufferPointer) {
         let problem = state.withLock { state -> String? in
-            frame(message, into: &state.frame)
+            // Datagrams go as they are; TCP frames them as `LENGTH SP MESSAGE`.
+            state.frame.removeAll(keepingCapacity: true)
+            if case .tcp = transport {
+                state.frame.append(contentsOf: String(message.count).utf8)
+                state.frame.append(UInt8(ascii: " "))
+            }
+            state.frame.append(contentsOf: message)
             if state.waiting > 0 || !state.socket.isConnected {
                 // The backlog goes first (connecting when needed), so messages stay in order.
                 let problem = deliverBacklog(&state)
@@ -147,44 +159,37 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
                     return problem
                 }
             }
-            switch state.frame.withUnsafeBytes({ sendFrame($0, state: &state) }) {
-            case .sent: return nil
-            case .dropped(let problem): return problem
-            case .retry(let problem):
-                keep(state.frame, in: &state)
-                return problem
-            }
+            let outcome = state.frame.withUnsafeBytes { sendFrame($0, state: &state) }
+            if outcome.retry { keep(state.frame, in: &state) }
+            return outcome.problem
         }
         if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
 
-    private enum Outcome {
-        case sent
-        case retry(String?)
-        case dropped(String)
-    }
+    /// Whether a frame is to be kept for a retry (it was neither sent nor dropped), and what to report.
+    private typealias Outcome = (retry: Bool, problem: String?)
 
     private func sendFrame(_ bytes: UnsafeRawBufferPointer, state: inout State) -> Outcome {
         if state.socket.peerHasClosed() {
             state.socket.disconnect()
             let problem = connect(&state)
-            if !state.socket.isConnected { return .retry(problem) }
+            if !state.socket.isConnected { return (retry: true, problem) }
         }
         switch state.socket.send(bytes, timeoutMilliseconds: waitMilliseconds(state)) {
         case .sent:
             sent.add(1, ordering: .relaxed)
             state.delay = options.reconnectDelay.wholeMilliseconds
-            return .sent
+            return (retry: false, nil)
         case .busy:
             state.nextAttempt = FileSystem.monotonicMilliseconds() + 10
-            return .retry(nil)
+            return (retry: true, nil)
         case .disconnected(let error):
             state.socket.disconnect()
             scheduleReconnect(&state)
-            return .retry("sending to \(transport) failed: \(error)")
+            return (retry: true, "sending to \(transport) failed: \(error)")
         case .rejected(let error):
             dropped.add(1, ordering: .relaxed)
-            return .dropped("\(transport) rejected a message of \(bytes.count) bytes: \(error)")
+            return (retry: false, "\(transport) rejected a message of \(bytes.count) bytes: \(error)")
         }
     }
 
@@ -197,14 +202,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         }
         while state.waiting > 0 {
             let message = state.backlog[state.backlogStart]
-            switch message.withUnsafeBytes({ sendFrame($0, state: &state) }) {
-            case .sent, .dropped:
-                state.backlog[state.backlogStart] = []
-                state.backlogStart += 1
-                state.backlogBytes -= message.count
-            case .retry(let problem):
-                return problem
-            }
+            let outcome = message.withUnsafeBytes { sendFrame($0, state: &state) }
+            if outcome.retry { return outcome.problem }
+            state.removeOldest()
         }
         state.backlog.removeAll(keepingCapacity: state.backlog.capacity <= 1024)
         state.backlogStart = 0
@@ -213,13 +213,11 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     }
 
     private func connect(_ state: inout State) -> String? {
-        let now = FileSystem.monotonicMilliseconds()
-        guard now >= state.nextAttempt else { return nil }
-        if let error = state.socket.connect(timeoutMilliseconds: waitMilliseconds(state)) {
-            scheduleReconnect(&state)
-            return "connecting to \(transport) failed: \(error)"
-        }
-        return nil
+        guard FileSystem.monotonicMilliseconds() >= state.nextAttempt,
+            let error = state.socket.connect(timeoutMilliseconds: waitMilliseconds(state))
+        else { return nil }
+        scheduleReconnect(&state)
+        return "connecting to \(transport) failed: \(error)"
     }
 
     /// How long a connect or send may wait: ``Options/timeout``, or less when a
@@ -240,12 +238,8 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             dropped.add(1, ordering: .relaxed)
             return
         }
-        while state.waiting >= options.backlogCapacity
-            || state.backlogBytes + frame.count > options.backlogBytes
-        {
-            state.backlogBytes -= state.backlog[state.backlogStart].count
-            state.backlog[state.backlogStart] = []
-            state.backlogStart += 1
+        while state.waiting >= options.backlogCapacity || state.backlogBytes + frame.count > options.backlogBytes {
+            state.removeOldest()
             dropped.add(1, ordering: .relaxed)
         }
         if state.backlogStart > 1024 && state.backlogStart * 2 > state.backlog.count {
@@ -254,15 +248,5 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         }
         state.backlog.append(frame)
         state.backlogBytes += frame.count
-    }
-
-    /// The bytes to send for `message`: as is for datagrams, `LENGTH SP MESSAGE` on TCP.
-    private func frame(_ message: UnsafeRawBufferPointer, into frame: inout [UInt8]) {
-        frame.removeAll(keepingCapacity: true)
-        if case .tcp = transport {
-            frame.append(contentsOf: String(message.count).utf8)
-            frame.append(UInt8(ascii: " "))
-        }
-        frame.append(contentsOf: message)
     }
 }
