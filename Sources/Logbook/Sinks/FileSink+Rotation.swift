@@ -1,6 +1,5 @@
 extension FileSink {
-    /// Rotates the file when the next write of `incoming` bytes is due in a new one.
-    /// Returns a description of a failure; the write then goes to the current file.
+    /// Rotates when the next write of `incoming` bytes is due in a new file; returns a failure.
     func rotateIfDue(_ state: inout State, incoming: Int, now: Int64) -> String? {
         switch options.rotation {
         case .none:
@@ -27,10 +26,8 @@ extension FileSink {
         }
     }
 
-    /// Whether the path still names the open file. When it was moved or deleted since
-    /// the last identity check, there is nothing of ours to rotate: renaming would fail
-    /// (and shifting the numbered files first would delete the oldest on every write) or
-    /// would rotate another writer's file. Reopening at the path is what is due.
+    /// Whether the path still names the open file. If not, rotating would fail (after deleting the
+    /// oldest numbered file, on every write) or rotate another writer's file: reopen instead.
     private func pathNamesOpenFile(_ state: State) -> Bool {
         FileSystem.status(ofPath: path)?.identity == state.identity
     }
@@ -48,8 +45,7 @@ extension FileSink {
         String(LogTimestamp(secondsSinceEpoch: index * period.seconds).description.prefix(period.stampLength))
     }
 
-    /// `name`, or `name.1`, `name.2`, ... when it exists (the file was rotated for the
-    /// same period before, for example across restarts).
+    /// `name`, or `name.1`, `name.2`, ... when it exists (that period was rotated before, say across a restart).
     private static func unusedName(_ name: String) -> String {
         guard FileSystem.exists(name) else { return name }
         var index = 1

@@ -9,14 +9,10 @@ import Synchronization
 /// try Log.bootstrap(level: .info, sinks: [AsyncSink(syslog)])
 /// ```
 ///
-/// Messages are formatted by a ``SyslogFormatter`` (fields travel as structured data).
-/// When the receiver cannot be reached, messages go to a backlog bounded by
-/// ``Options/backlogCapacity`` and ``Options/backlogBytes`` (the oldest are dropped and
-/// counted in ``droppedCount`` when it overflows). The sink reconnects with exponential
-/// backoff on later writes and on ``flush()``, then sends the backlog first, in order.
-///
-/// Writes happen on the logging thread and may wait up to ``Options/timeout`` for a
-/// TCP receiver; wrap the sink in an ``AsyncSink`` to keep logging calls from waiting.
+/// While the receiver cannot be reached, messages wait in a bounded backlog (see ``Options``;
+/// the oldest are dropped and counted in ``droppedCount``). The sink reconnects with exponential
+/// backoff on later writes and on ``flush()``, then sends the backlog first, in order. Writes
+/// may wait up to ``Options/timeout`` for a TCP receiver: wrap the sink in an ``AsyncSink``.
 public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Where messages go.
     public let transport: Transport
@@ -38,11 +34,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         var nextAttempt: Int64 = 0
         var delay: Int64
         var frame: [UInt8] = []
-        /// During ``shutdown(timeout:)``, its deadline (``ConditionLock/now()``
-        /// nanoseconds): connects and sends wait no longer than that.
+        /// The ``shutdown(timeout:)`` deadline (``ConditionLock/now()`` nanoseconds), if any.
         var deadline = Int64.max
 
-        /// Messages waiting in the backlog (those before `backlogStart` are gone).
         var waiting: Int { backlog.count - backlogStart }
 
         mutating func removeOldest() {
@@ -59,9 +53,8 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
     /// Creates a sink; it connects on the first write.
     ///
-    /// - Throws: ``SyslogSinkError/invalidOption(name:value:accepted:)`` for an empty
-    ///   host, a port outside 1...65535, a socket path that is empty or too long, a host
-    ///   or path with a NUL byte, or an option duration out of range.
+    /// - Throws: ``SyslogSinkError/invalidOption(name:value:accepted:)`` for a host, port, socket
+    ///   path or option duration that is not accepted.
     public init(
         _ transport: Transport,
         formatter: SyslogFormatter = SyslogFormatter(),
@@ -114,20 +107,17 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
 
-    /// Keeps trying to deliver the backlog until it is empty or `timeout` passed (a
-    /// connect or send it starts waits no longer than that, even when
-    /// ``Options/timeout`` is longer; one another thread already started ends within its
-    /// own ``Options/timeout``), then closes the connection (a later write reconnects).
-    /// Returns whether the backlog was delivered.
+    /// Keeps trying to deliver the backlog until it is empty or `timeout` passed (connects and
+    /// sends it starts wait no longer; one already under way ends within ``Options/timeout``),
+    /// then closes the connection until the next write. Returns whether the backlog was delivered.
     @discardableResult
     public func shutdown(timeout: Duration) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)
         state.withLock { $0.deadline = deadline }
         while true {
             flush()
-            if backlogCount == 0 { break }
             let left = deadline - ConditionLock.now()
-            if left <= 0 { break }
+            if backlogCount == 0 || left <= 0 { break }
             BackgroundThread.sleep(nanoseconds: min(left, 50_000_000))
         }
         return state.withLock { state in
@@ -151,13 +141,11 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
                 state.frame.append(UInt8(ascii: " "))
             }
             state.frame.append(contentsOf: message)
+            // The backlog goes first (connecting when needed), so messages stay in order.
+            let problem = state.waiting > 0 || !state.socket.isConnected ? deliverBacklog(&state) : nil
             if state.waiting > 0 || !state.socket.isConnected {
-                // The backlog goes first (connecting when needed), so messages stay in order.
-                let problem = deliverBacklog(&state)
-                if state.waiting > 0 || !state.socket.isConnected {
-                    keep(state.frame, in: &state)
-                    return problem
-                }
+                keep(state.frame, in: &state)
+                return problem
             }
             let outcome = state.frame.withUnsafeBytes { sendFrame($0, state: &state) }
             if outcome.retry { keep(state.frame, in: &state) }
@@ -220,8 +208,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         return "connecting to \(transport) failed: \(error)"
     }
 
-    /// How long a connect or send may wait: ``Options/timeout``, or less when a
-    /// shutdown's deadline comes sooner.
+    /// ``Options/timeout``, or less when a shutdown's deadline comes sooner.
     private func waitMilliseconds(_ state: State) -> Int32 {
         let left = state.deadline == .max ? Int64.max : (state.deadline - ConditionLock.now()) / 1_000_000
         return Int32(clamping: max(0, min(options.timeout.wholeMilliseconds, left)))
