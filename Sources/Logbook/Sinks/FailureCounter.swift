@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Counts a sink's failures and reports the first one, so a broken destination is
-/// noticed once instead of flooding standard error on every record.
+/// Counts a sink's failures and reports only the first, so a broken destination does not
+/// flood standard error.
 package struct FailureCounter: ~Copyable, Sendable {
     private let failures = Atomic(0)
     /// What follows the first report: what the sink does now and where it counts the rest.
@@ -12,7 +12,6 @@ package struct FailureCounter: ~Copyable, Sendable {
         self.consequence = consequence
     }
 
-    /// The failures counted so far.
     var count: Int { failures.load(ordering: .relaxed) }
 
     /// Reports the first failure through `report` instead of on standard error.

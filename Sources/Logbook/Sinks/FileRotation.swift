@@ -1,22 +1,12 @@
-/// When a ``FileSink`` rotates its file itself, for services that run without
-/// logrotate.
-///
-/// Rotation renames the file (an atomic `rename(2)`) and opens a fresh one. Every
-/// `write(2)` holds complete lines, so a shipper tailing the file never sees a partial
-/// line in either file.
-///
-/// ```swift
-/// let sink = try FileSink(path: "/var/log/app/app.log",
-///                         options: .init(rotation: .size(maximumBytes: 50 << 20, keep: 5)))
-/// ```
+/// When a ``FileSink`` rotates its file itself, for services that run without logrotate:
+/// an atomic `rename(2)`, then a fresh file. See the Production guide.
 public enum FileRotation: Sendable, Hashable {
     /// Never rotates; use this with logrotate (the sink notices logrotate's renames).
     case none
-    /// Rotates before a write would make the file larger than `maximumBytes`:
-    /// `app.log` becomes `app.log.1`, `app.log.1` becomes `app.log.2`, and so on;
-    /// `app.log.<keep>` is deleted. A single line larger than the limit still gets
-    /// written, alone in its file. A batch of lines (from an ``AsyncSink``) that does
-    /// not fit is written in parts of whole lines, rotating between them.
+    /// Rotates before a write would make the file larger than `maximumBytes`: `app.log`
+    /// becomes `app.log.1`, `app.log.1` becomes `app.log.2`, ...; `app.log.<keep>` is deleted.
+    /// A batch (from an ``AsyncSink``) is split between files at line ends; a single line
+    /// larger than the limit is written alone in its file.
     case size(maximumBytes: Int, keep: Int)
     /// Rotates at the first write in a new UTC hour or day: `app.log` becomes
     /// `app.log.2024-08-06` (daily) or `app.log.2024-08-06T13` (hourly), named after the
@@ -30,13 +20,7 @@ public enum FileRotation: Sendable, Hashable {
         /// Every day at midnight UTC.
         case daily
 
-        /// The period's length in seconds.
-        var seconds: Int64 {
-            switch self {
-            case .hourly: 3600
-            case .daily: 86400
-            }
-        }
+        var seconds: Int64 { self == .hourly ? 3600 : 86400 }
 
         /// The length of a rotated file's stamp (see `FileSink.stamp(forPeriod:of:)`).
         var stampLength: Int { self == .hourly ? 13 : 10 }

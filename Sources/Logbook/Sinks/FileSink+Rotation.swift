@@ -1,6 +1,5 @@
 extension FileSink {
-    /// Rotates the file when the next write of `incoming` bytes is due in a new one.
-    /// Returns a description of a failure; the write then goes to the current file.
+    /// Rotates when the next write of `incoming` bytes is due in a new file; returns a failure.
     func rotateIfDue(_ state: inout State, incoming: Int, now: Int64) -> String? {
         switch options.rotation {
         case .none:
@@ -15,27 +14,20 @@ extension FileSink {
             return renameAndReopen(&state, to: path + ".1", now: now)
         case .time(let period, let keep):
             let current = System.now().seconds.floorDivided(by: period.seconds)
-            guard current != state.period else { return nil }
-            guard state.size > 0 else {
-                state.period = current
-                return nil
-            }
-            guard pathNamesOpenFile(state) else {
-                state.period = current
-                return reopenFile(&state, now: now)
-            }
-            let target = Self.unusedName(path + "." + Self.stamp(forPeriod: state.period, of: period))
-            let problem = renameAndReopen(&state, to: target, now: now)
+            let previous = state.period
             state.period = current
+            guard current != previous, state.size > 0 else { return nil }
+            guard pathNamesOpenFile(state) else { return reopenFile(&state, now: now) }
+            let target = Self.unusedName(path + "." + Self.stamp(forPeriod: previous, of: period))
+            let problem = renameAndReopen(&state, to: target, now: now)
+            state.period = current  // reopening replaced the state
             removeExpired(period: period, keep: keep)
             return problem
         }
     }
 
-    /// Whether the path still names the open file. When it was moved or deleted since
-    /// the last identity check, there is nothing of ours to rotate: renaming would fail
-    /// (and shifting the numbered files first would delete the oldest on every write) or
-    /// would rotate another writer's file. Reopening at the path is what is due.
+    /// Whether the path still names the open file. If not, rotating would fail (after deleting the
+    /// oldest numbered file, on every write) or rotate another writer's file: reopen instead.
     private func pathNamesOpenFile(_ state: State) -> Bool {
         FileSystem.status(ofPath: path)?.identity == state.identity
     }
@@ -53,8 +45,7 @@ extension FileSink {
         String(LogTimestamp(secondsSinceEpoch: index * period.seconds).description.prefix(period.stampLength))
     }
 
-    /// `name`, or `name.1`, `name.2`, ... when it exists (the file was rotated for the
-    /// same period before, for example across restarts).
+    /// `name`, or `name.1`, `name.2`, ... when it exists (that period was rotated before, say across a restart).
     private static func unusedName(_ name: String) -> String {
         guard FileSystem.exists(name) else { return name }
         var index = 1
@@ -71,17 +62,15 @@ extension FileSink {
             guard name.hasPrefix(prefix) else { return false }
             let rest = name.utf8.dropFirst(prefix.utf8.count)
             guard rest.count >= period.stampLength else { return false }
-            return rest.prefix(period.stampLength).allSatisfy(Self.isStampByte)
+            return rest.prefix(period.stampLength).allSatisfy { byte in
+                byte == UInt8(ascii: "-") || byte == UInt8(ascii: "T") || (0x30...0x39).contains(byte)
+            }
         }
         guard rotated.count > keep else { return }
         // Stamps sort chronologically; `name.1` sorts after `name` of the same period.
         for name in rotated.sorted(by: Self.rotationOrder).dropLast(keep) {
             _ = FileSystem.remove(directory + "/" + name)
         }
-    }
-
-    private static func isStampByte(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "-") || byte == UInt8(ascii: "T") || (byte >= 0x30 && byte <= 0x39)
     }
 
     private static func rotationOrder(_ lhs: String, _ rhs: String) -> Bool {

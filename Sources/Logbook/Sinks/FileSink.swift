@@ -7,26 +7,14 @@ import Synchronization
 /// try Log.bootstrap(level: .info, sinks: [file])
 /// ```
 ///
-/// - The file is opened with `O_APPEND | O_CREAT | O_NOFOLLOW` (mode ``Options/mode``,
-///   0640 by default, also for the files rotation creates); a symbolic link at the path
-///   is refused with ``FileSinkError/symbolicLink(path:)``. Each record is one
-///   `write(2)` of a complete line under a lock, so lines never interleave or split,
-///   even with other processes appending. When the sink opens (or reopens) a file whose
-///   last byte is not `\n` (a process killed while writing left part of a line), it first
-///   writes a `\n`: the fragment stays one line of its own and the next record is never
-///   glued to it.
-/// - Before each write (or at most every ``Options/identityCheckInterval``) the sink
-///   compares the device and inode of the path with those of its open descriptor. When logrotate
-///   has moved the file away (its default `create` mode) or it was deleted, the sink
-///   opens a new file at the path. Under `copytruncate` nothing needs reopening: with
-///   `O_APPEND` writes continue at the new end. ``reopen()`` reopens on demand, and
-///   ``Options/reopensOnHangup`` reopens after `SIGHUP`.
-/// - ``Options/rotation`` rotates by size or by time without logrotate.
-/// - An unopenable path throws ``FileSinkError`` from the initializer. Later failures
-///   (disk full, file deleted, permission changed) are counted in ``failureCount``,
-///   the first is reported on standard error, and the sink retries on later writes; a
-///   line that could only be written in part is removed again, so a full disk never
-///   leaves a broken line in the file.
+/// Each record is one `write(2)` of a complete line under a lock to a file opened with
+/// `O_APPEND | O_CREAT | O_NOFOLLOW`, so lines never interleave or split, even with other
+/// processes appending. Before each write (or every ``Options/identityCheckInterval``) the sink
+/// reopens the path when logrotate moved the file or it was deleted; ``reopen()``,
+/// ``Options/reopensOnHangup`` and ``Options/rotation`` are the other ways to rotate. Failures
+/// after setup are counted in ``failureCount``, the first is reported on standard error, and the
+/// sink retries on later writes. See the Production guide for logrotate, shippers, torn lines
+/// and full disks.
 public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// The path the sink writes to, as given.
     public let path: String
@@ -56,15 +44,9 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     package let failures: FailureCounter
     private let reopenings = Atomic(0)
 
-    /// Opens (creating when missing) the file at `path` for appending.
+    /// Opens (creating when missing) the file at `path` for appending, writing JSON lines
+    /// unless `formatter` says otherwise. A relative `path` is resolved at each (re)open.
     ///
-    /// - Parameters:
-    ///   - path: The log file. Relative paths are relative to the working directory at
-    ///     each (re)open.
-    ///   - formatter: How records become lines; JSON lines by default.
-    ///   - level: The lowest level written.
-    ///   - filters: Filters a record must pass to be written.
-    ///   - options: File mode, directory creation, rotation, reopening.
     /// - Throws: ``FileSinkError`` naming the path and the system's error when the file
     ///   cannot be opened, or an option (or a path with a NUL byte) that is not accepted.
     public init(
@@ -119,11 +101,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     public var reopenCount: Int { reopenings.load(ordering: .relaxed) }
 
     /// Appends preformatted complete lines with one `write(2)`, after checking whether
-    /// the file was moved and whether it is time to rotate.
-    ///
-    /// Under size rotation, lines that do not fit in the file are written in parts of
-    /// whole lines, rotating between them, so no file grows past the limit unless a
-    /// single line does.
+    /// the file was moved and whether it is time to rotate (see ``FileRotation/size(maximumBytes:keep:)``).
     public func writeLines(_ lines: UnsafeRawBufferPointer) {
         guard !lines.isEmpty else { return }
         let problem: String? = state.withLock { state in
@@ -145,10 +123,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         if let problem { failures.record("FileSink \"\(path)\": \(problem)") }
     }
 
-    /// How many bytes of `lines` (complete lines) the next write takes: all of them,
-    /// unless size rotation is on and they do not fit in a file of `size` bytes; then the
-    /// whole lines that fit in it, or when not even the first does (a rotation comes
-    /// first), in an empty file; at least one line.
+    /// How many bytes of `lines` the next write takes: under size rotation, the whole lines
+    /// that fit in the file (or, when none does, in an empty one), at least one; else all.
     private func partLength(_ lines: UnsafeRawBufferPointer, size: Int64) -> Int {
         guard case .size(let maximumBytes, _) = options.rotation, Int64(lines.count) > Int64(maximumBytes) - size
         else { return lines.count }
@@ -160,9 +136,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         return (lines.firstIndex(of: newline) ?? lines.count - 1) + 1
     }
 
-    /// Closes the file and opens the path again (creating it), for example after moving
-    /// the file away yourself. Never throws: a failure is counted and reported, and the
-    /// old descriptor stays in use.
+    /// Closes the file and opens the path again (creating it), say after moving the file away
+    /// yourself. A failure is counted and reported, and the old descriptor stays in use.
     public func reopen() {
         let problem: String? = state.withLock { state in
             reopenFile(&state, now: FileSystem.monotonicMilliseconds())
@@ -175,17 +150,13 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
 
     // MARK: - Internals
 
-    /// Checks the path and rotation before a write of `incoming` bytes. Returns a
-    /// description of a failure to reopen or rotate (the write still goes to the old
-    /// descriptor when there is one).
+    /// Reopens or rotates as due before a write of `incoming` bytes; returns a failure to do so.
     private func prepare(_ state: inout State, incoming: Int) -> String? {
         let now = FileSystem.monotonicMilliseconds()
-        if options.reopensOnHangup {
-            let hangups = FileSystem.hangupCount.load(ordering: .relaxed)
-            if hangups != state.hangupsSeen {
-                state.hangupsSeen = hangups
-                if let problem = reopenFile(&state, now: now) { return problem }
-            }
+        let hangups = FileSystem.hangupCount.load(ordering: .relaxed)
+        if options.reopensOnHangup, hangups != state.hangupsSeen {
+            state.hangupsSeen = hangups
+            if let problem = reopenFile(&state, now: now) { return problem }
         }
         let checkIsDue = now - state.lastCheck >= options.identityCheckInterval.wholeMilliseconds
         if state.needsCheck || state.fd < 0 || checkIsDue {
@@ -221,9 +192,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         }
     }
 
-    /// Opens `path`, reading its identity, size and age. When the file does not end in
-    /// `\n` (a writer was killed in the middle of a line), ends that line, so the next
-    /// record starts on a line of its own instead of being glued to the fragment.
+    /// Opens `path`, reading its identity, size and age, and ends a line a killed writer
+    /// left unfinished, so the next record is not glued to the fragment.
     static func open(_ path: String, options: Options, now: Int64) throws(Errno) -> State {
         if options.createsDirectories, let directory = directory(of: path), !FileSystem.exists(directory) {
             _ = FileSystem.createDirectories(directory)
@@ -237,26 +207,20 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         if case .time(let period, _) = options.rotation {
             state.period = stamp.floorDivided(by: period.seconds)
         }
-        if status.size > 0,
-            let last = FileSystem.lastByte(ofPath: path, identity: status.identity, size: status.size),
-            last != UInt8(ascii: "\n")
-        {
-            let newline: StaticString = "\n"
-            if newline.withUTF8Buffer({ appendAll(state.fd, UnsafeRawBufferPointer($0)) }) == nil { state.size += 1 }
-        }
+        let newline = UInt8(ascii: "\n")
+        let last = FileSystem.lastByte(ofPath: path, identity: status.identity, size: status.size) ?? newline
+        if last != newline, withUnsafeBytes(of: newline, { appendAll(state.fd, $0) }) == nil { state.size += 1 }
         return state
     }
 
-    /// Writes all of `bytes` (one or more complete lines); when a write fails part-way,
-    /// cuts the file back by the bytes written after the last complete line, so the
-    /// lines before it (of a batch) stay and no partial line does. Returns the failure.
+    /// Writes all of `bytes` (complete lines). When a write fails part-way, cuts the file
+    /// back to the last complete line written, so no partial line stays. Returns the failure.
     static func appendAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Errno? {
         guard let failure = System.writeAll(fd, bytes) else { return nil }
         let complete = bytes[0..<failure.written].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
         let partial = Int64(failure.written - complete)
-        // With O_APPEND the partial bytes are the file's last ones, unless another
-        // process appended since; a truncating rotation in between is the only race,
-        // and then cutting would be wrong only if the file grew back meanwhile.
+        // With O_APPEND the partial bytes are the file's last, unless another process appended
+        // since; a truncating rotation in between is the only race, and harmless unless the file grew back.
         if partial > 0, let status = FileSystem.status(of: fd), status.size >= partial {
             _ = FileSystem.truncate(fd, to: status.size - partial)
         }

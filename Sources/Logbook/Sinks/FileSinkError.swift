@@ -1,12 +1,10 @@
-/// Why a ``FileSink`` could not be created. Thrown only at setup; once running, a file
-/// sink never throws (see ``FileSink``).
+/// Why a ``FileSink`` could not be created. Thrown only at setup: a running file sink never throws.
 public enum FileSinkError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be opened for appending.
     case cannotOpen(path: String, errno: Int32)
-    /// The path is a symbolic link. File sinks open their file with `O_NOFOLLOW`, so a
-    /// link planted in a shared directory cannot redirect the log into another file;
-    /// give the link's target as the path instead. `/dev/stdout` and `/dev/stderr` are
-    /// links too: write to them with a ``StreamSink``.
+    /// The path is a symbolic link, refused so that a link planted in a shared directory cannot
+    /// redirect the log; give its target instead. For `/dev/stdout` and `/dev/stderr` (links
+    /// too), use a ``StreamSink``.
     case symbolicLink(path: String)
     /// A parent directory could not be created (with ``FileSink/Options/createsDirectories``).
     case cannotCreateDirectory(path: String, errno: Int32)

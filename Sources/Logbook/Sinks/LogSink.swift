@@ -1,14 +1,12 @@
 /// A destination for records: standard output, a file, a socket, memory.
 ///
-/// A sink owns a formatter (if it writes bytes) and decides what to do with each record
-/// it receives. Attach sinks to a logger (``Log/addSink(_:)``) or pass them to
-/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``; a record reaches the sinks of its
-/// logger and of each ancestor up to the first that does not propagate.
+/// Attach sinks to a logger (``Log/addSink(_:)``) or pass them to
+/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``; a record reaches
+/// the sinks of its logger and of each ancestor up to the first that does not propagate.
 ///
-/// Implementations must be thread-safe: ``write(_:)`` is called concurrently from every
-/// thread that logs. It must never throw into or crash the caller: count failures and
-/// report them some other way. A sink that logs from inside ``write(_:)`` does not
-/// recurse: such records go to the last resort.
+/// ``write(_:)`` is called concurrently from every thread that logs: make it thread-safe, and
+/// never throw into or crash the caller (count failures instead). A record logged from inside
+/// ``write(_:)`` goes to the last resort.
 ///
 /// ```swift
 /// final class CountingSink: LogSink {
@@ -17,30 +15,24 @@
 /// }
 /// ```
 public protocol LogSink: AnyObject, Sendable {
-    /// The lowest level this sink accepts. Records below it are not passed to
-    /// ``write(_:)``. Read when the sink is attached; a sink's level must not change
-    /// afterwards (attach a new sink instead). Defaults to ``LogLevel/trace``.
+    /// The lowest level passed to ``write(_:)``. Read when the sink is attached, so it must not
+    /// change afterwards (attach a new sink instead). Defaults to ``LogLevel/trace``.
     var level: LogLevel { get }
 
-    /// Filters a record must pass before ``write(_:)`` is called. Read when the sink is
-    /// attached. Defaults to none.
+    /// Filters a record must pass before ``write(_:)``, read when the sink is attached. Defaults to none.
     var filters: [LogFilter] { get }
 
-    /// Delivers one record. Called only for records at or above ``level`` that every
-    /// filter accepts.
+    /// Delivers one record at or above ``level`` that every filter accepted.
     func write(_ record: LogRecord)
 
-    /// Blocks until every record passed to ``write(_:)`` so far has reached its
-    /// destination. The default does nothing, which is right for sinks that write
-    /// synchronously.
+    /// Blocks until every record passed to ``write(_:)`` so far has reached its destination.
+    /// The default does nothing, which is right for sinks that write synchronously.
     func flush()
 
     /// Writes everything accepted so far and stops background work, waiting at most
-    /// `timeout`. Returns whether everything accepted was written in time.
-    ///
-    /// ``LogSetup/shutdown(timeout:)`` calls it on every sink at exit. Records that
-    /// arrive afterwards must still not crash: a sink writes them directly or drops and
-    /// counts them. The default calls ``flush()`` and returns `true`.
+    /// `timeout`; returns whether all of it was written in time. ``LogSetup/shutdown(timeout:)``
+    /// calls it on every sink at exit; records that arrive afterwards must still not crash:
+    /// write them directly or drop and count them. The default calls ``flush()`` and returns `true`.
     @discardableResult
     func shutdown(timeout: Duration) -> Bool
 }

@@ -1,8 +1,7 @@
 import Synchronization
 
-/// The default last resort: writes records that found no sink to standard error, one
-/// line each, as ``ConsoleFormatter`` text without colour, and once per process a line
-/// explaining why.
+/// The default last resort: writes records that found no sink to standard error as console
+/// text without colour, after one line per process explaining why.
 final class StandardErrorLastResort: LogSink, CustomStringConvertible {
     static let shared = StandardErrorLastResort()
 

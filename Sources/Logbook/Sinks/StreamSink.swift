@@ -5,14 +5,11 @@
 /// try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
 /// ```
 ///
-/// Each record is formatted into a per-thread buffer, then written with a single
-/// `write(2)` of the complete line under a lock, looping on partial writes and
-/// retrying `EINTR`, so lines from concurrent threads never interleave or split.
-///
-/// A failing write (`EPIPE`, `EBADF`, `ENOSPC`, ...) never throws into or crashes the
-/// caller: it is counted in ``failureCount``, the first one is reported on standard
-/// error, and logging continues. A write to a closed pipe raises `SIGPIPE`, which kills
-/// the process unless ignored; see ``LogConfiguration/ignoresBrokenPipe``.
+/// Each record is written with a single `write(2)` of the complete line under the
+/// descriptor's lock (looping on partial writes and `EINTR`), so lines never interleave or split.
+/// A failing write (`EPIPE`, `EBADF`, `ENOSPC`, ...) is counted in ``failureCount``, the first
+/// is reported on standard error, and logging continues. A write to a closed pipe raises
+/// `SIGPIPE`, which kills the process unless ignored (``LogConfiguration/ignoresBrokenPipe``).
 public final class StreamSink: LineWritingSink, CustomStringConvertible {
     /// Where a ``StreamSink`` writes.
     public enum Output: Sendable, Hashable {
@@ -45,13 +42,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     private let writeLock: ConditionLock
     package let failures: FailureCounter
 
-    /// Creates a sink writing to `output`.
-    ///
-    /// - Parameters:
-    ///   - output: Standard output, standard error, or a descriptor you keep open.
-    ///   - formatter: How records become lines; JSON lines by default.
-    ///   - level: The lowest level this sink writes.
-    ///   - filters: Filters a record must pass to be written.
+    /// Creates a sink writing to `output`, JSON lines unless `formatter` says otherwise.
     public init(
         _ output: Output,
         formatter: any LogFormatter = JSONFormatter(),
@@ -70,8 +61,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     /// The number of records whose write failed.
     public var failureCount: Int { failures.count }
 
-    /// Writes preformatted complete lines with one `write(2)` under the descriptor's lock,
-    /// which every sink writing to the same descriptor shares.
+    /// Writes preformatted complete lines with one `write(2)` under the descriptor's shared lock.
     public func writeLines(_ lines: UnsafeRawBufferPointer) {
         let failure = writeLock.withLock { System.writeAll(output.fileDescriptor, lines) }
         if let failure { failures.record("StreamSink could not write to \(description): \(Errno(failure.code))") }

@@ -6,9 +6,8 @@ extension SyslogSink {
         case udp(host: String, port: Int = 514)
         /// A TCP stream with octet-counting framing (`LENGTH SP MESSAGE`, RFC 6587).
         case tcp(host: String, port: Int = 514)
-        /// A Unix datagram socket such as `/dev/log`, one message each. Reliable while
-        /// the receiver runs; the receiver must accept RFC 5424 (for rsyslog's
-        /// `imuxsock`: `useSpecialParser="off"` and `parseHostname="on"`).
+        /// A Unix datagram socket such as `/dev/log`, one message each. Reliable while the
+        /// receiver runs, which must accept RFC 5424 (see the Production guide for rsyslog).
         case unix(path: String = "/dev/log")
 
         /// `udp://host:port`, `tcp://host:port` or `unix:///dev/log`.
@@ -51,40 +50,33 @@ extension SyslogSink {
             self.timeout = timeout
         }
 
-        /// Throws for a duration outside the range a sink can work with, so a typo never
-        /// turns into an endless wait or an overflow later.
+        /// Throws for a duration that would mean an endless wait or an overflow later.
         func validate() throws(SyslogSinkError) {
-            try Self.check("timeout", timeout, .milliseconds(1)...(.seconds(600)))
-            try Self.check("reconnectDelay", reconnectDelay, .milliseconds(1)...(.seconds(3600)))
-            try Self.check("maximumReconnectDelay", maximumReconnectDelay, reconnectDelay...(.seconds(86_400)))
-        }
-
-        private static func check(
-            _ name: String,
-            _ value: Duration,
-            _ accepted: ClosedRange<Duration>
-        ) throws(SyslogSinkError) {
-            guard accepted.contains(value) else {
-                throw .invalidOption(
-                    name: name, value: "\(value)", accepted: "\(accepted.lowerBound) to \(accepted.upperBound)")
-            }
+            try check("timeout", timeout, .milliseconds(1)...(.seconds(600)))
+            try check("reconnectDelay", reconnectDelay, .milliseconds(1)...(.seconds(3600)))
+            try check("maximumReconnectDelay", maximumReconnectDelay, reconnectDelay...(.seconds(86_400)))
         }
     }
 }
 
+/// Throws unless `value` is in `range`.
+private func check<Value: Comparable>(_ name: String, _ value: Value, _ range: ClosedRange<Value>)
+    throws(SyslogSinkError)
+{
+    guard range.contains(value) else {
+        throw .invalidOption(name: name, value: "\(value)", accepted: "\(range.lowerBound) to \(range.upperBound)")
+    }
+}
+
 extension SyslogSink.Transport {
-    /// Throws for an empty host, a port outside 1...65535, or a socket path that is empty
-    /// or longer than a Unix socket address holds (107 bytes), and for a host or path
-    /// with a NUL byte (the C library would use the part before it).
+    /// A socket address holds 107 path bytes; C would use only the part before a NUL byte.
     func validate() throws(SyslogSinkError) {
         switch self {
         case .udp(let host, let port), .tcp(let host, let port):
             if host.isEmpty || host.utf8.contains(0) {
                 throw .invalidOption(name: "host", value: host.debugDescription, accepted: "a host name or address")
             }
-            if !(1...65_535).contains(port) {
-                throw .invalidOption(name: "port", value: "\(port)", accepted: "1 to 65535")
-            }
+            try check("port", port, 1...65_535)
         case .unix(let path):
             if path.utf8.contains(0) {
                 throw .invalidOption(

@@ -9,14 +9,10 @@ import Synchronization
 /// try Log.bootstrap(level: .info, sinks: [AsyncSink(syslog)])
 /// ```
 ///
-/// Messages are formatted by a ``SyslogFormatter`` (fields travel as structured data).
-/// When the receiver cannot be reached, messages go to a backlog bounded by
-/// ``Options/backlogCapacity`` and ``Options/backlogBytes`` (the oldest are dropped and
-/// counted in ``droppedCount`` when it overflows). The sink reconnects with exponential
-/// backoff on later writes and on ``flush()``, then sends the backlog first, in order.
-///
-/// Writes happen on the logging thread and may wait up to ``Options/timeout`` for a
-/// TCP receiver; wrap the sink in an ``AsyncSink`` to keep logging calls from waiting.
+/// While the receiver cannot be reached, messages wait in a bounded backlog (see ``Options``;
+/// the oldest are dropped and counted in ``droppedCount``). The sink reconnects with exponential
+/// backoff on later writes and on ``flush()``, then sends the backlog first, in order. Writes
+/// may wait up to ``Options/timeout`` for a TCP receiver: wrap the sink in an ``AsyncSink``.
 public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Where messages go.
     public let transport: Transport
@@ -38,12 +34,16 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         var nextAttempt: Int64 = 0
         var delay: Int64
         var frame: [UInt8] = []
-        /// During ``shutdown(timeout:)``, its deadline (``ConditionLock/now()``
-        /// nanoseconds): connects and sends wait no longer than that.
+        /// The ``shutdown(timeout:)`` deadline (``ConditionLock/now()`` nanoseconds), if any.
         var deadline = Int64.max
 
-        /// Messages waiting in the backlog (those before `backlogStart` are gone).
         var waiting: Int { backlog.count - backlogStart }
+
+        mutating func removeOldest() {
+            backlogBytes -= backlog[backlogStart].count
+            backlog[backlogStart] = []
+            backlogStart += 1
+        }
     }
 
     private let state: LockedState<State>
@@ -53,9 +53,8 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
     /// Creates a sink; it connects on the first write.
     ///
-    /// - Throws: ``SyslogSinkError/invalidOption(name:value:accepted:)`` for an empty
-    ///   host, a port outside 1...65535, a socket path that is empty or too long, a host
-    ///   or path with a NUL byte, or an option duration out of range.
+    /// - Throws: ``SyslogSinkError/invalidOption(name:value:accepted:)`` for a host, port, socket
+    ///   path or option duration that is not accepted.
     public init(
         _ transport: Transport,
         formatter: SyslogFormatter = SyslogFormatter(),
@@ -108,20 +107,17 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
 
-    /// Keeps trying to deliver the backlog until it is empty or `timeout` passed (a
-    /// connect or send it starts waits no longer than that, even when
-    /// ``Options/timeout`` is longer; one another thread already started ends within its
-    /// own ``Options/timeout``), then closes the connection (a later write reconnects).
-    /// Returns whether the backlog was delivered.
+    /// Keeps trying to deliver the backlog until it is empty or `timeout` passed (connects and
+    /// sends it starts wait no longer; one already under way ends within ``Options/timeout``),
+    /// then closes the connection until the next write. Returns whether the backlog was delivered.
     @discardableResult
     public func shutdown(timeout: Duration) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)
         state.withLock { $0.deadline = deadline }
         while true {
             flush()
-            if backlogCount == 0 { break }
             let left = deadline - ConditionLock.now()
-            if left <= 0 { break }
+            if backlogCount == 0 || left <= 0 { break }
             BackgroundThread.sleep(nanoseconds: min(left, 50_000_000))
         }
         return state.withLock { state in
@@ -138,53 +134,50 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
     private func send(message: UnsafeRawBufferPointer) {
         let problem = state.withLock { state -> String? in
-            frame(message, into: &state.frame)
-            if state.waiting > 0 || !state.socket.isConnected {
-                // The backlog goes first (connecting when needed), so messages stay in order.
-                let problem = deliverBacklog(&state)
-                if state.waiting > 0 || !state.socket.isConnected {
-                    keep(state.frame, in: &state)
-                    return problem
-                }
+            // Datagrams go as they are; TCP frames them as `LENGTH SP MESSAGE`.
+            state.frame.removeAll(keepingCapacity: true)
+            if case .tcp = transport {
+                state.frame.append(contentsOf: String(message.count).utf8)
+                state.frame.append(UInt8(ascii: " "))
             }
-            switch state.frame.withUnsafeBytes({ sendFrame($0, state: &state) }) {
-            case .sent: return nil
-            case .dropped(let problem): return problem
-            case .retry(let problem):
+            state.frame.append(contentsOf: message)
+            // The backlog goes first (connecting when needed), so messages stay in order.
+            let problem = state.waiting > 0 || !state.socket.isConnected ? deliverBacklog(&state) : nil
+            if state.waiting > 0 || !state.socket.isConnected {
                 keep(state.frame, in: &state)
                 return problem
             }
+            let outcome = state.frame.withUnsafeBytes { sendFrame($0, state: &state) }
+            if outcome.retry { keep(state.frame, in: &state) }
+            return outcome.problem
         }
         if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
 
-    private enum Outcome {
-        case sent
-        case retry(String?)
-        case dropped(String)
-    }
+    /// Whether a frame is to be kept for a retry (it was neither sent nor dropped), and what to report.
+    private typealias Outcome = (retry: Bool, problem: String?)
 
     private func sendFrame(_ bytes: UnsafeRawBufferPointer, state: inout State) -> Outcome {
         if state.socket.peerHasClosed() {
             state.socket.disconnect()
             let problem = connect(&state)
-            if !state.socket.isConnected { return .retry(problem) }
+            if !state.socket.isConnected { return (retry: true, problem) }
         }
         switch state.socket.send(bytes, timeoutMilliseconds: waitMilliseconds(state)) {
         case .sent:
             sent.add(1, ordering: .relaxed)
             state.delay = options.reconnectDelay.wholeMilliseconds
-            return .sent
+            return (retry: false, nil)
         case .busy:
             state.nextAttempt = FileSystem.monotonicMilliseconds() + 10
-            return .retry(nil)
+            return (retry: true, nil)
         case .disconnected(let error):
             state.socket.disconnect()
             scheduleReconnect(&state)
-            return .retry("sending to \(transport) failed: \(error)")
+            return (retry: true, "sending to \(transport) failed: \(error)")
         case .rejected(let error):
             dropped.add(1, ordering: .relaxed)
-            return .dropped("\(transport) rejected a message of \(bytes.count) bytes: \(error)")
+            return (retry: false, "\(transport) rejected a message of \(bytes.count) bytes: \(error)")
         }
     }
 
@@ -197,14 +190,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         }
         while state.waiting > 0 {
             let message = state.backlog[state.backlogStart]
-            switch message.withUnsafeBytes({ sendFrame($0, state: &state) }) {
-            case .sent, .dropped:
-                state.backlog[state.backlogStart] = []
-                state.backlogStart += 1
-                state.backlogBytes -= message.count
-            case .retry(let problem):
-                return problem
-            }
+            let outcome = message.withUnsafeBytes { sendFrame($0, state: &state) }
+            if outcome.retry { return outcome.problem }
+            state.removeOldest()
         }
         state.backlog.removeAll(keepingCapacity: state.backlog.capacity <= 1024)
         state.backlogStart = 0
@@ -213,17 +201,14 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     }
 
     private func connect(_ state: inout State) -> String? {
-        let now = FileSystem.monotonicMilliseconds()
-        guard now >= state.nextAttempt else { return nil }
-        if let error = state.socket.connect(timeoutMilliseconds: waitMilliseconds(state)) {
-            scheduleReconnect(&state)
-            return "connecting to \(transport) failed: \(error)"
-        }
-        return nil
+        guard FileSystem.monotonicMilliseconds() >= state.nextAttempt,
+            let error = state.socket.connect(timeoutMilliseconds: waitMilliseconds(state))
+        else { return nil }
+        scheduleReconnect(&state)
+        return "connecting to \(transport) failed: \(error)"
     }
 
-    /// How long a connect or send may wait: ``Options/timeout``, or less when a
-    /// shutdown's deadline comes sooner.
+    /// ``Options/timeout``, or less when a shutdown's deadline comes sooner.
     private func waitMilliseconds(_ state: State) -> Int32 {
         let left = state.deadline == .max ? Int64.max : (state.deadline - ConditionLock.now()) / 1_000_000
         return Int32(clamping: max(0, min(options.timeout.wholeMilliseconds, left)))
@@ -240,12 +225,8 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             dropped.add(1, ordering: .relaxed)
             return
         }
-        while state.waiting >= options.backlogCapacity
-            || state.backlogBytes + frame.count > options.backlogBytes
-        {
-            state.backlogBytes -= state.backlog[state.backlogStart].count
-            state.backlog[state.backlogStart] = []
-            state.backlogStart += 1
+        while state.waiting >= options.backlogCapacity || state.backlogBytes + frame.count > options.backlogBytes {
+            state.removeOldest()
             dropped.add(1, ordering: .relaxed)
         }
         if state.backlogStart > 1024 && state.backlogStart * 2 > state.backlog.count {
@@ -254,15 +235,5 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         }
         state.backlog.append(frame)
         state.backlogBytes += frame.count
-    }
-
-    /// The bytes to send for `message`: as is for datagrams, `LENGTH SP MESSAGE` on TCP.
-    private func frame(_ message: UnsafeRawBufferPointer, into frame: inout [UInt8]) {
-        frame.removeAll(keepingCapacity: true)
-        if case .tcp = transport {
-            frame.append(contentsOf: String(message.count).utf8)
-            frame.append(UInt8(ascii: " "))
-        }
-        frame.append(contentsOf: message)
     }
 }

@@ -1,5 +1,4 @@
-/// Why a ``SyslogSink`` could not be created. Thrown only at setup; once running, a
-/// syslog sink never throws (see ``SyslogSink``).
+/// Why a ``SyslogSink`` could not be created. Thrown only at setup: a running syslog sink never throws.
 public enum SyslogSinkError: Error, Sendable, Equatable, CustomStringConvertible {
     /// An option or part of the transport has a value that is not accepted.
     case invalidOption(name: String, value: String, accepted: String)
