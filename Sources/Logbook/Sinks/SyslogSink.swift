@@ -53,8 +53,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
     /// Creates a sink; it connects on the first write.
     ///
-    /// - Throws: ``SyslogSinkError/invalidOption(name:value:accepted:)`` for a host, port, socket
-    ///   path or option duration that is not accepted.
+    /// - Throws: ``SyslogSinkError/invalidOption(name:value:accepted:)`` for an empty host, a port
+    ///   outside 1...65535, a socket path that is empty or too long, a host or path with a NUL byte,
+    ///   or an option duration out of range.
     public init(
         _ transport: Transport,
         formatter: SyslogFormatter = SyslogFormatter(),
