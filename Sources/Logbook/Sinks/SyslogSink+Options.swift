@@ -50,7 +50,7 @@ extension SyslogSink {
             self.timeout = timeout
         }
 
-        /// Throws for a duration that would mean an endless wait or an overflow later.
+        /// Throws for a duration out of range, so a typo never becomes an endless wait or an overflow.
         func validate() throws(SyslogSinkError) {
             try check("timeout", timeout, .milliseconds(1)...(.seconds(600)))
             try check("reconnectDelay", reconnectDelay, .milliseconds(1)...(.seconds(3600)))
