@@ -45,7 +45,8 @@ extension FileSink {
         String(LogTimestamp(secondsSinceEpoch: index * period.seconds).description.prefix(period.stampLength))
     }
 
-    /// `name`, or `name.1`, `name.2`, ... when it exists (that period was rotated before, say across a restart).
+    /// `name`, or `name.1`, `name.2`, ... when it exists (that period was rotated before, say
+    /// across a restart).
     private static func unusedName(_ name: String) -> String {
         guard FileSystem.exists(name) else { return name }
         var index = 1

@@ -142,11 +142,13 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
                 state.frame.append(UInt8(ascii: " "))
             }
             state.frame.append(contentsOf: message)
-            // The backlog goes first (connecting when needed), so messages stay in order.
-            let problem = state.waiting > 0 || !state.socket.isConnected ? deliverBacklog(&state) : nil
             if state.waiting > 0 || !state.socket.isConnected {
-                keep(state.frame, in: &state)
-                return problem
+                // The backlog goes first (connecting when needed), so messages stay in order.
+                let problem = deliverBacklog(&state)
+                if state.waiting > 0 || !state.socket.isConnected {
+                    keep(state.frame, in: &state)
+                    return problem
+                }
             }
             let outcome = state.frame.withUnsafeBytes { sendFrame($0, state: &state) }
             if outcome.retry { keep(state.frame, in: &state) }
@@ -226,7 +228,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             dropped.add(1, ordering: .relaxed)
             return
         }
-        while state.waiting >= options.backlogCapacity || state.backlogBytes + frame.count > options.backlogBytes {
+        while state.waiting >= options.backlogCapacity
+            || state.backlogBytes + frame.count > options.backlogBytes
+        {
             state.removeOldest()
             dropped.add(1, ordering: .relaxed)
         }
