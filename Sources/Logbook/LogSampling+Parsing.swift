@@ -5,7 +5,9 @@ extension LogSampling {
     /// `h`, `us` or `ns`: `10:100/1s`, `5/1m`, `1:1000/500us`. Spaces around the parts are ignored; a
     /// ``LogSamplingError`` names `text` and what is wrong with it.
     public init(parsing text: String) throws(LogSamplingError) {
-        func failure(_ problem: String) -> LogSamplingError { LogSamplingError(value: text, problem: problem) }
+        func failure(_ problem: String) -> LogSamplingError {
+            LogSamplingError(value: text, problem: problem)
+        }
         let trimmed = text.trimmingSpaces()
         if trimmed.lowercased() == "off" {
             self = .off
