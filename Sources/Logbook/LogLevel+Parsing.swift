@@ -57,7 +57,8 @@ package func quoted(_ value: String) -> String {
     for scalar in value.unicodeScalars {
         switch scalar {
         case "\"", "\\", "\n", "\r", "\t": out += scalar.escaped(asASCII: false)
-        case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\\u{" + String(scalar.value, radix: 16) + "}"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+            out += "\\u{" + String(scalar.value, radix: 16) + "}"
         default: out.unicodeScalars.append(scalar)
         }
     }

@@ -50,7 +50,9 @@ extension LogRecord {
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
         try withFieldList(includingFields: includingFields, includingContext: includingContext) { list in
-            for index in 0..<list.count { try body(list[index].key.pointee, list[index].value.pointee) }
+            for index in 0..<list.count {
+                try body(list[index].key.pointee, list[index].value.pointee)
+            }
         }
     }
 

@@ -2,10 +2,12 @@ extension LogSampling {
     /// Parses `N:M/INTERVAL` (the first `N` records of a call site per interval, then every
     /// `M`-th), `N/INTERVAL` (the first `N`, then none) or `off`, the forms of `LOG_SAMPLING`
     /// and ``description``. `INTERVAL` is a positive whole number followed by `ms`, `s`, `m`,
-    /// `h`, `us` or `ns`: `10:100/1s`, `5/1m`, `500us`. Spaces around the parts are ignored; a
+    /// `h`, `us` or `ns`: `10:100/1s`, `5/1m`, `1:1000/500us`. Spaces around the parts are ignored; a
     /// ``LogSamplingError`` names `text` and what is wrong with it.
     public init(parsing text: String) throws(LogSamplingError) {
-        func failure(_ problem: String) -> LogSamplingError { LogSamplingError(value: text, problem: problem) }
+        func failure(_ problem: String) -> LogSamplingError {
+            LogSamplingError(value: text, problem: problem)
+        }
         let trimmed = text.trimmingSpaces()
         if trimmed.lowercased() == "off" {
             self = .off

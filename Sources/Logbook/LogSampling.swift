@@ -12,7 +12,7 @@
 /// group's interval starts at its first record, on a monotonic clock with a resolution of a
 /// few milliseconds. When an interval with drops ends, logger `logbook` writes a
 /// ``LogLevel/warning`` whose field `suppressed` counts them. ``LogLevel/critical`` records are
-/// never sampled. See <doc:HierarchyAndLevels> for when summaries are written and what they hold.
+/// never sampled. `Documentation/HierarchyAndLevels.md` says when summaries are written and what they hold.
 public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
     /// How many records of a call site pass at the start of each interval.
     public let first: Int

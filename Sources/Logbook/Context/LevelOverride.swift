@@ -18,7 +18,9 @@ final class LevelOverride: Sendable {
     /// Also a new override's parent: skipping closed ones keeps a context re-bound over and over short.
     var innermostOpen: LevelOverride? {
         var current: LevelOverride? = self
-        while let override = current, !override.isOpen.load(ordering: .acquiring) { current = override.parent }
+        while let override = current, !override.isOpen.load(ordering: .acquiring) {
+            current = override.parent
+        }
         return current
     }
 

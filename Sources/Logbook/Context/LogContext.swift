@@ -122,7 +122,7 @@ extension LogContext {
         /// Of this scope and every outer one.
         let chainFieldCount: Int
         let chainKeyBits: UInt64
-        /// The ``RedactionRules/identity`` under which this scope's own fields need no check.
+        /// The ``FieldListBuilder/rulesIdentity`` under which this scope's own fields need no check.
         let redactionCleanFor = Atomic<UInt>(0)
 
         /// A scope of `fields` inside `parent`, keeping its `tap` and `levelOverride` unless given.

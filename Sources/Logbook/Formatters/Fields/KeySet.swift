@@ -49,8 +49,10 @@ struct KeySet: Sendable {
     /// Whether the short ASCII key `small`, stored at `key`, is in the set.
     @inline(__always)
     func contains(_ small: SmallString, at key: UnsafePointer<String>) -> Bool {
+        if slot(of: small) != nil { return true }
         // A key in the set that is stored another way can still hold the same bytes.
-        slot(of: small) != nil || otherKeyLengths & (1 &<< UInt64(small.count)) != 0 && contains(key.pointee)
+        if otherKeyLengths & (1 &<< UInt64(small.count)) != 0 { return contains(key.pointee) }
+        return false
     }
 
     @inline(__always)
