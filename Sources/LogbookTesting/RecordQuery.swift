@@ -9,7 +9,8 @@ struct RecordQuery {
     var fields: LogFields
 
     func matches(_ record: LogRecord) -> Bool {
-        (level == nil || record.level == level) && (message == nil || record.message == message)
+        (level == nil || record.level == level)
+            && (message == nil || record.message == message)
             && (logger == nil || record.logger == logger)
             && fields.allSatisfy { key, expected in record.field(key)?.logValue == expected.logValue }
     }

@@ -14,25 +14,28 @@ final class ScopedBootstrapLock: Sendable {
 
     func lock() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            waiters.withLock { waiters in
-                if waiters == nil {
-                    waiters = []
-                    continuation.resume()
-                } else {
+            let acquired = waiters.withLock { waiters in
+                if waiters != nil {
                     waiters?.append(continuation)
+                    return false
                 }
+                waiters = []
+                return true
             }
+            // Resumed outside the lock, as in unlock: resuming calls into an executor.
+            if acquired { continuation.resume() }
         }
     }
 
     func unlock() {
-        waiters.withLock { waiters in
+        let next = waiters.withLock { waiters -> CheckedContinuation<Void, Never>? in
             if waiters?.isEmpty ?? true {
                 waiters = nil
-            } else {
-                // The lock passes straight to the next waiter, still locked.
-                waiters?.removeFirst().resume()
+                return nil
             }
+            return waiters?.removeFirst()
         }
+        // The lock passes straight to the next waiter, still locked.
+        next?.resume()
     }
 }

@@ -15,8 +15,8 @@
 /// (``LogConfiguration/shutdownTimeout``, such as `500ms`, `5s` or `2.5`), and on Lambda
 /// (`AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` set) `AWS_LAMBDA_LOG_FORMAT`
 /// (`Text` or `JSON`) and `AWS_LAMBDA_LOG_LEVEL`, which win over `LOG_FORMAT` and
-/// `LOG_LEVEL`. A setting made in code wins over every variable. The Lambda guide lists
-/// every variable and the full precedence.
+/// `LOG_LEVEL`. A setting made in code wins over its variable (`LOG_REDACT_KEYS` adds to
+/// ``redaction``). The Lambda guide has the precedence table.
 ///
 /// An empty variable counts as unset. A value that is not accepted, even in a variable
 /// that is not used (such as `AWS_LAMBDA_LOG_FORMAT` off Lambda), makes bootstrap throw

@@ -51,7 +51,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
         drain(timeout: timeout ?? shutdownTimeout)
     }
 
-    /// One line with every setting above (field providers by name) and the ``choices``.
+    /// One line with every setting but ``shutdownTimeout`` (field providers by name) and the ``choices``.
     public var description: String {
         var text = "level=\(level) sinks=[" + sinks.map(Self.describe).joined(separator: ", ") + "]"
         if !loggerLevels.isEmpty {
