@@ -146,8 +146,8 @@ extension LogContext {
         let chainFieldCount: Int
         /// The ``FieldKeys/hashBit(_:)`` of every key in this scope and every outer one.
         let chainKeyBits: UInt64
-        /// The redaction rules (their ``RedactionRules/identity``) under which this scope's
-        /// own fields need no check: see ``needsRedactionChecks(_:)``.
+        /// The address of the redaction rules (never freed once installed) under which this
+        /// scope's own fields need no check: see ``needsRedactionChecks(_:)``.
         let redactionCleanFor = Atomic<UInt>(0)
 
         /// A scope of `fields` inside `parent`, binding `tap` and `levelOverride` or else

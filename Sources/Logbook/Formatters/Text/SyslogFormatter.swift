@@ -81,7 +81,8 @@ public struct SyslogFormatter: LogFormatter {
     /// The most `<PRI>1 ` and the timestamp take.
     private static let prefixRoom = 35
     /// The least room after the logger's value: closing quote, dropped-fields count, an empty
-    /// trace element's brackets, space and the shortest cut message (see ``LogBuffer/cutLine(from:limit:)``).
+    /// trace element's brackets, space and the shortest cut message (see
+    /// ``LogBuffer/cutLine(from:limit:omitted:)``).
     private static let suffixRoom = 136
     /// The least room the logger's value keeps in a line cut to its cap.
     private static let minimumLoggerRoom = 32
