@@ -100,10 +100,12 @@ public struct SyslogFormatter: LogFormatter {
         var messageStart = buffer.count
         Self.appendSyslogText(record.message, into: &buffer)
         guard buffer.count - start > lineLimit else { return }
-        // Too long: shorten the message, and leave out fields when the structured data alone does not fit.
+        // Too long: shorten the message, and leave out fields when the structured data alone
+        // does not fit.
         if messageStart - start + 128 > lineLimit {
             buffer.truncate(to: start)
-            // The logger's value as long as the header leaves room for, escapes counted, so the cut below fits.
+            // The logger's value as long as the header leaves room for, escapes counted, so the
+            // cut below fits.
             let loggerRoom = min(256, lineLimit - Self.prefixRoom - headerTail.count - Self.suffixRoom)
             writeHeader(
                 record, loggerRoom: loggerRoom, into: &buffer, budget: Budget(start: start, limit: lineLimit / 2))
