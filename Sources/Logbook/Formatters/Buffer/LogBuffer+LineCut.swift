@@ -41,10 +41,10 @@ extension LogBuffer {
     private static let renamePrefix = Array("fields.".utf8)
     private static let markerKey = Array("truncated=".utf8)
 
-    /// Where ``cutLine(from:limit:)`` cuts a line that would end at `end`: backed up to a character
-    /// boundary, out of an escape, and outside quotes out of a word without `=` (so no key is left
-    /// without its value); whether that is inside quotes; and how many `fields.` the marker's key
-    /// needs to differ from the `(fields.)truncated` keys kept.
+    /// Where ``cutLine(from:limit:omitted:)`` cuts a line that would end at `end`: backed up to a
+    /// character boundary, out of an escape, and outside quotes out of a word without `=` (so no
+    /// key is left without its value); whether that is inside quotes; and how many `fields.` the
+    /// marker's key needs to differ from the `(fields.)truncated` keys kept.
     private func scanForCut(from start: Int, end proposedEnd: Int) -> (end: Int, inQuotes: Bool, markerPrefixes: Int) {
         var end = proposedEnd
         // Back up over UTF-8 continuation bytes so no character is split.

@@ -36,7 +36,8 @@ public struct ConsoleFormatter: LogFormatter {
     public let timestamp: TimestampStyle
     /// Whether to append the call site as `source=File.swift:42`.
     public let includesSourceLocation: Bool
-    /// The longest line in bytes (at least 64); longer ones are cut and marked (see ``LogFormatter``). Default 64 KiB.
+    /// The longest line in bytes (at least 64); longer ones are cut and marked (see
+    /// ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
 
     /// Keys the formatter writes itself; a field with one of them is written as `fields.<key>`.

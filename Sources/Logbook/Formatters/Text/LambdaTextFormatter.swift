@@ -27,7 +27,8 @@ public struct LambdaTextFormatter: LogFormatter {
     public let staticFields: LogFields
     /// How deep appended arrays and objects are flattened. Default 8.
     public var maximumDepth: Int { fieldWriter.maximumDepth }
-    /// The longest line in bytes (at least 64); longer ones are cut and marked (see ``LogFormatter``). Default 64 KiB.
+    /// The longest line in bytes (at least 64); longer ones are cut and marked (see
+    /// ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
 
     private let fieldWriter: LogfmtFieldWriter

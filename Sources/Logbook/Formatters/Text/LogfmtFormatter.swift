@@ -26,7 +26,8 @@ public struct LogfmtFormatter: LogFormatter {
     public let includesSourceLocation: Bool
     /// How deep arrays and objects in field values are flattened. Default 8.
     public var maximumDepth: Int { fieldWriter.maximumDepth }
-    /// The longest line in bytes (at least 64); longer ones are cut and marked (see ``LogFormatter``). Default 64 KiB.
+    /// The longest line in bytes (at least 64); longer ones are cut and marked (see
+    /// ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
 
     private let fieldWriter: LogfmtFieldWriter

@@ -81,7 +81,8 @@ public struct SyslogFormatter: LogFormatter {
     /// The most `<PRI>1 ` and the timestamp take.
     private static let prefixRoom = 35
     /// The least room after the logger's value: closing quote, dropped-fields count, an empty
-    /// trace element's brackets, space and the shortest cut message (see ``LogBuffer/cutLine(from:limit:)``).
+    /// trace element's brackets, space and the shortest cut message (see
+    /// ``LogBuffer/cutLine(from:limit:omitted:)``).
     private static let suffixRoom = 136
     /// The least room the logger's value keeps in a line cut to its cap.
     private static let minimumLoggerRoom = 32
@@ -99,10 +100,12 @@ public struct SyslogFormatter: LogFormatter {
         var messageStart = buffer.count
         Self.appendSyslogText(record.message, into: &buffer)
         guard buffer.count - start > lineLimit else { return }
-        // Too long: shorten the message, and leave out fields when the structured data alone does not fit.
+        // Too long: shorten the message, and leave out fields when the structured data alone
+        // does not fit.
         if messageStart - start + 128 > lineLimit {
             buffer.truncate(to: start)
-            // The logger's value as long as the header leaves room for, escapes counted, so the cut below fits.
+            // The logger's value as long as the header leaves room for, escapes counted, so the
+            // cut below fits.
             let loggerRoom = min(256, lineLimit - Self.prefixRoom - headerTail.count - Self.suffixRoom)
             writeHeader(
                 record, loggerRoom: loggerRoom, into: &buffer, budget: Budget(start: start, limit: lineLimit / 2))

@@ -21,8 +21,10 @@ enum LevelOverrides {
         state.withLock { $0.hierarchies.append(hierarchy) }
     }
 
-    /// Counts a request for records at `level` and above as active, or as ended.
+    /// Counts a request for records at `level` and above as active.
     static func open(_ level: LogLevel) { change(level, by: 1) }
+
+    /// Counts a request at `level` as ended.
     static func close(_ level: LogLevel) { change(level, by: -1) }
 
     private static func change(_ level: LogLevel, by delta: Int) {
