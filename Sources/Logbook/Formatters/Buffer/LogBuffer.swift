@@ -48,8 +48,9 @@ public struct LogBuffer: ~Copyable {
         used = 0
     }
 
-    /// Longer counts are ignored.
-    package mutating func truncate(to count: Int) {
+    /// Shortens the buffer to its first `count` bytes. Longer counts are ignored.
+    @inlinable
+    public mutating func truncate(to count: Int) {
         if count >= 0 && count < used { used = count }
     }
 
