@@ -10,7 +10,7 @@ extension LogRecord {
         try forEachField(includingFields: true, includingContext: true, body)
     }
 
-    /// Provided fields a context field hides are left out too.
+    /// ``forEachField(_:)`` without context fields and the provided fields they hide.
     package func forEachFieldExcludingContext(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
