@@ -45,8 +45,8 @@ public struct LogFields: Sendable, Equatable, CustomStringConvertible, Expressib
         return LogFields(storage + other.storage).deduplicated()
     }
 
-    /// The fields with each key once, at the position of its last occurrence.
-    public func deduplicated() -> LogFields {
+    /// Each key once, at the position of its last occurrence.
+    package func deduplicated() -> LogFields {
         guard FieldKeys.scan(entries).hasRepeats else { return self }
         return LogFields(storage.withUnsafeBufferPointer { FieldKeys.lastOccurrences($0) }.map { storage[$0] })
     }

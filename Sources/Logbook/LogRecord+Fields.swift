@@ -10,19 +10,15 @@ extension LogRecord {
         try forEachField(includingFields: true, includingContext: true, body)
     }
 
-    /// ``forEachField(_:)`` without the context, for formatters that nest it (see
-    /// ``forEachContextField(_:)``); provided fields a context field hides are left out too.
-    @inlinable
-    public func forEachFieldExcludingContext(
+    /// ``forEachField(_:)`` without context fields and the provided fields they hide.
+    package func forEachFieldExcludingContext(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
         try forEachField(includingFields: true, includingContext: false, body)
     }
 
-    /// Calls `body` once per context field no call-site or bound field overrides, outermost scope
-    /// first.
-    @inlinable
-    public func forEachContextField(
+    /// Context fields no call-site or bound field overrides, outermost scope first.
+    package func forEachContextField(
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
     ) rethrows {
         try forEachField(includingFields: false, includingContext: true, body)

@@ -92,8 +92,7 @@ public struct LogEnvironment: Sendable {
         return environment
     }
 
-    /// Whether the process runs on AWS Lambda: `AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` is set.
-    public var isLambda: Bool {
+    var isLambda: Bool {
         value(of: LambdaFunction.nameVariable) != nil || value(of: "AWS_LAMBDA_RUNTIME_API") != nil
     }
 

@@ -10,15 +10,12 @@
 /// }
 /// ```
 ///
-/// The values are context fields (``requestIDKey``, ``traceIDKey``, ``coldStartKey``), so they
+/// The values are context fields (`requestId`, `traceId`, `cold_start`), so they
 /// end with the scope: nothing bound during one invocation can appear in the next.
 public struct LambdaInvocation: Sendable, Hashable {
-    /// The field holding the request id: `requestId`, the key of Lambda's JSON format.
-    public static let requestIDKey = "requestId"
-    /// The field holding the X-Ray trace id: `traceId`.
-    public static let traceIDKey = "traceId"
-    /// The field holding the cold-start flag: `cold_start`.
-    public static let coldStartKey = "cold_start"
+    static let requestIDKey = "requestId"  // the key of Lambda's JSON format
+    static let traceIDKey = "traceId"
+    static let coldStartKey = "cold_start"
     /// Where Lambda's runtimes publish each invocation's X-Ray trace header: `_X_AMZN_TRACE_ID`.
     public static let traceHeaderVariable = "_X_AMZN_TRACE_ID"
 

@@ -13,8 +13,7 @@
 /// try Log.bootstrap(configuration)
 /// ```
 public struct LogRedaction: Sendable, Equatable, CustomStringConvertible {
-    /// What a redacted value is written as.
-    public static let placeholder = "[REDACTED]"
+    static let placeholder = "[REDACTED]"
 
     /// The keys redacted by default: `password`, `passwd`, `secret`, `client_secret`,
     /// `token`, `access_token`, `refresh_token`, `id_token`, `api_key`, `apikey`,

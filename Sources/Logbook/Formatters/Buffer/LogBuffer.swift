@@ -37,9 +37,7 @@ public struct LogBuffer: ~Copyable {
     /// Whether nothing has been written.
     @inlinable public var isEmpty: Bool { used == 0 }
 
-    /// The byte at `index`, which must be below ``count``.
-    @inlinable
-    public subscript(index: Int) -> UInt8 {
+    package subscript(index: Int) -> UInt8 {
         precondition(index >= 0 && index < used, "LogBuffer index out of range")
         return base[index]
     }
@@ -56,9 +54,7 @@ public struct LogBuffer: ~Copyable {
         if count >= 0 && count < used { used = count }
     }
 
-    /// Makes room for `additional` more bytes without further growth.
-    @inlinable
-    public mutating func reserveCapacity(_ additional: Int) {
+    package mutating func reserveCapacity(_ additional: Int) {
         if used + additional > capacity { grow(toAtLeast: used + additional) }
     }
 

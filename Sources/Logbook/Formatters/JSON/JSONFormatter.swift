@@ -46,13 +46,12 @@ public struct JSONFormatter: LogFormatter {
     public var includesSourceLocation: Bool { layout.settings.includesSourceLocation }
     /// How the call site is written. Default ``SourceLocationLayout-swift.struct/standard``.
     public var sourceLocationLayout: SourceLocationLayout { layout.settings.sourceLocationLayout }
-    /// The longest line, in bytes without the newline. Default 16 KiB; at least
-    /// ``minimumLineLimit``, and more when very long keys would not fit in it.
+    /// The longest line, in bytes without the newline. Default 16 KiB; at least 1,024
+    /// (room for the header, a capped error and the truncation markers, so every record fits),
+    /// and more when very long keys would not fit in it.
     public var lineLimit: Int { layout.settings.lineLimit }
 
-    /// The smallest line cap: room for the header, a capped error and the truncation
-    /// markers, so every record fits.
-    public static let minimumLineLimit = 1024
+    static let minimumLineLimit = 1024
 
     /// How deep arrays and objects in field values may nest. Default 32.
     public var maximumDepth: Int { layout.settings.maximumDepth }

@@ -5,7 +5,7 @@
 /// ```
 ///
 /// `[LEVEL]`, a tab, the time in UTC with exactly three fractional digits and a `Z`, a tab, the
-/// request id, a tab, the message. The request id is the record's ``LambdaInvocation/requestIDKey``
+/// request id, a tab, the message. The request id is the record's `requestId`
 /// field, bound by ``LogContext/withLambdaInvocation(_:operation:)-djzv``; outside an invocation
 /// it is empty, leaving two adjacent tabs, as the runtimes do.
 ///
