@@ -39,9 +39,9 @@ extension JSONFormatter {
                 }
             }
         }
-        var dropped = 0
+        var budget = FieldBudget(start: start, limit: fieldBudget)
         if let error = record.error {
-            writeError(error, limits: limits, into: &buffer, dropped: &dropped)
+            writeError(error, limits: limits, into: &buffer, dropped: &budget.dropped)
         }
         record.withFieldList(
             includingContext: contextKey == nil, staticFields: layout.settings.staticFields.entries
@@ -54,7 +54,7 @@ extension JSONFormatter {
                     for slot in layout.promoted {
                         writePromoted(
                             slot, keys: keys, fields: fields, searching: hasPromoted, limits: limits, into: &buffer,
-                            dropped: &dropped)
+                            dropped: &budget.dropped)
                     }
                 }
             }
@@ -62,7 +62,7 @@ extension JSONFormatter {
             // ``JSONLayout/takenKeys``); a line where one does is written again, searched.
             var pass = KeyPass(searching: hasPromoted)
             let fieldsStart = buffer.count
-            let droppedBefore = dropped
+            let droppedBefore = budget.dropped
             while true {
                 for index in 0..<fields.count {
                     let field = fields[index]
@@ -76,41 +76,35 @@ extension JSONFormatter {
                         buffer.appendSmall(small, prefix: 0x222C, prefixCount: 2, suffix: 0x3A22, suffixCount: 2)
                     } else if writeKey(
                         of: field, at: index, fields: fields, record: record, pass: &pass, into: &buffer,
-                        start: start, budget: fieldBudget, dropped: &dropped)
+                        budget: &budget)
                     {
                         continue
                     }
                     writeFieldValue(field.value, into: &buffer)
-                    buffer.drop(from: before, ifLineFrom: start, exceeds: fieldBudget, dropped: &dropped)
+                    budget.drop(from: before, in: &buffer)
                 }
                 guard pass.assumed && pass.taken && !pass.searching else { break }
                 buffer.truncate(to: fieldsStart)
-                dropped = droppedBefore
+                budget.dropped = droppedBefore
                 pass = KeyPass(searching: true)
             }
         }
         if let contextKey = layout.writtenContextKey {
-            writeContextObject(
-                record, under: contextKey, into: &buffer, start: start, budget: fieldBudget, dropped: &dropped)
+            writeContextObject(record, under: contextKey, into: &buffer, budget: &budget)
         }
         if includesSourceLocation {
             writeSource(record, limit: limits.text, into: &buffer)
         }
-        if dropped > 0 {
+        if budget.dropped > 0 {
             buffer.append(contentsOf: layout.droppedFieldsKey)
-            buffer.appendDecimal(dropped)
+            buffer.appendDecimal(budget.dropped)
         }
         buffer.append(UInt8(ascii: "}"))
         return complete
     }
 
     private func writeContextObject(
-        _ record: LogRecord,
-        under contextKey: String,
-        into buffer: inout LogBuffer,
-        start: Int,
-        budget: Int?,
-        dropped: inout Int
+        _ record: LogRecord, under contextKey: String, into buffer: inout LogBuffer, budget: inout FieldBudget
     ) {
         let before = buffer.count
         var first = true
@@ -131,7 +125,7 @@ extension JSONFormatter {
         }
         guard !first else { return }
         buffer.append(UInt8(ascii: "}"))
-        buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
+        budget.drop(from: before, in: &buffer)
     }
 
     /// Writes `slot`'s field (`keys`: ``JSONLayout/headerKeys``), or its absent bytes.
@@ -153,7 +147,10 @@ extension JSONFormatter {
         } else {
             writeValue(value, depth: 1, into: &buffer)
             // An array or object cannot be cut: over the limit, it is left out and counted.
-            buffer.drop(from: before, ifLineFrom: before, exceeds: limits.text + slot.key.count, dropped: &dropped)
+            if buffer.count - before > limits.text + slot.key.count {
+                buffer.truncate(to: before)
+                dropped += 1
+            }
         }
     }
 
@@ -176,7 +173,7 @@ extension JSONFormatter {
     @inline(never)
     private func writeKey(
         of field: FieldList.Entry, at index: Int, fields: FieldList, record: LogRecord, pass: inout KeyPass,
-        into buffer: inout LogBuffer, start: Int, budget: Int?, dropped: inout Int
+        into buffer: inout LogBuffer, budget: inout FieldBudget
     ) -> Bool {
         let key = field.key
         let before = buffer.count
@@ -186,7 +183,7 @@ extension JSONFormatter {
             layout.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
         {
             pass.assumed = true
-            buffer.drop(from: before, ifLineFrom: start, exceeds: budget, dropped: &dropped)
+            budget.drop(from: before, in: &buffer)
             return true
         }
         let reservedIndex = layout.reserved.index(at: key)

@@ -70,8 +70,9 @@ public struct LambdaTextFormatter: LogFormatter {
         buffer.append(UInt8(ascii: "\t"))
         record.withFieldList(staticFields: appendsFields ? staticFields.entries : .init(start: nil, count: 0)) {
             fields in
-            if let requestID = fields.value(of: LambdaInvocation.requestIDKey, recordOnly: true) {
-                Self.appendField(requestID.description, replacingTabs: true, into: &buffer)  // a string as it is
+            if let index = fields.firstIndex(of: LambdaInvocation.requestIDKey, from: fields.staticCount) {
+                let requestID = fields[index].value.pointee.logValue.description  // a string as it is
+                Self.appendField(requestID, replacingTabs: true, into: &buffer)
             }
             buffer.append(UInt8(ascii: "\t"))
             Self.appendField(record.message, replacingTabs: false, into: &buffer)

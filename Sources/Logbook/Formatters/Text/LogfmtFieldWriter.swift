@@ -30,53 +30,44 @@ struct LogfmtFieldWriter: Sendable {
     ) -> Int {
         let start = buffer.count
         let cap = lineLimit > Int.max - lineStart ? Int.max : lineStart + lineLimit
-        var madeKeys = false
-        var measured = 0
-        for index in 0..<fields.count where !skips(fields, index) {
-            let field = fields[index]
-            if keyPrefix.isEmpty, keySuffix.isEmpty, let small = SmallString(at: field.key),  // coloured: below
-                LogBuffer.isPlainText(small), !reserved.contains(small, at: field.key),
-                let scalar = FieldScalar(field.value)
-            {
-                buffer.appendSmall(small, prefix: 0x20, prefixCount: 1, suffix: 0x3D, suffixCount: 1)  // ` key=`
-                buffer.appendLogfmtScalar(scalar)
-                continue
+        var claims: LogfmtKeyClaims?  // set for the second pass
+        while true {
+            var madeKeys = false
+            var measured = 0
+            for index in 0..<fields.count where !skips(fields, index) {
+                let field = fields[index]
+                if claims == nil, keyPrefix.isEmpty, keySuffix.isEmpty, let small = SmallString(at: field.key),
+                    LogBuffer.isPlainText(small), !reserved.contains(small, at: field.key),  // coloured: below
+                    let scalar = FieldScalar(field.value)
+                {
+                    buffer.appendSmall(small, prefix: 0x20, prefixCount: 1, suffix: 0x3D, suffixCount: 1)  // ` key=`
+                    buffer.appendLogfmtScalar(scalar)
+                    continue
+                }
+                let isReserved = reserved.contains(at: field.key)
+                let key = isReserved ? renamed(field.key.pointee, record) : field.key.pointee
+                LogBuffer.forEachFlattenedLeaf(key, field.value.pointee.logValue, maximumDepth: maximumDepth) {
+                    leaf, leafValue, exhausted in
+                    let before = buffer.count
+                    let measuring = before > cap
+                    var unique = leaf
+                    if let claimed = claims?.claim(LogBuffer.logfmtKey(leaf)) {
+                        // Past the cap, measured with one prefix at most (the core alone can be empty).
+                        let shown = measuring ? min(claimed.prefixes, 1) : claimed.prefixes
+                        unique = String(repeating: KeySet.renamePrefix, count: shown) + claimed.core
+                        measured += (claimed.prefixes - shown) * KeySet.renamePrefix.utf8.count
+                    }
+                    let changed = buffer.appendLogfmtPair(
+                        unique, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
+                    // A flattened leaf's key is `key` and more.
+                    madeKeys = madeKeys || isReserved || changed || leaf.utf8.count != key.utf8.count
+                    if measuring { Self.measure(from: before, in: &buffer, into: &measured) }
+                }
             }
-            let isReserved = reserved.contains(at: field.key)
-            let key = isReserved ? renamed(field.key.pointee, record) : field.key.pointee
-            LogBuffer.forEachFlattenedLeaf(key, field.value.pointee.logValue, maximumDepth: maximumDepth) {
-                leaf, leafValue, exhausted in
-                let before = buffer.count
-                let changed = buffer.appendLogfmtPair(
-                    leaf, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
-                // A flattened leaf's key is `key` and more.
-                madeKeys = madeKeys || isReserved || changed || leaf.utf8.count != key.utf8.count
-                if before > cap { Self.measure(from: before, in: &buffer, into: &measured) }
-            }
+            guard madeKeys && claims == nil else { return measured }
+            buffer.truncate(to: start)
+            claims = LogfmtKeyClaims(reserved.all)
         }
-        guard madeKeys else { return measured }
-
-        buffer.truncate(to: start)
-        measured = 0
-        var written = LogfmtKeyClaims(reserved.all)
-        for index in 0..<fields.count where !skips(fields, index) {
-            let key = fields[index].key.pointee
-            let name = reserved.contains(key) ? renamed(key, record) : key
-            LogBuffer.forEachFlattenedLeaf(name, fields[index].value.pointee.logValue, maximumDepth: maximumDepth) {
-                leaf, leafValue, exhausted in
-                let (core, prefixes) = written.claim(LogBuffer.logfmtKey(leaf))
-                let before = buffer.count
-                // Past the cap, measured with one prefix at most (the core alone can be empty).
-                let measuring = before > cap
-                let shown = measuring ? min(prefixes, 1) : prefixes
-                let unique = String(repeating: KeySet.renamePrefix, count: shown) + core
-                buffer.appendLogfmtPair(
-                    unique, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
-                measured += (prefixes - shown) * KeySet.renamePrefix.utf8.count
-                if measuring { Self.measure(from: before, in: &buffer, into: &measured) }
-            }
-        }
-        return measured
     }
 
     /// Takes back the bytes written from `before` on, adding their count to `measured`.

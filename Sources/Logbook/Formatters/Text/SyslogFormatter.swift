@@ -96,7 +96,7 @@ public struct SyslogFormatter: LogFormatter {
     /// Appends the message for `record`, without a trailing newline.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         let start = buffer.count
-        writeHeader(record, into: &buffer, budget: Budget(start: start, limit: nil))
+        writeHeader(record, into: &buffer, budget: FieldBudget(start: start, limit: nil))
         var messageStart = buffer.count
         Self.appendSyslogText(record.message, into: &buffer)
         guard buffer.count - start > lineLimit else { return }
@@ -108,7 +108,7 @@ public struct SyslogFormatter: LogFormatter {
             // cut below fits.
             let loggerRoom = min(256, lineLimit - Self.prefixRoom - headerTail.count - Self.suffixRoom)
             writeHeader(
-                record, loggerRoom: loggerRoom, into: &buffer, budget: Budget(start: start, limit: lineLimit / 2))
+                record, loggerRoom: loggerRoom, into: &buffer, budget: FieldBudget(start: start, limit: lineLimit / 2))
             messageStart = buffer.count
             Self.appendSyslogText(record.message, into: &buffer)
         }
@@ -119,7 +119,7 @@ public struct SyslogFormatter: LogFormatter {
 
     /// Writes all before the message: the header, the structured data and a space.
     private func writeHeader(
-        _ record: LogRecord, loggerRoom: Int? = nil, into buffer: inout LogBuffer, budget: Budget
+        _ record: LogRecord, loggerRoom: Int? = nil, into buffer: inout LogBuffer, budget: FieldBudget
     ) {
         // `<PRI>1 ` in one word: the digits of PRI (at most 191) between `<` and `>1 `.
         let pri = UInt64(facility.rawValue) * 8 + UInt64(Self.severity(of: record.level))
@@ -135,7 +135,7 @@ public struct SyslogFormatter: LogFormatter {
     /// Writes the structured data. The logger name is always kept, cut to 256 bytes so fields
     /// still fit, or to `loggerRoom` bytes written, escapes included.
     private func writeStructuredData(
-        _ record: LogRecord, loggerRoom: Int?, into buffer: inout LogBuffer, budget: Budget
+        _ record: LogRecord, loggerRoom: Int?, into buffer: inout LogBuffer, budget: FieldBudget
     ) {
         var budget = budget
         let logger =
@@ -188,14 +188,6 @@ public struct SyslogFormatter: LogFormatter {
         }
     }
 
-    /// Where the line starts, the most its structured data may take (`nil`: no cap), and how many
-    /// fields were left out for it.
-    private struct Budget {
-        let start: Int
-        let limit: Int?
-        var dropped = 0
-    }
-
     /// The keys written elsewhere: `logger` (as `fields.logger`) and the trace context fields.
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
@@ -207,7 +199,7 @@ public struct SyslogFormatter: LogFormatter {
     #endif
     private func writeParameter(
         _ key: UnsafePointer<String>, _ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer,
-        _ budget: inout Budget
+        _ budget: inout FieldBudget
     ) {
         guard let scalar = FieldScalar(value) else {
             return writeParameter(key.pointee, value.pointee.logValue, into: &buffer, &budget)
@@ -234,7 +226,7 @@ public struct SyslogFormatter: LogFormatter {
         case .bool(let bool): buffer.appendBool(bool)
         }
         buffer.append(UInt8(ascii: "\""))
-        buffer.drop(from: before, ifLineFrom: budget.start, exceeds: budget.limit, dropped: &budget.dropped)
+        budget.drop(from: before, in: &buffer)
     }
 
     /// `="` as the low bytes of a word.
@@ -242,7 +234,7 @@ public struct SyslogFormatter: LogFormatter {
 
     /// Writes ` name="value"`, arrays and objects flattened into dotted names 8 levels deep.
     private func writeParameter(
-        _ name: String, _ value: LogValue, into buffer: inout LogBuffer, _ budget: inout Budget
+        _ name: String, _ value: LogValue, into buffer: inout LogBuffer, _ budget: inout FieldBudget
     ) {
         LogBuffer.forEachFlattenedLeaf(name, value, maximumDepth: 8) { leaf, leafValue, depthExhausted in
             let before = buffer.count
@@ -259,7 +251,7 @@ public struct SyslogFormatter: LogFormatter {
             case .object(let fields): buffer.append(fields.isEmpty && !depthExhausted ? "{}" : "[too deep\\]")
             }
             buffer.append(UInt8(ascii: "\""))
-            buffer.drop(from: before, ifLineFrom: budget.start, exceeds: budget.limit, dropped: &budget.dropped)
+            budget.drop(from: before, in: &buffer)
         }
     }
 

@@ -39,11 +39,6 @@ struct FieldList {
     private func scan(for key: UnsafePointer<String>, from start: Int) -> Int? {
         FieldKeys.firstIndex(of: key, from: start, count: count) { entries[$0].key }
     }
-
-    /// With `recordOnly`, static fields are not looked at.
-    func value(of key: String, recordOnly: Bool = false) -> LogValue? {
-        firstIndex(of: key, from: recordOnly ? staticCount : 0).map { entries[$0].value.pointee.logValue }
-    }
 }
 
 /// Appends resolved entries to a stack buffer sized for every entry of every layer. An
