@@ -11,13 +11,8 @@ import Darwin
 /// as sampling summaries), then ``LogSink/shutdown(timeout:)`` on every sink, all within
 /// one deadline. Running it twice is harmless.
 package enum LogShutdown {
-    struct State {
-        var exitHookInstalled = false
-        /// The last bootstrap's.
-        var exitTimeout: Duration = LogConfiguration.defaultShutdownTimeout
-    }
-
-    static let state = LockedState(State())
+    /// The last bootstrap's shutdown timeout; `nil` until the exit hook is installed.
+    static let exitTimeout = LockedState<Duration?>(nil)
 
     /// Runs `actions`, then shuts `sinks` down, all within `timeout`. Actions may log, share
     /// the deadline and must tolerate running more than once. Returns whether every sink
@@ -76,16 +71,15 @@ package enum LogShutdown {
     /// drains every sink of the shared hierarchy, as configured then, within `timeout`
     /// (the latest value wins).
     static func installExitHook(timeout: Duration) {
-        let install = state.withLock { state -> Bool in
-            state.exitTimeout = timeout
-            defer { state.exitHookInstalled = true }
-            return !state.exitHookInstalled
+        let install = exitTimeout.withLock { current -> Bool in
+            defer { current = timeout }
+            return current == nil
         }
         if install { atexit { LogShutdown.runAtExit() } }
     }
 
     static func runAtExit() {
-        let timeout = state.withLock { $0.exitTimeout }
+        let timeout = exitTimeout.withLock { $0 } ?? LogConfiguration.defaultShutdownTimeout
         // Sampling summaries still held back are records too: written before the drain.
         let flush: @Sendable () -> Void = { LogHierarchy.shared.flushPendingSummaries() }
         run(sinks: LogHierarchy.shared.allSinks, timeout: timeout, actions: [flush])
