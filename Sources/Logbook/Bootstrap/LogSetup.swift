@@ -91,8 +91,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
 
     private func drain(timeout: Duration) -> Bool {
         let flush: @Sendable () -> Void = { hierarchy.flushPendingSummaries() }
-        return LogShutdown.run(
-            sinks: hierarchy.allSinks, timeout: timeout, actions: [flush] + LogShutdown.preDrainActions)
+        return LogShutdown.run(sinks: hierarchy.allSinks, timeout: timeout, actions: [flush])
     }
 
     /// One setting bootstrap chose from the environment, and what decided it.

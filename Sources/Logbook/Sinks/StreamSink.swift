@@ -38,9 +38,13 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
     /// Filters a record must pass to be written.
     public let filters: [LogFilter]
 
-    /// Shared with every other writer of the same descriptor (see `DescriptorLocks`).
     private let writeLock: ConditionLock
     package let failures: FailureCounter
+
+    /// One write lock per file descriptor, shared by every stream sink (the last resort and
+    /// diagnostics included): on a pipe a `write(2)` longer than `PIPE_BUF` is not atomic, so
+    /// two sinks on one descriptor with locks of their own could interleave lines.
+    private static let descriptorLocks = LockedState<[Int32: ConditionLock]>([:])
 
     /// Creates a sink writing to `output`, JSON lines unless `formatter` says otherwise.
     public init(
@@ -50,7 +54,11 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
         filters: [LogFilter] = []
     ) {
         self.output = output
-        self.writeLock = DescriptorLocks.lock(for: output.fileDescriptor)
+        self.writeLock = Self.descriptorLocks.withLock { locks in
+            let lock = locks[output.fileDescriptor] ?? ConditionLock()
+            locks[output.fileDescriptor] = lock
+            return lock
+        }
         self.formatter = formatter.resolved(forTerminal: System.isTerminal(output.fileDescriptor))
         self.level = level
         self.filters = filters

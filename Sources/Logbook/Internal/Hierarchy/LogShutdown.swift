@@ -11,31 +11,16 @@ import Darwin
 /// as sampling summaries), then ``LogSink/shutdown(timeout:)`` on every sink, all within
 /// one deadline. Running it twice is harmless.
 package enum LogShutdown {
-    struct State {
-        var exitHookInstalled = false
-        /// The last bootstrap's.
-        var exitTimeout: Duration = LogConfiguration.defaultShutdownTimeout
-        var preDrainActions: [@Sendable () -> Void] = []
-    }
+    /// The last bootstrap's shutdown timeout; `nil` until the exit hook is installed.
+    static let exitTimeout = LockedState<Duration?>(nil)
 
-    static let state = LockedState(State())
-
-    /// Adds an action every shutdown runs before any sink drains. Actions may log, share
-    /// the shutdown's deadline and must tolerate running more than once.
-    package static func addPreDrainAction(_ action: @escaping @Sendable () -> Void) {
-        state.withLock { $0.preDrainActions.append(action) }
-    }
-
-    static var preDrainActions: [@Sendable () -> Void] {
-        state.withLock { $0.preDrainActions }
-    }
-
-    /// Runs `actions` (the pre-drain actions when `nil`), then shuts `sinks` down, all
-    /// within `timeout`. Returns whether every sink wrote everything it had accepted.
+    /// Runs `actions`, then shuts `sinks` down, all within `timeout`. Actions may log, share
+    /// the deadline and must tolerate running more than once. Returns whether every sink
+    /// wrote everything it had accepted.
     @discardableResult
-    package static func run(sinks: [any LogSink], timeout: Duration, actions: [@Sendable () -> Void]? = nil) -> Bool {
+    package static func run(sinks: [any LogSink], timeout: Duration, actions: [@Sendable () -> Void]) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)
-        runActions(actions ?? preDrainActions, until: deadline)
+        runActions(actions, until: deadline)
         var complete = true
         for sink in sinks {
             let remaining = Duration.nanoseconds(max(0, deadline - ConditionLock.now()))
@@ -86,21 +71,18 @@ package enum LogShutdown {
     /// drains every sink of the shared hierarchy, as configured then, within `timeout`
     /// (the latest value wins).
     static func installExitHook(timeout: Duration) {
-        let install = state.withLock { state -> Bool in
-            state.exitTimeout = timeout
-            defer { state.exitHookInstalled = true }
-            return !state.exitHookInstalled
+        let install = exitTimeout.withLock { current -> Bool in
+            defer { current = timeout }
+            return current == nil
         }
-        if install {
-            // Sampling summaries still held back are records too: written before the drain.
-            addPreDrainAction { LogHierarchy.shared.flushPendingSummaries() }
-            atexit { LogShutdown.runAtExit() }
-        }
+        if install { atexit { LogShutdown.runAtExit() } }
     }
 
     static func runAtExit() {
-        let timeout = state.withLock { $0.exitTimeout }
-        run(sinks: LogHierarchy.shared.allSinks, timeout: timeout)
+        let timeout = exitTimeout.withLock { $0 } ?? LogConfiguration.defaultShutdownTimeout
+        // Sampling summaries still held back are records too: written before the drain.
+        let flush: @Sendable () -> Void = { LogHierarchy.shared.flushPendingSummaries() }
+        run(sinks: LogHierarchy.shared.allSinks, timeout: timeout, actions: [flush])
     }
 }
 
