@@ -139,6 +139,15 @@ import Testing
         #expect(receiver.frame()?.hasSuffix("] second") == true)
     }
 
+    @Test("a host name is looked up (on a thread of its own, within the timeout) and connected to")
+    func connectsToAHostName() throws {
+        let receiver = TestReceiver(.tcp)
+        let sink = try SyslogSink(.tcp(host: "localhost", port: receiver.port), formatter: formatter)
+        sink.write(record("by name"))
+        #expect(receiver.frame()?.hasSuffix("] by name") == true)
+        #expect(sink.sentCount == 1)
+    }
+
     @Test func sendsToAUnixDatagramSocket() throws {
         let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"
         let receiver = TestReceiver(.unix(path))

@@ -32,8 +32,8 @@ extension SyslogSink {
         /// The longest wait between reconnection attempts. Default 5 s.
         public var maximumReconnectDelay: Duration
         /// How long a TCP connect or a blocked send may take before the connection is
-        /// given up and the message kept for later. Default 1 s. A host name lookup is bounded
-        /// by the system resolver's timeout instead: give an IP address to avoid it.
+        /// given up and the message kept for later; a host name lookup is waited for as long.
+        /// Default 1 s.
         public var timeout: Duration
 
         /// Creates options; every parameter has the default described on its property.
