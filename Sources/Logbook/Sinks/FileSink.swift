@@ -153,10 +153,12 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// Reopens or rotates as due before a write of `incoming` bytes; returns a failure to do so.
     private func prepare(_ state: inout State, incoming: Int) -> String? {
         let now = FileSystem.monotonicMilliseconds()
-        let hangups = FileSystem.hangupCount.load(ordering: .relaxed)
-        if options.reopensOnHangup, hangups != state.hangupsSeen {
-            state.hangupsSeen = hangups
-            if let problem = reopenFile(&state, now: now) { return problem }
+        if options.reopensOnHangup {  // the counter is read only when it matters
+            let hangups = FileSystem.hangupCount.load(ordering: .relaxed)
+            if hangups != state.hangupsSeen {
+                state.hangupsSeen = hangups
+                if let problem = reopenFile(&state, now: now) { return problem }
+            }
         }
         let checkIsDue = now - state.lastCheck >= options.identityCheckInterval.wholeMilliseconds
         if state.needsCheck || state.fd < 0 || checkIsDue {

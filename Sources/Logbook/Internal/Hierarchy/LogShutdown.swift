@@ -33,38 +33,9 @@ package enum LogShutdown {
     /// waiting for them until `deadline`: one that blocks must not hold the drain past it.
     private static func runActions(_ actions: [@Sendable () -> Void], until deadline: Int64) {
         guard !actions.isEmpty else { return }
-        let completion = Completion()
-        let started = BackgroundThread.start {
-            for action in actions { action() }
-            completion.finish()
-        }
-        if started {
-            completion.wait(until: deadline)
-        } else {
-            for action in actions { action() }
-        }
-    }
-
-    private final class Completion: @unchecked Sendable {
-        private let lock = ConditionLock()
-        private let finished: ConditionLock.Condition
-        /// Guarded by `lock`.
-        private var isFinished = false
-
-        init() { finished = lock.makeCondition() }
-
-        func finish() {
-            lock.withLock { isFinished = true }
-            lock.broadcast(finished)
-        }
-
-        func wait(until deadline: Int64) {
-            lock.withLock {
-                while !isFinished {
-                    if !lock.wait(finished, until: deadline) { return }
-                }
-            }
-        }
+        let run: @Sendable () -> Void = { for action in actions { action() } }
+        guard let call = DetachedCall.start(run) else { return run() }
+        _ = call.take(waitingAtMost: .nanoseconds(max(0, deadline - ConditionLock.now())))
     }
 
     /// Arranges, once per process, that a normal exit (return from `main`, `exit()`)

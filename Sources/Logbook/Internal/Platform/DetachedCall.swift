@@ -1,10 +1,11 @@
 /// A blocking call run on a thread of its own and waited for with a deadline, for calls that
 /// take no timeout themselves: a ``SyslogSink``'s host name lookup (`getaddrinfo(3)`), which a
-/// hung resolver can hold for many seconds. A caller that gave up can wait for the same call
-/// again later instead of starting another thread.
+/// hung resolver can hold for many seconds, and the actions a shutdown runs before the drain.
+/// A caller that gave up can wait for the same call again later instead of starting another
+/// thread.
 package final class DetachedCall<Outcome>: @unchecked Sendable {
     private let lock = ConditionLock()
-    private var finished: ConditionLock.Condition?
+    private let finished: ConditionLock.Condition
     /// Guarded by ``lock``.
     private var outcome: Outcome?
     /// Releases an outcome nobody took (run when the last reference goes).
@@ -12,6 +13,7 @@ package final class DetachedCall<Outcome>: @unchecked Sendable {
 
     private init(discard: @escaping @Sendable (Outcome) -> Void) {
         self.discard = discard
+        finished = lock.makeCondition()
     }
 
     deinit {
@@ -23,12 +25,11 @@ package final class DetachedCall<Outcome>: @unchecked Sendable {
         _ call: @escaping @Sendable () -> Outcome, discard: @escaping @Sendable (Outcome) -> Void = { _ in }
     ) -> DetachedCall? {
         let detached = DetachedCall(discard: discard)
-        detached.finished = detached.lock.makeCondition()
         let started = BackgroundThread.start {
             let outcome = call()
             detached.lock.withLock {
                 detached.outcome = outcome
-                detached.lock.signal(detached.finished!)
+                detached.lock.signal(detached.finished)
             }
         }
         return started ? detached : nil
@@ -39,7 +40,7 @@ package final class DetachedCall<Outcome>: @unchecked Sendable {
     package func take(waitingAtMost timeout: Duration) -> Outcome? {
         let deadline = ConditionLock.deadline(after: timeout)
         return lock.withLock {
-            while outcome == nil, lock.wait(finished!, until: deadline) {}
+            while outcome == nil, lock.wait(finished, until: deadline) {}
             defer { outcome = nil }
             return outcome
         }
