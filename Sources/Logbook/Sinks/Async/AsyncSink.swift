@@ -34,7 +34,6 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
         filters = sink.filters
         self.options = options
         queue = AsyncQueue(sink: sink, options: options)
-        queue.start()
     }
 
     deinit {
