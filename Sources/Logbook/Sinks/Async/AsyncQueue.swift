@@ -90,7 +90,7 @@ final class AsyncQueue: @unchecked Sendable {
         let level = record.level
         lock.lock()
         while state.pointee.phase == .running
-            && (state.pointee.pending.unwrittenCount >= options.capacity
+            && (state.pointee.pending.count >= options.capacity
                 || (state.pointee.pendingBytes + cost > options.maximumBytes && !state.pointee.pending.isEmpty))
         {
             // On the writer thread (a formatter that logs into its own full queue) waiting
@@ -163,7 +163,7 @@ final class AsyncQueue: @unchecked Sendable {
         if isWriterThread {
             // The writer cannot drain its own queue (a sink that shuts the process down
             // from the writer thread): what is left is lost, and counted as such.
-            state.pointee.counters.droppedAtShutdown += state.pointee.pending.unwrittenCount
+            state.pointee.counters.droppedAtShutdown += state.pointee.pending.count
             state.pointee.pending.removeAll()
             return false
         }
