@@ -55,7 +55,7 @@ package final class LogSampler: @unchecked Sendable {
     }
 
     let logger: String
-    private let lock = SamplerLock()
+    private let lock = ConditionLock()
     private let state: UnsafeMutablePointer<State>
 
     package init(logger: String, policy: LogSampling) {
