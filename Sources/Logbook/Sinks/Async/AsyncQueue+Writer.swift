@@ -40,7 +40,8 @@ extension AsyncQueue {
             if state.pointee.pending.isEmpty && state.pointee.phase != .running { break }
             swap(&batch, &state.pointee.pending)
             state.pointee.pendingBytes = 0
-            if state.pointee.waitingProducers > 0 { lock.broadcast(spaceAvailable) }
+            // With no one waiting, a broadcast is a check of pthread's own count of waiters.
+            lock.broadcast(spaceAvailable)
             lock.unlock()
 
             let count = batch.count
@@ -48,7 +49,7 @@ extension AsyncQueue {
 
             lock.lock()
             state.pointee.counters.written += count
-            if state.pointee.waitingFlushers > 0 { lock.broadcast(progress) }
+            lock.broadcast(progress)
             if !state.pointee.pending.isEmpty && state.pointee.finished.isEmpty {
                 // Behind: callers destroy these records as they queue new ones.
                 swap(&batch, &state.pointee.finished)

@@ -32,8 +32,6 @@ final class AsyncQueue: @unchecked Sendable {
         var pendingBytes = 0
         var phase = Phase.running
         var writerAsleep = false
-        var waitingProducers = 0
-        var waitingFlushers = 0
         var dropsInEpisode = [Int](repeating: 0, count: LogLevel.allCases.count)
         var droppingNow = false
         var counters = Counters()
@@ -103,9 +101,7 @@ final class AsyncQueue: @unchecked Sendable {
                 lock.unlock()
                 return
             }
-            state.pointee.waitingProducers += 1
             lock.wait(spaceAvailable)
-            state.pointee.waitingProducers -= 1
         }
         guard state.pointee.phase == .running else {
             // Stopped or stopping: the caller writes the record itself.
@@ -149,9 +145,7 @@ final class AsyncQueue: @unchecked Sendable {
         while state.pointee.counters.written + state.pointee.counters.droppedAtShutdown < target
             && state.pointee.phase != .stopped
         {
-            state.pointee.waitingFlushers += 1
             lock.wait(progress)
-            state.pointee.waitingFlushers -= 1
         }
     }
 
@@ -174,10 +168,7 @@ final class AsyncQueue: @unchecked Sendable {
         lock.signal(workAvailable)
         lock.broadcast(spaceAvailable)
         while state.pointee.phase != .stopped {
-            state.pointee.waitingFlushers += 1
-            let inTime = lock.wait(progress, until: deadline)
-            state.pointee.waitingFlushers -= 1
-            if !inTime && state.pointee.phase != .stopped {
+            if !lock.wait(progress, until: deadline) && state.pointee.phase != .stopped {
                 if state.pointee.phase == .closing { state.pointee.phase = .abandoned }
                 break
             }
