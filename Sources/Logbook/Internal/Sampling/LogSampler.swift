@@ -79,7 +79,8 @@ package final class LogSampler: @unchecked Sendable {
         lock.withLock {
             state.pointee.first = policy.first
             state.pointee.every = policy.thenEvery ?? 0
-            state.pointee.interval = policy.intervalNanoseconds
+            // At least 1 and at most `Int64.max / 2`, so an interval's end never wraps around.
+            state.pointee.interval = max(1, policy.interval.clampedNanoseconds)
         }
     }
 
