@@ -30,11 +30,10 @@ public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
     /// Creates a policy; throws ``LogSamplingError`` when `first` is negative or `thenEvery` or
     /// `interval` is not positive.
     public init(first: Int, thenEvery: Int? = nil, per interval: Duration) throws(LogSamplingError) {
-        let text = Self.text(first: first, thenEvery: thenEvery, interval: interval)
+        self.init(unchecked: first, thenEvery: thenEvery, interval: interval)
         guard first >= 0 else { throw LogSamplingError(value: text, problem: "N must not be negative") }
         guard (thenEvery ?? 1) >= 1 else { throw LogSamplingError(value: text, problem: "M must be at least 1") }
         guard interval > .zero else { throw LogSamplingError(value: text, problem: "the interval must be positive") }
-        self.init(unchecked: first, thenEvery: thenEvery, interval: interval)
     }
 
     init(unchecked first: Int, thenEvery: Int?, interval: Duration) {
@@ -44,14 +43,8 @@ public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// `N:M/INTERVAL`, `N/INTERVAL` when ``thenEvery`` is `nil`, or `off`.
-    public var description: String {
-        isOff ? "off" : Self.text(first: first, thenEvery: thenEvery, interval: interval)
-    }
+    public var description: String { isOff ? "off" : text }
 
-    /// The interval in nanoseconds, in `1...Int64.max / 2` so an interval's end never wraps around.
-    var intervalNanoseconds: Int64 { max(1, interval.clampedNanoseconds) }
-
-    static func text(first: Int, thenEvery: Int?, interval: Duration) -> String {
-        "\(first)" + (thenEvery.map { ":\($0)" } ?? "") + "/" + LogSampling.format(interval)
-    }
+    /// `N:M/INTERVAL` or `N/INTERVAL`, also for a policy rejected for its interval.
+    private var text: String { "\(first)" + (thenEvery.map { ":\($0)" } ?? "") + "/" + Self.format(interval) }
 }

@@ -35,7 +35,7 @@ struct ThreadExitTests {
             let sink = CountingSink(counter)
             log.addSink(sink)
             for index in 0..<100 {
-                #expect(BackgroundThread.runToEnd { log.info("job \(index)") })
+                #expect(BackgroundThread.start(joined: true) { log.info("job \(index)") })
             }
             log.removeSink(sink)
         }
@@ -50,7 +50,7 @@ struct ThreadExitTests {
         let log = hierarchy.logger("workers")
         let other = hierarchy.logger("other")
         other.addSink(CountingSink(ReleaseCounter()))
-        let ran = BackgroundThread.runToEnd {
+        let ran = BackgroundThread.start(joined: true) {
             let sink = CountingSink(counter, logOnRelease: other)
             log.addSink(sink)
             log.info("cached")  // the thread's cache holds the plan, and so the sink

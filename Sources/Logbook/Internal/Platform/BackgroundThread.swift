@@ -15,18 +15,12 @@ package enum BackgroundThread {
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
-    /// Runs `body` on a new detached thread; `false` when the system refused to create one.
-    package static func start(_ body: @escaping @Sendable () -> Void) -> Bool {
+    /// Runs `body` on a new thread, detached, or with `joined` waited for until it ended,
+    /// thread-local destructors included (for tests of what a thread leaves behind); `false`
+    /// when the system refused to create one.
+    package static func start(joined: Bool = false, _ body: @escaping @Sendable () -> Void) -> Bool {
         guard let thread = create(body) else { return false }
-        pthread_detach(thread)
-        return true
-    }
-
-    /// Runs `body` on a new thread and returns once it ended, thread-local destructors
-    /// included (for tests of what a thread leaves behind); `false` as ``start(_:)``.
-    package static func runToEnd(_ body: @escaping @Sendable () -> Void) -> Bool {
-        guard let thread = create(body) else { return false }
-        pthread_join(thread, nil)
+        if joined { pthread_join(thread, nil) } else { pthread_detach(thread) }
         return true
     }
 

@@ -23,18 +23,19 @@ package final class LogSampler: @unchecked Sendable {
         case dropNeedingMessage
     }
 
-    /// One call site's group (vacant as created). Plain values only.
+    /// One call site's group (vacant as created).
     private struct Entry {
+        var file = ""
         var line: UInt = 0
         var level = LogLevel.trace
         var isOccupied = false
-        /// The group's index in ``State/files`` and ``State/messages``.
-        var ordinal = 0
         /// When the interval began, in ``System/coarseMonotonicNanoseconds()``.
         var start: Int64 = 0
         var count = 0
         /// Records dropped and not yet reported, from this or earlier intervals.
         var dropped = 0
+        /// The message of the first of them, once its call evaluated it.
+        var message: String?
     }
 
     /// Behind a pointer, so the logging path reads it with no reference counting and no
@@ -51,14 +52,10 @@ package final class LogSampler: @unchecked Sendable {
         var entries: UnsafeMutablePointer<Entry>
         var capacity: Int
         var occupied = 0
-        /// Each group's file name and the message of its first unreported drop, by
-        /// ordinal: touched only when a group is added, a message noted or a summary taken.
-        var files: [String] = []
-        var messages: [String?] = []
     }
 
     let logger: String
-    private let lock = SamplerLock()
+    private let lock = ConditionLock()
     private let state: UnsafeMutablePointer<State>
 
     package init(logger: String, policy: LogSampling) {
@@ -82,7 +79,8 @@ package final class LogSampler: @unchecked Sendable {
         lock.withLock {
             state.pointee.first = policy.first
             state.pointee.every = policy.thenEvery ?? 0
-            state.pointee.interval = policy.intervalNanoseconds
+            // At least 1 and at most `Int64.max / 2`, so an interval's end never wraps around.
+            state.pointee.interval = max(1, policy.interval.clampedNanoseconds)
         }
     }
 
@@ -94,9 +92,9 @@ package final class LogSampler: @unchecked Sendable {
         defer { lock.unlock() }
         var summaries: [Summary]?
         if now >= state.pointee.nextDue { summaries = sweep(now: now) }
+        var index = probe(file: file, line: line, level: level)
         // Adding a group may move every entry: read them after it.
-        let index =
-            find(file: file, line: line, level: level) ?? add(file: file, line: line, level: level, now: now)
+        if !state.pointee.entries[index].isOccupied { index = add(file: file, line: line, level: level, now: now) }
         let entry = state.pointee.entries + index
         let interval = state.pointee.interval
         let elapsed = now &- entry.pointee.start
@@ -117,10 +115,9 @@ package final class LogSampler: @unchecked Sendable {
     package func noteMessage(_ message: String, file: String, line: UInt, level: LogLevel) {
         lock.withLock {
             // Absent only if a shutdown reported the drop meanwhile and the group was then forgotten.
-            guard let index = find(file: file, line: line, level: level) else { return }
-            let ordinal = state.pointee.entries[index].ordinal
-            if state.pointee.entries[index].dropped > 0 && state.pointee.messages[ordinal] == nil {
-                state.pointee.messages[ordinal] = message
+            let entry = state.pointee.entries + probe(file: file, line: line, level: level)
+            if entry.pointee.isOccupied && entry.pointee.dropped > 0 && entry.pointee.message == nil {
+                entry.pointee.message = message
             }
         }
     }
@@ -143,7 +140,7 @@ package final class LogSampler: @unchecked Sendable {
         for index in 0..<state.pointee.capacity where hasDrops(at: index) {
             let entry = state.pointee.entries[index]
             let end = entry.start &+ interval
-            if now >= end && state.pointee.messages[entry.ordinal] != nil {
+            if now >= end && entry.message != nil {
                 summaries.append(takeSummary(at: index))
             } else {
                 // Not over yet, or its dropping call is still evaluating the message:
@@ -162,10 +159,9 @@ package final class LogSampler: @unchecked Sendable {
     private func takeSummary(at index: Int) -> Summary {
         let entry = state.pointee.entries[index]
         let summary = Summary(
-            logger: logger, level: entry.level, message: state.pointee.messages[entry.ordinal] ?? "",
-            suppressed: entry.dropped)
+            logger: logger, level: entry.level, message: entry.message ?? "", suppressed: entry.dropped)
         state.pointee.entries[index].dropped = 0
-        state.pointee.messages[entry.ordinal] = nil
+        state.pointee.entries[index].message = nil
         return summary
     }
 
@@ -177,39 +173,31 @@ package final class LogSampler: @unchecked Sendable {
         return Int(truncatingIfNeeded: hash >> 17) & (state.pointee.capacity - 1)
     }
 
+    /// The index of the call site's group, or of the vacant slot where it would go.
     @inline(__always)
-    private func find(file: String, line: UInt, level: LogLevel) -> Int? {
+    private func probe(file: String, line: UInt, level: LogLevel) -> Int {
         let mask = state.pointee.capacity - 1
         var index = home(line: line, level: level, fileLength: file.utf8.count)
         while state.pointee.entries[index].isOccupied {
-            let entry = state.pointee.entries[index]
-            if entry.line == line && entry.level == level && isFile(file, at: entry.ordinal) { return index }
+            let entry = state.pointee.entries + index
+            if entry.pointee.line == line && entry.pointee.level == level && isFile(file, at: index) { return index }
             index = (index + 1) & mask
         }
-        return nil
+        return index
     }
 
     /// `String`'s `==` recognises the same `#fileID` literal by identity before comparing bytes.
     @inline(never)
-    private func isFile(_ file: String, at ordinal: Int) -> Bool {
-        state.pointee.files[ordinal] == file
+    private func isFile(_ file: String, at index: Int) -> Bool {
+        state.pointee.entries[index].file == file
     }
 
     @inline(never)
     private func add(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
         if (state.pointee.occupied + 1) * 2 > state.pointee.capacity { makeRoom(now: now) }
-        let index = vacantIndex(line: line, level: level, fileLength: file.utf8.count)
-        state.pointee.entries[index] = Entry(
-            line: line, level: level, isOccupied: true, ordinal: state.pointee.files.count, start: now)
-        state.pointee.files.append(file)
-        state.pointee.messages.append(nil)
+        let index = probe(file: file, line: line, level: level)
+        state.pointee.entries[index] = Entry(file: file, line: line, level: level, isOccupied: true, start: now)
         state.pointee.occupied += 1
-        return index
-    }
-
-    private func vacantIndex(line: UInt, level: LogLevel, fileLength: Int) -> Int {
-        var index = home(line: line, level: level, fileLength: fileLength)
-        while state.pointee.entries[index].isOccupied { index = (index + 1) & (state.pointee.capacity - 1) }
         return index
     }
 
@@ -229,12 +217,9 @@ package final class LogSampler: @unchecked Sendable {
         state.pointee.capacity = capacity
         state.pointee.entries = .allocate(capacity: capacity)
         state.pointee.entries.initialize(repeating: Entry(), count: capacity)
-        state.pointee.files = kept.map { state.pointee.files[$0.ordinal] }
-        state.pointee.messages = kept.map { state.pointee.messages[$0.ordinal] }
-        for (ordinal, var entry) in kept.enumerated() {
-            entry.ordinal = ordinal
-            let fileLength = state.pointee.files[ordinal].utf8.count
-            state.pointee.entries[vacantIndex(line: entry.line, level: entry.level, fileLength: fileLength)] = entry
+        for entry in kept {
+            // The kept groups are distinct: probing for one ends at a vacant slot.
+            state.pointee.entries[probe(file: entry.file, line: entry.line, level: entry.level)] = entry
         }
         state.pointee.occupied = kept.count
         old.deinitialize(count: oldCapacity)

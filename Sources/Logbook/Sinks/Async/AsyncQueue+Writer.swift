@@ -21,7 +21,7 @@ extension AsyncQueue {
                     _ = lock.wait(workAvailable, until: ConditionLock.now() + Self.napNanoseconds)
                     continue
                 }
-                if !state.pointee.finished.isDrained {
+                if !state.pointee.finished.isEmpty {
                     // Idle: destroy what callers did not take, rather than keep it.
                     swap(&batch, &state.pointee.finished)
                     lock.unlock()
@@ -34,22 +34,23 @@ extension AsyncQueue {
             }
             state.pointee.writerAsleep = false
             if state.pointee.phase == .abandoned {
-                state.pointee.counters.droppedAtShutdown += state.pointee.pending.unwrittenCount
+                state.pointee.counters.droppedAtShutdown += state.pointee.pending.count
                 state.pointee.pending.removeAll()
             }
             if state.pointee.pending.isEmpty && state.pointee.phase != .running { break }
             swap(&batch, &state.pointee.pending)
             state.pointee.pendingBytes = 0
-            if state.pointee.waitingProducers > 0 { lock.broadcast(spaceAvailable) }
+            // With no one waiting, a broadcast is a check of pthread's own count of waiters.
+            lock.broadcast(spaceAvailable)
             lock.unlock()
 
-            let count = batch.unwrittenCount
-            write(&batch, lines: &lines)
+            let count = batch.count
+            write(batch, lines: &lines)
 
             lock.lock()
             state.pointee.counters.written += count
-            if state.pointee.waitingFlushers > 0 { lock.broadcast(progress) }
-            if !state.pointee.pending.isEmpty && state.pointee.finished.isDrained {
+            lock.broadcast(progress)
+            if !state.pointee.pending.isEmpty && state.pointee.finished.isEmpty {
                 // Behind: callers destroy these records as they queue new ones.
                 swap(&batch, &state.pointee.finished)
             } else {
@@ -68,15 +69,15 @@ extension AsyncQueue {
         batch.removeAll()
     }
 
-    /// Writes the unwritten records, in order, leaving them in `records`: to a
-    /// ``LineWritingSink`` as lines in writes of about `batchBytes`, else one by one.
-    func write(_ records: inout RecordBuffer, lines: inout LogBuffer) {
+    /// Writes `records` in order, leaving them in the buffer: to a ``LineWritingSink`` as
+    /// lines in writes of about `batchBytes`, else one by one.
+    func write(_ records: RecordBuffer, lines: inout LogBuffer) {
         guard let lineSink, let formatter = lineFormatter else {
-            records.forEachUnwritten { sink.write($0) }
+            records.forEachRecord { sink.write($0) }
             return
         }
         lines.removeAll()
-        records.forEachUnwritten { record in
+        records.forEachRecord { record in
             formatter.formatLine(record, into: &lines)
             lines.append(UInt8(ascii: "\n"))
             if lines.count >= options.batchBytes {

@@ -32,8 +32,6 @@ final class AsyncQueue: @unchecked Sendable {
         var pendingBytes = 0
         var phase = Phase.running
         var writerAsleep = false
-        var waitingProducers = 0
-        var waitingFlushers = 0
         var dropsInEpisode = [Int](repeating: 0, count: LogLevel.allCases.count)
         var droppingNow = false
         var counters = Counters()
@@ -66,6 +64,10 @@ final class AsyncQueue: @unchecked Sendable {
         state = .allocate(capacity: 1)
         let size = min(options.capacity, 4096)
         state.initialize(to: State(pending: RecordBuffer(capacity: size), finished: RecordBuffer(capacity: size)))
+        if !BackgroundThread.start({ [self] in runWriter() }) {
+            state.pointee.phase = .stopped
+            Diagnostics.report("AsyncSink could not start its thread; records are written synchronously.")
+        }
     }
 
     deinit {
@@ -77,51 +79,17 @@ final class AsyncQueue: @unchecked Sendable {
 
     var counters: Counters { lock.withLock { state.pointee.counters } }
 
-    func start() {
-        let started = BackgroundThread.start { [self] in runWriter() }
-        if !started {
-            lock.withLock { state.pointee.phase = .stopped }
-            Diagnostics.report("AsyncSink could not start its thread; records are written synchronously.")
-        }
-    }
-
     /// Moves `record` into the queue, or drops it by the overflow policy. After shutdown
     /// it is written to the wrapped sink on the calling thread. A record at or above
     /// ``AsyncSink/Options/durableLevel`` returns only once it (and everything before it) was written.
     func enqueue(_ record: consuming LogRecord) {
-        let cost = Self.estimatedBytes(of: record)
+        // A cheap estimate of the formatted size: no formatting, no traversal.
+        let cost = 128 + record.message.utf8.count + 48 * (record.fields.count + record.boundFields.count)
         let level = record.level
         lock.lock()
-        switch admit(level: level, cost: cost) {
-        case .closed:
-            lock.unlock()
-            sink.write(record)
-        case .dropped:
-            lock.unlock()
-        case .admitted:
-            state.pointee.pending.append(record)
-            accepted(cost: cost)
-            if level >= options.durableLevel {
-                // Wake a napping writer rather than wait out its nap.
-                lock.signal(workAvailable)
-                waitUntilWritten()
-            }
-        }
-    }
-
-    enum Admission {
-        case admitted
-        case dropped
-        /// Stopped or stopping: the caller writes the record itself.
-        case closed
-    }
-
-    /// Waits for room for a record at `level` of about `cost` bytes, or drops it, by
-    /// the overflow policy. The lock is held on entry and on return.
-    private func admit(level: LogLevel, cost: Int) -> Admission {
-        guard state.pointee.phase == .running else { return .closed }
-        while state.pointee.pending.unwrittenCount >= options.capacity
-            || (state.pointee.pendingBytes + cost > options.maximumBytes && !state.pointee.pending.isEmpty)
+        while state.pointee.phase == .running
+            && (state.pointee.pending.count >= options.capacity
+                || (state.pointee.pendingBytes + cost > options.maximumBytes && !state.pointee.pending.isEmpty))
         {
             // On the writer thread (a formatter that logs into its own full queue) waiting
             // would deadlock and writing directly could recurse: drop. A durable record
@@ -130,15 +98,25 @@ final class AsyncQueue: @unchecked Sendable {
                 state.pointee.counters.dropped[Int(level.rawValue)] += 1
                 state.pointee.dropsInEpisode[Int(level.rawValue)] += 1
                 state.pointee.droppingNow = true
-                return .dropped
+                lock.unlock()
+                return
             }
-            state.pointee.waitingProducers += 1
             lock.wait(spaceAvailable)
-            state.pointee.waitingProducers -= 1
-            if state.pointee.phase != .running { return .closed }
+        }
+        guard state.pointee.phase == .running else {
+            // Stopped or stopping: the caller writes the record itself.
+            lock.unlock()
+            sink.write(record)
+            return
         }
         if state.pointee.droppingNow { appendDropSummary() }
-        return .admitted
+        state.pointee.pending.append(record)
+        accepted(cost: cost)
+        if level >= options.durableLevel {
+            // Wake a napping writer rather than wait out its nap.
+            lock.signal(workAvailable)
+            waitUntilWritten()
+        }
     }
 
     /// Counts a record just queued, unlocks, wakes a sleeping writer, then destroys one
@@ -167,9 +145,7 @@ final class AsyncQueue: @unchecked Sendable {
         while state.pointee.counters.written + state.pointee.counters.droppedAtShutdown < target
             && state.pointee.phase != .stopped
         {
-            state.pointee.waitingFlushers += 1
             lock.wait(progress)
-            state.pointee.waitingFlushers -= 1
         }
     }
 
@@ -181,7 +157,7 @@ final class AsyncQueue: @unchecked Sendable {
         if isWriterThread {
             // The writer cannot drain its own queue (a sink that shuts the process down
             // from the writer thread): what is left is lost, and counted as such.
-            state.pointee.counters.droppedAtShutdown += state.pointee.pending.unwrittenCount
+            state.pointee.counters.droppedAtShutdown += state.pointee.pending.count
             state.pointee.pending.removeAll()
             return false
         }
@@ -192,10 +168,7 @@ final class AsyncQueue: @unchecked Sendable {
         lock.signal(workAvailable)
         lock.broadcast(spaceAvailable)
         while state.pointee.phase != .stopped {
-            state.pointee.waitingFlushers += 1
-            let inTime = lock.wait(progress, until: deadline)
-            state.pointee.waitingFlushers -= 1
-            if !inTime && state.pointee.phase != .stopped {
+            if !lock.wait(progress, until: deadline) && state.pointee.phase != .stopped {
                 if state.pointee.phase == .closing { state.pointee.phase = .abandoned }
                 break
             }
@@ -235,10 +208,5 @@ final class AsyncQueue: @unchecked Sendable {
     var isWriterThread: Bool {
         guard let writerThread = state.pointee.writerThread else { return false }
         return ObjectIdentifier(ThreadScratch.current) == writerThread
-    }
-
-    /// A cheap estimate of a record's formatted size: no formatting, no traversal.
-    static func estimatedBytes(of record: borrowing LogRecord) -> Int {
-        128 + record.message.utf8.count + 48 * (record.fields.count + record.boundFields.count)
     }
 }

@@ -17,24 +17,21 @@
 /// never recurses: such records go to the last resort. See <doc:Production>.
 public final class AsyncSink: LogSink, CustomStringConvertible {
     /// The sink that receives the records.
-    public let wrapped: any LogSink
+    public var wrapped: any LogSink { queue.sink }
     /// The wrapped sink's level, checked before enqueueing.
     public let level: LogLevel
     /// The wrapped sink's filters, checked before enqueueing.
     public let filters: [LogFilter]
     /// The queue bounds and overflow policy.
-    public let options: Options
+    public var options: Options { queue.options }
 
     let queue: AsyncQueue
 
     /// Wraps `sink`, starting its background thread.
     public init(_ sink: any LogSink, options: Options = Options()) {
-        wrapped = sink
         level = sink.level
         filters = sink.filters
-        self.options = options
         queue = AsyncQueue(sink: sink, options: options)
-        queue.start()
     }
 
     deinit {

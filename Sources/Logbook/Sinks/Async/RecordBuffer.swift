@@ -1,25 +1,22 @@
 /// The records of an ``AsyncQueue`` in order, moved in and out and read in place, never
-/// copied as an `Array` would hand them out.
+/// copied as an `Array` would hand them out. A buffer is either all unwritten (`pending`,
+/// the writer's batch) or all written (`finished`, popped by callers), so one read index
+/// serves both.
 struct RecordBuffer {
     private var records: UnsafeMutablePointer<LogRecord>
     private var capacity: Int
     private var stored = 0
-    /// Records `..<popped` were taken out, `..<written` were written.
+    /// Records `..<popped` were taken out.
     private var popped = 0
-    private var written = 0
 
     init(capacity: Int) {
         self.capacity = max(capacity, 16)
         records = .allocate(capacity: self.capacity)
     }
 
-    var unwrittenCount: Int { stored - written }
+    var count: Int { stored - popped }
 
-    /// Whether every record was written.
-    var isEmpty: Bool { written == stored }
-
-    /// Whether every record was taken out by ``popRecord(into:)``.
-    var isDrained: Bool { popped == stored }
+    var isEmpty: Bool { popped == stored }
 
     mutating func append(_ record: consuming LogRecord) {
         if stored == capacity { grow() }
@@ -27,24 +24,19 @@ struct RecordBuffer {
         stored += 1
     }
 
-    /// Calls `body` with each unwritten record in place and counts it as written; it
-    /// stays for ``popRecord(into:)``.
-    mutating func forEachUnwritten(_ body: (inout LogRecord) -> Void) {
-        while written < stored {
-            body(&records[written])
-            written += 1
-        }
+    /// Calls `body` with each record in place, oldest first.
+    func forEachRecord(_ body: (inout LogRecord) -> Void) {
+        for index in popped..<stored { body(&records[index]) }
     }
 
-    /// Moves the oldest written record not yet taken into the uninitialized `slot` and
-    /// returns `true`, or returns `false` when none is left.
+    /// Moves the oldest record into the uninitialized `slot` and returns `true`, or returns
+    /// `false` when none is left.
     mutating func popRecord(into slot: UnsafeMutablePointer<LogRecord>) -> Bool {
-        guard popped < written else { return false }
+        guard popped < stored else { return false }
         slot.moveInitialize(from: records + popped, count: 1)
         popped += 1
         if popped == stored {
             popped = 0
-            written = 0
             stored = 0
         }
         return true
@@ -55,7 +47,6 @@ struct RecordBuffer {
         (records + popped).deinitialize(count: stored - popped)
         stored = 0
         popped = 0
-        written = 0
     }
 
     /// The buffer must not be used afterwards.
@@ -70,7 +61,6 @@ struct RecordBuffer {
         records.deallocate()
         records = larger
         stored -= popped
-        written -= popped
         popped = 0
         capacity *= 2
     }
