@@ -217,10 +217,10 @@ public struct SyslogFormatter: LogFormatter {
             if let small = SmallString(at: text),
                 LogBuffer.isPlainText(small, below: 0x20, rejecting: (0x22, 0x5C, 0x5D))
             {
-                buffer.appendSmall(small)
-            } else {
-                Self.appendSyslogText(text.pointee, escapingStructuredData: true, into: &buffer)
+                buffer.appendSmall(small, suffix: 0x22, suffixCount: 1)  // the closing quote in the same store
+                return budget.drop(from: before, in: &buffer)
             }
+            Self.appendSyslogText(text.pointee, escapingStructuredData: true, into: &buffer)
         case .int(let int): buffer.appendDecimal(int)
         case .double(let double): buffer.appendDescription(double)
         case .bool(let bool): buffer.appendBool(bool)
