@@ -34,9 +34,8 @@ struct SyslogSocket {
         return false
     }
 
-    /// Connects, waiting at most `timeoutMilliseconds` for a TCP handshake.
+    /// Connects a closed socket, waiting at most `timeoutMilliseconds` for a TCP handshake.
     mutating func connect(timeoutMilliseconds: Int32) -> Errno? {
-        disconnect()
         switch transport {
         case .udp(let host, let port), .tcp(let host, let port):
             return connectInternet(host: host, port: port, timeout: timeoutMilliseconds)
