@@ -27,17 +27,17 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// The options the sink was created with.
     public let options: Options
 
+    /// The open file (there always is one: the initializer throws without it, and a failed
+    /// reopen keeps the old one) and when to check it.
     struct State {
-        var fd: Int32 = -1
+        let fd: Int32
         var identity: FileSystem.Identity?
         var size: Int64 = 0
         /// For time rotation: the UTC period (seconds / period length) of the open file.
         var period: Int64 = 0
-        /// Monotonic milliseconds of the last identity check.
-        var lastCheck: Int64 = 0
+        /// Monotonic milliseconds from which the next write checks the path first (earlier after a failure).
+        var nextCheck: Int64
         var hangupsSeen = 0
-        /// Set after a failure: check (and reopen) before the next write.
-        var needsCheck = false
     }
 
     let state: LockedState<State>
@@ -87,9 +87,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     }
 
     deinit {
-        state.withLock { state in
-            if state.fd >= 0 { FileSystem.close(state.fd) }
-        }
+        state.withLock { FileSystem.close($0.fd) }
     }
 
     /// The number of writes (records, or batches from ``AsyncSink``) that failed, plus
@@ -110,9 +108,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
             repeat {
                 let part = UnsafeRawBufferPointer(rebasing: rest[..<partLength(rest, size: state.size)])
                 problem = prepare(&state, incoming: part.count) ?? problem
-                guard state.fd >= 0 else { return problem ?? "the file is not open" }
                 if let error = Self.appendAll(state.fd, part) {
-                    state.needsCheck = true
+                    state.nextCheck = .min
                     return problem ?? "writing failed: \(error)"
                 }
                 state.size += Int64(part.count)
@@ -160,9 +157,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
                 if let problem = reopenFile(&state, now: now) { return problem }
             }
         }
-        let checkIsDue = now - state.lastCheck >= options.identityCheckInterval.wholeMilliseconds
-        if state.needsCheck || state.fd < 0 || checkIsDue {
-            state.lastCheck = now
+        if now >= state.nextCheck {
+            state.nextCheck = now + options.identityCheckInterval.wholeMilliseconds
             if let problem = checkIdentity(&state, now: now) { return problem }
         }
         return rotateIfDue(&state, incoming: incoming, now: now)
@@ -170,11 +166,10 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
 
     /// Reopens when the path no longer names the open file.
     private func checkIdentity(_ state: inout State, now: Int64) -> String? {
-        guard state.fd >= 0, let status = FileSystem.status(ofPath: path), status.identity == state.identity else {
+        guard let status = FileSystem.status(ofPath: path), status.identity == state.identity else {
             return reopenFile(&state, now: now)
         }
         state.size = status.size  // copytruncate shrinks the file under us
-        state.needsCheck = false
         return nil
     }
 
@@ -183,13 +178,12 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         do {
             var fresh = try Self.open(path, options: options, now: now)
             fresh.hangupsSeen = state.hangupsSeen
-            if state.fd >= 0 { FileSystem.close(state.fd) }
+            FileSystem.close(state.fd)
             state = fresh
             reopenings.add(1, ordering: .relaxed)
             return nil
         } catch {
-            state.lastCheck = now
-            state.needsCheck = false
+            state.nextCheck = now + options.identityCheckInterval.wholeMilliseconds
             return "reopening failed: \(error)"
         }
     }
@@ -200,7 +194,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         if options.createsDirectories, let directory = directory(of: path), !FileSystem.exists(directory) {
             _ = FileSystem.createDirectories(directory)
         }
-        var state = State(fd: try FileSystem.openForAppending(path, mode: options.mode), lastCheck: now)
+        let fd = try FileSystem.openForAppending(path, mode: options.mode)
+        var state = State(fd: fd, nextCheck: now + options.identityCheckInterval.wholeMilliseconds)
         guard let status = FileSystem.status(of: state.fd) else { return state }
         state.identity = status.identity
         state.size = status.size
