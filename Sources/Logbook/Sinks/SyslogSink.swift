@@ -9,10 +9,9 @@ import Synchronization
 /// try Log.bootstrap(level: .info, sinks: [AsyncSink(syslog)])
 /// ```
 ///
-/// While the receiver cannot be reached, messages wait in a bounded backlog (see ``Options``;
-/// the oldest are dropped and counted in ``droppedCount``). The sink reconnects with exponential
-/// backoff on later writes and on ``flush()``, then sends the backlog first, in order. Writes
-/// may wait up to ``Options/timeout`` for a TCP receiver: wrap the sink in an ``AsyncSink``.
+/// While the receiver cannot be reached, messages wait in a bounded backlog (see ``Options``);
+/// later writes and ``flush()`` reconnect and send it first, in order. Writes may wait up to
+/// ``Options/timeout`` for a TCP receiver: wrap the sink in an ``AsyncSink``.
 public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Where messages go.
     public let transport: Transport
