@@ -155,20 +155,15 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
                 if let problem = reopenFile(&state, now: now) { return problem }
             }
         }
-        if now >= state.nextCheck {
+        if now >= state.nextCheck {  // reopen when the path no longer names the open file
             state.nextCheck = now + options.identityCheckInterval.wholeMilliseconds
-            if let problem = checkIdentity(&state, now: now) { return problem }
+            if let status = FileSystem.status(ofPath: path), status.identity == state.identity {
+                state.size = status.size  // copytruncate shrinks the file under us
+            } else if let problem = reopenFile(&state, now: now) {
+                return problem
+            }
         }
         return rotateIfDue(&state, incoming: incoming, now: now)
-    }
-
-    /// Reopens when the path no longer names the open file.
-    private func checkIdentity(_ state: inout State, now: Int64) -> String? {
-        guard let status = FileSystem.status(ofPath: path), status.identity == state.identity else {
-            return reopenFile(&state, now: now)
-        }
-        state.size = status.size  // copytruncate shrinks the file under us
-        return nil
     }
 
     /// Opens the path again; keeps the old descriptor when that fails.
