@@ -1,7 +1,7 @@
 import Synchronization
 
-/// Counts a sink's failures and reports only the first, so a broken destination does not
-/// flood standard error.
+/// Counts a sink's failures (or the records that reached the last resort) and reports only the
+/// first, so a broken destination does not flood standard error.
 package struct FailureCounter: ~Copyable, Sendable {
     private let failures = Atomic(0)
     /// What follows the first report: what the sink does now and where it counts the rest.

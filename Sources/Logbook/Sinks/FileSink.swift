@@ -10,11 +10,9 @@ import Synchronization
 /// Each record is one `write(2)` of a complete line under a lock to a file opened with
 /// `O_APPEND | O_CREAT | O_NOFOLLOW`, so lines never interleave or split, even with other
 /// processes appending. Before each write (or every ``Options/identityCheckInterval``) the sink
-/// reopens the path when logrotate moved the file or it was deleted; ``reopen()`` reopens on
-/// demand, ``Options/reopensOnHangup`` on `SIGHUP`, and ``Options/rotation`` rotates without
-/// logrotate. Failures after setup are counted in ``failureCount``, the first is reported on
-/// standard error, and the sink retries on later writes. See the Production guide for
-/// logrotate, shippers, torn lines and full disks.
+/// reopens the path when logrotate moved the file or it was deleted. Failures after setup are
+/// counted in ``failureCount``, the first is reported on standard error, and the sink retries
+/// on later writes. See the Production guide for logrotate, shippers, torn lines and full disks.
 public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// The path the sink writes to, as given.
     public let path: String
@@ -27,17 +25,17 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// The options the sink was created with.
     public let options: Options
 
+    /// The open file (there always is one: the initializer throws without it, and a failed
+    /// reopen keeps the old one) and when to check it.
     struct State {
-        var fd: Int32 = -1
+        let fd: Int32
         var identity: FileSystem.Identity?
         var size: Int64 = 0
         /// For time rotation: the UTC period (seconds / period length) of the open file.
         var period: Int64 = 0
-        /// Monotonic milliseconds of the last identity check.
-        var lastCheck: Int64 = 0
+        /// Monotonic milliseconds from which the next write checks the path first (earlier after a failure).
+        var nextCheck: Int64
         var hangupsSeen = 0
-        /// Set after a failure: check (and reopen) before the next write.
-        var needsCheck = false
     }
 
     let state: LockedState<State>
@@ -87,9 +85,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     }
 
     deinit {
-        state.withLock { state in
-            if state.fd >= 0 { FileSystem.close(state.fd) }
-        }
+        state.withLock { FileSystem.close($0.fd) }
     }
 
     /// The number of writes (records, or batches from ``AsyncSink``) that failed, plus
@@ -110,9 +106,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
             repeat {
                 let part = UnsafeRawBufferPointer(rebasing: rest[..<partLength(rest, size: state.size)])
                 problem = prepare(&state, incoming: part.count) ?? problem
-                guard state.fd >= 0 else { return problem ?? "the file is not open" }
                 if let error = Self.appendAll(state.fd, part) {
-                    state.needsCheck = true
+                    state.nextCheck = .min
                     return problem ?? "writing failed: \(error)"
                 }
                 state.size += Int64(part.count)
@@ -160,22 +155,15 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
                 if let problem = reopenFile(&state, now: now) { return problem }
             }
         }
-        let checkIsDue = now - state.lastCheck >= options.identityCheckInterval.wholeMilliseconds
-        if state.needsCheck || state.fd < 0 || checkIsDue {
-            state.lastCheck = now
-            if let problem = checkIdentity(&state, now: now) { return problem }
+        if now >= state.nextCheck {  // reopen when the path no longer names the open file
+            state.nextCheck = now + options.identityCheckInterval.wholeMilliseconds
+            if let status = FileSystem.status(ofPath: path), status.identity == state.identity {
+                state.size = status.size  // copytruncate shrinks the file under us
+            } else if let problem = reopenFile(&state, now: now) {
+                return problem
+            }
         }
         return rotateIfDue(&state, incoming: incoming, now: now)
-    }
-
-    /// Reopens when the path no longer names the open file.
-    private func checkIdentity(_ state: inout State, now: Int64) -> String? {
-        guard state.fd >= 0, let status = FileSystem.status(ofPath: path), status.identity == state.identity else {
-            return reopenFile(&state, now: now)
-        }
-        state.size = status.size  // copytruncate shrinks the file under us
-        state.needsCheck = false
-        return nil
     }
 
     /// Opens the path again; keeps the old descriptor when that fails.
@@ -183,13 +171,12 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         do {
             var fresh = try Self.open(path, options: options, now: now)
             fresh.hangupsSeen = state.hangupsSeen
-            if state.fd >= 0 { FileSystem.close(state.fd) }
+            FileSystem.close(state.fd)
             state = fresh
             reopenings.add(1, ordering: .relaxed)
             return nil
         } catch {
-            state.lastCheck = now
-            state.needsCheck = false
+            state.nextCheck = now + options.identityCheckInterval.wholeMilliseconds
             return "reopening failed: \(error)"
         }
     }
@@ -200,7 +187,8 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         if options.createsDirectories, let directory = directory(of: path), !FileSystem.exists(directory) {
             _ = FileSystem.createDirectories(directory)
         }
-        var state = State(fd: try FileSystem.openForAppending(path, mode: options.mode), lastCheck: now)
+        let fd = try FileSystem.openForAppending(path, mode: options.mode)
+        var state = State(fd: fd, nextCheck: now + options.identityCheckInterval.wholeMilliseconds)
         guard let status = FileSystem.status(of: state.fd) else { return state }
         state.identity = status.identity
         state.size = status.size

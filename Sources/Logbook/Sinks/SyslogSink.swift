@@ -9,10 +9,9 @@ import Synchronization
 /// try Log.bootstrap(level: .info, sinks: [AsyncSink(syslog)])
 /// ```
 ///
-/// While the receiver cannot be reached, messages wait in a bounded backlog (see ``Options``;
-/// the oldest are dropped and counted in ``droppedCount``). The sink reconnects with exponential
-/// backoff on later writes and on ``flush()``, then sends the backlog first, in order. Writes
-/// may wait up to ``Options/timeout`` for a TCP receiver: wrap the sink in an ``AsyncSink``.
+/// While the receiver cannot be reached, messages wait in a bounded backlog (see ``Options``);
+/// later writes and ``flush()`` reconnect and send it first, in order. Writes may wait up to
+/// ``Options/timeout`` for a TCP receiver: wrap the sink in an ``AsyncSink``.
 public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Where messages go.
     public let transport: Transport
@@ -142,13 +141,11 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
                 state.frame.append(UInt8(ascii: " "))
             }
             state.frame.append(contentsOf: message)
-            if state.waiting > 0 || !state.socket.isConnected {
-                // The backlog goes first (connecting when needed), so messages stay in order.
-                let problem = deliverBacklog(&state)
-                if state.waiting > 0 || !state.socket.isConnected {
-                    keep(state.frame, in: &state)
-                    return problem
-                }
+            // The backlog goes first, so messages stay in order.
+            let problem = deliverBacklog(&state)
+            if state.waiting > 0 {
+                keep(state.frame, in: &state)
+                return problem
             }
             let outcome = state.frame.withUnsafeBytes { sendFrame($0, state: &state) }
             if outcome.retry { keep(state.frame, in: &state) }
@@ -160,11 +157,15 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Whether a frame is to be kept for a retry (it was neither sent nor dropped), and what to report.
     private typealias Outcome = (retry: Bool, problem: String?)
 
+    /// Sends one frame, (re)connecting first when the connection is gone and the backoff allows.
     private func sendFrame(_ bytes: UnsafeRawBufferPointer, state: inout State) -> Outcome {
-        if state.socket.peerHasClosed() {
-            state.socket.disconnect()
-            let problem = connect(&state)
-            if !state.socket.isConnected { return (retry: true, problem) }
+        if state.socket.peerHasClosed() { state.socket.disconnect() }
+        if !state.socket.isConnected {
+            guard FileSystem.monotonicMilliseconds() >= state.nextAttempt else { return (retry: true, nil) }
+            if let error = state.socket.connect(timeoutMilliseconds: waitMilliseconds(state)) {
+                scheduleReconnect(&state)
+                return (retry: true, "connecting to \(transport) failed: \(error)")
+            }
         }
         switch state.socket.send(bytes, timeoutMilliseconds: waitMilliseconds(state)) {
         case .sent:
@@ -186,11 +187,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
     /// Sends the backlog in order until it is empty or a send fails.
     private func deliverBacklog(_ state: inout State) -> String? {
-        guard FileSystem.monotonicMilliseconds() >= state.nextAttempt else { return nil }
-        if !state.socket.isConnected {
-            let problem = connect(&state)
-            if !state.socket.isConnected { return problem }
-        }
+        guard state.waiting > 0, FileSystem.monotonicMilliseconds() >= state.nextAttempt else { return nil }
         while state.waiting > 0 {
             let message = state.backlog[state.backlogStart]
             let outcome = message.withUnsafeBytes { sendFrame($0, state: &state) }
@@ -198,17 +195,8 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             state.removeOldest()
         }
         state.backlog.removeAll(keepingCapacity: state.backlog.capacity <= 1024)
-        state.backlogStart = 0
-        state.backlogBytes = 0
+        state.backlogStart = 0  // removeOldest() brought backlogBytes to 0
         return nil
-    }
-
-    private func connect(_ state: inout State) -> String? {
-        guard FileSystem.monotonicMilliseconds() >= state.nextAttempt,
-            let error = state.socket.connect(timeoutMilliseconds: waitMilliseconds(state))
-        else { return nil }
-        scheduleReconnect(&state)
-        return "connecting to \(transport) failed: \(error)"
     }
 
     /// ``Options/timeout``, or less when a shutdown's deadline comes sooner.

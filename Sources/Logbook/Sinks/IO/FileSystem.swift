@@ -21,6 +21,16 @@ enum FileSystem {
         var identity: Identity
         var size: Int64
         var modificationSeconds: Int64
+
+        fileprivate init(_ info: stat) {
+            identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            size = Int64(info.st_size)
+            #if canImport(Darwin)
+            modificationSeconds = Int64(info.st_mtimespec.tv_sec)
+            #else
+            modificationSeconds = Int64(info.st_mtim.tv_sec)
+            #endif
+        }
     }
 
     /// Opens `path` for appending, creating it with `mode` when missing. A symbolic link
@@ -164,18 +174,6 @@ struct Errno: Error, Equatable, CustomStringConvertible {
         EHOSTUNREACH: "EHOSTUNREACH", ENOTDIR: "ENOTDIR", EISDIR: "EISDIR", EAGAIN: "EAGAIN",
         EMSGSIZE: "EMSGSIZE", ENAMETOOLONG: "ENAMETOOLONG",
     ]
-}
-
-extension FileSystem.Status {
-    fileprivate init(_ info: stat) {
-        identity = FileSystem.Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-        size = Int64(info.st_size)
-        #if canImport(Darwin)
-        modificationSeconds = Int64(info.st_mtimespec.tv_sec)
-        #else
-        modificationSeconds = Int64(info.st_mtim.tv_sec)
-        #endif
-    }
 }
 
 private func posixRename(_ from: String, _ to: String) -> Int32 {

@@ -34,9 +34,8 @@ struct SyslogSocket {
         return false
     }
 
-    /// Connects, waiting at most `timeoutMilliseconds` for a TCP handshake.
+    /// Connects a closed socket, waiting at most `timeoutMilliseconds` for a TCP handshake.
     mutating func connect(timeoutMilliseconds: Int32) -> Errno? {
-        disconnect()
         switch transport {
         case .udp(let host, let port), .tcp(let host, let port):
             return connectInternet(host: host, port: port, timeout: timeoutMilliseconds)
@@ -66,9 +65,7 @@ struct SyslogSocket {
     func send(_ bytes: UnsafeRawBufferPointer, timeoutMilliseconds: Int32) -> SendResult {
         guard fd >= 0, var base = bytes.baseAddress else { return .disconnected(Errno(ENOTCONN)) }
         var remaining = bytes.count
-        let timeout = Int64(timeoutMilliseconds) * 1_000_000
-        var deadline = ConditionLock.now() + timeout
-        var extended = false
+        let start = ConditionLock.now()
         while remaining > 0 {
             let sent = posixSend(fd, base, remaining)
             if sent >= 0 {
@@ -83,12 +80,8 @@ struct SyslogSocket {
                 continue
             case EAGAIN, EWOULDBLOCK, ENOBUFS:
                 guard isStream else { return .busy }
-                var left = (deadline - ConditionLock.now()) / 1_000_000
-                if left <= 0 && remaining < bytes.count && !extended {
-                    extended = true
-                    deadline += 9 * timeout
-                    left = (deadline - ConditionLock.now()) / 1_000_000
-                }
+                let allowed = Int64(timeoutMilliseconds) * 1_000_000 * (remaining < bytes.count ? 10 : 1)
+                let left = (start + allowed - ConditionLock.now()) / 1_000_000
                 if left <= 0 { return .disconnected(Errno(ETIMEDOUT)) }
                 var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
                 _ = poll(&descriptor, 1, Int32(left))
