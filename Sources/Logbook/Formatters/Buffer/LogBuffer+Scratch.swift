@@ -10,16 +10,21 @@ extension LogBuffer {
         // The thread's slot keeps the scratch alive: use it without retaining it.
         let unmanaged = ThreadScratch.unmanagedCurrent
         let outcome: Swift.Result<Result, Failure> = unmanaged._withUnsafeGuaranteedRef { scratch in
-            guard !scratch.bufferInUse else {
-                var temporary = LogBuffer(capacity: 1024)
-                return Swift.Result { () throws(Failure) in try body(&temporary) }
+            do throws(Failure) {
+                guard !scratch.bufferInUse else {
+                    var temporary = LogBuffer(capacity: 1024)
+                    return .success(try body(&temporary))
+                }
+                scratch.bufferInUse = true
+                defer {
+                    scratch.buffer.pointee.shrink(ifLargerThan: 256 * 1024, to: 16 * 1024)
+                    scratch.bufferInUse = false
+                }
+                scratch.buffer.pointee.removeAll()
+                return .success(try body(&scratch.buffer.pointee))
+            } catch {
+                return .failure(error)
             }
-            scratch.bufferInUse = true
-            scratch.buffer.pointee.removeAll()
-            let outcome = Swift.Result { () throws(Failure) in try body(&scratch.buffer.pointee) }
-            scratch.buffer.pointee.shrink(ifLargerThan: 256 * 1024, to: 16 * 1024)
-            scratch.bufferInUse = false
-            return outcome
         }
         return try outcome.get()
     }
