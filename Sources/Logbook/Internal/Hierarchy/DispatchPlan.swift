@@ -40,6 +40,9 @@ final class DispatchPlan: Sendable {
     let hasFieldProviders: Bool
     /// Kept alive for ``Route/sampler``; `nil` while sampling is off.
     private let sampler: LogSampler?
+    /// The last of ``Route/slots`` again (a placeholder, never written to, when there is
+    /// none): read from a stored property of the plan, its sink is called with no retain.
+    private let lastSlot: Slot
     nonisolated(unsafe) let route: Route
 
     /// What the logging path reads: trivial values, read once through the thread's
@@ -68,6 +71,7 @@ final class DispatchPlan: Sendable {
             self.provideAll = { LogFields(fieldProviders.flatMap { $0.provide().storage }) }
         }
         self.lastResort = lastResort.map(Slot.init)
+        self.lastSlot = slots.last ?? Slot(StandardErrorLastResort.shared)
         let lowest: LogLevel? = slots.isEmpty ? self.lastResort?.level : slots.lazy.map(\.level).min()
         let slotStorage = UnsafeMutableBufferPointer<Slot>.allocate(capacity: slots.count)
         _ = slotStorage.initialize(from: slots)
@@ -131,7 +135,7 @@ final class DispatchPlan: Sendable {
         if let asyncSink = slots[last].asyncSink {
             asyncSink.queue.enqueue(record)
         } else {
-            slots[last].sink.write(record)
+            plan._withUnsafeGuaranteedRef { $0.lastSlot.sink.write(record) }
         }
     }
 }

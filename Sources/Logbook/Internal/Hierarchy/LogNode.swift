@@ -167,6 +167,8 @@ final class LogNode: Sendable {
         let text = message()
         let callSite = fields()
         let plan = scratch.cachedPlan(for: self)
+        // A new empty value for a logger with no bound fields: unlike a copy, it retains nothing.
+        let bound = bound.isEmpty ? LogFields() : bound
         let provided =
             plan._withUnsafeGuaranteedRef({ $0.hasFieldProviders })
             ? DispatchPlan.provideFields(through: plan, on: scratch) : nil
