@@ -86,10 +86,19 @@ public struct LogContext: Sendable, CustomStringConvertible {
 
     /// Calls `body` once per distinct key with the innermost value, outermost scope first.
     public func forEachField(_ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void) rethrows {
+        try forEachField(redacted: false, body)
+    }
+
+    /// ``forEachField(_:)``; with `redacted`, each value as the rules in force write it, for
+    /// integrations that hand fields to other logging systems.
+    package func forEachField(
+        redacted: Bool, _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
+    ) rethrows {
         guard let scope, scope.hasFields else { return }
         let capacity = scope.chainFieldCount
+        let rules = redacted ? RedactionRules.unmanagedCurrent : Self.unredacted
         try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: capacity) { slots in
-            var list = FieldListBuilder(slots.baseAddress!, capacity: capacity, rules: Self.unredacted)
+            var list = FieldListBuilder(slots.baseAddress!, capacity: capacity, rules: rules)
             scope.appendFields(innermost: scope, skipping: .none, to: &list)
             defer { list.deinitialize() }
             let fields = list.list
