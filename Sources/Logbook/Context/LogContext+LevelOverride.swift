@@ -24,7 +24,8 @@ extension LogContext {
         return try await with(current.pushing(LogFields(), levelOverride: override), operation: operation)
     }
 
-    /// Runs `operation` with `sink` bound as a test capture (a ``LevelOverride`` with a sink) of the records created inside.
+    /// Runs `operation` with `sink` bound as a test capture (a ``LevelOverride`` with a sink) of the
+    /// records created inside.
     package static func with<Result, Failure: Error>(
         capturing sink: any LogSink,
         operation: () throws(Failure) -> Result
