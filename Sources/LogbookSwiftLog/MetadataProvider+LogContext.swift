@@ -12,8 +12,8 @@ extension Logger.MetadataProvider {
         let context = LogContext.current
         if context.isEmpty { return [:] }
         var metadata: Logger.Metadata = [:]
-        context.forEachField { key, value in
-            metadata[key] = Logger.MetadataValue(LogRedaction.redactedValue(key: key, value))
+        context.forEachField(redacted: true) { key, value in
+            metadata[key] = Logger.MetadataValue(value.logValue)
         }
         return metadata
     }

@@ -8,21 +8,13 @@
 /// try Log.bootstrap(.environment { $0.jsonFormatter = .datadog(service: "checkout") })
 /// ```
 ///
-/// It reads `LOG_LEVEL` (any spelling ``LogLevel/init(parsing:)`` accepts), `LOG_LEVELS`
-/// (`payments=debug,chatty.dependency=warning`), `LOG_FORMAT` (a ``LogFormat`` name),
-/// `LOG_SAMPLING` (a ``LogSampling``, such as `10:100/1s` or `off`), `LOG_REDACT_KEYS`
-/// (keys added to ``redaction``'s, such as `ssn,card_number`), `LOG_SHUTDOWN_TIMEOUT`
-/// (``LogConfiguration/shutdownTimeout``, such as `500ms`, `5s` or `2.5`), and on Lambda
-/// (`AWS_LAMBDA_FUNCTION_NAME` or `AWS_LAMBDA_RUNTIME_API` set) `AWS_LAMBDA_LOG_FORMAT`
-/// (`Text` or `JSON`) and `AWS_LAMBDA_LOG_LEVEL`, which win over `LOG_FORMAT` and
-/// `LOG_LEVEL`. A setting made in code wins over its variable (`LOG_REDACT_KEYS` adds to
-/// ``redaction``). The Lambda guide has the precedence table.
-///
-/// An empty variable counts as unset. A value that is not accepted, even in a variable
-/// that is not used (such as `AWS_LAMBDA_LOG_FORMAT` off Lambda), makes bootstrap throw
-/// ``LogBootstrapError/invalidEnvironment(_:)`` naming the variable, the value and what is
-/// accepted, and nothing is applied. Tests pass their own variables instead of changing
-/// the process environment: `LogEnvironment(variables: ["LOG_LEVEL": "debug"])`.
+/// It reads `LOG_LEVEL`, `LOG_LEVELS`, `LOG_FORMAT`, `LOG_SAMPLING`, `LOG_REDACT_KEYS` and
+/// `LOG_SHUTDOWN_TIMEOUT`, and on Lambda `AWS_LAMBDA_LOG_FORMAT` and `AWS_LAMBDA_LOG_LEVEL`,
+/// which win over `LOG_FORMAT` and `LOG_LEVEL`; a setting made in code wins over its variable.
+/// An empty variable counts as unset. A value that is not accepted, even in a variable that
+/// is not used, makes bootstrap throw ``LogBootstrapError/invalidEnvironment(_:)`` and
+/// apply nothing. The Lambda guide (`Documentation/Lambda.md`) lists the values each
+/// variable accepts and the precedence of every setting.
 public struct LogEnvironment: Sendable {
     /// The variables read; ``environment`` holds the process's.
     public var variables: [String: String]
@@ -73,7 +65,8 @@ public struct LogEnvironment: Sendable {
         LambdaFunction.versionVariable, "LOG_SHUTDOWN_TIMEOUT",
     ]
 
-    /// Configuration read from `variables` instead of the process environment.
+    /// Configuration read from `variables` instead of the process environment, as tests do:
+    /// `LogEnvironment(variables: ["LOG_LEVEL": "debug"])`.
     public init(variables: [String: String], outputIsTerminal: Bool? = nil) {
         self.variables = variables
         self.outputIsTerminal = outputIsTerminal

@@ -24,12 +24,14 @@ extension LogContext {
         return try await with(current.pushing(LogFields(), levelOverride: override), operation: operation)
     }
 
-    /// Runs `operation` with `sink` bound as a test capture (a ``LogTap``) of the records created inside.
+    /// Runs `operation` with `sink` bound as a test capture (a ``LevelOverride`` with a sink) of the
+    /// records created inside.
     package static func with<Result, Failure: Error>(
         capturing sink: any LogSink,
         operation: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        let tap = LogTap(sink, parent: current.tap?.innermostOpen)
+        let slot = DispatchPlan.Slot(sink)
+        let tap = LevelOverride(slot.level, capture: slot, parent: current.tap?.innermostOpen)
         defer { tap.close() }
         return try with(current.pushing(LogFields(), tap: tap), operation: operation)
     }
@@ -39,7 +41,8 @@ extension LogContext {
         capturing sink: any LogSink,
         operation: nonisolated(nonsending) () async throws(Failure) -> Result
     ) async throws(Failure) -> Result {
-        let tap = LogTap(sink, parent: current.tap?.innermostOpen)
+        let slot = DispatchPlan.Slot(sink)
+        let tap = LevelOverride(slot.level, capture: slot, parent: current.tap?.innermostOpen)
         defer { tap.close() }
         return try await with(current.pushing(LogFields(), tap: tap), operation: operation)
     }

@@ -30,11 +30,11 @@ public struct LogContext: Sendable, CustomStringConvertible {
     @inlinable
     public var isEmpty: Bool { scope?.hasFields != true }
 
-    var tap: LogTap? { scope?.tap }
+    var tap: LevelOverride? { scope?.tap }
 
     /// This context with a scope of `own` (each key once), `tap` and `levelOverride` on top; a
     /// chain ``Scope/maximumDepth`` deep is collapsed into one, so reading it stays bounded.
-    func pushing(_ own: LogFields, tap: LogTap? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
+    func pushing(_ own: LogFields, tap: LevelOverride? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
         guard let scope, scope.depth >= Scope.maximumDepth else {
             return LogContext(scope: Scope(fields: own, parent: scope, tap: tap, levelOverride: levelOverride))
         }
@@ -52,9 +52,10 @@ public struct LogContext: Sendable, CustomStringConvertible {
 
     /// Whether a level override or an open test capture bound here wants `level`.
     func wants(_ level: LogLevel) -> Bool {
-        overrideAdmits(level) || scope?.tap?.lowestOpenLevel.map { level >= $0 } == true
+        lowestWantedLevel.map { level >= $0 } ?? false
     }
 
+    /// The lowest level a level override or an open test capture bound here wants.
     var lowestWantedLevel: LogLevel? {
         let override = scope?.levelOverride?.openLevel
         guard let tapLevel = scope?.tap?.lowestOpenLevel else { return override }
@@ -85,10 +86,19 @@ public struct LogContext: Sendable, CustomStringConvertible {
 
     /// Calls `body` once per distinct key with the innermost value, outermost scope first.
     public func forEachField(_ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void) rethrows {
+        try forEachField(redacted: false, body)
+    }
+
+    /// ``forEachField(_:)``; with `redacted`, each value as the rules in force write it, for
+    /// integrations that hand fields to other logging systems.
+    package func forEachField(
+        redacted: Bool, _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
+    ) rethrows {
         guard let scope, scope.hasFields else { return }
         let capacity = scope.chainFieldCount
+        let rules = redacted ? RedactionRules.unmanagedCurrent : Self.unredacted
         try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: capacity) { slots in
-            var list = FieldListBuilder(slots.baseAddress!, capacity: capacity, rules: Self.unredacted)
+            var list = FieldListBuilder(slots.baseAddress!, capacity: capacity, rules: rules)
             scope.appendFields(innermost: scope, skipping: .none, to: &list)
             defer { list.deinitialize() }
             let fields = list.list
@@ -116,7 +126,7 @@ extension LogContext {
         /// Whether this scope or an outer one holds a field (a capture's scope holds none).
         @usableFromInline let hasFields: Bool
         /// The innermost ones bound here or outside.
-        let tap: LogTap?
+        let tap: LevelOverride?
         let levelOverride: LevelOverride?
         let depth: Int
         /// Of this scope and every outer one.
@@ -126,7 +136,7 @@ extension LogContext {
         let redactionCleanFor = Atomic<UInt>(0)
 
         /// A scope of `fields` inside `parent`, keeping its `tap` and `levelOverride` unless given.
-        init(fields: LogFields, parent: Scope?, tap: LogTap? = nil, levelOverride: LevelOverride? = nil) {
+        init(fields: LogFields, parent: Scope?, tap: LevelOverride? = nil, levelOverride: LevelOverride? = nil) {
             self.fields = fields
             self.parent = parent
             self.tap = tap ?? parent?.tap

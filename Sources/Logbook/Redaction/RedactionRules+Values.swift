@@ -65,17 +65,6 @@ extension RedactionRules {
     }
 }
 
-extension LogRedaction {
-    /// What the rules in force write for `value` under `key`, for integrations that hand
-    /// fields to other logging systems.
-    package static func redactedValue(key: String, _ value: any LogValueConvertible) -> LogValue {
-        let rules = RedactionRules.current
-        if rules.redacts(key) { return .string(placeholder) }
-        let converted = value.logValue
-        return rules.redactingNested(converted) ?? converted
-    }
-}
-
 extension LogValue {
     /// The value when it is an array or an object, else `nil`.
     var nestedOrNil: LogValue? {

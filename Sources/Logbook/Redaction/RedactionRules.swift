@@ -8,14 +8,10 @@ final class RedactionRules: Sendable {
     let checksKeys: Bool
     /// Bit `n` set when some key is `n` bytes long (modulo 64).
     private let lengthMask: UInt64
-    /// Per small key length: bit `n` set when a key starts with the `n`-th letter (either
-    /// case), bit 31 with something else. Most keys are ruled out by this one lookup.
-    private nonisolated(unsafe) let firstBytes: UnsafeMutablePointer<UInt32>
     /// 2¹⁴ bits, one per (length, first byte, last byte) of a small key, bytes by their low
-    /// five bits (alike for both cases of a letter); see ``mayMatch(_:filter:)``.
+    /// five bits (alike for both cases of a letter); see ``mayMatch(_:filter:)``. Most keys
+    /// are ruled out by this one lookup.
     nonisolated(unsafe) let keyFilter: UnsafeMutablePointer<UInt64>
-    /// The ``SmallString/hashBit`` of each normalized small key.
-    private let hashMask: UInt64
     /// Normalized keys of up to 15 ASCII bytes, as the two words ``SmallString`` reads.
     private nonisolated(unsafe) let smallKeys: UnsafeMutablePointer<(UInt64, UInt64)>
     private let smallKeyCount: Int
@@ -29,13 +25,9 @@ final class RedactionRules: Sendable {
         checksKeys = !keys.isEmpty
         lengthMask = keys.reduce(0) { $0 | (1 &<< UInt64($1.count & 63)) }
         var small: [(UInt64, UInt64)] = []
-        var hashMask: UInt64 = 0
-        firstBytes = .allocate(capacity: 16)
-        firstBytes.initialize(repeating: 0, count: 16)
         keyFilter = .allocate(capacity: 256)
         keyFilter.initialize(repeating: 0, count: 256)
         for key in keys where key.count <= 15 && key.allSatisfy({ $0 < 0x80 }) {
-            firstBytes[key.count] |= Self.firstByteBit(key.first ?? 0)
             // `-` and `_` are equivalent: a key's `_` may be written `-`.
             func spellings(_ byte: UInt8) -> [UInt8] { byte == UInt8(ascii: "_") ? [byte, UInt8(ascii: "-")] : [byte] }
             for first in spellings(key.first ?? 0) {
@@ -48,12 +40,10 @@ final class RedactionRules: Sendable {
             var words: (UInt64, UInt64) = (0, 0)
             withUnsafeMutableBytes(of: &words) { $0.copyBytes(from: key) }
             small.append(words)
-            hashMask |= SmallString.hashBit(words.0, words.1)
         }
         smallKeys = .allocate(capacity: Swift.max(small.count, 1))
         smallKeys.initialize(from: small, count: small.count)
         smallKeyCount = small.count
-        self.hashMask = hashMask
         byteKeys = keys
         hashKey = configuration.hashKey.map(KeyedHash.key(from:)) ?? KeyedHash.processKey
     }
@@ -86,12 +76,10 @@ final class RedactionRules: Sendable {
     /// Whether the field named by the string at `key` is redacted.
     @inline(__always)
     func redacts(at key: UnsafePointer<String>) -> Bool {
-        guard checksKeys else { return false }
+        guard checksKeys, Self.mayMatch(key, filter: keyFilter) else { return false }
         if let small = SmallString(at: key) {
-            if firstBytes[small.count] & Self.firstByteBit(UInt8(truncatingIfNeeded: small.low)) == 0 { return false }
             let low = Self.normalized(small.low)
             let high = Self.normalized(small.high & 0x00FF_FFFF_FFFF_FFFF)
-            if hashMask & SmallString.hashBit(low, high) == 0 { return false }
             for index in 0..<smallKeyCount where smallKeys[index].0 == low && smallKeys[index].1 == high {
                 return true
             }
@@ -143,12 +131,5 @@ final class RedactionRules: Sendable {
     @inline(__always)
     static func filterIndex(count: UInt64, first: UInt64, last: UInt64) -> UInt64 {
         (count &<< 10) | ((first & 0x1F) &<< 5) | (last & 0x1F)
-    }
-
-    /// The bit of ``firstBytes`` for a key starting with `byte`.
-    @inline(__always)
-    static func firstByteBit(_ byte: UInt8) -> UInt32 {
-        let letter = (byte | 0x20) &- UInt8(ascii: "a")
-        return letter < 26 ? 1 &<< UInt32(letter) : 1 &<< 31
     }
 }

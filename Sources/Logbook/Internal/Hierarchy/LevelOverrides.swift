@@ -1,6 +1,6 @@
 import Synchronization
 
-/// How many level overrides (``LevelOverride``) and open test captures (``LogTap``) are
+/// How many level overrides and open test captures (each a ``LevelOverride``) are
 /// active at each level, process-wide: each wants records its loggers' levels would not
 /// create. While any is active, every node's gate is lowered to the lowest active level,
 /// and each record's own context decides where it goes (``DispatchPlan``). With none
