@@ -18,7 +18,6 @@ struct LogfmtFieldWriter: Sendable {
     /// measured, so such keys cost no more memory than the cap. Pass the result to
     /// ``LogBuffer/cutLine(from:limit:omitted:)`` so the marker counts the whole line.
     /// `keyPrefix` and `keySuffix` wrap each key (for colouring).
-    @discardableResult
     func append(
         _ fields: FieldList,
         of record: LogRecord,
@@ -45,7 +44,9 @@ struct LogfmtFieldWriter: Sendable {
                     continue
                 }
                 let isReserved = reserved.contains(at: field.key)
-                let key = isReserved ? renamed(field.key.pointee, record) : field.key.pointee
+                // A reserved key becomes one no record field has (static fields: second pass).
+                let key =
+                    isReserved ? reserved.renamed(field.key.pointee) { record.field($0) != nil } : field.key.pointee
                 LogBuffer.forEachFlattenedLeaf(key, field.value.pointee.logValue, maximumDepth: maximumDepth) {
                     leaf, leafValue, exhausted in
                     let before = buffer.count
@@ -61,24 +62,16 @@ struct LogfmtFieldWriter: Sendable {
                         unique, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
                     // A flattened leaf's key is `key` and more.
                     madeKeys = madeKeys || isReserved || changed || leaf.utf8.count != key.utf8.count
-                    if measuring { Self.measure(from: before, in: &buffer, into: &measured) }
+                    if measuring {  // taken back, counted
+                        measured += buffer.count - before
+                        buffer.truncate(to: before)
+                    }
                 }
             }
             guard madeKeys && claims == nil else { return measured }
             buffer.truncate(to: start)
             claims = LogfmtKeyClaims(reserved.all)
         }
-    }
-
-    /// Takes back the bytes written from `before` on, adding their count to `measured`.
-    private static func measure(from before: Int, in buffer: inout LogBuffer, into measured: inout Int) {
-        measured += buffer.count - before
-        buffer.truncate(to: before)
-    }
-
-    /// A key no record field has for a field whose key is reserved (static ones: second pass).
-    private func renamed(_ key: String, _ record: LogRecord) -> String {
-        reserved.renamed(key) { record.field($0) != nil }
     }
 
     @inline(__always)
