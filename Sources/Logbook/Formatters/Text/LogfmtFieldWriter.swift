@@ -44,9 +44,7 @@ struct LogfmtFieldWriter: Sendable {
                     continue
                 }
                 let isReserved = reserved.contains(at: field.key)
-                // A reserved key becomes one no record field has (static fields: second pass).
-                let key =
-                    isReserved ? reserved.renamed(field.key.pointee) { record.field($0) != nil } : field.key.pointee
+                let key = isReserved ? renamed(field.key.pointee, record) : field.key.pointee
                 LogBuffer.forEachFlattenedLeaf(key, field.value.pointee.logValue, maximumDepth: maximumDepth) {
                     leaf, leafValue, exhausted in
                     let before = buffer.count
@@ -72,6 +70,12 @@ struct LogfmtFieldWriter: Sendable {
             buffer.truncate(to: start)
             claims = LogfmtKeyClaims(reserved.all)
         }
+    }
+
+    /// A key no record field has for a field whose key is reserved (static ones: second pass).
+    /// A method: with this closure written at its use, the field loop takes about 55 instructions more.
+    private func renamed(_ key: String, _ record: LogRecord) -> String {
+        reserved.renamed(key) { record.field($0) != nil }
     }
 
     @inline(__always)
