@@ -18,7 +18,6 @@ struct LogfmtFieldWriter: Sendable {
     /// measured, so such keys cost no more memory than the cap. Pass the result to
     /// ``LogBuffer/cutLine(from:limit:omitted:)`` so the marker counts the whole line.
     /// `keyPrefix` and `keySuffix` wrap each key (for colouring).
-    @discardableResult
     func append(
         _ fields: FieldList,
         of record: LogRecord,
@@ -61,7 +60,10 @@ struct LogfmtFieldWriter: Sendable {
                         unique, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
                     // A flattened leaf's key is `key` and more.
                     madeKeys = madeKeys || isReserved || changed || leaf.utf8.count != key.utf8.count
-                    if measuring { Self.measure(from: before, in: &buffer, into: &measured) }
+                    if measuring {  // taken back, counted
+                        measured += buffer.count - before
+                        buffer.truncate(to: before)
+                    }
                 }
             }
             guard madeKeys && claims == nil else { return measured }
@@ -70,13 +72,8 @@ struct LogfmtFieldWriter: Sendable {
         }
     }
 
-    /// Takes back the bytes written from `before` on, adding their count to `measured`.
-    private static func measure(from before: Int, in buffer: inout LogBuffer, into measured: inout Int) {
-        measured += buffer.count - before
-        buffer.truncate(to: before)
-    }
-
     /// A key no record field has for a field whose key is reserved (static ones: second pass).
+    /// A method: with this closure written at its use, the field loop takes about 55 instructions more.
     private func renamed(_ key: String, _ record: LogRecord) -> String {
         reserved.renamed(key) { record.field($0) != nil }
     }

@@ -112,9 +112,7 @@ public struct SyslogFormatter: LogFormatter {
             messageStart = buffer.count
             Self.appendSyslogText(record.message, into: &buffer)
         }
-        if buffer.count - start > lineLimit {
-            buffer.cutLine(from: messageStart, limit: lineLimit - (messageStart - start))
-        }
+        buffer.cutLine(from: messageStart, limit: lineLimit - (messageStart - start))  // a no-op when it fits
     }
 
     /// Writes all before the message: the header, the structured data and a space.
