@@ -72,8 +72,8 @@ extension LogBuffer {
         destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
         if escapes | Self.escapeBits(word) != 0 { return false }
         base[used] = UInt8(ascii: "\"")
-        base[used + 1 + count] = UInt8(ascii: "\"")
-        used += count + 2
+        base[used &+ 1 &+ count] = UInt8(ascii: "\"")
+        used &+= count &+ 2
         return true
     }
 

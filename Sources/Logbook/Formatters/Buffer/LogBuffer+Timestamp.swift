@@ -72,8 +72,8 @@ extension LogBuffer {
         Swift.withUnsafeBytes(of: &words) { raw in
             (base + used).update(from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 19)
         }
-        base[used + 10] = separator
-        used += 19
+        base[used &+ 10] = separator
+        used &+= 19
     }
 
     private static func encodeUTC(_ second: Int64) -> (UInt64, UInt64, UInt64) {
