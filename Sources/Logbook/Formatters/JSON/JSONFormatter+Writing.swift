@@ -162,8 +162,9 @@ extension JSONFormatter {
         let searching: Bool
         var assumed = false
         var taken = false
-        /// Keys given to renamed fields, kept if they can collide (``KeySet/renamesMayCollide``).
-        var renamed: [String] = []
+        /// Keys given to renamed fields, kept if they can collide (``KeySet/renamesMayCollide``);
+        /// `nil` until then, so a line without any releases no array.
+        var renamed: [String]?
     }
 
     /// Writes the key of a field whose key is not plain and short: a reserved key renamed,
@@ -198,10 +199,10 @@ extension JSONFormatter {
         buffer.append(UInt8(ascii: ","))
         if reservedIndex != nil {
             let name = layout.reserved.renamed(key.pointee) { candidate in
-                fields.firstIndex(of: candidate) != nil || pass.renamed.contains(candidate)
+                fields.firstIndex(of: candidate) != nil || pass.renamed?.contains(candidate) == true
                     || (contextKey != nil && record.field(candidate) != nil)
             }
-            if layout.reserved.renamesMayCollide { pass.renamed.append(name) }
+            if layout.reserved.renamesMayCollide { pass.renamed = (pass.renamed ?? []) + [name] }
             buffer.appendJSONString(name)
         } else {
             buffer.appendJSONString(at: key)
