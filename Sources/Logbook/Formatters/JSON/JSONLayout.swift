@@ -1,8 +1,9 @@
 /// A ``JSONFormatter``'s settings and its keys and level names pre-encoded, built once so
 /// formatting only copies bytes. A class: the formatter is one word in an `any LogFormatter`.
 final class JSONLayout: Sendable {
-    /// Where a header member's `"key":` (`,"key":` after the first) sits in ``headerKeys``.
-    /// Trivial, so iterating costs no reference counting.
+    /// Where a header member's `"key":` (`,"key":` after the first) sits in ``headerKeys``;
+    /// empty for the level, whose key goes with each name (``levelValues``). Trivial, so
+    /// iterating costs no reference counting.
     struct HeaderSlot: Sendable {
         let member: JSONFormatter.HeaderMember
         let key: Range<Int>
@@ -34,7 +35,8 @@ final class JSONLayout: Sendable {
     let promoted: [PromotedSlot]
     /// The header keys, the level names, the promoted keys, then ``renamedMembers``.
     let headerKeys: [UInt8]
-    /// Each level's name in ``headerKeys``, by raw value.
+    /// Each level's key and name (`,"level":"info"`) in ``headerKeys``, by raw value: one
+    /// copy per line.
     let levelValues: [Range<Int>]
     /// `,"error":{"type":` (nested) or `,"errorType":` (flattened).
     let errorOpen: [UInt8]
@@ -100,6 +102,7 @@ final class JSONLayout: Sendable {
             headerKeys += bytes
             return headerKeys.count - bytes.count..<headerKeys.count
         }
+        var levelKey: [UInt8] = []
         header = settings.headerOrder.map { member in
             let given =
                 switch member {
@@ -109,11 +112,16 @@ final class JSONLayout: Sendable {
                 case .message: keys.message
                 }
             let name = claim(given, in: &reserved)
-            let encoded = headerKeys.isEmpty ? Self.encoded(name) + [colon] : key(name)
+            let encoded = member == settings.headerOrder.first ? Self.encoded(name) + [colon] : key(name)
+            guard member != .level else {
+                levelKey = encoded
+                return HeaderSlot(member: member, key: headerKeys.count..<headerKeys.count)
+            }
             return HeaderSlot(member: member, key: append(encoded))
         }
-        levelValues = LogLevel.allCases.map { append(Self.encoded(given.levelNames[$0])) }
-        let ownKeyBytes = headerKeys.count
+        levelValues = LogLevel.allCases.map { append(levelKey + Self.encoded(given.levelNames[$0])) }
+        // Counting the level's key once, as it is written.
+        let ownKeyBytes = headerKeys.count - (LogLevel.allCases.count - 1) * levelKey.count
         promoted = settings.promotedFields.enumerated().map { index, field in
             let member = append(key(field.key))
             let absentEnd = field.writesEmptyWhenAbsent ? append(Self.encoded("")).upperBound : member.lowerBound
