@@ -82,6 +82,30 @@ struct FieldListBuilder {
         count += 1
     }
 
+    /// Appends every entry of `entries` while scanning their keys as ``FieldKeys/scan(_:)``
+    /// does, one pass instead of two, and returns the keys' hash bits. On a key that is not
+    /// short ASCII or that repeats, or past ``FieldKeys/hashingThreshold`` entries, takes back
+    /// what it appended and returns `nil`.
+    mutating func appendScanning(_ entries: FieldKeys.Entries) -> UInt64? {
+        guard entries.count <= FieldKeys.hashingThreshold else { return nil }
+        let start = count
+        let firstSubstitute = substituteCount
+        var seen: UInt64 = 0
+        for index in entries.indices {
+            guard let small = SmallString(at: FieldKeys.key(entries, index)),
+                seen & small.hashBit == 0 || !FieldKeys.contains(small, in: entries, before: index)
+            else {
+                count = start
+                substitutes?.advanced(by: firstSubstitute).deinitialize(count: substituteCount - firstSubstitute)
+                substituteCount = firstSubstitute
+                return nil
+            }
+            seen |= small.hashBit
+            append(entries, index)
+        }
+        return seen
+    }
+
     /// Puts a static field before every entry so far, redacted as the others.
     @inline(__always)
     mutating func prepend(_ entries: FieldKeys.Entries, _ index: Int) {
