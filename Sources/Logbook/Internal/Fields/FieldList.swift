@@ -78,7 +78,7 @@ struct FieldListBuilder {
     /// With `checking`, redacted as the rules say.
     @inline(__always)
     mutating func append(_ entries: FieldKeys.Entries, _ index: Int, checking: Bool = true) {
-        (slots + count).initialize(to: entry(entries, index, checking: checking))
+        (slots + count).initialize(to: entry(entries, index, checking: checksKeys && checking, filter: keyFilter))
         count += 1
     }
 
@@ -90,6 +90,10 @@ struct FieldListBuilder {
         guard entries.count <= FieldKeys.hashingThreshold else { return nil }
         let start = count
         let firstSubstitute = substituteCount
+        // Read once: to the compiler, a store to a slot could change them.
+        let destination = slots + start
+        let checking = checksKeys
+        let filter = keyFilter
         var seen: UInt64 = 0
         for index in entries.indices {
             guard let small = SmallString(at: FieldKeys.key(entries, index)),
@@ -101,8 +105,9 @@ struct FieldListBuilder {
                 return nil
             }
             seen |= small.hashBit
-            append(entries, index)
+            (destination + index).initialize(to: entry(entries, index, checking: checking, filter: filter))
         }
+        count = start + entries.count
         return seen
     }
 
@@ -111,14 +116,17 @@ struct FieldListBuilder {
     mutating func prepend(_ entries: FieldKeys.Entries, _ index: Int) {
         staticCount += 1
         keyBits |= FieldKeys.hashBit(FieldKeys.key(entries, index))
-        (slots - staticCount).initialize(to: entry(entries, index, checking: true))
+        (slots - staticCount).initialize(to: entry(entries, index, checking: checksKeys, filter: keyFilter))
     }
 
+    /// The entry, or its substitute when `checking` and the rules' `filter` say it may need one.
     @inline(__always)
-    private mutating func entry(_ entries: FieldKeys.Entries, _ index: Int, checking: Bool) -> FieldList.Entry {
-        if checksKeys && checking {
+    private mutating func entry(
+        _ entries: FieldKeys.Entries, _ index: Int, checking: Bool, filter: UnsafeMutablePointer<UInt64>
+    ) -> FieldList.Entry {
+        if checking {
             let key = FieldKeys.key(entries, index)
-            if RedactionRules.mayMatch(key, filter: keyFilter)
+            if RedactionRules.mayMatch(key, filter: filter)
                 || RedactionRules.mayNest(FieldKeys.value(entries, index))
             {
                 return checkedEntry(entries, index)
