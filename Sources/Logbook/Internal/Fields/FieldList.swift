@@ -78,7 +78,7 @@ struct FieldListBuilder {
     /// With `checking`, redacted as the rules say.
     @inline(__always)
     mutating func append(_ entries: FieldKeys.Entries, _ index: Int, checking: Bool = true) {
-        (slots + count).initialize(to: entry(entries, index, checking: checksKeys && checking, filter: keyFilter))
+        (slots + count).initialize(to: entry(entries, index, checking: checking && checksKeys, filter: keyFilter))
         count += 1
     }
 
