@@ -88,7 +88,8 @@ struct RedactionTests {
             ("user", "second"),
         ])
         let line = JSONFormatter().format(makeRecord(fields: fields))
-        #expect(line.hasSuffix(#""password":"[REDACTED]","nested":{"password":"[REDACTED]"},"user":"second"}"#), "\(line)")
+        let expected = #""password":"[REDACTED]","nested":{"password":"[REDACTED]"},"user":"second"}"#
+        #expect(line.hasSuffix(expected), "\(line)")
     }
 
     @Test("syslog's opentelemetry element writes trace fields redacted, like every other field")
