@@ -21,17 +21,22 @@ extension JSONFormatter {
         var complete = true
         buffer.append(UInt8(ascii: "{"))
         layout.headerKeys.withUnsafeBytes { keys in
+            func append(_ bytes: JSONLayout.Bytes) {
+                if let small = bytes.small {
+                    buffer.appendSmall(small)
+                } else {
+                    buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[bytes.range]))
+                }
+            }
             for slot in layout.header {
-                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
+                append(slot.key)
                 switch slot.member {
                 case .timestamp:
                     buffer.append(UInt8(ascii: "\""))
                     buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
                     buffer.append(UInt8(ascii: "\""))
                 case .level:
-                    buffer.append(
-                        contentsOf: UnsafeRawBufferPointer(
-                            rebasing: keys[layout.levelValues[Int(record.level.rawValue)]]))
+                    append(layout.levelValues[Int(record.level.rawValue)])
                 case .logger:
                     buffer.appendJSONString(record.logger, limit: limits.text)
                 case .message:

@@ -6,7 +6,14 @@ final class JSONLayout: Sendable {
     /// iterating costs no reference counting.
     struct HeaderSlot: Sendable {
         let member: JSONFormatter.HeaderMember
-        let key: Range<Int>
+        let key: Bytes
+    }
+
+    /// Where some bytes sit in ``headerKeys`` and, when they are at most 15 ASCII bytes
+    /// (most keys), the same bytes as the two words ``LogBuffer/appendSmall`` stores.
+    struct Bytes: Sendable {
+        let range: Range<Int>
+        let small: SmallString?
     }
 
     /// A field written right after the error; `""` when absent and `writesEmptyWhenAbsent`
@@ -37,7 +44,7 @@ final class JSONLayout: Sendable {
     let headerKeys: [UInt8]
     /// Each level's key and name (`,"level":"info"`) in ``headerKeys``, by raw value: one
     /// copy per line.
-    let levelValues: [Range<Int>]
+    let levelValues: [Bytes]
     /// `,"error":{"type":` (nested) or `,"errorType":` (flattened).
     let errorOpen: [UInt8]
     let errorMessageKey: [UInt8]
@@ -102,6 +109,10 @@ final class JSONLayout: Sendable {
             headerKeys += bytes
             return headerKeys.count - bytes.count..<headerKeys.count
         }
+        func appendBytes(_ bytes: [UInt8]) -> Bytes {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return Bytes(range: append(bytes), small: withUnsafePointer(to: text) { SmallString(at: $0) })
+        }
         var levelKey: [UInt8] = []
         header = settings.headerOrder.map { member in
             let given =
@@ -115,11 +126,11 @@ final class JSONLayout: Sendable {
             let encoded = member == settings.headerOrder.first ? Self.encoded(name) + [colon] : key(name)
             guard member != .level else {
                 levelKey = encoded
-                return HeaderSlot(member: member, key: headerKeys.count..<headerKeys.count)
+                return HeaderSlot(member: member, key: Bytes(range: headerKeys.count..<headerKeys.count, small: nil))
             }
-            return HeaderSlot(member: member, key: append(encoded))
+            return HeaderSlot(member: member, key: appendBytes(encoded))
         }
-        levelValues = LogLevel.allCases.map { append(levelKey + Self.encoded(given.levelNames[$0])) }
+        levelValues = LogLevel.allCases.map { appendBytes(levelKey + Self.encoded(given.levelNames[$0])) }
         // Counting the level's key once, as it is written.
         let ownKeyBytes = headerKeys.count - (LogLevel.allCases.count - 1) * levelKey.count
         promoted = settings.promotedFields.enumerated().map { index, field in
