@@ -96,7 +96,7 @@ public struct LogBuffer: ~Copyable {
         if length > capacity &- used { grow(toAtLeast: used + length) }
         let destination = UnsafeMutableRawPointer(base + used)
         if length >= 4 && length < 8 {
-            // Level names and short keys: two 4-byte words, overlapping, instead of a call.
+            // Short names and keys: two 4-byte words, overlapping, instead of a call.
             let first = source.loadUnaligned(as: UInt32.self)
             let last = source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
             destination.storeBytes(of: first, as: UInt32.self)

@@ -99,7 +99,7 @@ struct FieldListBuilder {
             guard let small = SmallString(at: FieldKeys.key(entries, index)),
                 seen & small.hashBit == 0 || !FieldKeys.contains(small, in: entries, before: index)
             else {
-                count = start
+                // `count` moves only at the end: the appended slots are simply left.
                 substitutes?.advanced(by: firstSubstitute).deinitialize(count: substituteCount - firstSubstitute)
                 substituteCount = firstSubstitute
                 return nil
