@@ -100,16 +100,18 @@ extension LogRecord {
     private func resolveFields(includingFields: Bool, scope: LogContext.Scope?, into list: inout FieldListBuilder) {
         let callSite = fields.entries
         let bound = boundFields.entries
-        let callSiteKeys = FieldKeys.scan(callSite)
+        // Most call sites' keys are short and distinct: appended as they are scanned.
+        let appendedBits = includingFields ? list.appendScanning(callSite) : nil
+        let callSiteKeys = appendedBits.map { (bits: $0, hasRepeats: false) } ?? FieldKeys.scan(callSite)
         let boundKeys = bound.isEmpty ? (bits: 0, hasRepeats: false) : FieldKeys.scan(bound)
         if includingFields {
-            if callSiteKeys.hasRepeats {
+            if appendedBits == nil {
                 for index in callSite.indices
-                where !FieldKeys.contains(at: FieldKeys.key(callSite, index), in: callSite, from: index + 1) {
+                where !callSiteKeys.hasRepeats
+                    || !FieldKeys.contains(at: FieldKeys.key(callSite, index), in: callSite, from: index + 1)
+                {
                     list.append(callSite, index)
                 }
-            } else {
-                for index in callSite.indices { list.append(callSite, index) }
             }
             for index in bound.indices {
                 let key = FieldKeys.key(bound, index)

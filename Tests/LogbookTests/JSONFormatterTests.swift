@@ -92,6 +92,19 @@ struct JSONFormatterTests {
         )
     }
 
+    @Test("header keys short or long, ASCII or not, the level first or after another member")
+    func headerKeyForms() {
+        let record = makeRecord(level: .notice, fields: ["n": 1])
+        let levelFirst = JSONFormatter(keys: .init(level: "niveau_é"), headerOrder: [.level, .message])
+        #expect(levelFirst.format(record) == #"{"niveau_é":"notice","message":"charge created","n":1}"#)
+        let long = JSONFormatter(
+            keys: .init(logger: "a_logger_key_longer_than_fifteen", message: "m"),
+            headerOrder: [.message, .level, .logger])
+        #expect(
+            long.format(record)
+                == #"{"m":"charge created","level":"notice","a_logger_key_longer_than_fifteen":"payments","n":1}"#)
+    }
+
     @Test("an error becomes an object with its type and description")
     func error() {
         let line = formatter.format(makeRecord(level: .error, message: "charge failed", error: GatewayError()))

@@ -81,6 +81,17 @@ struct RedactionTests {
         #expect(logfmt.string.contains(" user.id=7"))
     }
 
+    @Test("a call-site key repeated after redacted ones: each key written once, at its last place, redacted")
+    func repeatedKeyAfterRedactedOnes() {
+        let fields = LogFields([
+            ("password", "pw-hunter2"), ("user", "first"), ("nested", ["password": "nested-pw-7"] as LogValue),
+            ("user", "second"),
+        ])
+        let line = JSONFormatter().format(makeRecord(fields: fields))
+        let expected = #""password":"[REDACTED]","nested":{"password":"[REDACTED]"},"user":"second"}"#
+        #expect(line.hasSuffix(expected), "\(line)")
+    }
+
     @Test("syslog's opentelemetry element writes trace fields redacted, like every other field")
     func syslogTraceElementRedacted() {
         let record = LogRecord(

@@ -4,7 +4,7 @@ extension LogContext.Scope {
     /// Whether the list must check this scope's own fields; once found clean under the
     /// list's rules, later records skip the checks.
     @inline(__always)
-    func needsRedactionChecks(_ list: FieldListBuilder) -> Bool {
+    func needsRedactionChecks(_ list: borrowing FieldListBuilder) -> Bool {
         guard list.checksKeys else { return false }
         if redactionCleanFor.load(ordering: .relaxed) == list.rulesIdentity { return false }
         return !rememberIfClean(list)
@@ -12,7 +12,7 @@ extension LogContext.Scope {
 
     /// Checks every field of this scope; when none needs redacting, remembers it.
     @inline(never)
-    private func rememberIfClean(_ list: FieldListBuilder) -> Bool {
+    private func rememberIfClean(_ list: borrowing FieldListBuilder) -> Bool {
         let entries = fields.entries
         for index in entries.indices {
             let key = FieldKeys.key(entries, index)

@@ -48,7 +48,9 @@ final class RedactionRules: Sendable {
         hashKey = configuration.hashKey.map(KeyedHash.key(from:)) ?? KeyedHash.processKey
     }
 
-    private static let storage = Atomic<UInt>(address(of: RedactionRules(.default)))
+    /// The address of the rules in force; 0 until the first read installs the defaults. A
+    /// constant initial value: reading it takes no lazy-initialization call.
+    private static let storage = Atomic<UInt>(0)
 
     /// The address of `rules`, retained for ever.
     private static func address(of rules: RedactionRules) -> UInt {
@@ -64,7 +66,18 @@ final class RedactionRules: Sendable {
     /// The rules in force, for `_withUnsafeGuaranteedRef` (installed rules are never freed).
     @inline(__always)
     static var unmanagedCurrent: Unmanaged<RedactionRules> {
-        Unmanaged<RedactionRules>.fromOpaque(UnsafeRawPointer(bitPattern: storage.load(ordering: .acquiring))!)
+        let address = storage.load(ordering: .acquiring)
+        return Unmanaged.fromOpaque(UnsafeRawPointer(bitPattern: address != 0 ? address : installDefaults())!)
+    }
+
+    /// Installs the default rules unless rules are in force already (a copy that loses the race
+    /// stays allocated, as all rules do); returns the address in force.
+    @inline(never)
+    private static func installDefaults() -> UInt {
+        let defaults = address(of: RedactionRules(.default))
+        let (installed, current) = storage.compareExchange(
+            expected: 0, desired: defaults, ordering: .acquiringAndReleasing)
+        return installed ? defaults : current
     }
 
     /// Makes `configuration` the rules in force. The previous rules stay allocated: a

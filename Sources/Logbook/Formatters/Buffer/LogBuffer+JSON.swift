@@ -72,8 +72,8 @@ extension LogBuffer {
         destination.storeBytes(of: word, toByteOffset: count - 8, as: UInt64.self)
         if escapes | Self.escapeBits(word) != 0 { return false }
         base[used] = UInt8(ascii: "\"")
-        base[used + 1 + count] = UInt8(ascii: "\"")
-        used += count + 2
+        base[used &+ 1 &+ count] = UInt8(ascii: "\"")
+        used &+= count &+ 2
         return true
     }
 
@@ -192,22 +192,23 @@ extension LogBuffer {
         var scale = 1.0
         for digits in 0...4 {
             let scaled = magnitude * scale
-            // Below 10^19, so the conversion cannot overflow; equal when `scaled` is whole.
-            if Double(UInt64(scaled)) == scaled {
+            // From 2^53 on every double is whole, and integers are no longer all exact.
+            guard scaled < 9_007_199_254_740_992 else { return false }
+            // Truncated, so equal to `scaled` when it is whole.
+            let units = Int64(scaled)
+            if Double(units) == scaled {
                 // Integers below 2^53 and powers of ten up to 10^4 are exact, so each
                 // division below is the one correctly rounded conversion of a decimal.
-                guard scaled < 9_007_199_254_740_992, scaled / scale == magnitude,
-                    (scaled - 1) / scale != magnitude, (scaled + 1) / scale != magnitude
+                guard scaled / scale == magnitude, (scaled - 1) / scale != magnitude, (scaled + 1) / scale != magnitude
                 else { return false }
                 if digits > 0 {
                     let shorterScale = scale / 10
-                    let shorter = (scaled / 10).rounded(.down)
+                    let shorter = Double(units / 10)
                     if shorter / shorterScale == magnitude || (shorter + 1) / shorterScale == magnitude {
                         return false
                     }
                 }
-                let units = UInt64(scaled)
-                let divisor = UInt64(scale)
+                let divisor = Int64(scale)
                 if value < 0 { append(UInt8(ascii: "-")) }
                 appendDecimal(Int(units / divisor))
                 append(UInt8(ascii: "."))
@@ -215,7 +216,7 @@ extension LogBuffer {
                     append(UInt8(ascii: "0"))
                 } else {
                     // The fraction's `digits` (1 to 4) zero-padded digits: the last of eight.
-                    append(word: Self.decimalDigits(units % divisor) >> UInt64(64 - 8 * digits), count: digits)
+                    append(word: Self.decimalDigits(UInt64(units % divisor)) >> UInt64(64 - 8 * digits), count: digits)
                 }
                 return true
             }

@@ -127,7 +127,7 @@ extension LogBuffer {
         if suffixCount > 0 {
             destination.storeBytes(of: suffix.littleEndian, toByteOffset: prefixCount + small.count, as: UInt64.self)
         }
-        used += prefixCount + small.count + suffixCount
+        used &+= prefixCount + small.count + suffixCount
     }
 
     /// Appends the low `count` bytes of `word` (at most 8), lowest first, with one capacity check.
@@ -136,7 +136,7 @@ extension LogBuffer {
         assert((0...8).contains(count), "append(word:count:) writes one word: count \(count) is over 8")
         reserveCapacity(8)
         UnsafeMutableRawPointer(base + used).storeBytes(of: word.littleEndian, as: UInt64.self)
-        used += count
+        used &+= count
     }
 
     /// Appends `true` or `false` (in JSON and the text formats alike), as one store.

@@ -35,9 +35,16 @@ extension LogBuffer {
         let fraction = UInt64(nanoseconds.magnitude) % 1_000_000_000
         reserveCapacity(10)
         let destination = UnsafeMutableRawPointer(base + used)
-        destination.storeBytes(of: UInt8(ascii: "."), as: UInt8.self)
-        destination.storeBytes(of: Self.decimalDigits(fraction / 10).littleEndian, toByteOffset: 1, as: UInt64.self)
-        destination.storeBytes(of: UInt8(truncatingIfNeeded: fraction % 10) | 0x30, toByteOffset: 9, as: UInt8.self)
+        if digits <= 3 {
+            // Milliseconds, most formats' precision: `.` and three digits as one word.
+            let milliseconds = UInt32(fraction / 1_000_000)
+            let digitsWord = milliseconds / 100 | (milliseconds / 10 % 10) << 8 | (milliseconds % 10) << 16 | 0x30_3030
+            destination.storeBytes(of: (digitsWord << 8 | 0x2E).littleEndian, as: UInt32.self)
+        } else {
+            destination.storeBytes(of: UInt8(ascii: "."), as: UInt8.self)
+            destination.storeBytes(of: Self.decimalDigits(fraction / 10).littleEndian, toByteOffset: 1, as: UInt64.self)
+            destination.storeBytes(of: UInt8(truncatingIfNeeded: fraction % 10) | 0x30, toByteOffset: 9, as: UInt8.self)
+        }
         used &+= digits &+ 1
     }
 
@@ -72,8 +79,8 @@ extension LogBuffer {
         Swift.withUnsafeBytes(of: &words) { raw in
             (base + used).update(from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 19)
         }
-        base[used + 10] = separator
-        used += 19
+        base[used &+ 10] = separator
+        used &+= 19
     }
 
     private static func encodeUTC(_ second: Int64) -> (UInt64, UInt64, UInt64) {

@@ -54,8 +54,10 @@ public struct LogBuffer: ~Copyable {
         if count >= 0 && count < used { used = count }
     }
 
+    /// Room for `additional` more bytes. Writers then advance ``used`` with `&+=`: it stays
+    /// within the capacity, so the sum cannot overflow (one check per write saved).
     package mutating func reserveCapacity(_ additional: Int) {
-        if used + additional > capacity { grow(toAtLeast: used + additional) }
+        if additional > capacity &- used { grow(toAtLeast: used + additional) }
     }
 
     @usableFromInline
@@ -83,7 +85,7 @@ public struct LogBuffer: ~Copyable {
     public mutating func append(_ byte: UInt8) {
         if used == capacity { grow(toAtLeast: used + 1) }
         base[used] = byte
-        used += 1
+        used &+= 1
     }
 
     /// Appends raw bytes.
@@ -91,9 +93,15 @@ public struct LogBuffer: ~Copyable {
     public mutating func append(contentsOf bytes: UnsafeRawBufferPointer) {
         let length = bytes.count
         guard length > 0, let source = bytes.baseAddress else { return }
-        if used + length > capacity { grow(toAtLeast: used + length) }
+        if length > capacity &- used { grow(toAtLeast: used + length) }
         let destination = UnsafeMutableRawPointer(base + used)
-        if length >= 8 && length <= 32 {
+        if length >= 4 && length < 8 {
+            // Short names and keys: two 4-byte words, overlapping, instead of a call.
+            let first = source.loadUnaligned(as: UInt32.self)
+            let last = source.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)
+            destination.storeBytes(of: first, as: UInt32.self)
+            destination.storeBytes(of: last, toByteOffset: length - 4, as: UInt32.self)
+        } else if length >= 8 && length <= 32 {
             // Keys, level names, timestamps: whole words, the last ones overlapping.
             func copyWord(at offset: Int) {
                 let word = source.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
@@ -108,7 +116,7 @@ public struct LogBuffer: ~Copyable {
         } else {
             destination.copyMemory(from: source, byteCount: length)
         }
-        used += length
+        used &+= length
     }
 
     /// Appends raw bytes.
@@ -143,11 +151,11 @@ public struct LogBuffer: ~Copyable {
             reserveCapacity(3)
             if value >= 100 {
                 base[used] = UInt8(truncatingIfNeeded: value / 100) &+ 0x30
-                used += 1
+                used &+= 1
             }
             base[used] = UInt8(truncatingIfNeeded: value / 10 % 10) &+ 0x30
-            base[used + 1] = UInt8(truncatingIfNeeded: value % 10) &+ 0x30
-            used += 2
+            base[used &+ 1] = UInt8(truncatingIfNeeded: value % 10) &+ 0x30
+            used &+= 2
             return
         }
         if value < 0 { append(UInt8(ascii: "-")) }

@@ -21,17 +21,22 @@ extension JSONFormatter {
         var complete = true
         buffer.append(UInt8(ascii: "{"))
         layout.headerKeys.withUnsafeBytes { keys in
+            func append(_ bytes: JSONLayout.Bytes) {
+                if let small = bytes.small {
+                    buffer.appendSmall(small)
+                } else {
+                    buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[bytes.range]))
+                }
+            }
             for slot in layout.header {
-                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
+                append(slot.key)
                 switch slot.member {
                 case .timestamp:
                     buffer.append(UInt8(ascii: "\""))
                     buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
                     buffer.append(UInt8(ascii: "\""))
                 case .level:
-                    buffer.append(
-                        contentsOf: UnsafeRawBufferPointer(
-                            rebasing: keys[layout.levelValues[Int(record.level.rawValue)]]))
+                    append(layout.levelValues[Int(record.level.rawValue)])
                 case .logger:
                     buffer.appendJSONString(record.logger, limit: limits.text)
                 case .message:
@@ -162,8 +167,9 @@ extension JSONFormatter {
         let searching: Bool
         var assumed = false
         var taken = false
-        /// Keys given to renamed fields, kept if they can collide (``KeySet/renamesMayCollide``).
-        var renamed: [String] = []
+        /// Keys given to renamed fields, kept if they can collide (``KeySet/renamesMayCollide``);
+        /// `nil` until then, so a line without any releases no array.
+        var renamed: [String]?
     }
 
     /// Writes the key of a field whose key is not plain and short: a reserved key renamed,
@@ -198,10 +204,10 @@ extension JSONFormatter {
         buffer.append(UInt8(ascii: ","))
         if reservedIndex != nil {
             let name = layout.reserved.renamed(key.pointee) { candidate in
-                fields.firstIndex(of: candidate) != nil || pass.renamed.contains(candidate)
+                fields.firstIndex(of: candidate) != nil || pass.renamed?.contains(candidate) == true
                     || (contextKey != nil && record.field(candidate) != nil)
             }
-            if layout.reserved.renamesMayCollide { pass.renamed.append(name) }
+            if layout.reserved.renamesMayCollide { pass.renamed = (pass.renamed ?? []) + [name] }
             buffer.appendJSONString(name)
         } else {
             buffer.appendJSONString(at: key)

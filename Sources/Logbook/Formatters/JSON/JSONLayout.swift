@@ -1,11 +1,19 @@
 /// A ``JSONFormatter``'s settings and its keys and level names pre-encoded, built once so
 /// formatting only copies bytes. A class: the formatter is one word in an `any LogFormatter`.
 final class JSONLayout: Sendable {
-    /// Where a header member's `"key":` (`,"key":` after the first) sits in ``headerKeys``.
-    /// Trivial, so iterating costs no reference counting.
+    /// Where a header member's `"key":` (`,"key":` after the first) sits in ``headerKeys``;
+    /// empty for the level, whose key goes with each name (``levelValues``). Trivial, so
+    /// iterating costs no reference counting.
     struct HeaderSlot: Sendable {
         let member: JSONFormatter.HeaderMember
-        let key: Range<Int>
+        let key: Bytes
+    }
+
+    /// Where some bytes sit in ``headerKeys`` and, when they are at most 15 ASCII bytes
+    /// (most keys), the same bytes as the two words ``LogBuffer/appendSmall`` stores.
+    struct Bytes: Sendable {
+        let range: Range<Int>
+        let small: SmallString?
     }
 
     /// A field written right after the error; `""` when absent and `writesEmptyWhenAbsent`
@@ -34,8 +42,9 @@ final class JSONLayout: Sendable {
     let promoted: [PromotedSlot]
     /// The header keys, the level names, the promoted keys, then ``renamedMembers``.
     let headerKeys: [UInt8]
-    /// Each level's name in ``headerKeys``, by raw value.
-    let levelValues: [Range<Int>]
+    /// Each level's key and name (`,"level":"info"`) in ``headerKeys``, by raw value: one
+    /// copy per line.
+    let levelValues: [Bytes]
     /// `,"error":{"type":` (nested) or `,"errorType":` (flattened).
     let errorOpen: [UInt8]
     let errorMessageKey: [UInt8]
@@ -100,6 +109,11 @@ final class JSONLayout: Sendable {
             headerKeys += bytes
             return headerKeys.count - bytes.count..<headerKeys.count
         }
+        func appendBytes(_ bytes: [UInt8]) -> Bytes {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return Bytes(range: append(bytes), small: withUnsafePointer(to: text) { SmallString(at: $0) })
+        }
+        var levelKey: [UInt8] = []
         header = settings.headerOrder.map { member in
             let given =
                 switch member {
@@ -109,11 +123,16 @@ final class JSONLayout: Sendable {
                 case .message: keys.message
                 }
             let name = claim(given, in: &reserved)
-            let encoded = headerKeys.isEmpty ? Self.encoded(name) + [colon] : key(name)
-            return HeaderSlot(member: member, key: append(encoded))
+            let encoded = member == settings.headerOrder.first ? Self.encoded(name) + [colon] : key(name)
+            guard member != .level else {
+                levelKey = encoded
+                return HeaderSlot(member: member, key: Bytes(range: headerKeys.count..<headerKeys.count, small: nil))
+            }
+            return HeaderSlot(member: member, key: appendBytes(encoded))
         }
-        levelValues = LogLevel.allCases.map { append(Self.encoded(given.levelNames[$0])) }
-        let ownKeyBytes = headerKeys.count
+        levelValues = LogLevel.allCases.map { appendBytes(levelKey + Self.encoded(given.levelNames[$0])) }
+        // Counting the level's key once, as it is written.
+        let ownKeyBytes = headerKeys.count - (LogLevel.allCases.count - 1) * levelKey.count
         promoted = settings.promotedFields.enumerated().map { index, field in
             let member = append(key(field.key))
             let absentEnd = field.writesEmptyWhenAbsent ? append(Self.encoded("")).upperBound : member.lowerBound

@@ -70,14 +70,17 @@ enum FieldKeys {
         for index in 0..<entries.count {
             guard let small = SmallString(at: key(entries, index)) else { return (~0, hasRepeatsByScanning(entries)) }
             let bit = small.hashBit
-            if seen & bit != 0 && !repeats {
-                repeats = (0..<index).contains { earlier in
-                    SmallString(at: key(entries, earlier)).map { $0.low == small.low && $0.high == small.high } ?? false
-                }
-            }
+            if seen & bit != 0 && !repeats { repeats = contains(small, in: entries, before: index) }
             seen |= bit
         }
         return (seen, repeats)
+    }
+
+    /// Whether a key before `end` is the short ASCII key `small`.
+    static func contains(_ small: SmallString, in entries: Entries, before end: Int) -> Bool {
+        (0..<end).contains { earlier in
+            SmallString(at: key(entries, earlier)).map { $0.low == small.low && $0.high == small.high } ?? false
+        }
     }
 
     @inline(never)

@@ -78,8 +78,37 @@ struct FieldListBuilder {
     /// With `checking`, redacted as the rules say.
     @inline(__always)
     mutating func append(_ entries: FieldKeys.Entries, _ index: Int, checking: Bool = true) {
-        (slots + count).initialize(to: entry(entries, index, checking: checking))
+        (slots + count).initialize(to: entry(entries, index, checking: checking && checksKeys, filter: keyFilter))
         count += 1
+    }
+
+    /// Appends every entry of `entries` while scanning their keys as ``FieldKeys/scan(_:)``
+    /// does, one pass instead of two, and returns the keys' hash bits. On a key that is not
+    /// short ASCII or that repeats, or past ``FieldKeys/hashingThreshold`` entries, takes back
+    /// what it appended and returns `nil`.
+    mutating func appendScanning(_ entries: FieldKeys.Entries) -> UInt64? {
+        guard entries.count <= FieldKeys.hashingThreshold else { return nil }
+        let start = count
+        let firstSubstitute = substituteCount
+        // Read once: to the compiler, a store to a slot could change them.
+        let destination = slots + start
+        let checking = checksKeys
+        let filter = keyFilter
+        var seen: UInt64 = 0
+        for index in entries.indices {
+            guard let small = SmallString(at: FieldKeys.key(entries, index)),
+                seen & small.hashBit == 0 || !FieldKeys.contains(small, in: entries, before: index)
+            else {
+                // `count` moves only at the end: the appended slots are simply left.
+                substitutes?.advanced(by: firstSubstitute).deinitialize(count: substituteCount - firstSubstitute)
+                substituteCount = firstSubstitute
+                return nil
+            }
+            seen |= small.hashBit
+            (destination + index).initialize(to: entry(entries, index, checking: checking, filter: filter))
+        }
+        count = start + entries.count
+        return seen
     }
 
     /// Puts a static field before every entry so far, redacted as the others.
@@ -87,14 +116,17 @@ struct FieldListBuilder {
     mutating func prepend(_ entries: FieldKeys.Entries, _ index: Int) {
         staticCount += 1
         keyBits |= FieldKeys.hashBit(FieldKeys.key(entries, index))
-        (slots - staticCount).initialize(to: entry(entries, index, checking: true))
+        (slots - staticCount).initialize(to: entry(entries, index, checking: checksKeys, filter: keyFilter))
     }
 
+    /// The entry, or its substitute when `checking` and the rules' `filter` say it may need one.
     @inline(__always)
-    private mutating func entry(_ entries: FieldKeys.Entries, _ index: Int, checking: Bool) -> FieldList.Entry {
-        if checksKeys && checking {
+    private mutating func entry(
+        _ entries: FieldKeys.Entries, _ index: Int, checking: Bool, filter: UnsafeMutablePointer<UInt64>
+    ) -> FieldList.Entry {
+        if checking {
             let key = FieldKeys.key(entries, index)
-            if RedactionRules.mayMatch(key, filter: keyFilter)
+            if RedactionRules.mayMatch(key, filter: filter)
                 || RedactionRules.mayNest(FieldKeys.value(entries, index))
             {
                 return checkedEntry(entries, index)
