@@ -261,6 +261,28 @@ final class FirstWriteGate: LogSink, @unchecked Sendable {
         #expect(gate.count.load(ordering: .relaxed) + sink.droppedAtShutdownCount == 50)
     }
 
+    @Test("a call waiting for room when shutdown begins writes its record itself, past a stalled writer")
+    func aCallWaitingForRoomWritesItselfOnceShutdownBegins() {
+        let gate = FirstWriteGate()
+        let sink = AsyncSink(gate, options: .init(capacity: 1))
+        defer { gate.release.signal() }  // never leave the writer blocked
+        sink.write(record("first"))
+        gate.entered.wait()  // the writer holds "first"
+        sink.write(record("second"))  // the queue is full now
+        let returned = DispatchSemaphore(value: 0)
+        Thread {
+            sink.write(self.record("third"))  // waits for room under `.block`
+            returned.signal()
+        }.start()
+        #expect(returned.wait(timeout: .now() + 0.05) == .timedOut, "the call waits for room")
+        #expect(!sink.shutdown(timeout: .milliseconds(100)), "the writer is stalled past the deadline")
+        #expect(returned.wait(timeout: .now() + 10) == .success, "the waiting call never returned")
+        gate.release.signal()
+        sink.flush()  // returns once the writer stopped
+        #expect(gate.messages == ["first", "third"])
+        #expect(sink.writtenCount == 1 && sink.droppedAtShutdownCount == 1)
+    }
+
     @Test("a backed-up queue into a line-writing sink: every line once, in each caller's order")
     func backedUpQueueIntoALineWritingSink() async throws {
         // A slow destination and a small queue: the writer is behind most of the time,
