@@ -276,6 +276,21 @@ struct FileSinkPartialBatchTests {
         #expect(lines.prefix(2).allSatisfy { $0.hasPrefix("{\"line\":") && $0.hasSuffix("\"}") })
         #expect(contents.utf8.count == 800)
     }
+
+    @Test("after a failed write, the next write checks the path at once, whatever the interval")
+    func checkAfterFailedWrite() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("failed-\(UUID().uuidString).log")
+            .path
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: path + ".1")
+        }
+        let outcome = try await TestHost.run("file-check-after-failed-write", [path])
+        #expect(outcome.status == 0)
+        #expect(outcome.outputLines == ["failures=1 reopens=1"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "after\n")
+        #expect(try String(contentsOfFile: path + ".1", encoding: .utf8) == "")
+    }
 }
 
 @Suite("FileSink: options")
