@@ -181,6 +181,27 @@ import Testing
         #expect(sink.backlogCount == 0)
     }
 
+    @Test("no write connects while the backoff runs, even with the receiver back; flush connects, keeping the order")
+    func backoffHoldsWritesUntilFlush() throws {
+        let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"
+        defer { unlink(path) }
+        let options = SyslogSink.Options(reconnectDelay: .seconds(3600), maximumReconnectDelay: .seconds(3600))
+        let sink = try SyslogSink(
+            .unix(path: path), formatter: formatter, level: .trace, filters: [], options: options)
+        sink.failures.reportFirst(to: { _ in })
+        sink.write(record("m0"))
+        #expect(sink.failureCount == 1 && sink.backlogCount == 1)
+        let receiver = TestReceiver(.unix(path))
+        sink.write(record("m1"))
+        #expect(receiver.datagram(timeout: 50) == nil, "no connection before the backoff ends")
+        #expect(sink.failureCount == 1 && sink.backlogCount == 2)
+        sink.flush()
+        sink.write(record("m2"))
+        let received = (0..<3).compactMap { _ in receiver.datagram(timeout: 500) }
+        #expect(received.map { String($0.split(separator: " ").last!) } == ["m0", "m1", "m2"])
+        #expect(sink.backlogCount == 0 && sink.sentCount == 3)
+    }
+
     @Test func reconnectsToARestartedTCPReceiver() throws {
         var receiver = TestReceiver(.tcp)
         let port = receiver.port
