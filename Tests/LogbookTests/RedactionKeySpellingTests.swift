@@ -9,10 +9,11 @@ import Testing
 struct RedactionKeySpellingTests {
     /// Keys of every length from 1 to 20 bytes, starting and ending with `_`, letters, digits and
     /// punctuation whose low five bits equal a letter's (`@`, `[`, `^`, `~`), so the prefilter
-    /// lets their near misses through to the exact comparison. A prefix no other test uses:
-    /// the rules are process-wide and parallel tests format.
-    static let keys: [String] = (1...20).map { length in
-        String("_Zq7@x[k-w^j3~yp_Mb_".prefix(length))
+    /// lets their near misses through to the exact comparison. Prefixes no other test uses
+    /// (`~`, `_~`): the rules are process-wide and parallel tests format.
+    static let keys: [String] = (1...20).flatMap { length in
+        let key = String("~^Zq7@x[k-w_j3{yp_Mb_".prefix(length))
+        return length == 1 ? [key] : [key, "_" + key.dropLast()]
     }
 
     /// `key` as written by callers: case flips, `_`/`-` swaps, and near misses (a byte's 0x20
