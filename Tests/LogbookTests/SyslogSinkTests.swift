@@ -219,6 +219,27 @@ import Testing
         #expect(receiver.frame()?.hasSuffix("] while down") == true)
     }
 
+    @Test("a TCP receiver that stops reading: a blocked send gives up within 10 timeouts, the frame kept for later")
+    func sendTimesOutWhenTheReceiverStopsReading() throws {
+        let receiver = TestReceiver(.tcp)  // never accepts nor reads: the socket buffers fill up
+        let options = SyslogSink.Options(
+            reconnectDelay: .seconds(3600), maximumReconnectDelay: .seconds(3600), timeout: .milliseconds(100))
+        let sink = try SyslogSink(
+            .tcp(host: "127.0.0.1", port: receiver.port), formatter: formatter, level: .trace, filters: [],
+            options: options)
+        sink.failures.reportFirst(to: { _ in })
+        let message = String(repeating: "x", count: 4_000)
+        var slowest = Duration.zero
+        for _ in 0..<20_000 where sink.failureCount == 0 {
+            let started = ContinuousClock.now
+            sink.write(record(message))
+            slowest = max(slowest, ContinuousClock.now - started)
+        }
+        #expect(sink.failureCount == 1)
+        #expect(sink.backlogCount == 1)
+        #expect(slowest >= .milliseconds(100) && slowest < .seconds(3), "the slowest write took \(slowest)")
+    }
+
     @Test("shutdown keeps to its timeout when connecting takes longer: it shortens the connect timeout")
     func shutdownKeepsToItsTimeoutWhileConnectHangs() throws {
         var receiver = TestReceiver(.tcp)
