@@ -202,6 +202,29 @@ import Testing
         #expect(sink.backlogCount == 0 && sink.sentCount == 3)
     }
 
+    @Test("a busy datagram receiver (its queue full) costs no failure and no message: they wait, in order")
+    func busyDatagramReceiverKeepsOrder() throws {
+        let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"
+        defer { unlink(path) }
+        let receiver = TestReceiver(.unix(path))
+        let sink = try SyslogSink(.unix(path: path), formatter: formatter, level: .trace, filters: [])
+        sink.failures.reportFirst(to: { _ in })
+        var written = 0
+        while sink.backlogCount < 3 && written < 100_000 {
+            sink.write(record("m\(written)"))
+            written += 1
+        }
+        #expect(sink.backlogCount == 3, "the receiver's queue never filled")
+        #expect(sink.failureCount == 0 && sink.droppedCount == 0)
+        var received: [String] = []
+        while let datagram = receiver.datagram(timeout: 100) { received.append(datagram) }
+        Thread.sleep(forTimeInterval: 0.02)  // past the 10 ms a busy receiver is given
+        sink.write(record("m\(written)"))
+        while let datagram = receiver.datagram(timeout: 500) { received.append(datagram) }
+        #expect(received.map { String($0.split(separator: " ").last!) } == (0...written).map { "m\($0)" })
+        #expect(sink.backlogCount == 0 && sink.failureCount == 0)
+    }
+
     @Test func reconnectsToARestartedTCPReceiver() throws {
         var receiver = TestReceiver(.tcp)
         let port = receiver.port
