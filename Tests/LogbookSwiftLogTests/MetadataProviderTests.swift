@@ -65,6 +65,33 @@ struct MetadataProviderTests {
         #expect(entry?["user"] == ["password": "[REDACTED]", "name": "ada"])
     }
 
+    @Test("keys are redacted in every spelling, inside custom values and arrays, and marked values stay hidden")
+    func redactionMatchesTheFieldPipeline() {
+        let storage = RecordingHandler.Storage()
+        let logger = Logger(label: "plain") { _ in
+            RecordingHandler(storage: storage, metadataProvider: .logContext)
+        }
+        let sessions = LogValue.array([.object(["Refresh-Token": "rt-1", "device": "phone"]), .string("plain")])
+        LogContext.with([
+            "Client-Secret": "cs-1", "API_KEY": "ak-2", "profile": Profile(), "sessions": sessions,
+            "email": .sensitive("ada@example.com"), "tokens": "kept",
+        ]) {
+            logger.info("inside")
+        }
+        let entry = storage.entries.withLock { $0.first }
+        #expect(entry?["Client-Secret"] == "[REDACTED]")
+        #expect(entry?["API_KEY"] == "[REDACTED]")
+        #expect(entry?["profile"] == ["Password": "[REDACTED]", "name": "ada"])
+        #expect(entry?["sessions"] == [["Refresh-Token": "[REDACTED]", "device": "phone"], "plain"])
+        #expect(entry?["email"]?.description.contains("ada@example.com") == false)
+        #expect(entry?["tokens"] == "kept")
+    }
+
+    /// A custom value converted to an object holding a redacted key.
+    struct Profile: LogValueConvertible {
+        var logValue: LogValue { .object(["Password": "pw-3", "name": "ada"]) }
+    }
+
     @Test("inner context scopes win, as for native records")
     func innerScopeWins() {
         let storage = RecordingHandler.Storage()

@@ -69,6 +69,43 @@ import Testing
         #expect(sink.failureCount == 0)
     }
 
+    @Test("with an interval, a moved file is written until the interval has passed, then the path is reopened")
+    func identityCheckedOnlyAfterTheInterval() async throws {
+        let path = directory.file("app.log")
+        let sink = try FileSink(path: path, options: .init(identityCheckInterval: .milliseconds(1_500)))
+        sink.write(record("one"))
+        try await Task.sleep(for: .milliseconds(1_600))
+        sink.write(record("two"))  // checks the path: still the open file, the next check is due later
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+        sink.write(record("three"))
+        #expect(sink.reopenCount == 0)
+        try await Task.sleep(for: .milliseconds(1_600))
+        sink.write(record("four"))
+        #expect(directory.lines("app.log.1").map { jsonObject($0)?["message"] as? String } == ["one", "two", "three"])
+        #expect(directory.lines("app.log").map { jsonObject($0)?["message"] as? String } == ["four"])
+        #expect(sink.reopenCount == 1)
+    }
+
+    @Test("a failed reopen keeps the old file, is retried on every write at interval 0, and recovers")
+    func failedReopenRetried() throws {
+        let path = directory.file("app.log")
+        let sink = try FileSink(path: path, options: .init(identityCheckInterval: .zero))
+        sink.failures.reportFirst(to: ReportCollector().report)
+        sink.write(record("one"))
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".1")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        sink.write(record("two"))
+        sink.write(record("three"))
+        #expect(sink.failureCount == 2)
+        try FileManager.default.removeItem(atPath: path)
+        sink.write(record("four"))
+        #expect(sink.failureCount == 2)
+        #expect(sink.reopenCount == 1)
+        let moved = directory.lines("app.log.1").map { jsonObject($0)?["message"] as? String }
+        #expect(moved == ["one", "two", "three"])
+        #expect(directory.lines("app.log").map { jsonObject($0)?["message"] as? String } == ["four"])
+    }
+
     @Test func recreatesADeletedFile() throws {
         let path = directory.file("app.log")
         let sink = try FileSink(path: path, options: .init(identityCheckInterval: .zero))
@@ -238,6 +275,21 @@ struct FileSinkPartialBatchTests {
         #expect(lines.count == 3 && lines.last == "")
         #expect(lines.prefix(2).allSatisfy { $0.hasPrefix("{\"line\":") && $0.hasSuffix("\"}") })
         #expect(contents.utf8.count == 800)
+    }
+
+    @Test("after a failed write, the next write checks the path at once, whatever the interval")
+    func checkAfterFailedWrite() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("failed-\(UUID().uuidString).log")
+            .path
+        defer {
+            try? FileManager.default.removeItem(atPath: path)
+            try? FileManager.default.removeItem(atPath: path + ".1")
+        }
+        let outcome = try await TestHost.run("file-check-after-failed-write", [path])
+        #expect(outcome.status == 0)
+        #expect(outcome.outputLines == ["failures=1 reopens=1"])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "after\n")
+        #expect(try String(contentsOfFile: path + ".1", encoding: .utf8) == "")
     }
 }
 

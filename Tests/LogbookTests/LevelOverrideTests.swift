@@ -156,6 +156,45 @@ struct LevelOverrideTests {
         #expect(sink.messages == ["d1"])
     }
 
+    @Test("interleaved with captures: an override feeds no capture, a capture opens no sink, each ends with its scope")
+    func interleavedWithCaptures() {
+        let hierarchy = quietHierarchy()
+        let sink = InMemorySink()
+        hierarchy.root.addSink(sink)
+        hierarchy.root.level = .error
+        let log = hierarchy.logger("svc")
+        let outer = LogCapture(level: .warning)
+        let inner = LogCapture(level: .debug)
+        var kept = LogContext()
+        outer.capture {
+            log.warning("w0")
+            LogContext.with(level: .info) {
+                log.debug("d1")
+                log.info("i1")
+                inner.capture {
+                    log.debug("d2")
+                    log.info("i2")
+                    LogContext.with(level: .debug) {
+                        log.debug("d3")
+                        kept = LogContext.current
+                    }
+                    log.warning("w2")
+                }
+                log.debug("d4")
+            }
+            log.info("i5")
+            log.error("e5")
+        }
+        LogContext.with(kept) {
+            log.debug("stale")
+            log.warning("stale")
+        }
+        #expect(sink.messages == ["i1", "i2", "d3", "w2", "e5"])
+        #expect(outer.messages == ["w0", "w2", "e5"])
+        #expect(inner.messages == ["d2", "i2", "d3", "w2"])
+        #expect(!log.isEnabled(.warning))
+    }
+
     @Test("the override reaches loggers of every hierarchy and throws through")
     func everyHierarchyAndThrows() throws {
         struct Failure: Error {}

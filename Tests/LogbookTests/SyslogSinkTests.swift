@@ -181,6 +181,50 @@ import Testing
         #expect(sink.backlogCount == 0)
     }
 
+    @Test("no write connects while the backoff runs, even with the receiver back; flush connects, keeping the order")
+    func backoffHoldsWritesUntilFlush() throws {
+        let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"
+        defer { unlink(path) }
+        let options = SyslogSink.Options(reconnectDelay: .seconds(3600), maximumReconnectDelay: .seconds(3600))
+        let sink = try SyslogSink(
+            .unix(path: path), formatter: formatter, level: .trace, filters: [], options: options)
+        sink.failures.reportFirst(to: { _ in })
+        sink.write(record("m0"))
+        #expect(sink.failureCount == 1 && sink.backlogCount == 1)
+        let receiver = TestReceiver(.unix(path))
+        sink.write(record("m1"))
+        #expect(receiver.datagram(timeout: 50) == nil, "no connection before the backoff ends")
+        #expect(sink.failureCount == 1 && sink.backlogCount == 2)
+        sink.flush()
+        sink.write(record("m2"))
+        let received = (0..<3).compactMap { _ in receiver.datagram(timeout: 500) }
+        #expect(received.map { String($0.split(separator: " ").last!) } == ["m0", "m1", "m2"])
+        #expect(sink.backlogCount == 0 && sink.sentCount == 3)
+    }
+
+    @Test("a busy datagram receiver (its queue full) costs no failure and no message: they wait, in order")
+    func busyDatagramReceiverKeepsOrder() throws {
+        let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"
+        defer { unlink(path) }
+        let receiver = TestReceiver(.unix(path))
+        let sink = try SyslogSink(.unix(path: path), formatter: formatter, level: .trace, filters: [])
+        sink.failures.reportFirst(to: { _ in })
+        var written = 0
+        while sink.backlogCount < 3 && written < 100_000 {
+            sink.write(record("m\(written)"))
+            written += 1
+        }
+        #expect(sink.backlogCount == 3, "the receiver's queue never filled")
+        #expect(sink.failureCount == 0 && sink.droppedCount == 0)
+        var received: [String] = []
+        while let datagram = receiver.datagram(timeout: 100) { received.append(datagram) }
+        Thread.sleep(forTimeInterval: 0.02)  // past the 10 ms a busy receiver is given
+        sink.write(record("m\(written)"))
+        while let datagram = receiver.datagram(timeout: 500) { received.append(datagram) }
+        #expect(received.map { String($0.split(separator: " ").last!) } == (0...written).map { "m\($0)" })
+        #expect(sink.backlogCount == 0 && sink.failureCount == 0)
+    }
+
     @Test func reconnectsToARestartedTCPReceiver() throws {
         var receiver = TestReceiver(.tcp)
         let port = receiver.port
@@ -196,6 +240,27 @@ import Testing
         Thread.sleep(forTimeInterval: 0.01)
         #expect(sink.shutdown(timeout: .seconds(2)))
         #expect(receiver.frame()?.hasSuffix("] while down") == true)
+    }
+
+    @Test("a TCP receiver that stops reading: a blocked send gives up within 10 timeouts, the frame kept for later")
+    func sendTimesOutWhenTheReceiverStopsReading() throws {
+        let receiver = TestReceiver(.tcp)  // never accepts nor reads: the socket buffers fill up
+        let options = SyslogSink.Options(
+            reconnectDelay: .seconds(3600), maximumReconnectDelay: .seconds(3600), timeout: .milliseconds(100))
+        let sink = try SyslogSink(
+            .tcp(host: "127.0.0.1", port: receiver.port), formatter: formatter, level: .trace, filters: [],
+            options: options)
+        sink.failures.reportFirst(to: { _ in })
+        let message = String(repeating: "x", count: 4_000)
+        var slowest = Duration.zero
+        for _ in 0..<20_000 where sink.failureCount == 0 {
+            let started = ContinuousClock.now
+            sink.write(record(message))
+            slowest = max(slowest, ContinuousClock.now - started)
+        }
+        #expect(sink.failureCount == 1)
+        #expect(sink.backlogCount == 1)
+        #expect(slowest >= .milliseconds(100) && slowest < .seconds(3), "the slowest write took \(slowest)")
     }
 
     @Test("shutdown keeps to its timeout when connecting takes longer: it shortens the connect timeout")

@@ -33,12 +33,7 @@ package struct SmallString {
     /// One bit of 64, picked by a hash of the string's bytes: sets of keys keep the bits
     /// of their members, so most keys are found absent without a comparison.
     @inline(__always)
-    var hashBit: UInt64 { Self.hashBit(low, high) }
-
-    @inline(__always)
-    static func hashBit(_ low: UInt64, _ high: UInt64) -> UInt64 {
-        1 &<< (((low ^ high) &* 0x9E37_79B9_7F4A_7C15) >> 58)
-    }
+    var hashBit: UInt64 { 1 &<< (((low ^ high) &* 0x9E37_79B9_7F4A_7C15) >> 58) }
 
     /// Whether a byte is a control character, `"` or `\` (all an ASCII string can need
     /// escaped in JSON), checked for all 15 bytes at once.
