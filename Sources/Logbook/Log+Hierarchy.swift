@@ -74,6 +74,9 @@ extension Log {
 
     /// The logger `name` below this one: `Log("payments").child("gateway")` is `Log("payments.gateway")`.
     public func child(_ name: String) -> Log {
-        node.hierarchy.logger(isRoot ? name : node.name + "." + name)
+        let suffix = LoggerName.normalize(name)
+        if suffix.isEmpty { return Log(node: node, boundFields: LogFields()) }
+        let fullName = isRoot ? suffix : node.name + "." + suffix
+        return Log(node: node.hierarchy.node(named: fullName), boundFields: LogFields())
     }
 }

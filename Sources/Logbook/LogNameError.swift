@@ -47,21 +47,25 @@ enum LoggerName {
         }
     }
 
-    /// The name records carry for the logger `name` addresses, normalized as ``Log/init(_:)``
-    /// describes (`root.a` is `a`); `nil` for the root.
-    static func addressed(by name: String) -> String? {
-        let segments = name.split(separator: ".", omittingEmptySubsequences: true).compactMap(normalized)
-            .drop { $0 == root }
-        return segments.isEmpty ? nil : segments.joined(separator: ".")
+    /// The normal form of `name`, as ``Log/init(_:)`` describes it; `""` for the root.
+    static func normalize(_ name: String) -> String {
+        if (try? validate(name)) != nil { return name }
+        var segments: [String] = []
+        for rawSegment in name.split(separator: ".", omittingEmptySubsequences: true) {
+            var scalars = Substring(rawSegment).unicodeScalars
+            while let first = scalars.first, isDisallowed(first) { scalars.removeFirst() }
+            while let last = scalars.last, isDisallowed(last) { scalars.removeLast() }
+            guard !scalars.isEmpty else { continue }
+            segments.append(String(String.UnicodeScalarView(scalars.map { isDisallowed($0) ? "_" : $0 })))
+        }
+        return segments.joined(separator: ".")
     }
 
-    /// `segment` with disallowed scalars trimmed around it and replaced by `_` inside; `nil` when
-    /// nothing is left.
-    private static func normalized(_ segment: Substring) -> String? {
-        var scalars = segment.unicodeScalars
-        while let first = scalars.first, isDisallowed(first) { scalars.removeFirst() }
-        while let last = scalars.last, isDisallowed(last) { scalars.removeLast() }
-        return scalars.isEmpty ? nil : String(String.UnicodeScalarView(scalars.map { isDisallowed($0) ? "_" : $0 }))
+    /// The name records carry for the logger `name` addresses (`root.a` is `a`); `nil` for the root.
+    static func addressed(by name: String) -> String? {
+        var name = Substring(normalize(name))
+        while name == root || name.hasPrefix(root + ".") { name = name.dropFirst(min(name.count, root.count + 1)) }
+        return name.isEmpty ? nil : String(name)
     }
 
     private static func isDisallowed(_ scalar: Unicode.Scalar) -> Bool {

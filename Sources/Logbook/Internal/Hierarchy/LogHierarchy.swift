@@ -48,7 +48,7 @@ package final class LogHierarchy: Sendable {
 
     /// The logger for `name`, normalized like ``Log/init(_:)``.
     package func logger(_ name: String) -> Log {
-        Log(node: node(named: name), boundFields: LogFields())
+        Log(node: node(named: LoggerName.normalize(name)), boundFields: LogFields())
     }
 
     /// See ``Log/lastResort``.
@@ -62,8 +62,8 @@ package final class LogHierarchy: Sendable {
         }
     }
 
-    /// The node for `name`, normalized like ``Log/init(_:)`` (`""` and `root` are the root),
-    /// created with its missing ancestors on first use.
+    /// The node for a normalized name (`""` and `root` are the root), created with its
+    /// missing ancestors on first use.
     func node(named name: String) -> LogNode {
         state.withLock { state in node(named: name, in: &state) }
     }
