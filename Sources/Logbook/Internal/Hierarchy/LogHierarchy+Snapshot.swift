@@ -16,15 +16,17 @@ extension LogHierarchy {
     /// valid; open test captures are unaffected.
     package func restore(_ snapshot: Snapshot) {
         _ = state.withLock { state in
-            var restored = snapshot.state
-            restored.nodes = state.nodes
             for (id, configuration) in state.configurations {
-                var node = snapshot.state.configurations[id] ?? NodeConfiguration()
-                node.children = configuration.children
+                var restored = snapshot.state.configurations[id] ?? NodeConfiguration()
+                restored.children = configuration.children
                 // A node keeps its one sampler, so drops not yet reported are still reported.
-                node.sampler = configuration.sampler ?? node.sampler
-                restored.configurations[id] = node
+                restored.sampler = configuration.sampler ?? restored.sampler
+                state.configurations[id] = restored
             }
+            // The rest as saved; the dictionaries above are swapped in, not copied into a new one.
+            var restored = snapshot.state
+            swap(&restored.nodes, &state.nodes)
+            swap(&restored.configurations, &state.configurations)
             state = restored
             return refresh(rootNode, in: &state)  // released after the lock
         }
