@@ -1,14 +1,8 @@
 extension LogLevel {
-    /// Every spelling ``init(parsing:)`` accepts, lowercase.
-    static let acceptedSpellings: [(spelling: String, level: LogLevel)] = [
-        ("trace", .trace), ("trc", .trace),
-        ("debug", .debug), ("dbg", .debug),
-        ("info", .info), ("inf", .info), ("information", .info),
-        ("notice", .notice),
-        ("warning", .warning), ("warn", .warning),
-        ("error", .error), ("err", .error),
-        ("critical", .critical), ("crit", .critical), ("fatal", .critical),
-        ("emerg", .critical), ("alert", .critical),
+    /// The spellings of other logging systems ``init(parsing:)`` accepts besides each ``name``.
+    static let aliases: KeyValuePairs<String, LogLevel> = [
+        "trc": .trace, "dbg": .debug, "inf": .info, "information": .info, "warn": .warning, "err": .error,
+        "crit": .critical, "fatal": .critical, "emerg": .critical, "alert": .critical,
     ]
 
     /// Parses a level's ``name`` or another logging system's alias (`warn`, `err`, `fatal`, `crit`,
@@ -16,10 +10,9 @@ extension LogLevel {
     /// whitespace: `"WARN"` is ``warning``. Anything else throws a ``LogLevelParseError``.
     public init(parsing text: String) throws(LogLevelParseError) {
         let key = Self.normalizedSpelling(text)
-        guard let entry = Self.acceptedSpellings.first(where: { $0.spelling == key }) else {
-            throw LogLevelParseError(value: text)
-        }
-        self = entry.level
+        let level = Self.allCases.first { $0.name == key } ?? Self.aliases.first { $0.key == key }?.value
+        guard let level else { throw LogLevelParseError(value: text) }
+        self = level
     }
 
     private static func normalizedSpelling(_ text: String) -> String {
@@ -40,9 +33,8 @@ public struct LogLevelParseError: Error, Sendable, Hashable, CustomStringConvert
     public init(value: String) { self.value = value }
 
     static var acceptedValuesDescription: String {
-        let canonical = LogLevel.allCases.map(\.name)
-        let aliases = LogLevel.acceptedSpellings.map(\.spelling).filter { !canonical.contains($0) }
-        return canonical.joined(separator: ", ") + " (aliases: " + aliases.joined(separator: ", ") + ")"
+        let canonical = LogLevel.allCases.map(\.name).joined(separator: ", ")
+        return canonical + " (aliases: " + LogLevel.aliases.map(\.key).joined(separator: ", ") + ")"
     }
 
     /// `invalid log level "value"; expected one of: …`.

@@ -197,4 +197,17 @@ struct HierarchyTests {
         #expect(hierarchy.root.child("top").name == "top")
         #expect(hierarchy.logger("a").child("").name == "a")
     }
+
+    @Test("child(_:) normalizes its suffix as Log(_:) does, root segments only at the top")
+    func childNormalizesItsSuffix() {
+        let hierarchy = LogHierarchy()
+        let parent = hierarchy.logger("a")
+        #expect(parent.child(" b . c\t").name == "a.b.c")
+        #expect(parent.child("x y").name == "a.x_y")
+        #expect(parent.child(" . ").name == "a")
+        #expect(parent.child("root").name == "a.root", "root is a plain segment below the top")
+        #expect(hierarchy.root.child("root.root.x").name == "x")
+        #expect(hierarchy.root.child(" root ").isRoot)
+        #expect(parent.child("b").parent?.name == "a")
+    }
 }

@@ -20,7 +20,7 @@ import Darwin
         let log = hierarchy.logger("app")
         log.info("last")
         let summary: @Sendable () -> Void = { hierarchy.logger("sampler").warning("summary") }
-        let complete = LogShutdown.run(sinks: [async], timeout: .seconds(5), actions: [summary])
+        let complete = LogShutdown.run(sinks: [async], timeout: .seconds(5), before: summary)
         #expect(complete)
         // Queued by the action before the drain started, so written by the drain itself.
         #expect(memory.messages == ["last", "summary"])
@@ -32,7 +32,7 @@ import Darwin
         let start = ContinuousClock.now
         // Blocks its thread for 3 s (the action runs on a thread of its own).
         let blocking: @Sendable () -> Void = { usleep(3_000_000) }
-        LogShutdown.run(sinks: [], timeout: .milliseconds(200), actions: [blocking])
+        LogShutdown.run(sinks: [], timeout: .milliseconds(200), before: blocking)
         let elapsed = ContinuousClock.now - start
         #expect(elapsed < .milliseconds(1_500), "took \(elapsed)")
     }

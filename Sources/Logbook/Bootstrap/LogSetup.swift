@@ -90,8 +90,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     }
 
     private func drain(timeout: Duration) -> Bool {
-        let flush: @Sendable () -> Void = { hierarchy.flushPendingSummaries() }
-        return LogShutdown.run(sinks: hierarchy.allSinks, timeout: timeout, actions: [flush])
+        LogShutdown.run(hierarchy, timeout: timeout)
     }
 
     /// One setting bootstrap chose from the environment, and what decided it.

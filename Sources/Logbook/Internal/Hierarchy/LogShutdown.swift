@@ -7,20 +7,34 @@ import Darwin
 #endif
 
 /// The one shutdown routine, behind ``LogSetup/shutdown(timeout:)``, the exit hook and
-/// `LogbookService`: first the pre-drain actions (work that still produces records, such
-/// as sampling summaries), then ``LogSink/shutdown(timeout:)`` on every sink, all within
-/// one deadline. Running it twice is harmless.
+/// `LogbookService`: first the sampling summaries still held back (records too), then
+/// ``LogSink/shutdown(timeout:)`` on every sink, all within one deadline. Running it twice
+/// is harmless.
 package enum LogShutdown {
     /// The last bootstrap's shutdown timeout; `nil` until the exit hook is installed.
     static let exitTimeout = LockedState<Duration?>(nil)
 
-    /// Runs `actions`, then shuts `sinks` down, all within `timeout`. Actions may log, share
-    /// the deadline and must tolerate running more than once. Returns whether every sink
-    /// wrote everything it had accepted.
+    /// Drains every sink attached anywhere in `hierarchy`, as configured now. Returns whether
+    /// every sink wrote everything it had accepted.
     @discardableResult
-    package static func run(sinks: [any LogSink], timeout: Duration, actions: [@Sendable () -> Void]) -> Bool {
+    package static func run(_ hierarchy: LogHierarchy, timeout: Duration) -> Bool {
+        run(sinks: hierarchy.allSinks, timeout: timeout) { hierarchy.flushPendingSummaries() }
+    }
+
+    /// Runs `action`, then shuts `sinks` down, all within `timeout`. The action may log, shares
+    /// the deadline and must tolerate running more than once.
+    @discardableResult
+    package static func run(
+        sinks: [any LogSink], timeout: Duration, before action: @escaping @Sendable () -> Void
+    ) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)
-        runActions(actions, until: deadline)
+        // On a thread of its own (inline when none can be started), waited for until the
+        // deadline: an action that blocks must not hold the drain past it.
+        if let call = DetachedCall.start(action) {
+            _ = call.take(waitingAtMost: .nanoseconds(max(0, deadline - ConditionLock.now())))
+        } else {
+            action()
+        }
         var complete = true
         for sink in sinks {
             let remaining = Duration.nanoseconds(max(0, deadline - ConditionLock.now()))
@@ -29,18 +43,8 @@ package enum LogShutdown {
         return complete
     }
 
-    /// Runs `actions` in order on a dedicated thread (inline when none can be started),
-    /// waiting for them until `deadline`: one that blocks must not hold the drain past it.
-    private static func runActions(_ actions: [@Sendable () -> Void], until deadline: Int64) {
-        guard !actions.isEmpty else { return }
-        let run: @Sendable () -> Void = { for action in actions { action() } }
-        guard let call = DetachedCall.start(run) else { return run() }
-        _ = call.take(waitingAtMost: .nanoseconds(max(0, deadline - ConditionLock.now())))
-    }
-
     /// Arranges, once per process, that a normal exit (return from `main`, `exit()`)
-    /// drains every sink of the shared hierarchy, as configured then, within `timeout`
-    /// (the latest value wins).
+    /// drains the shared hierarchy within `timeout` (the latest value wins).
     static func installExitHook(timeout: Duration) {
         let install = exitTimeout.withLock { current -> Bool in
             defer { current = timeout }
@@ -49,11 +53,8 @@ package enum LogShutdown {
         if install { atexit { LogShutdown.runAtExit() } }
     }
 
-    static func runAtExit() {
-        let timeout = exitTimeout.withLock { $0 } ?? LogConfiguration.defaultShutdownTimeout
-        // Sampling summaries still held back are records too: written before the drain.
-        let flush: @Sendable () -> Void = { LogHierarchy.shared.flushPendingSummaries() }
-        run(sinks: LogHierarchy.shared.allSinks, timeout: timeout, actions: [flush])
+    private static func runAtExit() {
+        run(.shared, timeout: exitTimeout.withLock { $0 } ?? LogConfiguration.defaultShutdownTimeout)
     }
 }
 
