@@ -138,6 +138,18 @@ struct JSONFormatterTests {
         }
     }
 
+    @Test("a very long level key raises the line-limit floor once, as a header key does, not once per level")
+    func longLevelKeyCountedOnceInTheFloor() {
+        let long = String(repeating: "k", count: 2_000)
+        let longLevel = JSONFormatter(keys: .init(level: long, logger: "lg"), lineLimit: 0)
+        let longLogger = JSONFormatter(keys: .init(level: "lg", logger: long), lineLimit: 0)
+        #expect(longLevel.lineLimit > 2_000, "the floor holds the key")
+        #expect(longLevel.lineLimit == longLogger.lineLimit)
+        let line = longLevel.format(makeRecord(message: String(repeating: "m", count: 5_000)))
+        #expect(line.utf8.count <= longLevel.lineLimit)
+        #expect(line.contains(#"""# + long + #"":"info""#))
+    }
+
     @Test("an error becomes an object with its type and description")
     func error() {
         let line = formatter.format(makeRecord(level: .error, message: "charge failed", error: GatewayError()))
