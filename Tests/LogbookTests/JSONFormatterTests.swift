@@ -105,6 +105,51 @@ struct JSONFormatterTests {
                 == #"{"m":"charge created","level":"notice","a_logger_key_longer_than_fifteen":"payments","n":1}"#)
     }
 
+    @Test("every header order, level key and level name: the level's key written with its name, one comma each")
+    func headerOrdersWithLevelKeysAndNames() {
+        let custom = LogLevelNames(
+            trace: "T", debug: "dbg", info: "informational-long", notice: "nötice", warning: #"w"q"#, error: "E",
+            critical: "CRIT")
+        let encodedCustom = ["T", "dbg", "informational-long", "nötice", #"w\"q"#, "E", "CRIT"]
+        let members: [JSONFormatter.HeaderMember] = [.timestamp, .level, .logger, .message]
+        var orders: [[JSONFormatter.HeaderMember]] = [[]]
+        for _ in members {
+            orders = orders.flatMap { order in members.filter { !order.contains($0) }.map { order + [$0] } }
+        }
+        for levelKey in ["level", "lvl_é", "a_level_key_longer_than_fifteen"] {
+            let nameSets = [(LogLevelNames.lowercase, LogLevel.allCases.map(\.name)), (custom, encodedCustom)]
+            for (names, encodedNames) in nameSets {
+                for order in orders {
+                    let formatter = JSONFormatter(keys: .init(level: levelKey), headerOrder: order, levelNames: names)
+                    for level in LogLevel.allCases {
+                        let parts = order.map { member in
+                            switch member {
+                            case .timestamp: #""timestamp":"2024-08-06T11:54:56.789Z""#
+                            case .level: #"""# + levelKey + #"":""# + encodedNames[Int(level.rawValue)] + #"""#
+                            case .logger: #""logger":"payments""#
+                            case .message: #""message":"charge created""#
+                            }
+                        }
+                        let expected = "{" + parts.joined(separator: ",") + #","n":1}"#
+                        #expect(formatter.format(makeRecord(level: level, fields: ["n": 1])) == expected, "\(order)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a very long level key raises the line-limit floor once, as a header key does, not once per level")
+    func longLevelKeyCountedOnceInTheFloor() {
+        let long = String(repeating: "k", count: 2_000)
+        let longLevel = JSONFormatter(keys: .init(level: long, logger: "lg"), lineLimit: 0)
+        let longLogger = JSONFormatter(keys: .init(level: "lg", logger: long), lineLimit: 0)
+        #expect(longLevel.lineLimit > 2_000, "the floor holds the key")
+        #expect(longLevel.lineLimit == longLogger.lineLimit)
+        let line = longLevel.format(makeRecord(message: String(repeating: "m", count: 5_000)))
+        #expect(line.utf8.count <= longLevel.lineLimit)
+        #expect(line.contains(#"""# + long + #"":"info""#))
+    }
+
     @Test("an error becomes an object with its type and description")
     func error() {
         let line = formatter.format(makeRecord(level: .error, message: "charge failed", error: GatewayError()))

@@ -46,6 +46,21 @@ struct LogLevelTests {
         }
     }
 
+    @Test("every alias of another logging system parses, and the error lists them all, in order")
+    func aliasesAndTheirListing() throws {
+        let aliases: [(String, LogLevel)] = [
+            ("trc", .trace), ("dbg", .debug), ("inf", .info), ("information", .info), ("warn", .warning),
+            ("err", .error), ("crit", .critical), ("fatal", .critical), ("emerg", .critical), ("alert", .critical),
+        ]
+        for (alias, level) in aliases {
+            #expect(try LogLevel(parsing: alias.uppercased()) == level, "\(alias)")
+        }
+        let expected =
+            #"invalid log level "verbose"; expected one of: trace, debug, info, notice, warning, error, critical"#
+            + " (aliases: trc, dbg, inf, information, warn, err, crit, fatal, emerg, alert)"
+        #expect(LogLevelParseError(value: "verbose").description == expected)
+    }
+
     @Test("empty and near-miss spellings are rejected", arguments: ["", " ", "warnings", "inf0", "5", "debug info"])
     func rejectsNearMisses(text: String) {
         #expect(throws: LogLevelParseError(value: text)) { try LogLevel(parsing: text) }

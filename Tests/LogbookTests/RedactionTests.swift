@@ -92,6 +92,21 @@ struct RedactionTests {
         #expect(line.hasSuffix(expected), "\(line)")
     }
 
+    @Test(
+        "redacted call-site keys before one the scanning pass gives back (not short ASCII, or past 64 entries)",
+        arguments: ["clé", "a_key_longer_than_fifteen_bytes", ""])
+    func redactedKeysBeforeATakeBack(laterKey: String) {
+        let many = laterKey.isEmpty ? (0..<70).map { ("k\($0)", LogValue.int($0)) } : [(laterKey, LogValue.int(1))]
+        let fields = LogFields(
+            [("password", "pw-hunter2"), ("nested", ["password": "nested-pw-7"] as LogValue)] + many
+                + [("user", "u")])
+        let line = JSONFormatter().format(makeRecord(fields: fields))
+        let written = many.map { #"""# + $0.0 + #"":"# + $0.1.description }.joined(separator: ",")
+        let expected = #""password":"[REDACTED]","nested":{"password":"[REDACTED]"},"# + written + #","user":"u"}"#
+        #expect(line.hasSuffix(expected), "\(line)")
+        #expect(line.ranges(of: #""password""#).count == 2, "each written once: \(line)")
+    }
+
     @Test("syslog's opentelemetry element writes trace fields redacted, like every other field")
     func syslogTraceElementRedacted() {
         let record = LogRecord(
