@@ -207,7 +207,8 @@ extension JSONFormatter {
                 fields.firstIndex(of: candidate) != nil || pass.renamed?.contains(candidate) == true
                     || (contextKey != nil && record.field(candidate) != nil)
             }
-            if layout.reserved.renamesMayCollide { pass.renamed = (pass.renamed ?? []) + [name] }
+            // Appended in place: rebuilding the array for each name made many renames quadratic.
+            if layout.reserved.renamesMayCollide, pass.renamed?.append(name) == nil { pass.renamed = [name] }
             buffer.appendJSONString(name)
         } else {
             buffer.appendJSONString(at: key)
