@@ -6,7 +6,7 @@ package struct FailureCounter: ~Copyable, Sendable {
     private let failures = Atomic(0)
     /// What follows the first report: what the sink does now and where it counts the rest.
     private let consequence: String
-    private let report = LockedState<@Sendable (String) -> Void>(Diagnostics.report)
+    private let report = LockedState<@Sendable (String) -> Void>(StandardErrorLastResort.report)
 
     init(consequence: String) {
         self.consequence = consequence

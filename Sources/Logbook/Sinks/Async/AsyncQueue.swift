@@ -66,7 +66,7 @@ final class AsyncQueue: @unchecked Sendable {
         state.initialize(to: State(pending: RecordBuffer(capacity: size), finished: RecordBuffer(capacity: size)))
         if !BackgroundThread.start({ [self] in runWriter() }) {
             state.pointee.phase = .stopped
-            Diagnostics.report("AsyncSink could not start its thread; records are written synchronously.")
+            StandardErrorLastResort.report("AsyncSink could not start its thread; records are written synchronously.")
         }
     }
 
