@@ -72,7 +72,7 @@ extension AsyncQueue {
     /// Writes `records` in order, leaving them in the buffer: to a ``LineWritingSink`` as
     /// lines in writes of about `batchBytes`, else one by one.
     func write(_ records: RecordBuffer, lines: inout LogBuffer) {
-        guard let lineSink, let formatter = lineFormatter else {
+        guard let (lineSink, formatter) = lineWriter else {
             records.forEachRecord { sink.write($0) }
             return
         }

@@ -41,9 +41,9 @@ final class AsyncQueue: @unchecked Sendable {
 
     let options: AsyncSink.Options
     let sink: any LogSink
-    let lineSink: (any LineWritingSink)?
-    /// Read once, as is `sinkLevel` (below which no drop summary is queued).
-    let lineFormatter: (any LogFormatter)?
+    /// A ``LineWritingSink`` and its formatter, read once, as is `sinkLevel` (below which no
+    /// drop summary is queued).
+    let lineWriter: (sink: any LineWritingSink, formatter: any LogFormatter)?
     let sinkLevel: LogLevel
     let lock = ConditionLock()
     let workAvailable: ConditionLock.Condition
@@ -55,8 +55,7 @@ final class AsyncQueue: @unchecked Sendable {
     init(sink: any LogSink, options: AsyncSink.Options) {
         self.options = options
         self.sink = sink
-        lineSink = sink as? any LineWritingSink
-        lineFormatter = lineSink?.formatter
+        lineWriter = (sink as? any LineWritingSink).map { ($0, $0.formatter) }
         sinkLevel = sink.level
         workAvailable = lock.makeCondition()
         spaceAvailable = lock.makeCondition()
