@@ -10,11 +10,8 @@
 /// The queue is bounded in records and estimated bytes (``Options``); when it is full,
 /// ``Options/overflow`` makes the caller wait (the default) or drops records and counts them,
 /// and a `warning` from logger `logbook` says how many once records are accepted again. A
-/// ``LineWritingSink`` (``FileSink``, ``StreamSink``) gets a burst of records formatted into
-/// one `write(2)`; other sinks get ``LogSink/write(_:)`` per record on the background thread.
-/// A record at or above ``Options/durableLevel`` is written, with everything queued before
-/// it, before its call returns. A sink or formatter that logs from the background thread
-/// never recurses: such records go to the last resort. See <doc:Production>.
+/// ``LineWritingSink`` gets bursts as lines; other sinks get ``LogSink/write(_:)`` per record
+/// on the background thread. See <doc:Production> for durable records and for sinks that log.
 public final class AsyncSink: LogSink, CustomStringConvertible {
     /// The sink that receives the records.
     public var wrapped: any LogSink { queue.sink }
