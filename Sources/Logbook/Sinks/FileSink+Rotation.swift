@@ -9,7 +9,7 @@ extension FileSink {
             guard pathNamesOpenFile(state) else { return reopenFile(&state, now: now) }
             _ = FileSystem.remove(path + "." + String(keep))
             for index in stride(from: keep - 1, through: 1, by: -1) {
-                _ = FileSystem.rename(path + "." + String(index), to: path + "." + String(index + 1))
+                _ = FileSystem.move(path + "." + String(index), to: path + "." + String(index + 1))
             }
             return renameAndReopen(&state, to: path + ".1", now: now)
         case .time(let period, let keep):
@@ -33,7 +33,7 @@ extension FileSink {
     }
 
     private func renameAndReopen(_ state: inout State, to target: String, now: Int64) -> String? {
-        if let error = FileSystem.rename(path, to: target) {
+        if let error = FileSystem.move(path, to: target) {
             return "rotating to \"\(target)\" failed: \(error)"
         }
         return reopenFile(&state, now: now)

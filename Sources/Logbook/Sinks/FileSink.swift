@@ -85,7 +85,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     }
 
     deinit {
-        state.withLock { FileSystem.close($0.fd) }
+        state.withLock { FileSystem.closeDescriptor($0.fd) }
     }
 
     /// The number of writes (records, or batches from ``AsyncSink``) that failed, plus
@@ -171,7 +171,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         do {
             var fresh = try Self.open(path, options: options, now: now)
             fresh.hangupsSeen = state.hangupsSeen
-            FileSystem.close(state.fd)
+            FileSystem.closeDescriptor(state.fd)
             state = fresh
             reopenings.add(1, ordering: .relaxed)
             return nil

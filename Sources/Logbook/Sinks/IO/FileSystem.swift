@@ -68,8 +68,8 @@ enum FileSystem {
         }
     }
 
-    static func close(_ fd: Int32) {
-        _ = posixClose(fd)
+    static func closeDescriptor(_ fd: Int32) {
+        _ = close(fd)
     }
 
     static func status(ofPath path: String) -> Status? {
@@ -97,8 +97,8 @@ enum FileSystem {
         return nil
     }
 
-    static func rename(_ from: String, to: String) -> Errno? {
-        posixRename(from, to) == 0 ? nil : Errno(errno)
+    static func move(_ from: String, to: String) -> Errno? {
+        rename(from, to) == 0 ? nil : Errno(errno)
     }
 
     static func remove(_ path: String) -> Errno? {
@@ -174,12 +174,4 @@ struct Errno: Error, Equatable, CustomStringConvertible {
         EHOSTUNREACH: "EHOSTUNREACH", ENOTDIR: "ENOTDIR", EISDIR: "EISDIR", EAGAIN: "EAGAIN",
         EMSGSIZE: "EMSGSIZE", ENAMETOOLONG: "ENAMETOOLONG",
     ]
-}
-
-private func posixRename(_ from: String, _ to: String) -> Int32 {
-    rename(from, to)
-}
-
-private func posixClose(_ fd: Int32) -> Int32 {
-    close(fd)
 }

@@ -45,7 +45,7 @@ struct SyslogSocket {
     }
 
     mutating func disconnect() {
-        if fd >= 0 { FileSystem.close(fd) }
+        if fd >= 0 { FileSystem.closeDescriptor(fd) }
         fd = -1
     }
 
@@ -168,7 +168,7 @@ struct SyslogSocket {
         setsockopt(socketFD, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
         #endif
         if let error = Self.connect(socketFD, address, length, timeout: timeout) {
-            FileSystem.close(socketFD)
+            FileSystem.closeDescriptor(socketFD)
             return error
         }
         fd = socketFD
