@@ -16,7 +16,7 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
     /// The sink that receives the records.
     public var wrapped: any LogSink { queue.sink }
     /// The wrapped sink's level, checked before enqueueing.
-    public let level: LogLevel
+    public var level: LogLevel { queue.sinkLevel }
     /// The wrapped sink's filters, checked before enqueueing.
     public let filters: [LogFilter]
     /// The queue bounds and overflow policy.
@@ -26,7 +26,6 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
 
     /// Wraps `sink`, starting its background thread.
     public init(_ sink: any LogSink, options: Options = Options()) {
-        level = sink.level
         filters = sink.filters
         queue = AsyncQueue(sink: sink, options: options)
     }
