@@ -45,6 +45,8 @@ final class AsyncQueue: @unchecked Sendable {
     /// drop summary is queued).
     let lineWriter: (sink: any LineWritingSink, formatter: any LogFormatter)?
     let sinkLevel: LogLevel
+    /// A full queue drops records below this level (never durable ones); the rest wait for room.
+    let dropsBelow: LogLevel
     let lock = ConditionLock()
     let workAvailable: ConditionLock.Condition
     let spaceAvailable: ConditionLock.Condition
@@ -57,6 +59,7 @@ final class AsyncQueue: @unchecked Sendable {
         self.sink = sink
         lineWriter = (sink as? any LineWritingSink).map { ($0, $0.formatter) }
         sinkLevel = sink.level
+        dropsBelow = if case .drop(let below) = options.overflow { min(below, options.durableLevel) } else { .trace }
         workAvailable = lock.makeCondition()
         spaceAvailable = lock.makeCondition()
         progress = lock.makeCondition()
@@ -93,7 +96,7 @@ final class AsyncQueue: @unchecked Sendable {
             // On the writer thread (a formatter that logs into its own full queue) waiting
             // would deadlock and writing directly could recurse: drop. A durable record
             // waits: the caller was promised it is written when the call returns.
-            if isWriterThread || (options.overflow.drops(level) && level < options.durableLevel) {
+            if isWriterThread || level < dropsBelow {
                 state.pointee.counters.dropped[Int(level.rawValue)] += 1
                 state.pointee.dropsInEpisode[Int(level.rawValue)] += 1
                 state.pointee.droppingNow = true

@@ -9,11 +9,6 @@ extension AsyncSink {
         /// `.drop(below: .warning)` keeps every warning, error and critical record.
         case drop(below: LogLevel)
 
-        func drops(_ level: LogLevel) -> Bool {
-            if case .drop(let below) = self { return level < below }
-            return false
-        }
-
         /// `block` or `drop(below: warning)`.
         public var description: String {
             switch self {
