@@ -18,7 +18,7 @@ package enum LogShutdown {
     /// every sink wrote everything it had accepted.
     @discardableResult
     package static func run(_ hierarchy: LogHierarchy, timeout: Duration) -> Bool {
-        run(sinks: hierarchy.allSinks, timeout: timeout) { hierarchy.flushPendingSummaries() }
+        run(sinks: hierarchy.allSinks, timeout: timeout) { hierarchy.writePendingSummaries() }
     }
 
     /// Runs `action`, then shuts `sinks` down, all within `timeout`. The action may log, shares
