@@ -59,14 +59,12 @@ package enum LogShutdown {
 }
 
 extension LogHierarchy {
-    /// Every sink attached anywhere in the hierarchy, each once, the root's first.
+    /// Every sink attached anywhere in the hierarchy, each once, a parent's before its children's.
     var allSinks: [any LogSink] {
         state.withLock { state in
             var seen = Set<ObjectIdentifier>()
-            let root = state.configurations[ObjectIdentifier(rootNode)]!
-            return (root.sinks + state.configurations.values.flatMap(\.sinks)).filter {
-                seen.insert(ObjectIdentifier($0)).inserted
-            }
+            return subtree(of: rootNode, in: state).flatMap { state.configurations[ObjectIdentifier($0)]!.sinks }
+                .filter { seen.insert(ObjectIdentifier($0)).inserted }
         }
     }
 }

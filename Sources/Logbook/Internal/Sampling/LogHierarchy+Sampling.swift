@@ -27,16 +27,11 @@ extension LogHierarchy {
     /// above): no later record goes through them, so the drops would otherwise wait for shutdown.
     func writePendingSummaries(under node: LogNode? = nil, onlyIdle: Bool = false) {
         let samplers = state.withLock { state in
-            var samplers: [LogSampler] = []
-            var pending = [node ?? rootNode!]
-            while let next = pending.popLast() {
-                let configuration = state.configurations[ObjectIdentifier(next)]!
-                if let sampler = configuration.sampler, !onlyIdle || configuration.effectiveSampling?.isOff ?? true {
-                    samplers.append(sampler)
-                }
-                pending.append(contentsOf: configuration.children)
+            subtree(of: node ?? rootNode, in: state).compactMap { node in
+                let configuration = state.configurations[ObjectIdentifier(node)]!
+                let isIdle = configuration.effectiveSampling?.isOff ?? true
+                return onlyIdle && !isIdle ? nil : configuration.sampler
             }
-            return samplers
         }
         writeSummaries(samplers.flatMap { $0.takeAllSummaries() })
     }
