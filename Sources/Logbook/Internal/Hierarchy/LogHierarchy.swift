@@ -41,7 +41,7 @@ package final class LogHierarchy: Sendable {
     package init() {
         rootNode = LogNode(name: LoggerName.root, parent: nil, hierarchy: self)
         state.withLock { add(rootNode, as: "", in: &$0) }
-        LevelOverrides.register(self)
+        LevelOverride.register(self)
     }
 
     package var root: Log { Log(node: rootNode, boundFields: LogFields()) }
