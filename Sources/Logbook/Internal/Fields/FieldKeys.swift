@@ -67,14 +67,13 @@ enum FieldKeys {
     /// The ``hashBit(_:)`` of every key, or'ed, and whether some key appears more than once.
     static func scan(_ entries: Entries) -> (bits: UInt64, hasRepeats: Bool) {
         if entries.count > hashingThreshold { return scanByHashing(entries) }
-        // Only a key whose bit is already set is compared with the keys before it: after a key
-        // that is not small (every bit), each is.
+        // Only a key whose bit is already set is compared with the (small) keys before it.
         var seen: UInt64 = 0
         var repeats = false
         for index in 0..<entries.count {
-            let key = key(entries, index)
-            let bit = hashBit(key)
-            if seen & bit != 0 && !repeats { repeats = contains(at: key, in: entries, before: index) }
+            guard let small = SmallString(at: key(entries, index)) else { return (~0, hasRepeatsByScanning(entries)) }
+            let bit = small.hashBit
+            if seen & bit != 0 && !repeats { repeats = contains(at: key(entries, index), in: entries, before: index) }
             seen |= bit
         }
         return (seen, repeats)
@@ -113,5 +112,9 @@ enum FieldKeys {
             hasher.combine(text.utf8.count)
             hasher.combine(text)
         }
+    }
+
+    private static func hasRepeatsByScanning(_ entries: Entries) -> Bool {
+        entries.indices.contains { contains(at: key(entries, $0), in: entries, from: $0 + 1) }
     }
 }
