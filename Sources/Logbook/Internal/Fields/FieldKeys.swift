@@ -23,11 +23,8 @@ enum FieldKeys {
         SmallString(at: key)?.hashBit ?? ~0
     }
 
-    /// Whether a key in `start..<end` (by default, to the end) is the one at `key`.
-    static func contains(
-        at key: UnsafePointer<String>, in entries: Entries, from start: Int = 0, before end: Int? = nil
-    ) -> Bool {
-        firstIndex(of: key, from: start, count: end ?? entries.count) { self.key(entries, $0) } != nil
+    static func contains(at key: UnsafePointer<String>, in entries: Entries, from start: Int = 0) -> Bool {
+        firstIndex(of: key, from: start, count: entries.count) { self.key(entries, $0) } != nil
     }
 
     /// The first index in `start..<count` whose key (`keyAt`) is the one at `key`: a
@@ -73,10 +70,17 @@ enum FieldKeys {
         for index in 0..<entries.count {
             guard let small = SmallString(at: key(entries, index)) else { return (~0, hasRepeatsByScanning(entries)) }
             let bit = small.hashBit
-            if seen & bit != 0 && !repeats { repeats = contains(at: key(entries, index), in: entries, before: index) }
+            if seen & bit != 0 && !repeats { repeats = contains(small, in: entries, before: index) }
             seen |= bit
         }
         return (seen, repeats)
+    }
+
+    /// Whether a key before `end` is the short ASCII key `small`.
+    static func contains(_ small: SmallString, in entries: Entries, before end: Int) -> Bool {
+        (0..<end).contains { earlier in
+            SmallString(at: key(entries, earlier)).map { $0.low == small.low && $0.high == small.high } ?? false
+        }
     }
 
     @inline(never)
@@ -94,6 +98,9 @@ enum FieldKeys {
 
     /// The indices of each key's last occurrence, in order.
     static func lastOccurrences(_ entries: Entries) -> [Int] {
+        guard entries.count > hashingThreshold else {
+            return entries.indices.filter { !contains(at: key(entries, $0), in: entries, from: $0 + 1) }
+        }
         var seen = Set<HashedKey>(minimumCapacity: entries.count)
         return entries.indices.reversed().filter { seen.insert(HashedKey(text: key(entries, $0).pointee)).inserted }
             .reversed()

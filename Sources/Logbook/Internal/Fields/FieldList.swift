@@ -96,9 +96,8 @@ struct FieldListBuilder {
         let filter = keyFilter
         var seen: UInt64 = 0
         for index in entries.indices {
-            let key = FieldKeys.key(entries, index)
-            guard let small = SmallString(at: key),
-                seen & small.hashBit == 0 || !FieldKeys.contains(at: key, in: entries, before: index)
+            guard let small = SmallString(at: FieldKeys.key(entries, index)),
+                seen & small.hashBit == 0 || !FieldKeys.contains(small, in: entries, before: index)
             else {
                 // `count` moves only at the end: the appended slots are simply left.
                 substitutes?.advanced(by: firstSubstitute).deinitialize(count: substituteCount - firstSubstitute)
