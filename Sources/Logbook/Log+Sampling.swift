@@ -8,7 +8,7 @@ extension Log {
         get { node.hierarchy.configuration(of: node) { $0.sampling } }
         nonmutating set {
             node.hierarchy.update(node) { $0.sampling = newValue }
-            if newValue?.isOff ?? true { node.hierarchy.reportIdleSamplers(under: node) }
+            if newValue?.isOff ?? true { node.hierarchy.writePendingSummaries(under: node, onlyIdle: true) }
         }
     }
 

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A level bound to a task tree for records the loggers' levels would not create, counted in
-/// ``LevelOverrides`` until ``close()``; then it wants nothing and an enclosing open one applies.
+/// ``count(_:by:)`` until ``close()``; then it wants nothing and an enclosing open one applies.
 /// Without a sink it is a level override (``LogContext/with(level:operation:)-9oxvr``): the
 /// records reach the hierarchy's sinks. With one it is a test capture (`LogbookTesting.LogCapture`,
 /// bound as the context's `tap`): the sink receives them at or above its level, whatever the
@@ -17,7 +17,7 @@ final class LevelOverride: Sendable {
         self.level = level
         self.capture = capture
         self.parent = parent
-        LevelOverrides.open(level)
+        Self.count(level, by: 1)
     }
 
     /// Also a new one's parent: skipping closed ones keeps a context re-bound over and over short.
@@ -35,7 +35,7 @@ final class LevelOverride: Sendable {
 
     func close() {
         isOpen.store(false, ordering: .releasing)
-        LevelOverrides.close(level)
+        Self.count(level, by: -1)
     }
 
     /// Hands `record` to every open capture in the chain that accepts it, each sink once (even if bound twice).

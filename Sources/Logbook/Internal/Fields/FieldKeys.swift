@@ -98,9 +98,6 @@ enum FieldKeys {
 
     /// The indices of each key's last occurrence, in order.
     static func lastOccurrences(_ entries: Entries) -> [Int] {
-        guard entries.count > hashingThreshold else {
-            return entries.indices.filter { !contains(at: key(entries, $0), in: entries, from: $0 + 1) }
-        }
         var seen = Set<HashedKey>(minimumCapacity: entries.count)
         return entries.indices.reversed().filter { seen.insert(HashedKey(text: key(entries, $0).pointee)).inserted }
             .reversed()

@@ -14,7 +14,8 @@ extension LogHierarchy {
         // Each sink once, as `addSink` attaches it: given twice, it would write each record twice.
         var sinks: [any LogSink] = []
         for sink in configuration.sinks where !sinks.contains(where: { $0 === sink }) { sinks.append(sink) }
-        let (firstCall, replaced): (String?, [DispatchPlan]) = state.withLock { state in
+        // The plans replaced are released as this statement ends, after the lock.
+        let (firstCall, _): (String?, [DispatchPlan]) = state.withLock { state in
             if let firstCall = state.bootstrapCallSite { return (firstCall, []) }
             let rootID = ObjectIdentifier(rootNode)
             state.configurations[rootID]!.level = configuration.level
@@ -28,7 +29,6 @@ extension LogHierarchy {
             state.bootstrapCallSite = "\(file):\(line)"
             return (nil, refresh(rootNode, in: &state))
         }
-        withExtendedLifetime(replaced) {}  // released after the lock
         if let firstCall { throw .alreadyBootstrapped(firstCall: firstCall) }
         if configuration.ignoresBrokenPipe { System.ignoreBrokenPipeSignal() }
         if self === LogHierarchy.shared {

@@ -41,7 +41,7 @@ package final class LogHierarchy: Sendable {
     package init() {
         rootNode = LogNode(name: LoggerName.root, parent: nil, hierarchy: self)
         state.withLock { add(rootNode, as: "", in: &$0) }
-        LevelOverrides.register(self)
+        LevelOverride.register(self)
     }
 
     package var root: Log { Log(node: rootNode, boundFields: LogFields()) }
@@ -106,15 +106,19 @@ package final class LogHierarchy: Sendable {
     /// Returns the plans replaced, to be released after the lock: the last one holding a
     /// sink runs its `deinit`, which may log.
     func refresh(_ node: LogNode, in state: inout State) -> [DispatchPlan] {
-        // Parents first, with an explicit stack: recursing once per segment of a name of
-        // thousands could overflow a thread's stack.
+        subtree(of: node, in: state).map { refreshOne($0, in: &state) }
+    }
+
+    /// `node` and its descendants, each after its parent. With an explicit stack: recursing
+    /// once per segment of a name of thousands could overflow a thread's stack.
+    func subtree(of node: LogNode, in state: State) -> [LogNode] {
+        var nodes: [LogNode] = []
         var pending = [node]
-        var replaced: [DispatchPlan] = []
         while let next = pending.popLast() {
-            replaced.append(refreshOne(next, in: &state))
+            nodes.append(next)
             pending.append(contentsOf: state.configurations[ObjectIdentifier(next)]!.children)
         }
-        return replaced
+        return nodes
     }
 
     private func refreshOne(_ node: LogNode, in state: inout State) -> DispatchPlan {

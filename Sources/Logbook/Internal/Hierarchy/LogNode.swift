@@ -52,10 +52,10 @@ final class LogNode: Sendable {
     }
 
     /// Sets the gate to the threshold, lowered to the lowest level an active level
-    /// override or test capture wants (see ``LevelOverrides``): such records must be
+    /// override or test capture wants (see ``LevelOverride/gate``): such records must be
     /// created even when no sink would take them.
     func lowerGate() {
-        let lowest = min(threshold.load(ordering: .relaxed), LevelOverrides.gate.load(ordering: .relaxed))
+        let lowest = min(threshold.load(ordering: .relaxed), LevelOverride.gate.load(ordering: .relaxed))
         gate.store(lowest, ordering: .releasing)
     }
 

@@ -18,7 +18,14 @@ package enum LogShutdown {
     /// every sink wrote everything it had accepted.
     @discardableResult
     package static func run(_ hierarchy: LogHierarchy, timeout: Duration) -> Bool {
-        run(sinks: hierarchy.allSinks, timeout: timeout) { hierarchy.flushPendingSummaries() }
+        let sinks = hierarchy.state.withLock { state in
+            var seen = Set<ObjectIdentifier>()
+            // Each once, a parent's before its children's.
+            return hierarchy.subtree(of: hierarchy.rootNode, in: state)
+                .flatMap { state.configurations[ObjectIdentifier($0)]!.sinks }
+                .filter { seen.insert(ObjectIdentifier($0)).inserted }
+        }
+        return run(sinks: sinks, timeout: timeout) { hierarchy.writePendingSummaries() }
     }
 
     /// Runs `action`, then shuts `sinks` down, all within `timeout`. The action may log, shares
@@ -50,23 +57,10 @@ package enum LogShutdown {
             defer { current = timeout }
             return current == nil
         }
-        if install { atexit { LogShutdown.runAtExit() } }
-    }
-
-    private static func runAtExit() {
-        run(.shared, timeout: exitTimeout.withLock { $0 } ?? LogConfiguration.defaultShutdownTimeout)
-    }
-}
-
-extension LogHierarchy {
-    /// Every sink attached anywhere in the hierarchy, each once, the root's first.
-    var allSinks: [any LogSink] {
-        state.withLock { state in
-            var seen = Set<ObjectIdentifier>()
-            let root = state.configurations[ObjectIdentifier(rootNode)]!
-            return (root.sinks + state.configurations.values.flatMap(\.sinks)).filter {
-                seen.insert(ObjectIdentifier($0)).inserted
-            }
+        guard install else { return }
+        atexit {
+            let timeout = LogShutdown.exitTimeout.withLock { $0 } ?? LogConfiguration.defaultShutdownTimeout
+            LogShutdown.run(.shared, timeout: timeout)
         }
     }
 }

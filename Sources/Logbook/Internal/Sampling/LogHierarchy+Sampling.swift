@@ -21,29 +21,18 @@ extension LogHierarchy {
         }
     }
 
-    /// Writes the unreported drops of the samplers in `node`'s subtree that no longer
-    /// sample (sampling turned off there or above): no later record goes through them,
-    /// so the drops would otherwise wait for shutdown.
-    func reportIdleSamplers(under node: LogNode) {
-        let idle = state.withLock { state in
-            var samplers: [LogSampler] = []
-            var pending = [node]
-            while let next = pending.popLast() {
-                let configuration = state.configurations[ObjectIdentifier(next)]!
-                if let sampler = configuration.sampler, configuration.effectiveSampling?.isOff ?? true {
-                    samplers.append(sampler)
-                }
-                pending.append(contentsOf: configuration.children)
+    /// Writes the unreported drops of the samplers in `node`'s subtree (by default the whole
+    /// hierarchy's), whether or not their interval has ended; counting goes on afterwards. With
+    /// `onlyIdle`, only those of samplers that no longer sample (sampling turned off there or
+    /// above): no later record goes through them, so the drops would otherwise wait for shutdown.
+    func writePendingSummaries(under node: LogNode? = nil, onlyIdle: Bool = false) {
+        let samplers = state.withLock { state in
+            subtree(of: node ?? rootNode, in: state).compactMap { node in
+                let configuration = state.configurations[ObjectIdentifier(node)]!
+                let isIdle = configuration.effectiveSampling?.isOff ?? true
+                return onlyIdle && !isIdle ? nil : configuration.sampler
             }
-            return samplers
         }
-        writeSummaries(idle.flatMap { $0.takeAllSummaries() })
-    }
-
-    /// Writes every unreported drop in this hierarchy, whether or not its interval has
-    /// ended. Counting goes on afterwards.
-    func flushPendingSummaries() {
-        let samplers = state.withLock { state in state.configurations.values.compactMap(\.sampler) }
         writeSummaries(samplers.flatMap { $0.takeAllSummaries() })
     }
 }

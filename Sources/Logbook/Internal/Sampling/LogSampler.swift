@@ -125,23 +125,25 @@ package final class LogSampler: @unchecked Sendable {
     /// The summaries of every call site with unreported drops, whether or not its
     /// interval has ended; their drops then count from zero.
     package func takeAllSummaries() -> [Summary] {
-        lock.withLock {
-            state.pointee.nextDue = .max
-            return (0..<state.pointee.capacity).filter(hasDrops).map(takeSummary)
-        }
+        lock.withLock { sweep(now: .max, all: true) ?? [] }
     }
 
     /// Reports the call sites whose interval with drops has ended (and whose message is
-    /// known), and works out when the next one is due.
-    private func sweep(now: Int64) -> [Summary]? {
+    /// known), or with `all` every call site with drops, and works out when the next one is due.
+    private func sweep(now: Int64, all: Bool = false) -> [Summary]? {
         var summaries: [Summary] = []
         var nextDue = Int64.max
         let interval = state.pointee.interval
-        for index in 0..<state.pointee.capacity where hasDrops(at: index) {
+        for index in 0..<state.pointee.capacity
+        where state.pointee.entries[index].isOccupied && state.pointee.entries[index].dropped > 0 {
             let entry = state.pointee.entries[index]
             let end = entry.start &+ interval
-            if now >= end && entry.message != nil {
-                summaries.append(takeSummary(at: index))
+            if all || (now >= end && entry.message != nil) {
+                summaries.append(
+                    Summary(logger: logger, level: entry.level, message: entry.message ?? "", suppressed: entry.dropped)
+                )
+                state.pointee.entries[index].dropped = 0
+                state.pointee.entries[index].message = nil
             } else {
                 // Not over yet, or its dropping call is still evaluating the message:
                 // look again at the interval's end, or at the next record.
@@ -152,32 +154,15 @@ package final class LogSampler: @unchecked Sendable {
         return summaries.isEmpty ? nil : summaries
     }
 
-    private func hasDrops(at index: Int) -> Bool {
-        state.pointee.entries[index].isOccupied && state.pointee.entries[index].dropped > 0
-    }
-
-    private func takeSummary(at index: Int) -> Summary {
-        let entry = state.pointee.entries[index]
-        let summary = Summary(
-            logger: logger, level: entry.level, message: entry.message ?? "", suppressed: entry.dropped)
-        state.pointee.entries[index].dropped = 0
-        state.pointee.entries[index].message = nil
-        return summary
-    }
-
-    /// Where probing starts: a hash of line, level and file name length, which are cheap
-    /// and equal for equal sites however the name is stored.
-    @inline(__always)
-    private func home(line: UInt, level: LogLevel, fileLength: Int) -> Int {
-        let hash = (line &* 0x9E37_79B9_7F4A_7C15) ^ (UInt(level.rawValue) &<< 59) ^ (UInt(fileLength) &* 0x2545_F491)
-        return Int(truncatingIfNeeded: hash >> 17) & (state.pointee.capacity - 1)
-    }
-
     /// The index of the call site's group, or of the vacant slot where it would go.
     @inline(__always)
     private func probe(file: String, line: UInt, level: LogLevel) -> Int {
         let mask = state.pointee.capacity - 1
-        var index = home(line: line, level: level, fileLength: file.utf8.count)
+        // Starts at a hash of line, level and file name length, which are cheap and equal for
+        // equal sites however the name is stored.
+        let length = UInt(file.utf8.count)
+        let hash = (line &* 0x9E37_79B9_7F4A_7C15) ^ (UInt(level.rawValue) &<< 59) ^ (length &* 0x2545_F491)
+        var index = Int(truncatingIfNeeded: hash >> 17) & mask
         while state.pointee.entries[index].isOccupied {
             let entry = state.pointee.entries + index
             if entry.pointee.line == line && entry.pointee.level == level && isFile(file, at: index) { return index }

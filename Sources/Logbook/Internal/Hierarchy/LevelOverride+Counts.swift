@@ -1,11 +1,10 @@
 import Synchronization
 
-/// How many level overrides and open test captures (each a ``LevelOverride``) are
-/// active at each level, process-wide: each wants records its loggers' levels would not
-/// create. While any is active, every node's gate is lowered to the lowest active level,
-/// and each record's own context decides where it goes (``DispatchPlan``). With none
-/// active, a disabled call stays one atomic load.
-enum LevelOverrides {
+/// How many level overrides and open test captures are active at each level, process-wide:
+/// each wants records its loggers' levels would not create. While any is active, every
+/// node's gate is lowered to the lowest active level, and each record's own context decides
+/// where it goes (``DispatchPlan``). With none active, a disabled call stays one atomic load.
+extension LevelOverride {
     private struct State {
         var counts = [Int](repeating: 0, count: Int(LogNode.closedGate))
         var hierarchies: [LogHierarchy] = []
@@ -21,13 +20,8 @@ enum LevelOverrides {
         state.withLock { $0.hierarchies.append(hierarchy) }
     }
 
-    /// Counts a request for records at `level` and above as active.
-    static func open(_ level: LogLevel) { change(level, by: 1) }
-
-    /// Counts a request at `level` as ended.
-    static func close(_ level: LogLevel) { change(level, by: -1) }
-
-    private static func change(_ level: LogLevel, by delta: Int) {
+    /// Counts one more (`delta` 1) or one fewer (-1) active request for records at `level` and above.
+    static func count(_ level: LogLevel, by delta: Int) {
         state.withLock { state in
             state.counts[Int(level.rawValue)] += delta
             let lowest = state.counts.firstIndex { $0 > 0 }.map(UInt8.init) ?? LogNode.closedGate
