@@ -20,9 +20,7 @@ public struct LogContext: Sendable, CustomStringConvertible {
     public init() { scope = nil }
 
     /// A context holding `fields`, with no outer scope.
-    public init(_ fields: LogFields) {
-        scope = fields.isEmpty ? nil : Scope(fields: fields.deduplicated(), parent: nil)
-    }
+    public init(_ fields: LogFields) { self = LogContext().adding(fields) }
 
     init(scope: Scope?) { self.scope = scope }
 
