@@ -48,7 +48,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     /// ```
     @discardableResult
     public func shutdown(timeout: Duration? = nil) -> Bool {
-        drain(timeout: timeout ?? shutdownTimeout)
+        LogShutdown.run(hierarchy, timeout: timeout ?? shutdownTimeout)
     }
 
     /// One line with every setting but ``shutdownTimeout`` (field providers by name) and the ``choices``.
@@ -84,13 +84,11 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     package func shutdownOffThePool(timeout: Duration? = nil) async -> Bool {
         let timeout = timeout ?? shutdownTimeout
         return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            let started = BackgroundThread.start { continuation.resume(returning: drain(timeout: timeout)) }
-            if !started { continuation.resume(returning: drain(timeout: timeout)) }
+            let started = BackgroundThread.start {
+                continuation.resume(returning: LogShutdown.run(hierarchy, timeout: timeout))
+            }
+            if !started { continuation.resume(returning: LogShutdown.run(hierarchy, timeout: timeout)) }
         }
-    }
-
-    private func drain(timeout: Duration) -> Bool {
-        LogShutdown.run(hierarchy, timeout: timeout)
     }
 
     /// One setting bootstrap chose from the environment, and what decided it.
