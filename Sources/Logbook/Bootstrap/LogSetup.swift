@@ -82,12 +82,9 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     /// ``shutdown(timeout:)`` on a thread of its own (a drain blocks), awaited without
     /// blocking the cooperative pool; inline when no thread can be started.
     package func shutdownOffThePool(timeout: Duration? = nil) async -> Bool {
-        let timeout = timeout ?? shutdownTimeout
-        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            let started = BackgroundThread.start {
-                continuation.resume(returning: LogShutdown.run(hierarchy, timeout: timeout))
-            }
-            if !started { continuation.resume(returning: LogShutdown.run(hierarchy, timeout: timeout)) }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let started = BackgroundThread.start { continuation.resume(returning: shutdown(timeout: timeout)) }
+            if !started { continuation.resume(returning: shutdown(timeout: timeout)) }
         }
     }
 
