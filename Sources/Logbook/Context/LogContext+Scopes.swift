@@ -23,8 +23,11 @@ extension LogContext {
         _ context: LogContext,
         operation: () throws(Failure) -> Result
     ) throws(Failure) -> Result {
-        // `withValue` is not typed-throws: the outcome passes through it as a value.
-        try $taskLocal.withValue(context) { Swift.Result(catching: operation) }.get()
+        do {
+            return try $taskLocal.withValue(context, operation: operation)
+        } catch {
+            throw error as! Failure  // `withValue` only rethrows what `operation` threw
+        }
     }
 
     /// The async form of binding `fields`, on the caller's executor; cancellation restores the context too.
