@@ -10,20 +10,6 @@ extension LogRecord {
         try forEachField(includingFields: true, includingContext: true, body)
     }
 
-    /// ``forEachField(_:)`` without context fields and the provided fields they hide.
-    package func forEachFieldExcludingContext(
-        _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
-    ) rethrows {
-        try forEachField(includingFields: true, includingContext: false, body)
-    }
-
-    /// Context fields no call-site or bound field overrides, outermost scope first.
-    package func forEachContextField(
-        _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void
-    ) rethrows {
-        try forEachField(includingFields: false, includingContext: true, body)
-    }
-
     /// The winning value for `key` across all four layers, or `nil`.
     public func field(_ key: String) -> (any LogValueConvertible)? {
         fields[key] ?? boundFields[key] ?? context[key] ?? providedStorage?[key]
@@ -39,8 +25,10 @@ extension LogRecord {
     /// The number of distinct field keys across all four layers.
     public var fieldCount: Int { withFieldList { $0.count } }
 
+    /// ``forEachField(_:)`` without the call-site, bound and provided fields, or without the
+    /// context fields and the provided fields they hide.
     @usableFromInline
-    func forEachField(
+    package func forEachField(
         includingFields: Bool,
         includingContext: Bool,
         _ body: (_ key: String, _ value: any LogValueConvertible) throws -> Void

@@ -64,11 +64,15 @@ struct FieldPrecedenceTests {
             guard case .int(let number) = value.logValue else { return }
             entries.append((key, number))
         }
-        if includeContext { record.forEachField(collect) } else { record.forEachFieldExcludingContext(collect) }
+        if includeContext {
+            record.forEachField(collect)
+        } else {
+            record.forEachField(includingFields: true, includingContext: false, collect)
+        }
         return entries
     }
 
-    @Test("forEachField and forEachFieldExcludingContext follow the documented precedence")
+    @Test("forEachField, with and without the context, follows the documented precedence")
     func randomRecords() {
         var generator = SplitMix64(seed: 42)
         for _ in 0..<3000 {
@@ -100,7 +104,7 @@ struct FieldPrecedenceTests {
                 .dropFirst(
                     Self.reference(callSite: callSite, bound: bound, scopes: scopes, includeContext: false).count)
             var contextFields: [String] = []
-            record.forEachContextField { key, _ in contextFields.append(key) }
+            record.forEachField(includingFields: false, includingContext: true) { key, _ in contextFields.append(key) }
             #expect(contextFields == contextOnly.map(\.key))
         }
     }

@@ -48,7 +48,7 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     /// ```
     @discardableResult
     public func shutdown(timeout: Duration? = nil) -> Bool {
-        drain(timeout: timeout ?? shutdownTimeout)
+        LogShutdown.run(hierarchy, timeout: timeout ?? shutdownTimeout)
     }
 
     /// One line with every setting but ``shutdownTimeout`` (field providers by name) and the ``choices``.
@@ -82,15 +82,10 @@ public struct LogSetup: Sendable, CustomStringConvertible {
     /// ``shutdown(timeout:)`` on a thread of its own (a drain blocks), awaited without
     /// blocking the cooperative pool; inline when no thread can be started.
     package func shutdownOffThePool(timeout: Duration? = nil) async -> Bool {
-        let timeout = timeout ?? shutdownTimeout
-        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
-            let started = BackgroundThread.start { continuation.resume(returning: drain(timeout: timeout)) }
-            if !started { continuation.resume(returning: drain(timeout: timeout)) }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let started = BackgroundThread.start { continuation.resume(returning: shutdown(timeout: timeout)) }
+            if !started { continuation.resume(returning: shutdown(timeout: timeout)) }
         }
-    }
-
-    private func drain(timeout: Duration) -> Bool {
-        LogShutdown.run(hierarchy, timeout: timeout)
     }
 
     /// One setting bootstrap chose from the environment, and what decided it.

@@ -20,9 +20,7 @@ public struct LogContext: Sendable, CustomStringConvertible {
     public init() { scope = nil }
 
     /// A context holding `fields`, with no outer scope.
-    public init(_ fields: LogFields) {
-        scope = fields.isEmpty ? nil : Scope(fields: fields.deduplicated(), parent: nil)
-    }
+    public init(_ fields: LogFields) { self = LogContext().adding(fields) }
 
     init(scope: Scope?) { self.scope = scope }
 
@@ -69,12 +67,8 @@ public struct LogContext: Sendable, CustomStringConvertible {
 
     /// The value a record would get for `key`, or `nil`.
     public subscript(key: String) -> (any LogValueConvertible)? {
-        var current = scope
-        while let node = current {
-            if let value = node.fields[key] { return value }
-            current = node.parent
-        }
-        return nil
+        guard let scope else { return nil }
+        return sequence(first: scope, next: \.parent).lazy.compactMap { $0.fields[key] }.first
     }
 
     /// Every field with each key once (inner scopes win), outermost scope first.
