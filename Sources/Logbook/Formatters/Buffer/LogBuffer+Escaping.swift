@@ -11,16 +11,6 @@ enum ObeyedCharacters {
         default: 0
         }
     }
-
-    /// The code point of the character of `length` bytes at `index`.
-    @inline(__always)
-    static func scalar(in utf8: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) -> UInt32 {
-        switch length {
-        case 1: UInt32(utf8[index])
-        case 2: UInt32(utf8[index] & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
-        default: UInt32(utf8[index + 2] & 0x3F) | 0x2000
-        }
-    }
 }
 
 extension LogBuffer {
@@ -87,9 +77,15 @@ extension LogBuffer {
         return ~(aboveLowest & isNot(0x7F) & isNot(bytes.0) & isNot(bytes.1) & isNot(bytes.2)) & (ones &* 0x80)
     }
 
-    /// Appends the text formats' escape for a character of ``ObeyedCharacters``: `\n`, `\r`, `\t`,
-    /// or `\u` and four hex digits, as JSON and go-logfmt decode them.
-    mutating func appendTextEscape(_ scalar: UInt32) {
+    /// Appends the text formats' escape for the character of ``ObeyedCharacters`` of `length` bytes
+    /// at `index`: `\n`, `\r`, `\t`, or `\u` and four hex digits, as JSON and go-logfmt decode them.
+    mutating func appendTextEscape(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int, length: Int) {
+        let scalar =
+            switch length {
+            case 1: UInt32(utf8[index])
+            case 2: UInt32(utf8[index] & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+            default: UInt32(utf8[index + 2] & 0x3F) | 0x2000  // U+2028 or U+2029
+            }
         switch scalar {
         case 0x0A: append(word: 0x6E5C, count: 2)  // `\n`, and below `\r`, `\t`
         case 0x0D: append(word: 0x725C, count: 2)

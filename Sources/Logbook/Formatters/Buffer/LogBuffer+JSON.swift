@@ -3,22 +3,23 @@ extension LogBuffer {
     /// characters and U+2028/U+2029 (so it is safe in JavaScript too) escaped; always
     /// valid UTF-8.
     public mutating func appendJSONString(_ string: String) {
-        withUnsafePointer(to: string) { appendJSONString(at: $0) }
+        withUnsafePointer(to: string) { _ = appendJSONString(at: $0) }
     }
 
-    /// Appends the string at `string` as a JSON string literal, read in place.
+    /// ``appendJSONString(_:limit:)`` for the string at `string`, read in place.
+    @discardableResult
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
     @inline(__always)
-    mutating func appendJSONString(at string: UnsafePointer<String>) {
-        if !appendIfSmallPlainJSON(at: string, limit: .max) { appendJSONStringInGeneral(string.pointee, limit: .max) }
-    }
-
-    /// Appends a short ASCII string of at most `limit` bytes with nothing to escape, copied
-    /// as two words (see ``SmallString``); else returns `false`, writing nothing.
-    @inline(__always)
-    private mutating func appendIfSmallPlainJSON(at string: UnsafePointer<String>, limit: Int) -> Bool {
-        guard let small = SmallString(at: string), !small.needsJSONEscaping, small.count <= limit else { return false }
-        appendSmall(small, prefix: 0x22, prefixCount: 1, suffix: 0x22, suffixCount: 1)
-        return true
+    #endif
+    mutating func appendJSONString(at string: UnsafePointer<String>, limit: Int = .max) -> Bool {
+        // A short ASCII string with nothing to escape: copied as two words (see ``SmallString``).
+        if let small = SmallString(at: string), !small.needsJSONEscaping, small.count <= limit {
+            appendSmall(small, prefix: 0x22, prefixCount: 1, suffix: 0x22, suffixCount: 1)
+            return true
+        }
+        return appendJSONStringInGeneral(string.pointee, limit: limit)
     }
 
     /// Appends `string` as a JSON string literal of at most `limit` escaped bytes: when cut
@@ -31,8 +32,7 @@ extension LogBuffer {
     @inline(__always)
     #endif
     mutating func appendJSONString(_ string: String, limit: Int) -> Bool {
-        if withUnsafePointer(to: string, { appendIfSmallPlainJSON(at: $0, limit: limit) }) { return true }
-        return appendJSONStringInGeneral(string, limit: limit)
+        withUnsafePointer(to: string) { appendJSONString(at: $0, limit: limit) }
     }
 
     /// ``appendJSONString(_:limit:)`` for any string.
@@ -131,13 +131,14 @@ extension LogBuffer {
             // `\"`, `\\`, `\b`, `\t`, `\n`, `\f`, `\r` take 2 bytes, `\uXXXX` 6.
             let short = byte == 0x22 || byte == 0x5C || (0x08...0x0D).contains(byte) && byte != 0x0B
             if stop >= 0 && used + (short ? 2 : 6) > stop { return false }
-            if byte == 0xE2 {
-                appendTextEscape(source[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-                index += 3
-            } else {
-                appendJSONEscape(for: byte)
-                index += 1
+            let length = isSeparator ? 3 : 1
+            switch byte {  // ``appendTextEscape(_:at:length:)``'s but for `\"`, `\\`, `\b` and `\f`
+            case 0x22, 0x5C: append(word: UInt64(byte) << 8 | 0x5C, count: 2)
+            case 0x08: append(word: 0x625C, count: 2)
+            case 0x0C: append(word: 0x665C, count: 2)
+            default: appendTextEscape(input, at: index, length: length)
             }
+            index += length
             runStart = index
         }
         return flushRun(source, from: runStart, to: total, stop: stop)
@@ -152,24 +153,8 @@ extension LogBuffer {
             // Back up over continuation bytes so a multi-byte character is never split.
             while end > from && source[end] & 0xC0 == 0x80 { end -= 1 }
         }
-        let length = end - from
-        if length > 0 {
-            reserveCapacity(length)
-            (base + used).update(from: source + from, count: length)
-            used += length
-        }
+        append(contentsOf: UnsafeRawBufferPointer(start: source + from, count: end - from))
         return end == to
-    }
-
-    /// Appends the escape of a control character, `"` or `\`: ``appendTextEscape(_:)``'s
-    /// but for `\"`, `\\`, `\b` and `\f`.
-    private mutating func appendJSONEscape(for byte: UInt8) {
-        switch byte {
-        case 0x22, 0x5C: append(word: UInt64(byte) << 8 | 0x5C, count: 2)
-        case 0x08: append(word: 0x625C, count: 2)
-        case 0x0C: append(word: 0x665C, count: 2)
-        default: appendTextEscape(UInt32(byte))
-        }
     }
 
     /// Appends a double as a JSON value: the shortest decimal that round-trips, or, for

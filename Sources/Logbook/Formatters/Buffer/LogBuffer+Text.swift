@@ -10,7 +10,7 @@ extension LogBuffer {
         }
         Self.withUTF8(of: text) { utf8 in
             appendEscaping(utf8, delimiters: (0, 0, 0)) { buffer, index, length in
-                buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
+                buffer.appendTextEscape(utf8, at: index, length: length)
                 return length
             }
         }
@@ -33,7 +33,7 @@ extension LogBuffer {
                 if utf8[index] == 0x22 || utf8[index] == 0x5C {
                     buffer.append(word: UInt64(utf8[index]) << 8 | 0x5C, count: 2)
                 } else {
-                    buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
+                    buffer.appendTextEscape(utf8, at: index, length: length)
                 }
                 return length
             }
@@ -163,23 +163,18 @@ extension LogBuffer {
 
     /// Appends ` error.type=… error.message=…` for `error`, as the text formats write it.
     mutating func appendLogfmtError(_ error: any Error) {
-        appendLogfmtPair("error.type", .string(ErrorDescription.typeName(of: error)), depthExhausted: true)
-        appendLogfmtPair("error.message", .string(ErrorDescription.message(of: error)), depthExhausted: true)
+        appendLogfmtPair("error.type", .string(ErrorDescription.typeName(of: error)))
+        appendLogfmtPair("error.message", .string(ErrorDescription.message(of: error)))
     }
 
-    /// Appends ` key=value` for a scalar (or empty, or too deep) value; returns whether the key changed.
+    /// Appends ` key=value` for a leaf of ``forEachFlattenedLeaf(_:_:maximumDepth:_:)``, the key
+    /// dimmed with `dimsKey` (console colours); returns whether the key changed.
     @discardableResult
-    mutating func appendLogfmtPair(
-        _ key: String,
-        _ value: LogValue,
-        depthExhausted: Bool,
-        keyPrefix: [UInt8] = [],
-        keySuffix: [UInt8] = []
-    ) -> Bool {
+    mutating func appendLogfmtPair(_ key: String, _ value: LogValue, dimsKey: Bool = false) -> Bool {
         append(UInt8(ascii: " "))
-        append(contentsOf: keyPrefix)
+        if dimsKey { append(contentsOf: ANSI.dim) }
         let changed = appendLogfmtKeyReportingChange(key)
-        append(contentsOf: keySuffix)
+        if dimsKey { append(contentsOf: ANSI.reset) }
         append(UInt8(ascii: "="))
         switch value {
         case .string(let string): appendLogfmtValue(string)
@@ -187,19 +182,19 @@ extension LogBuffer {
         case .double(let double): appendDescription(double)
         case .bool(let bool): appendBool(bool)
         case .null: append("null")
-        case .array(let elements): append(elements.isEmpty && !depthExhausted ? "[]" : "\"[too deep]\"")
-        case .object(let fields): append(fields.isEmpty && !depthExhausted ? "{}" : "\"[too deep]\"")
+        case .array: append("[]")
+        case .object: append("{}")
         }
         return changed
     }
 
-    /// Calls `body` with each dotted key and value `value` flattens into, in writing order, and
-    /// whether nesting ran out of depth there.
+    /// Calls `body` with each dotted key and value `value` flattens into, in writing order: a
+    /// scalar, an empty array or object, or for one nested past `maximumDepth` the string `[too deep]`.
     static func forEachFlattenedLeaf(
         _ key: String,
         _ value: LogValue,
         maximumDepth: Int,
-        _ body: (String, LogValue, Bool) -> Void
+        _ body: (String, LogValue) -> Void
     ) {
         switch value {
         case .object(let fields) where maximumDepth > 0 && !fields.isEmpty:
@@ -210,8 +205,10 @@ extension LogBuffer {
             for (index, element) in elements.enumerated() {
                 forEachFlattenedLeaf(key + "." + String(index), element, maximumDepth: maximumDepth - 1, body)
             }
+        case .object, .array:
+            body(key, maximumDepth > 0 ? value : .string("[too deep]"))
         default:
-            body(key, value, maximumDepth <= 0)
+            body(key, value)
         }
     }
 }

@@ -1,6 +1,6 @@
 extension LogBuffer {
-    /// `YYYY-MM-DDTHH:MM:SS` of the last second formatted, UTC and local, so records in the same
-    /// second skip the calendar arithmetic.
+    /// `YYYY-MM-DDTHH:MM:SS` (UTC) and `YYYY-MM-DD HH:MM:SS` (local) of the last second formatted
+    /// in each, so records in the same second skip the calendar.
     struct TimestampCache {
         var utc = Entry()
         var local = Entry()
@@ -15,7 +15,7 @@ extension LogBuffer {
     /// `fractionDigits` (0 to 9) digits of the second, truncated, not rounded.
     @inline(__always)
     public mutating func appendRFC3339(_ timestamp: LogTimestamp, fractionDigits: Int = 3) {
-        appendDateTime(timestamp, separator: UInt8(ascii: "T"), local: false)
+        appendDateTime(timestamp, local: false)
         appendFraction(timestamp.nanoseconds, digits: fractionDigits)
         append(UInt8(ascii: "Z"))
     }
@@ -23,7 +23,7 @@ extension LogBuffer {
     /// Appends `timestamp` in the process's local time zone as `2024-08-06 13:54:56.789`, with
     /// `fractionDigits` (0 to 9) digits of the second, truncated.
     public mutating func appendLocalDateTime(_ timestamp: LogTimestamp, fractionDigits: Int = 3) {
-        appendDateTime(timestamp, separator: UInt8(ascii: " "), local: true)
+        appendDateTime(timestamp, local: true)
         appendFraction(timestamp.nanoseconds, digits: fractionDigits)
     }
 
@@ -65,57 +65,31 @@ extension LogBuffer {
     static let writableSeconds: ClosedRange<Int64> = -62_167_219_200...253_402_300_799
 
     @inline(__always)
-    private mutating func appendDateTime(_ timestamp: LogTimestamp, separator: UInt8, local: Bool) {
-        // Clamped: no overflow in the calendar arithmetic, and no instant equals the caches' `.min`.
+    private mutating func appendDateTime(_ timestamp: LogTimestamp, local: Bool) {
+        // Clamped: no overflow in the calendar, and no instant equals the caches' `.min`.
         let second = min(
             max(timestamp.secondsSinceEpoch, Self.writableSeconds.lowerBound), Self.writableSeconds.upperBound)
         reserveCapacity(19)
         if local && timestampCache.local.second != second {
-            timestampCache.local = .init(second: second, words: Self.encodeLocal(second))
+            timestampCache.local = .init(second: second, words: Self.encode(second, local: true))
         } else if !local && timestampCache.utc.second != second {
-            timestampCache.utc = .init(second: second, words: Self.encodeUTC(second))
+            timestampCache.utc = .init(second: second, words: Self.encode(second, local: false))
         }
         var words = local ? timestampCache.local.words : timestampCache.utc.words
         Swift.withUnsafeBytes(of: &words) { raw in
             (base + used).update(from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 19)
         }
-        base[used &+ 10] = separator
         used &+= 19
     }
 
-    private static func encodeUTC(_ second: Int64) -> (UInt64, UInt64, UInt64) {
-        let days = second >= 0 ? second / 86_400 : (second - 86_399) / 86_400
-        let secondOfDay = Int(second - days * 86_400)
-        let date = civilDate(daysSinceEpoch: days)
-        return encode(date, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
-    }
-
-    private static func encodeLocal(_ second: Int64) -> (UInt64, UInt64, UInt64) {
-        let time = System.localTime(second)
-        return encode((time.year, time.month, time.day), time.hour, time.minute, time.second)
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    static func civilDate(daysSinceEpoch days: Int64) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SS`, the low 19 bytes of three words, from the digits `YYYYMMDD` and `00HHMMSS`.
-    private static func encode(
-        _ date: (year: Int, month: Int, day: Int), _ hour: Int, _ minute: Int, _ second: Int
-    ) -> (UInt64, UInt64, UInt64) {
-        let ymd = decimalDigits(UInt64(min(max(date.year, 0), 9999) * 10_000 + date.month * 100 + date.day))
-        let hms = decimalDigits(UInt64(hour * 10_000 + minute * 100 + second))
-        let middle = ymd >> 48 | 0x54 << 16 | (hms >> 16 & 0xFFFF) << 24 | 0x3A << 40 | (hms >> 32 & 0xFFFF) << 48
+    /// `YYYY-MM-DDTHH:MM:SS` in UTC, or with `local` `YYYY-MM-DD HH:MM:SS` in local time, the low 19
+    /// bytes of three words, from the digits `YYYYMMDD` and `00HHMMSS`.
+    private static func encode(_ second: Int64, local: Bool) -> (UInt64, UInt64, UInt64) {
+        let time = System.calendarTime(second, local: local)
+        let ymd = decimalDigits(UInt64(min(max(time.year, 0), 9999) * 10_000 + time.month * 100 + time.day))
+        let hms = decimalDigits(UInt64(time.hour * 10_000 + time.minute * 100 + time.second))
+        let separator: UInt64 = local ? 0x20 : 0x54  // ` ` or `T`
+        let middle = ymd >> 48 | separator << 16 | (hms >> 16 & 0xFFFF) << 24 | 0x3A << 40 | (hms >> 32 & 0xFFFF) << 48
         return (
             (ymd & 0xFFFF_FFFF | 0x2D << 32 | (ymd >> 32 & 0xFFFF) << 40 | 0x2D << 56).littleEndian,
             middle.littleEndian, (0x3A | (hms >> 48) << 8).littleEndian

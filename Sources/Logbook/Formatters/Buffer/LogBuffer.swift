@@ -1,17 +1,8 @@
-/// A growable byte buffer that formatters encode records into.
+/// A growable byte buffer that formatters encode records into (see <doc:WritingSinksAndFormatters>
+/// for a formatter that uses it).
 ///
 /// Sinks reuse one buffer per thread (see ``withScratch(_:)``), so steady-state
 /// formatting allocates nothing. The buffer is non-copyable: pass it `inout`.
-///
-/// ```swift
-/// struct PlainFormatter: LogFormatter {
-///     func format(_ record: LogRecord, into buffer: inout LogBuffer) {
-///         buffer.append(record.level.uppercaseName)
-///         buffer.append(UInt8(ascii: " "))
-///         buffer.append(record.message)
-///     }
-/// }
-/// ```
 public struct LogBuffer: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var used: Int

@@ -92,8 +92,7 @@ public struct ConsoleFormatter: LogFormatter {
         buffer.appendSingleLine(record.message)
         record.withFieldList {
             omitted = Self.fieldWriter.append(
-                $0, of: record, into: &buffer, lineStart: start, lineLimit: lineLimit,
-                keyPrefix: colored ? ANSI.dim : [], keySuffix: colored ? ANSI.reset : [])
+                $0, of: record, into: &buffer, lineStart: start, lineLimit: lineLimit, dimsKeys: colored)
         }
         if let error = record.error {
             if colored { buffer.append(contentsOf: ANSI.level[Int(LogLevel.error.rawValue)]) }

@@ -93,7 +93,7 @@ public struct LambdaTextFormatter: LogFormatter {
                 let byte = utf8[index]
                 let isCRLF = byte == 0x0D && index + 1 < utf8.count && utf8[index + 1] == 0x0A
                 guard byte == 0x09 || byte == 0x0A || isCRLF else {
-                    buffer.appendTextEscape(ObeyedCharacters.scalar(in: utf8, at: index, length: length))
+                    buffer.appendTextEscape(utf8, at: index, length: length)
                     return length
                 }
                 buffer.append(replacingTabs ? UInt8(ascii: " ") : byte == 0x09 ? byte : 0x0D)

@@ -17,15 +17,14 @@ struct LogfmtFieldWriter: Sendable {
     /// bytes were measured instead of written: past `lineLimit` a flattened or renamed pair is only
     /// measured, so such keys cost no more memory than the cap. Pass the result to
     /// ``LogBuffer/cutLine(from:limit:omitted:)`` so the marker counts the whole line.
-    /// `keyPrefix` and `keySuffix` wrap each key (for colouring).
+    /// With `dimsKeys` each key is dimmed (console colours).
     func append(
         _ fields: FieldList,
         of record: LogRecord,
         into buffer: inout LogBuffer,
         lineStart: Int,
         lineLimit: Int,
-        keyPrefix: [UInt8] = [],
-        keySuffix: [UInt8] = []
+        dimsKeys: Bool = false
     ) -> Int {
         let start = buffer.count
         let cap = lineLimit > Int.max - lineStart ? Int.max : lineStart + lineLimit
@@ -35,7 +34,7 @@ struct LogfmtFieldWriter: Sendable {
             var measured = 0
             for index in 0..<fields.count where !skips(fields, index) {
                 let field = fields[index]
-                if claims == nil, keyPrefix.isEmpty, keySuffix.isEmpty, let small = SmallString(at: field.key),
+                if claims == nil, !dimsKeys, let small = SmallString(at: field.key),
                     LogBuffer.isPlainText(small), !reserved.contains(small, at: field.key),  // coloured: below
                     let scalar = FieldScalar(field.value)
                 {
@@ -46,7 +45,7 @@ struct LogfmtFieldWriter: Sendable {
                 let isReserved = reserved.contains(at: field.key)
                 let key = isReserved ? renamed(field.key.pointee, record) : field.key.pointee
                 LogBuffer.forEachFlattenedLeaf(key, field.value.pointee.logValue, maximumDepth: maximumDepth) {
-                    leaf, leafValue, exhausted in
+                    leaf, leafValue in
                     let before = buffer.count
                     let measuring = before > cap
                     var unique = leaf
@@ -56,8 +55,7 @@ struct LogfmtFieldWriter: Sendable {
                         unique = String(repeating: KeySet.renamePrefix, count: shown) + claimed.core
                         measured += (claimed.prefixes - shown) * KeySet.renamePrefix.utf8.count
                     }
-                    let changed = buffer.appendLogfmtPair(
-                        unique, leafValue, depthExhausted: exhausted, keyPrefix: keyPrefix, keySuffix: keySuffix)
+                    let changed = buffer.appendLogfmtPair(unique, leafValue, dimsKey: dimsKeys)
                     // A flattened leaf's key is `key` and more.
                     madeKeys = madeKeys || isReserved || changed || leaf.utf8.count != key.utf8.count
                     if measuring {  // taken back, counted

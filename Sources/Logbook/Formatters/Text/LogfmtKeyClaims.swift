@@ -3,17 +3,16 @@
 ///
 /// Trying `fields.k`, `fields.fields.k`, … in turn is quadratic in the number of keys that
 /// clean up to the same text (`k=1`, `k 1`, …). Here a key is its core (the text after its
-/// leading `fields.`) and its number of prefixes; each core links taken counts to the next
-/// count that may be free, shortened as followed, so a claim costs about its key's length.
+/// leading `fields.`) and its number of prefixes; each taken key links to the next count of
+/// its core that may be free, shortened as followed, so a claim costs about its key's length.
 struct LogfmtKeyClaims {
-    /// Per core: the first count taken (no allocation for a core claimed once, the usual case),
-    /// and for the others, count to a count no lower that may be free (all between are taken).
-    private struct Counts {
-        var first: Int
-        var links: [Int: Int] = [:]
+    private struct Key: Hashable {
+        let core: String
+        let prefixes: Int
     }
 
-    private var cores: [String: Counts] = [:]
+    /// Per key taken: a count no lower that may be free (all between are taken).
+    private var next: [Key: Int] = [:]
 
     /// Claims each of `keys` (the formatter's own, written as they are).
     init(_ keys: [String]) {
@@ -24,31 +23,16 @@ struct LogfmtKeyClaims {
     /// …, and returns it as its core and its number of `fields.` prefixes.
     mutating func claim(_ key: String) -> (core: String, prefixes: Int) {
         let (core, lowest) = Self.split(key)
-        guard let counts = cores[core] else {
-            cores[core] = Counts(first: lowest)
-            return (core, lowest)
-        }
-        return (core, Self.claim(from: lowest, in: &cores[core, default: counts]))
-    }
-
-    /// The lowest count from `lowest` on that is free in `counts`, now taken.
-    private static func claim(from lowest: Int, in counts: inout Counts) -> Int {
         var free = lowest
         var passed: [Int] = []
-        while true {
-            if free == counts.first {
-                free += 1
-            } else if let next = counts.links[free] {
-                passed.append(free)
-                free = next
-            } else {
-                break
-            }
+        while let step = next[Key(core: core, prefixes: free)] {
+            passed.append(free)
+            free = step
         }
         // Every count passed, and `free`, now link past `free`: the next claim takes one step.
-        for step in passed { counts.links[step] = free + 1 }
-        counts.links[free] = free + 1
-        return free
+        for count in passed { next[Key(core: core, prefixes: count)] = free + 1 }
+        next[Key(core: core, prefixes: free)] = free + 1
+        return (core, free)
     }
 
     /// `key` without its leading `fields.` prefixes, and how many there were (the prefix is ASCII

@@ -239,7 +239,7 @@ public struct SyslogFormatter: LogFormatter {
     private func writeParameter(
         _ name: String, _ value: LogValue, into buffer: inout LogBuffer, _ budget: inout FieldBudget
     ) {
-        LogBuffer.forEachFlattenedLeaf(name, value, maximumDepth: 8) { leaf, leafValue, depthExhausted in
+        LogBuffer.forEachFlattenedLeaf(name, value, maximumDepth: 8) { leaf, leafValue in
             let before = buffer.count
             buffer.append(UInt8(ascii: " "))
             Self.appendParameterName(leaf, into: &buffer)
@@ -250,8 +250,8 @@ public struct SyslogFormatter: LogFormatter {
             case .double(let double): buffer.appendDescription(double)
             case .bool(let bool): buffer.appendBool(bool)
             case .null: buffer.append("null")
-            case .array(let elements): buffer.append(elements.isEmpty && !depthExhausted ? "[\\]" : "[too deep\\]")
-            case .object(let fields): buffer.append(fields.isEmpty && !depthExhausted ? "{}" : "[too deep\\]")
+            case .array: buffer.append("[\\]")
+            case .object: buffer.append("{}")
             }
             buffer.append(UInt8(ascii: "\""))
             budget.drop(from: before, in: &buffer)
