@@ -1,11 +1,9 @@
 public import Logbook
 
 /// Runs `operation` with the process-wide logging set up by `configuration`, then puts
-/// back exactly what was there before: every logger's level, sinks, filters, sampling and
-/// propagation, the last resort, the field providers, the redaction rules, and whether
-/// bootstrap had happened. What bootstrap did to the process itself stays: `SIGPIPE`
-/// ignored, and the exit hook. With `nil` the operation starts from a hierarchy never
-/// bootstrapped, so it may call ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``:
+/// back exactly what was there before (the Testing guide lists what, and what stays); with
+/// `nil` the operation starts from a hierarchy never bootstrapped, so it may call
+/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``:
 ///
 /// ```swift
 /// try await withScopedLogBootstrap {
@@ -16,7 +14,7 @@ public import Logbook
 ///
 /// Scoped bootstraps run one at a time (a nested one does not wait for the one it runs in),
 /// but tests running in parallel see the setup: assert on what your code logged with a
-/// ``LogCapture``, not on the sinks of a scoped bootstrap, unless the suite is `.serialized`.
+/// ``LogCapture`` unless the suite is `.serialized`.
 ///
 /// - Throws: What ``Log/bootstrap(_:file:line:)-(LogConfiguration,_,_)`` throws for `configuration` (then the
 ///   operation does not run), or what the operation throws.
