@@ -12,7 +12,10 @@ final class RedactionRules: Sendable {
     /// five bits (alike for both cases of a letter); see ``mayMatch(_:filter:)``. Most keys
     /// are ruled out by this one lookup.
     nonisolated(unsafe) let keyFilter: UnsafeMutablePointer<UInt64>
-    /// Every key, normalized.
+    /// Normalized keys of up to 15 ASCII bytes, as the two words ``SmallString`` reads.
+    private nonisolated(unsafe) let smallKeys: UnsafeMutablePointer<(UInt64, UInt64)>
+    private let smallKeyCount: Int
+    /// Every normalized key, for keys that are not small.
     private let byteKeys: [[UInt8]]
     let hashKey: (UInt64, UInt64)
 
@@ -21,6 +24,7 @@ final class RedactionRules: Sendable {
         let keys = configuration.isEnabled ? configuration.keys.map { Array(LogRedaction.normalized($0).utf8) } : []
         checksKeys = !keys.isEmpty
         lengthMask = keys.reduce(0) { $0 | (1 &<< UInt64($1.count & 63)) }
+        var small: [(UInt64, UInt64)] = []
         keyFilter = .allocate(capacity: 256)
         keyFilter.initialize(repeating: 0, count: 256)
         for key in keys where key.count <= 15 && key.allSatisfy({ $0 < 0x80 }) {
@@ -32,7 +36,14 @@ final class RedactionRules: Sendable {
                     keyFilter[Int(index >> 6)] |= 1 &<< (index & 63)
                 }
             }
+            // The bytes in memory order: the words SmallString reads (little-endian only).
+            var words: (UInt64, UInt64) = (0, 0)
+            withUnsafeMutableBytes(of: &words) { $0.copyBytes(from: key) }
+            small.append(words)
         }
+        smallKeys = .allocate(capacity: Swift.max(small.count, 1))
+        smallKeys.initialize(from: small, count: small.count)
+        smallKeyCount = small.count
         byteKeys = keys
         hashKey = configuration.hashKey.map(KeyedHash.key(from:)) ?? KeyedHash.processKey
     }
@@ -75,20 +86,43 @@ final class RedactionRules: Sendable {
         storage.store(address(of: RedactionRules(configuration)), ordering: .releasing)
     }
 
-    /// Whether the field named by the string at `key` is redacted. A short key that passes
-    /// the filter is mostly a redacted one: it is compared byte by byte, as a long key is.
+    /// Whether the field named by the string at `key` is redacted.
     @inline(__always)
     func redacts(at key: UnsafePointer<String>) -> Bool {
         guard checksKeys, Self.mayMatch(key, filter: keyFilter) else { return false }
-        return matchesKey(key.pointee)
+        if let small = SmallString(at: key) {
+            let low = Self.normalized(small.low)
+            let high = Self.normalized(small.high & 0x00FF_FFFF_FFFF_FFFF)
+            for index in 0..<smallKeyCount where smallKeys[index].0 == low && smallKeys[index].1 == high {
+                return true
+            }
+            return false
+        }
+        return redactsSlowly(key.pointee)
     }
 
-    private func matchesKey(_ key: String) -> Bool {
+    private func redactsSlowly(_ key: String) -> Bool {
         let count = key.utf8.count
         if lengthMask & (1 &<< UInt64(count & 63)) == 0 { return false }
         return byteKeys.contains { candidate in
             candidate.count == count && candidate.elementsEqual(key.utf8.lazy.map { LogRedaction.normalized($0) })
         }
+    }
+
+    /// `word` (ASCII bytes) with letters lowercased and `-` made `_`. Each sum stays within
+    /// its byte (a byte below 0x80 plus at most 0x7F), so bytes do not disturb each other.
+    @inline(__always)
+    static func normalized(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        // High bit set where the byte is at least `A`, and where it is above `Z`.
+        let atLeastA = word &+ ones &* (0x80 - 0x41)
+        let aboveZ = word &+ ones &* (0x80 - 0x5B)
+        let upper = atLeastA & ~aboveZ & high
+        // High bit set where the byte is not `-`.
+        let notDash = (word ^ (ones &* 0x2D)) &+ ones &* 0x7F
+        let dash = ~notDash & high
+        return (word | (upper >> 2)) ^ ((dash >> 7) &* 0x72)
     }
 
     /// Whether the key at `key` may be redacted by rules with this ``keyFilter``: `false`
