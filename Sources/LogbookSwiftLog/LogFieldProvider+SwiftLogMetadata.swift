@@ -5,13 +5,9 @@ import Logging
 extension LogFieldProvider {
     /// The metadata of swift-log's task-local logger (`Logger.current`, bound with
     /// swift-log's `withLogger`), such as Hummingbird's `hb.request.id`, as fields of every
-    /// ``Log`` record created in its scope. Register it at bootstrap:
-    /// `fieldProviders: [.swiftLogMetadata]`.
-    ///
-    /// It reads the logger's handler `metadata` (not its metadata provider) once per enabled
-    /// record, on the logging task, ranks lowest as every field provider, and adds nothing
-    /// outside every `withLogger` scope. Bootstrap swift-log before the first record; see the
-    /// OpenTelemetry guide.
+    /// ``Log`` record created in its scope; nothing outside every `withLogger` scope. Register
+    /// it at bootstrap, `fieldProviders: [.swiftLogMetadata]`, and bootstrap swift-log before
+    /// the first record. The OpenTelemetry guide says what it reads, when, and how it ranks.
     public static var swiftLogMetadata: LogFieldProvider {
         LogFieldProvider(name: "swiftLogMetadata") {
             let logger = Logger.current

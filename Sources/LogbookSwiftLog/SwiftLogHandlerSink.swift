@@ -12,11 +12,10 @@ public import Logging
 /// ```
 ///
 /// The handler's `log(event:)` is called directly on the logging task, never through a
-/// swift-log `Logger`, so the sink can sit next to the swift-log bridge without a loop, and
-/// the handler sees task-local values such as the current span: do not wrap this sink in
-/// an ``AsyncSink``, whose thread has none. The handler's own `metadata` and
-/// `metadataProvider` are its business (swift-otel's adds its `metadata` only). How a
-/// record becomes a `LogEvent` is in the OpenTelemetry guide.
+/// swift-log `Logger` (so not back through the bridge), and sees task-local values such as
+/// the current span: do not wrap this sink in an ``AsyncSink``. The handler's own `metadata`
+/// and `metadataProvider` are its business (swift-otel's adds its `metadata` only); see the
+/// OpenTelemetry guide.
 public final class SwiftLogHandlerSink: LogSink {
     /// The lowest level passed to the handler.
     public let level: LogLevel

@@ -11,9 +11,8 @@ public import Logbook
 ///
 /// The capture is bound to the current task tree, like ``LogContext``: it gets every record
 /// created inside the operation or its child tasks, by any logger, down to its `level`
-/// whatever the hierarchy's levels, and never another test's. It needs no bootstrap and
-/// changes no logger's configuration. The Testing guide says what is not captured (work
-/// that leaves the task tree, records a logger's filters reject) and what it costs.
+/// whatever the hierarchy's levels, and never another test's. The Testing guide says what
+/// is not captured and what it costs.
 public final class LogCapture: Sendable, CustomStringConvertible {
     /// The lowest level captured.
     public var level: LogLevel { sink.level }

@@ -15,13 +15,8 @@ extension LogContext.Scope {
     private func rememberIfClean(_ list: borrowing FieldListBuilder) -> Bool {
         let entries = fields.entries
         for index in entries.indices {
-            let key = FieldKeys.key(entries, index)
             if RedactionRules.mayNest(FieldKeys.value(entries, index)) { return false }
-            if RedactionRules.mayMatch(key, filter: list.keyFilter),
-                list.rules._withUnsafeGuaranteedRef({ $0.redacts(at: key) })
-            {
-                return false
-            }
+            if list.rules._withUnsafeGuaranteedRef({ $0.redacts(at: FieldKeys.key(entries, index)) }) { return false }
         }
         redactionCleanFor.store(list.rulesIdentity, ordering: .relaxed)
         return true

@@ -12,20 +12,17 @@ extension RedactionRules {
     /// show a key the check did not see.
     func redactingNested(_ value: LogValue, depth: Int = 0) -> LogValue? {
         guard checksKeys else { return nil }
-        guard depth < Self.maximumDepth else {
-            switch value {
-            case .object(let fields) where !fields.isEmpty: return .string(Self.tooDeep)
-            case .array(let elements) where !elements.isEmpty: return .string(Self.tooDeep)
-            default: return nil
-            }
-        }
         switch value {
+        case .object(let fields) where depth >= Self.maximumDepth:
+            return fields.isEmpty ? nil : .string(Self.tooDeep)
+        case .array(let elements) where depth >= Self.maximumDepth:
+            return elements.isEmpty ? nil : .string(Self.tooDeep)
         case .object(let fields):
             var changed: [(String, any LogValueConvertible)]?
             for index in fields.storage.indices {
                 let (key, nested) = fields.storage[index]
                 let replacement: LogValue?
-                if redacts(key) {
+                if withUnsafePointer(to: key, redacts(at:)) {
                     replacement = .string(LogRedaction.placeholder)
                 } else if let converted = nested as? LogValue {
                     replacement = redactingNested(converted, depth: depth + 1)
@@ -56,12 +53,10 @@ extension RedactionRules {
     }
 
     /// Whether the value may hold nested objects or be marked: any type but the scalars
-    /// written without conversion.
+    /// written without conversion, ``FieldScalar``'s.
     @inline(__always)
     static func mayNest(_ value: UnsafePointer<any LogValueConvertible>) -> Bool {
-        guard let payload = ExistentialPayload(in: value) else { return true }
-        let type = payload.type
-        return type != String.self && type != Int.self && type != Bool.self && type != Double.self
+        FieldScalar(value) == nil
     }
 }
 

@@ -101,10 +101,6 @@ final class RedactionRules: Sendable {
         return redactsSlowly(key.pointee)
     }
 
-    func redacts(_ key: String) -> Bool {
-        withUnsafePointer(to: key) { redacts(at: $0) }
-    }
-
     private func redactsSlowly(_ key: String) -> Bool {
         let count = key.utf8.count
         if lengthMask & (1 &<< UInt64(count & 63)) == 0 { return false }
