@@ -64,7 +64,7 @@ extension JSONFormatter {
                 }
             }
             // Renamed and trace keys are given assuming no field has them (see
-            // ``JSONLayout/takenKeys``); a line where one does is written again, searched.
+            // ``JSONLayout/SpecialKey``); a line where one does is written again, searched.
             var pass = KeyPass(searching: hasPromoted)
             let fieldsStart = buffer.count
             let droppedBefore = budget.dropped
@@ -163,7 +163,7 @@ extension JSONFormatter {
     private struct KeyPass {
         /// Whether fields are searched for the keys renamed and trace fields take, rather
         /// than assumed absent; `assumed`: a key was given on that assumption; `taken`: a
-        /// field has one of ``JSONLayout/takenKeys``, which breaks it.
+        /// field has one of the keys renamed members and trace keys write, which breaks it.
         let searching: Bool
         var assumed = false
         var taken = false
@@ -183,8 +183,10 @@ extension JSONFormatter {
     ) -> Bool {
         let key = field.key
         let before = buffer.count
-        if layout.takenKeys.contains(at: key) { pass.taken = true }
-        if index >= fields.staticCount, let mapping = layout.traceFields.index(at: key),
+        // One look-up answers every question below.
+        let role = layout.specialKeys.index(at: key).map { layout.specialRoles[$0] }
+        if role?.isTaken == true { pass.taken = true }
+        if index >= fields.staticCount, let mapping = role?.traceMapping,
             !pass.searching || fields.firstIndex(of: layout.traceKeys.mappings[mapping].key) == nil,
             layout.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
         {
@@ -192,7 +194,7 @@ extension JSONFormatter {
             budget.drop(from: before, in: &buffer)
             return true
         }
-        let reservedIndex = layout.reserved.index(at: key)
+        let reservedIndex = role?.reserved
         if let reservedIndex, !pass.searching && contextKey == nil && !layout.renamedMembers.isEmpty {
             pass.assumed = true
             let member = layout.renamedMembers[reservedIndex]

@@ -31,12 +31,22 @@ final class JSONLayout: Sendable {
         let absent: Range<Int>
     }
 
+    /// What a key of ``specialKeys`` is to the formatter, by its position there: all a
+    /// line asks about such a field's key, answered by one look-up.
+    struct SpecialKey: Sendable {
+        /// The trace field's mapping in ``traceKeys``.
+        let traceMapping: Int?
+        /// The reserved key's position in ``reserved`` (and ``renamedMembers``).
+        let reserved: Int?
+        /// Whether it is one of the keys renamed members and trace keys write (see
+        /// ``JSONFormatter/writeKey(of:at:special:fields:record:pass:into:budget:)``).
+        let isTaken: Bool
+    }
+
     /// Normalized: header members once each, static fields deduplicated, caps raised.
     let settings: JSONFormatter.Settings
     /// Without the mappings whose key the formatter's own keys take.
     let traceKeys: TraceKeys
-    /// The fields ``traceKeys`` map, in its order.
-    let traceFields: KeySet
 
     let header: [HeaderSlot]
     let promoted: [PromotedSlot]
@@ -60,16 +70,17 @@ final class JSONLayout: Sendable {
 
     /// The formatter's own top-level keys, which record fields must not repeat.
     let reserved: KeySet
-    /// The keys a field cannot simply be written under: the trace field names when mapped
-    /// (first: most lines have one), ``reserved`` and ``takenKeys``.
+    /// The keys a field cannot simply be written under, once each: the trace field names
+    /// when mapped (first: most lines have one), ``reserved``, and the keys renamed members
+    /// and trace keys write (a line with a field that has one of those is written again,
+    /// its fields searched first).
     let specialKeys: KeySet
+    /// Each of ``specialKeys``, by position.
+    let specialRoles: [SpecialKey]
     /// For each key of ``reserved``, where `,"fields.key":` sits in ``headerKeys``: the
     /// member a field with that key gets when the line has no other member with that key.
     /// Empty when renamed keys can collide (see ``KeySet/renamesMayCollide``).
     let renamedMembers: [Range<Int>]
-    /// The keys ``renamedMembers`` and the trace keys write: a line with a field that has
-    /// one of them is written again, its fields searched first.
-    let takenKeys: KeySet
 
     /// `,"logbook.dropped_fields":`, renamed if a configured key took that name.
     let droppedFieldsKey: [UInt8]
@@ -176,13 +187,18 @@ final class JSONLayout: Sendable {
         self.reserved = reservedKeys
         let traceKeys = TraceKeys(settings.traceKeys.mappings.filter { !reservedKeys.contains($0.key) })
         self.traceKeys = traceKeys
-        traceFields = KeySet(traceKeys.mappings.map { $0.field })
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
         renamedMembers = (reservedKeys.renamesMayCollide ? [] : renamedKeys).map { append(key($0)) }
         self.headerKeys = headerKeys
         let taken = renamedKeys + traceKeys.mappings.map { $0.key }
-        takenKeys = KeySet(taken)
-        specialKeys = KeySet((traceKeys.mappings.isEmpty ? [] : TraceKeys.fieldNames) + reserved + taken)
+        var special = traceKeys.mappings.isEmpty ? [] : TraceKeys.fieldNames
+        for key in reserved + taken where !special.contains(key) { special.append(key) }
+        specialKeys = KeySet(special)
+        specialRoles = special.map { key in
+            SpecialKey(
+                traceMapping: traceKeys.mappings.firstIndex { $0.field == key },
+                reserved: reserved.firstIndex(of: key), isTaken: taken.contains(key))
+        }
         // The shortest line holds the formatter's own keys: very long ones raise the cap.
         var ownBytes = ownKeyBytes + errorOpen.count + errorMessageKey.count
         ownBytes += LogLevel.allCases.map { given.levelNames[$0].utf8.count }.max() ?? 0
