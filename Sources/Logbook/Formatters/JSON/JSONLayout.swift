@@ -39,7 +39,7 @@ final class JSONLayout: Sendable {
         /// The reserved key's position in ``reserved`` (and ``renamedMembers``).
         let reserved: Int?
         /// Whether it is one of the keys renamed members and trace keys write (see
-        /// ``JSONFormatter/writeKey(of:at:special:fields:record:pass:into:budget:)``).
+        /// ``JSONFormatter/writeKey(of:at:fields:record:pass:into:budget:)``).
         let isTaken: Bool
     }
 
