@@ -101,7 +101,7 @@ extension JSONFormatter {
             writeSource(record, limit: limits.text, into: &buffer)
         }
         if budget.dropped > 0 {
-            buffer.append(contentsOf: layout.droppedFieldsKey)
+            layout.append(layout.droppedFieldsKey, into: &buffer)
             buffer.appendDecimal(budget.dropped)
         }
         buffer.append(UInt8(ascii: "}"))
@@ -264,15 +264,15 @@ extension JSONFormatter {
         into buffer: inout LogBuffer,
         dropped: inout Int
     ) {
-        buffer.append(contentsOf: layout.errorOpen)
+        layout.append(layout.errorOpen, into: &buffer)
         buffer.appendJSONString(ErrorDescription.typeName(of: error), limit: limits.text)
-        buffer.append(contentsOf: layout.errorMessageKey)
+        layout.append(layout.errorMessageKey, into: &buffer)
         buffer.appendJSONString(ErrorDescription.message(of: error), limit: limits.text)
         let stackTrace = (error as? any StackTraceProviding)?.stackTrace
         if stackTrace != nil && limits.dropsStackTrace {
             dropped += 1
         } else if let stackTrace {
-            buffer.append(contentsOf: layout.stackTraceKey)
+            layout.append(layout.stackTraceKey, into: &buffer)
             if layout.settings.writesStackTraceAsArray {
                 buffer.append(UInt8(ascii: "["))
                 for (index, frame) in stackTrace.enumerated() {
@@ -284,18 +284,17 @@ extension JSONFormatter {
                 buffer.appendJSONString(stackTrace.joined(separator: "\n"))
             }
         }
-        if layout.settings.errorLayout == .nested { buffer.append(UInt8(ascii: "}")) }
+        layout.append(layout.errorClose, into: &buffer)
     }
 
     /// Writes the call site, each text cut to `limit` bytes.
     func writeSource(_ record: LogRecord, limit: Int, into buffer: inout LogBuffer) {
-        buffer.append(contentsOf: layout.sourceOpen)
+        layout.append(layout.sourceOpen, into: &buffer)
         buffer.appendJSONString(record.file, limit: limit)
-        buffer.append(contentsOf: layout.sourceFunctionKey)
+        layout.append(layout.sourceFunctionKey, into: &buffer)
         buffer.appendJSONString(record.function, limit: limit)
-        buffer.append(contentsOf: layout.sourceLineKey)
+        layout.append(layout.sourceLineKey, into: &buffer)
         buffer.appendDecimal(Int(clamping: record.line))
-        if sourceLocationLayout.lineAsString { buffer.append(UInt8(ascii: "\"")) }
-        if sourceLocationLayout.isNested { buffer.append(UInt8(ascii: "}")) }
+        layout.append(layout.sourceClose, into: &buffer)
     }
 }

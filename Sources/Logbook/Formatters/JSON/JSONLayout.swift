@@ -50,20 +50,24 @@ final class JSONLayout: Sendable {
 
     let header: [HeaderSlot]
     let promoted: [PromotedSlot]
-    /// The header keys, the level names, the promoted keys, then ``renamedMembers``.
+    /// The header keys, the level names, the promoted keys, the error's and the call site's
+    /// keys, the dropped-fields key, then ``renamedMembers``.
     let headerKeys: [UInt8]
     /// Each level's key and name (`,"level":"info"`) in ``headerKeys``, by raw value: one
     /// copy per line.
     let levelValues: [Bytes]
-    /// `,"error":{"type":` (nested) or `,"errorType":` (flattened).
-    let errorOpen: [UInt8]
-    let errorMessageKey: [UInt8]
-    let stackTraceKey: [UInt8]
-    /// `,"source":{"file":` (nested) or `,"file-key":` (flattened).
-    let sourceOpen: [UInt8]
-    let sourceFunctionKey: [UInt8]
-    /// `,"line":`, with the opening quote when the line is written as a string.
-    let sourceLineKey: [UInt8]
+    /// `,"error":{"type":` (nested) or `,"errorType":` (flattened), and so on; the close is
+    /// `}` when nested.
+    let errorOpen: Bytes
+    let errorMessageKey: Bytes
+    let stackTraceKey: Bytes
+    let errorClose: Bytes
+    /// `,"source":{"file":` (nested) or `,"file-key":` (flattened), and so on; the line's key
+    /// and the close (`"}`, `}`, `"` or nothing) have the quotes of a line written as a string.
+    let sourceOpen: Bytes
+    let sourceFunctionKey: Bytes
+    let sourceLineKey: Bytes
+    let sourceClose: Bytes
     /// ``JSONFormatter/contextKey``, renamed if it repeats another key.
     let writtenContextKey: String?
     let promotedKeys: KeySet
@@ -83,7 +87,7 @@ final class JSONLayout: Sendable {
     let renamedMembers: [Range<Int>]
 
     /// `,"logbook.dropped_fields":`, renamed if a configured key took that name.
-    let droppedFieldsKey: [UInt8]
+    let droppedFieldsKey: Bytes
 
     static func encoded(_ text: String) -> [UInt8] {
         var buffer = LogBuffer(capacity: 64)
@@ -153,14 +157,17 @@ final class JSONLayout: Sendable {
         if settings.errorLayout == .nested {
             var inner: [String] = []
             let type = claim(keys.errorType, in: &inner)
-            errorOpen = key(claim(keys.error, in: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon]
-            errorMessageKey = key(claim(keys.errorMessage, in: &inner))
-            stackTraceKey = key(claim(keys.stackTrace, in: &inner))
+            errorOpen = appendBytes(
+                key(claim(keys.error, in: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon])
+            errorMessageKey = appendBytes(key(claim(keys.errorMessage, in: &inner)))
+            stackTraceKey = appendBytes(key(claim(keys.stackTrace, in: &inner)))
+            errorClose = appendBytes([UInt8(ascii: "}")])
         } else {
             let prefix = keys.error + "."
-            errorOpen = key(claim(keys.errorType, in: &reserved, fallbackPrefix: prefix))
-            errorMessageKey = key(claim(keys.errorMessage, in: &reserved, fallbackPrefix: prefix))
-            stackTraceKey = key(claim(keys.stackTrace, in: &reserved, fallbackPrefix: prefix))
+            errorOpen = appendBytes(key(claim(keys.errorType, in: &reserved, fallbackPrefix: prefix)))
+            errorMessageKey = appendBytes(key(claim(keys.errorMessage, in: &reserved, fallbackPrefix: prefix)))
+            stackTraceKey = appendBytes(key(claim(keys.stackTrace, in: &reserved, fallbackPrefix: prefix)))
+            errorClose = appendBytes([])
         }
 
         let lineQuote = sourceLocationLayout.lineAsString ? [UInt8(ascii: "\"")] : []
@@ -169,20 +176,22 @@ final class JSONLayout: Sendable {
             var inner: [String] = []
             let file = claim(sourceLocationLayout.file, in: &inner)
             let object = includesSourceLocation ? claim(objectKey, in: &reserved) : objectKey
-            sourceOpen = key(object) + [UInt8(ascii: "{")] + Self.encoded(file) + [colon]
-            sourceFunctionKey = key(claim(sourceLocationLayout.function, in: &inner))
-            sourceLineKey = key(claim(sourceLocationLayout.line, in: &inner)) + lineQuote
+            sourceOpen = appendBytes(key(object) + [UInt8(ascii: "{")] + Self.encoded(file) + [colon])
+            sourceFunctionKey = appendBytes(key(claim(sourceLocationLayout.function, in: &inner)))
+            sourceLineKey = appendBytes(key(claim(sourceLocationLayout.line, in: &inner)) + lineQuote)
+            sourceClose = appendBytes(lineQuote + [UInt8(ascii: "}")])
         } else {
             func sourceKey(_ name: String) -> String {
                 includesSourceLocation ? claim(name, in: &reserved) : name
             }
-            sourceOpen = key(sourceKey(sourceLocationLayout.file))
-            sourceFunctionKey = key(sourceKey(sourceLocationLayout.function))
-            sourceLineKey = key(sourceKey(sourceLocationLayout.line)) + lineQuote
+            sourceOpen = appendBytes(key(sourceKey(sourceLocationLayout.file)))
+            sourceFunctionKey = appendBytes(key(sourceKey(sourceLocationLayout.function)))
+            sourceLineKey = appendBytes(key(sourceKey(sourceLocationLayout.line)) + lineQuote)
+            sourceClose = appendBytes(lineQuote)
         }
 
         writtenContextKey = settings.contextKey.map { claim($0, in: &reserved) }
-        droppedFieldsKey = key(claim("logbook.dropped_fields", in: &reserved))
+        droppedFieldsKey = appendBytes(key(claim("logbook.dropped_fields", in: &reserved)))
         let reservedKeys = KeySet(reserved)
         self.reserved = reservedKeys
         let traceKeys = TraceKeys(settings.traceKeys.mappings.filter { !reservedKeys.contains($0.key) })
@@ -200,14 +209,26 @@ final class JSONLayout: Sendable {
                 reserved: reserved.firstIndex(of: key), isTaken: taken.contains(key))
         }
         // The shortest line holds the formatter's own keys: very long ones raise the cap.
-        var ownBytes = ownKeyBytes + errorOpen.count + errorMessageKey.count
+        var ownBytes = ownKeyBytes + errorOpen.range.count + errorMessageKey.range.count
         ownBytes += LogLevel.allCases.map { given.levelNames[$0].utf8.count }.max() ?? 0
-        if includesSourceLocation { ownBytes += sourceOpen.count + sourceFunctionKey.count + sourceLineKey.count }
+        if includesSourceLocation {
+            ownBytes += sourceOpen.range.count + sourceFunctionKey.range.count + sourceLineKey.range.count
+        }
         ownBytes += promoted.reduce(0) { $0 + $1.key.count + Self.cappedTextLength }
-        ownBytes += (writtenContextKey?.utf8.count ?? 0) + droppedFieldsKey.count - 4  // the name, without `,"":`
+        ownBytes += (writtenContextKey?.utf8.count ?? 0) + droppedFieldsKey.range.count - 4  // the name, without `,"":`
         settings.lineLimit = max(given.lineLimit, JSONFormatter.minimumLineLimit, ownBytes + Self.lineLimitMargin)
         self.settings = settings
         promotedKeys = KeySet(settings.promotedFields.map(\.key))
+    }
+
+    /// Appends `bytes` of ``headerKeys``: two stores when they are small.
+    @inline(__always)
+    func append(_ bytes: Bytes, into buffer: inout LogBuffer) {
+        if let small = bytes.small {
+            buffer.appendSmall(small)
+        } else {
+            headerKeys.withUnsafeBytes { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[bytes.range])) }
+        }
     }
 
     /// Room beyond the own keys: timestamp, shortest texts, markers, dropped count.
