@@ -20,28 +20,19 @@ extension JSONFormatter {
     ) -> Bool {
         var complete = true
         buffer.append(UInt8(ascii: "{"))
-        layout.headerKeys.withUnsafeBytes { keys in
-            func append(_ bytes: JSONLayout.Bytes) {
-                if let small = bytes.small {
-                    buffer.appendSmall(small)
-                } else {
-                    buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[bytes.range]))
-                }
-            }
-            for slot in layout.header {
-                append(slot.key)
-                switch slot.member {
-                case .timestamp:
-                    buffer.append(UInt8(ascii: "\""))
-                    buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
-                    buffer.append(UInt8(ascii: "\""))
-                case .level:
-                    append(layout.levelValues[Int(record.level.rawValue)])
-                case .logger:
-                    buffer.appendJSONString(record.logger, limit: limits.text)
-                case .message:
-                    complete = buffer.appendJSONString(record.message, limit: limits.message)
-                }
+        for slot in layout.header {
+            layout.append(slot.key, into: &buffer)
+            switch slot.member {
+            case .timestamp:
+                buffer.append(UInt8(ascii: "\""))
+                buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
+                buffer.append(UInt8(ascii: "\""))
+            case .level:
+                layout.append(layout.levelValues[Int(record.level.rawValue)], into: &buffer)
+            case .logger:
+                buffer.appendJSONString(record.logger, limit: limits.text)
+            case .message:
+                complete = buffer.appendJSONString(record.message, limit: limits.message)
             }
         }
         var budget = FieldBudget(start: start, limit: fieldBudget)
