@@ -61,6 +61,11 @@ struct KeySet: Sendable {
     }
 
     /// The position in ``all`` of the key at `key`.
+    #if compiler(>=6.3)
+    @inline(always)
+    #else
+    @inline(__always)
+    #endif
     func index(at key: UnsafePointer<String>) -> Int? {
         if let small = SmallString(at: key), let slot = slot(of: small) { return smallKeySlots[slot].position }
         return contains(at: key) ? all.firstIndex(of: key.pointee) : nil

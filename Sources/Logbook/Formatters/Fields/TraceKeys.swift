@@ -139,9 +139,12 @@ struct TraceKeys: Sendable {
     private static func appendQuotedDecimal(_ value: UInt64, into buffer: inout LogBuffer) {
         let zeros: UInt64 = 0x3030_3030_3030_3030
         let rest = value % 10_000_000_000_000_000
+        // A word for the opening quote, the digits, the closing quote, then room to read
+        // four whole words from any first digit.
         var digits = (
             UInt64(0), LogBuffer.decimalDigits(value / 10_000_000_000_000_000),
-            LogBuffer.decimalDigits(rest / 100_000_000), LogBuffer.decimalDigits(rest % 100_000_000)
+            LogBuffer.decimalDigits(rest / 100_000_000), LogBuffer.decimalDigits(rest % 100_000_000),
+            UInt64(UInt8(ascii: "\"")), UInt64(0), UInt64(0), UInt64(0)
         )
         // The first digit that is not a zero (the last one when all are).
         let (top, middle, low) = (digits.1 ^ zeros, digits.2 ^ zeros, digits.3 ^ zeros)
@@ -149,11 +152,17 @@ struct TraceKeys: Sendable {
             top != 0
             ? top.trailingZeroBitCount / 8
             : middle != 0 ? 8 + middle.trailingZeroBitCount / 8 : 16 + min(low.trailingZeroBitCount / 8, 7)
+        buffer.reserveCapacity(32)
         withUnsafeMutableBytes(of: &digits) { bytes in
-            // The opening quote right before the first digit.
+            // The opening quote right before the first digit; then four words (a call to
+            // append(contentsOf:) cost more), the buffer advanced past the closing quote.
             bytes[7 + first] = UInt8(ascii: "\"")
-            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[(7 + first)...]))
+            let destination = UnsafeMutableRawPointer(buffer.base + buffer.used)
+            for offset in stride(from: 0, to: 32, by: 8) {
+                let word = bytes.loadUnaligned(fromByteOffset: 7 + first + offset, as: UInt64.self)
+                destination.storeBytes(of: word, toByteOffset: offset, as: UInt64.self)
+            }
         }
-        buffer.append(UInt8(ascii: "\""))
+        buffer.used &+= 26 - first
     }
 }

@@ -20,28 +20,19 @@ extension JSONFormatter {
     ) -> Bool {
         var complete = true
         buffer.append(UInt8(ascii: "{"))
-        layout.headerKeys.withUnsafeBytes { keys in
-            func append(_ bytes: JSONLayout.Bytes) {
-                if let small = bytes.small {
-                    buffer.appendSmall(small)
-                } else {
-                    buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[bytes.range]))
-                }
-            }
-            for slot in layout.header {
-                append(slot.key)
-                switch slot.member {
-                case .timestamp:
-                    buffer.append(UInt8(ascii: "\""))
-                    buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
-                    buffer.append(UInt8(ascii: "\""))
-                case .level:
-                    append(layout.levelValues[Int(record.level.rawValue)])
-                case .logger:
-                    buffer.appendJSONString(record.logger, limit: limits.text)
-                case .message:
-                    complete = buffer.appendJSONString(record.message, limit: limits.message)
-                }
+        for slot in layout.header {
+            layout.append(slot.key, into: &buffer)
+            switch slot.member {
+            case .timestamp:
+                buffer.append(UInt8(ascii: "\""))
+                buffer.appendRFC3339(record.timestamp, fractionDigits: 3)
+                buffer.append(UInt8(ascii: "\""))
+            case .level:
+                layout.append(layout.levelValues[Int(record.level.rawValue)], into: &buffer)
+            case .logger:
+                buffer.appendJSONString(record.logger, limit: limits.text)
+            case .message:
+                complete = buffer.appendJSONString(record.message, limit: limits.message)
             }
         }
         var budget = FieldBudget(start: start, limit: fieldBudget)
@@ -64,7 +55,7 @@ extension JSONFormatter {
                 }
             }
             // Renamed and trace keys are given assuming no field has them (see
-            // ``JSONLayout/takenKeys``); a line where one does is written again, searched.
+            // ``JSONLayout/SpecialKey``); a line where one does is written again, searched.
             var pass = KeyPass(searching: hasPromoted)
             let fieldsStart = buffer.count
             let droppedBefore = budget.dropped
@@ -101,7 +92,7 @@ extension JSONFormatter {
             writeSource(record, limit: limits.text, into: &buffer)
         }
         if budget.dropped > 0 {
-            buffer.append(contentsOf: layout.droppedFieldsKey)
+            layout.append(layout.droppedFieldsKey, into: &buffer)
             buffer.appendDecimal(budget.dropped)
         }
         buffer.append(UInt8(ascii: "}"))
@@ -163,7 +154,7 @@ extension JSONFormatter {
     private struct KeyPass {
         /// Whether fields are searched for the keys renamed and trace fields take, rather
         /// than assumed absent; `assumed`: a key was given on that assumption; `taken`: a
-        /// field has one of ``JSONLayout/takenKeys``, which breaks it.
+        /// field has one of the keys renamed members and trace keys write, which breaks it.
         let searching: Bool
         var assumed = false
         var taken = false
@@ -183,8 +174,10 @@ extension JSONFormatter {
     ) -> Bool {
         let key = field.key
         let before = buffer.count
-        if layout.takenKeys.contains(at: key) { pass.taken = true }
-        if index >= fields.staticCount, let mapping = layout.traceFields.index(at: key),
+        // One look-up answers every question below.
+        let role = layout.specialKeys.index(at: key).map { layout.specialRoles[$0] }
+        if role?.isTaken == true { pass.taken = true }
+        if index >= fields.staticCount, let mapping = role?.traceMapping,
             !pass.searching || fields.firstIndex(of: layout.traceKeys.mappings[mapping].key) == nil,
             layout.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
         {
@@ -192,7 +185,7 @@ extension JSONFormatter {
             budget.drop(from: before, in: &buffer)
             return true
         }
-        let reservedIndex = layout.reserved.index(at: key)
+        let reservedIndex = role?.reserved
         if let reservedIndex, !pass.searching && contextKey == nil && !layout.renamedMembers.isEmpty {
             pass.assumed = true
             let member = layout.renamedMembers[reservedIndex]
@@ -262,15 +255,15 @@ extension JSONFormatter {
         into buffer: inout LogBuffer,
         dropped: inout Int
     ) {
-        buffer.append(contentsOf: layout.errorOpen)
+        layout.append(layout.errorOpen, into: &buffer)
         buffer.appendJSONString(ErrorDescription.typeName(of: error), limit: limits.text)
-        buffer.append(contentsOf: layout.errorMessageKey)
+        layout.append(layout.errorMessageKey, into: &buffer)
         buffer.appendJSONString(ErrorDescription.message(of: error), limit: limits.text)
         let stackTrace = (error as? any StackTraceProviding)?.stackTrace
         if stackTrace != nil && limits.dropsStackTrace {
             dropped += 1
         } else if let stackTrace {
-            buffer.append(contentsOf: layout.stackTraceKey)
+            layout.append(layout.stackTraceKey, into: &buffer)
             if layout.settings.writesStackTraceAsArray {
                 buffer.append(UInt8(ascii: "["))
                 for (index, frame) in stackTrace.enumerated() {
@@ -282,18 +275,17 @@ extension JSONFormatter {
                 buffer.appendJSONString(stackTrace.joined(separator: "\n"))
             }
         }
-        if layout.settings.errorLayout == .nested { buffer.append(UInt8(ascii: "}")) }
+        layout.append(layout.errorClose, into: &buffer)
     }
 
     /// Writes the call site, each text cut to `limit` bytes.
     func writeSource(_ record: LogRecord, limit: Int, into buffer: inout LogBuffer) {
-        buffer.append(contentsOf: layout.sourceOpen)
+        layout.append(layout.sourceOpen, into: &buffer)
         buffer.appendJSONString(record.file, limit: limit)
-        buffer.append(contentsOf: layout.sourceFunctionKey)
+        layout.append(layout.sourceFunctionKey, into: &buffer)
         buffer.appendJSONString(record.function, limit: limit)
-        buffer.append(contentsOf: layout.sourceLineKey)
+        layout.append(layout.sourceLineKey, into: &buffer)
         buffer.appendDecimal(Int(clamping: record.line))
-        if sourceLocationLayout.lineAsString { buffer.append(UInt8(ascii: "\"")) }
-        if sourceLocationLayout.isNested { buffer.append(UInt8(ascii: "}")) }
+        layout.append(layout.sourceClose, into: &buffer)
     }
 }

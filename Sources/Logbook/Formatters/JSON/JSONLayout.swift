@@ -31,48 +31,63 @@ final class JSONLayout: Sendable {
         let absent: Range<Int>
     }
 
+    /// What a key of ``specialKeys`` is to the formatter, by its position there: all a
+    /// line asks about such a field's key, answered by one look-up.
+    struct SpecialKey: Sendable {
+        /// The trace field's mapping in ``traceKeys``.
+        let traceMapping: Int?
+        /// The reserved key's position in ``reserved`` (and ``renamedMembers``).
+        let reserved: Int?
+        /// Whether it is one of the keys renamed members and trace keys write (see
+        /// ``JSONFormatter/writeKey(of:at:fields:record:pass:into:budget:)``).
+        let isTaken: Bool
+    }
+
     /// Normalized: header members once each, static fields deduplicated, caps raised.
     let settings: JSONFormatter.Settings
     /// Without the mappings whose key the formatter's own keys take.
     let traceKeys: TraceKeys
-    /// The fields ``traceKeys`` map, in its order.
-    let traceFields: KeySet
 
     let header: [HeaderSlot]
     let promoted: [PromotedSlot]
-    /// The header keys, the level names, the promoted keys, then ``renamedMembers``.
+    /// The header keys, the level names, the promoted keys, the error's and the call site's
+    /// keys, the dropped-fields key, then ``renamedMembers``.
     let headerKeys: [UInt8]
     /// Each level's key and name (`,"level":"info"`) in ``headerKeys``, by raw value: one
     /// copy per line.
     let levelValues: [Bytes]
-    /// `,"error":{"type":` (nested) or `,"errorType":` (flattened).
-    let errorOpen: [UInt8]
-    let errorMessageKey: [UInt8]
-    let stackTraceKey: [UInt8]
-    /// `,"source":{"file":` (nested) or `,"file-key":` (flattened).
-    let sourceOpen: [UInt8]
-    let sourceFunctionKey: [UInt8]
-    /// `,"line":`, with the opening quote when the line is written as a string.
-    let sourceLineKey: [UInt8]
+    /// `,"error":{"type":` (nested) or `,"errorType":` (flattened), and so on; the close is
+    /// `}` when nested.
+    let errorOpen: Bytes
+    let errorMessageKey: Bytes
+    let stackTraceKey: Bytes
+    let errorClose: Bytes
+    /// `,"source":{"file":` (nested) or `,"file-key":` (flattened), and so on; the line's key
+    /// and the close (`"}`, `}`, `"` or nothing) have the quotes of a line written as a string.
+    let sourceOpen: Bytes
+    let sourceFunctionKey: Bytes
+    let sourceLineKey: Bytes
+    let sourceClose: Bytes
     /// ``JSONFormatter/contextKey``, renamed if it repeats another key.
     let writtenContextKey: String?
     let promotedKeys: KeySet
 
     /// The formatter's own top-level keys, which record fields must not repeat.
     let reserved: KeySet
-    /// The keys a field cannot simply be written under: the trace field names when mapped
-    /// (first: most lines have one), ``reserved`` and ``takenKeys``.
+    /// The keys a field cannot simply be written under, once each: the trace field names
+    /// when mapped (first: most lines have one), ``reserved``, and the keys renamed members
+    /// and trace keys write (a line with a field that has one of those is written again,
+    /// its fields searched first).
     let specialKeys: KeySet
+    /// Each of ``specialKeys``, by position.
+    let specialRoles: [SpecialKey]
     /// For each key of ``reserved``, where `,"fields.key":` sits in ``headerKeys``: the
     /// member a field with that key gets when the line has no other member with that key.
     /// Empty when renamed keys can collide (see ``KeySet/renamesMayCollide``).
     let renamedMembers: [Range<Int>]
-    /// The keys ``renamedMembers`` and the trace keys write: a line with a field that has
-    /// one of them is written again, its fields searched first.
-    let takenKeys: KeySet
 
     /// `,"logbook.dropped_fields":`, renamed if a configured key took that name.
-    let droppedFieldsKey: [UInt8]
+    let droppedFieldsKey: Bytes
 
     static func encoded(_ text: String) -> [UInt8] {
         var buffer = LogBuffer(capacity: 64)
@@ -142,14 +157,17 @@ final class JSONLayout: Sendable {
         if settings.errorLayout == .nested {
             var inner: [String] = []
             let type = claim(keys.errorType, in: &inner)
-            errorOpen = key(claim(keys.error, in: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon]
-            errorMessageKey = key(claim(keys.errorMessage, in: &inner))
-            stackTraceKey = key(claim(keys.stackTrace, in: &inner))
+            errorOpen = appendBytes(
+                key(claim(keys.error, in: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon])
+            errorMessageKey = appendBytes(key(claim(keys.errorMessage, in: &inner)))
+            stackTraceKey = appendBytes(key(claim(keys.stackTrace, in: &inner)))
+            errorClose = appendBytes([UInt8(ascii: "}")])
         } else {
             let prefix = keys.error + "."
-            errorOpen = key(claim(keys.errorType, in: &reserved, fallbackPrefix: prefix))
-            errorMessageKey = key(claim(keys.errorMessage, in: &reserved, fallbackPrefix: prefix))
-            stackTraceKey = key(claim(keys.stackTrace, in: &reserved, fallbackPrefix: prefix))
+            errorOpen = appendBytes(key(claim(keys.errorType, in: &reserved, fallbackPrefix: prefix)))
+            errorMessageKey = appendBytes(key(claim(keys.errorMessage, in: &reserved, fallbackPrefix: prefix)))
+            stackTraceKey = appendBytes(key(claim(keys.stackTrace, in: &reserved, fallbackPrefix: prefix)))
+            errorClose = appendBytes([])
         }
 
         let lineQuote = sourceLocationLayout.lineAsString ? [UInt8(ascii: "\"")] : []
@@ -158,40 +176,59 @@ final class JSONLayout: Sendable {
             var inner: [String] = []
             let file = claim(sourceLocationLayout.file, in: &inner)
             let object = includesSourceLocation ? claim(objectKey, in: &reserved) : objectKey
-            sourceOpen = key(object) + [UInt8(ascii: "{")] + Self.encoded(file) + [colon]
-            sourceFunctionKey = key(claim(sourceLocationLayout.function, in: &inner))
-            sourceLineKey = key(claim(sourceLocationLayout.line, in: &inner)) + lineQuote
+            sourceOpen = appendBytes(key(object) + [UInt8(ascii: "{")] + Self.encoded(file) + [colon])
+            sourceFunctionKey = appendBytes(key(claim(sourceLocationLayout.function, in: &inner)))
+            sourceLineKey = appendBytes(key(claim(sourceLocationLayout.line, in: &inner)) + lineQuote)
+            sourceClose = appendBytes(lineQuote + [UInt8(ascii: "}")])
         } else {
             func sourceKey(_ name: String) -> String {
                 includesSourceLocation ? claim(name, in: &reserved) : name
             }
-            sourceOpen = key(sourceKey(sourceLocationLayout.file))
-            sourceFunctionKey = key(sourceKey(sourceLocationLayout.function))
-            sourceLineKey = key(sourceKey(sourceLocationLayout.line)) + lineQuote
+            sourceOpen = appendBytes(key(sourceKey(sourceLocationLayout.file)))
+            sourceFunctionKey = appendBytes(key(sourceKey(sourceLocationLayout.function)))
+            sourceLineKey = appendBytes(key(sourceKey(sourceLocationLayout.line)) + lineQuote)
+            sourceClose = appendBytes(lineQuote)
         }
 
         writtenContextKey = settings.contextKey.map { claim($0, in: &reserved) }
-        droppedFieldsKey = key(claim("logbook.dropped_fields", in: &reserved))
+        droppedFieldsKey = appendBytes(key(claim("logbook.dropped_fields", in: &reserved)))
         let reservedKeys = KeySet(reserved)
         self.reserved = reservedKeys
         let traceKeys = TraceKeys(settings.traceKeys.mappings.filter { !reservedKeys.contains($0.key) })
         self.traceKeys = traceKeys
-        traceFields = KeySet(traceKeys.mappings.map { $0.field })
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
         renamedMembers = (reservedKeys.renamesMayCollide ? [] : renamedKeys).map { append(key($0)) }
         self.headerKeys = headerKeys
         let taken = renamedKeys + traceKeys.mappings.map { $0.key }
-        takenKeys = KeySet(taken)
-        specialKeys = KeySet((traceKeys.mappings.isEmpty ? [] : TraceKeys.fieldNames) + reserved + taken)
+        var special = traceKeys.mappings.isEmpty ? [] : TraceKeys.fieldNames
+        for key in reserved + taken where !special.contains(key) { special.append(key) }
+        specialKeys = KeySet(special)
+        specialRoles = special.map { key in
+            SpecialKey(
+                traceMapping: traceKeys.mappings.firstIndex { $0.field == key },
+                reserved: reserved.firstIndex(of: key), isTaken: taken.contains(key))
+        }
         // The shortest line holds the formatter's own keys: very long ones raise the cap.
-        var ownBytes = ownKeyBytes + errorOpen.count + errorMessageKey.count
+        var ownBytes = ownKeyBytes + errorOpen.range.count + errorMessageKey.range.count
         ownBytes += LogLevel.allCases.map { given.levelNames[$0].utf8.count }.max() ?? 0
-        if includesSourceLocation { ownBytes += sourceOpen.count + sourceFunctionKey.count + sourceLineKey.count }
+        if includesSourceLocation {
+            ownBytes += sourceOpen.range.count + sourceFunctionKey.range.count + sourceLineKey.range.count
+        }
         ownBytes += promoted.reduce(0) { $0 + $1.key.count + Self.cappedTextLength }
-        ownBytes += (writtenContextKey?.utf8.count ?? 0) + droppedFieldsKey.count - 4  // the name, without `,"":`
+        ownBytes += (writtenContextKey?.utf8.count ?? 0) + droppedFieldsKey.range.count - 4  // the name, without `,"":`
         settings.lineLimit = max(given.lineLimit, JSONFormatter.minimumLineLimit, ownBytes + Self.lineLimitMargin)
         self.settings = settings
         promotedKeys = KeySet(settings.promotedFields.map(\.key))
+    }
+
+    /// Appends `bytes` of ``headerKeys``: two stores when they are small.
+    @inline(__always)
+    func append(_ bytes: Bytes, into buffer: inout LogBuffer) {
+        if let small = bytes.small {
+            buffer.appendSmall(small)
+        } else {
+            headerKeys.withUnsafeBytes { buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[bytes.range])) }
+        }
     }
 
     /// Room beyond the own keys: timestamp, shortest texts, markers, dropped count.

@@ -26,17 +26,16 @@ public struct LambdaJSONFormatter: LogFormatter {
     /// Creates a Lambda JSON formatter.
     public init(staticFields: LogFields = [:], lineLimit: Int = 16 * 1024) {
         json = JSONFormatter(
-            JSONFormatter.Settings(
-                keys: JSONFormatter.Keys(
-                    errorType: "errorType", errorMessage: "errorMessage", stackTrace: "stackTrace"),
-                headerOrder: [.timestamp, .level, .message, .logger], levelNames: .lambda, errorLayout: .flattened,
-                staticFields: staticFields, contextKey: nil, includesSourceLocation: false,
-                sourceLocationLayout: .standard, lineLimit: lineLimit, maximumDepth: 32,
-                promotedFields: [
-                    JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, writesEmptyWhenAbsent: true),
-                    JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, writesEmptyWhenAbsent: false),
-                ],
-                writesStackTraceAsArray: true))
+            keys: JSONFormatter.Keys(errorType: "errorType", errorMessage: "errorMessage", stackTrace: "stackTrace"),
+            headerOrder: [.timestamp, .level, .message, .logger], levelNames: .lambda, errorLayout: .flattened,
+            staticFields: staticFields, lineLimit: lineLimit
+        ).with {
+            $0.promotedFields = [
+                JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, writesEmptyWhenAbsent: true),
+                JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, writesEmptyWhenAbsent: false),
+            ]
+            $0.writesStackTraceAsArray = true
+        }
     }
 
     /// This formatter with `fields` added to its static fields.
