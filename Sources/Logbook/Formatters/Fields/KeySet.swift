@@ -1,14 +1,14 @@
-/// The formatters' one key-set type (their own keys, which fields must not repeat; keys
-/// left out or written elsewhere; trace and promoted fields), checked in a few
-/// instructions: a short ASCII key by one bit of a hash of its words (see ``SmallString``),
-/// any other by its length first.
+/// The one key-set type (formatters' own keys, which fields must not repeat; keys left out
+/// or written elsewhere; trace and promoted fields; ``RedactionRules``' normalized keys),
+/// checked in a few instructions: a short ASCII key by one bit of a hash of its words (see
+/// ``SmallString``), any other by its length first.
 struct KeySet: Sendable {
     /// Moves a field key that repeats a reserved one out of the way, as often as needed.
     static let renamePrefix = "fields."
 
     let all: [String]
     /// Bit `n` set when a key is `n` bytes long (modulo 64).
-    private let lengths: UInt64
+    let lengths: UInt64
     /// Whether a key starts with `fields.`: with `x` and `fields.x` reserved, fields `x`
     /// and `fields.x` would both become `fields.fields.x`.
     let renamesMayCollide: Bool
@@ -71,8 +71,10 @@ struct KeySet: Sendable {
         return contains(at: key) ? all.firstIndex(of: key.pointee) : nil
     }
 
+    /// Where `small` is among the short ASCII keys (`nil`: none); keys stored another way are
+    /// not looked at.
     @inline(__always)
-    private func slot(of small: SmallString) -> Int? {
+    func slot(of small: SmallString) -> Int? {
         guard smallKeyBits & small.hashBit != 0 else { return nil }
         var slot = small.hashBit.trailingZeroBitCount
         while smallKeySlots[slot].1 != 0 {

@@ -14,7 +14,10 @@ package struct SmallString {
     /// Bytes 8 to 14 and, in the top byte, the discriminator; bytes past ``count`` are zero.
     package let high: UInt64
     package let count: Int
+}
 
+// In an extension, so that the memberwise initializer stays (for words computed from others).
+extension SmallString {
     @inline(__always)
     package init?(at string: UnsafePointer<String>) {
         #if _pointerBitWidth(_64) && _endian(little)
