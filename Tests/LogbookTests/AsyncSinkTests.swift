@@ -188,6 +188,45 @@ final class FirstWriteGate: LogSink, @unchecked Sendable {
         #expect(sink.shutdown(timeout: .seconds(5)))
     }
 
+    @Test(
+        "a full queue drops exactly the records below the policy's level and below durableLevel; the rest wait",
+        arguments: [AsyncSink.OverflowPolicy.block, .drop(below: .warning), .drop(below: .critical)],
+        [LogLevel.info, .error, .critical])
+    func fullQueueDropBoundary(overflow: AsyncSink.OverflowPolicy, durableLevel: LogLevel) {
+        var threshold = LogLevel.trace
+        if case .drop(let below) = overflow { threshold = min(below, durableLevel) }
+        if threshold > .trace, let below = LogLevel(rawValue: threshold.rawValue - 1) {
+            #expect(fullQueueWrite(below, overflow: overflow, durableLevel: durableLevel, dropped: true))
+        }
+        #expect(fullQueueWrite(threshold, overflow: overflow, durableLevel: durableLevel, dropped: false))
+    }
+
+    /// Writes a record at `level` to a full one-record queue (the writer holds its first record)
+    /// and returns whether it was `dropped` (the call returned at once and the record was
+    /// counted, never written) or, if not, waited for room and was written.
+    private func fullQueueWrite(
+        _ level: LogLevel, overflow: AsyncSink.OverflowPolicy, durableLevel: LogLevel, dropped: Bool
+    ) -> Bool {
+        let gate = FirstWriteGate()
+        let sink = AsyncSink(gate, options: .init(capacity: 1, overflow: overflow, durableLevel: durableLevel))
+        sink.write(record("first", level: .trace))
+        gate.entered.wait()  // the writer holds "first"
+        sink.write(record("second", level: .trace))  // the queue is full now
+        let returned = DispatchSemaphore(value: 0)
+        Thread {
+            sink.write(self.record("probe", level: level))
+            returned.signal()
+        }.start()
+        // A drop returns while the queue is still full; a record that waits cannot before the release.
+        let returnedWhileFull = returned.wait(timeout: .now() + (dropped ? 10 : 0.2)) == .success
+        gate.release.signal()
+        let returnedAtAll = returnedWhileFull || returned.wait(timeout: .now() + 10) == .success
+        let shutDown = sink.shutdown(timeout: .seconds(5))
+        let written = gate.messages.contains("probe")
+        return returnedAtAll && shutDown && returnedWhileFull == dropped && sink.droppedCount == (dropped ? 1 : 0)
+            && written != dropped
+    }
+
     @Test func flushWaitsForEverythingAccepted() {
         let memory = InMemorySink()
         let sink = AsyncSink(memory)

@@ -226,6 +226,19 @@ import Testing
         #expect(LogContext.current.isEmpty)
     }
 
+    @Test("the subscript finds a key in whichever scope holds it, innermost first, and nil in none")
+    func subscriptWalksEveryScope() {
+        let outer = LogContext(LogFields([("k", "first"), ("outer", 1), ("k", "second")]))
+        #expect(Self.snapshot(outer) == ["outer=1", "k=second"], "init keeps each key once, the last value")
+        #expect(outer["k"]?.logValue == "second")
+        let inner = outer.adding(["k": "inner"]).adding(["middle": 2])
+        #expect(inner["k"]?.logValue == "inner")
+        #expect(inner["outer"]?.logValue == 1, "two scopes out")
+        #expect(inner["middle"]?.logValue == 2)
+        #expect(inner["absent"] == nil)
+        #expect(LogContext(LogFields()).isEmpty && LogContext(LogFields())["k"] == nil)
+    }
+
     @Test func addingLeavesTheOriginalUnchanged() {
         let base = LogContext(["a": 1, "b": 2])
         let extended = base.adding(["b": 20, "c": 3])

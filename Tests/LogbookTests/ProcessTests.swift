@@ -19,6 +19,20 @@ struct ProcessTests {
         #expect(messages == ["info after bootstrap", "warning after bootstrap"])
     }
 
+    @Test("the last resort's explanation and record, byte for byte")
+    func lastResortBytes() async throws {
+        let outcome = try await TestHost.run("last-resort")
+        let explanation =
+            "Logbook: a warning or worse from logger \"lib\" reached no sink: the application has not called "
+            + "Log.bootstrap, or that logger's branch has no sink. Such records go to standard error "
+            + "(set Log.lastResort = nil to drop them).\n"
+        #expect(outcome.standardError.hasPrefix(explanation))
+        // Then the record as console text without colour, and nothing else.
+        let record = #/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3} WARNING  lib: library warning before bootstrap\n/#
+        let rest = outcome.standardError.dropFirst(explanation.count)
+        #expect(rest.wholeMatch(of: record) != nil, "\(rest)")
+    }
+
     @Test("the last resort caps its lines like every sink")
     func lastResortIsCapped() async throws {
         let outcome = try await TestHost.run("last-resort-huge")

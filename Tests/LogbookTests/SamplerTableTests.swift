@@ -62,6 +62,25 @@ struct SamplerTableTests {
         #expect(sampler.groupCount <= 16)
     }
 
+    @Test("takeAllSummaries takes every drop, also one whose message is still being evaluated, and only once")
+    func takeAllSummariesTakesDropsWithoutMessage() throws {
+        let sampler = try Self.sampler()
+        #expect(sampler.admit(file: "A.swift", line: 1, level: .error, now: 0).0 == .pass)
+        #expect(sampler.admit(file: "A.swift", line: 1, level: .error, now: 1).0 == .dropNeedingMessage)
+        #expect(sampler.admit(file: "B.swift", line: 2, level: .info, now: 2).0 == .pass)
+        #expect(sampler.admit(file: "B.swift", line: 2, level: .info, now: 3).0 == .dropNeedingMessage)
+        #expect(sampler.admit(file: "B.swift", line: 2, level: .info, now: 4).0 == .drop)
+        sampler.noteMessage("cache miss", file: "B.swift", line: 2, level: .info)
+        // A's dropping call has not noted its message yet (a shutdown while it evaluates).
+        let summaries = sampler.takeAllSummaries().sorted { $0.suppressed < $1.suppressed }
+        #expect(summaries.map(\.suppressed) == [1, 2])
+        #expect(summaries.map(\.message) == ["", "cache miss"])
+        #expect(summaries.map(\.level) == [.error, .info])
+        #expect(sampler.takeAllSummaries().isEmpty, "their drops count from zero")
+        // Nothing is left due: the next record, long after both intervals, brings no summary.
+        #expect(sampler.admit(file: "C.swift", line: 3, level: .info, now: 10 * Self.second).1 == nil)
+    }
+
     @Test("a forgotten call site starts afresh: its first records of a new interval pass again")
     func forgottenCallSiteStartsAfresh() throws {
         let sampler = try Self.sampler()

@@ -13,6 +13,12 @@ struct SamplingSwitchOffTests {
         return count
     }
 
+    /// `<logger> <suppressed>`.
+    private static func described(_ summary: LogRecord) -> String {
+        guard case .string(let logger)? = summary.field("logger")?.logValue else { return "?" }
+        return "\(logger) \(suppressed(summary) ?? -1)"
+    }
+
     @Test("a logger's own sampling set to nil or .off: its drops are reported at once, not at shutdown")
     func ownSamplingOff() throws {
         for off in [nil, LogSampling.off] {
@@ -49,6 +55,23 @@ struct SamplingSwitchOffTests {
         #expect(reported.allSatisfy { Self.suppressed($0) == 5 })
         setup.shutdown()
         #expect(Self.summaries(sink).count == 3, "nothing is reported twice")
+    }
+
+    @Test("an ancestor's sampling removed: a descendant with sampling of its own keeps its drops until shutdown")
+    func descendantWithOwnSamplingKeepsItsDrops() throws {
+        let hierarchy = quietHierarchy()
+        let sink = InMemorySink()
+        let setup = try hierarchy.bootstrap(LogConfiguration(sinks: [sink]))
+        hierarchy.logger("payments").sampling = try LogSampling(first: 2, per: .seconds(3600))
+        hierarchy.logger("payments.fraud").sampling = try LogSampling(first: 1, per: .seconds(3600))
+        for name in ["payments", "payments.fraud"] {
+            for _ in 0..<7 { hierarchy.logger(name).warning("slow") }
+        }
+        hierarchy.logger("payments").sampling = nil
+        // payments.fraud still samples: its next record past the interval reports its drops.
+        #expect(Self.summaries(sink).map(Self.described) == ["payments 5"])
+        setup.shutdown()
+        #expect(Self.summaries(sink).map(Self.described) == ["payments 5", "payments.fraud 6"])
     }
 
     @Test("sampling changed but still on: counting goes on, nothing is reported early")

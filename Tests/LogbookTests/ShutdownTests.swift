@@ -1,3 +1,4 @@
+import Foundation
 import Logbook
 import LogbookTesting
 import Synchronization
@@ -35,6 +36,45 @@ import Darwin
         LogShutdown.run(sinks: [], timeout: .milliseconds(200), before: blocking)
         let elapsed = ContinuousClock.now - start
         #expect(elapsed < .milliseconds(1_500), "took \(elapsed)")
+    }
+
+    /// Drops and counts what arrives after its shutdown, which `LogSink.shutdown(timeout:)`
+    /// allows; slow enough that an `AsyncSink` in front of it still holds records at shutdown.
+    private final class ClosingSink: LogSink, @unchecked Sendable {
+        private let lock = NSLock()
+        private var counts = (written: 0, late: 0, closed: false)
+
+        func write(_ record: LogRecord) {
+            usleep(200)
+            lock.withLock { if counts.closed { counts.late += 1 } else { counts.written += 1 } }
+        }
+
+        func shutdown(timeout: Duration) -> Bool {
+            lock.withLock { counts.closed = true }
+            return true
+        }
+
+        var writtenAndLate: (written: Int, late: Int) { lock.withLock { (counts.written, counts.late) } }
+    }
+
+    @Test(
+        "an AsyncSink is shut down before the sink it wraps, attached further up or down the tree",
+        arguments: [true, false])
+    func wrapperDrainsBeforeTheSinkItWraps(wrapperOnTheChild: Bool) throws {
+        let hierarchy = quietHierarchy()
+        let target = ClosingSink()
+        let async = AsyncSink(target)
+        // The root holds one, a logger that does not propagate the other.
+        let (atRoot, atChild): (any LogSink, any LogSink) = wrapperOnTheChild ? (target, async) : (async, target)
+        let setup = try hierarchy.bootstrap(LogConfiguration(sinks: [atRoot]))
+        let audit = hierarchy.logger("audit")
+        audit.propagates = false
+        audit.addSink(atChild)
+        let log = wrapperOnTheChild ? audit : hierarchy.logger("app")
+        for index in 0..<500 { log.info("queued", ["index": index]) }
+        #expect(setup.shutdown(timeout: .seconds(30)))
+        #expect(async.writtenCount == 500)
+        #expect(target.writtenAndLate == (500, 0), "the wrapper drained into a sink already shut down")
     }
 
     @Test func shutdownIsIdempotentAndLateRecordsAreStillWritten() throws {

@@ -25,7 +25,12 @@ package enum LogShutdown {
                 .flatMap { state.configurations[ObjectIdentifier($0)]!.sinks }
                 .filter { seen.insert(ObjectIdentifier($0)).inserted }
         }
-        return run(sinks: sinks, timeout: timeout) { hierarchy.writePendingSummaries() }
+        // A sink an AsyncSink wraps goes after it, wherever each is attached: the AsyncSink
+        // drains into it, and a sink already shut down may drop what arrives.
+        let wrapped = Set(sinks.compactMap { ($0 as? AsyncSink).map { ObjectIdentifier($0.wrapped) } })
+        func isWrapped(_ sink: any LogSink) -> Bool { wrapped.contains(ObjectIdentifier(sink)) }
+        let ordered = sinks.filter { !isWrapped($0) } + sinks.filter(isWrapped)
+        return run(sinks: ordered, timeout: timeout) { hierarchy.writePendingSummaries() }
     }
 
     /// Runs `action`, then shuts `sinks` down, all within `timeout`. The action may log, shares

@@ -11,7 +11,8 @@
 /// ``Options/overflow`` makes the caller wait (the default) or drops records and counts them,
 /// and a `warning` from logger `logbook` says how many once records are accepted again. A
 /// ``LineWritingSink`` gets bursts as lines; other sinks get ``LogSink/write(_:)`` per record
-/// on the background thread. See <doc:Production> for durable records and for sinks that log.
+/// on the background thread. A sink or formatter that logs from that thread never recurses:
+/// such records go to the last resort. See <doc:Production> for durable records.
 public final class AsyncSink: LogSink, CustomStringConvertible {
     /// The sink that receives the records.
     public var wrapped: any LogSink { queue.sink }
