@@ -11,7 +11,20 @@ enum CoreScenarios {
         "console-colors": consoleColors,
         "last-resort-huge": lastResortHuge,
         "reentrant-context-value": reentrantContextValue,
+        "utc-times": utcTimes,
     ]
+
+    /// Prints the RFC 3339 UTC time of each argument (seconds since the epoch, 999 ms into
+    /// the second), one a line, through one buffer (its cached date, as a sink's).
+    static func utcTimes(_ arguments: [String]) async -> Int32 {
+        var buffer = LogBuffer(capacity: 256)
+        for argument in arguments {
+            buffer.appendRFC3339(LogTimestamp(secondsSinceEpoch: Int64(argument) ?? 0, nanoseconds: 999_000_000))
+            buffer.append(UInt8(ascii: "\n"))
+        }
+        print(buffer.string, terminator: "")
+        return 0
+    }
 
     /// Before bootstrap (the default last resort), logs one warning in a context holding a
     /// value whose conversion logs a warning, as a value that cannot render itself might:

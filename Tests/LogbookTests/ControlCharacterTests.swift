@@ -29,6 +29,49 @@ struct ControlCharacterTests {
         ("syslog", SyslogFormatter(appName: "app", hostname: "host", processID: "1")),
     ]
 
+    /// The text formats' escape for `scalar`, by the table: `\n`, `\r`, `\t`, else `\u` and
+    /// four lowercase hex digits of the code point.
+    static func escape(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\n": #"\n"#
+        case "\r": #"\r"#
+        case "\t": #"\t"#
+        default:
+            #"\u"# + String(String(scalar.value + 0x10000, radix: 16).dropFirst())
+        }
+    }
+
+    @Test("each character of the rule is written as its own escape, with its code point, in every writer")
+    func exactEscapes() {
+        for scalar in Self.hostile[0].unicodeScalars {
+            let text = "a" + String(scalar) + "b"
+            let escaped = "a" + Self.escape(scalar) + "b"
+            let name = "U+\(String(scalar.value, radix: 16))"
+            var buffer = LogBuffer()
+            buffer.appendSingleLine(text)
+            #expect(buffer.string == escaped, "single line, \(name)")
+            buffer.removeAll()
+            buffer.appendLogfmtValue(text)
+            #expect(buffer.string == "\"" + escaped + "\"", "logfmt, \(name)")
+            // JSON escapes C0 (with its own \b and \f), U+2028 and U+2029, not DEL or C1.
+            let json =
+                switch scalar.value {
+                case 0x08: #"\b"#
+                case 0x0C: #"\f"#
+                case 0x7F...0x9F: String(scalar)
+                default: Self.escape(scalar)
+                }
+            buffer.removeAll()
+            buffer.appendJSONString(text)
+            #expect(buffer.string == "\"a" + json + "b\"", "JSON, \(name)")
+            if scalar != "\t" && scalar != "\n" && scalar != "\r" {  // Lambda text's own
+                let record = LogRecord(level: .info, logger: "l", message: text)
+                let line = LambdaTextFormatter(appendsFields: false).format(record)
+                #expect(line.hasSuffix("\t" + escaped), "Lambda text, \(name)")
+            }
+        }
+    }
+
     @Test("hostile messages, keys and values come out escaped in every text format")
     func directRecords() {
         for text in Self.hostile {

@@ -18,6 +18,29 @@ struct LogTimestampTests {
         #expect(LogTimestamp(secondsSinceEpoch: seconds, nanoseconds: nanoseconds).description == expected)
     }
 
+    @Test(
+        "UTC dates before 1970 and around leap days, and a second's last millisecond",
+        arguments: [
+            (Int64(-86_401), "1969-12-30T23:59:59.999Z"), (-2_203_891_201, "1900-02-28T23:59:59.999Z"),
+            (-2_203_891_200, "1900-03-01T00:00:00.999Z"), (68_169_599, "1972-02-28T23:59:59.999Z"),
+            (68_169_600, "1972-02-29T00:00:00.999Z"), (4_107_542_399, "2100-02-28T23:59:59.999Z"),
+            (-62_135_596_800, "0001-01-01T00:00:00.999Z"), (-62_135_596_801, "0000-12-31T23:59:59.999Z"),
+            (-62_162_035_201, "0000-02-29T23:59:59.999Z"), (-62_167_219_200, "0000-01-01T00:00:00.999Z"),
+        ])
+    func calendarEdges(seconds: Int64, expected: String) {
+        #expect(LogTimestamp(secondsSinceEpoch: seconds, nanoseconds: 999_999_999).description == expected)
+    }
+
+    @Test("UTC times ignore the leap seconds of a right/ time zone: the clock's POSIX seconds do not count them")
+    func utcIgnoresLeapSecondZones() async throws {
+        // glibc's gmtime_r applies them (22:12:53, 2016-12-31T23:59:33): a TZ-free calendar must not.
+        let outcome = try await TestHost.run(
+            "utc-times", ["1700000000", "1483228799", "-1"], environment: ["TZ": "right/UTC"])
+        #expect(outcome.status == 0)
+        #expect(
+            outcome.outputLines == ["2023-11-14T22:13:20.999Z", "2016-12-31T23:59:59.999Z", "1969-12-31T23:59:59.999Z"])
+    }
+
     @Test("nanoseconds outside one second carry into the seconds")
     func normalization() {
         let carried = LogTimestamp(secondsSinceEpoch: 10, nanoseconds: 1_500_000_000)

@@ -92,6 +92,19 @@ import Testing
                 == head + #" msg=m x.a="[too deep]""#)
     }
 
+    @Test("empty arrays and objects at the depth limit are marked too; below it they are [] and {}")
+    func emptiesAtTheDepthLimit() {
+        let value: LogValue = ["a": [] as [String], "o": [:] as LogFields, "n": 1, "s": "[too deep]"]
+        let fields: LogFields = ["x": value, "e": [] as [String], "m": [:] as LogFields]
+        let record = fixedRecord(.info, "m", fields: fields, logger: "payments")
+        #expect(
+            LogfmtFormatter(maximumDepth: 1).format(record)
+                == head + #" msg=m x.a="[too deep]" x.o="[too deep]" x.n=1 x.s="[too deep]" e=[] m={}"#)
+        #expect(
+            LogfmtFormatter(maximumDepth: 0).format(record)
+                == head + #" msg=m x="[too deep]" e="[too deep]" m="[too deep]""#)
+    }
+
     @Test func anErrorFollowsTheMessage() {
         #expect(
             line("failed", ["order": 1], error: ChargeError())

@@ -133,6 +133,24 @@ struct RedactionTests {
         }
     }
 
+    @Test("the rules search 64 levels exactly: a secret at level 63 is redacted, at 64 its object is [too deep]")
+    func depthLimitIsExact() {
+        func line(_ levels: Int, _ inner: LogValue) -> String {
+            var value = inner
+            for _ in 0..<levels { value = ["level": value] }
+            let record = LogRecord(level: .info, logger: "shop", message: "m", fields: ["payload": value])
+            return JSONFormatter(maximumDepth: 100).format(record)
+        }
+        let inside = line(63, ["password": "secret-63"])
+        #expect(inside.contains(#""level":{"password":"[REDACTED]"}"#) && !inside.contains("[too deep]"), "\(inside)")
+        let past = line(64, ["password": "secret-64"])
+        #expect(past.contains(#""level":"[too deep]""#) && !past.contains("secret-64"), "\(past)")
+        // Nothing can hide in an empty object or array: written as they are.
+        #expect(line(64, .object([:])).contains(#""level":{}"#))
+        #expect(line(64, .array([])).contains(#""level":[]"#))
+        #expect(line(64, "plain").contains(#""level":"plain""#))
+    }
+
     @Test("the public field iteration yields redacted values, so custom formatters are covered")
     func forEachFieldRedacts() throws {
         let record = try Self.loggedRecord()

@@ -96,6 +96,20 @@ import Testing
         }
     }
 
+    @Test("an empty array or object at the eighth level is marked [too deep], as a full one is")
+    func emptiesAtTheDepthLimit() {
+        var array = LogValue.array([])
+        var object = LogValue.object([:])
+        for _ in 0..<8 {
+            array = [array]
+            object = ["a": object]
+        }
+        let line = formatter.format(record("x", fields: ["l": array, "o": object, "e": [] as [String]]))
+        #expect(
+            line.contains(
+                #" l.0.0.0.0.0.0.0.0="[too deep\]" o.a.a.a.a.a.a.a.a="[too deep\]" e="[\]"]"#))
+    }
+
     @Test func flattensNestedValuesEightLevelsDeep() throws {
         var deep: LogValue = 1
         for _ in 0..<9 { deep = ["a": deep] }

@@ -13,8 +13,10 @@
 /// Use ``format(_:)`` to see the line for a record you build yourself.
 ///
 /// A formatter owns its line cap, ``lineLimit``; sinks write what ``formatLine(_:into:)``
-/// gives them. How each built-in formatter keeps to its cap, and how the default cuts and
-/// marks a longer line, is in <doc:Formats>.
+/// gives them. By default a longer line is cut at a UTF-8 character boundary and marked
+/// `…[truncated N bytes]` (N: the whole line's length), keeping `key="quoted value"`
+/// syntax so logfmt-style lines still split into pairs. The built-in formatters keep
+/// within their cap in ``format(_:into:)`` already, JSON and syslog staying valid.
 public protocol LogFormatter: Sendable {
     /// Appends the line for `record` to `buffer`, without a trailing newline.
     func format(_ record: LogRecord, into buffer: inout LogBuffer)

@@ -85,7 +85,7 @@ extension LogBuffer {
     /// `YYYY-MM-DDTHH:MM:SS` in UTC, or with `local` `YYYY-MM-DD HH:MM:SS` in local time, the low 19
     /// bytes of three words, from the digits `YYYYMMDD` and `00HHMMSS`.
     private static func encode(_ second: Int64, local: Bool) -> (UInt64, UInt64, UInt64) {
-        let time = System.calendarTime(second, local: local)
+        let time = local ? System.localTime(second) : utcTime(second)
         let ymd = decimalDigits(UInt64(min(max(time.year, 0), 9999) * 10_000 + time.month * 100 + time.day))
         let hms = decimalDigits(UInt64(time.hour * 10_000 + time.minute * 100 + time.second))
         let separator: UInt64 = local ? 0x20 : 0x54  // ` ` or `T`
@@ -94,5 +94,29 @@ extension LogBuffer {
             (ymd & 0xFFFF_FFFF | 0x2D << 32 | (ymd >> 32 & 0xFFFF) << 40 | 0x2D << 56).littleEndian,
             middle.littleEndian, (0x3A | (hms >> 48) << 8).littleEndian
         )
+    }
+
+    /// The UTC calendar fields of `second`, by arithmetic: not `gmtime_r`, which in glibc adds
+    /// the leap seconds of a `right/` time zone (in `TZ` or `/etc/localtime`) that the clock's
+    /// POSIX seconds do not count, so every UTC time would be up to 27 seconds early.
+    static func utcTime(_ second: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+        let days = second >= 0 ? second / 86_400 : (second - 86_399) / 86_400
+        let secondOfDay = Int(second - days * 86_400)
+        let date = civilDate(daysSinceEpoch: days)
+        return (date.year, date.month, date.day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
+    static func civilDate(daysSinceEpoch days: Int64) -> (year: Int, month: Int, day: Int) {
+        let shifted = days + 719_468
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (Int(year), Int(month), Int(day))
     }
 }

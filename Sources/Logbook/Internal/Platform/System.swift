@@ -29,14 +29,12 @@ enum System {
         return Int64(spec.tv_sec) &* 1_000_000_000 &+ Int64(spec.tv_nsec)
     }
 
-    /// The calendar fields of `seconds` since the epoch in UTC, or with `local` in the process's
-    /// local time zone (`TZ`, else `/etc/localtime`).
-    static func calendarTime(
-        _ seconds: Int64, local: Bool
-    ) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
+    /// The calendar fields of `seconds` since the epoch in the process's local time zone
+    /// (`TZ`, else `/etc/localtime`).
+    static func localTime(_ seconds: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
         var time = time_t(seconds)
         var fields = tm()
-        if local { localtime_r(&time, &fields) } else { gmtime_r(&time, &fields) }
+        localtime_r(&time, &fields)
         return (
             Int(fields.tm_year) + 1900, Int(fields.tm_mon) + 1, Int(fields.tm_mday),
             Int(fields.tm_hour), Int(fields.tm_min), Int(fields.tm_sec)
