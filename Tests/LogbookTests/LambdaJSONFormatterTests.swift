@@ -117,6 +117,23 @@ import Testing
         #expect(parsed.keys.filter { $0 == "requestId" }.count == 1)
     }
 
+    /// The settings the formatter once spelled out, now JSONFormatter's defaults: nesting
+    /// capped at depth 32, context fields at the top level, no call site, a cap of at least 1 KiB.
+    @Test func theSettingsItSharesWithJSONFormatterKeepTheirValues() {
+        func nested(_ depth: Int) -> LogValue {
+            (0..<depth).reduce(LogValue.string("x")) { value, _ in .array([value]) }
+        }
+        let open = String(repeating: "[", count: 31)
+        let close = String(repeating: "]", count: 31)
+        let line = formatter.format(
+            fixedRecord(fields: ["a": nested(31), "b": nested(32)], context: LogContext(["tenant": "t-1"])))
+        #expect(
+            line
+                == head + #""INFO","message":"Hello from Lambda!","logger":"orders","requestId":"","a":"# + open
+                + #""x""# + close + #","b":"# + open + #""[too deep]""# + close + #","tenant":"t-1"}"#)
+        #expect(LambdaJSONFormatter(lineLimit: 1).lineLimit == 1024)
+    }
+
     @Test func aLongMessageIsTruncatedAndTheLineStaysValid() throws {
         let small = LambdaJSONFormatter(lineLimit: 1024)
         let line = small.format(fixedRecord(.info, String(repeating: "é", count: 1500), context: invocationContext()))

@@ -192,6 +192,28 @@ struct TraceContextFormatsTests {
                 #""amount":42,"trace_id":"0af7651916cd43dd8448eb211c80319c","logging.googleapis.com/trace":"mine"}"#))
     }
 
+    /// The decimal id is stored as four whole words, up to 32 bytes from the end of what is
+    /// written: at every distance from the end of a buffer's storage (run the sanitizer to
+    /// see a store past it), the line is the one a fresh buffer gets, after what was there.
+    @Test("Datadog's decimal id at every distance from the end of the buffer's storage")
+    func datadogDecimalAtBufferEnd() {
+        for (hex, decimal) in [
+            ("0000000000000000ffffffffffffffff", "18446744073709551615"),
+            ("00000000000000000000000000000000", "0"), ("00000000000000000000000000000007", "7"),
+        ] {
+            var record = Self.record
+            record.providedFields = ["trace_id": hex]
+            let expected = JSONFormatter.datadog().format(record)
+            #expect(expected.hasSuffix(#""amount":42,"dd.trace_id":""# + decimal + #""}"#))
+            for before in 0..<256 {
+                var buffer = LogBuffer(capacity: 16)
+                buffer.append(String(repeating: "x", count: before))
+                JSONFormatter.datadog().format(record, into: &buffer)
+                #expect(buffer.string == String(repeating: "x", count: before) + expected, "\(decimal) after \(before)")
+            }
+        }
+    }
+
     @Test("Datadog's decimal ids: every number of digits, groups of eight at their edges, random values")
     func datadogDecimalDigits() {
         var values: [UInt64] = [0, .max, 99_999_999, 100_000_000, 9_999_999_999_999_999, 10_000_000_000_000_000]

@@ -95,10 +95,10 @@ final class RedactionRules: Sendable {
         }
     }
 
-    /// `word` with its ASCII letters lowercased and `-` made `_`; a byte from 0x80 up (a
-    /// ``SmallString``'s discriminator, the top byte) is kept. Each sum stays within its byte
+    /// `word` with its ASCII letters lowercased and `-` made `_`. Only the top byte may be 0x80
+    /// or more (a ``SmallString``'s discriminator): it is kept. Each sum stays within its byte
     /// (a byte below 0x80 plus at most 0x7F; the top byte carries out of the word), so bytes
-    /// do not disturb each other.
+    /// do not disturb each other; a lower byte of 0x80 or more could carry into the next one.
     @inline(__always)
     static func normalized(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101

@@ -51,7 +51,7 @@ final class JSONLayout: Sendable {
     let header: [HeaderSlot]
     let promoted: [PromotedSlot]
     /// The header keys, the level names, the promoted keys, the error's and the call site's
-    /// keys, the dropped-fields key, then ``renamedMembers``.
+    /// keys and closes, the dropped-fields key, then ``renamedMembers``.
     let headerKeys: [UInt8]
     /// Each level's key and name (`,"level":"info"`) in ``headerKeys``, by raw value: one
     /// copy per line.
