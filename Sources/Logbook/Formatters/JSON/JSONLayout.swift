@@ -201,7 +201,11 @@ final class JSONLayout: Sendable {
         self.headerKeys = headerKeys
         let taken = renamedKeys + traceKeys.mappings.map { $0.key }
         var special = traceKeys.mappings.isEmpty ? [] : TraceKeys.fieldNames
-        for key in reserved + taken where !special.contains(key) { special.append(key) }
+        // Once each, by bytes: `==` would also merge canonically equivalent spellings, which
+        // fields tell apart.
+        for key in reserved + taken where !special.contains(where: { $0.utf8.elementsEqual(key.utf8) }) {
+            special.append(key)
+        }
         specialKeys = KeySet(special)
         specialRoles = special.map { key in
             SpecialKey(
