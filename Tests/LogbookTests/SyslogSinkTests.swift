@@ -300,6 +300,48 @@ import Testing
         #expect(sink.backlogCount == 1)
     }
 
+    @Test("shutdown keeps to its timeout when a frame is partly sent: the rest of it gets no tenfold wait")
+    func shutdownKeepsToItsTimeoutWithAPartlySentFrame() throws {
+        var receiver = TestReceiver(.tcp)
+        let port = receiver.port
+        receiver.close()
+        let sink = try largeFrameSink(port: port)
+        sink.write(record(String(repeating: "x", count: 16 << 20)))  // refused: kept in the backlog
+        #expect(sink.backlogCount == 1)
+        // A receiver that never accepts nor reads: the socket buffers take only part of the frame.
+        receiver = TestReceiver(.tcp, port: port)
+        let started = ContinuousClock.now
+        #expect(!sink.shutdown(timeout: .milliseconds(200)))
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(1), "shutdown(timeout: 200 ms) took \(elapsed)")
+        #expect(sink.backlogCount == 1)
+    }
+
+    @Test("a send already under way when shutdown begins (an AsyncSink's writer, a frame partly sent) ends in time")
+    func shutdownEndsASendAlreadyUnderWay() throws {
+        let receiver = TestReceiver(.tcp)  // never accepts nor reads
+        let sink = try largeFrameSink(port: receiver.port)
+        let async = AsyncSink(sink)
+        async.write(record(String(repeating: "x", count: 16 << 20)))
+        Thread.sleep(forTimeInterval: 0.3)  // the writer is now waiting for the rest of the frame to fit
+        let started = ContinuousClock.now
+        #expect(!async.shutdown(timeout: .milliseconds(200)))
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < .seconds(1), "shutdown(timeout: 200 ms) took \(elapsed)")
+        #expect(sink.backlogCount == 1)
+    }
+
+    /// A TCP sink to `port` whose frames can be far larger than the socket buffers, with a 1 s timeout.
+    private func largeFrameSink(port: Int) throws -> SyslogSink {
+        let large = SyslogFormatter(
+            facility: .local0, appName: "payments", hostname: "web-1", processID: "42", lineLimit: 32 << 20)
+        let sink = try SyslogSink(
+            .tcp(host: "127.0.0.1", port: port), formatter: large, level: .trace, filters: [],
+            options: .init(backlogBytes: 64 << 20, timeout: .seconds(1)))
+        sink.failures.reportFirst(to: { _ in })
+        return sink
+    }
+
     /// Connects non-blocking clients to a listener that never accepts until its accept
     /// queue is full (some connections stay half-open).
     private func fillAcceptQueue(port: Int) -> [Int32] {

@@ -32,8 +32,9 @@ extension SyslogSink {
         /// The longest wait between reconnection attempts. Default 5 s.
         public var maximumReconnectDelay: Duration
         /// How long a TCP connect or a blocked send may take before the connection is
-        /// given up and the message kept for later; a host name lookup is waited for as long.
-        /// Default 1 s.
+        /// given up and the message kept for later (ten times that to finish a frame partly
+        /// sent, but never past a ``SyslogSink/shutdown(timeout:)`` deadline); a host name lookup
+        /// is waited for as long. Default 1 s.
         public var timeout: Duration
 
         /// Creates options; every parameter has the default described on its property.

@@ -11,7 +11,8 @@ import Synchronization
 ///
 /// While the receiver cannot be reached, messages wait in a bounded backlog (see ``Options``);
 /// later writes and ``flush()`` reconnect and send it first, in order. Writes may wait up to
-/// ``Options/timeout`` for a TCP receiver: wrap the sink in an ``AsyncSink``.
+/// ``Options/timeout`` for a TCP receiver (ten times that to finish a frame partly sent): wrap
+/// the sink in an ``AsyncSink``.
 public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Where messages go.
     public let transport: Transport
@@ -33,8 +34,6 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         var nextAttempt: Int64 = 0
         var delay: Int64
         var frame: [UInt8] = []
-        /// The ``shutdown(timeout:)`` deadline (``ConditionLock/now()`` nanoseconds), if any.
-        var deadline = Int64.max
 
         var waiting: Int { backlog.count - backlogStart }
 
@@ -48,6 +47,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private let state: LockedState<State>
     private let sent = Atomic(0)
     private let dropped = Atomic(0)
+    /// The ``shutdown(timeout:)`` deadline (``ConditionLock/now()`` nanoseconds), if any; outside
+    /// the lock, so a send already under way (holding it) sees a shutdown begin.
+    private let deadline = Atomic(Int64.max)
     package let failures: FailureCounter
 
     /// Creates a sink; it connects on the first write.
@@ -107,13 +109,18 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
 
-    /// Keeps trying to deliver the backlog until it is empty or `timeout` passed (connects and
-    /// sends it starts wait no longer; one already under way ends within ``Options/timeout``),
-    /// then closes the connection until the next write. Returns whether the backlog was delivered.
+    /// Keeps trying to deliver the backlog until it is empty or `timeout` passed, then closes the
+    /// connection until the next write. Returns whether the backlog was delivered.
+    ///
+    /// No send this call makes waits past that deadline, even with part of its frame on the wire
+    /// (the frame is cut and lost with the connection; its message stays in the backlog); a send
+    /// already under way on another thread stops within 50 ms after it. Connects and host name
+    /// lookups this call starts wait no longer either; one already under way on another thread
+    /// when it began ends within ``Options/timeout``, which may be later.
     @discardableResult
     public func shutdown(timeout: Duration) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)
-        state.withLock { $0.deadline = deadline }
+        self.deadline.store(deadline, ordering: .relaxed)
         while true {
             flush()
             let left = deadline - ConditionLock.now()
@@ -122,7 +129,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         }
         return state.withLock { state in
             state.socket.disconnect()
-            state.deadline = .max
+            self.deadline.store(.max, ordering: .relaxed)
             return state.waiting == 0
         }
     }
@@ -162,12 +169,12 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         if state.socket.peerHasClosed() { state.socket.disconnect() }
         if !state.socket.isConnected {
             guard FileSystem.monotonicMilliseconds() >= state.nextAttempt else { return (retry: true, nil) }
-            if let error = state.socket.connect(timeoutMilliseconds: waitMilliseconds(state)) {
+            if let error = state.socket.connect(timeoutMilliseconds: waitMilliseconds()) {
                 scheduleReconnect(&state)
                 return (retry: true, "connecting to \(transport) failed: \(error)")
             }
         }
-        switch state.socket.send(bytes, timeoutMilliseconds: waitMilliseconds(state)) {
+        switch state.socket.send(bytes, timeoutMilliseconds: waitMilliseconds(), deadline: deadline) {
         case .sent:
             sent.add(1, ordering: .relaxed)
             state.delay = options.reconnectDelay.wholeMilliseconds
@@ -200,8 +207,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     }
 
     /// ``Options/timeout``, or less when a shutdown's deadline comes sooner.
-    private func waitMilliseconds(_ state: State) -> Int32 {
-        let left = state.deadline == .max ? Int64.max : (state.deadline - ConditionLock.now()) / 1_000_000
+    private func waitMilliseconds() -> Int32 {
+        let deadline = self.deadline.load(ordering: .relaxed)
+        let left = deadline == .max ? Int64.max : (deadline - ConditionLock.now()) / 1_000_000
         return Int32(clamping: max(0, min(options.timeout.wholeMilliseconds, left)))
     }
 

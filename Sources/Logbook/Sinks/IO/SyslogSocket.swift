@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -61,8 +63,11 @@ struct SyslogSocket {
     }
 
     /// Sends `bytes` (one datagram, or one framed message on a stream). On TCP, once part
-    /// of a frame is on the wire the rest gets ten times the timeout.
-    func send(_ bytes: UnsafeRawBufferPointer, timeoutMilliseconds: Int32) -> SendResult {
+    /// of a frame is on the wire the rest gets ten times the timeout, but never past
+    /// `deadline` (``ConditionLock/now()`` nanoseconds), which is read again at least every 50 ms.
+    func send(
+        _ bytes: UnsafeRawBufferPointer, timeoutMilliseconds: Int32, deadline: borrowing Atomic<Int64>
+    ) -> SendResult {
         guard fd >= 0, var base = bytes.baseAddress else { return .disconnected(Errno(ENOTCONN)) }
         var remaining = bytes.count
         let start = ConditionLock.now()
@@ -80,11 +85,15 @@ struct SyslogSocket {
                 continue
             case EAGAIN, EWOULDBLOCK, ENOBUFS:
                 guard isStream else { return .busy }
+                // Ten times for the rest of a frame, so a stream is never left with half of one;
+                // but not past a shutdown's deadline, even one set while this send waits: the
+                // sink closes the connection right after, so a cut frame is lost, not misread.
                 let allowed = Int64(timeoutMilliseconds) * 1_000_000 * (remaining < bytes.count ? 10 : 1)
-                let left = (start + allowed - ConditionLock.now()) / 1_000_000
+                let end = min(start + allowed, deadline.load(ordering: .relaxed))
+                let left = (end - ConditionLock.now()) / 1_000_000
                 if left <= 0 { return .disconnected(Errno(ETIMEDOUT)) }
                 var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-                _ = poll(&descriptor, 1, Int32(left))
+                _ = poll(&descriptor, 1, Int32(min(left, 50)))
             case EMSGSIZE:
                 return .rejected(Errno(code))
             default:
