@@ -323,6 +323,10 @@ import Testing
         let sink = try largeFrameSink(port: receiver.port)
         let async = AsyncSink(sink)
         async.write(record(String(repeating: "x", count: 16 << 20)))
+        // The writer connects once the record is formatted (slow under the thread sanitizer),
+        // then sends: wait for the connection, then until the socket buffers are full.
+        var listener = pollfd(fd: receiver.fd, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&listener, 1, 60_000) == 1, "the writer never connected")
         Thread.sleep(forTimeInterval: 0.3)  // the writer is now waiting for the rest of the frame to fit
         let started = ContinuousClock.now
         #expect(!async.shutdown(timeout: .milliseconds(200)))
