@@ -293,10 +293,7 @@ import Testing
         receiver = TestReceiver(.tcp, port: port)
         let clients = fillAcceptQueue(port: port)
         defer { for client in clients { close(client) } }
-        let started = ContinuousClock.now
-        #expect(!sink.shutdown(timeout: .milliseconds(200)))
-        let elapsed = ContinuousClock.now - started
-        #expect(elapsed < .seconds(2), "shutdown(timeout: 200 ms) took \(elapsed)")
+        expectShutdownGivesUpIn200Milliseconds(within: .seconds(2)) { sink.shutdown(timeout: $0) }
         #expect(sink.backlogCount == 1)
     }
 
@@ -310,10 +307,7 @@ import Testing
         #expect(sink.backlogCount == 1)
         // A receiver that never accepts nor reads: the socket buffers take only part of the frame.
         receiver = TestReceiver(.tcp, port: port)
-        let started = ContinuousClock.now
-        #expect(!sink.shutdown(timeout: .milliseconds(200)))
-        let elapsed = ContinuousClock.now - started
-        #expect(elapsed < .seconds(1), "shutdown(timeout: 200 ms) took \(elapsed)")
+        expectShutdownGivesUpIn200Milliseconds(within: .seconds(1)) { sink.shutdown(timeout: $0) }
         #expect(sink.backlogCount == 1)
     }
 
@@ -328,11 +322,18 @@ import Testing
         var listener = pollfd(fd: receiver.fd, events: Int16(POLLIN), revents: 0)
         #expect(poll(&listener, 1, 60_000) == 1, "the writer never connected")
         Thread.sleep(forTimeInterval: 0.3)  // the writer is now waiting for the rest of the frame to fit
-        let started = ContinuousClock.now
-        #expect(!async.shutdown(timeout: .milliseconds(200)))
-        let elapsed = ContinuousClock.now - started
-        #expect(elapsed < .seconds(1), "shutdown(timeout: 200 ms) took \(elapsed)")
+        expectShutdownGivesUpIn200Milliseconds(within: .seconds(1)) { async.shutdown(timeout: $0) }
         #expect(sink.backlogCount == 1)
+    }
+
+    /// Calls `shutdown` with a 200 ms timeout: it must give up (return `false`) and return within `bound`.
+    private func expectShutdownGivesUpIn200Milliseconds(
+        within bound: Duration, sourceLocation: SourceLocation = #_sourceLocation, _ shutdown: (Duration) -> Bool
+    ) {
+        let started = ContinuousClock.now
+        #expect(!shutdown(.milliseconds(200)), sourceLocation: sourceLocation)
+        let elapsed = ContinuousClock.now - started
+        #expect(elapsed < bound, "shutdown(timeout: 200 ms) took \(elapsed)", sourceLocation: sourceLocation)
     }
 
     /// A TCP sink to `port` whose frames can be far larger than the socket buffers, with a 1 s timeout.
