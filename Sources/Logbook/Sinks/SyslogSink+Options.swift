@@ -61,7 +61,6 @@ extension SyslogSink {
     }
 }
 
-/// Throws unless `value` is in `range`.
 private func check<Value: Comparable>(_ name: String, _ value: Value, _ range: ClosedRange<Value>)
     throws(SyslogSinkError)
 {

@@ -161,11 +161,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         if let problem { failures.record("SyslogSink \(transport): \(problem)") }
     }
 
-    /// Whether a frame is to be kept for a retry (it was neither sent nor dropped), and what to report.
-    private typealias Outcome = (retry: Bool, problem: String?)
-
     /// Sends one frame, (re)connecting first when the connection is gone and the backoff allows.
-    private func sendFrame(_ bytes: UnsafeRawBufferPointer, state: inout State) -> Outcome {
+    /// Returns whether to keep the frame for a retry (it was neither sent nor dropped), and what to report.
+    private func sendFrame(_ bytes: UnsafeRawBufferPointer, state: inout State) -> (retry: Bool, problem: String?) {
         if state.socket.peerHasClosed() { state.socket.disconnect() }
         if !state.socket.isConnected {
             guard FileSystem.monotonicMilliseconds() >= state.nextAttempt else { return (retry: true, nil) }

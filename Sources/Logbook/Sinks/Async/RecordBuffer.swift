@@ -42,7 +42,6 @@ struct RecordBuffer {
         return true
     }
 
-    /// Destroys every record held.
     mutating func removeAll() {
         (records + popped).deinitialize(count: stored - popped)
         stored = 0
