@@ -62,6 +62,67 @@ package final class LogHierarchy: Sendable {
         }
     }
 
+    /// See ``Log/bootstrap(_:file:line:)-(LogConfiguration,_,_)``.
+    @discardableResult
+    package func bootstrap(
+        _ configuration: LogConfiguration,
+        file: String = #fileID,
+        line: UInt = #line
+    ) throws(LogBootstrapError) -> LogSetup {
+        do {
+            for name in configuration.loggerLevels.keys { try LoggerName.validate(name) }
+        } catch {
+            throw .invalidLoggerName(error)
+        }
+        // Each sink once, as `addSink` attaches it: given twice, it would write each record twice.
+        var sinks: [any LogSink] = []
+        for sink in configuration.sinks where !sinks.contains(where: { $0 === sink }) { sinks.append(sink) }
+        // The plans replaced are released as this statement ends, after the lock.
+        let (firstCall, _): (String?, [DispatchPlan]) = state.withLock { state in
+            if let firstCall = state.bootstrapCallSite { return (firstCall, []) }
+            let rootID = ObjectIdentifier(rootNode)
+            state.configurations[rootID]!.level = configuration.level
+            state.configurations[rootID]!.sinks = sinks
+            state.configurations[rootID]!.sampling = configuration.sampling
+            // After the root's level, so a per-logger level naming the root (`root`) wins.
+            for (name, level) in configuration.loggerLevels {
+                state.configurations[ObjectIdentifier(node(named: name, in: &state))]!.level = level
+            }
+            state.fieldProviders = configuration.fieldProviders
+            state.bootstrapCallSite = "\(file):\(line)"
+            return (nil, refresh(rootNode, in: &state))
+        }
+        if let firstCall { throw .alreadyBootstrapped(firstCall: firstCall) }
+        if configuration.ignoresBrokenPipe { System.ignoreBrokenPipeSignal() }
+        if self === LogHierarchy.shared {
+            // Process-wide: private hierarchies (tests) neither install rules nor drain at exit.
+            RedactionRules.install(configuration.redaction)
+            LogShutdown.installExitHook(timeout: configuration.shutdownTimeout)
+        }
+        return LogSetup(
+            level: configuration.level, sinks: sinks, loggerLevels: configuration.loggerLevels,
+            ignoresBrokenPipe: configuration.ignoresBrokenPipe, sampling: configuration.sampling, hierarchy: self,
+            redaction: configuration.redaction, shutdownTimeout: configuration.shutdownTimeout,
+            fieldProviders: configuration.fieldProviders)
+    }
+
+    /// See ``Log/bootstrap(_:file:line:)-(LogEnvironment,_,_)``.
+    package func bootstrap(
+        _ environment: LogEnvironment,
+        file: String = #fileID,
+        line: UInt = #line
+    ) throws(LogBootstrapError) -> LogSetup {
+        let resolution: LogEnvironment.Resolution
+        do {
+            resolution = try environment.resolve()
+        } catch {
+            throw .invalidEnvironment(error)
+        }
+        var setup = try bootstrap(resolution.configuration, file: file, line: line)
+        setup.choices = resolution.choices
+        return setup
+    }
+
     /// The node for a normalized name (`""` and `root` are the root), created with its
     /// missing ancestors on first use.
     func node(named name: String) -> LogNode {
@@ -153,5 +214,82 @@ package final class LogHierarchy: Sendable {
         state.withLock { state in
             for node in state.nodes.values { node.lowerGate() }
         }
+    }
+
+    /// A copy of a hierarchy's configuration, for ``restore(_:)``: its whole state, and (for the
+    /// process-wide hierarchy, the only one that installs them) the redaction rules in force.
+    package struct Snapshot: Sendable {
+        fileprivate let state: State
+        fileprivate let redaction: LogRedaction?
+    }
+
+    package func snapshot() -> Snapshot {
+        Snapshot(
+            state: state.withLock { $0 },
+            redaction: self === LogHierarchy.shared ? RedactionRules.current.configuration : nil)
+    }
+
+    /// Loggers created since the snapshot get the initial configuration; handles stay
+    /// valid; open test captures are unaffected.
+    package func restore(_ snapshot: Snapshot) {
+        _ = state.withLock { state in
+            for (id, configuration) in state.configurations {
+                var restored = snapshot.state.configurations[id] ?? NodeConfiguration()
+                restored.children = configuration.children
+                // A node keeps its one sampler, so drops not yet reported are still reported.
+                restored.sampler = configuration.sampler ?? restored.sampler
+                state.configurations[id] = restored
+            }
+            // The rest as saved; the dictionaries above are swapped in, not copied into a new one.
+            var restored = snapshot.state
+            swap(&restored.nodes, &state.nodes)
+            swap(&restored.configurations, &state.configurations)
+            state = restored
+            return refresh(rootNode, in: &state)  // released after the lock
+        }
+        if let redaction = snapshot.redaction { RedactionRules.install(redaction) }
+    }
+
+    /// Returns to the configuration of a new hierarchy (for the process-wide one, with the
+    /// default redaction rules). Handles stay valid.
+    package func reset() {
+        restore(Snapshot(state: State(), redaction: self === LogHierarchy.shared ? .default : nil))
+    }
+
+    /// Writes one `logbook` warning per summary (see ``LogSampling``), past sampling and
+    /// with no task context (the task that triggers it is not the one that was sampled),
+    /// whatever level `logbook` inherits: with the root at `error`, the count of the
+    /// errors sampling dropped must still be written. A level set on `logbook` itself
+    /// applies (it is how summaries are silenced), and so do sinks' levels and filters.
+    func writeSummaries(_ summaries: [LogSampler.Summary]) {
+        guard !summaries.isEmpty else { return }
+        let node = node(named: "logbook")
+        if let own = configuration(of: node, { $0.level }), LogLevel.warning < own { return }
+        for summary in summaries {
+            let record = LogRecord(
+                level: .warning, logger: node.name, message: "records suppressed by sampling",
+                fields: [
+                    "suppressed": summary.suppressed, "logger": summary.logger, "level": summary.level.name,
+                    "message": summary.message,
+                ])
+            ThreadScratch.unmanagedCurrent._withUnsafeGuaranteedRef {
+                node.deliver(record, on: $0, ignoringLevels: true)
+            }
+        }
+    }
+
+    /// Writes the unreported drops of the samplers in `node`'s subtree (by default the whole
+    /// hierarchy's), whether or not their interval has ended; counting goes on afterwards. With
+    /// `onlyIdle`, only those of samplers that no longer sample (sampling turned off there or
+    /// above): no later record goes through them, so the drops would otherwise wait for shutdown.
+    func writePendingSummaries(under node: LogNode? = nil, onlyIdle: Bool = false) {
+        let samplers = state.withLock { state in
+            subtree(of: node ?? rootNode, in: state).compactMap { node in
+                let configuration = state.configurations[ObjectIdentifier(node)]!
+                let isIdle = configuration.effectiveSampling?.isOff ?? true
+                return onlyIdle && !isIdle ? nil : configuration.sampler
+            }
+        }
+        writeSummaries(samplers.flatMap { $0.takeAllSummaries() })
     }
 }

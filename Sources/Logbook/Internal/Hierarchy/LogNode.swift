@@ -146,6 +146,30 @@ final class LogNode: Sendable {
             line: line, on: scratch)
     }
 
+    /// Counts a record under `sampler` and reports whether sampling drops it, after
+    /// writing the summaries that are due. Evaluates `message` only for the first
+    /// unreported drop of the call site, never the fields.
+    @inline(never)
+    private func sampledAway(
+        _ sampler: Unmanaged<LogSampler>,
+        _ level: LogLevel,
+        _ message: () -> String,
+        file: String,
+        line: UInt
+    ) -> Bool {
+        let (decision, summaries) = sampler._withUnsafeGuaranteedRef {
+            $0.admit(file: file, line: line, level: level, now: System.coarseMonotonicNanoseconds())
+        }
+        if decision == .dropNeedingMessage {
+            // The message is user code that may log and so replace this thread's cached
+            // plans, which hold the sampler: keep it alive across the call.
+            let owned = sampler.takeUnretainedValue()
+            owned.noteMessage(message(), file: file, line: line, level: level)
+        }
+        if let summaries { hierarchy.writeSummaries(summaries) }
+        return decision != .pass
+    }
+
     /// The message and fields first: they are user code that may log, and a record logged
     /// from there must not evict the plan this one is about to use. Then the field
     /// providers, on this thread and task. The task's context last, unless the caller has

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The one shutdown routine, behind ``LogSetup/shutdown(timeout:)``, the exit hook and
 /// `LogbookService`: first the sampling summaries still held back (records too), then
 /// ``LogSink/shutdown(timeout:)`` on every sink, all within one deadline. Running it twice
@@ -63,7 +55,7 @@ package enum LogShutdown {
             return current == nil
         }
         guard install else { return }
-        atexit {
+        System.atExit {
             let timeout = LogShutdown.exitTimeout.withLock { $0 } ?? LogConfiguration.defaultShutdownTimeout
             LogShutdown.run(.shared, timeout: timeout)
         }

@@ -94,6 +94,11 @@ enum System {
 
     static var processID: Int32 { getpid() }
 
+    /// Registers `body` to run at a normal exit, as `atexit(3)` does.
+    static func atExit(_ body: @convention(c) () -> Void) {
+        atexit(body)
+    }
+
     /// Ignores `SIGPIPE` for the whole process, so a write to a closed pipe fails with
     /// `EPIPE` instead of killing it.
     static func ignoreBrokenPipeSignal() {
