@@ -14,6 +14,24 @@ extension Log {
         node.hierarchy.configuration(of: node) { $0.effectiveLevel }
     }
 
+    /// The logger's own ``LogSampling`` policy, or `nil` to inherit its parent's
+    /// (``LogSampling/off`` exempts this subtree). Setting it takes effect immediately, from any
+    /// thread; each logger inheriting it samples its own records. Turning sampling off (`.off`, or
+    /// `nil` with nothing to inherit) writes the summaries of dropped records not yet reported at
+    /// once.
+    public var sampling: LogSampling? {
+        get { node.hierarchy.configuration(of: node) { $0.sampling } }
+        nonmutating set {
+            node.hierarchy.update(node) { $0.sampling = newValue }
+            if newValue?.isOff ?? true { node.hierarchy.writePendingSummaries(under: node, onlyIdle: true) }
+        }
+    }
+
+    /// The policy that applies: the logger's own, else the nearest ancestor's, else `nil`.
+    public var effectiveSampling: LogSampling? {
+        node.hierarchy.configuration(of: node) { $0.effectiveSampling }
+    }
+
     /// Whether records of this logger and its descendants go on to the parent's sinks; `true` by default.
     public var propagates: Bool {
         get { node.hierarchy.configuration(of: node) { $0.propagates } }
@@ -49,6 +67,16 @@ extension Log {
         node.hierarchy.update(node) { $0.sinks.removeAll() }
     }
 
+    /// Where records go that find no sink on their way up (before
+    /// ``bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``, say), and records a
+    /// sink or formatter logs while handling one. By default, ``LogLevel/warning`` and above go to
+    /// standard error (the first time after a line saying why); lower ones are dropped. Set `nil`
+    /// to drop them all, or a sink, whose ``LogSink/level`` decides which levels it takes.
+    public static var lastResort: (any LogSink)? {
+        get { LogHierarchy.shared.lastResort }
+        set { LogHierarchy.shared.lastResort = newValue }
+    }
+
     /// The filters checked for every record this logger creates, not for those of descendants.
     public var filters: [LogFilter] {
         node.hierarchy.configuration(of: node) { $0.filters }
@@ -74,9 +102,7 @@ extension Log {
 
     /// The logger `name` below this one: `Log("payments").child("gateway")` is `Log("payments.gateway")`.
     public func child(_ name: String) -> Log {
-        let suffix = LoggerName.normalize(name)
-        if suffix.isEmpty { return Log(node: node, boundFields: LogFields()) }
-        let fullName = isRoot ? suffix : node.name + "." + suffix
-        return Log(node: node.hierarchy.node(named: fullName), boundFields: LogFields())
+        // Normalized segment by segment, so an empty or blank `name` gives this logger.
+        node.hierarchy.logger(isRoot ? name : node.name + "." + name)
     }
 }

@@ -56,7 +56,6 @@ public struct LogFields: Sendable, Equatable, CustomStringConvertible, Expressib
         storage.withUnsafeBufferPointer { $0 }
     }
 
-    /// Whether an entry has `key`.
     func containsKey(_ key: String) -> Bool {
         storage.withUnsafeBufferPointer { entries in
             withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries) }

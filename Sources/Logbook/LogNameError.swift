@@ -64,7 +64,7 @@ enum LoggerName {
     /// The name records carry for the logger `name` addresses (`root.a` is `a`); `nil` for the root.
     static func addressed(by name: String) -> String? {
         var name = Substring(normalize(name))
-        while name == root || name.hasPrefix(root + ".") { name = name.dropFirst(min(name.count, root.count + 1)) }
+        while name == root || name.hasPrefix(root + ".") { name = name.dropFirst(root.count + 1) }
         return name.isEmpty ? nil : String(name)
     }
 
