@@ -7,7 +7,8 @@ public struct LogBuffer: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var used: Int
     @usableFromInline var capacity: Int
-    var timestampCache: TimestampCache
+    var cachedUTCDateTime = CachedDateTime()
+    var cachedLocalDateTime = CachedDateTime()
 
     /// Creates an empty buffer with room for `capacity` bytes before it grows.
     public init(capacity: Int = 1024) {
@@ -15,7 +16,6 @@ public struct LogBuffer: ~Copyable {
         base = .allocate(capacity: size)
         used = 0
         self.capacity = size
-        timestampCache = TimestampCache()
     }
 
     deinit {
