@@ -43,7 +43,7 @@ extension LogBuffer {
         var lastSpace = -1
         var equalsSinceSpace = false
         // Bit k: a kept key is `truncated` with k `fields.` before it.
-        var markerKeys: UInt64 = 0
+        var markerKeys: UInt64 = markerKeyPrefixes(at: start, before: end).map { 1 << $0 } ?? 0
         var index = start
         while index < end {
             let byte = self[index]
@@ -62,8 +62,6 @@ extension LogBuffer {
                 lastSpace = index
                 equalsSinceSpace = false
                 if let prefixes = markerKeyPrefixes(at: index + 1, before: end) { markerKeys |= 1 << prefixes }
-            } else if index == start, let prefixes = markerKeyPrefixes(at: index, before: end) {
-                markerKeys |= 1 << prefixes
             }
             if !inQuotes && byte == UInt8(ascii: "=") { equalsSinceSpace = true }
             index += 1
