@@ -35,8 +35,6 @@ extension LogBuffer {
         withUnsafePointer(to: string) { appendJSONString(at: $0, limit: limit) }
     }
 
-    /// ``appendJSONString(_:limit:)`` for any string.
-    @discardableResult
     private mutating func appendJSONStringInGeneral(_ string: String, limit: Int) -> Bool {
         let copied = string.utf8.withContiguousStorageIfAvailable { $0.count <= limit && appendIfPlainJSON($0) }
         if copied == true { return true }

@@ -17,7 +17,7 @@ extension LogBuffer {
         truncate(to: cut.end)
         if !cut.inQuotes {
             append(UInt8(ascii: " "))
-            for _ in 0..<cut.markerPrefixes { append(contentsOf: Self.renamePrefix) }
+            for _ in 0..<cut.markerPrefixes { append(KeySet.renamePrefix) }
             append("truncated=\"")
         }
         append("…[truncated ")
@@ -28,8 +28,6 @@ extension LogBuffer {
     /// The most the marker takes without its key's prefixes: ` truncated="…[truncated `, up to 14
     /// digits and ` bytes]"`.
     private static let markerRoom = 48
-    private static let renamePrefix = Array("fields.".utf8)
-    private static let markerKey = Array("truncated=".utf8)
 
     /// Where ``cutLine(from:limit:omitted:)`` cuts a line that would end at `end`: backed up to a
     /// character boundary, out of an escape, and outside quotes out of a word without `=` (so no
@@ -43,7 +41,7 @@ extension LogBuffer {
         var lastSpace = -1
         var equalsSinceSpace = false
         // Bit k: a kept key is `truncated` with k `fields.` before it.
-        var markerKeys: UInt64 = 0
+        var markerKeys: UInt64 = markerKeyPrefixes(at: start, before: end).map { 1 << $0 } ?? 0
         var index = start
         while index < end {
             let byte = self[index]
@@ -62,8 +60,6 @@ extension LogBuffer {
                 lastSpace = index
                 equalsSinceSpace = false
                 if let prefixes = markerKeyPrefixes(at: index + 1, before: end) { markerKeys |= 1 << prefixes }
-            } else if index == start, let prefixes = markerKeyPrefixes(at: index, before: end) {
-                markerKeys |= 1 << prefixes
             }
             if !inQuotes && byte == UInt8(ascii: "=") { equalsSinceSpace = true }
             index += 1
@@ -74,15 +70,15 @@ extension LogBuffer {
 
     /// The number of `fields.` before `truncated=` when the bytes from `index` to `end` start so.
     private func markerKeyPrefixes(at index: Int, before end: Int) -> Int? {
-        func matches(_ bytes: [UInt8], at position: Int) -> Bool {
-            position + bytes.count <= end && bytes.indices.allSatisfy { self[position + $0] == bytes[$0] }
+        func matches(_ text: String, at position: Int) -> Bool {
+            position + text.utf8.count <= end && text.utf8.enumerated().allSatisfy { self[position + $0] == $1 }
         }
         var position = index
         var prefixes = 0
-        while prefixes < 63 && matches(Self.renamePrefix, at: position) {
+        while prefixes < 63 && matches(KeySet.renamePrefix, at: position) {
             position += 7
             prefixes += 1
         }
-        return matches(Self.markerKey, at: position) ? prefixes : nil
+        return matches("truncated=", at: position) ? prefixes : nil
     }
 }

@@ -145,7 +145,6 @@ extension LogBuffer {
         append(word: value ? 0x6575_7274 : 0x65_736C_6166, count: value ? 4 : 5)  // "true", "false"
     }
 
-    /// Appends a scalar read in place as a logfmt value.
     @inline(__always)
     mutating func appendLogfmtScalar(_ scalar: FieldScalar) {
         switch scalar {

@@ -1,14 +1,9 @@
 extension LogBuffer {
-    /// `YYYY-MM-DDTHH:MM:SS` (UTC) and `YYYY-MM-DD HH:MM:SS` (local) of the last second formatted
-    /// in each, so records in the same second skip the calendar.
-    struct TimestampCache {
-        var utc = Entry()
-        var local = Entry()
-
-        struct Entry {
-            var second: Int64 = .min
-            var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        }
+    /// `YYYY-MM-DDTHH:MM:SS` (UTC) or `YYYY-MM-DD HH:MM:SS` (local) of the last second formatted
+    /// in it (a buffer keeps one of each), so records in the same second skip the calendar.
+    struct CachedDateTime {
+        var second: Int64 = .min
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
     }
 
     /// Appends `timestamp` in RFC 3339 UTC form, `2024-08-06T11:54:56.789Z`, with
@@ -61,21 +56,18 @@ extension LogBuffer {
         return lanes | 0x3030_3030_3030_3030
     }
 
-    /// 0000-01-01T00:00:00Z to 9999-12-31T23:59:59Z, what four-digit years can write; others are clamped.
-    static let writableSeconds: ClosedRange<Int64> = -62_167_219_200...253_402_300_799
-
     @inline(__always)
     private mutating func appendDateTime(_ timestamp: LogTimestamp, local: Bool) {
-        // Clamped: no overflow in the calendar, and no instant equals the caches' `.min`.
-        let second = min(
-            max(timestamp.secondsSinceEpoch, Self.writableSeconds.lowerBound), Self.writableSeconds.upperBound)
+        // Clamped to 0000-01-01T00:00:00Z...9999-12-31T23:59:59Z, what four-digit years can write:
+        // no overflow in the calendar, and no instant equals the caches' `.min`.
+        let second = min(max(timestamp.secondsSinceEpoch, -62_167_219_200), 253_402_300_799)
         reserveCapacity(19)
-        if local && timestampCache.local.second != second {
-            timestampCache.local = .init(second: second, words: Self.encode(second, local: true))
-        } else if !local && timestampCache.utc.second != second {
-            timestampCache.utc = .init(second: second, words: Self.encode(second, local: false))
+        if local && cachedLocalDateTime.second != second {
+            cachedLocalDateTime = .init(second: second, words: Self.encode(second, local: true))
+        } else if !local && cachedUTCDateTime.second != second {
+            cachedUTCDateTime = .init(second: second, words: Self.encode(second, local: false))
         }
-        var words = local ? timestampCache.local.words : timestampCache.utc.words
+        var words = local ? cachedLocalDateTime.words : cachedUTCDateTime.words
         Swift.withUnsafeBytes(of: &words) { raw in
             (base + used).update(from: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 19)
         }
@@ -98,16 +90,11 @@ extension LogBuffer {
 
     /// The UTC calendar fields of `second`, by arithmetic: not `gmtime_r`, which in glibc adds
     /// the leap seconds of a `right/` time zone (in `TZ` or `/etc/localtime`) that the clock's
-    /// POSIX seconds do not count, so every UTC time would be up to 27 seconds early.
+    /// POSIX seconds do not count, so every UTC time would be up to 27 seconds early. The date is
+    /// the proleptic Gregorian one of the day count (Howard Hinnant's `civil_from_days`).
     static func utcTime(_ second: Int64) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
         let days = second >= 0 ? second / 86_400 : (second - 86_399) / 86_400
         let secondOfDay = Int(second - days * 86_400)
-        let date = civilDate(daysSinceEpoch: days)
-        return (date.year, date.month, date.day, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's `civil_from_days`).
-    static func civilDate(daysSinceEpoch days: Int64) -> (year: Int, month: Int, day: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -117,6 +104,6 @@ extension LogBuffer {
         let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
         let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
+        return (Int(year), Int(month), Int(day), secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60)
     }
 }

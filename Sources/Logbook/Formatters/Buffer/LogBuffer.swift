@@ -7,7 +7,8 @@ public struct LogBuffer: ~Copyable {
     @usableFromInline var base: UnsafeMutablePointer<UInt8>
     @usableFromInline var used: Int
     @usableFromInline var capacity: Int
-    var timestampCache: TimestampCache
+    var cachedUTCDateTime = CachedDateTime()
+    var cachedLocalDateTime = CachedDateTime()
 
     /// Creates an empty buffer with room for `capacity` bytes before it grows.
     public init(capacity: Int = 1024) {
@@ -15,7 +16,6 @@ public struct LogBuffer: ~Copyable {
         base = .allocate(capacity: size)
         used = 0
         self.capacity = size
-        timestampCache = TimestampCache()
     }
 
     deinit {
@@ -178,5 +178,35 @@ public struct LogBuffer: ~Copyable {
     /// A copy of the bytes written so far.
     public var bytes: [UInt8] {
         Array(UnsafeBufferPointer(start: base, count: used))
+    }
+
+    /// Runs `body` with an empty buffer reused by the calling thread.
+    ///
+    /// Sinks use it to format a record without allocating: the buffer keeps its storage between
+    /// calls on the same thread. A nested call on the same thread gets a fresh temporary buffer, so
+    /// the two never overwrite each other. Do not let the buffer's bytes escape `body`.
+    public static func withScratch<Result, Failure: Error>(
+        _ body: (inout LogBuffer) throws(Failure) -> Result
+    ) throws(Failure) -> Result {
+        // The thread's slot keeps the scratch alive: use it without retaining it.
+        let unmanaged = ThreadScratch.unmanagedCurrent
+        let outcome: Swift.Result<Result, Failure> = unmanaged._withUnsafeGuaranteedRef { scratch in
+            do throws(Failure) {
+                guard !scratch.bufferInUse else {
+                    var temporary = LogBuffer(capacity: 1024)
+                    return .success(try body(&temporary))
+                }
+                scratch.bufferInUse = true
+                defer {
+                    scratch.buffer.pointee.shrink(ifLargerThan: 256 * 1024, to: 16 * 1024)
+                    scratch.bufferInUse = false
+                }
+                scratch.buffer.pointee.removeAll()
+                return .success(try body(&scratch.buffer.pointee))
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try outcome.get()
     }
 }
