@@ -46,7 +46,6 @@ final class RedactionRules: Sendable {
         UInt(bitPattern: Unmanaged.passRetained(rules).toOpaque())
     }
 
-    /// The rules in force.
     @inline(__always)
     static var current: RedactionRules {
         unmanagedCurrent.takeUnretainedValue()
@@ -75,7 +74,6 @@ final class RedactionRules: Sendable {
         storage.store(address(of: RedactionRules(configuration)), ordering: .releasing)
     }
 
-    /// Whether the field named by the string at `key` is redacted.
     @inline(__always)
     func redacts(at key: UnsafePointer<String>) -> Bool {
         guard checksKeys, Self.mayMatch(key, filter: keyFilter) else { return false }
