@@ -37,7 +37,6 @@ public struct LogbookLogHandler: LogHandler {
         self.init(label: label, hierarchy: .shared, metadataProvider: metadataProvider)
     }
 
-    /// A handler for the logger named `label` in `hierarchy`.
     package init(label: String, hierarchy: LogHierarchy, metadataProvider: Logger.MetadataProvider? = nil) {
         logger = hierarchy.logger(label)
         boundLogger = logger

@@ -27,7 +27,6 @@ package struct TraceParent: Sendable, Equatable {
         traceFlags = String(decoding: bytes[53..<55], as: UTF8.self)
     }
 
-    /// The three fields, under OpenTelemetry's names.
     package var fields: LogFields {
         ["trace_id": traceID, "span_id": spanID, "trace_flags": traceFlags]
     }

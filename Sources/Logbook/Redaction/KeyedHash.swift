@@ -2,7 +2,6 @@
 /// without the key a hash cannot be computed nor a guess checked. Not collision-resistant
 /// (expect a collision among about four billion values).
 enum KeyedHash {
-    /// Drawn once per process.
     static let processKey: (UInt64, UInt64) = {
         var generator = SystemRandomNumberGenerator()
         return (generator.next(), generator.next())

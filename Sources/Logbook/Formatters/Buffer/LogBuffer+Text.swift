@@ -162,8 +162,8 @@ extension LogBuffer {
 
     /// Appends ` error.type=… error.message=…` for `error`, as the text formats write it.
     mutating func appendLogfmtError(_ error: any Error) {
-        appendLogfmtPair("error.type", .string(ErrorDescription.typeName(of: error)))
-        appendLogfmtPair("error.message", .string(ErrorDescription.message(of: error)))
+        appendLogfmtPair("error.type", .string(String(reflecting: type(of: error))))
+        appendLogfmtPair("error.message", .string(String(describing: error)))
     }
 
     /// Appends ` key=value` for a leaf of ``forEachFlattenedLeaf(_:_:maximumDepth:_:)``, the key

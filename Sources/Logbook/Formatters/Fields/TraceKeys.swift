@@ -112,7 +112,6 @@ struct TraceKeys: Sendable {
         return true
     }
 
-    /// Whether every byte of `word` is a hex digit.
     @inline(__always)
     private static func isHex(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101

@@ -256,9 +256,9 @@ extension JSONFormatter {
         dropped: inout Int
     ) {
         layout.append(layout.errorOpen, into: &buffer)
-        buffer.appendJSONString(ErrorDescription.typeName(of: error), limit: limits.text)
+        buffer.appendJSONString(String(reflecting: type(of: error)), limit: limits.text)
         layout.append(layout.errorMessageKey, into: &buffer)
-        buffer.appendJSONString(ErrorDescription.message(of: error), limit: limits.text)
+        buffer.appendJSONString(String(describing: error), limit: limits.text)
         let stackTrace = (error as? any StackTraceProviding)?.stackTrace
         if stackTrace != nil && limits.dropsStackTrace {
             dropped += 1

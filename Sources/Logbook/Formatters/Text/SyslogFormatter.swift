@@ -168,8 +168,8 @@ public struct SyslogFormatter: LogFormatter {
                 }
             }
             if let error = record.error {
-                writeParameter("error.type", .string(ErrorDescription.typeName(of: error)), into: &buffer, &budget)
-                writeParameter("error.message", .string(ErrorDescription.message(of: error)), into: &buffer, &budget)
+                writeParameter("error.type", .string(String(reflecting: type(of: error))), into: &buffer, &budget)
+                writeParameter("error.message", .string(String(describing: error)), into: &buffer, &budget)
             }
             if budget.dropped > 0 {
                 buffer.append(" logbook.dropped_fields=\"")
