@@ -2,23 +2,19 @@ extension JSONFormatter {
     /// How long the texts of a line may be, in escaped bytes, per pass of ``format(_:into:)``.
     struct TextLimits {
         var message: Int
-        /// The logger name, the error's texts, promoted values and the source location.
+        /// The logger name, the error's texts, promoted values and the source location; when
+        /// capped (not `.max`), the stack trace is left out.
         var text: Int
-        var dropsStackTrace: Bool
 
-        static let unlimited = TextLimits(message: .max, text: .max, dropsStackTrace: false)
+        static let unlimited = TextLimits(message: .max, text: .max)
     }
 
     /// Writes the object, each text cut to `limits`; fields that would push the line past
-    /// `fieldBudget` are left out. Returns whether the message was written whole.
+    /// `fieldBudget` are left out.
     func writeObject(
-        _ record: LogRecord,
-        into buffer: inout LogBuffer,
-        start: Int,
-        limits: TextLimits,
-        fieldBudget: Int?
-    ) -> Bool {
-        var complete = true
+        _ record: LogRecord, into buffer: inout LogBuffer, limits: TextLimits = .unlimited, fieldBudget: Int? = nil
+    ) {
+        let start = buffer.count
         buffer.append(UInt8(ascii: "{"))
         for slot in layout.header {
             layout.append(slot.key, into: &buffer)
@@ -32,7 +28,7 @@ extension JSONFormatter {
             case .logger:
                 buffer.appendJSONString(record.logger, limit: limits.text)
             case .message:
-                complete = buffer.appendJSONString(record.message, limit: limits.message)
+                buffer.appendJSONString(record.message, limit: limits.message)
             }
         }
         var budget = FieldBudget(start: start, limit: fieldBudget)
@@ -96,7 +92,6 @@ extension JSONFormatter {
             buffer.appendDecimal(budget.dropped)
         }
         buffer.append(UInt8(ascii: "}"))
-        return complete
     }
 
     private func writeContextObject(
@@ -260,7 +255,7 @@ extension JSONFormatter {
         layout.append(layout.errorMessageKey, into: &buffer)
         buffer.appendJSONString(ErrorDescription.message(of: error), limit: limits.text)
         let stackTrace = (error as? any StackTraceProviding)?.stackTrace
-        if stackTrace != nil && limits.dropsStackTrace {
+        if stackTrace != nil && limits.text != .max {
             dropped += 1
         } else if let stackTrace {
             layout.append(layout.stackTraceKey, into: &buffer)

@@ -117,9 +117,8 @@ public struct JSONFormatter: LogFormatter {
     /// Appends the JSON object for `record`, without a newline.
     public func format(_ record: LogRecord, into buffer: inout LogBuffer) {
         let start = buffer.count
-        let messageComplete = writeObject(record, into: &buffer, start: start, limits: .unlimited, fieldBudget: nil)
-        if messageComplete && buffer.count - start <= lineLimit { return }
-        writeTruncated(record, into: &buffer, start: start)
+        writeObject(record, into: &buffer)
+        if buffer.count - start > lineLimit { writeTruncated(record, into: &buffer, start: start) }
     }
 
     /// Rewrites an over-long line in passes that each give up more: the message shortened;
@@ -130,18 +129,18 @@ public struct JSONFormatter: LogFormatter {
         var limits = TextLimits.unlimited
         limits.message = 0
         buffer.truncate(to: start)
-        _ = writeObject(record, into: &buffer, start: start, limits: limits, fieldBudget: nil)
+        writeObject(record, into: &buffer, limits: limits)
         let withoutMessage = buffer.count - start
         buffer.truncate(to: start)
         if withoutMessage + reserve <= lineLimit {
             limits.message = lineLimit - withoutMessage - reserve
-            _ = writeObject(record, into: &buffer, start: start, limits: limits, fieldBudget: nil)
+            writeObject(record, into: &buffer, limits: limits)
             // Longer only when a value read again came out longer (computed from a clock
             // or shared state): then the passes below, which check each part.
             if buffer.count - start <= lineLimit { return }
             buffer.truncate(to: start)
         }
-        let capped = TextLimits(message: lineLimit / 4, text: lineLimit / 16, dropsStackTrace: true)
+        let capped = TextLimits(message: lineLimit / 4, text: lineLimit / 16)
         // The call site comes after the fields: keep room for it, as capped.
         var sourceLength = 0
         if includesSourceLocation {
@@ -149,12 +148,11 @@ public struct JSONFormatter: LogFormatter {
             sourceLength = buffer.count - start
             buffer.truncate(to: start)
         }
-        _ = writeObject(
-            record, into: &buffer, start: start, limits: capped, fieldBudget: lineLimit - reserve - sourceLength)
+        writeObject(record, into: &buffer, limits: capped, fieldBudget: lineLimit - reserve - sourceLength)
         if buffer.count - start <= lineLimit { return }
         // Still too long (many promoted or static keys on a short limit): header only.
         buffer.truncate(to: start)
-        let minimal = TextLimits(message: 0, text: JSONLayout.minimalTextLimit, dropsStackTrace: true)
-        _ = writeObject(record, into: &buffer, start: start, limits: minimal, fieldBudget: 0)
+        let minimal = TextLimits(message: 0, text: JSONLayout.minimalTextLimit)
+        writeObject(record, into: &buffer, limits: minimal, fieldBudget: 0)
     }
 }
