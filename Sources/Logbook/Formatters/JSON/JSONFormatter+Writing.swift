@@ -250,15 +250,15 @@ extension JSONFormatter {
         into buffer: inout LogBuffer,
         dropped: inout Int
     ) {
-        layout.append(layout.errorOpen, into: &buffer)
+        layout.append(layout.error.open, into: &buffer)
         buffer.appendJSONString(ErrorDescription.typeName(of: error), limit: limits.text)
-        layout.append(layout.errorMessageKey, into: &buffer)
+        layout.append(layout.error.second, into: &buffer)
         buffer.appendJSONString(ErrorDescription.message(of: error), limit: limits.text)
         let stackTrace = (error as? any StackTraceProviding)?.stackTrace
         if stackTrace != nil && limits.text != .max {
             dropped += 1
         } else if let stackTrace {
-            layout.append(layout.stackTraceKey, into: &buffer)
+            layout.append(layout.error.third, into: &buffer)
             if layout.settings.writesStackTraceAsArray {
                 buffer.append(UInt8(ascii: "["))
                 for (index, frame) in stackTrace.enumerated() {
@@ -270,17 +270,17 @@ extension JSONFormatter {
                 buffer.appendJSONString(stackTrace.joined(separator: "\n"))
             }
         }
-        layout.append(layout.errorClose, into: &buffer)
+        layout.append(layout.error.close, into: &buffer)
     }
 
     /// Writes the call site, each text cut to `limit` bytes.
     func writeSource(_ record: LogRecord, limit: Int, into buffer: inout LogBuffer) {
-        layout.append(layout.sourceOpen, into: &buffer)
+        layout.append(layout.source.open, into: &buffer)
         buffer.appendJSONString(record.file, limit: limit)
-        layout.append(layout.sourceFunctionKey, into: &buffer)
+        layout.append(layout.source.second, into: &buffer)
         buffer.appendJSONString(record.function, limit: limit)
-        layout.append(layout.sourceLineKey, into: &buffer)
+        layout.append(layout.source.third, into: &buffer)
         buffer.appendDecimal(Int(clamping: record.line))
-        layout.append(layout.sourceClose, into: &buffer)
+        layout.append(layout.source.close, into: &buffer)
     }
 }
