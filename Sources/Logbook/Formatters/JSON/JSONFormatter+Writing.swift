@@ -173,8 +173,8 @@ extension JSONFormatter {
         let role = layout.specialKeys.index(at: key).map { layout.specialRoles[$0] }
         if role?.isTaken == true { pass.taken = true }
         if index >= fields.staticCount, let mapping = role?.traceMapping,
-            !pass.searching || fields.firstIndex(of: layout.traceKeys.mappings[mapping].key) == nil,
-            layout.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
+            !pass.searching || fields.firstIndex(of: layout.settings.traceKeys.mappings[mapping].key) == nil,
+            layout.settings.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
         {
             pass.assumed = true
             budget.drop(from: before, in: &buffer)

@@ -50,9 +50,6 @@ public struct JSONFormatter: LogFormatter {
     /// (room for the header, a capped error and the truncation markers, so every record fits),
     /// and more when very long keys would not fit in it.
     public var lineLimit: Int { layout.settings.lineLimit }
-
-    static let minimumLineLimit = 1024
-
     /// How deep arrays and objects in field values may nest. Default 32.
     public var maximumDepth: Int { layout.settings.maximumDepth }
 

@@ -18,10 +18,7 @@ final class JSONLayout: Sendable {
 
     /// A field written right after the error; `""` when absent and `writesEmptyWhenAbsent`
     /// (Lambda's `requestId`).
-    struct PromotedField: Sendable {
-        let key: String
-        let writesEmptyWhenAbsent: Bool
-    }
+    typealias PromotedField = (key: String, writesEmptyWhenAbsent: Bool)
 
     /// Where `settings.promotedFields[field]`'s `,"key":` and its absent form (`,"key":""`
     /// or nothing) sit in ``headerKeys``. Trivial, like ``HeaderSlot``.
@@ -43,7 +40,7 @@ final class JSONLayout: Sendable {
     /// What a key of ``specialKeys`` is to the formatter, by its position there: all a
     /// line asks about such a field's key, answered by one look-up.
     struct SpecialKey: Sendable {
-        /// The trace field's mapping in ``traceKeys``.
+        /// The trace field's mapping in the settings' `traceKeys`.
         let traceMapping: Int?
         /// The reserved key's position in ``reserved`` (and ``renamedMembers``).
         let reserved: Int?
@@ -52,10 +49,9 @@ final class JSONLayout: Sendable {
         let isTaken: Bool
     }
 
-    /// Normalized: header members once each, static fields deduplicated, caps raised.
+    /// Normalized: header members once each, static fields deduplicated, caps raised, trace
+    /// mappings whose key the formatter's own keys take left out.
     let settings: JSONFormatter.Settings
-    /// Without the mappings whose key the formatter's own keys take.
-    let traceKeys: TraceKeys
 
     let header: [HeaderSlot]
     let promoted: [PromotedSlot]
@@ -177,7 +173,7 @@ final class JSONLayout: Sendable {
         let reservedKeys = KeySet(reserved)
         self.reserved = reservedKeys
         let traceKeys = TraceKeys(settings.traceKeys.mappings.filter { !reservedKeys.contains($0.key) })
-        self.traceKeys = traceKeys
+        settings.traceKeys = traceKeys
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
         renamedMembers = (reservedKeys.renamesMayCollide ? [] : renamedKeys).map { append(key($0)) }
         self.headerKeys = headerKeys
@@ -202,7 +198,7 @@ final class JSONLayout: Sendable {
         }
         ownBytes += promoted.reduce(0) { $0 + $1.key.count + Self.cappedTextLength }
         ownBytes += (writtenContextKey?.utf8.count ?? 0) + droppedFieldsKey.range.count - 4  // the name, without `,"":`
-        settings.lineLimit = max(given.lineLimit, JSONFormatter.minimumLineLimit, ownBytes + Self.lineLimitMargin)
+        settings.lineLimit = max(given.lineLimit, Self.minimumLineLimit, ownBytes + Self.lineLimitMargin)
         self.settings = settings
         promotedKeys = KeySet(settings.promotedFields.map(\.key))
     }
@@ -217,6 +213,7 @@ final class JSONLayout: Sendable {
         }
     }
 
+    static let minimumLineLimit = 1024
     /// Room beyond the own keys: timestamp, shortest texts, markers, dropped count.
     static let lineLimitMargin = 512
     /// Each text's limit in the header-only line.
