@@ -1,18 +1,11 @@
 extension JSONFormatter {
-    /// How long the texts of a line may be, in escaped bytes, per pass of ``format(_:into:)``.
-    struct TextLimits {
-        var message: Int
-        /// The logger name, the error's texts, promoted values and the source location; when
-        /// capped (not `.max`), the stack trace is left out.
-        var text: Int
-
-        static let unlimited = TextLimits(message: .max, text: .max)
-    }
-
-    /// Writes the object, each text cut to `limits`; fields that would push the line past
-    /// `fieldBudget` are left out.
+    /// Writes the object, the message cut to `messageLimit` escaped bytes and the other texts
+    /// (the logger name, the error's texts, promoted values, the call site) to `textLimit`,
+    /// which when capped (not `.max`) also leaves the stack trace out; fields that would push
+    /// the line past `fieldBudget` are left out.
     func writeObject(
-        _ record: LogRecord, into buffer: inout LogBuffer, limits: TextLimits = .unlimited, fieldBudget: Int? = nil
+        _ record: LogRecord, into buffer: inout LogBuffer, messageLimit: Int = .max, textLimit: Int = .max,
+        fieldBudget: Int? = nil
     ) {
         let start = buffer.count
         buffer.append(UInt8(ascii: "{"))
@@ -26,14 +19,14 @@ extension JSONFormatter {
             case .level:
                 layout.append(layout.levelValues[Int(record.level.rawValue)], into: &buffer)
             case .logger:
-                buffer.appendJSONString(record.logger, limit: limits.text)
+                buffer.appendJSONString(record.logger, limit: textLimit)
             case .message:
-                buffer.appendJSONString(record.message, limit: limits.message)
+                buffer.appendJSONString(record.message, limit: messageLimit)
             }
         }
         var budget = FieldBudget(start: start, limit: fieldBudget)
         if let error = record.error {
-            writeError(error, limits: limits, into: &buffer, dropped: &budget.dropped)
+            writeError(error, limit: textLimit, into: &buffer, dropped: &budget.dropped)
         }
         record.withFieldList(
             includingContext: contextKey == nil, staticFields: layout.settings.staticFields.entries
@@ -45,7 +38,7 @@ extension JSONFormatter {
                 layout.headerKeys.withUnsafeBytes { keys in
                     for slot in layout.promoted {
                         writePromoted(
-                            slot, keys: keys, fields: fields, searching: hasPromoted, limits: limits, into: &buffer,
+                            slot, keys: keys, fields: fields, searching: hasPromoted, limit: textLimit, into: &buffer,
                             dropped: &budget.dropped)
                     }
                 }
@@ -85,7 +78,7 @@ extension JSONFormatter {
             writeContextObject(record, under: contextKey, into: &buffer, budget: &budget)
         }
         if includesSourceLocation {
-            writeSource(record, limit: limits.text, into: &buffer)
+            writeSource(record, limit: textLimit, into: &buffer)
         }
         if budget.dropped > 0 {
             layout.append(layout.droppedFieldsKey, into: &buffer)
@@ -123,7 +116,7 @@ extension JSONFormatter {
     /// Without `searching`, no field has it.
     private func writePromoted(
         _ slot: JSONLayout.PromotedSlot, keys: UnsafeRawBufferPointer, fields: FieldList, searching: Bool,
-        limits: TextLimits, into buffer: inout LogBuffer, dropped: inout Int
+        limit: Int, into buffer: inout LogBuffer, dropped: inout Int
     ) {
         guard searching, let index = fields.firstIndex(of: layout.settings.promotedFields[slot.field].key) else {
             buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.absent]))
@@ -131,14 +124,14 @@ extension JSONFormatter {
         }
         let before = buffer.count
         buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
-        guard limits.text != .max else { return writeFieldValue(fields[index].value, into: &buffer) }
+        guard limit != .max else { return writeFieldValue(fields[index].value, into: &buffer) }
         let value = fields[index].value.pointee.logValue
         if case .string(let text) = value {
-            buffer.appendJSONString(text, limit: limits.text)
+            buffer.appendJSONString(text, limit: limit)
         } else {
             writeValue(value, depth: 1, into: &buffer)
             // An array or object cannot be cut: over the limit, it is left out and counted.
-            if buffer.count - before > limits.text + slot.key.count {
+            if buffer.count - before > limit + slot.key.count {
                 buffer.truncate(to: before)
                 dropped += 1
             }
@@ -246,16 +239,16 @@ extension JSONFormatter {
 
     private func writeError(
         _ error: any Error,
-        limits: TextLimits,
+        limit: Int,
         into buffer: inout LogBuffer,
         dropped: inout Int
     ) {
         layout.append(layout.error.open, into: &buffer)
-        buffer.appendJSONString(ErrorDescription.typeName(of: error), limit: limits.text)
+        buffer.appendJSONString(ErrorDescription.typeName(of: error), limit: limit)
         layout.append(layout.error.second, into: &buffer)
-        buffer.appendJSONString(ErrorDescription.message(of: error), limit: limits.text)
+        buffer.appendJSONString(ErrorDescription.message(of: error), limit: limit)
         let stackTrace = (error as? any StackTraceProviding)?.stackTrace
-        if stackTrace != nil && limits.text != .max {
+        if stackTrace != nil && limit != .max {
             dropped += 1
         } else if let stackTrace {
             layout.append(layout.error.third, into: &buffer)

@@ -123,33 +123,31 @@ public struct JSONFormatter: LogFormatter {
     private func writeTruncated(_ record: LogRecord, into buffer: inout LogBuffer, start: Int) {
         // Room for the truncation marker, the dropped-fields entry and the closing brace.
         let reserve = 96
-        var limits = TextLimits.unlimited
-        limits.message = 0
         buffer.truncate(to: start)
-        writeObject(record, into: &buffer, limits: limits)
+        writeObject(record, into: &buffer, messageLimit: 0)
         let withoutMessage = buffer.count - start
         buffer.truncate(to: start)
         if withoutMessage + reserve <= lineLimit {
-            limits.message = lineLimit - withoutMessage - reserve
-            writeObject(record, into: &buffer, limits: limits)
+            writeObject(record, into: &buffer, messageLimit: lineLimit - withoutMessage - reserve)
             // Longer only when a value read again came out longer (computed from a clock
             // or shared state): then the passes below, which check each part.
             if buffer.count - start <= lineLimit { return }
             buffer.truncate(to: start)
         }
-        let capped = TextLimits(message: lineLimit / 4, text: lineLimit / 16)
+        let cappedText = lineLimit / 16
         // The call site comes after the fields: keep room for it, as capped.
         var sourceLength = 0
         if includesSourceLocation {
-            writeSource(record, limit: capped.text, into: &buffer)
+            writeSource(record, limit: cappedText, into: &buffer)
             sourceLength = buffer.count - start
             buffer.truncate(to: start)
         }
-        writeObject(record, into: &buffer, limits: capped, fieldBudget: lineLimit - reserve - sourceLength)
+        writeObject(
+            record, into: &buffer, messageLimit: lineLimit / 4, textLimit: cappedText,
+            fieldBudget: lineLimit - reserve - sourceLength)
         if buffer.count - start <= lineLimit { return }
         // Still too long (many promoted or static keys on a short limit): header only.
         buffer.truncate(to: start)
-        let minimal = TextLimits(message: 0, text: JSONLayout.minimalTextLimit)
-        writeObject(record, into: &buffer, limits: minimal, fieldBudget: 0)
+        writeObject(record, into: &buffer, messageLimit: 0, textLimit: JSONLayout.minimalTextLimit, fieldBudget: 0)
     }
 }
