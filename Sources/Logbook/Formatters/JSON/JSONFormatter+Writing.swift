@@ -91,23 +91,20 @@ extension JSONFormatter {
         _ record: LogRecord, under contextKey: String, into buffer: inout LogBuffer, budget: inout FieldBudget
     ) {
         let before = buffer.count
-        var first = true
+        buffer.append(UInt8(ascii: ","))
+        buffer.appendJSONString(contextKey)
+        buffer.append(word: 0x7B3A, count: 2)  // `:{`
+        let open = buffer.count
         record.withFieldList(includingFields: false) { fields in
-            for index in 0..<fields.count {
-                let field = fields[index]
-                if layout.promotedKeys.contains(at: field.key) { continue }
-                buffer.append(UInt8(ascii: ","))
-                if first {
-                    buffer.appendJSONString(contextKey)
-                    buffer.append(word: 0x7B3A, count: 2)  // `:{`
-                    first = false
-                }
-                buffer.appendJSONString(at: field.key)
+            for index in 0..<fields.count where !layout.promotedKeys.contains(at: fields[index].key) {
+                if buffer.count > open { buffer.append(UInt8(ascii: ",")) }
+                buffer.appendJSONString(at: fields[index].key)
                 buffer.append(UInt8(ascii: ":"))
-                writeFieldValue(field.value, into: &buffer)
+                writeFieldValue(fields[index].value, into: &buffer)
             }
         }
-        guard !first else { return }
+        // No context field: no object.
+        guard buffer.count > open else { return buffer.truncate(to: before) }
         buffer.append(UInt8(ascii: "}"))
         budget.drop(from: before, in: &buffer)
     }
