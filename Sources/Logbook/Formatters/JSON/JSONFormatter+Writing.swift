@@ -121,17 +121,16 @@ extension JSONFormatter {
         }
         let before = buffer.count
         buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
-        guard limit != .max else { return writeFieldValue(fields[index].value, into: &buffer) }
-        let value = fields[index].value.pointee.logValue
-        if case .string(let text) = value {
+        let value = fields[index].value
+        if limit != .max, case .string(let text) = value.pointee.logValue {
             buffer.appendJSONString(text, limit: limit)
-        } else {
-            writeValue(value, depth: 1, into: &buffer)
-            // An array or object cannot be cut: over the limit, it is left out and counted.
-            if buffer.count - before > limit + slot.key.count {
-                buffer.truncate(to: before)
-                dropped += 1
-            }
+            return
+        }
+        writeFieldValue(value, into: &buffer)
+        // Any other value cannot be cut: over the limit, it is left out and counted.
+        if buffer.count - before - slot.key.count > limit {
+            buffer.truncate(to: before)
+            dropped += 1
         }
     }
 
