@@ -1,24 +1,13 @@
 extension JSONFormatter {
-    /// How long the texts of a line may be, in escaped bytes, per pass of ``format(_:into:)``.
-    struct TextLimits {
-        var message: Int
-        /// The logger name, the error's texts, promoted values and the source location.
-        var text: Int
-        var dropsStackTrace: Bool
-
-        static let unlimited = TextLimits(message: .max, text: .max, dropsStackTrace: false)
-    }
-
-    /// Writes the object, each text cut to `limits`; fields that would push the line past
-    /// `fieldBudget` are left out. Returns whether the message was written whole.
+    /// Writes the object, the message cut to `messageLimit` escaped bytes and the other texts
+    /// (the logger name, the error's texts, promoted values, the call site) to `textLimit`,
+    /// which when capped (not `.max`) also leaves the stack trace out; fields that would push
+    /// the line past `fieldBudget` are left out.
     func writeObject(
-        _ record: LogRecord,
-        into buffer: inout LogBuffer,
-        start: Int,
-        limits: TextLimits,
-        fieldBudget: Int?
-    ) -> Bool {
-        var complete = true
+        _ record: LogRecord, into buffer: inout LogBuffer, messageLimit: Int = .max, textLimit: Int = .max,
+        fieldBudget: Int? = nil
+    ) {
+        let start = buffer.count
         buffer.append(UInt8(ascii: "{"))
         for slot in layout.header {
             layout.append(slot.key, into: &buffer)
@@ -30,14 +19,14 @@ extension JSONFormatter {
             case .level:
                 layout.append(layout.levelValues[Int(record.level.rawValue)], into: &buffer)
             case .logger:
-                buffer.appendJSONString(record.logger, limit: limits.text)
+                buffer.appendJSONString(record.logger, limit: textLimit)
             case .message:
-                complete = buffer.appendJSONString(record.message, limit: limits.message)
+                buffer.appendJSONString(record.message, limit: messageLimit)
             }
         }
         var budget = FieldBudget(start: start, limit: fieldBudget)
         if let error = record.error {
-            writeError(error, limits: limits, into: &buffer, dropped: &budget.dropped)
+            writeError(error, limit: textLimit, into: &buffer, dropped: &budget.dropped)
         }
         record.withFieldList(
             includingContext: contextKey == nil, staticFields: layout.settings.staticFields.entries
@@ -49,7 +38,7 @@ extension JSONFormatter {
                 layout.headerKeys.withUnsafeBytes { keys in
                     for slot in layout.promoted {
                         writePromoted(
-                            slot, keys: keys, fields: fields, searching: hasPromoted, limits: limits, into: &buffer,
+                            slot, keys: keys, fields: fields, searching: hasPromoted, limit: textLimit, into: &buffer,
                             dropped: &budget.dropped)
                     }
                 }
@@ -89,37 +78,33 @@ extension JSONFormatter {
             writeContextObject(record, under: contextKey, into: &buffer, budget: &budget)
         }
         if includesSourceLocation {
-            writeSource(record, limit: limits.text, into: &buffer)
+            writeSource(record, limit: textLimit, into: &buffer)
         }
         if budget.dropped > 0 {
             layout.append(layout.droppedFieldsKey, into: &buffer)
             buffer.appendDecimal(budget.dropped)
         }
         buffer.append(UInt8(ascii: "}"))
-        return complete
     }
 
     private func writeContextObject(
         _ record: LogRecord, under contextKey: String, into buffer: inout LogBuffer, budget: inout FieldBudget
     ) {
         let before = buffer.count
-        var first = true
+        buffer.append(UInt8(ascii: ","))
+        buffer.appendJSONString(contextKey)
+        buffer.append(word: 0x7B3A, count: 2)  // `:{`
+        let open = buffer.count
         record.withFieldList(includingFields: false) { fields in
-            for index in 0..<fields.count {
-                let field = fields[index]
-                if layout.promotedKeys.contains(at: field.key) { continue }
-                buffer.append(UInt8(ascii: ","))
-                if first {
-                    buffer.appendJSONString(contextKey)
-                    buffer.append(word: 0x7B3A, count: 2)  // `:{`
-                    first = false
-                }
-                buffer.appendJSONString(at: field.key)
+            for index in 0..<fields.count where !layout.promotedKeys.contains(at: fields[index].key) {
+                if buffer.count > open { buffer.append(UInt8(ascii: ",")) }
+                buffer.appendJSONString(at: fields[index].key)
                 buffer.append(UInt8(ascii: ":"))
-                writeFieldValue(field.value, into: &buffer)
+                writeFieldValue(fields[index].value, into: &buffer)
             }
         }
-        guard !first else { return }
+        // No context field: no object.
+        guard buffer.count > open else { return buffer.truncate(to: before) }
         buffer.append(UInt8(ascii: "}"))
         budget.drop(from: before, in: &buffer)
     }
@@ -128,7 +113,7 @@ extension JSONFormatter {
     /// Without `searching`, no field has it.
     private func writePromoted(
         _ slot: JSONLayout.PromotedSlot, keys: UnsafeRawBufferPointer, fields: FieldList, searching: Bool,
-        limits: TextLimits, into buffer: inout LogBuffer, dropped: inout Int
+        limit: Int, into buffer: inout LogBuffer, dropped: inout Int
     ) {
         guard searching, let index = fields.firstIndex(of: layout.settings.promotedFields[slot.field].key) else {
             buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.absent]))
@@ -136,17 +121,16 @@ extension JSONFormatter {
         }
         let before = buffer.count
         buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
-        guard limits.text != .max else { return writeFieldValue(fields[index].value, into: &buffer) }
-        let value = fields[index].value.pointee.logValue
-        if case .string(let text) = value {
-            buffer.appendJSONString(text, limit: limits.text)
-        } else {
-            writeValue(value, depth: 1, into: &buffer)
-            // An array or object cannot be cut: over the limit, it is left out and counted.
-            if buffer.count - before > limits.text + slot.key.count {
-                buffer.truncate(to: before)
-                dropped += 1
-            }
+        let value = fields[index].value
+        if limit != .max, case .string(let text) = value.pointee.logValue {
+            buffer.appendJSONString(text, limit: limit)
+            return
+        }
+        writeFieldValue(value, into: &buffer)
+        // Any other value cannot be cut: over the limit, it is left out and counted.
+        if buffer.count - before - slot.key.count > limit {
+            buffer.truncate(to: before)
+            dropped += 1
         }
     }
 
@@ -178,8 +162,8 @@ extension JSONFormatter {
         let role = layout.specialKeys.index(at: key).map { layout.specialRoles[$0] }
         if role?.isTaken == true { pass.taken = true }
         if index >= fields.staticCount, let mapping = role?.traceMapping,
-            !pass.searching || fields.firstIndex(of: layout.traceKeys.mappings[mapping].key) == nil,
-            layout.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
+            !pass.searching || fields.firstIndex(of: layout.settings.traceKeys.mappings[mapping].key) == nil,
+            layout.settings.traceKeys.appendJSON(field.value, mapping: mapping, into: &buffer)
         {
             pass.assumed = true
             budget.drop(from: before, in: &buffer)
@@ -251,19 +235,19 @@ extension JSONFormatter {
 
     private func writeError(
         _ error: any Error,
-        limits: TextLimits,
+        limit: Int,
         into buffer: inout LogBuffer,
         dropped: inout Int
     ) {
-        layout.append(layout.errorOpen, into: &buffer)
-        buffer.appendJSONString(String(reflecting: type(of: error)), limit: limits.text)
-        layout.append(layout.errorMessageKey, into: &buffer)
-        buffer.appendJSONString(String(describing: error), limit: limits.text)
+        layout.append(layout.error.open, into: &buffer)
+        buffer.appendJSONString(String(reflecting: type(of: error)), limit: limit)
+        layout.append(layout.error.second, into: &buffer)
+        buffer.appendJSONString(String(describing: error), limit: limit)
         let stackTrace = (error as? any StackTraceProviding)?.stackTrace
-        if stackTrace != nil && limits.dropsStackTrace {
+        if stackTrace != nil && limit != .max {
             dropped += 1
         } else if let stackTrace {
-            layout.append(layout.stackTraceKey, into: &buffer)
+            layout.append(layout.error.third, into: &buffer)
             if layout.settings.writesStackTraceAsArray {
                 buffer.append(UInt8(ascii: "["))
                 for (index, frame) in stackTrace.enumerated() {
@@ -275,17 +259,17 @@ extension JSONFormatter {
                 buffer.appendJSONString(stackTrace.joined(separator: "\n"))
             }
         }
-        layout.append(layout.errorClose, into: &buffer)
+        layout.append(layout.error.close, into: &buffer)
     }
 
     /// Writes the call site, each text cut to `limit` bytes.
     func writeSource(_ record: LogRecord, limit: Int, into buffer: inout LogBuffer) {
-        layout.append(layout.sourceOpen, into: &buffer)
+        layout.append(layout.source.open, into: &buffer)
         buffer.appendJSONString(record.file, limit: limit)
-        layout.append(layout.sourceFunctionKey, into: &buffer)
+        layout.append(layout.source.second, into: &buffer)
         buffer.appendJSONString(record.function, limit: limit)
-        layout.append(layout.sourceLineKey, into: &buffer)
+        layout.append(layout.source.third, into: &buffer)
         buffer.appendDecimal(Int(clamping: record.line))
-        layout.append(layout.sourceClose, into: &buffer)
+        layout.append(layout.source.close, into: &buffer)
     }
 }

@@ -18,10 +18,7 @@ final class JSONLayout: Sendable {
 
     /// A field written right after the error; `""` when absent and `writesEmptyWhenAbsent`
     /// (Lambda's `requestId`).
-    struct PromotedField: Sendable {
-        let key: String
-        let writesEmptyWhenAbsent: Bool
-    }
+    typealias PromotedField = (key: String, writesEmptyWhenAbsent: Bool)
 
     /// Where `settings.promotedFields[field]`'s `,"key":` and its absent form (`,"key":""`
     /// or nothing) sit in ``headerKeys``. Trivial, like ``HeaderSlot``.
@@ -31,10 +28,19 @@ final class JSONLayout: Sendable {
         let absent: Range<Int>
     }
 
+    /// Three members in one object (`,"error":{"type":`, `,"message":`, `,"stack_trace":`,
+    /// closed by `}`) or at the top level (`,"error.type":` and so on, closed by nothing).
+    struct Members: Sendable {
+        let open: Bytes
+        let second: Bytes
+        let third: Bytes
+        let close: Bytes
+    }
+
     /// What a key of ``specialKeys`` is to the formatter, by its position there: all a
     /// line asks about such a field's key, answered by one look-up.
     struct SpecialKey: Sendable {
-        /// The trace field's mapping in ``traceKeys``.
+        /// The trace field's mapping in the settings' `traceKeys`.
         let traceMapping: Int?
         /// The reserved key's position in ``reserved`` (and ``renamedMembers``).
         let reserved: Int?
@@ -43,10 +49,9 @@ final class JSONLayout: Sendable {
         let isTaken: Bool
     }
 
-    /// Normalized: header members once each, static fields deduplicated, caps raised.
+    /// Normalized: header members once each, static fields deduplicated, caps raised, trace
+    /// mappings whose key the formatter's own keys take left out.
     let settings: JSONFormatter.Settings
-    /// Without the mappings whose key the formatter's own keys take.
-    let traceKeys: TraceKeys
 
     let header: [HeaderSlot]
     let promoted: [PromotedSlot]
@@ -56,18 +61,11 @@ final class JSONLayout: Sendable {
     /// Each level's key and name (`,"level":"info"`) in ``headerKeys``, by raw value: one
     /// copy per line.
     let levelValues: [Bytes]
-    /// `,"error":{"type":` (nested) or `,"errorType":` (flattened), and so on; the close is
-    /// `}` when nested.
-    let errorOpen: Bytes
-    let errorMessageKey: Bytes
-    let stackTraceKey: Bytes
-    let errorClose: Bytes
-    /// `,"source":{"file":` (nested) or `,"file-key":` (flattened), and so on; the line's key
-    /// and the close (`"}`, `}`, `"` or nothing) have the quotes of a line written as a string.
-    let sourceOpen: Bytes
-    let sourceFunctionKey: Bytes
-    let sourceLineKey: Bytes
-    let sourceClose: Bytes
+    /// The error's type, message and stack trace keys.
+    let error: Members
+    /// The call site's file, function and line keys; the line's key and the close (`"}`, `}`,
+    /// `"` or nothing) have the quotes of a line written as a string.
+    let source: Members
     /// ``JSONFormatter/contextKey``, renamed if it repeats another key.
     let writtenContextKey: String?
     let promotedKeys: KeySet
@@ -97,16 +95,12 @@ final class JSONLayout: Sendable {
 
     init(_ given: JSONFormatter.Settings) {
         var settings = given
-        settings.headerOrder = []
-        for member in given.headerOrder where !settings.headerOrder.contains(member) {
-            settings.headerOrder.append(member)
-        }
+        settings.headerOrder = given.headerOrder.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
         if settings.headerOrder.isEmpty { settings.headerOrder = JSONFormatter.defaultHeaderOrder }
         settings.staticFields = given.staticFields.deduplicated()
         settings.maximumDepth = max(given.maximumDepth, 1)
         let keys = given.keys
         let includesSourceLocation = given.includesSourceLocation
-        let sourceLocationLayout = given.sourceLocationLayout
         let colon = UInt8(ascii: ":")
         func key(_ name: String) -> [UInt8] { [UInt8(ascii: ",")] + Self.encoded(name) + [colon] }
 
@@ -139,11 +133,8 @@ final class JSONLayout: Sendable {
                 }
             let name = claim(given, in: &reserved)
             let encoded = member == settings.headerOrder.first ? Self.encoded(name) + [colon] : key(name)
-            guard member != .level else {
-                levelKey = encoded
-                return HeaderSlot(member: member, key: Bytes(range: headerKeys.count..<headerKeys.count, small: nil))
-            }
-            return HeaderSlot(member: member, key: appendBytes(encoded))
+            if member == .level { levelKey = encoded }
+            return HeaderSlot(member: member, key: appendBytes(member == .level ? [] : encoded))
         }
         levelValues = LogLevel.allCases.map { appendBytes(levelKey + Self.encoded(given.levelNames[$0])) }
         // Counting the level's key once, as it is written.
@@ -154,48 +145,35 @@ final class JSONLayout: Sendable {
             return PromotedSlot(field: index, key: member, absent: member.lowerBound..<absentEnd)
         }
 
-        if settings.errorLayout == .nested {
+        // Nested under `object`, the names are claimed among themselves; flattened, each by
+        // `top` among the top-level keys (as the object's key is).
+        func members(
+            under object: String?, _ names: [String], quote: [UInt8] = [], top: (String) -> String
+        ) -> Members {
             var inner: [String] = []
-            let type = claim(keys.errorType, in: &inner)
-            errorOpen = appendBytes(
-                key(claim(keys.error, in: &reserved)) + [UInt8(ascii: "{")] + Self.encoded(type) + [colon])
-            errorMessageKey = appendBytes(key(claim(keys.errorMessage, in: &inner)))
-            stackTraceKey = appendBytes(key(claim(keys.stackTrace, in: &inner)))
-            errorClose = appendBytes([UInt8(ascii: "}")])
-        } else {
-            let prefix = keys.error + "."
-            errorOpen = appendBytes(key(claim(keys.errorType, in: &reserved, fallbackPrefix: prefix)))
-            errorMessageKey = appendBytes(key(claim(keys.errorMessage, in: &reserved, fallbackPrefix: prefix)))
-            stackTraceKey = appendBytes(key(claim(keys.stackTrace, in: &reserved, fallbackPrefix: prefix)))
-            errorClose = appendBytes([])
+            let claimed = names.map { object == nil ? top($0) : claim($0, in: &inner) }
+            let open = object.map { key(top($0)) + [UInt8(ascii: "{")] + Self.encoded(claimed[0]) + [colon] }
+            return Members(
+                open: appendBytes(open ?? key(claimed[0])), second: appendBytes(key(claimed[1])),
+                third: appendBytes(key(claimed[2]) + quote),
+                close: appendBytes(quote + (object == nil ? [] : [UInt8(ascii: "}")])))
         }
-
-        let lineQuote = sourceLocationLayout.lineAsString ? [UInt8(ascii: "\"")] : []
-        if sourceLocationLayout.isNested {
-            let objectKey = sourceLocationLayout.objectKey ?? keys.source
-            var inner: [String] = []
-            let file = claim(sourceLocationLayout.file, in: &inner)
-            let object = includesSourceLocation ? claim(objectKey, in: &reserved) : objectKey
-            sourceOpen = appendBytes(key(object) + [UInt8(ascii: "{")] + Self.encoded(file) + [colon])
-            sourceFunctionKey = appendBytes(key(claim(sourceLocationLayout.function, in: &inner)))
-            sourceLineKey = appendBytes(key(claim(sourceLocationLayout.line, in: &inner)) + lineQuote)
-            sourceClose = appendBytes(lineQuote + [UInt8(ascii: "}")])
-        } else {
-            func sourceKey(_ name: String) -> String {
-                includesSourceLocation ? claim(name, in: &reserved) : name
-            }
-            sourceOpen = appendBytes(key(sourceKey(sourceLocationLayout.file)))
-            sourceFunctionKey = appendBytes(key(sourceKey(sourceLocationLayout.function)))
-            sourceLineKey = appendBytes(key(sourceKey(sourceLocationLayout.line)) + lineQuote)
-            sourceClose = appendBytes(lineQuote)
+        let nestsError = settings.errorLayout == .nested
+        error = members(under: nestsError ? keys.error : nil, [keys.errorType, keys.errorMessage, keys.stackTrace]) {
+            claim($0, in: &reserved, fallbackPrefix: nestsError ? KeySet.renamePrefix : keys.error + ".")
         }
+        let location = given.sourceLocationLayout
+        source = members(
+            under: location.isNested ? location.objectKey ?? keys.source : nil,
+            [location.file, location.function, location.line], quote: location.lineAsString ? [UInt8(ascii: "\"")] : []
+        ) { includesSourceLocation ? claim($0, in: &reserved) : $0 }
 
         writtenContextKey = settings.contextKey.map { claim($0, in: &reserved) }
         droppedFieldsKey = appendBytes(key(claim("logbook.dropped_fields", in: &reserved)))
         let reservedKeys = KeySet(reserved)
         self.reserved = reservedKeys
         let traceKeys = TraceKeys(settings.traceKeys.mappings.filter { !reservedKeys.contains($0.key) })
-        self.traceKeys = traceKeys
+        settings.traceKeys = traceKeys
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
         renamedMembers = (reservedKeys.renamesMayCollide ? [] : renamedKeys).map { append(key($0)) }
         self.headerKeys = headerKeys
@@ -213,14 +191,14 @@ final class JSONLayout: Sendable {
                 reserved: reserved.firstIndex(of: key), isTaken: taken.contains(key))
         }
         // The shortest line holds the formatter's own keys: very long ones raise the cap.
-        var ownBytes = ownKeyBytes + errorOpen.range.count + errorMessageKey.range.count
+        var ownBytes = ownKeyBytes + error.open.range.count + error.second.range.count
         ownBytes += LogLevel.allCases.map { given.levelNames[$0].utf8.count }.max() ?? 0
         if includesSourceLocation {
-            ownBytes += sourceOpen.range.count + sourceFunctionKey.range.count + sourceLineKey.range.count
+            ownBytes += source.open.range.count + source.second.range.count + source.third.range.count
         }
         ownBytes += promoted.reduce(0) { $0 + $1.key.count + Self.cappedTextLength }
         ownBytes += (writtenContextKey?.utf8.count ?? 0) + droppedFieldsKey.range.count - 4  // the name, without `,"":`
-        settings.lineLimit = max(given.lineLimit, JSONFormatter.minimumLineLimit, ownBytes + Self.lineLimitMargin)
+        settings.lineLimit = max(given.lineLimit, Self.minimumLineLimit, ownBytes + Self.lineLimitMargin)
         self.settings = settings
         promotedKeys = KeySet(settings.promotedFields.map(\.key))
     }
@@ -235,6 +213,7 @@ final class JSONLayout: Sendable {
         }
     }
 
+    static let minimumLineLimit = 1024
     /// Room beyond the own keys: timestamp, shortest texts, markers, dropped count.
     static let lineLimitMargin = 512
     /// Each text's limit in the header-only line.

@@ -31,8 +31,8 @@ public struct LambdaJSONFormatter: LogFormatter {
             staticFields: staticFields, lineLimit: lineLimit
         ).with {
             $0.promotedFields = [
-                JSONLayout.PromotedField(key: LambdaInvocation.requestIDKey, writesEmptyWhenAbsent: true),
-                JSONLayout.PromotedField(key: LambdaInvocation.traceIDKey, writesEmptyWhenAbsent: false),
+                (key: LambdaInvocation.requestIDKey, writesEmptyWhenAbsent: true),
+                (key: LambdaInvocation.traceIDKey, writesEmptyWhenAbsent: false),
             ]
             $0.writesStackTraceAsArray = true
         }
