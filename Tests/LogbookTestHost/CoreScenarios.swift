@@ -12,6 +12,7 @@ enum CoreScenarios {
         "last-resort-huge": lastResortHuge,
         "reentrant-context-value": reentrantContextValue,
         "utc-times": utcTimes,
+        "local-times": localTimes,
     ]
 
     /// Prints the RFC 3339 UTC time of each argument (seconds since the epoch, 999 ms into
@@ -20,6 +21,24 @@ enum CoreScenarios {
         var buffer = LogBuffer(capacity: 256)
         for argument in arguments {
             buffer.appendRFC3339(LogTimestamp(secondsSinceEpoch: Int64(argument) ?? 0, nanoseconds: 999_000_000))
+            buffer.append(UInt8(ascii: "\n"))
+        }
+        print(buffer.string, terminator: "")
+        return 0
+    }
+
+    /// Prints, one line for each argument (seconds since the epoch, 999 ms into the second), its
+    /// local time, its RFC 3339 UTC time and its local time again, through one buffer: the two
+    /// cached dates of a sink's buffer, each read after the other was written.
+    static func localTimes(_ arguments: [String]) async -> Int32 {
+        var buffer = LogBuffer(capacity: 256)
+        for argument in arguments {
+            let timestamp = LogTimestamp(secondsSinceEpoch: Int64(argument) ?? 0, nanoseconds: 999_000_000)
+            buffer.appendLocalDateTime(timestamp)
+            buffer.append(" ")
+            buffer.appendRFC3339(timestamp)
+            buffer.append(" ")
+            buffer.appendLocalDateTime(timestamp)
             buffer.append(UInt8(ascii: "\n"))
         }
         print(buffer.string, terminator: "")
