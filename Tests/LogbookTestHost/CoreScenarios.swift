@@ -27,18 +27,23 @@ enum CoreScenarios {
         return 0
     }
 
-    /// Prints, one line for each argument (seconds since the epoch, 999 ms into the second), its
-    /// local time, its RFC 3339 UTC time and its local time again, through one buffer: the two
+    /// Prints, one line for each argument after the first (seconds since the epoch, 999 ms into
+    /// the second), its local time, its RFC 3339 UTC time and its local time again, or with a
+    /// first argument of `utc-first` the UTC, local and UTC times, through one buffer: the two
     /// cached dates of a sink's buffer, each read after the other was written.
     static func localTimes(_ arguments: [String]) async -> Int32 {
         var buffer = LogBuffer(capacity: 256)
-        for argument in arguments {
+        let utcFirst = arguments.first == "utc-first"
+        for argument in arguments.dropFirst() {
             let timestamp = LogTimestamp(secondsSinceEpoch: Int64(argument) ?? 0, nanoseconds: 999_000_000)
-            buffer.appendLocalDateTime(timestamp)
-            buffer.append(" ")
-            buffer.appendRFC3339(timestamp)
-            buffer.append(" ")
-            buffer.appendLocalDateTime(timestamp)
+            for index in 0..<3 {
+                if index > 0 { buffer.append(" ") }
+                if (index == 1) == utcFirst {
+                    buffer.appendLocalDateTime(timestamp)
+                } else {
+                    buffer.appendRFC3339(timestamp)
+                }
+            }
             buffer.append(UInt8(ascii: "\n"))
         }
         print(buffer.string, terminator: "")
