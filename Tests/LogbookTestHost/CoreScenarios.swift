@@ -13,6 +13,7 @@ enum CoreScenarios {
         "reentrant-context-value": reentrantContextValue,
         "utc-times": utcTimes,
         "local-times": localTimes,
+        "nested-redaction": nestedRedaction,
     ]
 
     /// Prints the RFC 3339 UTC time of each argument (seconds since the epoch, 999 ms into
@@ -48,6 +49,33 @@ enum CoreScenarios {
         }
         print(buffer.string, terminator: "")
         return 0
+    }
+
+    /// Bootstraps with the default redaction, or with `off` none, and logs as JSON (to depth 100)
+    /// a `password` field, and 70 levels deep both a `password` and a convertible holding one.
+    static func nestedRedaction(_ arguments: [String]) async -> Int32 {
+        do {
+            try Log.bootstrap(
+                LogConfiguration(
+                    sinks: [StreamSink(.standardOutput, formatter: JSONFormatter(maximumDepth: 100))],
+                    redaction: arguments.first == "off" ? .disabled : .default))
+        } catch {
+            print("unexpected: \(error)")
+            return 1
+        }
+        var deep: LogValue = ["password": "pw-deep"]
+        for _ in 0..<70 { deep = [deep] }
+        Log("app").info("nested", ["password": "pw-top", "deep": deep, "held": HoldsPassword()])
+        return 0
+    }
+
+    /// A convertible (not a ``LogValue``) whose value holds a `password` 70 levels deep.
+    struct HoldsPassword: LogValueConvertible {
+        var logValue: LogValue {
+            var value: LogValue = ["password": "pw-held"]
+            for _ in 0..<70 { value = ["next": value] }
+            return value
+        }
     }
 
     /// Before bootstrap (the default last resort), logs one warning in a context holding a
