@@ -12,6 +12,8 @@ enum CoreScenarios {
         "last-resort-huge": lastResortHuge,
         "reentrant-context-value": reentrantContextValue,
         "utc-times": utcTimes,
+        "local-times": localTimes,
+        "nested-redaction": nestedRedaction,
     ]
 
     /// Prints the RFC 3339 UTC time of each argument (seconds since the epoch, 999 ms into
@@ -24,6 +26,56 @@ enum CoreScenarios {
         }
         print(buffer.string, terminator: "")
         return 0
+    }
+
+    /// Prints, one line for each argument after the first (seconds since the epoch, 999 ms into
+    /// the second), its local time, its RFC 3339 UTC time and its local time again, or with a
+    /// first argument of `utc-first` the UTC, local and UTC times, through one buffer: the two
+    /// cached dates of a sink's buffer, each read after the other was written.
+    static func localTimes(_ arguments: [String]) async -> Int32 {
+        var buffer = LogBuffer(capacity: 256)
+        let utcFirst = arguments.first == "utc-first"
+        for argument in arguments.dropFirst() {
+            let timestamp = LogTimestamp(secondsSinceEpoch: Int64(argument) ?? 0, nanoseconds: 999_000_000)
+            for index in 0..<3 {
+                if index > 0 { buffer.append(" ") }
+                if (index == 1) == utcFirst {
+                    buffer.appendLocalDateTime(timestamp)
+                } else {
+                    buffer.appendRFC3339(timestamp)
+                }
+            }
+            buffer.append(UInt8(ascii: "\n"))
+        }
+        print(buffer.string, terminator: "")
+        return 0
+    }
+
+    /// Bootstraps with the default redaction, or with `off` none, and logs as JSON (to depth 100)
+    /// a `password` field, and 70 levels deep both a `password` and a convertible holding one.
+    static func nestedRedaction(_ arguments: [String]) async -> Int32 {
+        do {
+            try Log.bootstrap(
+                LogConfiguration(
+                    sinks: [StreamSink(.standardOutput, formatter: JSONFormatter(maximumDepth: 100))],
+                    redaction: arguments.first == "off" ? .disabled : .default))
+        } catch {
+            print("unexpected: \(error)")
+            return 1
+        }
+        var deep: LogValue = ["password": "pw-deep"]
+        for _ in 0..<70 { deep = [deep] }
+        Log("app").info("nested", ["password": "pw-top", "deep": deep, "held": HoldsPassword()])
+        return 0
+    }
+
+    /// A convertible (not a ``LogValue``) whose value holds a `password` 70 levels deep.
+    struct HoldsPassword: LogValueConvertible {
+        var logValue: LogValue {
+            var value: LogValue = ["password": "pw-held"]
+            for _ in 0..<70 { value = ["next": value] }
+            return value
+        }
     }
 
     /// Before bootstrap (the default last resort), logs one warning in a context holding a

@@ -73,6 +73,15 @@ import Testing
                 + "order_id=42 customer=\"ada lovelace\" tags.0=a tags.1=b ok=true cold_start=true")
     }
 
+    @Test func staticFieldsNamedLikeTheInvocationIDsAreWrittenAsFields() {
+        // Only the record's requestId and traceId are left out (the first goes in the header).
+        let withIDs = LambdaTextFormatter(staticFields: ["requestId": "static-r", "traceId": "static-t", "n": 0])
+        let line = withIDs.format(fixedRecord(fields: ["m": 1]))
+        #expect(
+            line == "[INFO]\t2024-08-06T11:54:56.789Z\t\tHello from Lambda! requestId=static-r traceId=static-t n=0 m=1"
+        )
+    }
+
     @Test func fieldsCanBeLeftOutButTheErrorStays() {
         let plain = LambdaTextFormatter(appendsFields: false)
         let line = plain.format(

@@ -41,6 +41,32 @@ struct LogTimestampTests {
             outcome.outputLines == ["2023-11-14T22:13:20.999Z", "2016-12-31T23:59:59.999Z", "1969-12-31T23:59:59.999Z"])
     }
 
+    @Test(
+        "local times before 1970, on a leap day, in summer time and at the clamp, each cached beside UTC",
+        arguments: [false, true])
+    func localTimes(utcFirst: Bool) async throws {
+        // St. John's: UTC-3:30, in summer UTC-2:30. Repeats and the next second read the caches.
+        let times = [
+            ("-1", "1969-12-31 20:29:59.999", "1969-12-31T23:59:59.999Z"),
+            ("-1", "1969-12-31 20:29:59.999", "1969-12-31T23:59:59.999Z"),
+            ("0", "1969-12-31 20:30:00.999", "1970-01-01T00:00:00.999Z"),
+            ("951782400", "2000-02-28 20:30:00.999", "2000-02-29T00:00:00.999Z"),
+            ("951868799", "2000-02-29 20:29:59.999", "2000-02-29T23:59:59.999Z"),
+            ("1722945296", "2024-08-06 09:24:56.999", "2024-08-06T11:54:56.999Z"),
+            ("1722945296", "2024-08-06 09:24:56.999", "2024-08-06T11:54:56.999Z"),
+            ("1722945297", "2024-08-06 09:24:57.999", "2024-08-06T11:54:57.999Z"),
+            ("253402300799", "9999-12-31 20:29:59.999", "9999-12-31T23:59:59.999Z"),
+            ("9223372036854775807", "9999-12-31 20:29:59.999", "9999-12-31T23:59:59.999Z"),
+        ]
+        let outcome = try await TestHost.run(
+            "local-times", [utcFirst ? "utc-first" : "local-first"] + times.map(\.0),
+            environment: ["TZ": "America/St_Johns"])
+        #expect(outcome.status == 0)
+        #expect(
+            outcome.outputLines
+                == times.map { utcFirst ? "\($2) \($1) \($2)" : "\($1) \($2) \($1)" })
+    }
+
     @Test("nanoseconds outside one second carry into the seconds")
     func normalization() {
         let carried = LogTimestamp(secondsSinceEpoch: 10, nanoseconds: 1_500_000_000)

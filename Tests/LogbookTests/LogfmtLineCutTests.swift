@@ -46,6 +46,31 @@ import Testing
         #expect(line.hasSuffix(" \(marker)=\"…[truncated \(whole) bytes]\""), "\(line)")
     }
 
+    /// Writes `text` as the whole line, so the cut sees a line whose first bytes the test chooses
+    /// (the built-in text formats start with their own keys; syslog's cut starts at the message).
+    private struct TextFormatter: LogFormatter {
+        let text: String
+        let lineLimit = 100
+        func format(_ record: LogRecord, into buffer: inout LogBuffer) { buffer.append(text) }
+    }
+
+    /// The line's first key is checked for the marker key as the keys after a space are: a line
+    /// that starts with `truncated=` gets a `fields.truncated` marker. A space or quote at the
+    /// start matches no key (a quote opens a value the cut falls inside, marked and closed).
+    @Test(arguments: [
+        ("truncated=1 ", #"truncated=1 fields.truncated="…[truncated 212 bytes]""#),
+        ("fields.truncated=1 ", #"fields.truncated=1 truncated="…[truncated 219 bytes]""#),
+        (" truncated=1 ", #" truncated=1 fields.truncated="…[truncated 213 bytes]""#),
+        ("xtruncated=1 ", #"xtruncated=1 truncated="…[truncated 213 bytes]""#),
+        ("\"truncated=1 ", "\"truncated=1 " + String(repeating: "x", count: 39) + #"…[truncated 213 bytes]""#),
+    ])
+    func theFirstKeyOfTheLineIsAKeptKey(start: String, expected: String) {
+        var buffer = LogBuffer()
+        buffer.append("before ")
+        TextFormatter(text: start + String(repeating: "x", count: 200)).formatLine(makeRecord(), into: &buffer)
+        #expect(buffer.string == "before " + expected)
+    }
+
     @Test func aKeyAfterTheCutDoesNotRenameTheMarker() {
         let line = LogfmtFormatter(lineLimit: 200).format(
             makeRecord(message: "m", fields: ["big": String(repeating: "x", count: 500), "truncated": true]))

@@ -187,6 +187,22 @@ struct RedactionTests {
         #expect(replaced.redacts("SSN") && !replaced.redacts("password"))
     }
 
+    /// Nested values are searched and cut at 64 levels only under key rules: with redaction off they
+    /// are written as the formatter writes them (the search has no guard of its own: its callers check).
+    @Test(
+        "with redaction off nested values are not searched, with it on they are, deep ones cut",
+        arguments: [false, true])
+    func nestedValuesAreSearchedOnlyUnderKeyRules(redacting: Bool) async throws {
+        let outcome = try await TestHost.run("nested-redaction", [redacting ? "on" : "off"])
+        #expect(outcome.status == 0)
+        let line = try #require(outcome.outputLines.first)
+        for secret in ["pw-top", "pw-deep", "pw-held"] {
+            #expect(line.contains("\"password\":\"\(secret)\"") != redacting, "\(secret): \(line)")
+        }
+        #expect(line.contains("\"[too deep]\"") == redacting, "\(line)")
+        #expect(line.contains("\"password\":\"[REDACTED]\"") == redacting, "\(line)")
+    }
+
     @Test("every spelling of every default key is redacted through the field pipeline, near misses are not")
     func spellingsThroughThePipeline() {
         let redacted = [

@@ -138,7 +138,8 @@ final class RedactionRules: Sendable {
     /// `value` with redacted keys' values replaced and every nested value converted, at any
     /// depth; `nil` when nothing changed (always for a scalar). The result is written as it
     /// is, never converted again, so a value whose conversion changes between calls cannot
-    /// show a key the check did not see.
+    /// show a key the check did not see. Only for rules that ``checksKeys`` (callers check):
+    /// without key rules it would still convert values and cut them at ``maximumDepth``.
     func redactingNested(_ value: LogValue, depth: Int = 0) -> LogValue? {
         switch value {
         case .object(let fields) where depth >= Self.maximumDepth:
