@@ -45,7 +45,7 @@ struct LogfmtFieldWriter: Sendable {
                 }
                 let isReserved = reserved.contains(at: field.key)
                 let key = isReserved ? renamed(field.key.pointee, record) : field.key.pointee
-                LogBuffer.forEachFlattenedLeaf(key, field.value.pointee.logValue, maximumDepth: maximumDepth) {
+                LogBuffer.forEachFlattenedLeaf(key, .written(field.value), maximumDepth: maximumDepth) {
                     leaf, leafValue in
                     let before = buffer.count
                     let measuring = before > cap
