@@ -13,7 +13,7 @@ extension Logger.MetadataProvider {
         if context.isEmpty { return [:] }
         var metadata: Logger.Metadata = [:]
         context.forEachField(redacted: true) { key, value in
-            metadata[key] = Logger.MetadataValue(value.logValue)
+            metadata[key] = withUnsafePointer(to: value) { Logger.MetadataValue(.written($0)) }
         }
         return metadata
     }

@@ -59,7 +59,9 @@ public final class SwiftLogHandlerSink: LogSink {
         let level = Logger.Level(record.level)
         guard level >= handler.logLevel else { return }
         var metadata: Logger.Metadata = [:]
-        record.forEachField { key, value in metadata[key] = Logger.MetadataValue(value.logValue) }
+        record.forEachField { key, value in
+            metadata[key] = withUnsafePointer(to: value) { Logger.MetadataValue(.written($0)) }
+        }
         if let loggerKey, metadata[loggerKey] == nil { metadata[loggerKey] = .string(record.logger) }
         handler.log(
             event: LogEvent(

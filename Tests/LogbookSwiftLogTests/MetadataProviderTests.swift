@@ -2,6 +2,7 @@
 import Logbook
 import LogbookSwiftLog
 import Logging
+import Synchronization
 import Testing
 
 /// A plain swift-log handler that keeps what it is given, as a third-party handler would.
@@ -87,6 +88,20 @@ struct MetadataProviderTests {
         #expect(entry?["tokens"] == "kept")
     }
 
+    @Test("a context value converted to a scalar first and to an object holding a secret later: redacted")
+    func laterConversionRedacted() {
+        let storage = RecordingHandler.Storage()
+        let logger = Logger(label: "plain") { _ in
+            RecordingHandler(storage: storage, metadataProvider: .logContext)
+        }
+        LogContext.with(["session": ScalarThenObject(), "tokens": "kept"]) {
+            logger.info("inside")
+        }
+        let entry = storage.entries.withLock { $0.first }
+        #expect(entry?["session"] == ["password": "[REDACTED]", "user": "u-8"])
+        #expect(entry?["tokens"] == "kept")
+    }
+
     /// A custom value converted to an object holding a redacted key.
     struct Profile: LogValueConvertible {
         var logValue: LogValue { .object(["Password": "pw-3", "name": "ada"]) }
@@ -103,6 +118,17 @@ struct MetadataProviderTests {
         }
         let entry = storage.entries.withLock { $0.first }
         #expect(entry == ["user": "inner", "tenant": "t"])
+    }
+}
+
+/// A value whose first conversion is a string and whose later ones are an object holding a
+/// redacted key, as a shared object another thread updates might.
+final class ScalarThenObject: LogValueConvertible, Sendable {
+    private let conversions = Atomic(0)
+
+    var logValue: LogValue {
+        if conversions.add(1, ordering: .relaxed).newValue == 1 { return "s-1" }
+        return .object(["password": "hunter2", "user": "u-8"])
     }
 }
 #endif

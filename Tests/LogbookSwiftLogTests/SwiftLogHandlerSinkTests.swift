@@ -147,6 +147,15 @@ struct SwiftLogHandlerSinkTests {
         #expect(metadata["plan"] == "pro")
     }
 
+    @Test("a value converted to a scalar first and to an object holding a secret later reaches the handler redacted")
+    func laterConversionRedacted() throws {
+        let storage = EventCapturingHandler.Storage()
+        hierarchy(storage).logger("auth").info("login", ["session": ScalarThenObject(), "plan": "pro"])
+        let metadata = try #require(storage.events.first?.event.metadata)
+        #expect(metadata["session"] == ["password": "[REDACTED]", "user": "u-8"])
+        #expect(metadata["plan"] == "pro")
+    }
+
     @Test("a loop back into Logbook (the handler is the bridge's) ends: the echo goes to the last resort once")
     func loopBackEnds() async {
         let hierarchy = LogHierarchy()

@@ -181,6 +181,18 @@ final class RedactionRules: Sendable {
         }
     }
 
+    /// `converted`, `value`'s conversion, with its nested keys redacted as in
+    /// ``redactingNested(_:depth:)`` by the rules in force; as it is when `value` is a
+    /// ``LogValue`` (it cannot change: the field pipeline's substitute, or one it checked) or
+    /// when no key rule applies.
+    @inline(never)
+    static func checked(_ converted: LogValue, of value: UnsafePointer<any LogValueConvertible>) -> LogValue {
+        let rules = current
+        // A layout not read as expected is checked (fail closed).
+        guard rules.checksKeys, ExistentialPayload(in: value)?.type != LogValue.self else { return converted }
+        return rules.redactingNested(converted) ?? converted
+    }
+
     /// Whether the value may hold nested objects or be marked: any type but the scalars
     /// written without conversion, ``FieldScalar``'s.
     @inline(__always)
@@ -190,6 +202,20 @@ final class RedactionRules: Sendable {
 }
 
 extension LogValue {
+    /// `value`'s ``LogValueConvertible/logValue`` as a formatter writes a field: converted
+    /// once, an array or object through ``RedactionRules/checked(_:of:)``. The field pipeline
+    /// (``FieldListBuilder``) leaves a value whose conversion is a scalar in place (no
+    /// substitute for every `Date` or `UUID`), so a value whose conversion changes (a scalar
+    /// first, an object holding a redacted key later) is checked here, not written unchecked.
+    @inline(__always)
+    package static func written(_ value: UnsafePointer<any LogValueConvertible>) -> LogValue {
+        let converted = value.pointee.logValue
+        switch converted {
+        case .array, .object: return RedactionRules.checked(converted, of: value)
+        default: return converted
+        }
+    }
+
     /// The value when it is an array or an object, else `nil`.
     var nestedOrNil: LogValue? {
         switch self {

@@ -74,7 +74,7 @@ struct TraceKeys: Sendable {
         -> Bool
     {
         if case .string(let text) = FieldScalar(value) { return appendJSON(text, slot: slots[index], into: &buffer) }
-        guard case .string(let text) = value.pointee.logValue else { return false }
+        guard case .string(let text) = LogValue.written(value) else { return false }
         return withUnsafePointer(to: text) { appendJSON($0, slot: slots[index], into: &buffer) }
     }
 

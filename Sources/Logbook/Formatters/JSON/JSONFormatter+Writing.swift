@@ -122,11 +122,17 @@ extension JSONFormatter {
         let before = buffer.count
         buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
         let value = fields[index].value
-        if limit != .max, case .string(let text) = value.pointee.logValue {
-            buffer.appendJSONString(text, limit: limit)
-            return
+        if limit == .max {
+            writeFieldValue(value, into: &buffer)
+        } else {
+            // Converted once: what is measured is what is written.
+            let converted = LogValue.written(value)
+            if case .string(let text) = converted {
+                buffer.appendJSONString(text, limit: limit)
+                return
+            }
+            writeValue(converted, depth: 1, into: &buffer)
         }
-        writeFieldValue(value, into: &buffer)
         // Any other value cannot be cut: over the limit, it is left out and counted.
         if buffer.count - before - slot.key.count > limit {
             buffer.truncate(to: before)
@@ -202,7 +208,7 @@ extension JSONFormatter {
         case .int(let int): buffer.appendDecimal(int)
         case .bool(let bool): buffer.appendBool(bool)
         case .double(let double): buffer.appendJSONNumber(double)
-        case nil: writeValue(value.pointee.logValue, depth: 1, into: &buffer)
+        case nil: writeValue(.written(value), depth: 1, into: &buffer)
         }
     }
 

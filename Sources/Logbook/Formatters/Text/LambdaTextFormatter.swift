@@ -71,7 +71,7 @@ public struct LambdaTextFormatter: LogFormatter {
         record.withFieldList(staticFields: appendsFields ? staticFields.entries : .init(start: nil, count: 0)) {
             fields in
             if let index = fields.firstIndex(of: LambdaInvocation.requestIDKey, from: fields.staticCount) {
-                let requestID = fields[index].value.pointee.logValue.description  // a string as it is
+                let requestID = LogValue.written(fields[index].value).description  // a string as it is
                 Self.appendField(requestID, replacingTabs: true, into: &buffer)
             }
             buffer.append(UInt8(ascii: "\t"))

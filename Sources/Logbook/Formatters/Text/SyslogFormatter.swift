@@ -164,7 +164,7 @@ public struct SyslogFormatter: LogFormatter {
                     default: trace.2 = index
                     }
                 } else {
-                    writeParameter("fields.logger", fields[index].value.pointee.logValue, into: &buffer, &budget)
+                    writeParameter("fields.logger", .written(fields[index].value), into: &buffer, &budget)
                 }
             }
             if let error = record.error {
@@ -205,7 +205,7 @@ public struct SyslogFormatter: LogFormatter {
         _ budget: inout FieldBudget
     ) {
         guard let scalar = FieldScalar(value) else {
-            return writeParameter(key.pointee, value.pointee.logValue, into: &buffer, &budget)
+            return writeParameter(key.pointee, .written(value), into: &buffer, &budget)
         }
         let before = buffer.count
         if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D)) {

@@ -44,8 +44,10 @@ struct FieldList {
 /// Appends resolved entries to a stack buffer sized for every entry of every layer. An
 /// entry whose key is redacted (see ``RedactionRules``), or whose value holds a redacted
 /// nested key, is replaced by a substitute (the placeholder, or the value with its nested
-/// keys redacted) in `substitutes`, allocated only then. The first `reserved` slots are
-/// for a formatter's static fields, put before the record's with ``prepend(_:_:)``.
+/// keys redacted) in `substitutes`, allocated only then. A value converted to a scalar is
+/// left in place: writers convert it with ``LogValue/written(_:)``, which checks an array or
+/// object a later conversion gives. The first `reserved` slots are for a formatter's static
+/// fields, put before the record's with ``prepend(_:_:)``.
 struct FieldListBuilder {
     let slots: UnsafeMutablePointer<FieldList.Entry>
     let rules: Unmanaged<RedactionRules>
