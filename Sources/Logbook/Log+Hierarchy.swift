@@ -106,6 +106,7 @@ extension Log {
         // prepend mark (U+0600, say) the dot joins that Character, so it would separate nothing.
         let suffix = LoggerName.normalize(name)
         if suffix.isEmpty { return Log(node: node, boundFields: LogFields()) }
-        return node.hierarchy.logger(isRoot ? suffix : node.name + "." + suffix)
+        let fullName = isRoot ? suffix : node.name + "." + suffix
+        return Log(node: node.hierarchy.node(named: fullName), boundFields: LogFields())
     }
 }
