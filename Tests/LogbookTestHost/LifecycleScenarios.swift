@@ -1,5 +1,6 @@
 import Dispatch
 import Logbook
+import LogbookTesting
 
 /// How a process ends and what its sinks had accepted: exit, crash, SIGKILL, signals.
 enum LifecycleScenarios {
@@ -8,6 +9,7 @@ enum LifecycleScenarios {
         "exit-drain-nonroot": exitDrainNonRoot,
         "exit-while-logging": exitWhileLogging,
         "exit-stalled-sink": exitStalledSink,
+        "exit-hook-once": exitHookOnce,
         "burst-writer": burstWriter,
         "kill-writers": killWriters,
         "signal-drain": signalDrain,
@@ -153,6 +155,36 @@ enum LifecycleScenarios {
         }
         kill(0, SIGKILL)
         return 0
+    }
+
+    /// Bootstraps the process-wide hierarchy three times (two scoped bootstraps, then the
+    /// application's own, with a sink that prints `shutdown` on standard error each time it
+    /// is shut down) between `atexit` handlers that print `before`, `between` and `after`,
+    /// then returns. Handlers run in reverse order of registration, so an exit hook
+    /// registered once, by the first bootstrap, prints `after`, `between`, `shutdown`, `before`.
+    static func exitHookOnce(_ arguments: [String]) async -> Int32 {
+        atexit { writeStandardError("before\n") }
+        do {
+            try await withScopedLogBootstrap(LogConfiguration()) {}
+            atexit { writeStandardError("between\n") }
+            try await withScopedLogBootstrap(LogConfiguration()) {}
+            try Log.bootstrap(LogConfiguration(sinks: [ShutdownReportingSink()]))
+        } catch {
+            writeStandardError("unexpected: \(error)\n")
+            return 1
+        }
+        atexit { writeStandardError("after\n") }
+        return 0
+    }
+
+    /// Prints `shutdown` on standard error each time it is shut down.
+    final class ShutdownReportingSink: LogSink {
+        func write(_ record: LogRecord) {}
+
+        func shutdown(timeout: Duration) -> Bool {
+            writeStandardError("shutdown\n")
+            return true
+        }
     }
 
     /// Bootstraps `AsyncSink(FileSink(path))`, installs a SIGTERM/SIGINT handler the way

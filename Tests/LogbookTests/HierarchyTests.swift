@@ -210,4 +210,29 @@ struct HierarchyTests {
         #expect(hierarchy.root.child(" root ").isRoot)
         #expect(parent.child("b").parent?.name == "a")
     }
+
+    /// Each row checked by hand against `Log.child(_:)` as it was before it went through the
+    /// hierarchy's `logger(_:)` (7ff2da7): the suffix normalized on its own, then appended.
+    @Test(
+        "child(_:) gives the logger it always gave, for odd parents and names",
+        arguments: [
+            ("a", ".b", "a.b"), ("a", "b.", "a.b"), ("a", "b..c", "a.b.c"), ("a", "..", "a"), ("a", " \t ", "a"),
+            ("a", "root.b", "a.root.b"), ("a", " root ", "a.root"), ("root", "root", "root"), ("", "b", "b"),
+            ("root", ".root.b.", "b"), (" a . b ", "c", "a.b.c"), ("root.a", "b", "a.b"),
+            ("a", "\u{85}b\u{85}", "a.b"), ("a", "x\u{0}y", "a.x_y"), ("é", "ü.日本", "é.ü.日本"),
+            ("a", "\u{301}b", "a.\u{301}b"),
+            // U+0600 is a prepend mark: the dot after it joins its Character, so only the suffix may be
+            // normalized (the whole name would keep that dot, or put a space inside a segment).
+            ("a\u{600}", "", "a\u{600}"), ("a\u{600}", " ", "a\u{600}"), ("a\u{600}", ".b", "a\u{600}.b"),
+            ("a\u{600}", "\u{85}b\u{85}", "a\u{600}.b"),
+            ("a", String(repeating: " s .", count: 2_000), "a" + String(repeating: ".s", count: 2_000)),
+            ("p" + String(repeating: ".p", count: 1_999), "c", String(repeating: "p.", count: 2_000) + "c"),
+        ])
+    func childOfOddNames(parent: String, name: String, expected: String) {
+        let hierarchy = LogHierarchy()
+        let child = hierarchy.logger(parent).child(name)
+        #expect(child.name == expected)
+        child.level = .trace
+        #expect(hierarchy.logger(expected).level == .trace, "the same node as the logger named \(expected)")
+    }
 }

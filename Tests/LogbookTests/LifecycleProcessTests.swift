@@ -53,6 +53,13 @@ struct LifecycleProcessTests {
         }
     }
 
+    @Test("the exit hook is registered once, by the first bootstrap, however often the process bootstraps")
+    func exitHookRegisteredOnce() async throws {
+        let outcome = try await TestHost.run("exit-hook-once")
+        #expect(outcome.status == 0)
+        #expect(outcome.errorLines == ["after", "between", "shutdown", "before"])
+    }
+
     @Test("returning from main drains an AsyncSink attached to a logger that is not the root")
     func exitDrainsNonRootSinks() async throws {
         let directory = TemporaryDirectory()
