@@ -121,12 +121,14 @@ extension JSONFormatter {
         }
         let before = buffer.count
         buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
-        let value = fields[index].value
-        if limit != .max, case .string(let text) = value.pointee.logValue {
+        guard limit != .max else { return writeFieldValue(fields[index].value, into: &buffer) }
+        // Read once: a computed value read again may differ, and costs again.
+        let value = fields[index].value.pointee.logValue
+        if case .string(let text) = value {
             buffer.appendJSONString(text, limit: limit)
             return
         }
-        writeFieldValue(value, into: &buffer)
+        writeValue(value, depth: 1, into: &buffer)
         // Any other value cannot be cut: over the limit, it is left out and counted.
         if buffer.count - before - slot.key.count > limit {
             buffer.truncate(to: before)
