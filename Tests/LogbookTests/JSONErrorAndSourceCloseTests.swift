@@ -76,4 +76,28 @@ struct JSONErrorAndSourceCloseTests {
                 + #","source_file_path":"Payments/Gateway.swift","#
                 + #""function_name_é":"charge(_:)","line_number_in_file":"42"}"#)
     }
+
+    @Test("a line over the cap only by its message keeps the stack trace: only capped passes leave it out")
+    func messageCutKeepsStackTrace() {
+        let record = makeRecord(message: String(repeating: "m", count: 2000), error: TracedError())
+        let line = JSONFormatter(lineLimit: 1024).format(record)
+        // The line with the message cut to nothing is 269 bytes: 1,024 - 269 - 96 (the
+        // reserve for the marker) leaves the message 659.
+        #expect(
+            line
+                == #"{"timestamp":"2024-08-06T11:54:56.789Z","level":"info","logger":"payments","message":""#
+                + String(repeating: "m", count: 659) + #"…[truncated 2000 bytes]""# + Self.nestedError + "}")
+    }
+
+    @Test("with the call site off, its keys are free for fields, nested or flattened")
+    func sourceKeysFreeWhenOff() {
+        let record = makeRecord(message: "hi", fields: ["source": 1, "file": "a", "line": 2])
+        let layouts: [JSONFormatter.SourceLocationLayout] = [
+            .standard, .init(flattenedFile: "file", function: "function", line: "line"),
+        ]
+        for layout in layouts {
+            let line = JSONFormatter(sourceLocationLayout: layout).format(record)
+            #expect(line == Self.header + #","source":1,"file":"a","line":2}"#)
+        }
+    }
 }

@@ -15,9 +15,18 @@ private final class GrowingValue: LogValueConvertible, @unchecked Sendable {
     var logValue: LogValue { .string(String(repeating: "v", count: reads.next() <= 4 ? 100 : 3000)) }
 }
 
+/// A field value that counts how often the formatter reads it.
+private final class CountedValue: LogValueConvertible, @unchecked Sendable {
+    let reads = LockedCounter()
+    var logValue: LogValue {
+        _ = reads.next()
+        return .int(42)
+    }
+}
+
 private final class LockedCounter: @unchecked Sendable {
     private let lock = NSLock()
-    private var count = 0
+    private(set) var count = 0
     func next() -> Int {
         lock.lock()
         defer { lock.unlock() }
@@ -92,6 +101,21 @@ struct JSONLineCapTests {
             #expect(object["logbook.dropped_fields"] as? Int == 1)
             #expect(object["message"] as? String == "charge created")
         }
+    }
+
+    @Test("a capped pass reads a promoted value no more often than any other field's")
+    func promotedValueReadOncePerPass() throws {
+        let formatter = LambdaJSONFormatter(lineLimit: 1024)
+        // Over the cap without the message, so written three times: whole, without the
+        // message, capped.
+        let error = HugeError(description: "x", stackTrace: [String(repeating: "f", count: 2000)])
+        let promoted = CountedValue()
+        let line = formatter.format(makeRecord(fields: ["requestId": promoted], error: error))
+        let other = CountedValue()
+        _ = formatter.format(makeRecord(fields: ["other": other], error: error))
+        #expect(other.reads.count > 0)
+        #expect(promoted.reads.count == other.reads.count)
+        #expect(line.contains(#""requestId":42,"#))
     }
 
     @Test("with the call site on, a long line keeps its message and the fields that fit")

@@ -121,18 +121,15 @@ extension JSONFormatter {
         }
         let before = buffer.count
         buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: keys[slot.key]))
-        let value = fields[index].value
-        if limit == .max {
-            writeFieldValue(value, into: &buffer)
-        } else {
-            // Converted once: what is measured is what is written.
-            let converted = LogValue.written(value)
-            if case .string(let text) = converted {
-                buffer.appendJSONString(text, limit: limit)
-                return
-            }
-            writeValue(converted, depth: 1, into: &buffer)
+        guard limit != .max else { return writeFieldValue(fields[index].value, into: &buffer) }
+        // Read once: a computed value read again may differ, and costs again; what is measured
+        // is what is written.
+        let value = LogValue.written(fields[index].value)
+        if case .string(let text) = value {
+            buffer.appendJSONString(text, limit: limit)
+            return
         }
+        writeValue(value, depth: 1, into: &buffer)
         // Any other value cannot be cut: over the limit, it is left out and counted.
         if buffer.count - before - slot.key.count > limit {
             buffer.truncate(to: before)
