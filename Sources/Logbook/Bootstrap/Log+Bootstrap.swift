@@ -43,7 +43,13 @@ extension Log {
 
     /// Configures the process's logging once from environment variables (see
     /// ``LogEnvironment`` for which, and their precedence). The returned ``LogSetup`` says
-    /// what was chosen and why (``LogSetup/choices``; `Documentation/Lambda.md` prints one).
+    /// what was chosen and why (``LogSetup/choices``):
+    ///
+    /// ```swift
+    /// print(try Log.bootstrap(.environment))
+    /// // level=info sinks=[standard output (JSONFormatter)] redaction=[default keys, sensitive values hidden]
+    /// //   chosen=[format=json (default: output is not a terminal), ...]
+    /// ```
     ///
     /// - Throws: ``LogBootstrapError/invalidEnvironment(_:)`` naming the variable, its value
     ///   and what is accepted; ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a
