@@ -102,11 +102,6 @@ extension Log {
 
     /// The logger `name` below this one: `Log("payments").child("gateway")` is `Log("payments.gateway")`.
     public func child(_ name: String) -> Log {
-        // Only the suffix is normalized: segments are split by Character, and after a name ending in a
-        // prepend mark (U+0600, say) the dot joins that Character, so it would separate nothing.
-        let suffix = LoggerName.normalize(name)
-        if suffix.isEmpty { return Log(node: node, boundFields: LogFields()) }
-        let fullName = isRoot ? suffix : node.name + "." + suffix
-        return Log(node: node.hierarchy.node(named: fullName), boundFields: LogFields())
+        node.hierarchy.logger(node.name + "." + name)
     }
 }

@@ -20,8 +20,8 @@ public struct LogFilter: Sendable {
     /// the root (`""` or `"root"`) keeps every record, `"root.payments"` means `payments`.
     public static func logger(under prefix: String) -> LogFilter {
         guard let name = LoggerName.addressed(by: prefix) else { return LogFilter { _ in true } }
-        let dotted = name + "."
-        return LogFilter { $0.logger == name || $0.logger.hasPrefix(dotted) }
+        let depth = LoggerName.dots(in: name).count
+        return LogFilter { LoggerName.isSelfOrDescendant($0.logger, of: name, depth: depth) }
     }
 
     /// Drops what ``logger(under:)`` keeps (so the root drops every record).

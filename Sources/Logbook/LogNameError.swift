@@ -34,15 +34,21 @@ public struct LogNameError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+/// A logger name's structure: segments separated by the dot scalar U+002E (its UTF-8 byte),
+/// wherever it falls in a `Character`. A dot followed by a combining mark, or preceded by a
+/// prepend mark (U+0600), is part of a larger grapheme cluster but separates segments all the
+/// same, as Python's `logging` splits names. No canonical decomposition holds a dot, so names
+/// that compare equal (canonically equivalent) have the same segments, each equal in turn.
 enum LoggerName {
     static let root = "root"
+    static let dot = UInt8(ascii: ".")
 
     static func validate(_ name: String) throws(LogNameError) {
         if name.isEmpty { throw LogNameError(name: name, reason: .empty) }
         if name.unicodeScalars.contains(where: isDisallowed) {
             throw LogNameError(name: name, reason: .whitespaceOrControlCharacter)
         }
-        if name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+        if name.utf8.split(separator: dot, omittingEmptySubsequences: false).contains(where: \.isEmpty) {
             throw LogNameError(name: name, reason: .emptySegment)
         }
     }
@@ -51,8 +57,7 @@ enum LoggerName {
     static func normalize(_ name: String) -> String {
         if (try? validate(name)) != nil { return name }
         var segments: [String] = []
-        for rawSegment in name.split(separator: ".", omittingEmptySubsequences: true) {
-            var scalars = Substring(rawSegment).unicodeScalars
+        for var scalars in name.unicodeScalars.split(separator: ".", omittingEmptySubsequences: true) {
             while let first = scalars.first, isDisallowed(first) { scalars.removeFirst() }
             while let last = scalars.last, isDisallowed(last) { scalars.removeLast() }
             guard !scalars.isEmpty else { continue }
@@ -64,7 +69,11 @@ enum LoggerName {
     /// The name records carry for the logger `name` addresses (`root.a` is `a`); `nil` for the root.
     static func addressed(by name: String) -> String? {
         var name = Substring(normalize(name))
-        while name == root || name.hasPrefix(root + ".") { name = name.dropFirst(root.count + 1) }
+        while !name.isEmpty {
+            let end = dots(in: name).first ?? name.endIndex
+            guard name[..<end] == root else { break }
+            name = end == name.endIndex ? "" : name[name.utf8.index(after: end)...]
+        }
         return name.isEmpty ? nil : String(name)
     }
 
@@ -72,8 +81,20 @@ enum LoggerName {
         scalar.properties.isWhitespace || scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
 
+    /// The positions of the dots separating `name`'s segments.
+    static func dots<Name: StringProtocol>(in name: Name) -> LazyFilterSequence<Name.UTF8View.Indices> {
+        name.utf8.indices.lazy.filter { name.utf8[$0] == dot }
+    }
+
     /// The names of `name` and its ancestors below the root: `a.b.c` gives `a`, `a.b`, `a.b.c`.
     static func lineage(of name: String) -> [String] {
-        name.indices.filter { name[$0] == "." }.map { String(name[..<$0]) } + [name]
+        dots(in: name).map { String(name[..<$0]) } + [name]
+    }
+
+    /// Whether `logger` is `name` or one of its descendants, each segment compared as names are.
+    static func isSelfOrDescendant(_ logger: String, of name: String, depth: Int) -> Bool {
+        // `depth` is the number of dots in `name`: the ancestor at its depth ends at the next one.
+        guard let end = dots(in: logger).dropFirst(depth).first else { return logger == name }
+        return logger[..<end] == name
     }
 }
