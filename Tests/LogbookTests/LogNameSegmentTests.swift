@@ -131,3 +131,20 @@ struct LogNameSegmentTests {
         #expect(hierarchy.root.child("root.\u{301}b").name == "\u{301}b")
     }
 }
+
+/// `LOG_LEVELS` splits its pairs at the `,` and `=` scalars, and names at the dot scalar, so
+/// every name `Log(validating:)` accepts can be configured there.
+@Suite("LOG_LEVELS names with marks next to separators")
+struct LogLevelsNameSegmentTests {
+    @Test("pairs and names split at scalars, not Characters")
+    func marksNextToSeparators() throws {
+        let variables = ["LOG_LEVELS": "a\u{600}=debug,a.\u{301}b=warning,\u{301}c=error, x\u{600} = trace "]
+        let hierarchy = LogHierarchy()
+        let setup = try hierarchy.bootstrap(LogEnvironment(variables: variables, outputIsTerminal: false))
+        #expect(
+            setup.loggerLevels == ["a\u{600}": .debug, "a.\u{301}b": .warning, "\u{301}c": .error, "x\u{600}": .trace])
+        #expect(hierarchy.logger("a\u{600}.y").effectiveLevel == .debug)
+        #expect(hierarchy.logger("a.\u{301}b").parent?.name == "a")
+        #expect(hierarchy.logger("a.\u{301}b.z").effectiveLevel == .warning)
+    }
+}

@@ -139,15 +139,17 @@ extension LogEnvironment {
         "comma-separated name=level pairs such as \"payments=debug,chatty.dependency=warning\", "
         + "with levels one of: " + LogLevelParseError.acceptedValuesDescription
 
-    /// `LOG_LEVELS`: `payments=debug,chatty.dependency=warning`; empty entries are skipped.
+    /// `LOG_LEVELS`: `payments=debug,chatty.dependency=warning`; empty entries are skipped. Split
+    /// at the `,` and `=` scalars, as names are at dots, even where a mark joins one to a Character.
     static func loggerLevels(parsing text: String) throws -> [String: LogLevel] {
         var levels: [String: LogLevel] = [:]
-        for pair in text.split(separator: ",").map({ String($0).trimmingSpaces() }) where !pair.isEmpty {
-            guard let equals = pair.firstIndex(of: "=") else {
+        let pairs = text.unicodeScalars.split(separator: ",").map { String(Substring($0)).trimmingSpaces() }
+        for pair in pairs where !pair.isEmpty {
+            guard let equals = pair.unicodeScalars.firstIndex(of: "=") else {
                 throw Rejection(description: "\(quoted(pair)) has no \"=\"")
             }
             let name = String(pair[..<equals]).trimmingSpaces()
-            let levelText = String(pair[pair.index(after: equals)...]).trimmingSpaces()
+            let levelText = String(pair[pair.unicodeScalars.index(after: equals)...]).trimmingSpaces()
             try LoggerName.validate(name)
             guard let level = try? LogLevel(parsing: levelText) else {
                 throw Rejection(description: "invalid log level \(quoted(levelText)) for logger \(quoted(name))")
