@@ -21,7 +21,8 @@ public struct LogFilter: Sendable {
     public static func logger(under prefix: String) -> LogFilter {
         guard let name = LoggerName.addressed(by: prefix) else { return LogFilter { _ in true } }
         let depth = LoggerName.dots(in: name).count
-        return LogFilter { LoggerName.isSelfOrDescendant($0.logger, of: name, depth: depth) }
+        let isASCII = name.utf8.allSatisfy { $0 < 0x80 }
+        return LogFilter { LoggerName.isSelfOrDescendant($0.logger, of: name, depth: depth, nameIsASCII: isASCII) }
     }
 
     /// Drops what ``logger(under:)`` keeps (so the root drops every record).

@@ -91,10 +91,29 @@ enum LoggerName {
         dots(in: name).map { String(name[..<$0]) } + [name]
     }
 
-    /// Whether `logger` is `name` or one of its descendants, each segment compared as names are.
-    static func isSelfOrDescendant(_ logger: String, of name: String, depth: Int) -> Bool {
-        // `depth` is the number of dots in `name`: the ancestor at its depth ends at the next one.
-        guard let end = dots(in: logger).dropFirst(depth).first else { return logger == name }
-        return logger[..<end] == name
+    /// Whether `logger` is `name` or one of its descendants, each segment compared as names are
+    /// (`depth`: the dots in `name`; `nameIsASCII`: whether all its bytes are).
+    static func isSelfOrDescendant(_ logger: String, of name: String, depth: Int, nameIsASCII: Bool) -> Bool {
+        // The ancestor at `name`'s depth ends at the next dot. One pass over its bytes finds
+        // that dot and whether they are all ASCII: equal bytes, or two ASCII texts, decide
+        // without the Unicode comparison (a singleton such as U+212A KELVIN SIGN equals an
+        // ASCII letter, so non-ASCII text is compared as names are).
+        let bytes = logger.utf8
+        var end = bytes.endIndex
+        var dotsSeen = 0
+        var isASCII = true
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if byte == dot {
+                if dotsSeen == depth {
+                    end = index
+                    break
+                }
+                dotsSeen += 1
+            }
+            isASCII = isASCII && byte < 0x80
+        }
+        if bytes[..<end].elementsEqual(name.utf8) { return true }
+        return isASCII && nameIsASCII ? false : logger[..<end] == name
     }
 }

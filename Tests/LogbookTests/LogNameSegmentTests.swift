@@ -113,6 +113,14 @@ struct LogNameSegmentTests {
         // Canonically equivalent spellings still match, as names compare everywhere else.
         #expect(kept(under: "\u{E9}", "e\u{301}.x"))
         #expect(kept(under: "e\u{301}", "\u{E9}"))
+        // An ASCII name equals a non-ASCII spelling (U+212A KELVIN SIGN is K), and ASCII names
+        // that differ do not match at any depth.
+        #expect(kept(under: "Kafka", "\u{212A}afka.consumer"))
+        #expect(kept(under: "\u{212A}afka", "Kafka"))
+        #expect(kept(under: "payments.gateway", "payments.gateway.retry"))
+        #expect(!kept(under: "payments.gateway", "payments.gate"))
+        #expect(!kept(under: "payments.gateway", "payments.gatewayX.retry"))
+        #expect(!kept(under: "payments.gateway", "payments"))
     }
 
     @Test("child(_:) after a prepend mark is the logger of the dotted name, below its parent")
