@@ -20,9 +20,8 @@ public struct LogFilter: Sendable {
     /// the root (`""` or `"root"`) keeps every record, `"root.payments"` means `payments`.
     public static func logger(under prefix: String) -> LogFilter {
         guard let name = LoggerName.addressed(by: prefix) else { return LogFilter { _ in true } }
-        let depth = LoggerName.dots(in: name).count
-        let isASCII = name.utf8.allSatisfy { $0 < 0x80 }
-        return LogFilter { LoggerName.isSelfOrDescendant($0.logger, of: name, depth: depth, nameIsASCII: isASCII) }
+        let subtree = LoggerName.Subtree(name)
+        return LogFilter { subtree.contains($0.logger) }
     }
 
     /// Drops what ``logger(under:)`` keeps (so the root drops every record).

@@ -91,29 +91,50 @@ enum LoggerName {
         dots(in: name).map { String(name[..<$0]) } + [name]
     }
 
-    /// Whether `logger` is `name` or one of its descendants, each segment compared as names are
-    /// (`depth`: the dots in `name`; `nameIsASCII`: whether all its bytes are).
-    static func isSelfOrDescendant(_ logger: String, of name: String, depth: Int, nameIsASCII: Bool) -> Bool {
-        // The ancestor at `name`'s depth ends at the next dot. One pass over its bytes finds
-        // that dot and whether they are all ASCII: equal bytes, or two ASCII texts, decide
-        // without the Unicode comparison (a singleton such as U+212A KELVIN SIGN equals an
-        // ASCII letter, so non-ASCII text is compared as names are).
-        let bytes = logger.utf8
-        var end = bytes.endIndex
-        var dotsSeen = 0
-        var isASCII = true
-        for index in bytes.indices {
-            let byte = bytes[index]
-            if byte == dot {
-                if dotsSeen == depth {
-                    end = index
-                    break
-                }
-                dotsSeen += 1
-            }
-            isASCII = isASCII && byte < 0x80
+    /// A name and its descendants, for ``LogFilter/logger(under:)``: segments compared as names
+    /// are, with the name's bytes kept so that most records are decided by their bytes alone.
+    struct Subtree: Sendable {
+        let name: String
+        let bytes: [UInt8]
+        let depth: Int
+        let isASCII: Bool
+
+        init(_ name: String) {
+            self.name = name
+            bytes = Array(name.utf8)
+            depth = bytes.count { $0 == dot }
+            isASCII = bytes.allSatisfy { $0 < 0x80 }
         }
-        if bytes[..<end].elementsEqual(name.utf8) { return true }
-        return isASCII && nameIsASCII ? false : logger[..<end] == name
+
+        /// Whether `logger` is the name or one of its descendants.
+        func contains(_ logger: String) -> Bool {
+            // The ancestor at the name's depth ends at the next dot. Equal bytes up to there, or
+            // two ASCII texts, decide; otherwise the Unicode comparison does (U+212A KELVIN SIGN
+            // equals K, for one).
+            let length = logger.utf8.withContiguousStorageIfAvailable { logger -> Int in
+                var length = 0
+                var dotsSeen = 0
+                var loggerIsASCII = true
+                while length < logger.count {
+                    let byte = logger[length]
+                    if byte == dot {
+                        if dotsSeen == depth { break }
+                        dotsSeen += 1
+                    }
+                    loggerIsASCII = loggerIsASCII && byte < 0x80
+                    length += 1
+                }
+                if logger[..<length].elementsEqual(bytes) { return -1 }
+                return loggerIsASCII && isASCII ? -2 : length
+            }
+            switch length {
+            case -1: return true
+            case -2: return false
+            case let length?: return logger[..<logger.utf8.index(logger.utf8.startIndex, offsetBy: length)] == name
+            case nil:
+                guard let end = dots(in: logger).dropFirst(depth).first else { return logger == name }
+                return logger[..<end] == name
+            }
+        }
     }
 }
