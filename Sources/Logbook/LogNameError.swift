@@ -111,10 +111,11 @@ enum LoggerName {
             // The ancestor at the name's depth ends at the next dot. Equal bytes up to there, or
             // two ASCII texts, decide; otherwise the Unicode comparison does (U+212A KELVIN SIGN
             // equals K, for one).
-            let length = logger.utf8.withContiguousStorageIfAvailable { logger -> Int in
-                var length = 0
+            var logger = logger
+            var length = 0
+            var loggerIsASCII = true
+            let sameBytes = logger.withUTF8 { logger in
                 var dotsSeen = 0
-                var loggerIsASCII = true
                 while length < logger.count {
                     let byte = logger[length]
                     if byte == dot {
@@ -124,17 +125,11 @@ enum LoggerName {
                     loggerIsASCII = loggerIsASCII && byte < 0x80
                     length += 1
                 }
-                if logger[..<length].elementsEqual(bytes) { return -1 }
-                return loggerIsASCII && isASCII ? -2 : length
+                return logger[..<length].elementsEqual(bytes)
             }
-            switch length {
-            case -1: return true
-            case -2: return false
-            case let length?: return logger[..<logger.utf8.index(logger.utf8.startIndex, offsetBy: length)] == name
-            case nil:
-                guard let end = dots(in: logger).dropFirst(depth).first else { return logger == name }
-                return logger[..<end] == name
-            }
+            if sameBytes { return true }
+            if loggerIsASCII && isASCII { return false }
+            return logger[..<logger.utf8.index(logger.utf8.startIndex, offsetBy: length)] == name
         }
     }
 }
