@@ -91,45 +91,29 @@ enum LoggerName {
         dots(in: name).map { String(name[..<$0]) } + [name]
     }
 
-    /// A name and its descendants, for ``LogFilter/logger(under:)``: segments compared as names
-    /// are, with the name's bytes kept so that most records are decided by their bytes alone.
+    /// A name and its descendants, for ``LogFilter/logger(under:)``, segments compared as names
+    /// are.
     struct Subtree: Sendable {
         let name: String
-        let bytes: [UInt8]
+        let dotted: String
         let depth: Int
-        let isASCII: Bool
 
         init(_ name: String) {
             self.name = name
-            bytes = Array(name.utf8)
-            depth = bytes.count { $0 == dot }
-            isASCII = bytes.allSatisfy { $0 < 0x80 }
+            dotted = name + "."
+            depth = LoggerName.dots(in: name).count
         }
 
         /// Whether `logger` is the name or one of its descendants.
         func contains(_ logger: String) -> Bool {
-            // The ancestor at the name's depth ends at the next dot. Equal bytes up to there, or
-            // two ASCII texts, decide; otherwise the Unicode comparison does (U+212A KELVIN SIGN
-            // equals K, for one).
+            // The name and then a dot that is a Character of its own: a descendant. Only a mark
+            // joined to a dot makes the Character test miss one, and an ASCII name has no marks.
+            if logger == name || logger.hasPrefix(dotted) { return true }
             var logger = logger
-            var length = 0
-            var loggerIsASCII = true
-            let sameBytes = logger.withUTF8 { logger in
-                var dotsSeen = 0
-                while length < logger.count {
-                    let byte = logger[length]
-                    if byte == dot {
-                        if dotsSeen == depth { break }
-                        dotsSeen += 1
-                    }
-                    loggerIsASCII = loggerIsASCII && byte < 0x80
-                    length += 1
-                }
-                return logger[..<length].elementsEqual(bytes)
-            }
-            if sameBytes { return true }
-            if loggerIsASCII && isASCII { return false }
-            return logger[..<logger.utf8.index(logger.utf8.startIndex, offsetBy: length)] == name
+            if logger.withUTF8({ bytes in !bytes.contains { $0 >= 0x80 } }) { return false }
+            // The ancestor at the name's depth ends at the next dot.
+            guard let end = dots(in: logger).dropFirst(depth).first else { return false }
+            return logger[..<end] == name
         }
     }
 }

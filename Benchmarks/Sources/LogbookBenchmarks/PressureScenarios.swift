@@ -15,6 +15,14 @@ enum PressureScenarios {
         let debugLevel = Log("bench.pressure.debug-level")
         debugLevel.level = .debug
         let overridden = Log("bench.pressure.override")
+        // A sink that keeps one subtree, reached by a record of a logger below it; the peer's
+        // sink has no filter. Neither propagates, so the root's sinks are not part of the row.
+        let filtered = Log("bench.pressure.payments.gateway")
+        filtered.propagates = false
+        filtered.addSink(FilteredDiscardingSink(filters: [.logger(under: "bench.pressure.payments")]))
+        let unfiltered = Log("bench.pressure.unfiltered")
+        unfiltered.propagates = false
+        unfiltered.addSink(DiscardingSink())
         return [
             Scenario(
                 id: "sampling.on.written",
@@ -63,6 +71,25 @@ enum PressureScenarios {
                     for _ in 0..<iterations { plain.debug("cache miss", ["key": "user:1042"]) }
                 },
                 target: Target(criteria: [.noAllocations], text: "0 allocs")),
+            Scenario(
+                id: "filter.logger-under",
+                title: "9. a sink filtering by logger subtree keeps the record (peer column: Logbook, no filter)",
+                logbook: { iterations in
+                    for _ in 0..<iterations { filtered.info("request completed") }
+                },
+                peer: { iterations in
+                    for _ in 0..<iterations { unfiltered.info("request completed") }
+                },
+                target: Target(criteria: [.noAllocations], text: "0 allocs")),
         ]
     }
+}
+
+/// A sink that drops every record its filters accept.
+private final class FilteredDiscardingSink: LogSink {
+    let filters: [LogFilter]
+
+    init(filters: [LogFilter]) { self.filters = filters }
+
+    func write(_ record: LogRecord) {}
 }
