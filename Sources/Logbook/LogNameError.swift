@@ -107,7 +107,7 @@ enum LoggerName {
         /// Whether `logger` is the name or one of its descendants.
         func contains(_ logger: String) -> Bool {
             // The name and then a dot that is a Character of its own: a descendant. Only a mark
-            // joined to a dot makes the Character test miss one, and an ASCII name has no marks.
+            // joined to a dot makes this Character test miss one, and an ASCII logger has none.
             if logger == name || logger.hasPrefix(dotted) { return true }
             var logger = logger
             if logger.withUTF8({ bytes in !bytes.contains { $0 >= 0x80 } }) { return false }
