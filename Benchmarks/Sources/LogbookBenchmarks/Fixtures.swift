@@ -20,8 +20,13 @@ enum Fixtures {
     ]
 }
 
-/// A Logbook sink that drops every record: measures the logging front end alone.
+/// A Logbook sink that drops every record its filters accept: measures the logging front end
+/// alone.
 final class DiscardingSink: LogSink {
+    let filters: [LogFilter]
+
+    init(filters: [LogFilter] = []) { self.filters = filters }
+
     func write(_ record: LogRecord) {}
 }
 
