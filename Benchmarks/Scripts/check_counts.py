@@ -32,7 +32,7 @@ import time
 BENCHMARKS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BASELINE = os.path.join(BENCHMARKS, "Baselines", "counts.json")
 ITERATIONS = 1000
-TOLERANCE = 0.10
+TOLERANCE = 0.05
 # Instructions per operation always allowed on top of the tolerance, so a scenario of a
 # handful of instructions does not fail on a one-instruction change.
 SLACK = 2.0
