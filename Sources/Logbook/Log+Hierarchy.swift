@@ -87,8 +87,7 @@ extension Log {
         node.hierarchy.update(node) { $0.filters.append(filter) }
     }
 
-    /// Removes every filter from this logger.
-    public func removeAllFilters() {
+    package func removeAllFilters() {
         node.hierarchy.update(node) { $0.filters.removeAll() }
     }
 
@@ -97,8 +96,7 @@ extension Log {
         node.parent.map { Log(node: $0, boundFields: LogFields()) }
     }
 
-    /// Whether this is the root logger.
-    public var isRoot: Bool { node.parent == nil }
+    package var isRoot: Bool { node.parent == nil }
 
     /// The logger `name` below this one: `Log("payments").child("gateway")` is `Log("payments.gateway")`.
     public func child(_ name: String) -> Log {

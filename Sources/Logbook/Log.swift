@@ -15,8 +15,10 @@
 public struct Log: Sendable {
     @usableFromInline
     let node: LogNode
-    /// Fields added to every record created through this handle; see ``with(_:)``.
-    public let boundFields: LogFields
+    // Fields added to every record created through this handle (see `with(_:)`); read by the
+    // inlinable `log(level:…)`.
+    @usableFromInline
+    package let boundFields: LogFields
 
     /// The logger named `name` (`payments.gateway` is a child of `payments`), created with its
     /// missing ancestors if needed. The name is normalized, never rejected: whitespace and

@@ -12,9 +12,8 @@ public struct LogFilter: Sendable {
         self.predicate = predicate
     }
 
-    /// Whether the filter keeps `record`.
     @inlinable
-    public func accepts(_ record: LogRecord) -> Bool { predicate(record) }
+    package func accepts(_ record: LogRecord) -> Bool { predicate(record) }
 
     /// Keeps records of logger `prefix`, normalized as by ``Log/init(_:)``, and its descendants:
     /// the root (`""` or `"root"`) keeps every record, `"root.payments"` means `payments`.

@@ -29,8 +29,7 @@ public struct LogLevelParseError: Error, Sendable, Hashable, CustomStringConvert
     /// The text that was rejected, exactly as it was given.
     public let value: String
 
-    /// Creates the error for a rejected value.
-    public init(value: String) { self.value = value }
+    package init(value: String) { self.value = value }
 
     static var acceptedValuesDescription: String {
         let canonical = LogLevel.allCases.map(\.name).joined(separator: ", ")

@@ -16,8 +16,7 @@ public struct LogNameError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Why it was rejected.
     public let reason: Reason
 
-    /// Creates the error, e.g. to compare with one that was thrown.
-    public init(name: String, reason: Reason) {
+    package init(name: String, reason: Reason) {
         self.name = name
         self.reason = reason
     }

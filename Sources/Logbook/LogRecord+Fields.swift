@@ -16,14 +16,14 @@ extension LogRecord {
     }
 
     /// All fields merged into one list with each key once, in ``forEachField(_:)`` order.
-    public var mergedFields: LogFields {
+    package var mergedFields: LogFields {
         var merged: [(String, any LogValueConvertible)] = []
         forEachField { merged.append(($0, $1)) }
         return LogFields(merged)
     }
 
     /// The number of distinct field keys across all four layers.
-    public var fieldCount: Int { withFieldList { $0.count } }
+    package var fieldCount: Int { withFieldList { $0.count } }
 
     /// ``forEachField(_:)`` without the call-site, bound and provided fields, or without the
     /// context fields and the provided fields they hide.

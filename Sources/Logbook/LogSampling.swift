@@ -21,8 +21,7 @@ public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
     /// How long an interval lasts, from a call site's first record in it.
     public let interval: Duration
 
-    /// Whether this value turns sampling off (``off``).
-    public var isOff: Bool { interval == .zero }
+    package var isOff: Bool { interval == .zero }
 
     /// No sampling: set it on a logger to exempt its subtree from an ancestor's sampling.
     public static let off = LogSampling(unchecked: 0, thenEvery: 1, interval: .zero)

@@ -14,8 +14,7 @@ public struct LogTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
         self.nanoseconds = Int32(Int64(nanoseconds) - carry * 1_000_000_000)
     }
 
-    /// Creates a timestamp from milliseconds since the Unix epoch.
-    public init(millisecondsSinceEpoch milliseconds: Int64) {
+    package init(millisecondsSinceEpoch milliseconds: Int64) {
         let split = milliseconds.quotientAndRemainder(dividingBy: 1000)
         self.init(secondsSinceEpoch: split.quotient, nanoseconds: Int32(split.remainder) * 1_000_000)
     }
@@ -32,7 +31,7 @@ public struct LogTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Milliseconds since the epoch, rounded down; `Int64.max` or `Int64.min` when out of range.
-    public var millisecondsSinceEpoch: Int64 {
+    package var millisecondsSinceEpoch: Int64 {
         let whole = secondsSinceEpoch.multipliedReportingOverflow(by: 1000)
         let total = whole.partialValue.addingReportingOverflow(Int64(nanoseconds / 1_000_000))
         if whole.overflow || total.overflow { return secondsSinceEpoch < 0 ? .min : .max }

@@ -13,29 +13,28 @@ public import ServiceLifecycle
 /// try await group.run()
 /// ```
 public struct LogbookService: Service {
-    /// The setup whose hierarchy's sinks are drained.
-    public let setup: LogSetup
-    /// How long the drain may take; `nil` uses ``LogSetup/shutdownTimeout``.
-    public let timeout: Duration?
+    let setup: LogSetup
+    let timeout: Duration?
 
-    /// A service that drains `setup`'s sinks within `timeout` when the group shuts down.
+    /// A service that drains `setup`'s sinks within `timeout` (`nil`: ``LogSetup/shutdownTimeout``)
+    /// when the group shuts down.
     public init(_ setup: LogSetup, timeout: Duration? = nil) {
         self.setup = setup
         self.timeout = timeout
     }
 
-    /// Waits for graceful shutdown or cancellation, then calls ``drain()``. Never throws.
+    /// Waits for graceful shutdown or cancellation, then drains and stops the setup's sinks as
+    /// ``LogSetup/shutdown(timeout:)`` does (the pre-drain actions first), on a dedicated thread
+    /// so the cooperative thread pool is never blocked. Never throws.
     public func run() async throws {
         // Throws only on cancellation, which ends the wait as graceful shutdown does.
         try? await gracefulShutdown()
         _ = await drain()
     }
 
-    /// Drains and stops the setup's sinks as ``LogSetup/shutdown(timeout:)`` does (the
-    /// pre-drain actions first), on a dedicated thread so the cooperative thread pool is
-    /// never blocked. Returns whether every sink wrote everything it had accepted in time.
+    /// Returns whether every sink wrote everything it had accepted in time.
     @discardableResult
-    public func drain() async -> Bool {
+    package func drain() async -> Bool {
         await setup.shutdownOffThePool(timeout: timeout)
     }
 }

@@ -25,15 +25,15 @@ public struct LogConfiguration: Sendable {
     /// set. ``LogRedaction/disabled`` writes secrets in clear text.
     public var redaction: LogRedaction
     /// How long the sinks may take to drain at normal exit (return from `main`, `exit()`),
-    /// and the default of ``LogSetup/shutdown(timeout:)``; ``defaultShutdownTimeout`` unless
-    /// set. Records still queued when it passes are counted (``AsyncSink/droppedAtShutdownCount``).
+    /// and the default of ``LogSetup/shutdown(timeout:)``; 5 seconds unless set. Records still
+    /// queued when it passes are counted (``AsyncSink/droppedAtShutdownCount``).
     public var shutdownTimeout: Duration
     /// Providers called for each enabled record, on the logging task, for fields that change
     /// within a task (see ``LogFieldProvider``); their fields rank below ``LogContext``.
     public var fieldProviders: [LogFieldProvider]
 
-    /// The default ``shutdownTimeout``: 5 seconds.
-    public static let defaultShutdownTimeout: Duration = .seconds(5)
+    @usableFromInline
+    static let defaultShutdownTimeout: Duration = .seconds(5)
 
     /// Creates a configuration.
     public init(

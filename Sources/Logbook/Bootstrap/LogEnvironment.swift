@@ -18,8 +18,7 @@
 public struct LogEnvironment: Sendable {
     /// The variables read; ``environment`` holds the process's.
     public var variables: [String: String]
-    /// Whether the output is a terminal, for the default format; `nil` asks the system.
-    public var outputIsTerminal: Bool?
+    var outputIsTerminal: Bool?
 
     /// The root level when no variable sets one. Default ``LogLevel/info``.
     public var defaultLevel: LogLevel = .info
@@ -66,7 +65,8 @@ public struct LogEnvironment: Sendable {
     ]
 
     /// Configuration read from `variables` instead of the process environment, as tests do:
-    /// `LogEnvironment(variables: ["LOG_LEVEL": "debug"])`.
+    /// `LogEnvironment(variables: ["LOG_LEVEL": "debug"])`. `outputIsTerminal` says whether the
+    /// output is a terminal, for the default format; `nil` asks the system.
     public init(variables: [String: String], outputIsTerminal: Bool? = nil) {
         self.variables = variables
         self.outputIsTerminal = outputIsTerminal

@@ -6,22 +6,19 @@ public struct LambdaFunction: Sendable, Hashable {
     static let memorySizeVariable = "AWS_LAMBDA_FUNCTION_MEMORY_SIZE"
     static let versionVariable = "AWS_LAMBDA_FUNCTION_VERSION"
 
-    /// The function's name, `AWS_LAMBDA_FUNCTION_NAME`.
-    public var name: String?
-    /// The memory configured for the function in megabytes, `AWS_LAMBDA_FUNCTION_MEMORY_SIZE`.
-    public var memorySize: Int?
-    /// The function's version, `AWS_LAMBDA_FUNCTION_VERSION`.
-    public var version: String?
+    package var name: String?
+    /// In megabytes.
+    package var memorySize: Int?
+    package var version: String?
 
-    /// Describes a function explicitly.
-    public init(name: String? = nil, memorySize: Int? = nil, version: String? = nil) {
+    package init(name: String? = nil, memorySize: Int? = nil, version: String? = nil) {
         self.name = name
         self.memorySize = memorySize
         self.version = version
     }
 
     /// Reads `variables`; empty values count as unset, a memory size not a whole number too.
-    public init(environment variables: [String: String]) {
+    package init(environment variables: [String: String]) {
         func value(_ name: String) -> String? { variables[name].flatMap { $0.isEmpty ? nil : $0 } }
         self.init(
             name: value(Self.nameVariable),
@@ -29,7 +26,9 @@ public struct LambdaFunction: Sendable, Hashable {
             version: value(Self.versionVariable))
     }
 
-    /// The function this process runs as, from its environment.
+    /// The function this process runs as, from `AWS_LAMBDA_FUNCTION_NAME`,
+    /// `AWS_LAMBDA_FUNCTION_MEMORY_SIZE` and `AWS_LAMBDA_FUNCTION_VERSION`; empty values count as
+    /// unset, a memory size not a whole number too.
     public static var current: LambdaFunction {
         LambdaFunction(environment: System.environment([nameVariable, memorySizeVariable, versionVariable]))
     }

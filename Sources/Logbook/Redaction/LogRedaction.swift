@@ -1,6 +1,6 @@
 /// Which field values are written as `"[REDACTED]"` instead of their value.
 ///
-/// Redaction is on from process start, with ``defaultKeys``. A field whose key matches one of
+/// Redaction is on from process start, with the keys of ``default``. A field whose key matches one of
 /// ``keys`` (ignoring ASCII case, `-` and `_` equivalent) keeps its key, and every formatter
 /// writes its value as `"[REDACTED]"`; this covers every kind of field and keys of nested
 /// objects at any depth. Values marked with ``LogValueConvertible/sensitive(_:)`` or
@@ -15,15 +15,15 @@
 public struct LogRedaction: Sendable, Equatable, CustomStringConvertible {
     static let placeholder = "[REDACTED]"
 
-    /// The keys redacted by default: `password`, `passwd`, `secret`, `client_secret`,
-    /// `token`, `access_token`, `refresh_token`, `id_token`, `api_key`, `apikey`,
-    /// `authorization`, `proxy_authorization`, `cookie`, `set_cookie`, `private_key`.
-    public static let defaultKeys: [String] = [
+    @usableFromInline
+    static let defaultKeys: [String] = [
         "password", "passwd", "secret", "client_secret", "token", "access_token", "refresh_token", "id_token",
         "api_key", "apikey", "authorization", "proxy_authorization", "cookie", "set_cookie", "private_key",
     ]
 
-    /// The default rules: ``defaultKeys``, markers honoured.
+    /// The default rules, markers honoured, redacting `password`, `passwd`, `secret`,
+    /// `client_secret`, `token`, `access_token`, `refresh_token`, `id_token`, `api_key`, `apikey`,
+    /// `authorization`, `proxy_authorization`, `cookie`, `set_cookie` and `private_key`.
     public static let `default` = LogRedaction()
 
     /// No redaction at all: every value, including ones marked sensitive, is written in

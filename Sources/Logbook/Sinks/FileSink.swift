@@ -22,8 +22,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     public let level: LogLevel
     /// Filters a record must pass to be written.
     public let filters: [LogFilter]
-    /// The options the sink was created with.
-    public let options: Options
+    package let options: Options
 
     /// The open file (there always is one: the initializer throws without it, and a failed
     /// reopen keeps the old one) and when to check it.
@@ -94,7 +93,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
 
     /// How many times the sink opened a new file after the first: rotations, reopens
     /// after logrotate moved the file, ``reopen()`` calls.
-    public var reopenCount: Int { reopenings.load(ordering: .relaxed) }
+    package var reopenCount: Int { reopenings.load(ordering: .relaxed) }
 
     /// Appends preformatted complete lines with one `write(2)`, after checking whether
     /// the file was moved and whether it is time to rotate (see ``FileRotation/size(maximumBytes:keep:)``).

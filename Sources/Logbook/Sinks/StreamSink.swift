@@ -29,8 +29,7 @@ public final class StreamSink: LineWritingSink, CustomStringConvertible {
         }
     }
 
-    /// The destination.
-    public let output: Output
+    package let output: Output
     /// The formatter, resolved for the destination (see ``LogFormatter/resolved(forTerminal:)``).
     public let formatter: any LogFormatter
     /// The lowest level written.

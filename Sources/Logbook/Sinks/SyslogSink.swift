@@ -14,16 +14,13 @@ import Synchronization
 /// ``Options/timeout`` for a TCP receiver (ten times that to finish a frame partly sent): wrap
 /// the sink in an ``AsyncSink``.
 public final class SyslogSink: LogSink, CustomStringConvertible {
-    /// Where messages go.
-    public let transport: Transport
-    /// The RFC 5424 formatter.
-    public let formatter: SyslogFormatter
+    let transport: Transport
+    package let formatter: SyslogFormatter
     /// The lowest level sent.
     public let level: LogLevel
     /// Filters a record must pass to be sent.
     public let filters: [LogFilter]
-    /// Backlog and reconnection settings.
-    public let options: Options
+    package let options: Options
 
     private struct State {
         var socket: SyslogSocket
@@ -82,14 +79,12 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         state.withLock { $0.socket.disconnect() }
     }
 
-    /// Messages handed to the receiver's socket so far.
-    public var sentCount: Int { sent.load(ordering: .relaxed) }
+    package var sentCount: Int { sent.load(ordering: .relaxed) }
     /// Messages dropped: the oldest in a full backlog, or ones the transport rejected.
     public var droppedCount: Int { dropped.load(ordering: .relaxed) }
     /// Failed connection and send attempts.
     public var failureCount: Int { failures.count }
-    /// Messages waiting for the receiver.
-    public var backlogCount: Int { state.withLock { $0.waiting } }
+    package var backlogCount: Int { state.withLock { $0.waiting } }
 
     /// Formats `record` and sends it, or keeps it in the backlog.
     public func write(_ record: LogRecord) {

@@ -41,7 +41,7 @@ public struct LogBuffer: ~Copyable {
 
     /// Shortens the buffer to its first `count` bytes. Longer counts are ignored.
     @inlinable
-    public mutating func truncate(to count: Int) {
+    package mutating func truncate(to count: Int) {
         if count >= 0 && count < used { used = count }
     }
 
@@ -175,8 +175,7 @@ public struct LogBuffer: ~Copyable {
         String(decoding: UnsafeBufferPointer(start: base, count: used), as: UTF8.self)
     }
 
-    /// A copy of the bytes written so far.
-    public var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         Array(UnsafeBufferPointer(start: base, count: used))
     }
 

@@ -4,7 +4,7 @@
 /// {"timestamp":"2024-08-06T11:54:56.789Z","level":"info","logger":"payments","message":"charge created","amount":42}
 /// ```
 ///
-/// Members come in a fixed order: the header (see ``headerOrder``), the error, the static
+/// Members come in a fixed order: the header (see `headerOrder`), the error, the static
 /// fields, the record's fields (see ``LogRecord/forEachField(_:)``), then the source
 /// location when enabled. Every key can be renamed; the presets
 /// ``elasticCommonSchema(service:version:environment:ecsVersion:includesSourceLocation:)``,
@@ -16,7 +16,7 @@
 /// The output is valid RFC 8259 JSON for every input:
 /// - strings escape `"`, `\`, every control character, U+2028 and U+2029;
 /// - NaN and the infinities become the strings `"NaN"`, `"Infinity"` and `"-Infinity"`;
-/// - nesting deeper than ``maximumDepth`` becomes the string `"[too deep]"`;
+/// - nesting deeper than `maximumDepth` becomes the string `"[too deep]"`;
 /// - no key appears twice: a field named like one of the formatter's keys is written as
 ///   `fields.<key>`; a flattened error key equal to a header key as `<error>.<key>`
 ///   (`error.message`), any other repeat among the formatter's own keys as `fields.<key>`;
@@ -28,37 +28,37 @@
 ///
 /// A record with scalar fields formats without allocating. See the Formats guide.
 public struct JSONFormatter: LogFormatter {
-    /// The key names.
-    public var keys: Keys { layout.settings.keys }
-    /// The order of the header members; members left out are not written. Default
-    /// ``defaultHeaderOrder``.
-    public var headerOrder: [HeaderMember] { layout.settings.headerOrder }
-    /// The text written for each level. Default ``LogLevelNames/lowercase``.
-    public var levelNames: LogLevelNames { layout.settings.levelNames }
-    /// Where the error goes. Default ``ErrorLayout-swift.enum/nested``.
-    public var errorLayout: ErrorLayout { layout.settings.errorLayout }
-    /// Fields written into every line after the error, such as `service`, `env` and
-    /// `version`. A record field with the same key wins.
-    public var staticFields: LogFields { layout.settings.staticFields }
-    /// When set, context fields are written as one object under this key.
-    public var contextKey: String? { layout.settings.contextKey }
-    /// Whether to write the call site's file, function and line. Default `false`.
-    public var includesSourceLocation: Bool { layout.settings.includesSourceLocation }
-    /// How the call site is written. Default ``SourceLocationLayout-swift.struct/standard``.
-    public var sourceLocationLayout: SourceLocationLayout { layout.settings.sourceLocationLayout }
+    // Not public: the tests read these back; a user reads the lines the formatter writes.
+    package var keys: Keys { layout.settings.keys }
+    package var headerOrder: [HeaderMember] { layout.settings.headerOrder }
+    package var contextKey: String? { layout.settings.contextKey }
+    package var includesSourceLocation: Bool { layout.settings.includesSourceLocation }
     /// The longest line, in bytes without the newline. Default 16 KiB; at least 1,024
     /// (room for the header, a capped error and the truncation markers, so every record fits),
     /// and more when very long keys would not fit in it.
     public var lineLimit: Int { layout.settings.lineLimit }
-    /// How deep arrays and objects in field values may nest. Default 32.
-    public var maximumDepth: Int { layout.settings.maximumDepth }
 
-    /// `timestamp`, `level`, `logger`, `message`.
-    public static let defaultHeaderOrder: [HeaderMember] = [.timestamp, .level, .logger, .message]
+    @usableFromInline
+    package static let defaultHeaderOrder: [HeaderMember] = [.timestamp, .level, .logger, .message]
 
     let layout: JSONLayout
+    var maximumDepth: Int { layout.settings.maximumDepth }
 
-    /// Creates a JSON formatter; each parameter sets the property of the same name.
+    /// Creates a JSON formatter.
+    ///
+    /// - Parameters:
+    ///   - keys: The key names.
+    ///   - headerOrder: The order of the header members; members left out are not written.
+    ///     Default `timestamp`, `level`, `logger`, `message`.
+    ///   - levelNames: The text written for each level. Default ``LogLevelNames/lowercase``.
+    ///   - errorLayout: Where the error goes. Default ``ErrorLayout-swift.enum/nested``.
+    ///   - staticFields: Fields written into every line after the error, such as `service`,
+    ///     `env` and `version`. A record field with the same key wins.
+    ///   - contextKey: When set, context fields are written as one object under this key.
+    ///   - includesSourceLocation: Whether to write the call site's file, function and line.
+    ///   - sourceLocationLayout: How the call site is written.
+    ///   - lineLimit: The longest line, in bytes without the newline; see ``lineLimit``.
+    ///   - maximumDepth: How deep arrays and objects in field values may nest.
     public init(
         keys: Keys = Keys(),
         headerOrder: [HeaderMember] = JSONFormatter.defaultHeaderOrder,
@@ -198,11 +198,11 @@ public struct JSONFormatter: LogFormatter {
         }
     }
 
-    /// The four members every line starts with, in the order given by ``headerOrder``.
+    /// The four members every line starts with, in the order given by `headerOrder`.
     public enum HeaderMember: Sendable, Hashable, CaseIterable {
         /// The record's time, RFC 3339 UTC with milliseconds.
         case timestamp
-        /// The record's level, as named by ``levelNames``.
+        /// The record's level, as named by `levelNames`.
         case level
         /// The logger's dotted name.
         case logger
@@ -218,7 +218,7 @@ public struct JSONFormatter: LogFormatter {
         case flattened
     }
 
-    /// How the call site is written when ``includesSourceLocation`` is on.
+    /// How the call site is written when `includesSourceLocation` is on.
     ///
     /// ```swift
     /// // "logging.googleapis.com/sourceLocation":{"file":"App/Main.swift","function":"run()","line":"42"}
@@ -228,19 +228,21 @@ public struct JSONFormatter: LogFormatter {
     ///     flattenedFile: "log.origin.file.name", function: "log.origin.function", line: "log.origin.file.line")
     /// ```
     public struct SourceLocationLayout: Sendable, Hashable {
-        /// The key of the object holding a nested location (`nil`: ``Keys-swift.struct/source``).
-        public var objectKey: String?
-        /// The key of the file (`#fileID`).
-        public var file: String
-        /// The key of the function.
-        public var function: String
-        /// The key of the line number.
-        public var line: String
-        /// Whether the line is written as a string (`"42"`), as Google Cloud's
-        /// `LogEntrySourceLocation` does for its 64-bit `line`.
-        public var lineAsString: Bool
+        var objectKey: String?
+        package var file: String
+        package var function: String
+        package var line: String
+        var lineAsString: Bool
 
         /// Members in one object under `objectKey`; `nil` uses ``Keys-swift.struct/source``.
+        ///
+        /// - Parameters:
+        ///   - objectKey: The key of the object holding the members.
+        ///   - file: The key of the file (`#fileID`).
+        ///   - function: The key of the function.
+        ///   - line: The key of the line number.
+        ///   - lineAsString: Whether the line is written as a string (`"42"`), as Google Cloud's
+        ///     `LogEntrySourceLocation` does for its 64-bit `line`.
         public init(
             nestedUnder objectKey: String? = nil,
             file: String = "file",
@@ -261,8 +263,7 @@ public struct JSONFormatter: LogFormatter {
             isNested = false
         }
 
-        /// Whether the members are written in one object.
-        public private(set) var isNested = true
+        private(set) var isNested = true
 
         /// `"source":{"file":…,"function":…,"line":42}`.
         public static let standard = SourceLocationLayout()

@@ -15,15 +15,17 @@
 /// A ``JSONFormatter`` underneath, with its guarantees: valid JSON, no key twice (a field
 /// named like one of these keys is written as `fields.<key>`), a line cap that keeps it valid.
 public struct LambdaJSONFormatter: LogFormatter {
-    /// Fields written into every line after `traceId`, such as ``LambdaFunction/fields``.
-    /// A record field with the same key wins.
-    public var staticFields: LogFields { json.staticFields }
     /// The longest line, in bytes without the newline. Default 16 KiB.
     public var lineLimit: Int { json.lineLimit }
 
     var json: JSONFormatter
 
     /// Creates a Lambda JSON formatter.
+    ///
+    /// - Parameters:
+    ///   - staticFields: Fields written into every line after `traceId`, such as
+    ///     ``LambdaFunction/fields``. A record field with the same key wins.
+    ///   - lineLimit: The longest line, in bytes without the newline.
     public init(staticFields: LogFields = [:], lineLimit: Int = 16 * 1024) {
         json = JSONFormatter(
             keys: JSONFormatter.Keys(errorType: "errorType", errorMessage: "errorMessage", stackTrace: "stackTrace"),

@@ -30,12 +30,9 @@ public struct ConsoleFormatter: LogFormatter {
         case none
     }
 
-    /// When to use colours.
-    public let colors: Colors
-    /// How the time is written.
-    public let timestamp: TimestampStyle
-    /// Whether to append the call site as `source=File.swift:42`.
-    public let includesSourceLocation: Bool
+    package let colors: Colors
+    package let timestamp: TimestampStyle
+    package let includesSourceLocation: Bool
     /// The longest line in bytes (at least 64); longer ones are cut and marked (see
     /// ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
@@ -45,6 +42,12 @@ public struct ConsoleFormatter: LogFormatter {
         reserved: KeySet(["error", "error.type", "error.message", "source"]), maximumDepth: 8)
 
     /// Creates a console formatter.
+    ///
+    /// - Parameters:
+    ///   - colors: When to use colours.
+    ///   - timestamp: How the time is written.
+    ///   - includesSourceLocation: Whether to append the call site as `source=File.swift:42`.
+    ///   - lineLimit: The longest line in bytes; see ``lineLimit``.
     public init(
         colors: Colors = .automatic,
         timestamp: TimestampStyle = .local,

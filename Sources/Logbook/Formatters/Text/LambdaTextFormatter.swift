@@ -10,23 +10,19 @@
 /// it is empty, leaving two adjacent tabs, as the runtimes do.
 ///
 /// - Levels are `DEBUG`, `INFO`, `WARNING`, `ERROR` and `CRITICAL`, Python's runtime's names, and
-///   `TRACE` and `NOTICE` for Logbook's two extra levels (see ``levelNames``).
+///   `TRACE` and `NOTICE` for Logbook's two extra levels (see `levelNames`).
 /// - Line feeds in the message become carriage returns, as the runtimes write tracebacks, so a
 ///   multi-line message stays one CloudWatch event. Tabs and line breaks in the request id become
 ///   spaces.
-/// - With ``appendsFields`` (the default) the static and record fields follow the message as
+/// - With `appendsFields` (the default) the static and record fields follow the message as
 ///   logfmt pairs (`… Hello from Lambda! order_id=42 cold_start=true`), without the request id and
 ///   trace id. An error is always appended as `error.type=… error.message=…`.
 public struct LambdaTextFormatter: LogFormatter {
-    /// The text written between the brackets for each level. Default ``LogLevelNames/uppercase``.
-    public let levelNames: LogLevelNames
-    /// Whether static and record fields follow the message as logfmt pairs. Default `true`.
-    public let appendsFields: Bool
-    /// Fields appended to every line (with ``appendsFields``), such as
-    /// ``LambdaFunction/fields``. A record field with the same key wins.
-    public let staticFields: LogFields
-    /// How deep appended arrays and objects are flattened. Default 8.
-    public var maximumDepth: Int { fieldWriter.maximumDepth }
+    let levelNames: LogLevelNames
+    let appendsFields: Bool
+    let staticFields: LogFields
+    // Kept for addingStaticFields(_:), which builds a new formatter.
+    var maximumDepth: Int { fieldWriter.maximumDepth }
     /// The longest line in bytes (at least 64); longer ones are cut and marked (see
     /// ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
@@ -34,6 +30,14 @@ public struct LambdaTextFormatter: LogFormatter {
     private let fieldWriter: LogfmtFieldWriter
 
     /// Creates a Lambda text formatter.
+    ///
+    /// - Parameters:
+    ///   - levelNames: The text written between the brackets for each level.
+    ///   - appendsFields: Whether static and record fields follow the message as logfmt pairs.
+    ///   - staticFields: Fields appended to every line (with `appendsFields`), such as
+    ///     ``LambdaFunction/fields``. A record field with the same key wins.
+    ///   - maximumDepth: How deep appended arrays and objects are flattened.
+    ///   - lineLimit: The longest line in bytes; see ``lineLimit``.
     public init(
         levelNames: LogLevelNames = .uppercase,
         appendsFields: Bool = true,

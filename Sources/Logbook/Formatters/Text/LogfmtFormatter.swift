@@ -13,19 +13,15 @@
 ///   `\n`, `\r`, `\t` or `\u001b`;
 /// - in a key, a space, `=`, `"` or a control character becomes `_` (an empty key is `_`);
 /// - arrays and objects are flattened into dotted keys (`user.id=7 tags.0=a`); empty ones are
-///   `[]` and `{}`; nesting past ``maximumDepth`` is `"[too deep]"`;
+///   `[]` and `{}`; nesting past `maximumDepth` is `"[too deep]"`;
 /// - numbers and booleans are literals, `null` for a null value;
 /// - a field whose key is one of the formatter's own (`time`, `level`, `logger`, `msg`, `error`,
 ///   `error.type`, `error.message`, and `source` when enabled) is written as `fields.<key>`; so is
 ///   a flattened or cleaned-up key that repeats one written before it (`user.id` from a `user`
 ///   object next to a `user.id` field), so no key appears twice.
 public struct LogfmtFormatter: LogFormatter {
-    /// The text written for each level. Default ``LogLevelNames/lowercase``.
-    public let levelNames: LogLevelNames
-    /// Whether to append the call site as `source=File.swift:42`.
-    public let includesSourceLocation: Bool
-    /// How deep arrays and objects in field values are flattened. Default 8.
-    public var maximumDepth: Int { fieldWriter.maximumDepth }
+    let levelNames: LogLevelNames
+    package let includesSourceLocation: Bool
     /// The longest line in bytes (at least 64); longer ones are cut and marked (see
     /// ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
@@ -33,6 +29,12 @@ public struct LogfmtFormatter: LogFormatter {
     private let fieldWriter: LogfmtFieldWriter
 
     /// Creates a logfmt formatter.
+    ///
+    /// - Parameters:
+    ///   - levelNames: The text written for each level.
+    ///   - includesSourceLocation: Whether to append the call site as `source=File.swift:42`.
+    ///   - maximumDepth: How deep arrays and objects in field values are flattened.
+    ///   - lineLimit: The longest line in bytes; see ``lineLimit``.
     public init(
         levelNames: LogLevelNames = .lowercase,
         includesSourceLocation: Bool = false,

@@ -4,9 +4,9 @@
 /// <134>1 2024-08-06T11:54:56.789012Z web-1 payments 4242 - [logbook@32473 logger="payments" amount="42"] charge created
 /// ```
 ///
-/// - `PRI` is `facility * 8 + severity` (see ``severity(of:)``); the timestamp is UTC with
-///   microseconds; `MSGID` is `-`.
-/// - One structured-data element, ID ``structuredDataID``, holds `logger`, every field (nested
+/// - `PRI` is `facility * 8 + severity` (severity: trace and debug 7, info 6, notice 5, warning 4,
+///   error 3, critical 2); the timestamp is UTC with microseconds; `MSGID` is `-`.
+/// - One structured-data element, ID `structuredDataID`, holds `logger`, every field (nested
 ///   values flattened to dotted names, as in logfmt), then `error.type` and `error.message`. The
 ///   trace context fields a ``LogFieldProvider`` adds (`trace_id`, `span_id`, `trace_flags`) go to
 ///   a second element, SD-ID `opentelemetry`, as OpenTelemetry specifies:
@@ -39,26 +39,28 @@ public struct SyslogFormatter: LogFormatter {
         case local1, local2, local3, local4, local5, local6, local7
     }
 
-    /// The facility in every message's `PRI`.
-    public let facility: Facility
-    /// The `APP-NAME` field.
-    public let appName: String
-    /// The `HOSTNAME` field.
-    public let hostname: String
-    /// The `PROCID` field.
-    public let processID: String
-    /// The structured-data element ID that carries the fields, `name@number` (by default
-    /// `logbook@32473`, in the enterprise number range reserved for documentation): at most 32
-    /// printable ASCII characters, others and `=`, `]` and `"` (excluded by RFC 5424) become `_`.
-    public let structuredDataID: String
+    let facility: Facility
+    package let appName: String
+    package let hostname: String
+    package let processID: String
+    package let structuredDataID: String
     /// The longest message in bytes, at least 480 (RFC 5424's minimum), and more when the header
     /// fields leave no room for the shortest message. Default 8192 (rsyslog's default maximum).
     public let lineLimit: Int
     /// What follows the timestamp up to the logger's value, the same in every message.
     private let headerTail: [UInt8]
 
-    /// Creates a formatter; each parameter sets the property of the same name, `nil` its
-    /// default: the program's file name, the system's host name, the process id.
+    /// Creates a formatter.
+    ///
+    /// - Parameters:
+    ///   - facility: The facility in every message's `PRI`.
+    ///   - appName: The `APP-NAME` field; `nil` is the program's file name.
+    ///   - hostname: The `HOSTNAME` field; `nil` is the system's host name.
+    ///   - processID: The `PROCID` field; `nil` is the process id.
+    ///   - structuredDataID: The structured-data element ID that carries the fields, `name@number`
+    ///     (by default in the enterprise number range reserved for documentation): at most 32
+    ///     printable ASCII characters, others and `=`, `]` and `"` (excluded by RFC 5424) become `_`.
+    ///   - lineLimit: The longest message in bytes; see ``lineLimit``.
     public init(
         facility: Facility = .user,
         appName: String? = nil,
@@ -87,9 +89,7 @@ public struct SyslogFormatter: LogFormatter {
     /// The least room the logger's value keeps in a line cut to its cap.
     private static let minimumLoggerRoom = 32
 
-    /// The RFC 5424 severity of `level`: trace and debug 7, info 6, notice 5, warning 4, error 3,
-    /// critical 2.
-    public static func severity(of level: LogLevel) -> Int {
+    package static func severity(of level: LogLevel) -> Int {
         min(7, 8 - Int(level.rawValue))
     }
 

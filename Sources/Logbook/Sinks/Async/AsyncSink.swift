@@ -20,8 +20,7 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
     public var level: LogLevel { queue.sinkLevel }
     /// The wrapped sink's filters, checked before enqueueing.
     public let filters: [LogFilter]
-    /// The queue bounds and overflow policy.
-    public var options: Options { queue.options }
+    package var options: Options { queue.options }
 
     let queue: AsyncQueue
 
