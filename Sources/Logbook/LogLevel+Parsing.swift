@@ -29,7 +29,8 @@ public struct LogLevelParseError: Error, Sendable, Hashable, CustomStringConvert
     /// The text that was rejected, exactly as it was given.
     public let value: String
 
-    package init(value: String) { self.value = value }
+    /// Creates the error for a rejected value.
+    public init(value: String) { self.value = value }
 
     static var acceptedValuesDescription: String {
         let canonical = LogLevel.allCases.map(\.name).joined(separator: ", ")

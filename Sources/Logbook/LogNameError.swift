@@ -16,7 +16,8 @@ public struct LogNameError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Why it was rejected.
     public let reason: Reason
 
-    package init(name: String, reason: Reason) {
+    /// Creates the error, e.g. to compare with one that was thrown.
+    public init(name: String, reason: Reason) {
         self.name = name
         self.reason = reason
     }

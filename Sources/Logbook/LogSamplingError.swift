@@ -6,7 +6,8 @@ public struct LogSamplingError: Error, Sendable, Hashable, CustomStringConvertib
     /// What was wrong with it.
     public let problem: String
 
-    package init(value: String, problem: String) {
+    /// Creates the error, e.g. to compare with one that was thrown.
+    public init(value: String, problem: String) {
         self.value = value
         self.problem = problem
     }

@@ -11,7 +11,8 @@ public struct LogEnvironmentError: Error, Sendable, Hashable, CustomStringConver
     /// What the variable accepts.
     public let expected: String
 
-    init(variable: String, value: String, problem: String? = nil, expected: String) {
+    /// Creates the error for a rejected value, e.g. to compare with one that was thrown.
+    public init(variable: String, value: String, problem: String? = nil, expected: String) {
         self.variable = variable
         self.value = value
         self.problem = problem
