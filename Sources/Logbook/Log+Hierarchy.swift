@@ -87,7 +87,8 @@ extension Log {
         node.hierarchy.update(node) { $0.filters.append(filter) }
     }
 
-    package func removeAllFilters() {
+    /// Removes every filter from this logger.
+    public func removeAllFilters() {
         node.hierarchy.update(node) { $0.filters.removeAll() }
     }
 

@@ -41,7 +41,7 @@ public struct LogBuffer: ~Copyable {
 
     /// Shortens the buffer to its first `count` bytes. Longer counts are ignored.
     @inlinable
-    package mutating func truncate(to count: Int) {
+    public mutating func truncate(to count: Int) {
         if count >= 0 && count < used { used = count }
     }
 
