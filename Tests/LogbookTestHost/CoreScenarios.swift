@@ -14,6 +14,7 @@ enum CoreScenarios {
         "utc-times": utcTimes,
         "local-times": localTimes,
         "nested-redaction": nestedRedaction,
+        "hashed-with-key": hashedWithKey,
     ]
 
     /// Prints the RFC 3339 UTC time of each argument (seconds since the epoch, 999 ms into
@@ -66,6 +67,21 @@ enum CoreScenarios {
         var deep: LogValue = ["password": "pw-deep"]
         for _ in 0..<70 { deep = [deep] }
         Log("app").info("nested", ["password": "pw-top", "deep": deep, "held": HoldsPassword()])
+        return 0
+    }
+
+    /// Bootstraps with the hash key given as the argument (none: the per-process key),
+    /// prints the setup on standard error and `.hashed("ada@example.com")` on standard output.
+    static func hashedWithKey(_ arguments: [String]) async -> Int32 {
+        do {
+            let redaction = LogRedaction(hashKey: arguments.first)
+            let setup = try Log.bootstrap(LogConfiguration(sinks: [], redaction: redaction))
+            writeStandardError("setup: \(setup)\n")
+        } catch {
+            print("unexpected: \(error)")
+            return 1
+        }
+        print(LogSensitiveValue.hashed(LogValue.string("ada@example.com")).logValue)
         return 0
     }
 

@@ -461,4 +461,13 @@ final class FirstWriteGate: LogSink, @unchecked Sendable {
         log.info("after shutdown")
         #expect(memory.messages.last == "after shutdown")
     }
+
+    @Test("maximumBytes and batchBytes set below their minimum later are raised, as the initializer does")
+    func byteBoundsSetLater() {
+        var options = AsyncSink.Options()
+        options.maximumBytes = 0
+        options.batchBytes = -1
+        #expect(options.maximumBytes == 1024 && options.batchBytes == 4096)
+        #expect(options == AsyncSink.Options(maximumBytes: 0, batchBytes: -1))
+    }
 }

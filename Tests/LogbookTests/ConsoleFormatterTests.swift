@@ -71,6 +71,19 @@ struct ConsoleFormatterTests {
         #expect(line.hasSuffix(" \(dim)a\(reset)=1 \(dim)s\(reset)=\"x y\" \(dim)ok\(reset)=true"))
     }
 
+    @Test("the error is red when coloured, and the call site comes last as source=File:line")
+    func coloredErrorAndSource() {
+        let record = makeRecord(level: .error, fields: ["a": 1], error: GatewayError())
+        let formatter = ConsoleFormatter(colors: .always, timestamp: .none, includesSourceLocation: true)
+        let (red, dim, reset) = ("\u{1B}[31m", "\u{1B}[2m", "\u{1B}[0m")
+        #expect(
+            formatter.format(record).hasSuffix(
+                "charge created \(dim)a\(reset)=1\(red) error.type=LogbookTests.GatewayError "
+                    + "error.message=\"card declined\"\(reset) source=Payments/Gateway.swift:42"))
+        let plain = ConsoleFormatter(colors: .never, timestamp: .none, includesSourceLocation: true)
+        #expect(plain.format(makeRecord()) == "INFO     payments: charge created source=Payments/Gateway.swift:42")
+    }
+
     @Test("automatic colour resolves to colour only on a terminal without NO_COLOR")
     func automaticResolution() {
         let formatter = ConsoleFormatter(timestamp: .none)

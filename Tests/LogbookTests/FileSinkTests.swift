@@ -327,4 +327,35 @@ struct FileSinkOptionTests {
         }
         #expect(directory.names().isEmpty, "nothing is created")
     }
+
+    @Test("a parent directory that cannot be created is refused, naming it and the error")
+    func uncreatableDirectory() throws {
+        let directory = TemporaryDirectory()
+        // A regular file where a directory is needed: mkdir fails with ENOTDIR below it.
+        let blocker = directory.file("blocker")
+        try Data().write(to: URL(fileURLWithPath: blocker))
+        let parent = blocker + "/logs"
+        #expect(throws: FileSinkError.cannotCreateDirectory(path: parent, errno: ENOTDIR)) {
+            try FileSink(path: parent + "/app.log", options: .init(createsDirectories: true))
+        }
+        let description = FileSinkError.cannotCreateDirectory(path: parent, errno: ENOTDIR).description
+        #expect(description == "FileSink cannot create the directory \"\(parent)\": ENOTDIR (Not a directory)")
+    }
+
+    @Test(
+        "a rotation bound out of range is refused, naming it, its value and what is accepted",
+        arguments: [
+            (FileRotation.size(maximumBytes: 0, keep: 1), "rotation maximumBytes = 0", "at least 1"),
+            (FileRotation.time(.daily, keep: 0), "rotation keep = 0", "1 to 10000"),
+            (FileRotation.time(.hourly, keep: 10001), "rotation keep = 10001", "1 to 10000"),
+        ])
+    func rejectsBadRotation(rotation: FileRotation, named: String, accepted: String) {
+        let directory = TemporaryDirectory()
+        #expect {
+            try FileSink(path: directory.file("app.log"), options: .init(rotation: rotation))
+        } throws: { error in
+            "\(error)" == "FileSink: \(named) is not accepted; expected \(accepted)"
+        }
+        #expect(directory.names().isEmpty, "nothing is created")
+    }
 }

@@ -156,6 +156,22 @@ struct JSONLineCapTests {
         #expect(error["stackTrace"] == nil)
         #expect((error["type"] as? String)?.hasSuffix("HugeError") == true)
     }
+
+    @Test("with keys so long that even capped texts overflow, the line is the header alone, within the cap")
+    func headerOnly() throws {
+        let long = String(repeating: "k", count: 3000)
+        let formatter = JSONFormatter(keys: JSONFormatter.Keys(message: long), lineLimit: 1024)
+        let huge = Self.huge
+        let record = makeRecord(
+            logger: huge, message: huge, fields: ["f": "v"], error: HugeError(description: huge, stackTrace: []))
+        let line = formatter.format(record)
+        #expect(line.utf8.count <= formatter.lineLimit, "\(line.utf8.count) bytes over \(formatter.lineLimit)")
+        let object = try #require(JSONCheck.object(line))
+        // The message left out, texts cut to 32 bytes, the field and the stack trace dropped.
+        #expect((object[long] as? String)?.hasPrefix("…[truncated") == true)
+        #expect((object["logger"] as? String)?.hasPrefix(String(repeating: "h", count: 32) + "…[truncated") == true)
+        #expect(object["f"] == nil && object["logbook.dropped_fields"] as? Int == 2)
+    }
 }
 
 @Suite("JSON formatter's own keys never repeat")

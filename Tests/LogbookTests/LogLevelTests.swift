@@ -65,4 +65,10 @@ struct LogLevelTests {
     func rejectsNearMisses(text: String) {
         #expect(throws: LogLevelParseError(value: text)) { try LogLevel(parsing: text) }
     }
+
+    @Test("a control character in a rejected value is written as an escape, not raw")
+    func rejectedValueWithControlCharacters() {
+        let description = LogLevelParseError(value: "de\u{1}bug\u{7F}\u{1B}[2J").description
+        #expect(description.hasPrefix(#"invalid log level "de\u{1}bug\u{7f}\u{1b}[2J"; expected one of: "#))
+    }
 }

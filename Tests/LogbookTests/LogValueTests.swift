@@ -87,6 +87,21 @@ struct LogValueTests {
         let line = try #require(sink.lines(formattedBy: JSONFormatter()).first)
         #expect(line.contains("[too deep]") && line.contains("\"id\":\"hash:"))
     }
+
+    @Test("float and nil literals, and arrays nested past the searched depth ending in [too deep]")
+    func literalsAndDeepArrays() {
+        let double: LogValue = 1.5
+        let null: LogValue = nil
+        #expect(double == .double(1.5) && null == .null)
+        #expect(LogValue.array([double, null]).description == "[1.5,null]")
+        var deep: LogValue = 1
+        for _ in 0..<70 { deep = .array([deep]) }
+        // Depths 0 to 64 are written; the array at depth 65 is not.
+        let bracket = 65
+        let expected =
+            String(repeating: "[", count: bracket) + #""[too deep]""# + String(repeating: "]", count: bracket)
+        #expect(deep.description == expected)
+    }
 }
 
 /// A convertible whose value holds itself: converting it nests without end.

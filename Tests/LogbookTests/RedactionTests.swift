@@ -203,6 +203,30 @@ struct RedactionTests {
         #expect(line.contains("\"password\":\"[REDACTED]\"") == redacting, "\(line)")
     }
 
+    /// Runs `hashed-with-key` with `key` (none: the per-process key); returns the hash it
+    /// printed and its setup line.
+    private func hashInProcess(key: String?) async throws -> (hash: String, setup: String) {
+        let outcome = try await TestHost.run("hashed-with-key", key.map { [$0] } ?? [])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        return (try #require(outcome.outputLines.first), outcome.standardError)
+    }
+
+    @Test("with a hash key, processes hash a value alike (and as every release has); without one, each its own way")
+    func hashKeyAcrossProcesses() async throws {
+        let first = try await hashInProcess(key: "correlation-secret")
+        let second = try await hashInProcess(key: "correlation-secret")
+        let otherKey = try await hashInProcess(key: "another-secret")
+        let unkeyed = [try await hashInProcess(key: nil), try await hashInProcess(key: nil)]
+        // SipHash-2-4 of the text under the secret's two SipHashes (the fixed keys of
+        // `KeyedHash.key(from:)`), as a reference implementation computes it.
+        #expect(first.hash == "hash:e6648ed501b019e4")
+        #expect(second.hash == first.hash)
+        #expect(otherKey.hash != first.hash && otherKey.hash.hasPrefix("hash:"))
+        #expect(unkeyed[0].hash != unkeyed[1].hash && unkeyed[0].hash != first.hash)
+        #expect(first.setup.contains("redaction=[default keys, sensitive values hidden (hashed with a set key)]"))
+        #expect(unkeyed[0].setup.contains("redaction=[default keys, sensitive values hidden]"))
+    }
+
     @Test("every spelling of every default key is redacted through the field pipeline, near misses are not")
     func spellingsThroughThePipeline() {
         let redacted = [

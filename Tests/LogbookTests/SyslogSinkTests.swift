@@ -195,6 +195,19 @@ import Testing
         #expect(sink.backlogCount == 0)
     }
 
+    @Test("with no backlog, or a message larger than it, a message the receiver cannot take now is dropped")
+    func noRoomInTheBacklog() throws {
+        let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"
+        defer { unlink(path) }
+        for options in [SyslogSink.Options(backlogCapacity: 0), SyslogSink.Options(backlogBytes: 16)] {
+            let sink = try SyslogSink(.unix(path: path), formatter: formatter, options: options)
+            sink.failures.reportFirst(to: ReportCollector().report)
+            sink.write(record("m0"))
+            sink.write(record("m1"))
+            #expect(sink.backlogCount == 0 && sink.droppedCount == 2, "\(options)")
+        }
+    }
+
     @Test("no write connects while the backoff runs, even with the receiver back; flush connects, keeping the order")
     func backoffHoldsWritesUntilFlush() throws {
         let path = NSTemporaryDirectory() + "logbook-\(UUID().uuidString.prefix(8)).sock"

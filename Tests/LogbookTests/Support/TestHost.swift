@@ -92,6 +92,9 @@ enum TestHost {
         // inherits the output pipes and, under the thread sanitizer, can wait on the dead
         // process for good, so the pipes never reach their end.
         merged["SWIFT_BACKTRACE"] = "enable=no"
+        // Under `swift test --enable-code-coverage`, a scenario without the inherited
+        // environment still writes its profile where the coverage report reads them.
+        merged["LLVM_PROFILE_FILE"] = ProcessInfo.processInfo.environment["LLVM_PROFILE_FILE"]
         merged.merge(environment) { _, new in new }
         process.environment = merged
         let output = Pipe()

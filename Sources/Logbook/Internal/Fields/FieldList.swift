@@ -17,9 +17,9 @@ struct FieldList {
     let entries: UnsafeBufferPointer<Entry>
     /// How many of the first entries are a formatter's static fields (those no layer of
     /// the record has).
-    var staticCount = 0
+    let staticCount: Int
     /// At least the ``FieldKeys/hashBit(_:)`` of every entry's key.
-    var keyBits: UInt64 = ~0
+    let keyBits: UInt64
 
     var count: Int { entries.count }
 
