@@ -1,9 +1,8 @@
 import Logbook
 import Testing
 
-/// What sinks and formatters report about themselves: the sink descriptions are what
-/// ``LogSetup`` prints, the formatter properties what the initializers were given.
-@Suite("Sink descriptions and formatter settings")
+/// What sinks report about themselves: the descriptions ``LogSetup`` prints.
+@Suite("Sink descriptions")
 struct SinkDescriptionTests {
     @Test("each sink describes itself as LogSetup prints it")
     func sinkDescriptions() throws {
@@ -16,22 +15,5 @@ struct SinkDescriptionTests {
         #expect(async.shutdown(timeout: .seconds(5)))
         #expect(try SyslogSink(.tcp(host: "127.0.0.1", port: 6514)).description == "syslog(tcp://127.0.0.1:6514)")
         #expect(StreamSink(.standardError).description == "standard error")
-    }
-
-    @Test("a JSON formatter's properties are the settings it was created with")
-    func jsonFormatterSettings() {
-        var keys = JSONFormatter.Keys()
-        keys.message = "msg"
-        let source = JSONFormatter.SourceLocationLayout(flattenedFile: "file", function: "function", line: "line")
-        let formatter = JSONFormatter(
-            keys: keys, levelNames: .uppercase, errorLayout: .flattened, staticFields: ["service": "shop"],
-            sourceLocationLayout: source)
-        #expect(formatter.keys == keys)
-        #expect(formatter.levelNames == .uppercase)
-        #expect(formatter.errorLayout == .flattened)
-        #expect(formatter.staticFields == ["service": "shop"])
-        #expect(formatter.sourceLocationLayout == source)
-        #expect(LambdaJSONFormatter(staticFields: ["service": "shop"]).staticFields == ["service": "shop"])
-        #expect(LogfmtFormatter(maximumDepth: 3).maximumDepth == 3)
     }
 }
