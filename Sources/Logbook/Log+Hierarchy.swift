@@ -94,7 +94,7 @@ extension Log {
 
     /// The parent logger, or `nil` for the root.
     public var parent: Log? {
-        node.parent.map { Log(node: $0, boundFields: LogFields()) }
+        node.parent.map(node.hierarchy.handle)
     }
 
     package var isRoot: Bool { node.parent == nil }

@@ -18,7 +18,7 @@ public struct LogFilter: Sendable {
     /// Keeps records of logger `prefix`, normalized as by ``Log/init(_:)``, and its descendants:
     /// the root (`""` or `"root"`) keeps every record, `"root.payments"` means `payments`.
     public static func logger(under prefix: String) -> LogFilter {
-        guard let name = LoggerName.addressed(by: prefix) else { return LogFilter { _ in true } }
+        guard let name = LoggerName.addressed(by: LoggerName.normalize(prefix)) else { return LogFilter { _ in true } }
         let subtree = LoggerName.Subtree(name)
         return LogFilter { subtree.contains($0.logger) }
     }

@@ -48,7 +48,7 @@ enum LoggerName {
         if name.unicodeScalars.contains(where: isDisallowed) {
             throw LogNameError(name: name, reason: .whitespaceOrControlCharacter)
         }
-        if name.utf8.split(separator: dot, omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+        if name.utf8.split(separator: dot, omittingEmptySubsequences: false).contains(where: { $0.isEmpty }) {
             throw LogNameError(name: name, reason: .emptySegment)
         }
     }
@@ -66,9 +66,10 @@ enum LoggerName {
         return segments.joined(separator: ".")
     }
 
-    /// The name records carry for the logger `name` addresses (`root.a` is `a`); `nil` for the root.
+    /// The name records carry for the logger the normalized `name` addresses (`root.a` is `a`);
+    /// `nil` for the root.
     static func addressed(by name: String) -> String? {
-        var name = Substring(normalize(name))
+        var name = Substring(name)
         while !name.isEmpty {
             let end = dots(in: name).first ?? name.endIndex
             guard name[..<end] == root else { break }
@@ -84,11 +85,6 @@ enum LoggerName {
     /// The positions of the dots separating `name`'s segments.
     static func dots<Name: StringProtocol>(in name: Name) -> LazyFilterSequence<Name.UTF8View.Indices> {
         name.utf8.indices.lazy.filter { name.utf8[$0] == dot }
-    }
-
-    /// The names of `name` and its ancestors below the root: `a.b.c` gives `a`, `a.b`, `a.b.c`.
-    static func lineage(of name: String) -> [String] {
-        dots(in: name).map { String(name[..<$0]) } + [name]
     }
 
     /// A name and its descendants, for ``LogFilter/logger(under:)``, segments compared as names

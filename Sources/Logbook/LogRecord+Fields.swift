@@ -94,11 +94,8 @@ extension LogRecord {
         let boundKeys = bound.isEmpty ? (bits: 0, hasRepeats: false) : FieldKeys.scan(bound)
         if includingFields {
             if appendedBits == nil {
-                for index in callSite.indices
-                where !callSiteKeys.hasRepeats
-                    || !FieldKeys.contains(at: FieldKeys.key(callSite, index), in: callSite, from: index + 1)
-                {
-                    list.append(callSite, index)
+                FieldKeys.forEachLastOccurrence(in: callSite, hasRepeats: callSiteKeys.hasRepeats) {
+                    list.append(callSite, $0)
                 }
             }
             for index in bound.indices {
@@ -125,11 +122,10 @@ extension LogRecord {
         _ provided: FieldKeys.Entries, shadows: FieldShadows, into list: inout FieldListBuilder
     ) -> UInt64 {
         let (bits, repeats) = FieldKeys.scan(provided)
-        for index in provided.indices {
+        FieldKeys.forEachLastOccurrence(in: provided, hasRepeats: repeats) { index in
             let key = FieldKeys.key(provided, index)
-            if shadows.hides(at: key) { continue }
-            if let scope = context.scope, scope.hasFields, scope.hasKey(key.pointee) { continue }
-            if repeats && FieldKeys.contains(at: key, in: provided, from: index + 1) { continue }
+            if shadows.hides(at: key) { return }
+            if let scope = context.scope, scope.hasFields, scope.hasKey(key.pointee) { return }
             list.append(provided, index)
         }
         return bits

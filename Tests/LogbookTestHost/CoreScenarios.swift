@@ -10,6 +10,7 @@ enum CoreScenarios {
         "closed-pipe": closedPipe,
         "console-colors": consoleColors,
         "last-resort-huge": lastResortHuge,
+        "deep-logger-name": deepLoggerName,
         "reentrant-context-value": reentrantContextValue,
         "utc-times": utcTimes,
         "local-times": localTimes,
@@ -110,6 +111,36 @@ enum CoreScenarios {
     static func lastResortHuge(_ arguments: [String]) async -> Int32 {
         Log("lib").error(String(repeating: "e", count: 200_000))
         return 0
+    }
+
+    /// Logs through the logger `a.a.….a` of the argument's length in bytes to standard output
+    /// (logfmt), then prints to standard error by how many KiB the peak resident memory grew.
+    static func deepLoggerName(_ arguments: [String]) async -> Int32 {
+        let name = String(repeating: "a.", count: (Int(arguments.first ?? "") ?? 2) / 2 - 1) + "a"
+        let before = peakResidentKiB()
+        let log = Log(name)
+        log.addSink(StreamSink(.standardOutput, formatter: LogfmtFormatter(lineLimit: 2 * name.utf8.count)))
+        log.info("deep")
+        writeStandardError("\(peakResidentKiB() - before)\n")
+        return 0
+    }
+
+    /// On Linux `VmHWM`: `getrusage` there counts the peak of the process that forked this one.
+    private static func peakResidentKiB() -> Int {
+        #if canImport(Darwin)
+        var usage = rusage()
+        getrusage(RUSAGE_SELF, &usage)
+        return usage.ru_maxrss / 1024  // bytes there
+        #else
+        guard let file = fopen("/proc/self/status", "r") else { return 0 }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = line.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+            if text.hasPrefix("VmHWM:") { return Int(text.filter(\.isNumber)) ?? 0 }
+        }
+        return 0
+        #endif
     }
 
     /// Writes one error record to standard output with an automatic-colour console formatter.

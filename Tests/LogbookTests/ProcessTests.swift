@@ -33,6 +33,21 @@ struct ProcessTests {
         #expect(rest.wholeMatch(of: record) != nil, "\(rest)")
     }
 
+    @Test("a logger name's memory grows with its length, not with its length times its segments")
+    func deepLoggerName() async throws {
+        var grownKiB: [Int] = []
+        for bytes in [16 * 1024, 64 * 1024] {
+            let outcome = try await TestHost.run("deep-logger-name", ["\(bytes)"])
+            #expect(outcome.status == 0)
+            let name = String(repeating: "a.", count: bytes / 2 - 1) + "a"
+            #expect(outcome.standardOutput.hasSuffix(" level=info logger=\(name) msg=deep\n"))
+            grownKiB.append(try #require(outcome.errorLines.last.flatMap { Int($0) }))
+        }
+        // A name 4 times as long: 3.5 times the memory; 15 times (1 GiB) with a copy of its name in
+        // each ancestor. A ratio, so that the thread sanitizer's shadow memory cancels out.
+        #expect(grownKiB[1] < grownKiB[0] * 8, "\(grownKiB) KiB")
+    }
+
     @Test("the last resort caps its lines like every sink")
     func lastResortIsCapped() async throws {
         let outcome = try await TestHost.run("last-resort-huge")

@@ -96,6 +96,21 @@ enum FieldKeys {
         return (bits, repeats)
     }
 
+    /// Calls `body` with the index of each key's last occurrence, in order. `hasRepeats` is
+    /// ``scan(_:)``'s: past ``hashingThreshold`` entries the repeats are found through a hash set,
+    /// not by comparing each key with every later one.
+    @inline(__always)
+    static func forEachLastOccurrence(in entries: Entries, hasRepeats: Bool, _ body: (Int) -> Void) {
+        if hasRepeats && entries.count > hashingThreshold {
+            for index in lastOccurrences(entries) { body(index) }
+            return
+        }
+        for index in entries.indices
+        where !hasRepeats || !contains(at: key(entries, index), in: entries, from: index + 1) {
+            body(index)
+        }
+    }
+
     /// The indices of each key's last occurrence, in order.
     static func lastOccurrences(_ entries: Entries) -> [Int] {
         var seen = Set<HashedKey>(minimumCapacity: entries.count)

@@ -21,8 +21,15 @@ package final class LogHierarchy: Sendable {
         var sampler: LogSampler?
     }
 
+    /// A node by its parent and its last segment: finding or creating the nodes of a name
+    /// hashes each segment once, not each ancestor's whole name. The root's segment is empty.
+    struct NodeKey: Hashable {
+        let parent: ObjectIdentifier
+        let segment: Substring
+    }
+
     struct State {
-        var nodes: [String: LogNode] = [:]
+        var nodes: [NodeKey: LogNode] = [:]
         var configurations: [ObjectIdentifier: NodeConfiguration] = [:]
         var lastResort: (any LogSink)? = StandardErrorLastResort.shared
         var fieldProviders: [LogFieldProvider] = []
@@ -39,8 +46,8 @@ package final class LogHierarchy: Sendable {
     /// A root at ``LogLevel/info`` with no sinks. It lives as long as the process (its
     /// nodes reference it): create few.
     package init() {
-        rootNode = LogNode(name: LoggerName.root, parent: nil, hierarchy: self)
-        state.withLock { add(rootNode, as: "", in: &$0) }
+        rootNode = LogNode(path: Substring(LoggerName.root), parent: nil, hierarchy: self)
+        state.withLock { add(rootNode, as: NodeKey(parent: ObjectIdentifier(rootNode), segment: ""), in: &$0) }
         LevelOverride.register(self)
     }
 
@@ -130,23 +137,34 @@ package final class LogHierarchy: Sendable {
     }
 
     func node(named name: String, in state: inout State) -> LogNode {
-        if let existing = state.nodes[name] { return existing }
-        var parent: LogNode = rootNode
-        for ancestorName in LoggerName.addressed(by: name).map(LoggerName.lineage) ?? [] {
-            if let existing = state.nodes[ancestorName] {
-                parent = existing
+        var node: LogNode = rootNode
+        let name = LoggerName.addressed(by: name) ?? ""
+        var start = name.startIndex
+        while start < name.endIndex {
+            let end = name.utf8[start...].firstIndex(of: LoggerName.dot) ?? name.endIndex
+            let key = NodeKey(parent: ObjectIdentifier(node), segment: name[start..<end])
+            start = end < name.endIndex ? name.utf8.index(after: end) : end
+            if let existing = state.nodes[key] {
+                node = existing
                 continue
             }
-            let child = LogNode(name: ancestorName, parent: parent, hierarchy: self)
-            state.configurations[ObjectIdentifier(parent)]!.children.append(child)
-            add(child, as: ancestorName, in: &state)
-            parent = child
+            let child = LogNode(path: name[..<end], parent: node, hierarchy: self)
+            state.configurations[ObjectIdentifier(node)]!.children.append(child)
+            add(child, as: key, in: &state)
+            node = child
         }
-        return parent
+        node.nameIfNeeded()
+        return node
     }
 
-    private func add(_ node: LogNode, as name: String, in state: inout State) {
-        state.nodes[name] = node
+    /// A handle to `node`, named first if it is an ancestor not yet asked for.
+    func handle(to node: LogNode) -> Log {
+        state.withLock { _ in node.nameIfNeeded() }
+        return Log(node: node, boundFields: LogFields())
+    }
+
+    private func add(_ node: LogNode, as key: NodeKey, in state: inout State) {
+        state.nodes[key] = node
         state.configurations[ObjectIdentifier(node)] = NodeConfiguration()
         _ = refresh(node, in: &state)  // a new node's plan was the shared empty one
     }
@@ -197,7 +215,7 @@ package final class LogHierarchy: Sendable {
         configuration.effectiveSampling = configuration.sampling ?? inherited?.effectiveSampling
         var sampler: LogSampler?
         if let sampling = configuration.effectiveSampling, !sampling.isOff {
-            sampler = configuration.sampler ?? LogSampler(logger: node.name, policy: sampling)
+            sampler = configuration.sampler ?? LogSampler(logger: node.path, policy: sampling)
             sampler!.configure(sampling)
             configuration.sampler = sampler
         }

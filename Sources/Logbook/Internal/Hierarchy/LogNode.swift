@@ -6,8 +6,11 @@ public import Synchronization
 /// ``planEpoch`` is unchanged, using it with no lock and no reference counting.
 @usableFromInline
 final class LogNode: Sendable {
-    /// The dotted name, or `"root"`.
-    let name: String
+    /// The dotted name, or `"root"`. Empty for an ancestor created for a longer name until it is
+    /// asked for (``nameIfNeeded()``): d ancestors' own copies would cost d times the name's length.
+    nonisolated(unsafe) private(set) var name: String
+    /// The name as a slice of the one the node was created for, shared with its ancestors.
+    let path: Substring
     let parent: LogNode?
     let hierarchy: LogHierarchy
 
@@ -26,13 +29,20 @@ final class LogNode: Sendable {
     /// The gate value that disables every level.
     static let closedGate: UInt8 = 7
 
-    init(name: String, parent: LogNode?, hierarchy: LogHierarchy) {
-        self.name = name
+    init(path: Substring, parent: LogNode?, hierarchy: LogHierarchy) {
+        self.name = parent == nil ? String(path) : ""
+        self.path = path
         self.parent = parent
         self.hierarchy = hierarchy
         self.plan = LockedState(.empty)
         self.gate = Atomic(Self.closedGate)
         self.threshold = Atomic(Self.closedGate)
+    }
+
+    /// Called by the hierarchy under its lock before it makes a handle to the node, the only way
+    /// to log through it or read its name without the lock.
+    func nameIfNeeded() {
+        if name.isEmpty { name = String(path) }
     }
 
     @inlinable

@@ -54,11 +54,12 @@ package final class LogSampler: @unchecked Sendable {
         var occupied = 0
     }
 
-    let logger: String
+    /// A slice of a longer name for an ancestor's sampler, made a `String` only for a summary.
+    let logger: Substring
     private let lock = ConditionLock()
     private let state: UnsafeMutablePointer<State>
 
-    package init(logger: String, policy: LogSampling) {
+    package init(logger: Substring, policy: LogSampling) {
         self.logger = logger
         let entries = UnsafeMutablePointer<Entry>.allocate(capacity: 16)
         entries.initialize(repeating: Entry(), count: 16)
@@ -140,7 +141,9 @@ package final class LogSampler: @unchecked Sendable {
             let end = entry.start &+ interval
             if all || (now >= end && entry.message != nil) {
                 summaries.append(
-                    Summary(logger: logger, level: entry.level, message: entry.message ?? "", suppressed: entry.dropped)
+                    Summary(
+                        logger: String(logger), level: entry.level, message: entry.message ?? "",
+                        suppressed: entry.dropped)
                 )
                 state.pointee.entries[index].dropped = 0
                 state.pointee.entries[index].message = nil
