@@ -36,17 +36,13 @@ import Testing
         }
     }
 
-    /// 20,000 call-site fields, each key twice, are resolved about as fast as 20,000 distinct ones
-    /// (each compared with every later one before the fix, hundreds of times slower), each key at
-    /// its last occurrence. Time against time on the same machine: best of three of each.
-    @Test func repeatedCallSiteKeysCostAboutWhatDistinctKeysCost() {
-        let count = 20_000
+    /// 100,000 call-site fields, each key twice, each resolved at its last occurrence. The time
+    /// limit guards against the quadratic scan this once was (each key compared with every later
+    /// one: minutes at this size); speed itself is the benchmarks' business.
+    @Test(.timeLimit(.minutes(1)))
+    func repeatedCallSiteKeysAreResolvedInTime() {
+        let count = 100_000
         let repeated = makeRecord(fields: LogFields((0..<count).map { ("key\($0 % (count / 2))", $0) }))
-        let distinct = makeRecord(fields: LogFields((0..<count).map { ("key\($0)", $0) }))
-        func bestTime(_ record: LogRecord) -> Duration {
-            (0..<3).map { _ in ContinuousClock().measure { _ = record.fieldCount } }.min()!
-        }
-        #expect(bestTime(repeated) < bestTime(distinct) * 10)
         let merged = repeated.mergedFields
         #expect(merged.map(\.key) == (0..<count / 2).map { "key\($0)" })
         #expect(merged.map { $0.value as? Int } == (count / 2..<count).map { $0 })
