@@ -12,8 +12,10 @@ public struct LogFilter: Sendable {
         self.predicate = predicate
     }
 
+    /// Whether the filter keeps `record`: how to combine filters (a sink keeps a record only when
+    /// all of its filters do), test one, or apply a sink's ``LogSink/filters`` in a sink that wraps it.
     @inlinable
-    package func accepts(_ record: LogRecord) -> Bool { predicate(record) }
+    public func accepts(_ record: LogRecord) -> Bool { predicate(record) }
 
     /// Keeps records of logger `prefix`, normalized as by ``Log/init(_:)``, and its descendants:
     /// the root (`""` or `"root"`) keeps every record, `"root.payments"` means `payments`.
