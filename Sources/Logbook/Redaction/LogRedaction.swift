@@ -39,7 +39,7 @@ public struct LogRedaction: Sendable, Equatable, CustomStringConvertible {
     /// same secret on every process whose logs are correlated, and keep it out of the logs.
     public var hashKey: String?
 
-    /// Creates rules redacting `keys`.
+    /// Creates rules redacting `keys`; by default the keys of ``default``.
     public init(keys: [String] = LogRedaction.defaultKeys, isEnabled: Bool = true, hashKey: String? = nil) {
         self.keys = keys
         self.isEnabled = isEnabled
