@@ -48,8 +48,9 @@ public struct JSONFormatter: LogFormatter {
     ///
     /// - Parameters:
     ///   - keys: The key names.
-    ///   - headerOrder: The order of the header members; members left out are not written.
-    ///     Default `timestamp`, `level`, `logger`, `message`.
+    ///   - headerOrder: The order of the header members; members left out are not written, a
+    ///     repeated one is written once, and an empty order is the default one: `timestamp`,
+    ///     `level`, `logger`, `message`.
     ///   - levelNames: The text written for each level. Default ``LogLevelNames/lowercase``.
     ///   - errorLayout: Where the error goes. Default ``ErrorLayout-swift.enum/nested``.
     ///   - staticFields: Fields written into every line after the error, such as `service`,
