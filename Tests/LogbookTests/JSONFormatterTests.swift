@@ -219,6 +219,19 @@ struct JSONFormatterTests {
         #expect(verdict.errors.allSatisfy { $0 == nil }, "\(verdict.errors.compactMap { $0 })")
     }
 
+    @Test("a cut message fills its room but for less than one escape or character")
+    func truncationKeepsAllThatFits() {
+        // The message's room is the cap less the rest of the line and a 96-byte reserve; an
+        // escape or character that would cross it is left out whole: at most 5 bytes unused.
+        for lineLimit in 1024..<1040 {
+            let formatter = JSONFormatter(lineLimit: lineLimit)
+            for filler in ["é", "😀", "\u{2028}x", "\n", "\"", "a\u{1}", "\u{7F}\u{85}"] {
+                let line = formatter.format(makeRecord(message: String(repeating: filler, count: 600)))
+                #expect((lineLimit - 101...lineLimit - 96).contains(line.utf8.count), "\(filler.debugDescription)")
+            }
+        }
+    }
+
     @Test("fields too large for the line are left out and counted")
     func oversizedFields() throws {
         let huge = String(repeating: "y", count: 40_000)

@@ -14,7 +14,7 @@ enum ObeyedCharacters {
 }
 
 extension LogBuffer {
-    /// The one scan of the text formats: copies `utf8`, handing each character of ``ObeyedCharacters``
+    /// The one scan of the formats: copies `utf8`, handing each character of ``ObeyedCharacters``
     /// and each of the `delimiters` (a control byte stands for none) to `escape` with its index and
     /// length; `escape` writes its replacement and returns how many bytes it replaced (at least one).
     /// Clean 8-byte ASCII words are copied whole up to the first other word, then copied in runs.

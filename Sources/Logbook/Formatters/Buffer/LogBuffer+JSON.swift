@@ -97,62 +97,36 @@ extension LogBuffer {
     }
 
     /// Appends the escaped contents of `input` (no quotes), at most `limit` bytes, cut only
-    /// at a character boundary. Returns whether all of it was written.
+    /// at a character boundary and never inside an escape. Returns whether all of it was written.
     private mutating func appendJSONEscaped(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
-        let total = input.count
-        guard total > 0, let source = input.baseAddress else { return true }
-        // -1: the limit cannot be hit (escaping grows a byte to at most 6).
-        let stop = limit / 6 >= total ? -1 : used + limit
-        reserveCapacity(min(total, limit) + 8)
-        var runStart = 0
-        var index = 0
-        var byteByByteUntil = 0
-        while index < total {
-            if index >= byteByByteUntil {
-                // Skip 8 plain bytes at a time; a word that may not be is checked bytewise.
-                while index + 8 <= total
-                    && Self.escapeBits(UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)) == 0
-                {
-                    index += 8
-                }
-                byteByByteUntil = index + 8
-                if index >= total { break }
+        let start = used
+        // Each byte is written as one at least: a cut falls within `limit` bytes, and a
+        // character cut off at the end of more (at most 3 bytes) starts after it.
+        let scanned = UnsafeBufferPointer(rebasing: input.prefix(limit < input.count - 4 ? limit + 4 : input.count))
+        // The formats' one scan; DEL and C1 controls, valid in JSON, are written raw.
+        appendEscaping(scanned, delimiters: (0x22, 0x5C, 0x5C)) { buffer, index, length in
+            switch scanned[index] {
+            case 0x22, 0x5C: buffer.append(word: UInt64(scanned[index]) << 8 | 0x5C, count: 2)  // `\"`, `\\`
+            case 0x08: buffer.append(word: 0x625C, count: 2)  // `\b`, and below `\f`
+            case 0x0C: buffer.append(word: 0x665C, count: 2)
+            case 0x7F: buffer.append(0x7F)
+            case 0xC2: buffer.append(word: UInt64(scanned[index + 1]) << 8 | 0xC2, count: 2)
+            default: buffer.appendTextEscape(scanned, at: index, length: length)
             }
-            let byte = source[index]
-            // U+2028 and U+2029 (E2 80 A8 and A9) are escaped; other E2 sequences pass through.
-            let isSeparator = byte == 0xE2 && ObeyedCharacters.length(in: input, at: index) == 3
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C || isSeparator else {
-                index += 1
-                continue
-            }
-            if !flushRun(source, from: runStart, to: index, stop: stop) { return false }
-            // `\"`, `\\`, `\b`, `\t`, `\n`, `\f`, `\r` take 2 bytes, `\uXXXX` 6.
-            let short = byte == 0x22 || byte == 0x5C || (0x08...0x0D).contains(byte) && byte != 0x0B
-            if stop >= 0 && used + (short ? 2 : 6) > stop { return false }
-            let length = isSeparator ? 3 : 1
-            switch byte {  // ``appendTextEscape(_:at:length:)``'s but for `\"`, `\\`, `\b` and `\f`
-            case 0x22, 0x5C: append(word: UInt64(byte) << 8 | 0x5C, count: 2)
-            case 0x08: append(word: 0x625C, count: 2)
-            case 0x0C: append(word: 0x665C, count: 2)
-            default: appendTextEscape(input, at: index, length: length)
-            }
-            index += length
-            runStart = index
+            return length
         }
-        return flushRun(source, from: runStart, to: total, stop: stop)
-    }
-
-    /// Copies `source[from..<to]`, or what fits before `stop` (unless -1) up to a character
-    /// boundary. Returns whether all of it fit.
-    private mutating func flushRun(_ source: UnsafePointer<UInt8>, from: Int, to: Int, stop: Int) -> Bool {
-        var end = to
-        if stop >= 0 && used + (to - from) > stop {
-            end = from + max(0, stop - used)
-            // Back up over continuation bytes so a multi-byte character is never split.
-            while end > from && source[end] & 0xC0 == 0x80 { end -= 1 }
+        guard used - start > limit else { return true }
+        // Cut after the last escape (`\` and one byte, or `\u` and four) or character that fits.
+        var end = start
+        while true {
+            let byte = base[end]
+            let length =
+                byte == 0x5C ? (base[end + 1] == 0x75 ? 6 : 2) : byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            if end + length - start > limit { break }
+            end += length
         }
-        append(contentsOf: UnsafeRawBufferPointer(start: source + from, count: end - from))
-        return end == to
+        used = end
+        return false
     }
 
     /// Appends a double as a JSON value: the shortest decimal that round-trips, or, for
