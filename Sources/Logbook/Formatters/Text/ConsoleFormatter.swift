@@ -103,8 +103,7 @@ public struct ConsoleFormatter: LogFormatter {
             if colored { buffer.append(contentsOf: ANSI.reset) }
         }
         if includesSourceLocation {
-            buffer.append(" source=")
-            buffer.appendLogfmtValue(record.file + ":" + String(record.line))
+            buffer.appendLogfmtPair("source", .string(record.file + ":" + String(record.line)))
         }
     }
 }

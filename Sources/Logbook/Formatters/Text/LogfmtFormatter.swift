@@ -67,8 +67,7 @@ public struct LogfmtFormatter: LogFormatter {
             omitted = fieldWriter.append($0, of: record, into: &buffer, lineStart: start, lineLimit: lineLimit)
         }
         if includesSourceLocation {
-            buffer.append(" source=")
-            buffer.appendLogfmtValue(record.file + ":" + String(record.line))
+            buffer.appendLogfmtPair("source", .string(record.file + ":" + String(record.line)))
         }
     }
 }
