@@ -20,9 +20,7 @@
 public struct LambdaTextFormatter: LogFormatter {
     let levelNames: LogLevelNames
     let appendsFields: Bool
-    let staticFields: LogFields
-    // Kept for addingStaticFields(_:), which builds a new formatter.
-    var maximumDepth: Int { fieldWriter.maximumDepth }
+    private(set) var staticFields: LogFields
     /// The longest line in bytes (at least 64); longer ones are cut and marked (see
     /// ``LogFormatter``). Default 64 KiB.
     public let lineLimit: Int
@@ -57,9 +55,9 @@ public struct LambdaTextFormatter: LogFormatter {
 
     /// This formatter with `fields` added to its static fields.
     public func addingStaticFields(_ fields: LogFields) -> LambdaTextFormatter {
-        LambdaTextFormatter(
-            levelNames: levelNames, appendsFields: appendsFields, staticFields: staticFields.merging(fields),
-            maximumDepth: maximumDepth, lineLimit: lineLimit)
+        var copy = self
+        copy.staticFields = staticFields.merging(fields)  // deduplicated, as the initializer keeps them
+        return copy
     }
 
     /// Appends the line for `record`.
