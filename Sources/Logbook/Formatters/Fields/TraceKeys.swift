@@ -61,8 +61,6 @@ struct TraceKeys: Sendable {
         ])
     }
 
-    static let fieldKeys = KeySet(fieldNames)
-
     /// Appends the member ``mappings``[`index`] writes for `value`, or returns `false`,
     /// writing nothing, when `value` is not a string of exactly its number of hex digits.
     #if compiler(>=6.3)

@@ -154,17 +154,15 @@ public struct SyslogFormatter: LogFormatter {
             var trace = (-1, -1, -1)  // the indices of `trace_id`, `span_id` and `trace_flags`
             for index in 0..<fields.count {
                 let key = fields[index].key
-                if !Self.ownKeys.contains(at: key) {
+                guard Self.ownKeys.contains(at: key) else {
                     writeParameter(key, fields[index].value, into: &buffer, &budget)
-                } else if TraceKeys.fieldKeys.contains(at: key) {
-                    // The three keys differ in length; a record's keys are distinct.
-                    switch key.pointee.utf8.count {
-                    case 8: trace.0 = index
-                    case 7: trace.1 = index
-                    default: trace.2 = index
-                    }
-                } else {
-                    writeParameter("fields.logger", .written(fields[index].value), into: &buffer, &budget)
+                    continue
+                }
+                switch Self.ownKeys.index(at: key) {  // a record's keys are distinct
+                case 0?: writeParameter("fields.logger", .written(fields[index].value), into: &buffer, &budget)
+                case 1?: trace.0 = index
+                case 2?: trace.1 = index
+                default: trace.2 = index
                 }
             }
             if let error = record.error {
@@ -191,7 +189,8 @@ public struct SyslogFormatter: LogFormatter {
         }
     }
 
-    /// The keys written elsewhere: `logger` (as `fields.logger`) and the trace context fields.
+    /// The keys written elsewhere: `logger` (as `fields.logger`) and the trace context fields,
+    /// in ``TraceKeys/fieldNames``' order.
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
     /// ``writeParameter(_:_:into:_:)`` for a field, a scalar read in place.
