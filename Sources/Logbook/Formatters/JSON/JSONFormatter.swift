@@ -29,7 +29,6 @@
 /// A record with scalar fields formats without allocating. See the Formats guide.
 public struct JSONFormatter: LogFormatter {
     // Not public: the tests read these back; a user reads the lines the formatter writes.
-    package var keys: Keys { layout.settings.keys }
     package var headerOrder: [HeaderMember] { layout.settings.headerOrder }
     package var contextKey: String? { layout.settings.contextKey }
     package var includesSourceLocation: Bool { layout.settings.includesSourceLocation }
