@@ -40,9 +40,6 @@ public struct SyslogFormatter: LogFormatter {
     }
 
     let facility: Facility
-    package let appName: String
-    package let hostname: String
-    package let processID: String
     package let structuredDataID: String
     /// The longest message in bytes, at least 480 (RFC 5424's minimum), and more when the header
     /// fields leave no room for the shortest message. Default 8192 (rsyslog's default maximum).
@@ -70,12 +67,11 @@ public struct SyslogFormatter: LogFormatter {
         lineLimit: Int = 8192
     ) {
         self.facility = facility
-        self.appName = Self.headerField(appName ?? System.programName, maximumLength: 48)
-        self.hostname = Self.headerField(hostname ?? System.hostname, maximumLength: 255)
-        self.processID = Self.headerField(processID ?? String(System.processID), maximumLength: 128)
+        let appName = Self.headerField(appName ?? System.programName, maximumLength: 48)
+        let hostname = Self.headerField(hostname ?? System.hostname, maximumLength: 255)
+        let processID = Self.headerField(processID ?? String(System.processID), maximumLength: 128)
         self.structuredDataID = Self.headerField(structuredDataID, maximumLength: 32, excluding: [0x3D, 0x5D, 0x22])
-        let tail = " \(self.hostname) \(self.appName) \(self.processID) - [\(self.structuredDataID) logger=\""
-        self.headerTail = Array(tail.utf8)
+        self.headerTail = Array(" \(hostname) \(appName) \(processID) - [\(self.structuredDataID) logger=\"".utf8)
         self.lineLimit = max(
             lineLimit, 480, Self.prefixRoom + headerTail.count + Self.minimumLoggerRoom + Self.suffixRoom)
     }
