@@ -57,9 +57,8 @@ enum LoggerName {
     static func normalize(_ name: String) -> String {
         if (try? validate(name)) != nil { return name }
         var segments: [String] = []
-        for var scalars in name.unicodeScalars.split(separator: ".", omittingEmptySubsequences: true) {
-            while let first = scalars.first, isDisallowed(first) { scalars.removeFirst() }
-            while let last = scalars.last, isDisallowed(last) { scalars.removeLast() }
+        for segment in name.unicodeScalars.split(separator: ".", omittingEmptySubsequences: true) {
+            let scalars = segment.trimming(isDisallowed)
             guard !scalars.isEmpty else { continue }
             segments.append(String(String.UnicodeScalarView(scalars.map { isDisallowed($0) ? "_" : $0 })))
         }
