@@ -85,30 +85,4 @@ enum LoggerName {
     static func dots<Name: StringProtocol>(in name: Name) -> LazyFilterSequence<Name.UTF8View.Indices> {
         name.utf8.indices.lazy.filter { name.utf8[$0] == dot }
     }
-
-    /// A name and its descendants, for ``LogFilter/logger(under:)``, segments compared as names
-    /// are.
-    struct Subtree: Sendable {
-        let name: String
-        let dotted: String
-        let depth: Int
-
-        init(_ name: String) {
-            self.name = name
-            dotted = name + "."
-            depth = LoggerName.dots(in: name).count
-        }
-
-        /// Whether `logger` is the name or one of its descendants.
-        func contains(_ logger: String) -> Bool {
-            // The name and then a dot that is a Character of its own: a descendant. Only a mark
-            // joined to a dot makes this Character test miss one, and an ASCII logger has none.
-            if logger == name || logger.hasPrefix(dotted) { return true }
-            var logger = logger
-            if logger.withUTF8({ bytes in !bytes.contains { $0 >= 0x80 } }) { return false }
-            // The ancestor at the name's depth ends at the next dot.
-            guard let end = dots(in: logger).dropFirst(depth).first else { return false }
-            return logger[..<end] == name
-        }
-    }
 }
