@@ -1,9 +1,7 @@
 extension Log {
     /// The logger's own level, or `nil` to inherit its parent's. Setting it takes effect
     /// immediately, from any thread, for this logger and every descendant that does not set its
-    /// own. Only the level of the logger that creates a record decides whether it is created;
-    /// ancestors' levels do not re-filter records propagated to their sinks (as in Python's
-    /// `logging`): use a sink's level for that.
+    /// own. It does not re-filter descendants' records propagated to its sinks (<doc:HierarchyAndLevels>).
     public var level: LogLevel? {
         get { node.hierarchy.configuration(of: node) { $0.level } }
         nonmutating set { node.hierarchy.update(node) { $0.level = newValue } }

@@ -21,8 +21,18 @@ public struct LogFilter: Sendable {
     /// the root (`""` or `"root"`) keeps every record, `"root.payments"` means `payments`.
     public static func logger(under prefix: String) -> LogFilter {
         guard let name = LoggerName.addressed(by: LoggerName.normalize(prefix)) else { return LogFilter { _ in true } }
-        let subtree = LoggerName.Subtree(name)
-        return LogFilter { subtree.contains($0.logger) }
+        let dotted = name + "."
+        let depth = LoggerName.dots(in: name).count
+        // Segments compared as names are. The name and then a dot that is a Character of its own:
+        // a descendant. Only a mark joined to a dot makes this Character test miss one, and an
+        // ASCII logger has none; otherwise the ancestor at the name's depth ends at the next dot.
+        return LogFilter { record in
+            var logger = record.logger
+            if logger == name || logger.hasPrefix(dotted) { return true }
+            if logger.withUTF8({ bytes in !bytes.contains { $0 >= 0x80 } }) { return false }
+            guard let end = LoggerName.dots(in: logger).dropFirst(depth).first else { return false }
+            return logger[..<end] == name
+        }
     }
 
     /// Drops what ``logger(under:)`` keeps (so the root drops every record).

@@ -9,17 +9,11 @@ extension LogLevel {
     /// `emerg`, `alert`, `trc`, `dbg`, `inf`, `information`), ignoring case and surrounding
     /// whitespace: `"WARN"` is ``warning``. Anything else throws a ``LogLevelParseError``.
     public init(parsing text: String) throws(LogLevelParseError) {
-        let key = Self.normalizedSpelling(text)
+        let trimmed = Substring(text).unicodeScalars.trimming(\.properties.isWhitespace)
+        let key = String(Substring(trimmed)).lowercased()
         let level = Self.allCases.first { $0.name == key } ?? Self.aliases.first { $0.key == key }?.value
         guard let level else { throw LogLevelParseError(value: text) }
         self = level
-    }
-
-    private static func normalizedSpelling(_ text: String) -> String {
-        var scalars = Substring(text).unicodeScalars
-        while let first = scalars.first, first.properties.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
-        return String(String.UnicodeScalarView(scalars)).lowercased()
     }
 }
 

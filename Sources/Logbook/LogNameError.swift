@@ -57,9 +57,8 @@ enum LoggerName {
     static func normalize(_ name: String) -> String {
         if (try? validate(name)) != nil { return name }
         var segments: [String] = []
-        for var scalars in name.unicodeScalars.split(separator: ".", omittingEmptySubsequences: true) {
-            while let first = scalars.first, isDisallowed(first) { scalars.removeFirst() }
-            while let last = scalars.last, isDisallowed(last) { scalars.removeLast() }
+        for segment in name.unicodeScalars.split(separator: ".", omittingEmptySubsequences: true) {
+            let scalars = segment.trimming(isDisallowed)
             guard !scalars.isEmpty else { continue }
             segments.append(String(String.UnicodeScalarView(scalars.map { isDisallowed($0) ? "_" : $0 })))
         }
@@ -85,31 +84,5 @@ enum LoggerName {
     /// The positions of the dots separating `name`'s segments.
     static func dots<Name: StringProtocol>(in name: Name) -> LazyFilterSequence<Name.UTF8View.Indices> {
         name.utf8.indices.lazy.filter { name.utf8[$0] == dot }
-    }
-
-    /// A name and its descendants, for ``LogFilter/logger(under:)``, segments compared as names
-    /// are.
-    struct Subtree: Sendable {
-        let name: String
-        let dotted: String
-        let depth: Int
-
-        init(_ name: String) {
-            self.name = name
-            dotted = name + "."
-            depth = LoggerName.dots(in: name).count
-        }
-
-        /// Whether `logger` is the name or one of its descendants.
-        func contains(_ logger: String) -> Bool {
-            // The name and then a dot that is a Character of its own: a descendant. Only a mark
-            // joined to a dot makes this Character test miss one, and an ASCII logger has none.
-            if logger == name || logger.hasPrefix(dotted) { return true }
-            var logger = logger
-            if logger.withUTF8({ bytes in !bytes.contains { $0 >= 0x80 } }) { return false }
-            // The ancestor at the name's depth ends at the next dot.
-            guard let end = dots(in: logger).dropFirst(depth).first else { return false }
-            return logger[..<end] == name
-        }
     }
 }

@@ -8,11 +8,9 @@
 /// Log("payments.audit").sampling = .off   // never sampled, whatever payments says
 /// ```
 ///
-/// Records are grouped by call site (logger, level, `file` and `line`), not by text. Each
-/// group's interval starts at its first record, on a monotonic clock with a resolution of a
-/// few milliseconds. When an interval with drops ends, logger `logbook` writes a
-/// ``LogLevel/warning`` whose field `suppressed` counts them. ``LogLevel/critical`` records are
-/// never sampled. `Documentation/HierarchyAndLevels.md` says when summaries are written and what they hold.
+/// <doc:HierarchyAndLevels> says how records are grouped by call site and summarized. Each
+/// group's interval starts at its first record, on a monotonic clock with a resolution of a few
+/// milliseconds; `Documentation/HierarchyAndLevels.md` says when summaries are written and what they hold.
 public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
     /// How many records of a call site pass at the start of each interval.
     public let first: Int

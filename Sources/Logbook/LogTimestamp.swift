@@ -14,11 +14,6 @@ public struct LogTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
         self.nanoseconds = Int32(Int64(nanoseconds) - carry * 1_000_000_000)
     }
 
-    package init(millisecondsSinceEpoch milliseconds: Int64) {
-        let split = milliseconds.quotientAndRemainder(dividingBy: 1000)
-        self.init(secondsSinceEpoch: split.quotient, nanoseconds: Int32(split.remainder) * 1_000_000)
-    }
-
     /// The current wall-clock time (`CLOCK_REALTIME`).
     public static func now() -> LogTimestamp {
         let time = System.now()
@@ -28,14 +23,6 @@ public struct LogTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
     init(uncheckedSeconds seconds: Int64, nanoseconds: Int32) {
         self.secondsSinceEpoch = seconds
         self.nanoseconds = nanoseconds
-    }
-
-    /// Milliseconds since the epoch, rounded down; `Int64.max` or `Int64.min` when out of range.
-    package var millisecondsSinceEpoch: Int64 {
-        let whole = secondsSinceEpoch.multipliedReportingOverflow(by: 1000)
-        let total = whole.partialValue.addingReportingOverflow(Int64(nanoseconds / 1_000_000))
-        if whole.overflow || total.overflow { return secondsSinceEpoch < 0 ? .min : .max }
-        return total.partialValue
     }
 
     /// Orders timestamps chronologically.

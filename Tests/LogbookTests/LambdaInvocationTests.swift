@@ -47,7 +47,7 @@ import Testing
             "AWS_LAMBDA_FUNCTION_NAME": "orders", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "512",
             "AWS_LAMBDA_FUNCTION_VERSION": "7",
         ])
-        #expect(function == LambdaFunction(name: "orders", memorySize: 512, version: "7"))
+        #expect(function.name == "orders" && function.memorySize == 512 && function.version == "7")
         #expect(function.fields == ["function_name": "orders", "function_memory_size": 512, "function_version": "7"])
         #expect(LambdaFunction(environment: ["AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "lots"]).fields.isEmpty)
     }

@@ -11,19 +11,12 @@ public struct LambdaFunction: Sendable, Hashable {
     package var memorySize: Int?
     package var version: String?
 
-    package init(name: String? = nil, memorySize: Int? = nil, version: String? = nil) {
-        self.name = name
-        self.memorySize = memorySize
-        self.version = version
-    }
-
     /// Reads `variables`; empty values count as unset, a memory size not a whole number too.
     package init(environment variables: [String: String]) {
         func value(_ name: String) -> String? { variables[name].flatMap { $0.isEmpty ? nil : $0 } }
-        self.init(
-            name: value(Self.nameVariable),
-            memorySize: value(Self.memorySizeVariable).flatMap { Int($0) },
-            version: value(Self.versionVariable))
+        name = value(Self.nameVariable)
+        memorySize = value(Self.memorySizeVariable).flatMap { Int($0) }
+        version = value(Self.versionVariable)
     }
 
     /// The function this process runs as, from `AWS_LAMBDA_FUNCTION_NAME`,

@@ -10,7 +10,6 @@ import Darwin
 
 /// Thin wrappers over the C library, so the rest of the module needs no platform imports.
 enum System {
-    /// The current wall-clock time, from `CLOCK_REALTIME`.
     static func now() -> (seconds: Int64, nanoseconds: Int32) {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
@@ -73,7 +72,6 @@ enum System {
         return String(cString: value)
     }
 
-    /// The values of those of `names` that are set.
     static func environment(_ names: [String]) -> [String: String] {
         names.reduce(into: [:]) { values, name in values[name] = environment(name) }
     }
@@ -94,13 +92,10 @@ enum System {
 
     static var processID: Int32 { getpid() }
 
-    /// Registers `body` to run at a normal exit, as `atexit(3)` does.
     static func atExit(_ body: @convention(c) () -> Void) {
         atexit(body)
     }
 
-    /// Ignores `SIGPIPE` for the whole process, so a write to a closed pipe fails with
-    /// `EPIPE` instead of killing it.
     static func ignoreBrokenPipeSignal() {
         signal(SIGPIPE, SIG_IGN)
     }
