@@ -13,8 +13,8 @@
 /// which win over `LOG_FORMAT` and `LOG_LEVEL`; a setting made in code wins over its variable.
 /// An empty variable counts as unset. A value that is not accepted, even in a variable that
 /// is not used, makes bootstrap throw ``LogBootstrapError/invalidEnvironment(_:)`` and
-/// apply nothing. The Lambda guide, <doc:Lambda>, lists the values each variable accepts
-/// and the precedence of every setting.
+/// apply nothing. The repository's `Documentation/Lambda.md` (summarized in <doc:Lambda>)
+/// lists the values each variable accepts and the precedence of every setting.
 public struct LogEnvironment: Sendable {
     /// The variables read; ``environment`` holds the process's.
     public var variables: [String: String]
