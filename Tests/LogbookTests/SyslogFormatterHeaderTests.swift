@@ -46,6 +46,13 @@ import Testing
         }
     }
 
+    @Test func aLongLoggerNameIsCutBetweenCharacters() throws {
+        // 255 bytes, then a 2-byte character across the 256-byte cut: left out whole, not split.
+        let line = SyslogFormatter(hostname: "h").format(record(logger: String(repeating: "a", count: 255) + "é"))
+        let parsed = try #require(RFC5424Line(line), "not RFC 5424: \(line)")
+        #expect(parsed.elements.first?.parameters.first?.value == String(repeating: "a", count: 255) + "…")
+    }
+
     @Test func ordinaryHeaderFieldsKeepTheCapAsGiven() {
         #expect(
             SyslogFormatter(appName: "payments", hostname: "web-1", processID: "42", lineLimit: 480).lineLimit == 480)
