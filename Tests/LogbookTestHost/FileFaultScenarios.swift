@@ -5,6 +5,7 @@ enum FileFaultScenarios {
     static let all: [String: Scenario] = [
         "file-partial-batch": partialBatch,
         "file-check-after-failed-write": checkAfterFailedWrite,
+        "file-rotation-without-descriptors": rotationWithoutDescriptors,
     ]
 
     /// Writes one batch of three 400-byte lines to a file sink while the process may
@@ -56,6 +57,56 @@ enum FileFaultScenarios {
         var after = "after\n"
         after.withUTF8 { sink.writeLines(UnsafeRawBufferPointer($0)) }
         print("failures=\(sink.failureCount) reopens=\(sink.reopenCount)")
+        return 0
+    }
+
+    /// Daily rotation (keep 1) of the file at PATH, written last on a past day, while the process
+    /// has no file descriptor left (RLIMIT_NOFILE at the lowest free one): the rename works,
+    /// reopening and listing the directory to prune (`opendir`) fail with EMFILE. Then, with the
+    /// limit restored, a write and a rotation after one to a later day (the file's time set to
+    /// 2024-08-07, then reopened). Prints the failure count and the directory's names after each
+    /// step; the sink reports on standard error.
+    static func rotationWithoutDescriptors(_ arguments: [String]) async -> Int32 {
+        guard let path = arguments.first, let slash = path.lastIndex(of: "/") else { return 64 }
+        let sink: FileSink
+        do {
+            sink = try FileSink(
+                path: path, options: .init(rotation: .time(.daily, keep: 1)), reportFailureTo: writeStandardError)
+        } catch {
+            print("unexpected: \(error)")
+            return 1
+        }
+        func names() -> String {
+            guard let handle = opendir(String(path[..<slash])) else { return "?" }
+            defer { closedir(handle) }
+            var names: [String] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                    String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                if !name.hasPrefix(".") { names.append(name) }
+            }
+            return names.sorted().joined(separator: ",")
+        }
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 2 }
+        let saved = limit
+        let lowestFree = dup(0)
+        guard lowestFree >= 0, close(lowestFree) == 0 else { return 2 }
+        limit.rlim_cur = rlim_t(lowestFree)
+        guard setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 2 }
+        sink.write(LogRecord(level: .info, logger: "ci", message: "new"))
+        limit = saved
+        guard setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return 2 }
+        print("failures=\(sink.failureCount) \(names())")
+        sink.write(LogRecord(level: .info, logger: "ci", message: "after"))
+        print("failures=\(sink.failureCount) \(names())")
+        // 2024-08-07T00:00:30Z
+        var times = [timespec(tv_sec: 1_722_988_830, tv_nsec: 0), timespec(tv_sec: 1_722_988_830, tv_nsec: 0)]
+        guard utimensat(AT_FDCWD, path, &times, 0) == 0 else { return 2 }
+        sink.reopen()
+        sink.write(LogRecord(level: .info, logger: "ci", message: "later"))
+        print("failures=\(sink.failureCount) \(names())")
         return 0
     }
 }

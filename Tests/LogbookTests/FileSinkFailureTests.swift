@@ -136,4 +136,31 @@ struct FileSinkFailureTests {
         #expect(messages("app.log") == ["new"])
         #expect(sink.failureCount == 0)
     }
+
+    @Test("with no file descriptor left, time rotation renames but cannot reopen nor prune: reported, nothing lost")
+    func rotationWithoutDescriptors() async throws {
+        let path = directory.file("app.log")
+        for day in ["2024-08-01", "2024-08-02"] {
+            try Data("expired\n".utf8).write(to: URL(fileURLWithPath: path + "." + day))
+        }
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes(  // 2024-08-06T13:30:00Z
+            [.modificationDate: Date(timeIntervalSince1970: 1_722_951_000)], ofItemAtPath: path)
+        let outcome = try await TestHost.run("file-rotation-without-descriptors", [path])
+        #expect(outcome.status == 0)
+        let expired = "app.log.2024-08-01,app.log.2024-08-02"
+        #expect(
+            outcome.outputLines == [
+                // The record went to the renamed file, still the open one; the expired files stay.
+                "failures=1 \(expired),app.log.2024-08-06",
+                // The path is checked before the next write, and reopened.
+                "failures=1 app.log,\(expired),app.log.2024-08-06",
+                // The next rotation prunes what the failed one left.
+                "failures=1 app.log,app.log.2024-08-07",
+            ])
+        #expect(outcome.errorLines.count == 1)
+        #expect(outcome.errorLines.first?.hasPrefix("Logbook: FileSink \"\(path)\": reopening failed: EMFILE") == true)
+        #expect(messages("app.log.2024-08-07") == ["after"])
+        #expect(messages("app.log") == ["later"])
+    }
 }
