@@ -1,11 +1,12 @@
 import Logbook
 
-/// File faults that change process-wide limits, so they run in their own process.
+/// Sink faults that change process-wide limits, so they run in their own process.
 enum FileFaultScenarios {
     static let all: [String: Scenario] = [
         "file-partial-batch": partialBatch,
         "file-check-after-failed-write": checkAfterFailedWrite,
         "file-rotation-without-descriptors": rotationWithoutDescriptors,
+        "async-without-thread": asyncWithoutThread,
     ]
 
     /// Writes one batch of three 400-byte lines to a file sink while the process may
@@ -107,6 +108,48 @@ enum FileFaultScenarios {
         sink.reopen()
         sink.write(LogRecord(level: .info, logger: "ci", message: "later"))
         print("failures=\(sink.failureCount) \(names())")
+        return 0
+    }
+
+    /// An AsyncSink over a file sink at PATH, created while no thread can start: the address
+    /// space (RLIMIT_AS) is limited to 1 MiB more than the process uses, less than a thread's
+    /// stack. Writes three records, printing after each how many lines the file has (before
+    /// any flush or shutdown), then whether shutdown completed.
+    static func asyncWithoutThread(_ arguments: [String]) async -> Int32 {
+        guard let path = arguments.first, let file = try? FileSink(path: path) else { return 64 }
+        func lineCount() -> Int {
+            guard let stream = fopen(path, "r") else { return -1 }
+            defer { fclose(stream) }
+            var count = 0
+            while true {
+                let byte = fgetc(stream)
+                if byte == EOF { return count }
+                if byte == 0x0A { count += 1 }
+            }
+        }
+        // VmSize in /proc/self/status: the address space in use, in KiB.
+        guard let status = fopen("/proc/self/status", "r") else { return 2 }
+        var kibibytes = 0
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), status) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("VmSize:") { kibibytes = Int(text.split(separator: " ")[1]) ?? 0 }
+        }
+        fclose(status)
+        guard kibibytes > 0 else { return 2 }
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0 else { return 2 }
+        let saved = limit
+        limit.rlim_cur = rlim_t((kibibytes + 1024) * 1024)
+        guard setrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0 else { return 2 }
+        let sink = AsyncSink(file, options: .init(capacity: 16))
+        limit = saved
+        guard setrlimit(Int32(RLIMIT_AS.rawValue), &limit) == 0 else { return 2 }
+        for index in 0..<3 {
+            sink.write(LogRecord(level: .info, logger: "ci", message: "m\(index)"))
+            print("lines=\(lineCount())")
+        }
+        print("complete=\(sink.shutdown(timeout: .seconds(5)))")
         return 0
     }
 }
