@@ -7,6 +7,8 @@ enum FileFaultScenarios {
         "file-check-after-failed-write": checkAfterFailedWrite,
         "file-rotation-without-descriptors": rotationWithoutDescriptors,
         "async-without-thread": asyncWithoutThread,
+        "file-partial-line": partialLine,
+        "file-hangup-unopenable": hangupUnopenable,
     ]
 
     /// Writes one batch of three 400-byte lines to a file sink while the process may
@@ -150,6 +152,46 @@ enum FileFaultScenarios {
             print("lines=\(lineCount())")
         }
         print("complete=\(sink.shutdown(timeout: .seconds(5)))")
+        return 0
+    }
+
+    /// Writes one 1,500-byte line to a file sink while the process may write at most 1,000
+    /// bytes per file (RLIMIT_FSIZE): the kernel writes 1,000 bytes, none of them a whole line,
+    /// then refuses the rest with EFBIG. Then writes `after`. Prints the failure count.
+    static func partialLine(_ arguments: [String]) async -> Int32 {
+        guard let path = arguments.first, let sink = try? FileSink(path: path) else { return 64 }
+        signal(SIGXFSZ, SIG_IGN)
+        var limit = rlimit(rlim_cur: 1_000, rlim_max: 1_000)
+        guard setrlimit(Int32(RLIMIT_FSIZE.rawValue), &limit) == 0 else { return 2 }
+        for var line in [String(repeating: "x", count: 1_499) + "\n", "after\n"] {
+            line.withUTF8 { sink.writeLines(UnsafeRawBufferPointer($0)) }
+        }
+        print("failures=\(sink.failureCount)")
+        return 0
+    }
+
+    /// A sink that reopens on SIGHUP gets one while a directory stands at its path (its file
+    /// moved away): reopening fails, and the record goes to the moved file. A second SIGHUP,
+    /// the directory removed, reopens the path. Prints the failure and reopen counts; the sink
+    /// reports on standard error.
+    static func hangupUnopenable(_ arguments: [String]) async -> Int32 {
+        guard let path = arguments.first else { return 64 }
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGHUP)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        let options = FileSink.Options(reopensOnHangup: true, identityCheckInterval: .seconds(3600))
+        guard let sink = try? FileSink(path: path, options: options, reportFailureTo: writeStandardError) else {
+            return 1
+        }
+        sink.write(LogRecord(level: .info, logger: "ci", message: "before"))
+        guard rename(path, path + ".1") == 0, mkdir(path, 0o755) == 0 else { return 2 }
+        raise(SIGHUP)
+        sink.write(LogRecord(level: .info, logger: "ci", message: "during"))
+        guard rmdir(path) == 0 else { return 2 }
+        raise(SIGHUP)
+        sink.write(LogRecord(level: .info, logger: "ci", message: "after"))
+        print("failures=\(sink.failureCount) reopens=\(sink.reopenCount)")
         return 0
     }
 }

@@ -163,4 +163,27 @@ struct FileSinkFailureTests {
         #expect(messages("app.log.2024-08-07") == ["after"])
         #expect(messages("app.log") == ["later"])
     }
+
+    @Test("a write cut short before its first line ends leaves no fragment: the next line starts the file")
+    func partialFirstLine() async throws {
+        let path = directory.file("app.log")
+        let outcome = try await TestHost.run("file-partial-line", [path])
+        #expect(outcome.status == 0)
+        #expect(outcome.outputLines == ["failures=1"])
+        #expect(directory.lines("app.log") == ["after"])
+    }
+
+    @Test(
+        "a SIGHUP reopen that fails is counted and reported; the record goes to the open file; the next SIGHUP recovers"
+    )
+    func hangupReopenFails() async throws {
+        let path = directory.file("app.log")
+        let outcome = try await TestHost.run("file-hangup-unopenable", [path])
+        #expect(outcome.status == 0)
+        #expect(outcome.outputLines == ["failures=1 reopens=1"])
+        #expect(outcome.errorLines.count == 1)
+        #expect(outcome.errorLines.first?.hasPrefix("Logbook: FileSink \"\(path)\": reopening failed: EISDIR") == true)
+        #expect(messages("app.log.1") == ["before", "during"])
+        #expect(messages("app.log") == ["after"])
+    }
 }
