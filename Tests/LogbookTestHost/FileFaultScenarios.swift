@@ -135,7 +135,7 @@ enum FileFaultScenarios {
         var line = [CChar](repeating: 0, count: 256)
         while fgets(&line, Int32(line.count), status) != nil {
             let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if text.hasPrefix("VmSize:") { kibibytes = Int(text.split(separator: " ")[1]) ?? 0 }
+            if text.hasPrefix("VmSize:") { kibibytes = Int(text.split { $0 == " " || $0 == "\t" }[1]) ?? 0 }
         }
         fclose(status)
         guard kibibytes > 0 else { return 2 }
