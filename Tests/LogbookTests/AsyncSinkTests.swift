@@ -471,3 +471,18 @@ final class FirstWriteGate: LogSink, @unchecked Sendable {
         #expect(options == AsyncSink.Options(maximumBytes: 0, batchBytes: -1))
     }
 }
+
+@Suite("AsyncSink: no thread")
+struct AsyncSinkWithoutThreadTests {
+    @Test("an AsyncSink that cannot start its thread says so once and writes each record on the caller's thread")
+    func noThread() async throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("app.log")
+        let outcome = try await TestHost.run("async-without-thread", [path])
+        #expect(outcome.status == 0)
+        #expect(outcome.outputLines == ["lines=1", "lines=2", "lines=3", "complete=true"])
+        #expect(
+            outcome.errorLines == ["Logbook: AsyncSink could not start its thread; records are written synchronously."])
+        #expect(directory.lines("app.log").map { jsonObject($0)?["message"] as? String } == ["m0", "m1", "m2"])
+    }
+}

@@ -67,6 +67,22 @@ struct LogTimestampTests {
                 == times.map { utcFirst ? "\($2) \($1) \($2)" : "\($1) \($2) \($1)" })
     }
 
+    @Test(
+        "a local time past the four-digit years (the zone's offset at the clamp) is the nearest one they can write",
+        arguments: [
+            ("America/St_Johns", "-9223372036854775808", "0000-01-01 00:00:00.999", "0000-01-01T00:00:00.999Z"),
+            ("America/St_Johns", "-62167219200", "0000-01-01 00:00:00.999", "0000-01-01T00:00:00.999Z"),
+            ("Asia/Tokyo", "253402300799", "9999-12-31 23:59:59.999", "9999-12-31T23:59:59.999Z"),
+            ("Asia/Tokyo", "9223372036854775807", "9999-12-31 23:59:59.999", "9999-12-31T23:59:59.999Z"),
+        ])
+    func localTimesAtTheClamp(zone: String, seconds: String, local: String, utc: String) async throws {
+        // UTC-3:30 makes the first instant a time in year -1, UTC+9 the last one in year 10000:
+        // not `0000-12-31` (a year later) nor `9999-01-01` (a year earlier).
+        let outcome = try await TestHost.run("local-times", ["local-first", seconds], environment: ["TZ": zone])
+        #expect(outcome.status == 0)
+        #expect(outcome.outputLines == ["\(local) \(utc) \(local)"])
+    }
+
     @Test("nanoseconds outside one second carry into the seconds")
     func normalization() {
         let carried = LogTimestamp(secondsSinceEpoch: 10, nanoseconds: 1_500_000_000)

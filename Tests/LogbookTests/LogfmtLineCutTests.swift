@@ -50,7 +50,7 @@ import Testing
     /// (the built-in text formats start with their own keys; syslog's cut starts at the message).
     private struct TextFormatter: LogFormatter {
         let text: String
-        let lineLimit = 100
+        var lineLimit = 100
         func format(_ record: LogRecord, into buffer: inout LogBuffer) { buffer.append(text) }
     }
 
@@ -69,6 +69,19 @@ import Testing
         buffer.append("before ")
         TextFormatter(text: start + String(repeating: "x", count: 200)).formatLine(makeRecord(), into: &buffer)
         #expect(buffer.string == "before " + expected)
+    }
+
+    /// At the smallest cap (64 bytes), a line whose first key is `truncated` needs a `fields.`
+    /// marker; the room for it moves the cut before that key's `=`, which leaves the key a
+    /// bare word: the marker must still differ from it.
+    @Test func theFirstKeyCutBeforeItsEqualsSignStillRenamesTheMarker() {
+        var buffer = LogBuffer()
+        let formatter = TextFormatter(text: "truncated=1 " + String(repeating: "x", count: 200), lineLimit: 64)
+        formatter.formatLine(makeRecord(), into: &buffer)
+        #expect(buffer.count <= 64)
+        let keys = keys(buffer.string)
+        #expect(Set(keys).count == keys.count, "\(buffer.string)")
+        #expect(buffer.string == #"truncated fields.truncated="…[truncated 212 bytes]""#)
     }
 
     @Test func aKeyAfterTheCutDoesNotRenameTheMarker() {

@@ -40,8 +40,9 @@ extension LogBuffer {
         var inQuotes = false
         var lastSpace = -1
         var equalsSinceSpace = false
-        // Bit k: a kept key is `truncated` with k `fields.` before it.
-        var markerKeys: UInt64 = markerKeyPrefixes(at: start, before: end).map { 1 << $0 } ?? 0
+        // Bit k: a kept key is `truncated` with k `fields.` before it. The first word stays even
+        // when the cut falls just before its `=` (no space to back up to): it still counts.
+        var markerKeys: UInt64 = markerKeyPrefixes(at: start, before: end + 1).map { 1 << $0 } ?? 0
         var index = start
         while index < end {
             let byte = self[index]

@@ -77,8 +77,10 @@ extension LogBuffer {
     /// `YYYY-MM-DDTHH:MM:SS` in UTC, or with `local` `YYYY-MM-DD HH:MM:SS` in local time, the low 19
     /// bytes of three words, from the digits `YYYYMMDD` and `00HHMMSS`.
     private static func encode(_ second: Int64, local: Bool) -> (UInt64, UInt64, UInt64) {
-        let time = local ? System.localTime(second) : utcTime(second)
-        let ymd = decimalDigits(UInt64(min(max(time.year, 0), 9999) * 10_000 + time.month * 100 + time.day))
+        var time = local ? System.localTime(second) : utcTime(second)
+        // A zone's offset takes the local time of an end of the clamp into year -1 or 10000: the nearest end.
+        if time.year < 0 { time = (0, 1, 1, 0, 0, 0) } else if time.year > 9999 { time = (9999, 12, 31, 23, 59, 59) }
+        let ymd = decimalDigits(UInt64(time.year * 10_000 + time.month * 100 + time.day))
         let hms = decimalDigits(UInt64(time.hour * 10_000 + time.minute * 100 + time.second))
         let separator: UInt64 = local ? 0x20 : 0x54  // ` ` or `T`
         let middle = ymd >> 48 | separator << 16 | (hms >> 16 & 0xFFFF) << 24 | 0x3A << 40 | (hms >> 32 & 0xFFFF) << 48

@@ -1,0 +1,189 @@
+import Foundation
+import Logbook
+import Testing
+
+/// What a user sees when the file system refuses a file sink's rotation, reopen or directory:
+/// the failure counted and reported once, no record lost, and the sink recovering by itself.
+/// The faults are kinds of file, not permissions (the tests may run as root).
+@Suite("FileSink: failures after setup")
+struct FileSinkFailureTests {
+    let directory = TemporaryDirectory()
+
+    private func record(_ message: String) -> LogRecord {
+        LogRecord(level: .info, logger: "test", message: message)
+    }
+
+    /// The messages of the JSON lines of `name`.
+    private func messages(_ name: String) -> [String?] {
+        directory.lines(name).map { jsonObject($0)?["message"] as? String }
+    }
+
+    /// `count` lines of 100 bytes (newline included), numbered from `first`.
+    private func write(_ count: Int, from first: Int = 0, to sink: FileSink) {
+        for index in first..<first + count {
+            let line = String(index) + String(repeating: "x", count: 99 - String(index).utf8.count) + "\n"
+            Array(line.utf8).withUnsafeBytes { sink.writeLines($0) }
+        }
+    }
+
+    @Test("size rotation onto a directory fails on every write due: each counted, the first reported, no line lost")
+    func sizeRotationRenameFails() throws {
+        let path = directory.file("app.log")
+        // rename(2) of a file onto a directory fails with EISDIR; with keep 1 nothing moves it aside.
+        try FileManager.default.createDirectory(atPath: path + ".1", withIntermediateDirectories: false)
+        let reports = ReportCollector()
+        let sink = try FileSink(path: path, options: .init(rotation: .size(maximumBytes: 300, keep: 1)))
+        sink.failures.reportFirst(to: reports.report)
+        write(10, to: sink)
+        // Three lines fill the file; each of the seven after it finds the rotation due and failing.
+        #expect(sink.failureCount == 7)
+        #expect(reports.messages.count == 1)
+        #expect(
+            reports.messages.first?.hasPrefix("FileSink \"\(path)\": rotating to \"\(path).1\" failed: EISDIR") == true)
+        #expect(directory.lines("app.log").map { Int($0.prefix { $0 != "x" }) } == Array(0..<10))
+        // Once the directory is gone, the next write rotates the whole file away.
+        try FileManager.default.removeItem(atPath: path + ".1")
+        write(1, from: 10, to: sink)
+        #expect(directory.lines("app.log.1").count == 10)
+        #expect(directory.lines("app.log") == ["10" + String(repeating: "x", count: 97)])
+        #expect(sink.failureCount == 7)
+    }
+
+    @Test("time rotation to a name too long for the file system fails once, and the records stay in the file")
+    func timeRotationRenameFails() throws {
+        // 254 bytes: a name the file system takes, but not with `.2024-08-06T13` (ENAMETOOLONG).
+        let name = String(repeating: "a", count: 250) + ".log"
+        let path = directory.file(name)
+        try Data("old line\n".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes(  // 2024-08-06T13:30:00Z: the file belongs to a past hour
+            [.modificationDate: Date(timeIntervalSince1970: 1_722_951_000)], ofItemAtPath: path)
+        let reports = ReportCollector()
+        let sink = try FileSink(path: path, options: .init(rotation: .time(.hourly, keep: 3)))
+        sink.failures.reportFirst(to: reports.report)
+        sink.write(record("new"))
+        sink.write(record("newer"))
+        #expect(sink.failureCount == 1, "the next write, in the same hour, does not try again")
+        #expect(reports.messages.first?.contains(".2024-08-06T13\" failed: ENAMETOOLONG") == true)
+        #expect(directory.names() == [name])
+        #expect(messages(name) == [nil, "new", "newer"])
+        #expect(directory.lines(name).first == "old line")
+    }
+
+    @Test("reopen() that cannot open the path counts and reports it, and the sink keeps writing its open file")
+    func publicReopenFails() throws {
+        let path = directory.file("app.log")
+        let reports = ReportCollector()
+        let sink = try FileSink(path: path, options: .init(identityCheckInterval: .seconds(3600)))
+        sink.failures.reportFirst(to: reports.report)
+        sink.write(record("one"))
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".old")
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
+        sink.reopen()
+        #expect(sink.failureCount == 1)
+        #expect(reports.messages.count == 1)
+        #expect(
+            reports.messages.first?.hasPrefix("FileSink \"\(path)\": reopening failed: EISDIR (Is a directory). ")
+                == true)
+        sink.write(record("two"))
+        #expect(messages("app.log.old") == ["one", "two"])
+        try FileManager.default.removeItem(atPath: path)
+        sink.reopen()
+        sink.write(record("three"))
+        #expect(messages("app.log") == ["three"])
+        #expect(sink.failureCount == 1 && sink.reopenCount == 1)
+    }
+
+    @Test("a log directory removed while the sink runs is created again at the next write, with createsDirectories")
+    func removedDirectoryIsCreatedAgain() throws {
+        let path = directory.file("logs/app.log")
+        let sink = try FileSink(path: path, options: .init(createsDirectories: true))
+        sink.write(record("one"))
+        try FileManager.default.removeItem(atPath: directory.file("logs"))
+        sink.write(record("two"))
+        #expect(messages("logs/app.log") == ["two"])
+        #expect(sink.failureCount == 0 && sink.reopenCount == 1)
+    }
+
+    @Test("without createsDirectories, a removed log directory is a reported failure until it is back")
+    func removedDirectoryWithoutCreation() throws {
+        let path = directory.file("logs/app.log")
+        try FileManager.default.createDirectory(atPath: directory.file("logs"), withIntermediateDirectories: false)
+        let reports = ReportCollector()
+        let sink = try FileSink(path: path)
+        sink.failures.reportFirst(to: reports.report)
+        sink.write(record("one"))
+        try FileManager.default.removeItem(atPath: directory.file("logs"))
+        sink.write(record("two"))  // into the removed file: the only one open
+        #expect(sink.failureCount == 1)
+        #expect(reports.messages.first?.hasPrefix("FileSink \"\(path)\": reopening failed: ENOENT") == true)
+        try FileManager.default.createDirectory(atPath: directory.file("logs"), withIntermediateDirectories: false)
+        sink.write(record("three"))
+        #expect(messages("logs/app.log") == ["three"])
+        #expect(sink.failureCount == 1 && sink.reopenCount == 1)
+    }
+
+    @Test("time rotation to a name a file already has (rotated before a restart) adds .1, which pruning keeps as newer")
+    func rotatedNameTaken() throws {
+        let path = directory.file("app.log")
+        try Data("earlier\n".utf8).write(to: URL(fileURLWithPath: path + ".2024-08-06T13"))
+        try Data("old line\n".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_722_951_000)], ofItemAtPath: path)
+        let sink = try FileSink(path: path, options: .init(rotation: .time(.hourly, keep: 1)))
+        sink.write(record("new"))
+        #expect(directory.names() == ["app.log", "app.log.2024-08-06T13.1"])
+        #expect(directory.lines("app.log.2024-08-06T13.1") == ["old line"])
+        #expect(messages("app.log") == ["new"])
+        #expect(sink.failureCount == 0)
+    }
+
+    @Test("with no file descriptor left, time rotation renames but cannot reopen nor prune: reported, nothing lost")
+    func rotationWithoutDescriptors() async throws {
+        let path = directory.file("app.log")
+        for day in ["2024-08-01", "2024-08-02"] {
+            try Data("expired\n".utf8).write(to: URL(fileURLWithPath: path + "." + day))
+        }
+        try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes(  // 2024-08-06T13:30:00Z
+            [.modificationDate: Date(timeIntervalSince1970: 1_722_951_000)], ofItemAtPath: path)
+        let outcome = try await TestHost.run("file-rotation-without-descriptors", [path])
+        #expect(outcome.status == 0)
+        let expired = "app.log.2024-08-01,app.log.2024-08-02"
+        #expect(
+            outcome.outputLines == [
+                // The record went to the renamed file, still the open one; the expired files stay.
+                "failures=1 \(expired),app.log.2024-08-06",
+                // The path is checked before the next write, and reopened.
+                "failures=1 app.log,\(expired),app.log.2024-08-06",
+                // The next rotation prunes what the failed one left.
+                "failures=1 app.log,app.log.2024-08-07",
+            ])
+        #expect(outcome.errorLines.count == 1)
+        #expect(outcome.errorLines.first?.hasPrefix("Logbook: FileSink \"\(path)\": reopening failed: EMFILE") == true)
+        #expect(messages("app.log.2024-08-07") == ["after"])
+        #expect(messages("app.log") == ["later"])
+    }
+
+    @Test("a write cut short before its first line ends leaves no fragment: the next line starts the file")
+    func partialFirstLine() async throws {
+        let path = directory.file("app.log")
+        let outcome = try await TestHost.run("file-partial-line", [path])
+        #expect(outcome.status == 0)
+        #expect(outcome.outputLines == ["failures=1"])
+        #expect(directory.lines("app.log") == ["after"])
+    }
+
+    @Test(
+        "a SIGHUP reopen that fails is counted and reported; the record goes to the open file; the next SIGHUP recovers"
+    )
+    func hangupReopenFails() async throws {
+        let path = directory.file("app.log")
+        let outcome = try await TestHost.run("file-hangup-unopenable", [path])
+        #expect(outcome.status == 0)
+        #expect(outcome.outputLines == ["failures=1 reopens=1"])
+        #expect(outcome.errorLines.count == 1)
+        #expect(outcome.errorLines.first?.hasPrefix("Logbook: FileSink \"\(path)\": reopening failed: EISDIR") == true)
+        #expect(messages("app.log.1") == ["before", "during"])
+        #expect(messages("app.log") == ["after"])
+    }
+}
