@@ -49,6 +49,33 @@ struct FileSinkFailureTests {
         #expect(sink.failureCount == 7)
     }
 
+    @Test("a rotated file that cannot move on stops the rotation: nothing overwritten, each write due counted")
+    func sizeRotationShiftFails() throws {
+        let path = directory.file("app.log")
+        // The oldest kept name is a directory: neither unlinked nor renamed onto.
+        try FileManager.default.createDirectory(atPath: path + ".3", withIntermediateDirectories: false)
+        let reports = ReportCollector()
+        let sink = try FileSink(path: path, options: .init(rotation: .size(maximumBytes: 300, keep: 3)))
+        sink.failures.reportFirst(to: reports.report)
+        // Lines 0-5 rotate twice, into .2 and .1; lines 9, 10 and 11 find the shift of .2 failing.
+        write(12, to: sink)
+        let numbers = { (name: String) in self.directory.lines(name).map { Int($0.prefix { $0 != "x" }) } }
+        #expect(numbers("app.log.2") == Array(0..<3))
+        #expect(numbers("app.log.1") == Array(3..<6))
+        #expect(numbers("app.log") == Array(6..<12))
+        #expect(sink.failureCount == 3)
+        #expect(
+            reports.messages.first?.hasPrefix(
+                "FileSink \"\(path)\": rotating \"\(path).2\" to \"\(path).3\" failed: EISDIR") == true)
+        // Once the directory is gone, the next write rotates every file one place on.
+        try FileManager.default.removeItem(atPath: path + ".3")
+        write(1, from: 12, to: sink)
+        #expect(numbers("app.log.3") == Array(0..<3))
+        #expect(numbers("app.log.2") == Array(3..<6))
+        #expect(numbers("app.log.1") == Array(6..<12))
+        #expect(numbers("app.log") == [12])
+    }
+
     @Test("time rotation to a name too long for the file system fails once, and the records stay in the file")
     func timeRotationRenameFails() throws {
         // 254 bytes: a name the file system takes, but not with `.2024-08-06T13` (ENAMETOOLONG).

@@ -6,7 +6,8 @@ public enum FileRotation: Sendable, Hashable {
     /// Rotates before a write would make the file larger than `maximumBytes`: `app.log`
     /// becomes `app.log.1`, `app.log.1` becomes `app.log.2`, ...; `app.log.<keep>` is deleted.
     /// A batch (from an ``AsyncSink``) is split between files at line ends; a single line
-    /// larger than the limit is written alone in its file.
+    /// larger than the limit is written alone in its file. When a file cannot be renamed, the
+    /// sink counts a failure and keeps writing to `app.log`, overwriting nothing, until it can.
     case size(maximumBytes: Int, keep: Int)
     /// Rotates at the first write in a new UTC hour or day: `app.log` becomes
     /// `app.log.2024-08-06` (daily) or `app.log.2024-08-06T13` (hourly), named after the

@@ -9,7 +9,11 @@ extension FileSink {
             guard pathNamesOpenFile(state) else { return reopenFile(&state, now: now) }
             _ = FileSystem.remove(path + "." + String(keep))
             for index in stride(from: keep - 1, through: 1, by: -1) {
-                _ = FileSystem.move(path + "." + String(index), to: path + "." + String(index + 1))
+                let (source, target) = (path + "." + String(index), path + "." + String(index + 1))
+                // A file that cannot move on would be overwritten by the next: rotate later instead.
+                if FileSystem.exists(source), let error = FileSystem.move(source, to: target) {
+                    return "rotating \"\(source)\" to \"\(target)\" failed: \(error)"
+                }
             }
             return renameAndReopen(&state, to: path + ".1", now: now)
         case .time(let period, let keep):
