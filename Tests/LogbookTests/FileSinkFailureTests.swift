@@ -167,14 +167,25 @@ struct FileSinkFailureTests {
     @Test("with no file descriptor left, time rotation renames but cannot reopen nor prune: reported, nothing lost")
     func rotationWithoutDescriptors() async throws {
         let path = directory.file("app.log")
-        for day in ["2024-08-01", "2024-08-02"] {
-            try Data("expired\n".utf8).write(to: URL(fileURLWithPath: path + "." + day))
-        }
-        try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
-        try FileManager.default.setAttributes(  // 2024-08-06T13:30:00Z
-            [.modificationDate: Date(timeIntervalSince1970: 1_722_951_000)], ofItemAtPath: path)
-        let outcome = try await TestHost.run("file-rotation-without-descriptors", [path])
-        #expect(outcome.status == 0)
+        // libdispatch traps (SIGILL: "workq: registered worker exited prematurely") when its
+        // worker monitor cannot open /proc/<tid>/stat, which it tries when a queue has work
+        // waiting: a chance the scenario's moment without descriptors gives it on a loaded
+        // machine (about 1 run in 10 with the file suites in parallel). Logbook has no part in
+        // it: the scenario runs again, from the same files, at most three times.
+        var outcome: TestHost.Outcome
+        var attempts = 0
+        repeat {
+            attempts += 1
+            for name in directory.names() { try FileManager.default.removeItem(atPath: directory.file(name)) }
+            for day in ["2024-08-01", "2024-08-02"] {
+                try Data("expired\n".utf8).write(to: URL(fileURLWithPath: path + "." + day))
+            }
+            try Data("old\n".utf8).write(to: URL(fileURLWithPath: path))
+            try FileManager.default.setAttributes(  // 2024-08-06T13:30:00Z
+                [.modificationDate: Date(timeIntervalSince1970: 1_722_951_000)], ofItemAtPath: path)
+            outcome = try await TestHost.run("file-rotation-without-descriptors", [path])
+        } while outcome.killedBySignal && outcome.status == SIGILL && attempts < 3
+        #expect(outcome.status == 0 && !outcome.killedBySignal, "status \(outcome.status): \(outcome.standardError)")
         let expired = "app.log.2024-08-01,app.log.2024-08-02"
         #expect(
             outcome.outputLines == [
