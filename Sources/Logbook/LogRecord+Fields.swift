@@ -86,6 +86,9 @@ extension LogRecord {
 
     /// Appends the winning entries of every layer, read in place: nothing is copied or retained.
     private func resolveFields(includingFields: Bool, scope: LogContext.Scope?, into list: inout FieldListBuilder) {
+        if list.capacity > FieldKeys.hashingThreshold {
+            return resolveFieldsByHashing(includingFields: includingFields, scope: scope, into: &list)
+        }
         let callSite = fields.entries
         let bound = boundFields.entries
         // Most call sites' keys are short and distinct: appended as they are scanned.
@@ -115,6 +118,31 @@ extension LogRecord {
             keyBits |= appendProvidedFields(provided, shadows: shadows, into: &list)
         }
         list.keyBits = keyBits
+    }
+
+    /// ``resolveFields(includingFields:scope:into:)`` past ``FieldKeys/hashingThreshold`` entries, where
+    /// comparing keys with those of the layers above would take quadratic time: each layer's last
+    /// occurrences, highest precedence first, claim their keys in one hash set. Leaves
+    /// ``FieldListBuilder/keyBits`` at every bit, as so many keys would set nearly all anyway.
+    @inline(never)
+    private func resolveFieldsByHashing(
+        includingFields: Bool, scope: LogContext.Scope?, into list: inout FieldListBuilder
+    ) {
+        var claimed = Set<FieldKeys.HashedKey>()
+        for layer in [fields.entries, boundFields.entries] {
+            let winners = FieldKeys.lastOccurrences(layer, claiming: &claimed)
+            if includingFields { for index in winners { list.append(layer, index) } }
+        }
+        // Claimed innermost first, appended (with the context only) outermost first.
+        let scopes = context.scope.map { Array(sequence(first: $0, next: \.parent)) } ?? []
+        let scopeWinners = scopes.map { FieldKeys.lastOccurrences($0.fields.entries, claiming: &claimed) }
+        for (node, winners) in zip(scopes, scopeWinners).reversed() where scope != nil {
+            let checking = node.needsRedactionChecks(list)
+            for index in winners { list.append(node.fields.entries, index, checking: checking) }
+        }
+        if includingFields, let provided = providedStorage?.entries {
+            for index in FieldKeys.lastOccurrences(provided, claiming: &claimed) { list.append(provided, index) }
+        }
     }
 
     /// Appends the provided fields no other layer has, each key once; returns their key bits.

@@ -126,6 +126,31 @@ struct FieldPrecedenceTests {
         #expect(Self.observed(record, includeContext: true).map(\.key) == distinct.map(\.key))
     }
 
+    @Test("records of more than 64 fields (resolved through a hash set) keep the same rules")
+    func randomLargeRecords() {
+        var generator = SplitMix64(seed: 64)
+        for _ in 0..<300 {
+            let callSite = Self.randomEntries(&generator, count: Int(generator.next() % 40))
+            let bound = Self.randomEntries(&generator, count: Int(generator.next() % 40))
+            let scopes = (0..<Int(generator.next() % 4)).map { _ in
+                Self.randomEntries(&generator, count: 1 + Int(generator.next() % 30))
+            }
+            let provided = Self.randomEntries(&generator, count: Int(generator.next() % 40))
+            var context = LogContext()
+            for scope in scopes { context = context.adding(Self.fields(scope)) }
+            var record = makeRecord(fields: Self.fields(callSite), boundFields: Self.fields(bound), context: context)
+            record.providedFields = Self.fields(provided)
+            for includeContext in [true, false] {
+                let expected = Self.reference(
+                    callSite: callSite, bound: bound, scopes: scopes, provided: provided,
+                    includeContext: includeContext)
+                let actual = Self.observed(record, includeContext: includeContext)
+                #expect(actual.map(\.key) == expected.map(\.key))
+                #expect(actual.map(\.value) == expected.map(\.value))
+            }
+        }
+    }
+
     @Test("JSON lines of random records carry each key once, with the winning value")
     func randomJSON() throws {
         var generator = SplitMix64(seed: 7)

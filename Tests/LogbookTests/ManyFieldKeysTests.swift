@@ -48,6 +48,23 @@ import Testing
         #expect(merged.map { $0.value as? Int } == (count / 2..<count).map { $0 })
     }
 
+    /// 100,000 call-site fields and 100,000 bound, context or provided ones, half of them with
+    /// call-site keys. The time limit guards against the quadratic scans this once was (each key
+    /// of a lower layer compared with every key of the layers above: minutes at this size).
+    @Test(.timeLimit(.minutes(1)), arguments: ["bound", "context", "provided"])
+    func keysRepeatedAcrossLayersAreResolvedInTime(layer: String) {
+        let count = 100_000
+        let lower = LogFields((count / 2..<count * 3 / 2).map { ("key\($0)", layer) })
+        var record = makeRecord(
+            fields: LogFields((0..<count).map { ("key\($0)", "call site") }),
+            boundFields: layer == "bound" ? lower : [:], context: layer == "context" ? LogContext(lower) : LogContext())
+        if layer == "provided" { record.providedFields = lower }
+        let merged = record.mergedFields
+        // Call-site keys first, then the lower layer's own, each once.
+        #expect(merged.map(\.key) == (0..<count * 3 / 2).map { "key\($0)" })
+        #expect(merged.map { $0.value as? String } == (0..<count * 3 / 2).map { $0 < count ? "call site" : layer })
+    }
+
     /// The time limit guards against a hang; speed itself is the benchmarks' business.
     @Test(.timeLimit(.minutes(1)), arguments: ["json", "logfmt"])
     func anObjectOfTensOfThousandsOfKeysIsWrittenInTime(format: String) {

@@ -114,13 +114,18 @@ enum FieldKeys {
     /// The indices of each key's last occurrence, in order.
     static func lastOccurrences(_ entries: Entries) -> [Int] {
         var seen = Set<HashedKey>(minimumCapacity: entries.count)
-        return entries.indices.reversed().filter { seen.insert(HashedKey(text: key(entries, $0).pointee)).inserted }
+        return lastOccurrences(entries, claiming: &seen)
+    }
+
+    /// The indices of each key's last occurrence whose key `claimed` lacks, in order; adds every key to `claimed`.
+    static func lastOccurrences(_ entries: Entries, claiming claimed: inout Set<HashedKey>) -> [Int] {
+        entries.indices.reversed().filter { claimed.insert(HashedKey(text: key(entries, $0).pointee)).inserted }
             .reversed()
     }
 
     /// Equal as ``firstIndex(of:from:count:keyAt:)`` compares: same UTF-8 length and `==`
     /// (`String`'s `==` alone equates `café` and `cafe\u{301}`).
-    private struct HashedKey: Hashable {
+    struct HashedKey: Hashable {
         let text: String
 
         static func == (lhs: Self, rhs: Self) -> Bool {

@@ -62,7 +62,7 @@ struct FieldListBuilder {
     var keyBits: UInt64 = ~0
     /// One per slot, allocated on the first substitution.
     private var substitutes: UnsafeMutablePointer<FieldKeys.Entry>?
-    private let capacity: Int
+    let capacity: Int
     private var substituteCount = 0
 
     init(
