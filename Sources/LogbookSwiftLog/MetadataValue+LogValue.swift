@@ -19,9 +19,9 @@ extension Logger.MetadataValue: LogValueConvertible {
             if let typed = value as? any LogValueConvertible { return typed.logValue }
             return .string(value.description)
         case .array(let values):
-            return .array(values.map(\.logValue))
+            return values.logValue
         case .dictionary(let metadata):
-            return .object(LogFields(metadata: metadata))
+            return metadata.logValue
         }
     }
 
