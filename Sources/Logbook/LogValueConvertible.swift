@@ -71,7 +71,13 @@ extension Array: LogValueConvertible where Element: LogValueConvertible {
 
 extension Dictionary: LogValueConvertible where Key == String, Value: LogValueConvertible {
     /// The entries as an ``LogValue/object(_:)`` value, sorted by key so output is stable.
-    public var logValue: LogValue {
-        .object(LogFields(sorted { $0.key < $1.key }.map { ($0.key, $0.value as any LogValueConvertible) }))
+    public var logValue: LogValue { .object(LogFields(sortedEntries)) }
+
+    /// The entries sorted by key: how a dictionary's entries become fields, here and in the
+    /// swift-log bridge (its metadata dictionaries).
+    package var sortedEntries: [(String, any LogValueConvertible)] {
+        var entries = map { ($0.key, $0.value as any LogValueConvertible) }
+        entries.sort { $0.0 < $1.0 }
+        return entries
     }
 }

@@ -13,7 +13,7 @@ extension LogFieldProvider {
             let logger = Logger.current
             // Outside every `withLogger` scope: swift-log's default logger, with an empty label.
             if logger.label.isEmpty { return LogFields() }
-            return LogFields(metadata: logger.handler.metadata)
+            return LogFields(logger.handler.metadata.sortedEntries)
         }
     }
 }

@@ -19,7 +19,7 @@ public struct LogbookLogHandler: LogHandler {
 
     /// The metadata added to every record of this `Logger` value.
     public var metadata: Logger.Metadata = [:] {
-        didSet { boundLogger = logger.with(LogFields(metadata: metadata)) }
+        didSet { boundLogger = logger.with(LogFields(metadata.sortedEntries)) }
     }
 
     /// The metadata provider asked for fields on every record, on the logging task.
@@ -81,23 +81,11 @@ public struct LogbookLogHandler: LogHandler {
 }
 
 extension LogFields {
-    /// Fields from swift-log metadata, keys sorted so output is stable.
-    init(metadata: Logger.Metadata) {
-        self.init(Self.entries(metadata))
-    }
-
     /// A provider's metadata then the call site's, in one layer where the later key wins.
     init(provided: Logger.Metadata?, callSite: Logger.Metadata?) {
-        let provided = Self.entries(provided ?? [:])
-        let callSite = Self.entries(callSite ?? [:])
+        let provided = provided?.sortedEntries ?? []
+        let callSite = callSite?.sortedEntries ?? []
         self.init(callSite.isEmpty ? provided : provided.isEmpty ? callSite : provided + callSite)
-    }
-
-    private static func entries(_ metadata: Logger.Metadata) -> [(String, any LogValueConvertible)] {
-        if metadata.isEmpty { return [] }
-        var entries = metadata.map { ($0.key, $0.value as any LogValueConvertible) }
-        entries.sort { $0.0 < $1.0 }
-        return entries
     }
 }
 #endif

@@ -9,10 +9,8 @@ extension Logger.MetadataProvider {
     /// `LoggingSystem.bootstrap(StreamLogHandler.standardOutput, metadataProvider: .logContext)`.
     /// The bridge's records carry the context without it.
     public static let logContext = Logger.MetadataProvider {
-        let context = LogContext.current
-        if context.isEmpty { return [:] }
         var metadata: Logger.Metadata = [:]
-        context.forEachField(redacted: true) { key, value in
+        LogContext.current.forEachField(redacted: true) { key, value in
             metadata[key] = withUnsafePointer(to: value) { Logger.MetadataValue(.written($0)) }
         }
         return metadata

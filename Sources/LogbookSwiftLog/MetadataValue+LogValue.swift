@@ -19,9 +19,9 @@ extension Logger.MetadataValue: LogValueConvertible {
             if let typed = value as? any LogValueConvertible { return typed.logValue }
             return .string(value.description)
         case .array(let values):
-            return .array(values.map(\.logValue))
+            return values.logValue
         case .dictionary(let metadata):
-            return .object(LogFields(metadata: metadata))
+            return metadata.logValue
         }
     }
 
@@ -30,15 +30,15 @@ extension Logger.MetadataValue: LogValueConvertible {
     /// Logbook. A non-empty array or object 64 levels deep (where redaction stops searching)
     /// is the string `[too deep]`.
     package init(_ value: LogValue, depth: Int = 0) {
-        let maximumDepth = 64
+        let tooDeep = depth >= RedactionRules.maximumDepth
         switch value {
         case .string(let text): self = .string(text)
         case .int(let number): self = .stringConvertible(number)
         case .double(let number): self = .stringConvertible(number)
         case .bool(let flag): self = .stringConvertible(flag)
         case .null: self = .stringConvertible(LogValue.null)
-        case .array(let values) where depth >= maximumDepth && !values.isEmpty: self = .string("[too deep]")
-        case .object(let fields) where depth >= maximumDepth && !fields.isEmpty: self = .string("[too deep]")
+        case .array(let values) where tooDeep && !values.isEmpty: self = .string(RedactionRules.tooDeep)
+        case .object(let fields) where tooDeep && !fields.isEmpty: self = .string(RedactionRules.tooDeep)
         case .array(let values): self = .array(values.map { Logger.MetadataValue($0, depth: depth + 1) })
         case .object(let fields):
             var metadata: Logger.Metadata = [:]

@@ -2,7 +2,7 @@ import Synchronization
 
 /// The installed ``LogRedaction``, compiled for the field pipeline. Instances are never
 /// freed, so ``current`` is one atomic load with no reference counting.
-final class RedactionRules: Sendable {
+package final class RedactionRules: Sendable {
     let configuration: LogRedaction
     /// Whether key rules apply (enabled, with at least one key).
     let checksKeys: Bool
@@ -130,10 +130,10 @@ final class RedactionRules: Sendable {
 
     /// How deep nested objects are searched for redacted keys; anything deeper is replaced by
     /// ``tooDeep`` (fail closed), even for a formatter set to write deeper.
-    static let maximumDepth = 64
+    package static let maximumDepth = 64
 
     /// What replaces a non-empty array or object nested deeper than ``maximumDepth``.
-    static let tooDeep = "[too deep]"
+    package static let tooDeep = "[too deep]"
 
     /// `value` with redacted keys' values replaced and every nested value converted, at any
     /// depth; `nil` when nothing changed (always for a scalar). The result is written as it
