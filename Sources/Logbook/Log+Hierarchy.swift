@@ -1,7 +1,8 @@
 extension Log {
     /// The logger's own level, or `nil` to inherit its parent's. Setting it takes effect
     /// immediately, from any thread, for this logger and every descendant that does not set its
-    /// own. It does not re-filter descendants' records propagated to its sinks (<doc:HierarchyAndLevels>).
+    /// own. It does not re-filter descendants' records propagated to its sinks: a sink's level
+    /// does (<doc:HierarchyAndLevels>).
     public var level: LogLevel? {
         get { node.hierarchy.configuration(of: node) { $0.level } }
         nonmutating set { node.hierarchy.update(node) { $0.level = newValue } }
