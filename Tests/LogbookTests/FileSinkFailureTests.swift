@@ -76,6 +76,62 @@ struct FileSinkFailureTests {
         #expect(numbers("app.log") == [12])
     }
 
+    /// Sets or clears the immutable attribute (`chattr`): an immutable file cannot be renamed,
+    /// even by root. Whether it worked.
+    @discardableResult
+    private static func setImmutable(_ path: String, _ immutable: Bool) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [immutable ? "+i" : "-i", path]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// Whether this machine lets the tests make a file immutable (root, and a file system that has the attribute).
+    private static let canMakeImmutable: Bool = {
+        let probe = NSTemporaryDirectory() + "logbook-immutable-" + UUID().uuidString
+        guard FileManager.default.createFile(atPath: probe, contents: nil) else { return false }
+        defer { try? FileManager.default.removeItem(atPath: probe) }
+        guard setImmutable(probe, true) else { return false }
+        setImmutable(probe, false)
+        return true
+    }()
+
+    @Test(
+        "a kept file that cannot move on from the middle: the failing writes after the first delete no kept file",
+        .enabled(if: canMakeImmutable, "needs chattr +i: root, on a file system with the attribute"))
+    func sizeRotationMiddleShiftFails() throws {
+        let path = directory.file("app.log")
+        for generation in 1...4 {
+            let contents = Data("g\(generation)\n".utf8)
+            #expect(FileManager.default.createFile(atPath: path + ".\(generation)", contents: contents))
+        }
+        // .3 moves on to .4 (g4 goes, as in any rotation), then .2 cannot: the rotation stops.
+        #expect(Self.setImmutable(path + ".2", true))
+        defer { Self.setImmutable(path + ".2", false) }
+        let sink = try FileSink(path: path, options: .init(rotation: .size(maximumBytes: 300, keep: 4)))
+        // Lines 3 and 4 find the rotation due and failing; the second must not delete g3 from .4.
+        write(5, to: sink)
+        let numbers = { (name: String) in self.directory.lines(name).map { Int($0.prefix { $0 != "x" }) } }
+        #expect(directory.lines("app.log.4") == ["g3"])
+        #expect(!FileManager.default.fileExists(atPath: path + ".3"))
+        #expect(directory.lines("app.log.2") == ["g2"])
+        #expect(directory.lines("app.log.1") == ["g1"])
+        #expect(numbers("app.log") == Array(0..<5))
+        #expect(sink.failureCount == 2)
+        // Once .2 can move, the next write rotates every file one place on, into the gap at .3.
+        #expect(Self.setImmutable(path + ".2", false))
+        write(1, from: 5, to: sink)
+        #expect(directory.lines("app.log.4") == ["g3"])
+        #expect(directory.lines("app.log.3") == ["g2"])
+        #expect(directory.lines("app.log.2") == ["g1"])
+        #expect(numbers("app.log.1") == Array(0..<5))
+        #expect(numbers("app.log") == [5])
+        #expect(sink.failureCount == 2)
+    }
+
     @Test("time rotation to a name too long for the file system fails once, and the records stay in the file")
     func timeRotationRenameFails() throws {
         // 254 bytes: a name the file system takes, but not with `.2024-08-06T13` (ENAMETOOLONG).

@@ -4,7 +4,7 @@ public enum FileRotation: Sendable, Hashable {
     /// Never rotates; use this with logrotate (the sink notices logrotate's renames).
     case none
     /// Rotates before a write would make the file larger than `maximumBytes`: `app.log`
-    /// becomes `app.log.1`, `app.log.1` becomes `app.log.2`, ...; `app.log.<keep>` is deleted.
+    /// becomes `app.log.1`, `app.log.1` becomes `app.log.2`, ..., replacing `app.log.<keep>`.
     /// A batch (from an ``AsyncSink``) is split between files at line ends; a single line
     /// larger than the limit is written alone in its file. When a file cannot be renamed, the
     /// sink counts a failure and keeps writing to `app.log`, overwriting nothing, until it can.

@@ -7,7 +7,7 @@ extension FileSink {
         case .size(let maximumBytes, let keep):
             guard state.size > 0, state.size + Int64(incoming) > Int64(maximumBytes) else { return nil }
             guard pathNamesOpenFile(state) else { return reopenFile(&state, now: now) }
-            _ = FileSystem.remove(path + "." + String(keep))
+            // No deletion first: each rename replaces its target, so a stopped rotation tried again deletes nothing.
             for index in stride(from: keep - 1, through: 1, by: -1) {
                 let (source, target) = (path + "." + String(index), path + "." + String(index + 1))
                 // A file that cannot move on would be overwritten by the next: rotate later instead.
