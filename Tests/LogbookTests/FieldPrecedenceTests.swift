@@ -72,29 +72,40 @@ struct FieldPrecedenceTests {
         return entries
     }
 
+    /// A random record: fewer than `callSite` call-site entries, fewer than `bound` bound and
+    /// provided ones, fewer than `scopes` scopes of 1 to `scopeSize` entries; its fields, iterated
+    /// with and without the context, checked against ``reference(callSite:bound:scopes:provided:includeContext:)``.
+    static func checkRandomRecord(
+        _ generator: inout SplitMix64, callSite callSiteLimit: UInt64, bound limit: UInt64, scopes: UInt64,
+        scopeSize: UInt64
+    ) -> (record: LogRecord, callSite: [Entry], bound: [Entry], scopes: [[Entry]], provided: [Entry]) {
+        let callSite = randomEntries(&generator, count: Int(generator.next() % callSiteLimit))
+        let bound = randomEntries(&generator, count: Int(generator.next() % limit))
+        let scopes = (0..<Int(generator.next() % scopes)).map { _ in
+            randomEntries(&generator, count: 1 + Int(generator.next() % scopeSize))
+        }
+        let provided = randomEntries(&generator, count: Int(generator.next() % limit))
+        var context = LogContext()
+        for scope in scopes { context = context.adding(fields(scope)) }
+        var record = makeRecord(fields: fields(callSite), boundFields: fields(bound), context: context)
+        record.providedFields = fields(provided)
+        for includeContext in [true, false] {
+            let expected = reference(
+                callSite: callSite, bound: bound, scopes: scopes, provided: provided, includeContext: includeContext)
+            let actual = observed(record, includeContext: includeContext)
+            let inputs = "\(callSite) \(bound) \(scopes) \(provided)"
+            #expect(actual.map(\.key) == expected.map(\.key), "\(inputs)")
+            #expect(actual.map(\.value) == expected.map(\.value), "\(inputs)")
+        }
+        return (record, callSite, bound, scopes, provided)
+    }
+
     @Test("forEachField, with and without the context, follows the documented precedence")
     func randomRecords() {
         var generator = SplitMix64(seed: 42)
         for _ in 0..<3000 {
-            let callSite = Self.randomEntries(&generator, count: Int(generator.next() % 5))
-            let bound = Self.randomEntries(&generator, count: Int(generator.next() % 4))
-            let scopes = (0..<Int(generator.next() % 4)).map { _ in
-                Self.randomEntries(&generator, count: 1 + Int(generator.next() % 3))
-            }
-            let provided = Self.randomEntries(&generator, count: Int(generator.next() % 4))
-            var context = LogContext()
-            for scope in scopes { context = context.adding(Self.fields(scope)) }
-            var record = makeRecord(fields: Self.fields(callSite), boundFields: Self.fields(bound), context: context)
-            record.providedFields = Self.fields(provided)
-            for includeContext in [true, false] {
-                let expected = Self.reference(
-                    callSite: callSite, bound: bound, scopes: scopes, provided: provided,
-                    includeContext: includeContext)
-                let actual = Self.observed(record, includeContext: includeContext)
-                let inputs = "\(callSite) \(bound) \(scopes) \(provided)"
-                #expect(actual.map(\.key) == expected.map(\.key), "\(inputs)")
-                #expect(actual.map(\.value) == expected.map(\.value), "\(inputs)")
-            }
+            let (record, callSite, bound, scopes, provided) = Self.checkRandomRecord(
+                &generator, callSite: 5, bound: 4, scopes: 4, scopeSize: 3)
             for entry in Self.reference(
                 callSite: callSite, bound: bound, scopes: scopes, provided: provided, includeContext: true)
             {
@@ -130,24 +141,7 @@ struct FieldPrecedenceTests {
     func randomLargeRecords() {
         var generator = SplitMix64(seed: 64)
         for _ in 0..<300 {
-            let callSite = Self.randomEntries(&generator, count: Int(generator.next() % 40))
-            let bound = Self.randomEntries(&generator, count: Int(generator.next() % 40))
-            let scopes = (0..<Int(generator.next() % 4)).map { _ in
-                Self.randomEntries(&generator, count: 1 + Int(generator.next() % 30))
-            }
-            let provided = Self.randomEntries(&generator, count: Int(generator.next() % 40))
-            var context = LogContext()
-            for scope in scopes { context = context.adding(Self.fields(scope)) }
-            var record = makeRecord(fields: Self.fields(callSite), boundFields: Self.fields(bound), context: context)
-            record.providedFields = Self.fields(provided)
-            for includeContext in [true, false] {
-                let expected = Self.reference(
-                    callSite: callSite, bound: bound, scopes: scopes, provided: provided,
-                    includeContext: includeContext)
-                let actual = Self.observed(record, includeContext: includeContext)
-                #expect(actual.map(\.key) == expected.map(\.key))
-                #expect(actual.map(\.value) == expected.map(\.value))
-            }
+            _ = Self.checkRandomRecord(&generator, callSite: 40, bound: 40, scopes: 4, scopeSize: 30)
         }
     }
 
