@@ -85,26 +85,15 @@ enum FieldKeys {
 
     @inline(never)
     private static func scanByHashing(_ entries: Entries) -> (bits: UInt64, hasRepeats: Bool) {
-        var bits: UInt64 = 0
-        var seen = Set<HashedKey>(minimumCapacity: entries.count)
-        var repeats = false
-        for index in entries.indices {
-            let key = key(entries, index)
-            bits |= hashBit(key)
-            repeats = repeats || !seen.insert(HashedKey(text: key.pointee)).inserted
-        }
-        return (bits, repeats)
+        let bits = entries.indices.reduce(0) { $0 | hashBit(key(entries, $1)) }
+        return (bits, lastOccurrences(entries).count < entries.count)
     }
 
     /// Calls `body` with the index of each key's last occurrence, in order. `hasRepeats` is
-    /// ``scan(_:)``'s: past ``hashingThreshold`` entries the repeats are found through a hash set,
-    /// not by comparing each key with every later one.
+    /// ``scan(_:)``'s. Compares each key with every later one: for the at most
+    /// ``hashingThreshold`` entries of a layer resolved without hashing.
     @inline(__always)
     static func forEachLastOccurrence(in entries: Entries, hasRepeats: Bool, _ body: (Int) -> Void) {
-        if hasRepeats && entries.count > hashingThreshold {
-            for index in lastOccurrences(entries) { body(index) }
-            return
-        }
         for index in entries.indices
         where !hasRepeats || !contains(at: key(entries, index), in: entries, from: index + 1) {
             body(index)

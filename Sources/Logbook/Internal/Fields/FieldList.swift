@@ -84,12 +84,11 @@ struct FieldListBuilder {
         count += 1
     }
 
-    /// Appends every entry of `entries` while scanning their keys as ``FieldKeys/scan(_:)``
-    /// does, one pass instead of two, and returns the keys' hash bits. On a key that is not
-    /// short ASCII or that repeats, or past ``FieldKeys/hashingThreshold`` entries, takes back
-    /// what it appended and returns `nil`.
+    /// Appends every entry of `entries` (at most ``FieldKeys/hashingThreshold``) while scanning
+    /// their keys as ``FieldKeys/scan(_:)`` does, one pass instead of two, and returns the keys'
+    /// hash bits. On a key that is not short ASCII or that repeats, takes back what it appended
+    /// and returns `nil`.
     mutating func appendScanning(_ entries: FieldKeys.Entries) -> UInt64? {
-        guard entries.count <= FieldKeys.hashingThreshold else { return nil }
         let start = count
         let firstSubstitute = substituteCount
         // Read once: to the compiler, a store to a slot could change them.
