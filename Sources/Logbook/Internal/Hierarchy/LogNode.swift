@@ -146,38 +146,24 @@ final class LogNode: Sendable {
         let context = LogContext.current
         let reachesSinks = level.rawValue >= route.threshold || context.overrideAdmits(level)
         if !reachesSinks && context.tap == nil { return }
-        if reachesSinks, let sampler = route.sampler, level < .critical,
-            sampledAway(sampler, level, message, file: file, line: line)
-        {
-            return
+        if reachesSinks, let sampler = route.sampler, level < .critical {
+            // The summaries that are due go before this record. The message is evaluated only
+            // for the first unreported drop of the call site, never the fields.
+            let (decision, summaries) = sampler._withUnsafeGuaranteedRef {
+                $0.admit(file: file, line: line, level: level, now: System.coarseMonotonicNanoseconds())
+            }
+            if decision == .dropNeedingMessage {
+                // The message is user code that may log and so replace this thread's cached
+                // plans, which hold the sampler: keep it alive across the call.
+                let owned = sampler.takeUnretainedValue()
+                owned.noteMessage(message(), file: file, line: line, level: level)
+            }
+            if let summaries { hierarchy.writeSummaries(summaries) }
+            if decision != .pass { return }
         }
         buildAndDeliver(
             level, message, fields, bound: bound, context: context, error: error, file: file, function: function,
             line: line, on: scratch)
-    }
-
-    /// Counts a record under `sampler` and reports whether sampling drops it, after
-    /// writing the summaries that are due. Evaluates `message` only for the first
-    /// unreported drop of the call site, never the fields.
-    @inline(never)
-    private func sampledAway(
-        _ sampler: Unmanaged<LogSampler>,
-        _ level: LogLevel,
-        _ message: () -> String,
-        file: String,
-        line: UInt
-    ) -> Bool {
-        let (decision, summaries) = sampler._withUnsafeGuaranteedRef {
-            $0.admit(file: file, line: line, level: level, now: System.coarseMonotonicNanoseconds())
-        }
-        if decision == .dropNeedingMessage {
-            // The message is user code that may log and so replace this thread's cached
-            // plans, which hold the sampler: keep it alive across the call.
-            let owned = sampler.takeUnretainedValue()
-            owned.noteMessage(message(), file: file, line: line, level: level)
-        }
-        if let summaries { hierarchy.writeSummaries(summaries) }
-        return decision != .pass
     }
 
     /// The message and fields first: they are user code that may log, and a record logged
