@@ -160,16 +160,12 @@ extension LogRecord {
     }
 }
 
-/// The call-site and bound keys that hide context fields of the same name.
+/// The call-site and bound keys that hide context fields of the same name; none by default.
 struct FieldShadows {
-    let callSite: FieldKeys.Entries
-    let bound: FieldKeys.Entries
+    var callSite = FieldKeys.Entries(start: nil, count: 0)
+    var bound = FieldKeys.Entries(start: nil, count: 0)
     /// The ``FieldKeys/hashBit(_:)`` of every call-site and bound key.
-    let bits: UInt64
-
-    static var none: FieldShadows {
-        FieldShadows(callSite: .init(start: nil, count: 0), bound: .init(start: nil, count: 0), bits: 0)
-    }
+    var bits: UInt64 = 0
 
     @inline(__always)
     func hides(at key: UnsafePointer<String>) -> Bool {

@@ -93,7 +93,7 @@ public struct LogContext: Sendable, CustomStringConvertible {
         let rules = redacted ? RedactionRules.unmanagedCurrent : Self.unredacted
         try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: capacity) { slots in
             var list = FieldListBuilder(slots.baseAddress!, capacity: capacity, rules: rules)
-            scope.appendFields(innermost: scope, skipping: .none, to: &list)
+            scope.appendFields(innermost: scope, skipping: FieldShadows(), to: &list)
             defer { list.deinitialize() }
             let fields = list.list
             for index in 0..<fields.count { try body(fields[index].key.pointee, fields[index].value.pointee) }
