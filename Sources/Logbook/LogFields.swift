@@ -56,12 +56,6 @@ public struct LogFields: Sendable, Equatable, CustomStringConvertible, Expressib
         storage.withUnsafeBufferPointer { $0 }
     }
 
-    func containsKey(_ key: String) -> Bool {
-        storage.withUnsafeBufferPointer { entries in
-            withUnsafePointer(to: key) { FieldKeys.contains(at: $0, in: entries) }
-        }
-    }
-
     /// Compares entries in order, by key and by converted value.
     public static func == (lhs: LogFields, rhs: LogFields) -> Bool {
         lhs.count == rhs.count

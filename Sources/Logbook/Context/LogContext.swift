@@ -48,11 +48,6 @@ public struct LogContext: Sendable, CustomStringConvertible {
         scope?.levelOverride?.openLevel.map { level >= $0 } ?? false
     }
 
-    /// Whether a level override or an open test capture bound here wants `level`.
-    func wants(_ level: LogLevel) -> Bool {
-        lowestWantedLevel.map { level >= $0 } ?? false
-    }
-
     /// The lowest level a level override or an open test capture bound here wants.
     var lowestWantedLevel: LogLevel? {
         let override = scope?.levelOverride?.openLevel
@@ -145,12 +140,14 @@ extension LogContext {
 
         /// Whether this scope or an outer one, up to `end` (exclusive), has `key`.
         func hasKey(_ key: String, before end: Scope? = nil) -> Bool {
-            var current: Scope? = self
-            while let node = current, node !== end {
-                if node.fields.containsKey(key) { return true }
-                current = node.parent
+            withUnsafePointer(to: key) { key in
+                var current: Scope? = self
+                while let node = current, node !== end {
+                    if FieldKeys.contains(at: key, in: node.fields.entries) { return true }
+                    current = node.parent
+                }
+                return false
             }
-            return false
         }
 
         func appendFieldsAsInnermost(skipping shadows: FieldShadows, to list: inout FieldListBuilder) {

@@ -73,7 +73,8 @@ final class LogNode: Sendable {
     /// or above the threshold, or wanted by the task's own context.
     @usableFromInline
     func isDelivered(_ level: LogLevel) -> Bool {
-        level.rawValue >= threshold.load(ordering: .relaxed) || LogContext.current.wants(level)
+        level.rawValue >= threshold.load(ordering: .relaxed)
+            || LogContext.current.lowestWantedLevel.map { level >= $0 } ?? false
     }
 
     /// The lowest level delivered for the current task (the threshold lowered only by
