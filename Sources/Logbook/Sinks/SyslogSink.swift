@@ -27,7 +27,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         var backlog: [[UInt8]] = []
         var backlogStart = 0
         var backlogBytes = 0
-        /// Monotonic milliseconds before which no (re)connection is attempted.
+        /// ``System/coarseMonotonicNanoseconds()`` before which no (re)connection is attempted.
         var nextAttempt: Int64 = 0
         var delay: Int64
         var frame: [UInt8] = []
@@ -72,7 +72,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             consequence: "Messages are kept in a bounded backlog and the sink reconnects; "
                 + "later failures are only counted (SyslogSink.failureCount, droppedCount).")
         state = LockedState(
-            State(socket: SyslogSocket(transport: transport), delay: options.reconnectDelay.wholeMilliseconds))
+            State(socket: SyslogSocket(transport: transport), delay: options.reconnectDelay.clampedNanoseconds))
     }
 
     deinit {
@@ -161,7 +161,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private func sendFrame(_ bytes: UnsafeRawBufferPointer, state: inout State) -> (retry: Bool, problem: String?) {
         if state.socket.peerHasClosed() { state.socket.disconnect() }
         if !state.socket.isConnected {
-            guard FileSystem.monotonicMilliseconds() >= state.nextAttempt else { return (retry: true, nil) }
+            guard System.coarseMonotonicNanoseconds() >= state.nextAttempt else { return (retry: true, nil) }
             if let error = state.socket.connect(timeoutMilliseconds: waitMilliseconds()) {
                 scheduleReconnect(&state)
                 return (retry: true, "connecting to \(transport) failed: \(error)")
@@ -170,10 +170,10 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         switch state.socket.send(bytes, timeoutMilliseconds: waitMilliseconds(), deadline: deadline) {
         case .sent:
             sent.add(1, ordering: .relaxed)
-            state.delay = options.reconnectDelay.wholeMilliseconds
+            state.delay = options.reconnectDelay.clampedNanoseconds
             return (retry: false, nil)
         case .busy:
-            state.nextAttempt = FileSystem.monotonicMilliseconds() + 10
+            state.nextAttempt = System.coarseMonotonicNanoseconds() + 10_000_000
             return (retry: true, nil)
         case .disconnected(let error):
             state.socket.disconnect()
@@ -187,7 +187,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
     /// Sends the backlog in order until it is empty or a send fails.
     private func deliverBacklog(_ state: inout State) -> String? {
-        guard state.waiting > 0, FileSystem.monotonicMilliseconds() >= state.nextAttempt else { return nil }
+        guard state.waiting > 0, System.coarseMonotonicNanoseconds() >= state.nextAttempt else { return nil }
         while state.waiting > 0 {
             let message = state.backlog[state.backlogStart]
             let outcome = message.withUnsafeBytes { sendFrame($0, state: &state) }
@@ -203,12 +203,12 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private func waitMilliseconds() -> Int32 {
         let deadline = self.deadline.load(ordering: .relaxed)
         let left = deadline == .max ? Int64.max : (deadline - ConditionLock.now()) / 1_000_000
-        return Int32(clamping: max(0, min(options.timeout.wholeMilliseconds, left)))
+        return Int32(clamping: max(0, min(options.timeout.clampedNanoseconds / 1_000_000, left)))
     }
 
     private func scheduleReconnect(_ state: inout State) {
-        state.nextAttempt = FileSystem.monotonicMilliseconds() + state.delay
-        state.delay = min(state.delay * 2, options.maximumReconnectDelay.wholeMilliseconds)
+        state.nextAttempt = System.coarseMonotonicNanoseconds() + state.delay
+        state.delay = min(state.delay * 2, options.maximumReconnectDelay.clampedNanoseconds)
     }
 
     /// Adds a message to the backlog, dropping the oldest when it is full.
