@@ -1,7 +1,6 @@
 import Synchronization
 
-/// Sends each record as an RFC 5424 message to a syslog receiver over UDP, TCP or a
-/// Unix socket, keeping a bounded backlog while the receiver is down.
+/// Sends each record as an RFC 5424 message to a syslog receiver over UDP, TCP or a Unix socket.
 ///
 /// ```swift
 /// let syslog = try SyslogSink(.tcp(host: "127.0.0.1", port: 514),
@@ -10,9 +9,8 @@ import Synchronization
 /// ```
 ///
 /// While the receiver cannot be reached, messages wait in a bounded backlog (see ``Options``);
-/// later writes and ``flush()`` reconnect and send it first, in order. Writes may wait up to
-/// ``Options/timeout`` for a TCP receiver (ten times that to finish a frame partly sent): wrap
-/// the sink in an ``AsyncSink``.
+/// later writes and ``flush()`` reconnect and send it first, in order. A write may wait for a
+/// TCP receiver (``Options/timeout``): wrap the sink in an ``AsyncSink``.
 public final class SyslogSink: LogSink, CustomStringConvertible {
     let transport: Transport
     package let formatter: SyslogFormatter

@@ -85,9 +85,8 @@ struct SyslogSocket {
                 continue
             case EAGAIN, EWOULDBLOCK, ENOBUFS:
                 guard isStream else { return .busy }
-                // Ten times for the rest of a frame, so a stream is never left with half of one;
-                // but not past a shutdown's deadline, even one set while this send waits: the
-                // sink closes the connection right after, so a cut frame is lost, not misread.
+                // Ten times, so a stream is never left with half a frame; a frame cut at the deadline
+                // is lost with the connection the sink closes right after, not misread.
                 let allowed = Int64(timeoutMilliseconds) * 1_000_000 * (remaining < bytes.count ? 10 : 1)
                 let end = min(start + allowed, deadline.load(ordering: .relaxed))
                 let left = (end - ConditionLock.now()) / 1_000_000
