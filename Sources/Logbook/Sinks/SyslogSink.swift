@@ -22,20 +22,19 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
     private struct State {
         var socket: SyslogSocket
-        var backlog: [[UInt8]] = []
-        var backlogStart = 0
+        /// Oldest first; a slice, so removing the oldest is O(1).
+        var backlog: ArraySlice<[UInt8]> = []
         var backlogBytes = 0
         /// ``System/coarseMonotonicNanoseconds()`` before which no (re)connection is attempted.
         var nextAttempt: Int64 = 0
         var delay: Int64
         var frame: [UInt8] = []
 
-        var waiting: Int { backlog.count - backlogStart }
-
         mutating func removeOldest() {
-            backlogBytes -= backlog[backlogStart].count
-            backlog[backlogStart] = []
-            backlogStart += 1
+            backlogBytes -= backlog[backlog.startIndex].count
+            // Emptied first: the slice's buffer would keep a removed message until it is next copied.
+            backlog[backlog.startIndex] = []
+            backlog.removeFirst()
         }
     }
 
@@ -82,7 +81,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     public var droppedCount: Int { dropped.load(ordering: .relaxed) }
     /// Failed connection and send attempts.
     public var failureCount: Int { failures.count }
-    package var backlogCount: Int { state.withLock { $0.waiting } }
+    package var backlogCount: Int { state.withLock { $0.backlog.count } }
 
     /// Formats `record` and sends it, or keeps it in the backlog.
     public func write(_ record: LogRecord) {
@@ -95,7 +94,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Tries once to reconnect (ignoring the backoff) and send the backlog.
     public func flush() {
         let problem = state.withLock { state -> String? in
-            guard state.waiting > 0 else { return nil }
+            guard !state.backlog.isEmpty else { return nil }
             state.nextAttempt = 0
             return deliverBacklog(&state)
         }
@@ -123,7 +122,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         return state.withLock { state in
             state.socket.disconnect()
             self.deadline.store(.max, ordering: .relaxed)
-            return state.waiting == 0
+            return state.backlog.isEmpty
         }
     }
 
@@ -143,7 +142,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             state.frame.append(contentsOf: message)
             // The backlog goes first, so messages stay in order.
             let problem = deliverBacklog(&state)
-            if state.waiting > 0 {
+            if !state.backlog.isEmpty {
                 keep(state.frame, in: &state)
                 return problem
             }
@@ -185,15 +184,13 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
     /// Sends the backlog in order until it is empty or a send fails.
     private func deliverBacklog(_ state: inout State) -> String? {
-        guard state.waiting > 0, System.coarseMonotonicNanoseconds() >= state.nextAttempt else { return nil }
-        while state.waiting > 0 {
-            let message = state.backlog[state.backlogStart]
+        guard !state.backlog.isEmpty, System.coarseMonotonicNanoseconds() >= state.nextAttempt else { return nil }
+        while let message = state.backlog.first {
             let outcome = message.withUnsafeBytes { sendFrame($0, state: &state) }
             if outcome.retry { return outcome.problem }
             state.removeOldest()
         }
-        state.backlog.removeAll(keepingCapacity: state.backlog.capacity <= 1024)
-        state.backlogStart = 0  // removeOldest() brought backlogBytes to 0
+        state.backlog.removeAll(keepingCapacity: state.backlog.capacity <= 1024)  // backlogBytes is 0 already
         return nil
     }
 
@@ -215,15 +212,11 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             dropped.add(1, ordering: .relaxed)
             return
         }
-        while state.waiting >= options.backlogCapacity
+        while state.backlog.count >= options.backlogCapacity
             || state.backlogBytes + frame.count > options.backlogBytes
         {
             state.removeOldest()
             dropped.add(1, ordering: .relaxed)
-        }
-        if state.backlogStart > 1024 && state.backlogStart * 2 > state.backlog.count {
-            state.backlog.removeFirst(state.backlogStart)
-            state.backlogStart = 0
         }
         state.backlog.append(frame)
         state.backlogBytes += frame.count
