@@ -32,7 +32,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
         var size: Int64 = 0
         /// For time rotation: the UTC period (seconds / period length) of the open file.
         var period: Int64 = 0
-        /// Monotonic milliseconds from which the next write checks the path first (earlier after a failure).
+        /// When (``System/coarseMonotonicNanoseconds()``) the next write checks the path (sooner after a failure).
         var nextCheck: Int64
         var hangupsSeen = 0
     }
@@ -72,7 +72,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
             throw .cannotCreateDirectory(path: directory, errno: error.code)
         }
         do {
-            var initial = try Self.open(path, options: options, now: FileSystem.monotonicMilliseconds())
+            var initial = try Self.open(path, options: options, now: System.coarseMonotonicNanoseconds())
             initial.hangupsSeen = FileSystem.hangupCount.load(ordering: .relaxed)
             state = LockedState(initial)
         } catch  where FileSystem.isSymbolicLinkRefusal(error, path: path) {
@@ -134,7 +134,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// yourself. A failure is counted and reported, and the old descriptor stays in use.
     public func reopen() {
         let problem: String? = state.withLock { state in
-            reopenFile(&state, now: FileSystem.monotonicMilliseconds())
+            reopenFile(&state, now: System.coarseMonotonicNanoseconds())
         }
         if let problem { failures.record("FileSink \"\(path)\": \(problem)") }
     }
@@ -146,7 +146,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
 
     /// Reopens or rotates as due before a write of `incoming` bytes; returns a failure to do so.
     private func prepare(_ state: inout State, incoming: Int) -> String? {
-        let now = FileSystem.monotonicMilliseconds()
+        let now = System.coarseMonotonicNanoseconds()
         if options.reopensOnHangup {  // the counter is read only when it matters
             let hangups = FileSystem.hangupCount.load(ordering: .relaxed)
             if hangups != state.hangupsSeen {
@@ -155,7 +155,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
             }
         }
         if now >= state.nextCheck {  // reopen when the path no longer names the open file
-            state.nextCheck = now + options.identityCheckInterval.wholeMilliseconds
+            state.nextCheck = now + options.identityCheckInterval.clampedNanoseconds
             if let status = FileSystem.status(ofPath: path), status.identity == state.identity {
                 state.size = status.size  // copytruncate shrinks the file under us
             } else if let problem = reopenFile(&state, now: now) {
@@ -175,7 +175,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
             reopenings.add(1, ordering: .relaxed)
             return nil
         } catch {
-            state.nextCheck = now + options.identityCheckInterval.wholeMilliseconds
+            state.nextCheck = now + options.identityCheckInterval.clampedNanoseconds
             return "reopening failed: \(error)"
         }
     }
@@ -187,7 +187,7 @@ public final class FileSink: LineWritingSink, CustomStringConvertible {
             _ = FileSystem.createDirectories(directory)
         }
         let fd = try FileSystem.openForAppending(path, mode: options.mode)
-        var state = State(fd: fd, nextCheck: now + options.identityCheckInterval.wholeMilliseconds)
+        var state = State(fd: fd, nextCheck: now + options.identityCheckInterval.clampedNanoseconds)
         guard let status = FileSystem.status(of: state.fd) else { return state }
         state.identity = status.identity
         state.size = status.size

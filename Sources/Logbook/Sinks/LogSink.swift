@@ -1,12 +1,8 @@
 /// A destination for records: standard output, a file, a socket, memory.
 ///
 /// Attach sinks to a logger (``Log/addSink(_:)``) or pass them to
-/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``; a record reaches
-/// the sinks of its logger and of each ancestor up to the first that does not propagate.
-///
-/// ``write(_:)`` is called concurrently from every thread that logs: make it thread-safe, and
-/// never throw into or crash the caller (count failures instead). A record logged from inside
-/// ``write(_:)`` goes to the last resort.
+/// ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``. <doc:HierarchyAndLevels>
+/// says which sinks a record reaches, <doc:WritingSinksAndFormatters> the rules a sink keeps.
 ///
 /// ```swift
 /// final class CountingSink: LogSink {
@@ -26,7 +22,6 @@ public protocol LogSink: AnyObject, Sendable {
     func write(_ record: LogRecord)
 
     /// Blocks until every record passed to ``write(_:)`` so far has reached its destination.
-    /// The default does nothing, which is right for sinks that write synchronously.
     func flush()
 
     /// Writes everything accepted so far and stops background work, waiting at most
@@ -44,7 +39,7 @@ extension LogSink {
     /// No filters.
     public var filters: [LogFilter] { [] }
 
-    /// Nothing to flush.
+    /// Nothing to flush: right for sinks that write synchronously.
     public func flush() {}
 
     /// Flushes; nothing else to stop.

@@ -1,15 +1,13 @@
-/// Writes each record as one line to standard output, standard error or any open file
-/// descriptor.
+/// Writes each record as one line to standard output, standard error or any open file descriptor.
 ///
 /// ```swift
 /// try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
 /// ```
 ///
-/// Each record is written with a single `write(2)` of the complete line under the
-/// descriptor's lock (looping on partial writes and `EINTR`), so lines never interleave or split.
-/// A failing write (`EPIPE`, `EBADF`, `ENOSPC`, ...) is counted in ``failureCount``, the first
-/// is reported on standard error, and logging continues. A write to a closed pipe raises
-/// `SIGPIPE`, which kills the process unless ignored (``LogConfiguration/ignoresBrokenPipe``).
+/// Each record is a single `write(2)` of the complete line under the descriptor's lock (looping
+/// on partial writes and `EINTR`), so lines never interleave or split. A failing write (`EPIPE`,
+/// `EBADF`, `ENOSPC`, ...) is counted in ``failureCount``; a write to a closed pipe raises `SIGPIPE`,
+/// which kills the process unless ignored (``LogConfiguration/ignoresBrokenPipe``).
 public final class StreamSink: LineWritingSink, CustomStringConvertible {
     /// Where a ``StreamSink`` writes.
     public enum Output: Sendable, Hashable {

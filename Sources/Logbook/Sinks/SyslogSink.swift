@@ -1,7 +1,6 @@
 import Synchronization
 
-/// Sends each record as an RFC 5424 message to a syslog receiver over UDP, TCP or a
-/// Unix socket, keeping a bounded backlog while the receiver is down.
+/// Sends each record as an RFC 5424 message to a syslog receiver over UDP, TCP or a Unix socket.
 ///
 /// ```swift
 /// let syslog = try SyslogSink(.tcp(host: "127.0.0.1", port: 514),
@@ -10,9 +9,8 @@ import Synchronization
 /// ```
 ///
 /// While the receiver cannot be reached, messages wait in a bounded backlog (see ``Options``);
-/// later writes and ``flush()`` reconnect and send it first, in order. Writes may wait up to
-/// ``Options/timeout`` for a TCP receiver (ten times that to finish a frame partly sent): wrap
-/// the sink in an ``AsyncSink``.
+/// later writes and ``flush()`` reconnect and send it first, in order. A write may wait for a
+/// TCP receiver (``Options/timeout``): wrap the sink in an ``AsyncSink``.
 public final class SyslogSink: LogSink, CustomStringConvertible {
     let transport: Transport
     package let formatter: SyslogFormatter
@@ -24,20 +22,19 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
     private struct State {
         var socket: SyslogSocket
-        var backlog: [[UInt8]] = []
-        var backlogStart = 0
+        /// Oldest first; a slice, so removing the oldest is O(1).
+        var backlog: ArraySlice<[UInt8]> = []
         var backlogBytes = 0
-        /// Monotonic milliseconds before which no (re)connection is attempted.
+        /// ``System/coarseMonotonicNanoseconds()`` before which no (re)connection is attempted.
         var nextAttempt: Int64 = 0
         var delay: Int64
         var frame: [UInt8] = []
 
-        var waiting: Int { backlog.count - backlogStart }
-
         mutating func removeOldest() {
-            backlogBytes -= backlog[backlogStart].count
-            backlog[backlogStart] = []
-            backlogStart += 1
+            backlogBytes -= backlog[backlog.startIndex].count
+            // Emptied first: the slice's buffer would keep a removed message until it is next copied.
+            backlog[backlog.startIndex] = []
+            backlog.removeFirst()
         }
     }
 
@@ -72,7 +69,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             consequence: "Messages are kept in a bounded backlog and the sink reconnects; "
                 + "later failures are only counted (SyslogSink.failureCount, droppedCount).")
         state = LockedState(
-            State(socket: SyslogSocket(transport: transport), delay: options.reconnectDelay.wholeMilliseconds))
+            State(socket: SyslogSocket(transport: transport), delay: options.reconnectDelay.clampedNanoseconds))
     }
 
     deinit {
@@ -84,7 +81,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     public var droppedCount: Int { dropped.load(ordering: .relaxed) }
     /// Failed connection and send attempts.
     public var failureCount: Int { failures.count }
-    package var backlogCount: Int { state.withLock { $0.waiting } }
+    package var backlogCount: Int { state.withLock { $0.backlog.count } }
 
     /// Formats `record` and sends it, or keeps it in the backlog.
     public func write(_ record: LogRecord) {
@@ -97,7 +94,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Tries once to reconnect (ignoring the backoff) and send the backlog.
     public func flush() {
         let problem = state.withLock { state -> String? in
-            guard state.waiting > 0 else { return nil }
+            guard !state.backlog.isEmpty else { return nil }
             state.nextAttempt = 0
             return deliverBacklog(&state)
         }
@@ -125,7 +122,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         return state.withLock { state in
             state.socket.disconnect()
             self.deadline.store(.max, ordering: .relaxed)
-            return state.waiting == 0
+            return state.backlog.isEmpty
         }
     }
 
@@ -145,7 +142,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             state.frame.append(contentsOf: message)
             // The backlog goes first, so messages stay in order.
             let problem = deliverBacklog(&state)
-            if state.waiting > 0 {
+            if !state.backlog.isEmpty {
                 keep(state.frame, in: &state)
                 return problem
             }
@@ -161,7 +158,7 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private func sendFrame(_ bytes: UnsafeRawBufferPointer, state: inout State) -> (retry: Bool, problem: String?) {
         if state.socket.peerHasClosed() { state.socket.disconnect() }
         if !state.socket.isConnected {
-            guard FileSystem.monotonicMilliseconds() >= state.nextAttempt else { return (retry: true, nil) }
+            guard System.coarseMonotonicNanoseconds() >= state.nextAttempt else { return (retry: true, nil) }
             if let error = state.socket.connect(timeoutMilliseconds: waitMilliseconds()) {
                 scheduleReconnect(&state)
                 return (retry: true, "connecting to \(transport) failed: \(error)")
@@ -170,10 +167,10 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         switch state.socket.send(bytes, timeoutMilliseconds: waitMilliseconds(), deadline: deadline) {
         case .sent:
             sent.add(1, ordering: .relaxed)
-            state.delay = options.reconnectDelay.wholeMilliseconds
+            state.delay = options.reconnectDelay.clampedNanoseconds
             return (retry: false, nil)
         case .busy:
-            state.nextAttempt = FileSystem.monotonicMilliseconds() + 10
+            state.nextAttempt = System.coarseMonotonicNanoseconds() + 10_000_000
             return (retry: true, nil)
         case .disconnected(let error):
             state.socket.disconnect()
@@ -187,15 +184,13 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
 
     /// Sends the backlog in order until it is empty or a send fails.
     private func deliverBacklog(_ state: inout State) -> String? {
-        guard state.waiting > 0, FileSystem.monotonicMilliseconds() >= state.nextAttempt else { return nil }
-        while state.waiting > 0 {
-            let message = state.backlog[state.backlogStart]
+        guard !state.backlog.isEmpty, System.coarseMonotonicNanoseconds() >= state.nextAttempt else { return nil }
+        while let message = state.backlog.first {
             let outcome = message.withUnsafeBytes { sendFrame($0, state: &state) }
             if outcome.retry { return outcome.problem }
             state.removeOldest()
         }
-        state.backlog.removeAll(keepingCapacity: state.backlog.capacity <= 1024)
-        state.backlogStart = 0  // removeOldest() brought backlogBytes to 0
+        state.backlog.removeAll(keepingCapacity: state.backlog.capacity <= 1024)  // backlogBytes is 0 already
         return nil
     }
 
@@ -203,12 +198,12 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     private func waitMilliseconds() -> Int32 {
         let deadline = self.deadline.load(ordering: .relaxed)
         let left = deadline == .max ? Int64.max : (deadline - ConditionLock.now()) / 1_000_000
-        return Int32(clamping: max(0, min(options.timeout.wholeMilliseconds, left)))
+        return Int32(clamping: max(0, min(options.timeout.clampedNanoseconds / 1_000_000, left)))
     }
 
     private func scheduleReconnect(_ state: inout State) {
-        state.nextAttempt = FileSystem.monotonicMilliseconds() + state.delay
-        state.delay = min(state.delay * 2, options.maximumReconnectDelay.wholeMilliseconds)
+        state.nextAttempt = System.coarseMonotonicNanoseconds() + state.delay
+        state.delay = min(state.delay * 2, options.maximumReconnectDelay.clampedNanoseconds)
     }
 
     /// Adds a message to the backlog, dropping the oldest when it is full.
@@ -217,15 +212,11 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             dropped.add(1, ordering: .relaxed)
             return
         }
-        while state.waiting >= options.backlogCapacity
+        while state.backlog.count >= options.backlogCapacity
             || state.backlogBytes + frame.count > options.backlogBytes
         {
             state.removeOldest()
             dropped.add(1, ordering: .relaxed)
-        }
-        if state.backlogStart > 1024 && state.backlogStart * 2 > state.backlog.count {
-            state.backlog.removeFirst(state.backlogStart)
-            state.backlogStart = 0
         }
         state.backlog.append(frame)
         state.backlogBytes += frame.count

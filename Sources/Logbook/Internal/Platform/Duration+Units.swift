@@ -1,7 +1,4 @@
 extension Duration {
-    /// Whole milliseconds, from 0 to `Int64.max / 2_000_000` (see ``clampedNanoseconds``).
-    var wholeMilliseconds: Int64 { clampedNanoseconds / 1_000_000 }
-
     /// Whole nanoseconds, from 0 (a negative duration) to `Int64.max / 2`, so that adding
     /// it to a monotonic clock reading (see ``ConditionLock/now()``) never overflows.
     var clampedNanoseconds: Int64 {

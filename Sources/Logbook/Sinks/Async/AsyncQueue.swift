@@ -51,7 +51,6 @@ final class AsyncQueue: @unchecked Sendable {
     let workAvailable: ConditionLock.Condition
     let spaceAvailable: ConditionLock.Condition
     let progress: ConditionLock.Condition
-    /// Guarded by `lock`.
     let state: UnsafeMutablePointer<State>
 
     init(sink: any LogSink, options: AsyncSink.Options) {
@@ -81,9 +80,7 @@ final class AsyncQueue: @unchecked Sendable {
 
     var counters: Counters { lock.withLock { state.pointee.counters } }
 
-    /// Moves `record` into the queue, or drops it by the overflow policy. After shutdown
-    /// it is written to the wrapped sink on the calling thread. A record at or above
-    /// ``AsyncSink/Options/durableLevel`` returns only once it (and everything before it) was written.
+    /// ``AsyncSink/write(_:)``: moves `record` into the queue, drops it, or (after shutdown) writes it.
     func enqueue(_ record: consuming LogRecord) {
         // A cheap estimate of the formatted size: no formatting, no traversal.
         let cost = 128 + record.message.utf8.count + 48 * (record.fields.count + record.boundFields.count)

@@ -4,9 +4,9 @@ extension AsyncSink {
         /// The logging call waits until the background thread made room. Nothing is ever
         /// lost; a stalled destination slows the service down. The default.
         case block
-        /// Records below `level` are dropped and counted (``AsyncSink/droppedCount``); those at
-        /// or above it, or at or above ``Options/durableLevel``, still wait for room, so
-        /// `.drop(below: .warning)` keeps every warning, error and critical record.
+        /// Records below `level` are dropped, counted (``AsyncSink/droppedCount``) and summed up in a
+        /// `warning` from logger `logbook` once records are accepted again; those at or above it, or
+        /// at or above ``Options/durableLevel``, still wait for room.
         case drop(below: LogLevel)
 
         /// `block` or `drop(below: warning)`.

@@ -7,12 +7,8 @@
 /// // At a normal exit (return from main, exit()) bootstrap's exit hook drains the queue.
 /// ```
 ///
-/// The queue is bounded in records and estimated bytes (``Options``); when it is full,
-/// ``Options/overflow`` makes the caller wait (the default) or drops records and counts them,
-/// and a `warning` from logger `logbook` says how many once records are accepted again. A
-/// ``LineWritingSink`` gets bursts as lines; other sinks get ``LogSink/write(_:)`` per record
-/// on the background thread. A sink or formatter that logs from that thread never recurses:
-/// such records go to the last resort. See <doc:Production> for durable records.
+/// ``Options`` bound the queue and say what happens when it is full. A sink other than a
+/// ``LineWritingSink`` gets ``LogSink/write(_:)`` per record on the background thread.
 public final class AsyncSink: LogSink, CustomStringConvertible {
     /// The sink that receives the records.
     public var wrapped: any LogSink { queue.sink }
@@ -48,9 +44,8 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
     }
 
     /// Writes what is queued within `timeout`, stops the background thread and shuts the
-    /// wrapped sink down with the time left. Returns whether everything was written; records
-    /// still queued at the deadline are counted in ``droppedAtShutdownCount``. Records logged
-    /// afterwards are written directly by the calling thread.
+    /// wrapped sink down with the time left. Returns whether everything was written (see
+    /// ``droppedAtShutdownCount``). Records logged afterwards are written directly by the calling thread.
     @discardableResult
     public func shutdown(timeout: Duration) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)

@@ -148,11 +148,6 @@ enum FileSystem {
         sigemptyset(&action.sa_mask)
         sigaction(SIGHUP, &action, nil)
     }
-
-    /// A monotonic clock in milliseconds, cheap enough to read on every write.
-    static func monotonicMilliseconds() -> Int64 {
-        System.coarseMonotonicNanoseconds() / 1_000_000
-    }
 }
 
 /// An `errno` value with its symbolic name and description.

@@ -23,7 +23,7 @@ struct SyslogSocket {
     let transport: SyslogSink.Transport
     private(set) var fd: Int32 = -1
     /// A host name lookup that outlasted a connect's timeout, for the next attempt.
-    private var lookup: DetachedCall<Lookup>?
+    private var lookup: DetachedCall<UnsafeMutablePointer<addrinfo>?>?
 
     init(transport: SyslogSink.Transport) {
         self.transport = transport
@@ -85,9 +85,8 @@ struct SyslogSocket {
                 continue
             case EAGAIN, EWOULDBLOCK, ENOBUFS:
                 guard isStream else { return .busy }
-                // Ten times for the rest of a frame, so a stream is never left with half of one;
-                // but not past a shutdown's deadline, even one set while this send waits: the
-                // sink closes the connection right after, so a cut frame is lost, not misread.
+                // Ten times, so a stream is never left with half a frame; a frame cut at the deadline
+                // is lost with the connection the sink closes right after, not misread.
                 let allowed = Int64(timeoutMilliseconds) * 1_000_000 * (remaining < bytes.count ? 10 : 1)
                 let end = min(start + allowed, deadline.load(ordering: .relaxed))
                 let left = (end - ConditionLock.now()) / 1_000_000
@@ -121,22 +120,22 @@ struct SyslogSocket {
 
     private mutating func connectInternet(host: String, port: Int, timeout: Int32) -> Errno? {
         let type = isStream ? Self.stream : Self.datagram
-        var (status, list) = Self.resolve(host: host, port: port, type: type, numericOnly: true)
-        if status != 0 {  // a host name: looked up on another thread, waited for at most `timeout`
+        var list = Self.resolve(host: host, port: port, type: type, numericOnly: true)
+        if list == nil {  // a host name: looked up on another thread, waited for at most `timeout`
             if lookup == nil {
                 lookup = .start(
                     { Self.resolve(host: host, port: port, type: type, numericOnly: false) },
-                    discard: { if let list = $0.list { freeaddrinfo(list) } })
+                    discard: { if let list = $0 { freeaddrinfo(list) } })
             }
             guard let pending = lookup else { return Errno(EAGAIN) }
             guard let outcome = pending.take(waitingAtMost: .milliseconds(timeout)) else {
                 return Errno(ETIMEDOUT)
             }
             lookup = nil
-            (status, list) = outcome
+            list = outcome
         }
-        guard status == 0, let first = list else { return Errno(EHOSTUNREACH) }
-        defer { freeaddrinfo(list) }
+        guard let first = list else { return Errno(EHOSTUNREACH) }
+        defer { freeaddrinfo(first) }
         var lastError = Errno(EHOSTUNREACH)
         for info in sequence(first: first.pointee, next: { $0.ai_next?.pointee }) {
             let error = open(
@@ -147,19 +146,17 @@ struct SyslogSocket {
         return lastError
     }
 
-    /// The `getaddrinfo` status and list (the taker frees it).
-    private typealias Lookup = (status: Int32, list: UnsafeMutablePointer<addrinfo>?)
-
-    /// `getaddrinfo` for `host` and `port` and a socket of `type`; with `numericOnly`, only an
-    /// IP address, which never waits for the resolver.
-    private static func resolve(host: String, port: Int, type: Int32, numericOnly: Bool) -> Lookup {
+    /// `getaddrinfo`'s list for `host` and `port` and a socket of `type` (the taker frees it), or
+    /// `nil` when it failed; with `numericOnly`, only an IP address, which never waits for the resolver.
+    private static func resolve(
+        host: String, port: Int, type: Int32, numericOnly: Bool
+    ) -> UnsafeMutablePointer<addrinfo>? {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = type
         hints.ai_flags = AI_NUMERICSERV | (numericOnly ? AI_NUMERICHOST : 0)
         var list: UnsafeMutablePointer<addrinfo>?
-        let status = getaddrinfo(host, String(port), &hints, &list)
-        return (status, status == 0 ? list : nil)
+        return getaddrinfo(host, String(port), &hints, &list) == 0 ? list : nil
     }
 
     /// Opens a socket connected to `address`; on success it is this connection's.
