@@ -27,7 +27,6 @@ extension Log {
     /// Configures the process's logging once from a ``LogConfiguration``.
     ///
     /// Other threads logging meanwhile see the old or the new configuration, never a mix.
-    /// It applies everything or, when it throws, nothing.
     ///
     /// - Throws: ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a second call;
     ///   ``LogBootstrapError/invalidLoggerName(_:)`` for a bad name in
@@ -51,9 +50,8 @@ extension Log {
     /// //   chosen=[format=json (default: output is not a terminal), ...]
     /// ```
     ///
-    /// - Throws: ``LogBootstrapError/invalidEnvironment(_:)`` naming the variable, its value
-    ///   and what is accepted; ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a
-    ///   second call. Nothing is applied when it throws.
+    /// - Throws: ``LogBootstrapError/invalidEnvironment(_:)`` for a value not accepted;
+    ///   ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a second call.
     @discardableResult
     public static func bootstrap(
         _ environment: LogEnvironment,
