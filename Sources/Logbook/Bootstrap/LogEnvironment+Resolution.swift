@@ -25,8 +25,8 @@ extension LogEnvironment {
             choices.append(LogSetup.Choice(setting: setting, value: value, source: source))
         }
 
-        if onLambda {
-            let marker = setting(LambdaFunction.nameVariable) ?? setting("AWS_LAMBDA_RUNTIME_API") ?? ""
+        // Set exactly when `isLambda`: the variable that marks the platform.
+        if let marker = setting(LambdaFunction.nameVariable) ?? setting("AWS_LAMBDA_RUNTIME_API") {
             note("platform", "AWS Lambda", marker)
         }
 
