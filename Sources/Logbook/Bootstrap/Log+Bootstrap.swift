@@ -1,8 +1,6 @@
 extension Log {
-    /// Configures the process's logging once: the root's level and sinks.
-    ///
-    /// Until the application calls it, the root has no sink, so libraries produce no
-    /// output of their own (only the last resort shows warnings; see ``lastResort``).
+    /// Configures the process's logging once: the root's level and sinks. Until then the root
+    /// has no sink (see ``lastResort``).
     ///
     /// ```swift
     /// try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
