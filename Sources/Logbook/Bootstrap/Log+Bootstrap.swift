@@ -1,6 +1,7 @@
 extension Log {
-    /// Configures the process's logging once: the root's level and sinks. Until then the root
-    /// has no sink (see ``lastResort``).
+    /// Configures the process's logging once: the root's level and sinks.
+    ///
+    /// Until then the root has no sink (see ``lastResort``).
     ///
     /// ```swift
     /// try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
