@@ -23,9 +23,8 @@ public struct LogbookService: Service {
         self.timeout = timeout
     }
 
-    /// Waits for graceful shutdown or cancellation, then drains and stops the setup's sinks as
-    /// ``LogSetup/shutdown(timeout:)`` does (the pre-drain actions first), on a dedicated thread
-    /// so the cooperative thread pool is never blocked. Never throws.
+    /// Waits for graceful shutdown or cancellation, then does what ``LogSetup/shutdown(timeout:)``
+    /// does, on a dedicated thread so the cooperative thread pool is never blocked. Never throws.
     public func run() async throws {
         // Throws only on cancellation, which ends the wait as graceful shutdown does.
         try? await gracefulShutdown()

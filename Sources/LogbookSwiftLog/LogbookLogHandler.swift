@@ -4,9 +4,8 @@ public import Logging
 
 /// A swift-log `LogHandler` that routes records into the Logbook hierarchy, so libraries
 /// that log through swift-log's `Logger` (Hummingbird, Vapor, AsyncHTTPClient, SwiftNIO)
-/// reach the same sinks, formats and task-local context as code that uses ``Log``. Install
-/// it at startup, before anything creates a swift-log `Logger`, with
-/// ``Logbook/LogSetup/bridgingSwiftLog(metadataProvider:file:line:)``.
+/// reach the same sinks, formats and task-local context as code that uses ``Log``; installed
+/// by ``Logbook/LogSetup/bridgingSwiftLog(metadataProvider:file:line:)``.
 ///
 /// The `Logger` label names the Logbook logger (`com.example.db` the dotted node), normalized
 /// like ``Log/init(_:)``; the hierarchy decides what is enabled (see ``logLevel``). How

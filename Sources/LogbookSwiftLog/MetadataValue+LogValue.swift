@@ -25,10 +25,9 @@ extension Logger.MetadataValue: LogValueConvertible {
         }
     }
 
-    /// The swift-log form of a Logbook value, `value` being `depth` levels deep: numbers,
-    /// booleans and `null` as `.stringConvertible`, so their type survives a trip back into
-    /// Logbook. A non-empty array or object 64 levels deep (where redaction stops searching)
-    /// is the string `[too deep]`.
+    /// The swift-log form of a Logbook value, as ``Logger/MetadataProvider/logContext`` says,
+    /// `value` being `depth` levels deep; a non-empty array or object 64 levels deep (where
+    /// redaction stops searching) is the string `[too deep]`.
     package init(_ value: LogValue, depth: Int = 0) {
         let tooDeep = depth >= RedactionRules.maximumDepth
         switch value {

@@ -1,8 +1,7 @@
 public import Logbook
 
-/// A sink that keeps every record it receives, for assertions in tests that own the whole
-/// process or their own sink list. Prefer ``LogCapture`` in tests that run in parallel: a
-/// sink attached to a logger gets every test's records. See the Testing guide.
+/// A sink that keeps every record it receives, for tests that own the whole process or their
+/// own sink list; elsewhere prefer ``LogCapture`` (the Testing guide says why).
 public final class InMemorySink: LogSink, CustomStringConvertible {
     /// The lowest level kept.
     public let level: LogLevel

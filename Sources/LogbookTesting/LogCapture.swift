@@ -73,8 +73,7 @@ public final class LogCapture: Sendable, CustomStringConvertible {
     /// Records a Swift Testing issue at the caller's source location, listing every captured
     /// record so a near miss is visible, unless some record matches every criterion of
     /// ``contains(level:message:logger:fields:)``; returns the first match. Outside a Swift
-    /// Testing test (under XCTest) a note goes to standard error instead: assert on
-    /// ``contains(level:message:logger:fields:)`` there.
+    /// Testing test (under XCTest) a note goes to standard error instead.
     @discardableResult
     public func expectLogged(
         level: LogLevel? = nil,

@@ -1,8 +1,7 @@
 extension Log {
     /// Configures the process's logging once: the root's level and sinks.
     ///
-    /// Until the application calls it, the root has no sink, so libraries produce no
-    /// output of their own (only the last resort shows warnings; see ``lastResort``).
+    /// Until then the root has no sink (see ``lastResort``).
     ///
     /// ```swift
     /// try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput, formatter: JSONFormatter())])
@@ -27,7 +26,6 @@ extension Log {
     /// Configures the process's logging once from a ``LogConfiguration``.
     ///
     /// Other threads logging meanwhile see the old or the new configuration, never a mix.
-    /// It applies everything or, when it throws, nothing.
     ///
     /// - Throws: ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a second call;
     ///   ``LogBootstrapError/invalidLoggerName(_:)`` for a bad name in
@@ -51,9 +49,8 @@ extension Log {
     /// //   chosen=[format=json (default: output is not a terminal), ...]
     /// ```
     ///
-    /// - Throws: ``LogBootstrapError/invalidEnvironment(_:)`` naming the variable, its value
-    ///   and what is accepted; ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a
-    ///   second call. Nothing is applied when it throws.
+    /// - Throws: ``LogBootstrapError/invalidEnvironment(_:)`` for a value not accepted;
+    ///   ``LogBootstrapError/alreadyBootstrapped(firstCall:)`` on a second call.
     @discardableResult
     public static func bootstrap(
         _ environment: LogEnvironment,

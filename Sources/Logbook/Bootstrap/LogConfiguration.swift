@@ -21,8 +21,7 @@ public struct LogConfiguration: Sendable {
     /// The root logger's sampling policy (``Log/sampling``), inherited like ``level``;
     /// `nil` (the default) samples nothing.
     public var sampling: LogSampling?
-    /// Which field values are written as `"[REDACTED]"`: ``LogRedaction/default`` unless
-    /// set. ``LogRedaction/disabled`` writes secrets in clear text.
+    /// Which field values are written as `"[REDACTED]"`: ``LogRedaction/default`` unless set.
     public var redaction: LogRedaction
     /// How long the sinks may take to drain at normal exit (return from `main`, `exit()`),
     /// and the default of ``LogSetup/shutdown(timeout:)``; 5 seconds unless set. Records still

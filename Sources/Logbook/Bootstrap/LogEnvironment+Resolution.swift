@@ -25,8 +25,8 @@ extension LogEnvironment {
             choices.append(LogSetup.Choice(setting: setting, value: value, source: source))
         }
 
-        if onLambda {
-            let marker = setting(LambdaFunction.nameVariable) ?? setting("AWS_LAMBDA_RUNTIME_API") ?? ""
+        // Set exactly when `isLambda`: the variable that marks the platform.
+        if let marker = setting(LambdaFunction.nameVariable) ?? setting("AWS_LAMBDA_RUNTIME_API") {
             note("platform", "AWS Lambda", marker)
         }
 
@@ -91,7 +91,6 @@ extension LogEnvironment {
         return (value, Self.source(source, unused: [offLambda], because: "not on Lambda"))
     }
 
-    /// `NAME=value` for a variable that is set, else `nil`.
     private func setting(_ name: String) -> String? {
         value(of: name).map { "\(name)=\($0)" }
     }
@@ -162,8 +161,7 @@ extension LogEnvironment {
 
     static let redactKeysForm = "comma-separated field keys, such as ssn,card_number"
 
-    /// `LOG_REDACT_KEYS`: `ssn,card_number`. An entry must not be empty nor hold a space,
-    /// a control character, `=` or `"`.
+    /// `LOG_REDACT_KEYS`: `ssn,card_number`.
     static func redactKeys(parsing text: String) throws -> [String] {
         try text.split(separator: ",", omittingEmptySubsequences: false).map { part in
             let key = String(part).trimmingSpaces()

@@ -2,19 +2,16 @@
 /// configure theirs, with defaults and overrides set in code.
 ///
 /// ```swift
-/// let setup = try Log.bootstrap(.environment)
-/// print(setup)   // says which format, level and loggers were chosen, and why
-///
+/// try Log.bootstrap(.environment)
 /// try Log.bootstrap(.environment { $0.jsonFormatter = .datadog(service: "checkout") })
 /// ```
 ///
 /// It reads `LOG_LEVEL`, `LOG_LEVELS`, `LOG_FORMAT`, `LOG_SAMPLING`, `LOG_REDACT_KEYS` and
 /// `LOG_SHUTDOWN_TIMEOUT`, and on Lambda `AWS_LAMBDA_LOG_FORMAT` and `AWS_LAMBDA_LOG_LEVEL`,
 /// which win over `LOG_FORMAT` and `LOG_LEVEL`; a setting made in code wins over its variable.
-/// An empty variable counts as unset. A value that is not accepted, even in a variable that
-/// is not used, makes bootstrap throw ``LogBootstrapError/invalidEnvironment(_:)`` and
-/// apply nothing. The repository's `Documentation/Lambda.md` (summarized in <doc:Lambda>)
-/// lists the values each variable accepts and the precedence of every setting.
+/// A value not accepted makes bootstrap throw ``LogBootstrapError/invalidEnvironment(_:)``.
+/// The repository's `Documentation/Lambda.md` (summarized in <doc:Lambda>) lists the values
+/// each variable accepts (an empty one is unset) and the precedence of every setting.
 public struct LogEnvironment: Sendable {
     /// The variables read; ``environment`` holds the process's.
     public var variables: [String: String]
@@ -89,7 +86,6 @@ public struct LogEnvironment: Sendable {
         value(of: LambdaFunction.nameVariable) != nil || value(of: "AWS_LAMBDA_RUNTIME_API") != nil
     }
 
-    /// The value of `name`, trimmed, or `nil` when it is unset or empty.
     func value(of name: String) -> String? {
         let trimmed = variables[name]?.trimmingSpaces() ?? ""
         return trimmed.isEmpty ? nil : trimmed

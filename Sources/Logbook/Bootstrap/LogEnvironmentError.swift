@@ -1,5 +1,5 @@
-/// An environment variable whose value is not accepted; nothing is applied when it is thrown.
-/// Its description names the variable, the value and what is accepted:
+/// An environment variable whose value is not accepted. Its description names the variable,
+/// the value and what is accepted:
 /// `LOG_FORMAT="xml" is invalid; expected one of: json, logfmt, console, lambda-text, lambda-json`.
 public struct LogEnvironmentError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The variable, e.g. `LOG_LEVEL`.

@@ -1,10 +1,5 @@
 /// What ``Log/bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)`` or one of its overloads
 /// set up, to print it and to flush or drain the sinks.
-///
-/// ```swift
-/// let setup = try Log.bootstrap(level: .info, sinks: [StreamSink(.standardOutput)])
-/// print(setup)   // level=info sinks=[standard output (JSONFormatter)] ...
-/// ```
 public struct LogSetup: Sendable, CustomStringConvertible {
     /// The root level.
     public let level: LogLevel

@@ -11,7 +11,7 @@ public struct LambdaFunction: Sendable, Hashable {
     package var memorySize: Int?
     package var version: String?
 
-    /// Reads `variables`; empty values count as unset, a memory size not a whole number too.
+    /// The function `variables` describe, read as ``current`` reads the process's.
     package init(environment variables: [String: String]) {
         func value(_ name: String) -> String? { variables[name].flatMap { $0.isEmpty ? nil : $0 } }
         name = value(Self.nameVariable)

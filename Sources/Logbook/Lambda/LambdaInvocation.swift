@@ -1,9 +1,7 @@
 /// The identity of one AWS Lambda invocation: its request id, X-Ray trace id and whether it is the
-/// execution environment's first (a cold start). Bind it for the handler with
-/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``; the records created inside carry it, and
-/// the Lambda formatters write it where Lambda's runtimes do (<doc:Lambda> shows a handler). The
-/// values are context fields (`requestId`, `traceId`, `cold_start`), so they end with the scope:
-/// nothing bound during one invocation can appear in the next.
+/// execution environment's first (a cold start), as the context fields `requestId`, `traceId` and
+/// `cold_start`. Bind it for the handler with ``LogContext/withLambdaInvocation(_:operation:)-djzv``;
+/// the Lambda formatters write it where Lambda's runtimes do (<doc:Lambda> shows a handler).
 public struct LambdaInvocation: Sendable, Hashable {
     static let requestIDKey = "requestId"  // the key of Lambda's JSON format
     static let traceIDKey = "traceId"

@@ -1,10 +1,9 @@
-/// Which field values are written as `"[REDACTED]"` instead of their value.
+/// Which field values every formatter writes as `"[REDACTED]"`.
 ///
-/// Redaction is on from process start, with the keys of ``default``. A field whose key matches one of
-/// ``keys`` (ignoring ASCII case, `-` and `_` equivalent) keeps its key, and every formatter
-/// writes its value as `"[REDACTED]"`; this covers every kind of field and keys of nested
-/// objects at any depth. Values marked with ``LogValueConvertible/sensitive(_:)`` or
-/// ``LogValueConvertible/hashed(_:)`` are hidden whatever their key. Bootstrap installs
+/// Those whose key matches one of ``keys`` (ignoring ASCII case, `-` and `_` equivalent; the key
+/// stays), in every kind of field and in nested objects at any depth, and values marked with
+/// ``LogValueConvertible/sensitive(_:)`` or ``LogValueConvertible/hashed(_:)`` whatever their key.
+/// On from process start with the keys of ``default``; bootstrap installs
 /// ``LogConfiguration/redaction``, and `LOG_REDACT_KEYS` adds keys (see the Formats guide):
 ///
 /// ```swift

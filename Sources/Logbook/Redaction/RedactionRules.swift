@@ -216,7 +216,6 @@ extension LogValue {
         }
     }
 
-    /// The value when it is an array or an object, else `nil`.
     var nestedOrNil: LogValue? {
         switch self {
         case .array, .object: self
