@@ -185,7 +185,7 @@ public struct SyslogFormatter: LogFormatter {
     /// in ``TraceKeys/fieldNames``' order.
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
-    /// ``writeParameter(_:_:into:_:)`` for a field, a scalar read in place.
+    /// ``writeParameter(_:_:into:_:)`` for a field: a scalar under a short valid name read in place.
     #if compiler(>=6.3)
     @inline(always)
     #else
@@ -195,17 +195,13 @@ public struct SyslogFormatter: LogFormatter {
         _ key: UnsafePointer<String>, _ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer,
         _ budget: inout FieldBudget
     ) {
-        guard let scalar = FieldScalar(value) else {
+        guard let scalar = FieldScalar(value), let small = SmallString(at: key),
+            LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D))
+        else {
             return writeParameter(key.pointee, .written(value), into: &buffer, &budget)
         }
         let before = buffer.count
-        if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D)) {
-            buffer.appendSmall(small, prefix: 0x20, prefixCount: 1, suffix: Self.equalsQuote, suffixCount: 2)
-        } else {
-            buffer.append(UInt8(ascii: " "))
-            Self.appendParameterName(key.pointee, into: &buffer)
-            buffer.append(word: Self.equalsQuote, count: 2)
-        }
+        buffer.appendSmall(small, prefix: 0x20, prefixCount: 1, suffix: Self.equalsQuote, suffixCount: 2)
         switch scalar {
         case .string(let text):
             if let small = SmallString(at: text),
