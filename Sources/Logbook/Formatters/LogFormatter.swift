@@ -10,13 +10,8 @@
 /// let sink = StreamSink(.standardOutput, formatter: JSONFormatter())
 /// ```
 ///
-/// Use ``format(_:)`` to see the line for a record you build yourself.
-///
-/// A formatter owns its line cap, ``lineLimit``; sinks write what ``formatLine(_:into:)``
-/// gives them. By default a longer line is cut at a UTF-8 character boundary and marked
-/// `…[truncated N bytes]` (N: the whole line's length), keeping `key="quoted value"`
-/// syntax so logfmt-style lines still split into pairs. The built-in formatters keep
-/// within their cap in ``format(_:into:)`` already, JSON and syslog staying valid.
+/// Use ``format(_:)`` to see the line for a record you build yourself. A formatter owns its
+/// line cap, ``lineLimit``: sinks write what ``formatLine(_:into:)`` gives them.
 public protocol LogFormatter: Sendable {
     /// Appends the line for `record` to `buffer`, without a trailing newline.
     func format(_ record: LogRecord, into buffer: inout LogBuffer)
@@ -30,7 +25,9 @@ public protocol LogFormatter: Sendable {
     var lineLimit: Int { get }
 
     /// Appends what sinks write: the line for `record`, at most ``lineLimit`` bytes, without
-    /// a trailing newline. The default cuts a longer line (see ``LogFormatter``).
+    /// a trailing newline. The default cuts a longer line at a UTF-8 character boundary and
+    /// marks it `…[truncated N bytes]` (N: the whole line's length), keeping `key="quoted
+    /// value"` syntax so logfmt-style lines still split into pairs.
     func formatLine(_ record: LogRecord, into buffer: inout LogBuffer)
 }
 

@@ -3,57 +3,52 @@ extension LogBuffer {
     /// characters and U+2028/U+2029 (so it is safe in JavaScript too) escaped; always
     /// valid UTF-8.
     public mutating func appendJSONString(_ string: String) {
-        withUnsafePointer(to: string) { _ = appendJSONString(at: $0) }
+        withUnsafePointer(to: string) { appendJSONString(at: $0) }
     }
 
     /// ``appendJSONString(_:limit:)`` for the string at `string`, read in place.
-    @discardableResult
     #if compiler(>=6.3)
     @inline(always)
     #else
     @inline(__always)
     #endif
-    mutating func appendJSONString(at string: UnsafePointer<String>, limit: Int = .max) -> Bool {
+    mutating func appendJSONString(at string: UnsafePointer<String>, limit: Int = .max) {
         // A short ASCII string with nothing to escape: copied as two words (see ``SmallString``).
         if let small = SmallString(at: string), !small.needsJSONEscaping, small.count <= limit {
             appendSmall(small, prefix: 0x22, prefixCount: 1, suffix: 0x22, suffixCount: 1)
-            return true
+        } else {
+            appendJSONStringInGeneral(string.pointee, limit: limit)
         }
-        return appendJSONStringInGeneral(string.pointee, limit: limit)
     }
 
     /// Appends `string` as a JSON string literal of at most `limit` escaped bytes: when cut
     /// (at a character boundary), `…[truncated N bytes]` follows, N the whole string's
-    /// UTF-8 length. Returns whether it was written whole.
-    @discardableResult
+    /// UTF-8 length.
     #if compiler(>=6.3)
     @inline(always)
     #else
     @inline(__always)
     #endif
-    mutating func appendJSONString(_ string: String, limit: Int) -> Bool {
+    mutating func appendJSONString(_ string: String, limit: Int) {
         withUnsafePointer(to: string) { appendJSONString(at: $0, limit: limit) }
     }
 
-    private mutating func appendJSONStringInGeneral(_ string: String, limit: Int) -> Bool {
+    private mutating func appendJSONStringInGeneral(_ string: String, limit: Int) {
         let copied = string.utf8.withContiguousStorageIfAvailable { $0.count <= limit && appendIfPlainJSON($0) }
-        if copied == true { return true }
-        return appendJSONStringEscaping(string, limit: limit)
+        if copied != true { appendJSONStringEscaping(string, limit: limit) }
     }
 
     /// ``appendJSONStringInGeneral(_:limit:)`` past its plain path: out of line, so that
     /// path saves fewer registers (26 fewer instructions per JSON record).
     @inline(never)
-    private mutating func appendJSONStringEscaping(_ string: String, limit: Int) -> Bool {
+    private mutating func appendJSONStringEscaping(_ string: String, limit: Int) {
         append(UInt8(ascii: "\""))
-        let complete = Self.withUTF8(of: string) { appendJSONEscaped($0, limit: limit) }
-        if !complete {
+        if !Self.withUTF8(of: string, { appendJSONEscaped($0, limit: limit) }) {
             append("…[truncated ")
             appendDecimal(string.utf8.count)
             append(" bytes]")
         }
         append(UInt8(ascii: "\""))
-        return complete
     }
 
     /// Appends `utf8` between quotes if it is at least 8 bytes with nothing to escape, and

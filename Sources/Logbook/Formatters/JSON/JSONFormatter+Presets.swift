@@ -1,16 +1,10 @@
 extension JSONFormatter {
     /// Elastic Common Schema, as the ECS logging specification lays it out, for Filebeat,
-    /// Elastic Agent and Elasticsearch:
+    /// Elastic Agent and Elasticsearch (the Formats guide maps each member to its key):
     ///
     /// ```json
     /// {"@timestamp":"2024-08-06T11:54:56.789Z","log.level":"info","message":"charge created","log.logger":"payments","ecs.version":"8.11.0","service.name":"checkout","event.dataset":"checkout.log","amount":42}
     /// ```
-    ///
-    /// Lowercase levels; an error as `error.type`, `error.message`, `error.stack_trace`;
-    /// `service.version`, `service.environment`; dotted keys at the top level. The call
-    /// site (opt-in) goes to `log.origin.file.name`, `log.origin.function` and
-    /// `log.origin.file.line`, `trace_id` and `span_id` to `trace.id` and `span.id`.
-    /// See the Formats guide.
     public static func elasticCommonSchema(
         service: String? = nil,
         version: String? = nil,
@@ -37,20 +31,15 @@ extension JSONFormatter {
     }
 
     /// Google Cloud Logging's structured logging, for Cloud Run, GKE, Cloud Functions and
-    /// the Ops Agent:
+    /// the Ops Agent (the Formats guide maps each member to its key):
     ///
     /// ```json
     /// {"time":"2024-08-06T11:54:56.789Z","severity":"INFO","logger":"payments","message":"charge created","logging.googleapis.com/sourceLocation":{"file":"Payments/Charge.swift","function":"charge()","line":"42"}}
     /// ```
     ///
-    /// Levels are ``LogLevelNames/googleCloudSeverity``; the call site is on by default. A
-    /// service and version go to `serviceContext`, an environment to
-    /// `logging.googleapis.com/labels`. `trace_id` becomes `logging.googleapis.com/trace`,
-    /// `projects/<project>/traces/<trace_id>` (the bare id without a project), `span_id`
-    /// `logging.googleapis.com/spanId` and `trace_flags` the bool
-    /// `logging.googleapis.com/trace_sampled`. The project is `project`, else the
-    /// `GOOGLE_CLOUD_PROJECT` environment variable read when the preset is built. See the
-    /// Formats guide.
+    /// Levels are ``LogLevelNames/googleCloudSeverity``; the call site is on by default. The
+    /// trace's project is `project`, else the `GOOGLE_CLOUD_PROJECT` environment variable
+    /// read when the preset is built.
     public static func googleCloudLogging(
         service: String? = nil,
         version: String? = nil,
@@ -85,16 +74,12 @@ extension JSONFormatter {
         [project, variable].compactMap { $0?.trimmingSpaces() }.first { !$0.isEmpty }
     }
 
-    /// Datadog's reserved and standard attributes, for the Datadog Agent and Forwarder:
+    /// Datadog's reserved and standard attributes, for the Datadog Agent and Forwarder (the
+    /// Formats guide maps each member to its key):
     ///
     /// ```json
     /// {"timestamp":"2024-08-06T11:54:56.789Z","status":"info","logger.name":"payments","message":"charge created","service":"checkout","env":"prod","version":"1.4.2"}
     /// ```
-    ///
-    /// Lowercase levels, which Datadog's status remapper maps by their first letters; an
-    /// error as `error.kind`, `error.message`, `error.stack`. `trace_id` and `span_id` go to
-    /// `dd.trace_id` and `dd.span_id`, the low 64 bits of each id as a decimal string. See
-    /// the Formats guide.
     public static func datadog(
         service: String? = nil,
         environment: String? = nil,

@@ -4,29 +4,15 @@
 /// {"timestamp":"2024-08-06T11:54:56.789Z","level":"info","logger":"payments","message":"charge created","amount":42}
 /// ```
 ///
-/// Members come in a fixed order: the header (see `headerOrder`), the error, the static
-/// fields, the record's fields (see ``LogRecord/forEachField(_:)``), then the source
-/// location when enabled. Every key can be renamed; the presets
+/// The output is valid RFC 8259 JSON for every input, no key appears twice, and a line
+/// never exceeds ``lineLimit``; the Formats guide gives the member order, the escapes, and
+/// what is cut and left out of a longer line. A record with scalar fields formats without
+/// allocating. Every key can be renamed; the presets
 /// ``elasticCommonSchema(service:version:environment:ecsVersion:includesSourceLocation:)``,
 /// ``googleCloudLogging(service:version:environment:project:includesSourceLocation:)`` and
 /// ``datadog(service:environment:version:includesSourceLocation:)`` follow each shipper's
 /// schema, trace context (`trace_id`, `span_id`, `trace_flags` from a ``LogFieldProvider``)
 /// included; this formatter writes those fields as they are.
-///
-/// The output is valid RFC 8259 JSON for every input:
-/// - strings escape `"`, `\`, every control character, U+2028 and U+2029;
-/// - NaN and the infinities become the strings `"NaN"`, `"Infinity"` and `"-Infinity"`;
-/// - nesting deeper than `maximumDepth` becomes the string `"[too deep]"`;
-/// - no key appears twice: a field named like one of the formatter's keys is written as
-///   `fields.<key>`; a flattened error key equal to a header key as `<error>.<key>`
-///   (`error.message`), any other repeat among the formatter's own keys as `fields.<key>`;
-/// - a line never exceeds ``lineLimit``: first the message is cut and marked
-///   `…[truncated N bytes]` (N: its length before the cut); if that is not enough, the
-///   logger name, the error's texts, promoted and source values are cut the same way, and
-///   the stack trace and fields that do not fit are left out and counted in
-///   `logbook.dropped_fields`.
-///
-/// A record with scalar fields formats without allocating. See the Formats guide.
 public struct JSONFormatter: LogFormatter {
     // Not public: the tests read these back; a user reads the lines the formatter writes.
     package var headerOrder: [HeaderMember] { layout.settings.headerOrder }

@@ -4,11 +4,9 @@
 /// 2024-08-06 13:54:56.789 INFO     payments.gateway: charge created amount=42 currency=EUR
 /// ```
 ///
-/// Time, level (padded), logger, message, then fields as `key=value` (quoted when needed, nested
-/// values flattened to dotted keys), then `error.type` and `error.message` for an error. Control
-/// characters in the message are escaped so a record is always one line. With
-/// ``Colors-swift.enum/automatic`` (the default) levels are coloured only when the sink writes to a
-/// terminal and the `NO_COLOR` environment variable is unset or empty.
+/// Time, level (padded), logger, message, then fields as logfmt pairs, then `error.type` and
+/// `error.message` for an error; text is escaped as the Formats guide shows, so a record is
+/// always one line and cannot move the cursor or change colours.
 public struct ConsoleFormatter: LogFormatter {
     /// When to use ANSI colours.
     public enum Colors: Sendable, Hashable {
@@ -34,7 +32,7 @@ public struct ConsoleFormatter: LogFormatter {
     package let timestamp: TimestampStyle
     package let includesSourceLocation: Bool
     /// The longest line in bytes (at least 64); longer ones are cut and marked (see
-    /// ``LogFormatter``). Default 64 KiB.
+    /// ``LogFormatter/formatLine(_:into:)``). Default 64 KiB.
     public let lineLimit: Int
 
     /// Keys the formatter writes itself; a field with one of them is written as `fields.<key>`.

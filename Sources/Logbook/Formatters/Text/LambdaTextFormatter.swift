@@ -4,25 +4,15 @@
 /// [INFO]	2024-08-06T11:54:56.789Z	79b4f56e-95b1-4643-9700-2807f4e68189	Hello from Lambda!
 /// ```
 ///
-/// `[LEVEL]`, a tab, the time in UTC with exactly three fractional digits and a `Z`, a tab, the
-/// request id, a tab, the message. The request id is the record's `requestId`
-/// field, bound by ``LogContext/withLambdaInvocation(_:operation:)-djzv``; outside an invocation
-/// it is empty, leaving two adjacent tabs, as the runtimes do.
-///
-/// - Levels are `DEBUG`, `INFO`, `WARNING`, `ERROR` and `CRITICAL`, Python's runtime's names, and
-///   `TRACE` and `NOTICE` for Logbook's two extra levels (see `levelNames`).
-/// - Line feeds in the message become carriage returns, as the runtimes write tracebacks, so a
-///   multi-line message stays one CloudWatch event. Tabs and line breaks in the request id become
-///   spaces.
-/// - With `appendsFields` (the default) the static and record fields follow the message as
-///   logfmt pairs (`… Hello from Lambda! order_id=42 cold_start=true`), without the request id and
-///   trace id. An error is always appended as `error.type=… error.message=…`.
+/// The request id is the record's `requestId` field, bound by
+/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``. The Formats guide gives the level
+/// names, how line breaks, tabs and control characters are written, and the fields that follow.
 public struct LambdaTextFormatter: LogFormatter {
     let levelNames: LogLevelNames
     let appendsFields: Bool
     private(set) var staticFields: LogFields
     /// The longest line in bytes (at least 64); longer ones are cut and marked (see
-    /// ``LogFormatter``). Default 64 KiB.
+    /// ``LogFormatter/formatLine(_:into:)``). Default 64 KiB.
     public let lineLimit: Int
 
     private let fieldWriter: LogfmtFieldWriter

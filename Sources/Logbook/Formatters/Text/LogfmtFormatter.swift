@@ -4,26 +4,14 @@
 /// time=2024-08-06T11:54:56.789Z level=info logger=payments msg="charge created" amount=42 currency=EUR
 /// ```
 ///
-/// Pairs come in a fixed order: `time` (RFC 3339 UTC with milliseconds), `level`, `logger`, `msg`,
-/// `error.type` and `error.message` for an error, the record's fields (see
-/// ``LogRecord/forEachField(_:)``), then `source` when enabled. Loki's, Vector's and Go's logfmt
-/// parsers read every line back exactly:
-/// - a value is bare unless it is empty or contains a space, `=`, `"` or a control character;
-///   then it is quoted, with `"` and `\` escaped by a backslash and control characters written as
-///   `\n`, `\r`, `\t` or `\u001b`;
-/// - in a key, a space, `=`, `"` or a control character becomes `_` (an empty key is `_`);
-/// - arrays and objects are flattened into dotted keys (`user.id=7 tags.0=a`); empty ones are
-///   `[]` and `{}`; nesting past `maximumDepth` is `"[too deep]"`;
-/// - numbers and booleans are literals, `null` for a null value;
-/// - a field whose key is one of the formatter's own (`time`, `level`, `logger`, `msg`, `error`,
-///   `error.type`, `error.message`, and `source` when enabled) is written as `fields.<key>`; so is
-///   a flattened or cleaned-up key that repeats one written before it (`user.id` from a `user`
-///   object next to a `user.id` field), so no key appears twice.
+/// Loki's, Vector's and Go's logfmt parsers read every line back exactly, and no key appears
+/// twice; the Formats guide gives the pair order and the quoting, escaping, flattening and
+/// key rules.
 public struct LogfmtFormatter: LogFormatter {
     let levelNames: LogLevelNames
     package let includesSourceLocation: Bool
     /// The longest line in bytes (at least 64); longer ones are cut and marked (see
-    /// ``LogFormatter``). Default 64 KiB.
+    /// ``LogFormatter/formatLine(_:into:)``). Default 64 KiB.
     public let lineLimit: Int
 
     private let fieldWriter: LogfmtFieldWriter

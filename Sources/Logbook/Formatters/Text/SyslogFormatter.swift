@@ -7,19 +7,13 @@
 /// - `PRI` is `facility * 8 + severity` (severity: trace and debug 7, info 6, notice 5, warning 4,
 ///   error 3, critical 2); the timestamp is UTC with microseconds; `MSGID` is `-`.
 /// - One structured-data element, ID `structuredDataID`, holds `logger`, every field (nested
-///   values flattened to dotted names, as in logfmt), then `error.type` and `error.message`. The
-///   trace context fields a ``LogFieldProvider`` adds (`trace_id`, `span_id`, `trace_flags`) go to
-///   a second element, SD-ID `opentelemetry`, as OpenTelemetry specifies:
-///   `[opentelemetry trace_id="4bf9…4736" span_id="00f0…02b7" trace_flags="01"]`.
+///   values flattened to dotted names, as in logfmt), then `error.type` and `error.message`; the
+///   trace context fields go to a second element, `opentelemetry` (see the Formats guide).
 /// - Parameter names are cut to 32 printable ASCII characters (others become `_`), so a name can
 ///   repeat (as can a flattened one, or a field named `error.type`), which RFC 5424 allows.
-///   Values escape `"`, `\` and `]` with a backslash; control characters, DEL, C1 controls, U+2028
-///   and U+2029 are written byte by byte as `#` and three octal digits (`#012` for a line feed,
-///   `#033` for ESC), rsyslog's convention, in values and in the message alike.
-/// - The message is one line without a BOM, escaped as the values are (but `"`, `\` and `]` kept).
-///   A message over ``lineLimit`` bytes is shortened and marked `…[truncated N bytes]` (N: its
-///   length before the cut); if the structured data alone is too long, fields are left out and
-///   counted in `logbook.dropped_fields`.
+/// - The message is one line without a BOM. Values and the message are escaped as the Formats
+///   guide shows (`#012` for a line feed). A message over ``lineLimit`` is shortened and marked;
+///   fields the structured data has no room for are left out and counted in `logbook.dropped_fields`.
 public struct SyslogFormatter: LogFormatter {
     /// A syslog facility (RFC 5424 section 6.2.1).
     public enum Facility: UInt8, Sendable, Hashable, CaseIterable {
@@ -185,7 +179,7 @@ public struct SyslogFormatter: LogFormatter {
     /// in ``TraceKeys/fieldNames``' order.
     private static let ownKeys = KeySet(["logger"] + TraceKeys.fieldNames)
 
-    /// ``writeParameter(_:_:into:_:)`` for a field, a scalar read in place.
+    /// ``writeParameter(_:_:into:_:)`` for a field: a scalar under a short valid name read in place.
     #if compiler(>=6.3)
     @inline(always)
     #else
@@ -195,17 +189,13 @@ public struct SyslogFormatter: LogFormatter {
         _ key: UnsafePointer<String>, _ value: UnsafePointer<any LogValueConvertible>, into buffer: inout LogBuffer,
         _ budget: inout FieldBudget
     ) {
-        guard let scalar = FieldScalar(value) else {
+        guard let scalar = FieldScalar(value), let small = SmallString(at: key),
+            LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D))
+        else {
             return writeParameter(key.pointee, .written(value), into: &buffer, &budget)
         }
         let before = buffer.count
-        if let small = SmallString(at: key), LogBuffer.isPlainText(small, rejecting: (0x3D, 0x22, 0x5D)) {
-            buffer.appendSmall(small, prefix: 0x20, prefixCount: 1, suffix: Self.equalsQuote, suffixCount: 2)
-        } else {
-            buffer.append(UInt8(ascii: " "))
-            Self.appendParameterName(key.pointee, into: &buffer)
-            buffer.append(word: Self.equalsQuote, count: 2)
-        }
+        buffer.appendSmall(small, prefix: 0x20, prefixCount: 1, suffix: Self.equalsQuote, suffixCount: 2)
         switch scalar {
         case .string(let text):
             if let small = SmallString(at: text),
