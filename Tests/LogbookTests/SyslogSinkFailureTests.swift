@@ -88,6 +88,33 @@ struct SyslogSinkFailureTests {
         #expect(sink.failureCount == 0 && sink.backlogCount == 0 && sink.sentCount == 2)
     }
 
+    @Test("a backlog of more than 1,024 messages, once delivered, releases its storage; a short one keeps it")
+    func deliveredBacklogReleasesItsStorage() throws {
+        let port = TestReceiver(.tcp).port  // closed again: connecting is refused until the receiver below
+        let sink = try SyslogSink(
+            .tcp(host: "127.0.0.1", port: port), formatter: formatter, level: .trace, filters: [],
+            options: .init(reconnectDelay: .seconds(3600), maximumReconnectDelay: .seconds(3600)))
+        sink.failures.reportFirst(to: { _ in })
+        for index in 0..<1100 { sink.write(record("m\(index)")) }
+        #expect(sink.backlogCount == 1100 && sink.droppedCount == 0)
+        let receiver = TestReceiver(.tcp, port: port)
+        sink.flush()  // about 70 KB: the connection's buffers take it all without a read
+        #expect(sink.backlogCount == 0 && sink.sentCount == 1100)
+        #expect(sink.backlogRoom == 0, "the storage of 1,100 messages is not kept once they are sent")
+        #expect(
+            (0..<1100).compactMap { _ in receiver.frame(timeout: 500) }.map { messages([$0])[0] }
+                == (0..<1100).map { "m\($0)" })
+        receiver.close()
+        for index in 0..<10 { sink.write(record("n\(index)")) }
+        let again = TestReceiver(.tcp, port: port)
+        sink.flush()
+        #expect(sink.backlogCount == 0 && sink.sentCount == 1110)
+        #expect(sink.backlogRoom > 0, "a short outage's storage is kept for the next one")
+        #expect(
+            (0..<10).compactMap { _ in again.frame(timeout: 500) }.map { messages([$0])[0] }
+                == (0..<10).map { "n\($0)" })
+    }
+
     @Test("a long outage drops the oldest from a full backlog, thousands of times, and delivers the newest in order")
     func longOutageKeepsTheNewest() throws {
         let path = socketPath()

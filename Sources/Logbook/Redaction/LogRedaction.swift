@@ -2,8 +2,8 @@
 ///
 /// Those whose key matches one of ``keys`` (ignoring ASCII case, `-` and `_` equivalent; the key
 /// stays), in every kind of field and in nested objects at any depth, and values marked with
-/// ``LogValueConvertible/sensitive(_:)`` or ``LogValueConvertible/hashed(_:)`` whatever their key.
-/// On from process start with the keys of ``default``; bootstrap installs
+/// ``LogValueConvertible/sensitive(_:)`` whatever their key (``LogValueConvertible/hashed(_:)`` ones
+/// as a keyed hash instead). On from process start with the keys of ``default``; bootstrap installs
 /// ``LogConfiguration/redaction``, and `LOG_REDACT_KEYS` adds keys (see the Formats guide):
 ///
 /// ```swift

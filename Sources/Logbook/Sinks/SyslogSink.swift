@@ -82,6 +82,8 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     /// Failed connection and send attempts.
     public var failureCount: Int { failures.count }
     package var backlogCount: Int { state.withLock { $0.backlog.count } }
+    /// Room for more messages in the backlog's storage; 0 once the storage is released.
+    package var backlogRoom: Int { state.withLock { $0.backlog.capacity - $0.backlog.count } }
 
     /// Formats `record` and sends it, or keeps it in the backlog.
     public func write(_ record: LogRecord) {
@@ -190,7 +192,9 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
             if outcome.retry { return outcome.problem }
             state.removeOldest()
         }
-        state.backlog.removeAll(keepingCapacity: state.backlog.capacity <= 1024)  // backlogBytes is 0 already
+        // Empty, and backlogBytes is 0. The storage is kept only when small; a slice's capacity is
+        // the room after its end, not its storage: its end index counts the messages it took.
+        if state.backlog.endIndex > 1024 { state.backlog = [] }
         return nil
     }
 
