@@ -4,9 +4,9 @@
 /// {"timestamp":"2024-08-06T11:54:56.789Z","level":"info","logger":"payments","message":"charge created","amount":42}
 /// ```
 ///
-/// The output is valid RFC 8259 JSON for every input, no key appears twice, and a line
-/// never exceeds ``lineLimit``; the Formats guide gives the member order, the escapes, and
-/// what is cut and left out of a longer line. A record with scalar fields formats without
+/// The output is valid RFC 8259 JSON for every input, no key appears twice, and a line never
+/// exceeds ``lineLimit``; the Formats guide (<doc:Formats>) gives the member order, the escapes,
+/// and what is cut and left out of a longer line. A record with scalar fields formats without
 /// allocating. Every key can be renamed; the presets
 /// ``elasticCommonSchema(service:version:environment:ecsVersion:includesSourceLocation:)``,
 /// ``googleCloudLogging(service:version:environment:project:includesSourceLocation:)`` and

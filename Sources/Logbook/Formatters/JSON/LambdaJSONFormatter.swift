@@ -5,11 +5,11 @@
 /// {"timestamp":"2024-08-06T11:54:56.789Z","level":"INFO","message":"Hello from Lambda!","logger":"orders","requestId":"79b4f56e-95b1-4643-9700-2807f4e68189","traceId":"1-66b20e50-4b8f3c2a1d9e7f6a5b4c3d2e","order_id":42}
 /// ```
 ///
-/// The Formats guide gives the members' order; levels are ``LogLevelNames/lambda``, a stack
-/// trace (see ``StackTraceProviding``) an array of lines. `requestId` and `traceId` come from
-/// the fields bound by ``LogContext/withLambdaInvocation(_:operation:)-djzv``. A
-/// ``JSONFormatter`` underneath, with its guarantees: valid JSON, no key twice, a line cap that
-/// keeps it valid.
+/// The Formats guide (<doc:Formats>) gives the members' order; levels are
+/// ``LogLevelNames/lambda``, a stack trace (see ``StackTraceProviding``) an array of lines.
+/// `requestId` and `traceId` come from the fields bound by
+/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``. A ``JSONFormatter`` underneath, with
+/// its guarantees: valid JSON, no key twice, a line cap that keeps it valid.
 public struct LambdaJSONFormatter: LogFormatter {
     /// The longest line, in bytes without the newline. Default 16 KiB.
     public var lineLimit: Int { json.lineLimit }

@@ -5,8 +5,8 @@
 /// ```
 ///
 /// Time, level (padded), logger, message, then fields as logfmt pairs, then `error.type` and
-/// `error.message` for an error; text is escaped as the Formats guide shows, so a record is
-/// always one line and cannot move the cursor or change colours.
+/// `error.message` for an error; text is escaped as the Formats guide (<doc:Formats>) shows,
+/// so a record is always one line and cannot move the cursor or change colours.
 public struct ConsoleFormatter: LogFormatter {
     /// When to use ANSI colours.
     public enum Colors: Sendable, Hashable {

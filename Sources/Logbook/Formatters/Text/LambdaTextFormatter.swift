@@ -5,8 +5,8 @@
 /// ```
 ///
 /// The request id is the record's `requestId` field, bound by
-/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``. The Formats guide gives the level
-/// names, how line breaks, tabs and control characters are written, and the fields that follow.
+/// ``LogContext/withLambdaInvocation(_:operation:)-djzv``. The Formats guide (<doc:Formats>) gives the
+/// level names, how line breaks, tabs and control characters are written, and the fields that follow.
 public struct LambdaTextFormatter: LogFormatter {
     let levelNames: LogLevelNames
     let appendsFields: Bool

@@ -5,8 +5,8 @@
 /// ```
 ///
 /// Loki's, Vector's and Go's logfmt parsers read every line back exactly, and no key appears
-/// twice; the Formats guide gives the pair order and the quoting, escaping, flattening and
-/// key rules.
+/// twice; the Formats guide (<doc:Formats>) gives the pair order and the quoting, escaping,
+/// flattening and key rules.
 public struct LogfmtFormatter: LogFormatter {
     let levelNames: LogLevelNames
     package let includesSourceLocation: Bool

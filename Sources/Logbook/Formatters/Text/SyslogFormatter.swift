@@ -8,7 +8,7 @@
 ///   error 3, critical 2); the timestamp is UTC with microseconds; `MSGID` is `-`.
 /// - One structured-data element, ID `structuredDataID`, holds `logger`, every field (nested
 ///   values flattened to dotted names, as in logfmt), then `error.type` and `error.message`; the
-///   trace context fields go to a second element, `opentelemetry` (see the Formats guide).
+///   trace context fields go to a second element, `opentelemetry` (see <doc:Formats>).
 /// - Parameter names are cut to 32 printable ASCII characters (others become `_`), so a name can
 ///   repeat (as can a flattened one, or a field named `error.type`), which RFC 5424 allows.
 /// - The message is one line without a BOM. Values and the message are escaped as the Formats
