@@ -88,7 +88,7 @@ public struct LogContext: Sendable, CustomStringConvertible {
         let rules = redacted ? RedactionRules.unmanagedCurrent : Self.unredacted
         try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: capacity) { slots in
             var list = FieldListBuilder(slots.baseAddress!, capacity: capacity, rules: rules)
-            if capacity > FieldKeys.hashingThreshold {
+            if capacity > FieldKeys.hashingThreshold && !scope.keysAreUnique {
                 var claimed = Set<FieldKeys.HashedKey>()
                 scope.appendFieldsByHashing(claiming: &claimed, to: &list)
             } else {
@@ -116,7 +116,7 @@ extension LogContext {
         @usableFromInline let fields: LogFields
         @usableFromInline let parent: Scope?
         /// Whether no key appears twice from here outwards, so iteration needs no shadowing checks;
-        /// `false` past ``FieldKeys/hashingThreshold`` fields, where iteration hashes instead.
+        /// `false` where finding out takes over ``FieldKeys/hashingThreshold`` key comparisons per field.
         @usableFromInline let keysAreUnique: Bool
         /// Whether this scope or an outer one holds a field (a capture's scope holds none).
         @usableFromInline let hasFields: Bool
@@ -141,7 +141,7 @@ extension LogContext {
             self.chainFieldCount = fields.count + (parent?.chainFieldCount ?? 0)
             self.chainKeyBits = FieldKeys.scan(fields.entries).bits | (parent?.chainKeyBits ?? 0)
             self.keysAreUnique =
-                chainFieldCount <= FieldKeys.hashingThreshold
+                fields.count * (parent?.chainFieldCount ?? 0) <= FieldKeys.hashingThreshold * chainFieldCount
                 && (parent.map { parent in parent.keysAreUnique && !fields.contains { parent.hasKey($0.key) } } ?? true)
         }
 
