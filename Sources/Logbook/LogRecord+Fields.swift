@@ -133,13 +133,8 @@ extension LogRecord {
             let winners = FieldKeys.lastOccurrences(layer, claiming: &claimed)
             if includingFields { for index in winners { list.append(layer, index) } }
         }
-        // Claimed innermost first, appended (with the context only) outermost first.
-        let scopes = context.scope.map { Array(sequence(first: $0, next: \.parent)) } ?? []
-        let scopeWinners = scopes.map { FieldKeys.lastOccurrences($0.fields.entries, claiming: &claimed) }
-        for (node, winners) in zip(scopes, scopeWinners).reversed() where scope != nil {
-            let checking = node.needsRedactionChecks(list)
-            for index in winners { list.append(node.fields.entries, index, checking: checking) }
-        }
+        // Appended with the context only, but claimed either way.
+        context.scope?.appendFieldsByHashing(claiming: &claimed, to: &list, appending: scope != nil)
         if includingFields, let provided = providedStorage?.entries {
             for index in FieldKeys.lastOccurrences(provided, claiming: &claimed) { list.append(provided, index) }
         }

@@ -65,6 +65,33 @@ import Testing
         #expect(merged.map { $0.value as? String } == (0..<count * 3 / 2).map { $0 < count ? "call site" : layer })
     }
 
+    /// 100,000 context fields bound inside 100,000 with other keys. The time limit guards against
+    /// the quadratic check binding once made (each new key compared with every outer one, to learn
+    /// whether the chain repeats a key: minutes at this size).
+    @Test(.timeLimit(.minutes(1)))
+    func bindingIntoALargeContextIsInTime() {
+        let count = 100_000
+        let outer = LogContext(LogFields((0..<count).map { ("key\($0)", "outer") }))
+        let fields = outer.adding(LogFields((count..<count * 2).map { ("key\($0)", "inner") })).fields
+        #expect(fields.map(\.key) == (0..<count * 2).map { "key\($0)" })
+        #expect(fields.map { $0.value as? String } == (0..<count * 2).map { $0 < count ? "outer" : "inner" })
+    }
+
+    /// An outer scope of 100,000 fields, half of their keys bound again inside, read with
+    /// `forEachField`. The time limit guards against the quadratic scan this once was (each outer
+    /// key looked for in the inner scopes: minutes at this size).
+    @Test(.timeLimit(.minutes(1)))
+    func contextScopesRepeatingKeysAreReadInTime() {
+        let count = 100_000
+        let outer = LogContext(LogFields((0..<count).map { ("key\($0)", "outer") }))
+        let context = outer.adding(LogFields((count / 2..<count * 3 / 2).map { ("key\($0)", "inner") }))
+        var fields: [(key: String, value: String?)] = []
+        context.forEachField { fields.append(($0, $1 as? String)) }
+        // The outer scope's own keys first, then the inner scope's, each once.
+        #expect(fields.map(\.key) == (0..<count * 3 / 2).map { "key\($0)" })
+        #expect(fields.map(\.value) == (0..<count * 3 / 2).map { $0 < count / 2 ? "outer" : "inner" })
+    }
+
     /// The time limit guards against a hang; speed itself is the benchmarks' business.
     @Test(.timeLimit(.minutes(1)), arguments: ["json", "logfmt"])
     func anObjectOfTensOfThousandsOfKeysIsWrittenInTime(format: String) {

@@ -88,7 +88,12 @@ public struct LogContext: Sendable, CustomStringConvertible {
         let rules = redacted ? RedactionRules.unmanagedCurrent : Self.unredacted
         try withUnsafeTemporaryAllocation(of: FieldList.Entry.self, capacity: capacity) { slots in
             var list = FieldListBuilder(slots.baseAddress!, capacity: capacity, rules: rules)
-            scope.appendFields(innermost: scope, skipping: FieldShadows(), to: &list)
+            if capacity > FieldKeys.hashingThreshold && !scope.keysAreUnique {
+                var claimed = Set<FieldKeys.HashedKey>()
+                scope.appendFieldsByHashing(claiming: &claimed, to: &list)
+            } else {
+                scope.appendFields(innermost: scope, skipping: FieldShadows(), to: &list)
+            }
             defer { list.deinitialize() }
             let fields = list.list
             for index in 0..<fields.count { try body(fields[index].key.pointee, fields[index].value.pointee) }
@@ -110,7 +115,8 @@ extension LogContext {
         /// Each key once.
         @usableFromInline let fields: LogFields
         @usableFromInline let parent: Scope?
-        /// Whether no key appears twice from here outwards, so iteration needs no shadowing checks.
+        /// Whether no key appears twice from here outwards, so iteration needs no shadowing checks;
+        /// `false` where finding out takes over ``FieldKeys/hashingThreshold`` key comparisons per field.
         @usableFromInline let keysAreUnique: Bool
         /// Whether this scope or an outer one holds a field (a capture's scope holds none).
         @usableFromInline let hasFields: Bool
@@ -135,7 +141,8 @@ extension LogContext {
             self.chainFieldCount = fields.count + (parent?.chainFieldCount ?? 0)
             self.chainKeyBits = FieldKeys.scan(fields.entries).bits | (parent?.chainKeyBits ?? 0)
             self.keysAreUnique =
-                parent.map { parent in parent.keysAreUnique && !fields.contains { parent.hasKey($0.key) } } ?? true
+                fields.count * (parent?.chainFieldCount ?? 0) <= FieldKeys.hashingThreshold * chainFieldCount
+                && (parent.map { parent in parent.keysAreUnique && !fields.contains { parent.hasKey($0.key) } } ?? true)
         }
 
         /// Whether this scope or an outer one, up to `end` (exclusive), has `key`.
@@ -166,6 +173,18 @@ extension LogContext {
                 if checkInnerScopes && innermost.hasKey(key.pointee, before: self) { continue }
                 list.append(entries, index, checking: checking)
             }
+        }
+
+        /// ``appendFields(innermost:skipping:to:)`` in linear time, for chains past ``FieldKeys/hashingThreshold``
+        /// fields: the keys `claimed` lacks, claimed innermost scope first, appended (if `appending`) outermost first.
+        func appendFieldsByHashing(
+            claiming claimed: inout Set<FieldKeys.HashedKey>, to list: inout FieldListBuilder, appending: Bool = true
+        ) {
+            let winners = FieldKeys.lastOccurrences(fields.entries, claiming: &claimed)
+            parent?.appendFieldsByHashing(claiming: &claimed, to: &list, appending: appending)
+            guard appending else { return }
+            let checking = needsRedactionChecks(list)
+            for index in winners { list.append(fields.entries, index, checking: checking) }
         }
     }
 }
