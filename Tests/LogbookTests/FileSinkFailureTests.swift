@@ -18,6 +18,21 @@ struct FileSinkFailureTests {
         directory.lines(name).map { jsonObject($0)?["message"] as? String }
     }
 
+    /// The numbers of the lines ``write(_:from:to:)`` wrote into `name`.
+    private func numbers(_ name: String) -> [Int?] {
+        directory.lines(name).map { Int($0.prefix { $0 != "x" }) }
+    }
+
+    /// A sink on `path` whose first failure report goes to the returned collector.
+    private func reportingSink(
+        _ path: String, options: FileSink.Options = .init()
+    ) throws -> (FileSink, ReportCollector) {
+        let reports = ReportCollector()
+        let sink = try FileSink(path: path, options: options)
+        sink.failures.reportFirst(to: reports.report)
+        return (sink, reports)
+    }
+
     /// `count` lines of 100 bytes (newline included), numbered from `first`.
     private func write(_ count: Int, from first: Int = 0, to sink: FileSink) {
         for index in first..<first + count {
@@ -31,16 +46,14 @@ struct FileSinkFailureTests {
         let path = directory.file("app.log")
         // rename(2) of a file onto a directory fails with EISDIR; with keep 1 nothing moves it aside.
         try FileManager.default.createDirectory(atPath: path + ".1", withIntermediateDirectories: false)
-        let reports = ReportCollector()
-        let sink = try FileSink(path: path, options: .init(rotation: .size(maximumBytes: 300, keep: 1)))
-        sink.failures.reportFirst(to: reports.report)
+        let (sink, reports) = try reportingSink(path, options: .init(rotation: .size(maximumBytes: 300, keep: 1)))
         write(10, to: sink)
         // Three lines fill the file; each of the seven after it finds the rotation due and failing.
         #expect(sink.failureCount == 7)
         #expect(reports.messages.count == 1)
         #expect(
             reports.messages.first?.hasPrefix("FileSink \"\(path)\": rotating to \"\(path).1\" failed: EISDIR") == true)
-        #expect(directory.lines("app.log").map { Int($0.prefix { $0 != "x" }) } == Array(0..<10))
+        #expect(numbers("app.log") == Array(0..<10))
         // Once the directory is gone, the next write rotates the whole file away.
         try FileManager.default.removeItem(atPath: path + ".1")
         write(1, from: 10, to: sink)
@@ -54,12 +67,9 @@ struct FileSinkFailureTests {
         let path = directory.file("app.log")
         // The oldest kept name is a directory: neither unlinked nor renamed onto.
         try FileManager.default.createDirectory(atPath: path + ".3", withIntermediateDirectories: false)
-        let reports = ReportCollector()
-        let sink = try FileSink(path: path, options: .init(rotation: .size(maximumBytes: 300, keep: 3)))
-        sink.failures.reportFirst(to: reports.report)
+        let (sink, reports) = try reportingSink(path, options: .init(rotation: .size(maximumBytes: 300, keep: 3)))
         // Lines 0-5 rotate twice, into .2 and .1; lines 9, 10 and 11 find the shift of .2 failing.
         write(12, to: sink)
-        let numbers = { (name: String) in self.directory.lines(name).map { Int($0.prefix { $0 != "x" }) } }
         #expect(numbers("app.log.2") == Array(0..<3))
         #expect(numbers("app.log.1") == Array(3..<6))
         #expect(numbers("app.log") == Array(6..<12))
@@ -114,7 +124,6 @@ struct FileSinkFailureTests {
         let sink = try FileSink(path: path, options: .init(rotation: .size(maximumBytes: 300, keep: 4)))
         // Lines 3 and 4 find the rotation due and failing; the second must not delete g3 from .4.
         write(5, to: sink)
-        let numbers = { (name: String) in self.directory.lines(name).map { Int($0.prefix { $0 != "x" }) } }
         #expect(directory.lines("app.log.4") == ["g3"])
         #expect(!FileManager.default.fileExists(atPath: path + ".3"))
         #expect(directory.lines("app.log.2") == ["g2"])
@@ -140,9 +149,7 @@ struct FileSinkFailureTests {
         try Data("old line\n".utf8).write(to: URL(fileURLWithPath: path))
         try FileManager.default.setAttributes(  // 2024-08-06T13:30:00Z: the file belongs to a past hour
             [.modificationDate: Date(timeIntervalSince1970: 1_722_951_000)], ofItemAtPath: path)
-        let reports = ReportCollector()
-        let sink = try FileSink(path: path, options: .init(rotation: .time(.hourly, keep: 3)))
-        sink.failures.reportFirst(to: reports.report)
+        let (sink, reports) = try reportingSink(path, options: .init(rotation: .time(.hourly, keep: 3)))
         sink.write(record("new"))
         sink.write(record("newer"))
         #expect(sink.failureCount == 1, "the next write, in the same hour, does not try again")
@@ -155,9 +162,7 @@ struct FileSinkFailureTests {
     @Test("reopen() that cannot open the path counts and reports it, and the sink keeps writing its open file")
     func publicReopenFails() throws {
         let path = directory.file("app.log")
-        let reports = ReportCollector()
-        let sink = try FileSink(path: path, options: .init(identityCheckInterval: .seconds(3600)))
-        sink.failures.reportFirst(to: reports.report)
+        let (sink, reports) = try reportingSink(path, options: .init(identityCheckInterval: .seconds(3600)))
         sink.write(record("one"))
         try FileManager.default.moveItem(atPath: path, toPath: path + ".old")
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
@@ -191,9 +196,7 @@ struct FileSinkFailureTests {
     func removedDirectoryWithoutCreation() throws {
         let path = directory.file("logs/app.log")
         try FileManager.default.createDirectory(atPath: directory.file("logs"), withIntermediateDirectories: false)
-        let reports = ReportCollector()
-        let sink = try FileSink(path: path)
-        sink.failures.reportFirst(to: reports.report)
+        let (sink, reports) = try reportingSink(path)
         sink.write(record("one"))
         try FileManager.default.removeItem(atPath: directory.file("logs"))
         sink.write(record("two"))  // into the removed file: the only one open
