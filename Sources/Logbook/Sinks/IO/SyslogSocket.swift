@@ -36,13 +36,49 @@ struct SyslogSocket {
         return false
     }
 
-    /// Connects a closed socket, waiting at most `timeoutMilliseconds` for a TCP handshake.
-    mutating func connect(timeoutMilliseconds: Int32) -> Errno? {
+    /// Connects a closed socket, waiting at most `timeout` milliseconds for a TCP handshake.
+    mutating func connect(timeoutMilliseconds timeout: Int32) -> Errno? {
         switch transport {
         case .udp(let host, let port), .tcp(let host, let port):
-            return connectInternet(host: host, port: port, timeout: timeoutMilliseconds)
+            let type = isStream ? Self.stream : Self.datagram
+            var list = Self.resolve(host: host, port: port, type: type, numericOnly: true)
+            if list == nil {  // a host name: looked up on another thread, waited for at most `timeout`
+                if lookup == nil {
+                    lookup = .start(
+                        { Self.resolve(host: host, port: port, type: type, numericOnly: false) },
+                        discard: { if let list = $0 { freeaddrinfo(list) } })
+                }
+                guard let pending = lookup else { return Errno(EAGAIN) }
+                guard let outcome = pending.take(waitingAtMost: .milliseconds(timeout)) else {
+                    return Errno(ETIMEDOUT)
+                }
+                lookup = nil
+                list = outcome
+            }
+            guard let first = list else { return Errno(EHOSTUNREACH) }
+            defer { freeaddrinfo(first) }
+            var lastError = Errno(EHOSTUNREACH)
+            for info in sequence(first: first.pointee, next: { $0.ai_next?.pointee }) {
+                let error = open(
+                    info.ai_family, info.ai_socktype, info.ai_protocol, info.ai_addr, info.ai_addrlen, timeout: timeout)
+                guard let error else { return nil }
+                lastError = error
+            }
+            return lastError
         case .unix(let path):
-            return connectUnix(path: path, timeout: timeoutMilliseconds)
+            var address = sockaddr_un()
+            address.sun_family = sa_family_t(AF_UNIX)
+            let capacity = MemoryLayout.size(ofValue: address.sun_path)
+            guard path.utf8.count < capacity else { return Errno(ENAMETOOLONG) }
+            withUnsafeMutableBytes(of: &address.sun_path) { raw in
+                raw.copyBytes(from: path.utf8)
+                raw[path.utf8.count] = 0
+            }
+            return withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    open(AF_UNIX, Self.datagram, 0, $0, socklen_t(MemoryLayout<sockaddr_un>.size), timeout: timeout)
+                }
+            }
         }
     }
 
@@ -100,50 +136,6 @@ struct SyslogSocket {
             }
         }
         return .sent
-    }
-
-    private mutating func connectUnix(path: String, timeout: Int32) -> Errno? {
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let capacity = MemoryLayout.size(ofValue: address.sun_path)
-        guard path.utf8.count < capacity else { return Errno(ENAMETOOLONG) }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: path.utf8)
-            raw[path.utf8.count] = 0
-        }
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                open(AF_UNIX, Self.datagram, 0, $0, socklen_t(MemoryLayout<sockaddr_un>.size), timeout: timeout)
-            }
-        }
-    }
-
-    private mutating func connectInternet(host: String, port: Int, timeout: Int32) -> Errno? {
-        let type = isStream ? Self.stream : Self.datagram
-        var list = Self.resolve(host: host, port: port, type: type, numericOnly: true)
-        if list == nil {  // a host name: looked up on another thread, waited for at most `timeout`
-            if lookup == nil {
-                lookup = .start(
-                    { Self.resolve(host: host, port: port, type: type, numericOnly: false) },
-                    discard: { if let list = $0 { freeaddrinfo(list) } })
-            }
-            guard let pending = lookup else { return Errno(EAGAIN) }
-            guard let outcome = pending.take(waitingAtMost: .milliseconds(timeout)) else {
-                return Errno(ETIMEDOUT)
-            }
-            lookup = nil
-            list = outcome
-        }
-        guard let first = list else { return Errno(EHOSTUNREACH) }
-        defer { freeaddrinfo(first) }
-        var lastError = Errno(EHOSTUNREACH)
-        for info in sequence(first: first.pointee, next: { $0.ai_next?.pointee }) {
-            let error = open(
-                info.ai_family, info.ai_socktype, info.ai_protocol, info.ai_addr, info.ai_addrlen, timeout: timeout)
-            guard let error else { return nil }
-            lastError = error
-        }
-        return lastError
     }
 
     /// `getaddrinfo`'s list for `host` and `port` and a socket of `type` (the taker frees it), or
