@@ -44,7 +44,7 @@ struct SyslogSocket {
             var list = Self.resolve(host: host, port: port, type: type, numericOnly: true)
             if list == nil {  // a host name: looked up on another thread, waited for at most `timeout`
                 if lookup == nil {
-                    lookup = .start(
+                    lookup = DetachedCall(
                         { Self.resolve(host: host, port: port, type: type, numericOnly: false) },
                         discard: { if let list = $0 { freeaddrinfo(list) } })
                 }
