@@ -151,7 +151,7 @@ struct SyslogSocket {
         return getaddrinfo(host, String(port), &hints, &list) == 0 ? list : nil
     }
 
-    /// Opens a socket connected to `address`; on success it is this connection's.
+    /// Opens a socket connected to `address` (waiting at most `timeout` ms); on success it is this connection's.
     private mutating func open(
         _ family: Int32, _ type: Int32, _ proto: Int32, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t,
         timeout: Int32
@@ -165,27 +165,22 @@ struct SyslogSocket {
         var on: Int32 = 1
         setsockopt(socketFD, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
         #endif
-        if let error = Self.connect(socketFD, address, length, timeout: timeout) {
-            FileSystem.closeDescriptor(socketFD)
-            return error
-        }
         fd = socketFD
-        return nil
-    }
-
-    /// Connects a non-blocking socket, waiting at most `timeout` milliseconds.
-    private static func connect(
-        _ fd: Int32, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t, timeout: Int32
-    ) -> Errno? {
         if posixConnect(fd, address, length) == 0 { return nil }
-        let code = errno
-        guard code == EINPROGRESS || code == EINTR else { return Errno(code) }
-        var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-        guard poll(&descriptor, 1, timeout) == 1 else { return Errno(ETIMEDOUT) }
-        var failure: Int32 = 0
-        var size = socklen_t(MemoryLayout<Int32>.size)
-        getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &size)
-        return failure == 0 ? nil : Errno(failure)
+        // Non-blocking, so a TCP handshake goes on: wait for it, then read its outcome.
+        var failure = errno
+        if failure == EINPROGRESS || failure == EINTR {
+            var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+            var size = socklen_t(MemoryLayout<Int32>.size)
+            failure = ETIMEDOUT
+            if poll(&descriptor, 1, timeout) == 1 {
+                failure = 0
+                getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &size)
+            }
+        }
+        if failure == 0 { return nil }
+        disconnect()
+        return Errno(failure)
     }
 
     #if canImport(Darwin)
