@@ -10,7 +10,7 @@ struct DetachedCallTests {
         let release = DispatchSemaphore(value: 0)
         let calls = Atomic(0)
         let call = try #require(
-            DetachedCall<Int>.start {
+            DetachedCall<Int> {
                 calls.add(1, ordering: .relaxed)
                 release.wait()
                 return 42
@@ -27,7 +27,7 @@ struct DetachedCallTests {
         let returning = DispatchSemaphore(value: 0)
         let discarded = DispatchSemaphore(value: 0)
         let seen = Atomic(0)
-        var call = DetachedCall<Int>.start(
+        var call = DetachedCall<Int>(
             {
                 returning.signal()
                 return 7

@@ -1,5 +1,4 @@
-/// When a ``FileSink`` rotates its file itself, for services that run without logrotate:
-/// an atomic `rename(2)`, then a fresh file. See the Production guide.
+/// When a ``FileSink`` rotates its file itself, for services without logrotate (Production guide).
 public enum FileRotation: Sendable, Hashable {
     /// Never rotates; use this with logrotate (the sink notices logrotate's renames).
     case none

@@ -12,9 +12,8 @@ extension FileSink {
         /// such sink installs a process-wide `SIGHUP` handler, replacing any other. Default `false`.
         public var reopensOnHangup: Bool
         /// How often, at most, the sink checks (with one `stat(2)`) that the path still names
-        /// its open file, from zero to a day. Default `.zero`: before every write. A longer
-        /// interval lets lines land in a file logrotate renamed, which a shipper may never
-        /// read; see the Production guide.
+        /// its open file, from zero to a day. Default `.zero`: before every write. Read the
+        /// Production guide before raising it: lines may be lost to shippers.
         public var identityCheckInterval: Duration
 
         /// Creates options; every parameter has the default described on its property.

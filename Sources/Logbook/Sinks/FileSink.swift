@@ -10,9 +10,8 @@ import Synchronization
 /// Each record is one `write(2)` of a complete line under a lock to a file opened with
 /// `O_APPEND | O_CREAT | O_NOFOLLOW`, so lines never interleave or split, even with other
 /// processes appending. Before each write (or every ``Options/identityCheckInterval``) the sink
-/// reopens the path when logrotate moved the file or it was deleted. Failures after setup are
-/// counted in ``failureCount``, the first is reported on standard error, and the sink retries
-/// on later writes. See the Production guide for logrotate, shippers, torn lines and full disks.
+/// reopens the path when logrotate moved the file or it was deleted. See the Production guide
+/// for logrotate, shippers, torn lines, and failures (counted in ``failureCount``).
 public final class FileSink: LineWritingSink, CustomStringConvertible {
     /// The path the sink writes to, as given.
     public let path: String

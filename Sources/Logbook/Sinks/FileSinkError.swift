@@ -2,9 +2,8 @@
 public enum FileSinkError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file could not be opened for appending.
     case cannotOpen(path: String, errno: Int32)
-    /// The path is a symbolic link, refused so that a link planted in a shared directory cannot
-    /// redirect the log; give its target instead. For `/dev/stdout` and `/dev/stderr` (links
-    /// too), use a ``StreamSink``.
+    /// The path is a symbolic link, refused (see the Production guide): give its target, or
+    /// use a ``StreamSink`` for `/dev/stdout` and `/dev/stderr` (links too).
     case symbolicLink(path: String)
     /// A parent directory could not be created (with ``FileSink/Options/createsDirectories``).
     case cannotCreateDirectory(path: String, errno: Int32)

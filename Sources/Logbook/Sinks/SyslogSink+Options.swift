@@ -1,8 +1,7 @@
 extension SyslogSink {
     /// Where a ``SyslogSink`` sends its messages.
     public enum Transport: Sendable, Hashable, CustomStringConvertible {
-        /// UDP datagrams, one message each (RFC 5426). Fire and forget: a message sent
-        /// just after the receiver stopped is lost before the sink can notice.
+        /// UDP datagrams, one message each (RFC 5426), fire and forget (see the Production guide).
         case udp(host: String, port: Int = 514)
         /// A TCP stream with octet-counting framing (`LENGTH SP MESSAGE`, RFC 6587).
         case tcp(host: String, port: Int = 514)
@@ -31,10 +30,9 @@ extension SyslogSink {
         public var reconnectDelay: Duration
         /// The longest wait between reconnection attempts. Default 5 s.
         public var maximumReconnectDelay: Duration
-        /// How long a TCP connect or a blocked send may take before the connection is
-        /// given up and the message kept for later (ten times that to finish a frame partly
-        /// sent, but never past a ``SyslogSink/shutdown(timeout:)`` deadline); a host name lookup
-        /// is waited for as long. Default 1 s.
+        /// How long a TCP connect, a host name lookup or a blocked send may take before the
+        /// connection is given up and the message kept for later (ten times that to finish a
+        /// frame partly sent; less when a shutdown's deadline comes sooner). Default 1 s.
         public var timeout: Duration
 
         /// Creates options; every parameter has the default described on its property.

@@ -104,13 +104,8 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
     }
 
     /// Keeps trying to deliver the backlog until it is empty or `timeout` passed, then closes the
-    /// connection until the next write. Returns whether the backlog was delivered.
-    ///
-    /// No send this call makes waits past that deadline, even with part of its frame on the wire
-    /// (the frame is cut and lost with the connection; its message stays in the backlog); a send
-    /// already under way on another thread stops within 50 ms after it. Connects and host name
-    /// lookups this call starts wait no longer either; one already under way on another thread
-    /// when it began ends within ``Options/timeout``, which may be later.
+    /// connection until the next write. Returns whether the backlog was delivered. What this call
+    /// starts waits no longer; see the Production guide for what was already under way.
     @discardableResult
     public func shutdown(timeout: Duration) -> Bool {
         let deadline = ConditionLock.deadline(after: timeout)
@@ -184,7 +179,6 @@ public final class SyslogSink: LogSink, CustomStringConvertible {
         }
     }
 
-    /// Sends the backlog in order until it is empty or a send fails.
     private func deliverBacklog(_ state: inout State) -> String? {
         guard !state.backlog.isEmpty, System.coarseMonotonicNanoseconds() >= state.nextAttempt else { return nil }
         while let message = state.backlog.first {

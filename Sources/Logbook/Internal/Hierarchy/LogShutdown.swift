@@ -34,7 +34,7 @@ package enum LogShutdown {
         let deadline = ConditionLock.deadline(after: timeout)
         // On a thread of its own (inline when none can be started), waited for until the
         // deadline: an action that blocks must not hold the drain past it.
-        if let call = DetachedCall.start(action) {
+        if let call = DetachedCall(action) {
             _ = call.take(waitingAtMost: .nanoseconds(max(0, deadline - ConditionLock.now())))
         } else {
             action()

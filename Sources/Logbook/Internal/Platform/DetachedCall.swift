@@ -11,28 +11,24 @@ package final class DetachedCall<Outcome>: @unchecked Sendable {
     /// Releases an outcome nobody took (run when the last reference goes).
     private let discard: @Sendable (Outcome) -> Void
 
-    private init(discard: @escaping @Sendable (Outcome) -> Void) {
+    /// Starts `call` on a new thread; `nil` when no thread could be started.
+    package init?(
+        _ call: @escaping @Sendable () -> Outcome, discard: @escaping @Sendable (Outcome) -> Void = { _ in }
+    ) {
         self.discard = discard
         finished = lock.makeCondition()
+        let started = BackgroundThread.start { [self] in
+            let outcome = call()
+            lock.withLock {
+                self.outcome = outcome
+                lock.signal(finished)
+            }
+        }
+        if !started { return nil }
     }
 
     deinit {
         if let outcome { discard(outcome) }
-    }
-
-    /// Starts `call` on a new thread; `nil` when no thread could be started.
-    package static func start(
-        _ call: @escaping @Sendable () -> Outcome, discard: @escaping @Sendable (Outcome) -> Void = { _ in }
-    ) -> DetachedCall? {
-        let detached = DetachedCall(discard: discard)
-        let started = BackgroundThread.start {
-            let outcome = call()
-            detached.lock.withLock {
-                detached.outcome = outcome
-                detached.lock.signal(detached.finished)
-            }
-        }
-        return started ? detached : nil
     }
 
     /// The outcome, taken, once the call returned, waiting at most `timeout`; `nil` while it

@@ -4,9 +4,8 @@ extension AsyncSink {
         /// The logging call waits until the background thread made room. Nothing is ever
         /// lost; a stalled destination slows the service down. The default.
         case block
-        /// Records below `level` are dropped, counted (``AsyncSink/droppedCount``) and summed up in a
-        /// `warning` from logger `logbook` once records are accepted again; those at or above it, or
-        /// at or above ``Options/durableLevel``, still wait for room.
+        /// Records below `level` (and below ``Options/durableLevel``) are dropped, counted and
+        /// summed up in a `warning` (see the Production guide); the others wait for room.
         case drop(below: LogLevel)
 
         /// `block` or `drop(below: warning)`.
@@ -31,10 +30,9 @@ extension AsyncSink {
         /// The largest batch of formatted lines handed to a ``LineWritingSink`` in one
         /// write, at least 4,096. Default 256 KiB.
         public var batchBytes: Int { didSet { batchBytes = max(Self.minimumBatchBytes, batchBytes) } }
-        /// Records at or above this level are durable when the logging call returns: it waits
-        /// until they and everything queued before them were written (for a ``FileSink``,
-        /// `write(2)` returned; nothing is synced to disk), so a crash right after keeps them.
-        /// Records below it pay one comparison. Default ``LogLevel/critical``.
+        /// Records at or above this level are written, with everything queued before them,
+        /// before the logging call returns (not synced to disk; see the Production guide).
+        /// Default ``LogLevel/critical``.
         public var durableLevel: LogLevel
 
         static let minimumCapacity = 1

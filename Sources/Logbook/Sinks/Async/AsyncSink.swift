@@ -30,8 +30,7 @@ public final class AsyncSink: LogSink, CustomStringConvertible {
         queue.close()
     }
 
-    /// Enqueues `record`; waits when the queue is full under ``OverflowPolicy/block``, and
-    /// for a record at or above ``Options/durableLevel`` until it was written.
+    /// Enqueues `record`, waiting as ``Options/overflow`` and ``Options/durableLevel`` say.
     public func write(_ record: LogRecord) {
         queue.enqueue(copy record)
     }

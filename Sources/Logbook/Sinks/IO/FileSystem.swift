@@ -109,12 +109,10 @@ enum FileSystem {
         access(path, F_OK) == 0
     }
 
-    /// Cuts the file back to `size` bytes (removing a partially written line).
     static func truncate(_ fd: Int32, to size: Int64) -> Bool {
         ftruncate(fd, off_t(size)) == 0
     }
 
-    /// The names in `directory`, without `.` and `..`.
     static func contents(ofDirectory directory: String) -> [String] {
         guard let handle = opendir(directory) else { return [] }
         defer { closedir(handle) }

@@ -36,13 +36,49 @@ struct SyslogSocket {
         return false
     }
 
-    /// Connects a closed socket, waiting at most `timeoutMilliseconds` for a TCP handshake.
-    mutating func connect(timeoutMilliseconds: Int32) -> Errno? {
+    /// Connects a closed socket, waiting at most `timeout` milliseconds for a TCP handshake.
+    mutating func connect(timeoutMilliseconds timeout: Int32) -> Errno? {
         switch transport {
         case .udp(let host, let port), .tcp(let host, let port):
-            return connectInternet(host: host, port: port, timeout: timeoutMilliseconds)
+            let type = isStream ? Self.stream : Self.datagram
+            var list = Self.resolve(host: host, port: port, type: type, numericOnly: true)
+            if list == nil {  // a host name: looked up on another thread, waited for at most `timeout`
+                if lookup == nil {
+                    lookup = DetachedCall(
+                        { Self.resolve(host: host, port: port, type: type, numericOnly: false) },
+                        discard: { if let list = $0 { freeaddrinfo(list) } })
+                }
+                guard let pending = lookup else { return Errno(EAGAIN) }
+                guard let outcome = pending.take(waitingAtMost: .milliseconds(timeout)) else {
+                    return Errno(ETIMEDOUT)
+                }
+                lookup = nil
+                list = outcome
+            }
+            guard let first = list else { return Errno(EHOSTUNREACH) }
+            defer { freeaddrinfo(first) }
+            var lastError = Errno(EHOSTUNREACH)
+            for info in sequence(first: first.pointee, next: { $0.ai_next?.pointee }) {
+                let error = open(
+                    info.ai_family, info.ai_socktype, info.ai_protocol, info.ai_addr, info.ai_addrlen, timeout: timeout)
+                guard let error else { return nil }
+                lastError = error
+            }
+            return lastError
         case .unix(let path):
-            return connectUnix(path: path, timeout: timeoutMilliseconds)
+            var address = sockaddr_un()
+            address.sun_family = sa_family_t(AF_UNIX)
+            let capacity = MemoryLayout.size(ofValue: address.sun_path)
+            guard path.utf8.count < capacity else { return Errno(ENAMETOOLONG) }
+            withUnsafeMutableBytes(of: &address.sun_path) { raw in
+                raw.copyBytes(from: path.utf8)
+                raw[path.utf8.count] = 0
+            }
+            return withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    open(AF_UNIX, Self.datagram, 0, $0, socklen_t(MemoryLayout<sockaddr_un>.size), timeout: timeout)
+                }
+            }
         }
     }
 
@@ -102,50 +138,6 @@ struct SyslogSocket {
         return .sent
     }
 
-    private mutating func connectUnix(path: String, timeout: Int32) -> Errno? {
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let capacity = MemoryLayout.size(ofValue: address.sun_path)
-        guard path.utf8.count < capacity else { return Errno(ENAMETOOLONG) }
-        withUnsafeMutableBytes(of: &address.sun_path) { raw in
-            raw.copyBytes(from: path.utf8)
-            raw[path.utf8.count] = 0
-        }
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                open(AF_UNIX, Self.datagram, 0, $0, socklen_t(MemoryLayout<sockaddr_un>.size), timeout: timeout)
-            }
-        }
-    }
-
-    private mutating func connectInternet(host: String, port: Int, timeout: Int32) -> Errno? {
-        let type = isStream ? Self.stream : Self.datagram
-        var list = Self.resolve(host: host, port: port, type: type, numericOnly: true)
-        if list == nil {  // a host name: looked up on another thread, waited for at most `timeout`
-            if lookup == nil {
-                lookup = .start(
-                    { Self.resolve(host: host, port: port, type: type, numericOnly: false) },
-                    discard: { if let list = $0 { freeaddrinfo(list) } })
-            }
-            guard let pending = lookup else { return Errno(EAGAIN) }
-            guard let outcome = pending.take(waitingAtMost: .milliseconds(timeout)) else {
-                return Errno(ETIMEDOUT)
-            }
-            lookup = nil
-            list = outcome
-        }
-        guard let first = list else { return Errno(EHOSTUNREACH) }
-        defer { freeaddrinfo(first) }
-        var lastError = Errno(EHOSTUNREACH)
-        for info in sequence(first: first.pointee, next: { $0.ai_next?.pointee }) {
-            let error = open(
-                info.ai_family, info.ai_socktype, info.ai_protocol, info.ai_addr, info.ai_addrlen, timeout: timeout)
-            guard let error else { return nil }
-            lastError = error
-        }
-        return lastError
-    }
-
     /// `getaddrinfo`'s list for `host` and `port` and a socket of `type` (the taker frees it), or
     /// `nil` when it failed; with `numericOnly`, only an IP address, which never waits for the resolver.
     private static func resolve(
@@ -159,7 +151,7 @@ struct SyslogSocket {
         return getaddrinfo(host, String(port), &hints, &list) == 0 ? list : nil
     }
 
-    /// Opens a socket connected to `address`; on success it is this connection's.
+    /// Opens a socket connected to `address` (waiting at most `timeout` ms); on success it is this connection's.
     private mutating func open(
         _ family: Int32, _ type: Int32, _ proto: Int32, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t,
         timeout: Int32
@@ -173,27 +165,22 @@ struct SyslogSocket {
         var on: Int32 = 1
         setsockopt(socketFD, SOL_SOCKET, SO_NOSIGPIPE, &on, socklen_t(MemoryLayout<Int32>.size))
         #endif
-        if let error = Self.connect(socketFD, address, length, timeout: timeout) {
-            FileSystem.closeDescriptor(socketFD)
-            return error
-        }
         fd = socketFD
-        return nil
-    }
-
-    /// Connects a non-blocking socket, waiting at most `timeout` milliseconds.
-    private static func connect(
-        _ fd: Int32, _ address: UnsafePointer<sockaddr>?, _ length: socklen_t, timeout: Int32
-    ) -> Errno? {
         if posixConnect(fd, address, length) == 0 { return nil }
-        let code = errno
-        guard code == EINPROGRESS || code == EINTR else { return Errno(code) }
-        var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-        guard poll(&descriptor, 1, timeout) == 1 else { return Errno(ETIMEDOUT) }
-        var failure: Int32 = 0
-        var size = socklen_t(MemoryLayout<Int32>.size)
-        getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &size)
-        return failure == 0 ? nil : Errno(failure)
+        // Non-blocking, so a TCP handshake goes on: wait for it, then read its outcome.
+        var failure = errno
+        if failure == EINPROGRESS || failure == EINTR {
+            var descriptor = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+            var size = socklen_t(MemoryLayout<Int32>.size)
+            failure = ETIMEDOUT
+            if poll(&descriptor, 1, timeout) == 1 {
+                failure = 0
+                getsockopt(fd, SOL_SOCKET, SO_ERROR, &failure, &size)
+            }
+        }
+        if failure == 0 { return nil }
+        disconnect()
+        return Errno(failure)
     }
 
     #if canImport(Darwin)
