@@ -163,7 +163,8 @@ struct FileSinkFailureTests {
         #expect(!FileManager.default.fileExists(atPath: path + ".1"))
         let failures = sink.failureCount
         #expect(failures >= 3)
-        #expect(reports.messages.first?.hasPrefix("FileSink \"\(path)\": rotating to \"\(path).1\" failed: EPERM") == true)
+        #expect(
+            reports.messages.first?.hasPrefix("FileSink \"\(path)\": rotating to \"\(path).1\" failed: EPERM") == true)
         // Once the file can move, the next write rotates it into the free .1; no kept file lost.
         #expect(Self.setImmutable(path, false))
         write(1, from: 6, to: sink)
