@@ -141,6 +141,41 @@ struct FileSinkFailureTests {
         #expect(sink.failureCount == 2)
     }
 
+    @Test(
+        "a rotation whose last rename fails, tried on every write due, moves the kept files on once",
+        .enabled(if: canMakeImmutable, "needs chattr +i: root, on a file system with the attribute"))
+    func sizeRotationLastRenameFails() throws {
+        let path = directory.file("app.log")
+        for generation in 1...3 {
+            let contents = Data("g\(generation)\n".utf8)
+            #expect(FileManager.default.createFile(atPath: path + ".\(generation)", contents: contents))
+        }
+        let (sink, reports) = try reportingSink(path, options: .init(rotation: .size(maximumBytes: 300, keep: 4)))
+        write(3, to: sink)
+        // An immutable file can be neither renamed nor written to: lines 3, 4 and 5 each find
+        // the rotation due and failing after g1-g3 moved on, and are lost, counted.
+        #expect(Self.setImmutable(path, true))
+        defer { Self.setImmutable(path, false) }
+        write(3, from: 3, to: sink)
+        #expect(directory.lines("app.log.4") == ["g3"])
+        #expect(directory.lines("app.log.3") == ["g2"])
+        #expect(directory.lines("app.log.2") == ["g1"])
+        #expect(!FileManager.default.fileExists(atPath: path + ".1"))
+        let failures = sink.failureCount
+        #expect(failures >= 3)
+        #expect(
+            reports.messages.first?.hasPrefix("FileSink \"\(path)\": rotating to \"\(path).1\" failed: EPERM") == true)
+        // Once the file can move, the next write rotates it into the free .1; no kept file lost.
+        #expect(Self.setImmutable(path, false))
+        write(1, from: 6, to: sink)
+        #expect(directory.lines("app.log.4") == ["g3"])
+        #expect(directory.lines("app.log.3") == ["g2"])
+        #expect(directory.lines("app.log.2") == ["g1"])
+        #expect(numbers("app.log.1") == Array(0..<3))
+        #expect(numbers("app.log") == [6])
+        #expect(sink.failureCount == failures)
+    }
+
     @Test("time rotation to a name too long for the file system fails once, and the records stay in the file")
     func timeRotationRenameFails() throws {
         // 254 bytes: a name the file system takes, but not with `.2024-08-06T13` (ENAMETOOLONG).

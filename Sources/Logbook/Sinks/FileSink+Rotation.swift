@@ -7,11 +7,14 @@ extension FileSink {
         case .size(let maximumBytes, let keep):
             guard state.size > 0, state.size + Int64(incoming) > Int64(maximumBytes) else { return nil }
             guard pathNamesOpenFile(state) else { return reopenFile(&state, now: now) }
-            // No deletion first: each rename replaces its target, so a stopped rotation tried again deletes nothing.
-            for index in stride(from: keep - 1, through: 1, by: -1) {
+            // No deletion first: each rename replaces its target, and only the names below the first
+            // free one move (the oldest kept file goes only when none is free). So a rotation tried
+            // again after a failed rename finds a free name where it stopped and deletes nothing.
+            let free = (1..<keep).first { !FileSystem.exists(path + "." + String($0)) } ?? keep
+            for index in stride(from: free - 1, through: 1, by: -1) {
                 let (source, target) = (path + "." + String(index), path + "." + String(index + 1))
                 // A file that cannot move on would be overwritten by the next: rotate later instead.
-                if FileSystem.exists(source), let error = FileSystem.move(source, to: target) {
+                if let error = FileSystem.move(source, to: target) {
                     return "rotating \"\(source)\" to \"\(target)\" failed: \(error)"
                 }
             }
