@@ -252,12 +252,8 @@ extension JSONFormatter {
         } else if let stackTrace {
             layout.append(layout.error.third, into: &buffer)
             if layout.settings.writesStackTraceAsArray {
-                buffer.append(UInt8(ascii: "["))
-                for (index, frame) in stackTrace.enumerated() {
-                    if index > 0 { buffer.append(UInt8(ascii: ",")) }
-                    buffer.appendJSONString(frame)
-                }
-                buffer.append(UInt8(ascii: "]"))
+                // Depth 0: the array is never too deep (`maximumDepth` is at least 1).
+                writeValue(.array(stackTrace.map(LogValue.string)), depth: 0, into: &buffer)
             } else {
                 buffer.appendJSONString(stackTrace.joined(separator: "\n"))
             }

@@ -114,13 +114,11 @@ final class JSONLayout: Sendable {
             return candidate
         }
         var headerKeys: [UInt8] = []
-        func append(_ bytes: [UInt8]) -> Range<Int> {
+        func append(_ bytes: [UInt8]) -> Bytes {
             headerKeys += bytes
-            return headerKeys.count - bytes.count..<headerKeys.count
-        }
-        func appendBytes(_ bytes: [UInt8]) -> Bytes {
             let text = String(decoding: bytes, as: UTF8.self)
-            return Bytes(range: append(bytes), small: withUnsafePointer(to: text) { SmallString(at: $0) })
+            let range = headerKeys.count - bytes.count..<headerKeys.count
+            return Bytes(range: range, small: withUnsafePointer(to: text) { SmallString(at: $0) })
         }
         var levelKey: [UInt8] = []
         header = settings.headerOrder.map { member in
@@ -134,14 +132,14 @@ final class JSONLayout: Sendable {
             let name = claim(given, in: &reserved)
             let encoded = member == settings.headerOrder.first ? Self.encoded(name) + [colon] : key(name)
             if member == .level { levelKey = encoded }
-            return HeaderSlot(member: member, key: appendBytes(member == .level ? [] : encoded))
+            return HeaderSlot(member: member, key: append(member == .level ? [] : encoded))
         }
-        levelValues = LogLevel.allCases.map { appendBytes(levelKey + Self.encoded(given.levelNames[$0])) }
+        levelValues = LogLevel.allCases.map { append(levelKey + Self.encoded(given.levelNames[$0])) }
         // Counting the level's key once, as it is written.
         let ownKeyBytes = headerKeys.count - (LogLevel.allCases.count - 1) * levelKey.count
         promoted = settings.promotedFields.enumerated().map { index, field in
-            let member = append(key(field.key))
-            let absentEnd = field.writesEmptyWhenAbsent ? append(Self.encoded("")).upperBound : member.lowerBound
+            let member = append(key(field.key)).range
+            let absentEnd = field.writesEmptyWhenAbsent ? append(Self.encoded("")).range.upperBound : member.lowerBound
             return PromotedSlot(field: index, key: member, absent: member.lowerBound..<absentEnd)
         }
 
@@ -154,9 +152,9 @@ final class JSONLayout: Sendable {
             let claimed = names.map { object == nil ? top($0) : claim($0, in: &inner) }
             let open = object.map { key(top($0)) + [UInt8(ascii: "{")] + Self.encoded(claimed[0]) + [colon] }
             return Members(
-                open: appendBytes(open ?? key(claimed[0])), second: appendBytes(key(claimed[1])),
-                third: appendBytes(key(claimed[2]) + quote),
-                close: appendBytes(quote + (object == nil ? [] : [UInt8(ascii: "}")])))
+                open: append(open ?? key(claimed[0])), second: append(key(claimed[1])),
+                third: append(key(claimed[2]) + quote),
+                close: append(quote + (object == nil ? [] : [UInt8(ascii: "}")])))
         }
         let nestsError = settings.errorLayout == .nested
         error = members(under: nestsError ? keys.error : nil, [keys.errorType, keys.errorMessage, keys.stackTrace]) {
@@ -169,13 +167,13 @@ final class JSONLayout: Sendable {
         ) { includesSourceLocation ? claim($0, in: &reserved) : $0 }
 
         writtenContextKey = settings.contextKey.map { claim($0, in: &reserved) }
-        droppedFieldsKey = appendBytes(key(claim("logbook.dropped_fields", in: &reserved)))
+        droppedFieldsKey = append(key(claim("logbook.dropped_fields", in: &reserved)))
         let reservedKeys = KeySet(reserved)
         self.reserved = reservedKeys
         let traceKeys = TraceKeys(settings.traceKeys.mappings.filter { !reservedKeys.contains($0.key) })
         settings.traceKeys = traceKeys
         let renamedKeys = reserved.map { reservedKeys.renamed($0) { _ in false } }
-        renamedMembers = (reservedKeys.renamesMayCollide ? [] : renamedKeys).map { append(key($0)) }
+        renamedMembers = (reservedKeys.renamesMayCollide ? [] : renamedKeys).map { append(key($0)).range }
         self.headerKeys = headerKeys
         let taken = renamedKeys + traceKeys.mappings.map { $0.key }
         var special = traceKeys.mappings.isEmpty ? [] : TraceKeys.fieldNames
