@@ -82,10 +82,6 @@ public struct LogEnvironment: Sendable {
         return environment
     }
 
-    var isLambda: Bool {
-        value(of: LambdaFunction.nameVariable) != nil || value(of: "AWS_LAMBDA_RUNTIME_API") != nil
-    }
-
     func value(of name: String) -> String? {
         let trimmed = variables[name]?.trimmingSpaces() ?? ""
         return trimmed.isEmpty ? nil : trimmed
