@@ -28,13 +28,7 @@ public struct LogbookService: Service {
     public func run() async throws {
         // Throws only on cancellation, which ends the wait as graceful shutdown does.
         try? await gracefulShutdown()
-        _ = await drain()
-    }
-
-    /// Returns whether every sink wrote everything it had accepted in time.
-    @discardableResult
-    package func drain() async -> Bool {
-        await setup.shutdownOffThePool(timeout: timeout)
+        _ = await setup.shutdownOffThePool(timeout: timeout)
     }
 }
 #endif

@@ -42,9 +42,8 @@ public struct LogbookLogHandler: LogHandler {
         self.metadataProvider = metadataProvider
     }
 
-    /// The lowest level that is logged: the lowest the Logbook logger delivers anywhere,
-    /// read on every call (one atomic load), raised to what was set on this value. Setting
-    /// it can only quiet this `Logger` value, never enable a level the hierarchy disables.
+    /// The lowest level that is logged: the lowest the Logbook logger delivers anywhere, read
+    /// on every call, raised to what was set on this value (see the swift-log bridge guide).
     public var logLevel: Logger.Level {
         get {
             let enabled = logger.lowestEnabledLevel.map(Logger.Level.init) ?? .critical
@@ -59,8 +58,7 @@ public struct LogbookLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    /// Creates a Logbook record from `event` and delivers it through the hierarchy. A record
-    /// logged while the metadata provider runs does not ask the provider again (no recursion).
+    /// Creates a Logbook record from `event` and delivers it through the hierarchy.
     public func log(event: LogEvent) {
         guard event.level >= minimumLevel else { return }
         // The fields are an autoclosure: the provider runs only for a record that is made.

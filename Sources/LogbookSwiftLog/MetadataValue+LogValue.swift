@@ -3,10 +3,8 @@ public import Logbook
 public import Logging
 
 extension Logger.MetadataValue: LogValueConvertible {
-    /// The value as a typed Logbook value, converted only when a sink formats the record:
-    /// `.string` is a string; `.stringConvertible` keeps the type of an `Int`, `Double`,
-    /// `Bool` or any other ``LogValueConvertible`` value and is otherwise its description;
-    /// `.array` is an array; `.dictionary` an object with its keys sorted.
+    /// The value as a typed Logbook value, converted only when a sink formats the record; the
+    /// swift-log bridge guide's table says what each case becomes.
     public var logValue: LogValue {
         switch self {
         case .string(let text):

@@ -16,11 +16,12 @@ package struct TraceParent: Sendable, Equatable {
     package init?(_ text: String) {
         let bytes = Array(text.utf8)
         let dash = UInt8(ascii: "-")
+        let zero = UInt8(ascii: "0")
         guard bytes.count >= 55, bytes[2] == dash, bytes[35] == dash, bytes[52] == dash,
             Self.isHex(bytes[0..<2]), Self.isHex(bytes[3..<35]), Self.isHex(bytes[36..<52]),
             Self.isHex(bytes[53..<55]), !bytes[0..<2].elementsEqual("ff".utf8),
             bytes.count == 55 || (!bytes[0..<2].elementsEqual("00".utf8) && bytes[55] == dash),
-            !Self.isZero(bytes[3..<35]), !Self.isZero(bytes[36..<52])
+            bytes[3..<35].contains(where: { $0 != zero }), bytes[36..<52].contains(where: { $0 != zero })
         else { return nil }
         traceID = String(decoding: bytes[3..<35], as: UTF8.self)
         spanID = String(decoding: bytes[36..<52], as: UTF8.self)
@@ -49,10 +50,6 @@ package struct TraceParent: Sendable, Equatable {
 
     private static func isHex(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
-    }
-
-    private static func isZero(_ bytes: ArraySlice<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 == UInt8(ascii: "0") }
     }
 }
 #endif

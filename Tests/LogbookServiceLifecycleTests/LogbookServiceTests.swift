@@ -99,7 +99,7 @@ struct LogbookServiceTests {
         }
         #expect(slow.written.load(ordering: .relaxed) == 2_000)
         log.info("after the drains")
-        #expect(await LogbookService(setup).drain())
+        #expect(await setup.shutdownOffThePool())
         #expect(slow.written.load(ordering: .relaxed) == 2_001, "a record after the drain is written directly")
         #expect(async.droppedAtShutdownCount == 0)
     }

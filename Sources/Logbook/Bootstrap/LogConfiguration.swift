@@ -14,9 +14,8 @@ public struct LogConfiguration: Sendable {
     /// Levels for individual loggers, by dotted name. Names must be valid (see
     /// ``Log/init(validating:)``).
     public var loggerLevels: [String: LogLevel]
-    /// Whether to ignore `SIGPIPE` process-wide, so writing to a closed pipe fails with
-    /// `EPIPE` (which sinks count and report) instead of killing the process. Off by
-    /// default: signal handling belongs to the application.
+    /// Whether to ignore `SIGPIPE` process-wide, so writing to a closed pipe fails instead of
+    /// killing the process; off by default (the Production guide says why).
     public var ignoresBrokenPipe: Bool
     /// The root logger's sampling policy (``Log/sampling``), inherited like ``level``;
     /// `nil` (the default) samples nothing.
@@ -27,8 +26,7 @@ public struct LogConfiguration: Sendable {
     /// and the default of ``LogSetup/shutdown(timeout:)``; 5 seconds unless set. Records still
     /// queued when it passes are counted (``AsyncSink/droppedAtShutdownCount``).
     public var shutdownTimeout: Duration
-    /// Providers called for each enabled record, on the logging task, for fields that change
-    /// within a task (see ``LogFieldProvider``); their fields rank below ``LogContext``.
+    /// Providers called for each enabled record, on the logging task (see ``LogFieldProvider``).
     public var fieldProviders: [LogFieldProvider]
 
     @usableFromInline

@@ -19,20 +19,16 @@ extension LogEnvironment {
         let redactKeys = try parse("LOG_REDACT_KEYS", expected: Self.redactKeysForm, Self.redactKeys(parsing:)) ?? []
         let shutdownVariable = try parse(
             "LOG_SHUTDOWN_TIMEOUT", expected: Self.shutdownTimeoutForm, Self.duration(parsing:))
-        let onLambda = isLambda
         var choices: [LogSetup.Choice] = []
         func note(_ setting: String, _ value: String, _ source: String) {
             choices.append(LogSetup.Choice(setting: setting, value: value, source: source))
         }
 
-        // Set exactly when `isLambda`: the variable that marks the platform.
-        if let marker = setting(LambdaFunction.nameVariable) ?? setting("AWS_LAMBDA_RUNTIME_API") {
-            note("platform", "AWS Lambda", marker)
-        }
+        if let lambdaMarker { note("platform", "AWS Lambda", lambdaMarker) }
 
         let format = choose("FORMAT", code: self.format, lambda: lambdaFormat, log: logFormat) {
             if let defaultFormat { return (defaultFormat, "default set in code") }
-            if onLambda { return (.lambdaText, "Lambda's default format, Text") }
+            if lambdaMarker != nil { return (.lambdaText, "Lambda's default format, Text") }
             if outputIsTerminal ?? System.isTerminal(output.fileDescriptor) {
                 return (.console, "default: output is a terminal")
             }
@@ -74,7 +70,7 @@ extension LogEnvironment {
     private func choose<Value>(
         _ name: String, code: Value?, lambda: Value?, log: Value?, fallback: () -> (Value, String)
     ) -> (value: Value, source: String) {
-        let onLambda = isLambda
+        let onLambda = lambdaMarker != nil
         let lambdaSetting = setting("AWS_LAMBDA_LOG_" + name)
         let logSetting = setting("LOG_" + name)
         if let code {
@@ -89,6 +85,11 @@ extension LogEnvironment {
         }
         let (value, source) = fallback()
         return (value, Self.source(source, unused: [offLambda], because: "not on Lambda"))
+    }
+
+    /// The variable that marks AWS Lambda, as `NAME=value`; `nil` off Lambda.
+    private var lambdaMarker: String? {
+        setting(LambdaFunction.nameVariable) ?? setting("AWS_LAMBDA_RUNTIME_API")
     }
 
     private func setting(_ name: String) -> String? {

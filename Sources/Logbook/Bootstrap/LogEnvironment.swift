@@ -8,10 +8,9 @@
 ///
 /// It reads `LOG_LEVEL`, `LOG_LEVELS`, `LOG_FORMAT`, `LOG_SAMPLING`, `LOG_REDACT_KEYS` and
 /// `LOG_SHUTDOWN_TIMEOUT`, and on Lambda `AWS_LAMBDA_LOG_FORMAT` and `AWS_LAMBDA_LOG_LEVEL`,
-/// which win over `LOG_FORMAT` and `LOG_LEVEL`; a setting made in code wins over its variable.
-/// A value not accepted makes bootstrap throw ``LogBootstrapError/invalidEnvironment(_:)``.
-/// The repository's `Documentation/Lambda.md` (summarized in <doc:Lambda>) lists the values
-/// each variable accepts (an empty one is unset) and the precedence of every setting.
+/// which win over `LOG_FORMAT` and `LOG_LEVEL`. The repository's `Documentation/Lambda.md`
+/// (summarized in <doc:Lambda>) lists the values each variable accepts (an empty one is
+/// unset) and the precedence of every setting.
 public struct LogEnvironment: Sendable {
     /// The variables read; ``environment`` holds the process's.
     public var variables: [String: String]
@@ -80,10 +79,6 @@ public struct LogEnvironment: Sendable {
         var environment = LogEnvironment.environment
         configure(&environment)
         return environment
-    }
-
-    var isLambda: Bool {
-        value(of: LambdaFunction.nameVariable) != nil || value(of: "AWS_LAMBDA_RUNTIME_API") != nil
     }
 
     func value(of name: String) -> String? {

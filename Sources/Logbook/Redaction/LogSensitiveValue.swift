@@ -4,9 +4,8 @@ public struct LogSensitiveValue: LogValueConvertible {
     let value: any LogValueConvertible
     let isHashed: Bool
 
-    /// `"[REDACTED]"`, or for a hashed value `"hash:"` and 16 hex digits of a keyed hash of
-    /// the value's text (see ``LogRedaction/hashKey``); the value itself only when redaction
-    /// is ``LogRedaction/disabled``.
+    /// `"[REDACTED]"`, or for a hashed value the hash of its text (see ``LogValueConvertible/hashed(_:)``);
+    /// the value itself only when redaction is ``LogRedaction/disabled``.
     public var logValue: LogValue {
         let rules = RedactionRules.current
         guard rules.configuration.isEnabled else { return value.logValue }

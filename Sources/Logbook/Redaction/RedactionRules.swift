@@ -10,7 +10,6 @@ package final class RedactionRules: Sendable {
     /// five bits (alike for both cases of a letter); see ``mayMatch(_:filter:)``. Most keys
     /// are ruled out by this one lookup.
     nonisolated(unsafe) let keyFilter: UnsafeMutablePointer<UInt64>
-    /// Every key, normalized: ASCII letters lowercased, `-` written `_`.
     private let keys: KeySet
     /// The same keys' bytes, for keys not read as a ``SmallString``: faster to compare than
     /// ``KeySet/all``'s strings (a record with two 19-byte keys: 2,090 instructions fewer).
