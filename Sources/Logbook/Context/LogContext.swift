@@ -30,16 +30,14 @@ public struct LogContext: Sendable, CustomStringConvertible {
 
     var tap: LevelOverride? { scope?.tap }
 
-    /// This context with a scope of `own` (each key once), `tap` and `levelOverride` on top; a
-    /// chain ``Scope/maximumDepth`` deep is collapsed into one, so reading it stays bounded.
+    /// This context with a scope of `own` (each key once) on top, its tap and level override replaced
+    /// if given; a chain ``Scope/maximumDepth`` deep is collapsed into one, so reading it stays bounded.
     func pushing(_ own: LogFields, tap: LevelOverride? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
-        guard let scope, scope.depth >= Scope.maximumDepth else {
-            return LogContext(scope: Scope(fields: own, parent: scope, tap: tap, levelOverride: levelOverride))
-        }
-        return LogContext(
-            scope: Scope(
-                fields: fields.merging(own), parent: nil, tap: tap ?? scope.tap,
-                levelOverride: levelOverride ?? scope.levelOverride))
+        let collapsing = (scope?.depth ?? 0) >= Scope.maximumDepth
+        let top = Scope(
+            fields: collapsing ? fields.merging(own) : own, parent: collapsing ? nil : scope,
+            tap: tap ?? self.tap, levelOverride: levelOverride ?? scope?.levelOverride)
+        return LogContext(scope: top)
     }
 
     /// Whether a level override (``with(level:operation:)-9oxvr``) bound here admits `level`.
@@ -130,12 +128,11 @@ extension LogContext {
         /// The ``FieldListBuilder/rulesIdentity`` under which this scope's own fields need no check.
         let redactionCleanFor = Atomic<UInt>(0)
 
-        /// A scope of `fields` inside `parent`, keeping its `tap` and `levelOverride` unless given.
-        init(fields: LogFields, parent: Scope?, tap: LevelOverride? = nil, levelOverride: LevelOverride? = nil) {
+        init(fields: LogFields, parent: Scope?, tap: LevelOverride?, levelOverride: LevelOverride?) {
             self.fields = fields
             self.parent = parent
-            self.tap = tap ?? parent?.tap
-            self.levelOverride = levelOverride ?? parent?.levelOverride
+            self.tap = tap
+            self.levelOverride = levelOverride
             self.hasFields = !fields.isEmpty || parent?.hasFields == true
             self.depth = (parent?.depth ?? 0) + 1
             self.chainFieldCount = fields.count + (parent?.chainFieldCount ?? 0)
