@@ -1,17 +1,9 @@
 import Synchronization
 
-/// Fields bound to the current task tree, attached to every record created in it, in child tasks
-/// too. Middleware binds request-scoped fields once:
-///
-/// ```swift
-/// await LogContext.with(["request_id": "r-42", "user_id": "u-7"]) {
-///     await handle(request)   // every record in here has request_id and user_id
-/// }
-/// ```
-///
-/// It is an immutable task-local value: concurrent requests never see each other's fields, and
-/// binding more adds a scope sharing the outer ones. `Task.detached`, threads and Dispatch queues
-/// do not inherit it: re-bind ``current`` with ``with(_:operation:)-8a222`` (async: ``with(_:operation:)-19let``).
+/// Fields bound to the current task tree and attached to every record created in it, in child
+/// tasks too (<doc:Context>). Binding more adds a scope that shares the outer ones. Where the
+/// context is not inherited, re-bind ``current`` with ``with(_:operation:)-8a222`` (async:
+/// ``with(_:operation:)-19let``).
 public struct LogContext: Sendable, CustomStringConvertible {
     @usableFromInline
     let scope: Scope?
