@@ -1,8 +1,7 @@
 extension Log {
     /// The logger's own level, or `nil` to inherit its parent's. Setting it takes effect
     /// immediately, from any thread, for this logger and every descendant that does not set its
-    /// own. It does not re-filter descendants' records propagated to its sinks: a sink's level
-    /// does (<doc:HierarchyAndLevels>).
+    /// own; records they propagate are not re-filtered by it (<doc:HierarchyAndLevels>).
     public var level: LogLevel? {
         get { node.hierarchy.configuration(of: node) { $0.level } }
         nonmutating set { node.hierarchy.update(node) { $0.level = newValue } }
@@ -13,11 +12,10 @@ extension Log {
         node.hierarchy.configuration(of: node) { $0.effectiveLevel }
     }
 
-    /// The logger's own ``LogSampling`` policy, or `nil` to inherit its parent's
-    /// (``LogSampling/off`` exempts this subtree). Setting it takes effect immediately, from any
-    /// thread; each logger inheriting it samples its own records. Turning sampling off (`.off`, or
-    /// `nil` with nothing to inherit) writes the summaries of dropped records not yet reported at
-    /// once.
+    /// The logger's own ``LogSampling`` policy, or `nil` to inherit its parent's. Setting it takes
+    /// effect immediately, from any thread; each logger inheriting it samples its own records.
+    /// Turning sampling off (``LogSampling/off``, or `nil` with nothing to inherit) writes the
+    /// summaries of dropped records not yet reported at once.
     public var sampling: LogSampling? {
         get { node.hierarchy.configuration(of: node) { $0.sampling } }
         nonmutating set {
@@ -66,11 +64,10 @@ extension Log {
         node.hierarchy.update(node) { $0.sinks.removeAll() }
     }
 
-    /// Where records go that find no sink on their way up (before
-    /// ``bootstrap(level:sinks:ignoreBrokenPipe:fieldProviders:file:line:)``, say), and records a
-    /// sink or formatter logs while handling one. By default, ``LogLevel/warning`` and above go to
-    /// standard error (the first time after a line saying why); lower ones are dropped. Set `nil`
-    /// to drop them all, or a sink, whose ``LogSink/level`` decides which levels it takes.
+    /// Where records go that find no sink on their way up (<doc:HierarchyAndLevels>), and records
+    /// a sink or formatter logs while handling one. The default writes ``LogLevel/warning`` and
+    /// above to standard error (the first time after a line saying why) and drops the rest. Set
+    /// `nil` to drop them all, or a sink, whose ``LogSink/level`` decides which levels it takes.
     public static var lastResort: (any LogSink)? {
         get { LogHierarchy.shared.lastResort }
         set { LogHierarchy.shared.lastResort = newValue }

@@ -1,17 +1,8 @@
-/// A handle to a named logger in the hierarchy. Ask for a logger by its dotted name and log;
-/// never configure output from a library:
-///
-/// ```swift
-/// let log = Log("payments.gateway")
-/// log.info("charge created", ["amount": 42, "currency": "EUR", "captured": true])
-/// log.debug("cart \(expensiveDescription())")   // not evaluated unless debug is enabled
-/// log.error("charge failed", error: error)      // the error's type and message become fields
-/// ```
-///
+/// A handle to a named logger in the hierarchy: ask for one by its dotted name and log
+/// (<doc:GettingStarted>); a library never configures output (<doc:ForLibraryAuthors>).
 /// Handles with the same name share one node: configuration set through one (``level``,
 /// ``propagates``, sinks, filters) is seen by all, immediately, from any thread. A handle is
-/// a small value: store it in a property or a `static let`. A disabled call costs one atomic
-/// load and one comparison; the message and fields are autoclosures and are not evaluated.
+/// a small value: store it in a property or a `static let`.
 public struct Log: Sendable {
     @usableFromInline
     let node: LogNode

@@ -1,8 +1,7 @@
-/// A predicate that decides whether a record is kept, attached to a logger (``Log/addFilter(_:)``)
-/// or a sink (``LogSink/filters``). A logger's filters, like its level, are checked only where
-/// the record is created; to filter everything a subtree writes to some output, filter the
-/// sink. Filters run on the logging thread for every record that passed the level check, so
-/// keep them cheap and never log from inside one.
+/// A predicate that decides whether a record is kept, attached to a logger (``Log/addFilter(_:)``:
+/// only the records it creates) or a sink (``LogSink/filters``: everything it receives). Filters
+/// run on the logging thread for every record that passed the level check, so keep them cheap
+/// and never log from inside one.
 public struct LogFilter: Sendable {
     @usableFromInline
     let predicate: @Sendable (LogRecord) -> Bool

@@ -17,8 +17,7 @@ extension LogLevel {
     }
 }
 
-/// The error thrown when text does not name a ``LogLevel``. Its description names the value and
-/// every accepted spelling: `invalid log level "verbose"; expected one of: trace, debug, …`.
+/// The error thrown when text does not name a ``LogLevel``; its ``description`` names it and every accepted spelling.
 public struct LogLevelParseError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The text that was rejected, exactly as it was given.
     public let value: String

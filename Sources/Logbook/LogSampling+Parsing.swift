@@ -1,9 +1,8 @@
 extension LogSampling {
-    /// Parses `N:M/INTERVAL` (the first `N` records of a call site per interval, then every
-    /// `M`-th), `N/INTERVAL` (the first `N`, then none) or `off`, the forms of `LOG_SAMPLING`
-    /// and ``description``. `INTERVAL` is a positive whole number followed by `ms`, `s`, `m`,
-    /// `h`, `us` or `ns`: `10:100/1s`, `5/1m`, `1:1000/500us`. Spaces around the parts are ignored; a
-    /// ``LogSamplingError`` names `text` and what is wrong with it.
+    /// Parses `N:M/INTERVAL` (``first`` and ``thenEvery``), `N/INTERVAL` or `off`, the forms of
+    /// `LOG_SAMPLING` and ``description``. `INTERVAL` is a positive whole number followed by `ms`,
+    /// `s`, `m`, `h`, `us` or `ns`: `10:100/1s`, `5/1m`, `1:1000/500us`. Spaces around the parts are
+    /// ignored; a ``LogSamplingError`` names `text` and what is wrong with it.
     public init(parsing text: String) throws(LogSamplingError) {
         func failure(_ problem: String) -> LogSamplingError {
             LogSamplingError(value: text, problem: problem)

@@ -1,16 +1,10 @@
 /// How many records of one call site a logger writes per interval when records repeat: the
 /// first ``first`` pass, then every ``thenEvery``-th (or none when `nil`); the rest are dropped
 /// and counted. Set it on a logger (``Log/sampling``), the root (``LogConfiguration/sampling``)
-/// or with `LOG_SAMPLING=N:M/INTERVAL`:
-///
-/// ```swift
-/// Log("payments").sampling = try LogSampling(first: 10, thenEvery: 100, per: .seconds(1))
-/// Log("payments.audit").sampling = .off   // never sampled, whatever payments says
-/// ```
-///
-/// <doc:HierarchyAndLevels> says how records are grouped by call site and summarized. Each
-/// group's interval starts at its first record, on a monotonic clock with a resolution of a few
-/// milliseconds; `Documentation/HierarchyAndLevels.md` says when summaries are written and what they hold.
+/// or with `LOG_SAMPLING=N:M/INTERVAL`. <doc:HierarchyAndLevels> says how records are grouped
+/// by call site and summarized, `Documentation/HierarchyAndLevels.md` when summaries are written
+/// and what they hold. Intervals are timed on a monotonic clock with a resolution of a few
+/// milliseconds.
 public struct LogSampling: Sendable, Hashable, CustomStringConvertible {
     /// How many records of a call site pass at the start of each interval.
     public let first: Int

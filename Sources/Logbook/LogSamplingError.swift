@@ -1,5 +1,4 @@
-/// Why a sampling policy was rejected. Its description names the value, the problem and
-/// the accepted form: `"lots" is not a sampling policy: …; expected N:M/INTERVAL …`.
+/// Why a sampling policy was rejected; its ``description`` names the value, the problem and the accepted form.
 public struct LogSamplingError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The rejected value, as written (or as ``LogSampling/description`` would write it).
     public let value: String

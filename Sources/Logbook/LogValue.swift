@@ -1,8 +1,7 @@
-/// A typed field value: what a record's fields hold once converted for formatting. Formatters
-/// keep the types (JSON writes numbers as numbers). Literals convert directly:
-/// `["amount": 42, "ok": true, "tags": ["a", "b"]]`; a nested object with mixed value types needs
-/// its type spelled: `["user": ["id": 7, "name": "ada"] as LogValue]`. Values compare
-/// structurally; objects compare their entries in order.
+/// A typed field value: what a record's fields hold once converted for formatting. Literals
+/// convert directly: `["amount": 42, "ok": true, "tags": ["a", "b"]]`; a nested object with mixed
+/// value types needs its type spelled: `["user": ["id": 7, "name": "ada"] as LogValue]`. Values
+/// compare structurally; objects compare their entries in order.
 public enum LogValue: Sendable, Equatable {
     /// A string.
     case string(String)

@@ -1,7 +1,6 @@
 extension LogContext {
-    /// Runs one Lambda invocation's handler with its ``LambdaInvocation/fields`` bound on top
-    /// of the current context, for every record created inside, in child tasks too. The
-    /// context is then restored exactly: nothing bound inside can reach the next invocation.
+    /// Runs one Lambda invocation's handler with its ``LambdaInvocation/fields`` bound on top of
+    /// the current context, as ``with(_:operation:)-3fvvr`` binds fields (<doc:Lambda>).
     public static func withLambdaInvocation<Result, Failure: Error>(
         _ invocation: LambdaInvocation,
         operation: () throws(Failure) -> Result

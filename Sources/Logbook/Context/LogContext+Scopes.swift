@@ -46,8 +46,7 @@ extension LogContext {
         do {
             return try await $taskLocal.withValue(context, operation: operation)
         } catch {
-            // `withValue` only rethrows what `operation` threw, which is a `Failure`.
-            throw error as! Failure
+            throw error as! Failure  // `withValue` only rethrows what `operation` threw
         }
     }
 }

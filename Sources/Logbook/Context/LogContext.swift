@@ -1,17 +1,9 @@
 import Synchronization
 
-/// Fields bound to the current task tree, attached to every record created in it, in child tasks
-/// too. Middleware binds request-scoped fields once:
-///
-/// ```swift
-/// await LogContext.with(["request_id": "r-42", "user_id": "u-7"]) {
-///     await handle(request)   // every record in here has request_id and user_id
-/// }
-/// ```
-///
-/// It is an immutable task-local value: concurrent requests never see each other's fields, and
-/// binding more adds a scope sharing the outer ones. `Task.detached`, threads and Dispatch queues
-/// do not inherit it: re-bind ``current`` with ``with(_:operation:)-8a222`` (async: ``with(_:operation:)-19let``).
+/// Fields bound to the current task tree and attached to every record created in it, in child
+/// tasks too (<doc:Context>). Binding more adds a scope that shares the outer ones. Where the
+/// context is not inherited, re-bind ``current`` with ``with(_:operation:)-8a222`` (async:
+/// ``with(_:operation:)-19let``).
 public struct LogContext: Sendable, CustomStringConvertible {
     @usableFromInline
     let scope: Scope?
@@ -30,16 +22,14 @@ public struct LogContext: Sendable, CustomStringConvertible {
 
     var tap: LevelOverride? { scope?.tap }
 
-    /// This context with a scope of `own` (each key once), `tap` and `levelOverride` on top; a
-    /// chain ``Scope/maximumDepth`` deep is collapsed into one, so reading it stays bounded.
+    /// This context with a scope of `own` (each key once) on top, its tap and level override replaced
+    /// if given; a chain ``Scope/maximumDepth`` deep is collapsed into one, so reading it stays bounded.
     func pushing(_ own: LogFields, tap: LevelOverride? = nil, levelOverride: LevelOverride? = nil) -> LogContext {
-        guard let scope, scope.depth >= Scope.maximumDepth else {
-            return LogContext(scope: Scope(fields: own, parent: scope, tap: tap, levelOverride: levelOverride))
-        }
-        return LogContext(
-            scope: Scope(
-                fields: fields.merging(own), parent: nil, tap: tap ?? scope.tap,
-                levelOverride: levelOverride ?? scope.levelOverride))
+        let collapsing = (scope?.depth ?? 0) >= Scope.maximumDepth
+        let top = Scope(
+            fields: collapsing ? fields.merging(own) : own, parent: collapsing ? nil : scope,
+            tap: tap ?? self.tap, levelOverride: levelOverride ?? scope?.levelOverride)
+        return LogContext(scope: top)
     }
 
     /// Whether a level override (``with(level:operation:)-9oxvr``) bound here admits `level`.
@@ -130,12 +120,11 @@ extension LogContext {
         /// The ``FieldListBuilder/rulesIdentity`` under which this scope's own fields need no check.
         let redactionCleanFor = Atomic<UInt>(0)
 
-        /// A scope of `fields` inside `parent`, keeping its `tap` and `levelOverride` unless given.
-        init(fields: LogFields, parent: Scope?, tap: LevelOverride? = nil, levelOverride: LevelOverride? = nil) {
+        init(fields: LogFields, parent: Scope?, tap: LevelOverride?, levelOverride: LevelOverride?) {
             self.fields = fields
             self.parent = parent
-            self.tap = tap ?? parent?.tap
-            self.levelOverride = levelOverride ?? parent?.levelOverride
+            self.tap = tap
+            self.levelOverride = levelOverride
             self.hasFields = !fields.isEmpty || parent?.hasFields == true
             self.depth = (parent?.depth ?? 0) + 1
             self.chainFieldCount = fields.count + (parent?.chainFieldCount ?? 0)

@@ -1,7 +1,6 @@
-/// Returns fields for each enabled record as it is created, on the logging thread and task (so it
-/// can read task-locals), for fields that change within a task, such as a trace's current span.
-/// Register it at bootstrap (``LogConfiguration/fieldProviders``); its fields rank lowest (see
-/// ``LogRecord/providedFields``). Keep it fast and non-blocking; what it logs goes to the last resort.
+/// Returns fields that change within a task, such as a trace's current span, for each enabled
+/// record as it is created, on the logging thread and task (<doc:Tracing>). Keep it fast and
+/// non-blocking; what it logs goes to the last resort.
 public struct LogFieldProvider: Sendable, CustomStringConvertible {
     /// A name for the provider, listed by ``LogSetup/description``.
     public let name: String
