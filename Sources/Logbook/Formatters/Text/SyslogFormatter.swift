@@ -225,15 +225,7 @@ public struct SyslogFormatter: LogFormatter {
             buffer.append(UInt8(ascii: " "))
             Self.appendParameterName(leaf, into: &buffer)
             buffer.append(word: Self.equalsQuote, count: 2)
-            switch leafValue {
-            case .string(let text): Self.appendSyslogText(text, escapingStructuredData: true, into: &buffer)
-            case .int(let int): buffer.appendDecimal(int)
-            case .double(let double): buffer.appendDescription(double)
-            case .bool(let bool): buffer.appendBool(bool)
-            case .null: buffer.append("null")
-            case .array: buffer.append("[\\]")
-            case .object: buffer.append("{}")
-            }
+            buffer.appendLeaf(leafValue) { Self.appendSyslogText($1, escapingStructuredData: true, into: &$0) }
             buffer.append(UInt8(ascii: "\""))
             budget.drop(from: before, in: &buffer)
         }
