@@ -175,16 +175,22 @@ extension LogBuffer {
         let changed = appendLogfmtKeyReportingChange(key)
         if dimsKey { append(contentsOf: ANSI.reset) }
         append(UInt8(ascii: "="))
+        appendLeaf(value) { $0.appendLogfmtValue($1) }
+        return changed
+    }
+
+    /// Appends a value ``forEachFlattenedLeaf(_:_:maximumDepth:_:)`` hands over, in the text formats: a
+    /// number or `Bool` as JSON writes it; a string, and `null`, `[]` or `{}` for the others, through `text`.
+    mutating func appendLeaf(_ value: LogValue, text: (inout LogBuffer, String) -> Void) {
         switch value {
-        case .string(let string): appendLogfmtValue(string)
+        case .string(let string): text(&self, string)
         case .int(let int): appendDecimal(int)
         case .double(let double): appendDescription(double)
         case .bool(let bool): appendBool(bool)
-        case .null: append("null")
-        case .array: append("[]")
-        case .object: append("{}")
+        case .null: text(&self, "null")
+        case .array: text(&self, "[]")
+        case .object: text(&self, "{}")
         }
-        return changed
     }
 
     /// Calls `body` with each dotted key and value `value` flattens into, in writing order: a

@@ -179,11 +179,9 @@ public struct LogBuffer: ~Copyable {
         Array(UnsafeBufferPointer(start: base, count: used))
     }
 
-    /// Runs `body` with an empty buffer reused by the calling thread.
-    ///
-    /// Sinks use it to format a record without allocating: the buffer keeps its storage between
-    /// calls on the same thread. A nested call on the same thread gets a fresh temporary buffer, so
-    /// the two never overwrite each other. Do not let the buffer's bytes escape `body`.
+    /// Runs `body` with an empty buffer reused by the calling thread, which keeps its storage between
+    /// calls. A nested call on the same thread gets a fresh temporary buffer, so the two never
+    /// overwrite each other. Do not let the buffer's bytes escape `body`.
     public static func withScratch<Result, Failure: Error>(
         _ body: (inout LogBuffer) throws(Failure) -> Result
     ) throws(Failure) -> Result {

@@ -4,9 +4,8 @@
 /// 2024-08-06 13:54:56.789 INFO     payments.gateway: charge created amount=42 currency=EUR
 /// ```
 ///
-/// Time, level (padded), logger, message, then fields as logfmt pairs, then `error.type` and
-/// `error.message` for an error; text is escaped as the Formats guide (<doc:Formats>) shows,
-/// so a record is always one line and cannot move the cursor or change colours.
+/// The Formats guide (<doc:Formats>) gives the order and the escaping: a record is always one line
+/// and cannot move the cursor or change colours.
 public struct ConsoleFormatter: LogFormatter {
     /// When to use ANSI colours.
     public enum Colors: Sendable, Hashable {

@@ -1,5 +1,4 @@
-/// The keys a logfmt line has written, for ``LogfmtFieldWriter``'s second pass: a key that
-/// repeats one written gets the `fields.` prefix as often as needed to be new.
+/// The keys a logfmt line has written, for ``LogfmtFieldWriter``'s second pass.
 ///
 /// Trying `fields.k`, `fields.fields.k`, … in turn is quadratic in the number of keys that
 /// clean up to the same text (`k=1`, `k 1`, …). Here a key is its core (the text after its

@@ -4,16 +4,8 @@
 /// <134>1 2024-08-06T11:54:56.789012Z web-1 payments 4242 - [logbook@32473 logger="payments" amount="42"] charge created
 /// ```
 ///
-/// - `PRI` is `facility * 8 + severity` (severity: trace and debug 7, info 6, notice 5, warning 4,
-///   error 3, critical 2); the timestamp is UTC with microseconds; `MSGID` is `-`.
-/// - One structured-data element, ID `structuredDataID`, holds `logger`, every field (nested
-///   values flattened to dotted names, as in logfmt), then `error.type` and `error.message`; the
-///   trace context fields go to a second element, `opentelemetry` (see <doc:Formats>).
-/// - Parameter names are cut to 32 printable ASCII characters (others become `_`), so a name can
-///   repeat (as can a flattened one, or a field named `error.type`), which RFC 5424 allows.
-/// - The message is one line without a BOM. Values and the message are escaped as the Formats
-///   guide shows (`#012` for a line feed). A message over ``lineLimit`` is shortened and marked;
-///   fields the structured data has no room for are left out and counted in `logbook.dropped_fields`.
+/// The Formats guide (<doc:Formats>) gives the header fields, the structured data's parameters and
+/// the escaping (`#012` for a line feed); a message over ``lineLimit`` is shortened and marked.
 public struct SyslogFormatter: LogFormatter {
     /// A syslog facility (RFC 5424 section 6.2.1).
     public enum Facility: UInt8, Sendable, Hashable, CaseIterable {
@@ -225,15 +217,7 @@ public struct SyslogFormatter: LogFormatter {
             buffer.append(UInt8(ascii: " "))
             Self.appendParameterName(leaf, into: &buffer)
             buffer.append(word: Self.equalsQuote, count: 2)
-            switch leafValue {
-            case .string(let text): Self.appendSyslogText(text, escapingStructuredData: true, into: &buffer)
-            case .int(let int): buffer.appendDecimal(int)
-            case .double(let double): buffer.appendDescription(double)
-            case .bool(let bool): buffer.appendBool(bool)
-            case .null: buffer.append("null")
-            case .array: buffer.append("[\\]")
-            case .object: buffer.append("{}")
-            }
+            buffer.appendLeaf(leafValue) { Self.appendSyslogText($1, escapingStructuredData: true, into: &$0) }
             buffer.append(UInt8(ascii: "\""))
             budget.drop(from: before, in: &buffer)
         }
@@ -251,9 +235,8 @@ public struct SyslogFormatter: LogFormatter {
     }
 
     /// Text for a syslog line: the message, or with `escapingStructuredData` a PARAM-VALUE, where
-    /// `"`, `\\` and `]` are backslash-escaped (RFC 5424's only escapes). Each UTF-8 byte of a
-    /// character of ``ObeyedCharacters`` is `#` and three octal digits, rsyslog's convention
-    /// (`#012` for a line feed, `#302#205` for U+0085), which strict RFC 5424 parsers accept.
+    /// `"`, `\\` and `]` are backslash-escaped. Each UTF-8 byte of a character of ``ObeyedCharacters``
+    /// is `#` and three octal digits (rsyslog's convention; see the Formats guide).
     @inline(__always)
     static func appendSyslogText(_ text: String, escapingStructuredData: Bool = false, into buffer: inout LogBuffer) {
         let delimiters: (UInt8, UInt8, UInt8) = escapingStructuredData ? (0x22, 0x5C, 0x5D) : (0, 0, 0)
