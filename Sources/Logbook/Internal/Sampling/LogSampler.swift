@@ -32,7 +32,7 @@ package final class LogSampler: @unchecked Sendable {
         /// When the interval began, in ``System/coarseMonotonicNanoseconds()``.
         var start: Int64 = 0
         var count = 0
-        /// Records dropped and not yet reported, from this or earlier intervals.
+        /// Records dropped and not yet reported, from this or earlier intervals (none in a vacant slot).
         var dropped = 0
         /// The message of the first of them, once its call evaluated it.
         var message: String?
@@ -116,7 +116,7 @@ package final class LogSampler: @unchecked Sendable {
         lock.withLock {
             // Absent only if a shutdown reported the drop meanwhile and the group was then forgotten.
             let entry = state.pointee.entries.baseAddress! + probe(file: file, line: line, level: level)
-            if entry.pointee.isOccupied && entry.pointee.dropped > 0 && entry.pointee.message == nil {
+            if entry.pointee.dropped > 0 && entry.pointee.message == nil {
                 entry.pointee.message = message
             }
         }
@@ -134,8 +134,7 @@ package final class LogSampler: @unchecked Sendable {
         var summaries: [Summary] = []
         var nextDue = Int64.max
         let interval = state.pointee.interval
-        for index in state.pointee.entries.indices
-        where state.pointee.entries[index].isOccupied && state.pointee.entries[index].dropped > 0 {
+        for index in state.pointee.entries.indices where state.pointee.entries[index].dropped > 0 {
             let entry = state.pointee.entries[index]
             let end = entry.start &+ interval
             if all || (now >= end && entry.message != nil) {
@@ -188,9 +187,8 @@ package final class LogSampler: @unchecked Sendable {
         return index
     }
 
-    /// Rebuilds the table without the groups that are as good as absent (their interval
-    /// ended with no drop left to report), at a quarter full at most: doubled when every
-    /// group still matters, smaller again after a burst of call sites has passed.
+    /// Rebuilds the table without the groups that are as good as absent, at a quarter full at
+    /// most: doubled when every group still matters, smaller again after a burst of call sites has passed.
     private func makeRoom(now: Int64) {
         let old = state.pointee.entries
         let interval = state.pointee.interval
