@@ -48,8 +48,7 @@ final class DispatchPlan: Sendable {
     /// What the logging path reads: trivial values, read once through the thread's
     /// unretained reference to the plan, then used outside any closure.
     struct Route {
-        /// The logger's sinks, then each ancestor's up to the first that does not
-        /// propagate, each sink once; read in place, with no array to retain.
+        /// ``LogHierarchy/NodeConfiguration/chain``, read in place, with no array to retain.
         let slots: UnsafeMutableBufferPointer<Slot>
         /// The effective level raised to the lowest level ``slots`` (or, with none,
         /// ``lastResort``) accept; ``LogNode/closedGate`` when nothing would receive a record.

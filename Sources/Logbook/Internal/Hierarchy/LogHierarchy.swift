@@ -274,11 +274,9 @@ package final class LogHierarchy: Sendable {
         restore(Snapshot(state: State(), redaction: self === LogHierarchy.shared ? .default : nil))
     }
 
-    /// Writes one `logbook` warning per summary (see ``LogSampling``), past sampling and
-    /// with no task context (the task that triggers it is not the one that was sampled),
-    /// whatever level `logbook` inherits: with the root at `error`, the count of the
-    /// errors sampling dropped must still be written. A level set on `logbook` itself
-    /// applies (it is how summaries are silenced), and so do sinks' levels and filters.
+    /// Writes one `logbook` warning per summary, past sampling, at the levels
+    /// `Documentation/HierarchyAndLevels.md` states (an inherited `error` must not hide how many errors
+    /// sampling dropped), with no task context: the task that triggers it is not the one sampled.
     func writeSummaries(_ summaries: [LogSampler.Summary]) {
         guard !summaries.isEmpty else { return }
         let node = node(named: "logbook")

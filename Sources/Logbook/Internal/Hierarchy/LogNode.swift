@@ -14,8 +14,7 @@ final class LogNode: Sendable {
     let parent: LogNode?
     let hierarchy: LogHierarchy
 
-    /// The lowest level delivered anywhere: ``threshold``, lowered by active level
-    /// overrides and test captures (see ``lowerGate()``).
+    /// The lowest level delivered anywhere (see ``lowerGate()``).
     @usableFromInline
     let gate: Atomic<UInt8>
     /// The current plan's ``DispatchPlan/Route/threshold``.

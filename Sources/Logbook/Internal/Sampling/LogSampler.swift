@@ -32,7 +32,7 @@ package final class LogSampler: @unchecked Sendable {
         /// When the interval began, in ``System/coarseMonotonicNanoseconds()``.
         var start: Int64 = 0
         var count = 0
-        /// Records dropped and not yet reported, from this or earlier intervals.
+        /// Records dropped and not yet reported, from this or earlier intervals (none in a vacant slot).
         var dropped = 0
         /// The message of the first of them, once its call evaluated it.
         var message: String?
@@ -49,8 +49,7 @@ package final class LogSampler: @unchecked Sendable {
         var nextDue = Int64.max
         /// Open addressing with linear probing, the capacity a power of two, found by
         /// line, level and file with no hashing of the file name's bytes.
-        var entries: UnsafeMutablePointer<Entry>
-        var capacity: Int
+        var entries: UnsafeMutableBufferPointer<Entry>
         var occupied = 0
     }
 
@@ -61,15 +60,15 @@ package final class LogSampler: @unchecked Sendable {
 
     package init(logger: Substring, policy: LogSampling) {
         self.logger = logger
-        let entries = UnsafeMutablePointer<Entry>.allocate(capacity: 16)
-        entries.initialize(repeating: Entry(), count: 16)
+        let entries = UnsafeMutableBufferPointer<Entry>.allocate(capacity: 16)
+        entries.initialize(repeating: Entry())
         state = .allocate(capacity: 1)
-        state.initialize(to: State(entries: entries, capacity: 16))
+        state.initialize(to: State(entries: entries))
         configure(policy)
     }
 
     deinit {
-        state.pointee.entries.deinitialize(count: state.pointee.capacity)
+        state.pointee.entries.deinitialize()
         state.pointee.entries.deallocate()
         state.deinitialize(count: 1)
         state.deallocate()
@@ -96,7 +95,7 @@ package final class LogSampler: @unchecked Sendable {
         var index = probe(file: file, line: line, level: level)
         // Adding a group may move every entry: read them after it.
         if !state.pointee.entries[index].isOccupied { index = add(file: file, line: line, level: level, now: now) }
-        let entry = state.pointee.entries + index
+        let entry = state.pointee.entries.baseAddress! + index
         let interval = state.pointee.interval
         let elapsed = now &- entry.pointee.start
         if elapsed >= interval || elapsed < 0 {
@@ -116,8 +115,8 @@ package final class LogSampler: @unchecked Sendable {
     package func noteMessage(_ message: String, file: String, line: UInt, level: LogLevel) {
         lock.withLock {
             // Absent only if a shutdown reported the drop meanwhile and the group was then forgotten.
-            let entry = state.pointee.entries + probe(file: file, line: line, level: level)
-            if entry.pointee.isOccupied && entry.pointee.dropped > 0 && entry.pointee.message == nil {
+            let entry = state.pointee.entries.baseAddress! + probe(file: file, line: line, level: level)
+            if entry.pointee.dropped > 0 && entry.pointee.message == nil {
                 entry.pointee.message = message
             }
         }
@@ -135,8 +134,7 @@ package final class LogSampler: @unchecked Sendable {
         var summaries: [Summary] = []
         var nextDue = Int64.max
         let interval = state.pointee.interval
-        for index in 0..<state.pointee.capacity
-        where state.pointee.entries[index].isOccupied && state.pointee.entries[index].dropped > 0 {
+        for index in state.pointee.entries.indices where state.pointee.entries[index].dropped > 0 {
             let entry = state.pointee.entries[index]
             let end = entry.start &+ interval
             if all || (now >= end && entry.message != nil) {
@@ -160,14 +158,14 @@ package final class LogSampler: @unchecked Sendable {
     /// The index of the call site's group, or of the vacant slot where it would go.
     @inline(__always)
     private func probe(file: String, line: UInt, level: LogLevel) -> Int {
-        let mask = state.pointee.capacity - 1
+        let mask = state.pointee.entries.count - 1
         // Starts at a hash of line, level and file name length, which are cheap and equal for
         // equal sites however the name is stored.
         let length = UInt(file.utf8.count)
         let hash = (line &* 0x9E37_79B9_7F4A_7C15) ^ (UInt(level.rawValue) &<< 59) ^ (length &* 0x2545_F491)
         var index = Int(truncatingIfNeeded: hash >> 17) & mask
         while state.pointee.entries[index].isOccupied {
-            let entry = state.pointee.entries + index
+            let entry = state.pointee.entries.baseAddress! + index
             if entry.pointee.line == line && entry.pointee.level == level && isFile(file, at: index) { return index }
             index = (index + 1) & mask
         }
@@ -182,39 +180,36 @@ package final class LogSampler: @unchecked Sendable {
 
     @inline(never)
     private func add(file: String, line: UInt, level: LogLevel, now: Int64) -> Int {
-        if (state.pointee.occupied + 1) * 2 > state.pointee.capacity { makeRoom(now: now) }
+        if (state.pointee.occupied + 1) * 2 > state.pointee.entries.count { makeRoom(now: now) }
         let index = probe(file: file, line: line, level: level)
         state.pointee.entries[index] = Entry(file: file, line: line, level: level, isOccupied: true, start: now)
         state.pointee.occupied += 1
         return index
     }
 
-    /// Rebuilds the table without the groups that are as good as absent (their interval
-    /// ended with no drop left to report), at a quarter full at most: doubled when every
-    /// group still matters, smaller again after a burst of call sites has passed.
+    /// Rebuilds the table without the groups that are as good as absent, at a quarter full at
+    /// most: doubled when every group still matters, smaller again after a burst of call sites has passed.
     private func makeRoom(now: Int64) {
         let old = state.pointee.entries
-        let oldCapacity = state.pointee.capacity
         let interval = state.pointee.interval
-        let kept = UnsafeBufferPointer(start: old, count: oldCapacity).filter { entry in
+        let kept = old.filter { entry in
             let elapsed = now &- entry.start
             return entry.isOccupied && (entry.dropped > 0 || (elapsed >= 0 && elapsed < interval))
         }
         var capacity = 16
         while capacity < (kept.count + 1) * 4 { capacity *= 2 }
-        state.pointee.capacity = capacity
         state.pointee.entries = .allocate(capacity: capacity)
-        state.pointee.entries.initialize(repeating: Entry(), count: capacity)
+        state.pointee.entries.initialize(repeating: Entry())
         for entry in kept {
             // The kept groups are distinct: probing for one ends at a vacant slot.
             state.pointee.entries[probe(file: entry.file, line: entry.line, level: entry.level)] = entry
         }
         state.pointee.occupied = kept.count
-        old.deinitialize(count: oldCapacity)
+        old.deinitialize()
         old.deallocate()
     }
 
     /// For tests of the table's bound.
     package var groupCount: Int { lock.withLock { state.pointee.occupied } }
-    package var tableCapacity: Int { lock.withLock { state.pointee.capacity } }
+    package var tableCapacity: Int { lock.withLock { state.pointee.entries.count } }
 }
