@@ -32,7 +32,7 @@ extension SyslogSink {
         public var maximumReconnectDelay: Duration
         /// How long a TCP connect, a host name lookup or a blocked send may take before the
         /// connection is given up and the message kept for later (ten times that to finish a
-        /// frame partly sent; less when a shutdown's deadline comes sooner). Default 1 s.
+        /// frame partly sent; ``SyslogSink/shutdown(timeout:)`` says when less). Default 1 s.
         public var timeout: Duration
 
         /// Creates options; every parameter has the default described on its property.
