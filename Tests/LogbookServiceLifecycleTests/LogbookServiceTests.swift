@@ -79,7 +79,7 @@ struct LogbookServiceTests {
         #expect(async.droppedAtShutdownCount == 0)
     }
 
-    @Test("two LogbookServices in one group, then a third run: each drain ends, every record written once")
+    @Test("two LogbookServices in one group, then a third drain: each drain ends, every record written once")
     func runTwice() async throws {
         let hierarchy = LogHierarchy()
         let slow = SlowCountingSink()
