@@ -1,8 +1,8 @@
 extension LogContext {
     /// Runs `operation` with every logger's level lowered to `level` for the records created
     /// inside it and in the child tasks it awaits, and nowhere else (<doc:Context>). The override
-    /// only lowers, the innermost one wins, sinks' own filters still apply, and it ends with the
-    /// call. With no override active anywhere, a disabled call costs one atomic load as always.
+    /// only lowers, the innermost one wins, sinks' own levels and filters still apply, and it ends
+    /// with the call. With no override active anywhere, a disabled call costs one atomic load as always.
     public static func with<Result, Failure: Error>(
         level: LogLevel,
         operation: () throws(Failure) -> Result

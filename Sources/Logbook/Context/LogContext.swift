@@ -1,9 +1,9 @@
 import Synchronization
 
 /// Fields bound to the current task tree and attached to every record created in it, in child
-/// tasks too (<doc:Context>). Binding more adds a scope that shares the outer ones. Where the
-/// context is not inherited, re-bind ``current`` with ``with(_:operation:)-8a222`` (async:
-/// ``with(_:operation:)-19let``).
+/// tasks too, never in a concurrent request's (<doc:Context>). Binding more adds a scope that
+/// shares the outer ones. `Task.detached`, threads and Dispatch queues do not inherit it: re-bind
+/// ``current`` with ``with(_:operation:)-8a222`` (async: ``with(_:operation:)-19let``).
 public struct LogContext: Sendable, CustomStringConvertible {
     @usableFromInline
     let scope: Scope?
