@@ -109,15 +109,20 @@ struct FileSinkFailureTests {
         return true
     }()
 
+    /// Rotated files `path.N` for each `N` of `generations`, each holding the line `gN`.
+    private func keptFiles(_ generations: ClosedRange<Int>, of path: String) {
+        for generation in generations {
+            let contents = Data("g\(generation)\n".utf8)
+            #expect(FileManager.default.createFile(atPath: path + ".\(generation)", contents: contents))
+        }
+    }
+
     @Test(
         "a kept file that cannot move on from the middle: the failing writes after the first delete no kept file",
         .enabled(if: canMakeImmutable, "needs chattr +i: root, on a file system with the attribute"))
     func sizeRotationMiddleShiftFails() throws {
         let path = directory.file("app.log")
-        for generation in 1...4 {
-            let contents = Data("g\(generation)\n".utf8)
-            #expect(FileManager.default.createFile(atPath: path + ".\(generation)", contents: contents))
-        }
+        keptFiles(1...4, of: path)
         // .3 moves on to .4 (g4 goes, as in any rotation), then .2 cannot: the rotation stops.
         #expect(Self.setImmutable(path + ".2", true))
         defer { Self.setImmutable(path + ".2", false) }
@@ -146,10 +151,7 @@ struct FileSinkFailureTests {
         .enabled(if: canMakeImmutable, "needs chattr +i: root, on a file system with the attribute"))
     func sizeRotationLastRenameFails() throws {
         let path = directory.file("app.log")
-        for generation in 1...3 {
-            let contents = Data("g\(generation)\n".utf8)
-            #expect(FileManager.default.createFile(atPath: path + ".\(generation)", contents: contents))
-        }
+        keptFiles(1...3, of: path)
         let (sink, reports) = try reportingSink(path, options: .init(rotation: .size(maximumBytes: 300, keep: 4)))
         write(3, to: sink)
         // An immutable file can be neither renamed nor written to: lines 3, 4 and 5 each find
